@@ -1,0 +1,28 @@
+package io.approvals.console.app;
+
+import io.approvals.console.cli.Cli;
+
+/**
+ * Entry point. Not a javafx.application.Application on purpose: a classpath launch of an
+ * Application subclass fails its JavaFX module check.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            DesktopLauncher.launch();
+            return;
+        }
+        int code = Cli.run(args);
+        if (code != 0 || !keepsRunning(args)) {
+            System.exit(code);
+        }
+    }
+
+    /** Long-running commands (the sandbox server) return from their Callable while still serving. */
+    private static boolean keepsRunning(String[] args) {
+        return false;
+    }
+}

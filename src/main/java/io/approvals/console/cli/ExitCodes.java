@@ -1,0 +1,14 @@
+package io.approvals.console.cli;
+
+/** Exit codes of the headless commands; scripts depend on them. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int OTHER = 1;
+    public static final int USAGE = 2;
+    public static final int AUTH = 3;
+    public static final int NETWORK = 4;
+    public static final int KEYCHAIN = 5;
+
+    private ExitCodes() {
+    }
+}
