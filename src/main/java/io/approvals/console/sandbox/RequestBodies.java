@@ -24,6 +24,11 @@ import java.util.Locale;
  */
 final class RequestBodies {
     static final int MAX_BYTES = 64 * 1024;
+    /**
+     * How much of an oversized body is read and thrown away so the client, still sending, gets to read
+     * the 413 instead of a connection reset. Beyond this the connection is simply closed.
+     */
+    static final long DISCARD_LIMIT = 8L * 1024 * 1024;
 
     private static final ObjectMapper MAPPER = Json.strict()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -81,6 +86,7 @@ final class RequestBodies {
         if (length != null) {
             try {
                 if (Long.parseLong(length.strip()) > MAX_BYTES) {
+                    discard(in);
                     throw ApiProblem.tooLarge(MAX_BYTES);
                 }
             } catch (NumberFormatException e) {
@@ -99,10 +105,20 @@ final class RequestBodies {
             }
             total += n;
             if (total > MAX_BYTES) {
+                discard(in);
                 throw ApiProblem.tooLarge(MAX_BYTES);
             }
         }
         return Arrays.copyOf(buffer, total);
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[16 * 1024];
+        long dropped = 0;
+        int n;
+        while (dropped < DISCARD_LIMIT && (n = in.read(sink)) >= 0) {
+            dropped += n;
+        }
     }
 
     static ObjectNode parseObject(byte[] bytes) {
