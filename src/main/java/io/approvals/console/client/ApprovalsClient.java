@@ -1,0 +1,508 @@
+package io.approvals.console.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.approvals.console.contract.ApiKey;
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.AuditEntry;
+import io.approvals.console.contract.CreateApprovalRequest;
+import io.approvals.console.contract.IssueKeyRequest;
+import io.approvals.console.contract.IssuedKey;
+import io.approvals.console.contract.Json;
+import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.contract.Page;
+import io.approvals.console.contract.RegenerateKeyRequest;
+import io.approvals.console.contract.UpdateStatusRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The Approvals API over HTTP ({@code java.net.http} + Jackson). Thread-safe; blocking.
+ *
+ * <p>Retries with backoff on connection failures, 502/503/504 and 429 for reads, and for creates
+ * because each logical create carries one Idempotency-Key reused on every attempt. Decisions and key
+ * operations are never retried: a lost answer must not turn into a second decision or a second key.
+ */
+public final class ApprovalsClient implements ApprovalsApi {
+    static final String APPROVALS = "/approvals/";
+    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    private static final int MAX_PAGES = 100_000;
+    private static final System.Logger LOG = System.getLogger(ApprovalsClient.class.getName());
+
+    private final URI baseUrl;
+    private final ApiKey key;
+    private final AuthScheme auth;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final String userAgent;
+    private final ObjectMapper writer = Json.strict();
+    private final ResponseDecoder decoder = new ResponseDecoder();
+
+    private ApprovalsClient(Builder b) {
+        this.baseUrl = b.baseUrl;
+        this.key = b.key;
+        this.auth = b.auth;
+        this.requestTimeout = b.requestTimeout;
+        this.retry = b.retry;
+        this.sleeper = b.sleeper;
+        this.clock = b.clock;
+        this.userAgent = b.userAgent;
+        HttpClient.Builder hb = HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("https".equals(baseUrl.getScheme())) {
+            hb.sslContext(TrustedCertificates.sslContext(b.caCertificate));
+        } else {
+            hb.version(HttpClient.Version.HTTP_1_1);
+        }
+        this.http = hb.build();
+    }
+
+    public static Builder builder(URI baseUrl, ApiKey key) {
+        return new Builder(baseUrl, key);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    // ---- approvals ----
+
+    @Override
+    public Page<Approval> listNotComplete(String approver, int limit, String cursor) {
+        Exchange ex = send(Call.get(listPath(approver, limit, cursor)).asRetryable());
+        return decoder.page(ex.body, Approval.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public PendingSnapshot fetchAllNotComplete(String approver, PendingSnapshot previous) {
+        Map<String, PendingSnapshot.CachedPage> before = previous == null ? Map.of() : previous.pages();
+        Map<String, PendingSnapshot.CachedPage> pages = new HashMap<>();
+        List<Approval> all = new ArrayList<>();
+        Set<String> seenCursors = new HashSet<>();
+        boolean allUnchanged = !before.isEmpty();
+        String cursor = null;
+        for (int n = 0; n < MAX_PAGES; n++) {
+            String pageKey = cursor == null ? "" : cursor;
+            PendingSnapshot.CachedPage cached = before.get(pageKey);
+            Call call = Call.get(listPath(approver, 1000, cursor)).asRetryable();
+            if (cached != null && cached.etag() != null) {
+                call = call.header("If-None-Match", cached.etag());
+            }
+            Exchange ex = send(call);
+            PendingSnapshot.CachedPage page;
+            if (ex.status == 304 && cached != null) {
+                page = cached;
+            } else {
+                allUnchanged = false;
+                Page<Approval> fresh = decoder.page(ex.body, Approval.class, ex.status, ex.requestId);
+                page = new PendingSnapshot.CachedPage(ex.etag, fresh.items(), fresh.nextCursor());
+            }
+            pages.put(pageKey, page);
+            all.addAll(page.items());
+            if (page.nextCursor() == null) {
+                return new PendingSnapshot(List.copyOf(all), Map.copyOf(pages), clock.instant(), allUnchanged);
+            }
+            if (!seenCursors.add(page.nextCursor())) {
+                throw new ApiException.Server(ex.status, "the server's paging repeats itself", ex.requestId);
+            }
+            cursor = page.nextCursor();
+        }
+        throw new ApiException.Server(200, "the list has more than " + MAX_PAGES + " pages", null);
+    }
+
+    @Override
+    public Approval createApproval(CreateApprovalRequest request, String idempotencyKey) {
+        Objects.requireNonNull(request, "request");
+        String idem = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
+        Exchange ex = send(Call.post(APPROVALS + "CreateApproval", json(request))
+                .header("Idempotency-Key", idem).asRetryable());
+        return decoder.object(ex.body, Approval.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public Approval updateStatus(UpdateStatusRequest request) {
+        Objects.requireNonNull(request, "request");
+        Exchange ex = send(Call.post(APPROVALS + "UpdateApprovalStatus", json(request)));
+        return decoder.object(ex.body, Approval.class, ex.status, ex.requestId);
+    }
+
+    // ---- keys ----
+
+    @Override
+    public KeyMetadata currentKey() {
+        Exchange ex = send(Call.get("/apikeys/current").asRetryable());
+        return decoder.object(ex.body, KeyMetadata.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public KeyVerification verifyKey() {
+        try {
+            return new KeyVerification(currentKey(), true);
+        } catch (ApiException.NotFound e) {
+            listNotComplete(null, 1, null);
+            return new KeyVerification(null, false);
+        }
+    }
+
+    @Override
+    public IssuedKey regenerateCurrentKey(int oldKeyValidForSeconds) {
+        Exchange ex = send(Call.post("/apikeys/current/regenerate",
+                json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
+        return decoder.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public Page<KeyMetadata> listKeys(String cursor) {
+        String path = "/apikeys" + (cursor == null ? "" : "?cursor=" + enc(cursor));
+        Exchange ex = send(Call.get(path).asRetryable());
+        return decoder.page(ex.body, KeyMetadata.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public List<KeyMetadata> listAllKeys() {
+        List<KeyMetadata> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        do {
+            Page<KeyMetadata> page = listKeys(cursor);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+            if (cursor != null && !seen.add(cursor)) {
+                throw new ApiException.Server(200, "the server's paging repeats itself", null);
+            }
+        } while (cursor != null);
+        return all;
+    }
+
+    @Override
+    public IssuedKey issueKey(IssueKeyRequest request) {
+        Exchange ex = send(Call.post("/apikeys", json(request)));
+        return decoder.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public IssuedKey regenerateKey(String keyId, int oldKeyValidForSeconds) {
+        Exchange ex = send(Call.post("/apikeys/" + enc(keyId) + "/regenerate",
+                json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
+        return decoder.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public KeyMetadata revokeKey(String keyId) {
+        Exchange ex = send(Call.post("/apikeys/" + enc(keyId) + "/revoke", "{}"));
+        return decoder.object(ex.body, KeyMetadata.class, ex.status, ex.requestId);
+    }
+
+    @Override
+    public Page<AuditEntry> audit(int limit, String cursor) {
+        String path = "/audit?limit=" + limit + (cursor == null ? "" : "&cursor=" + enc(cursor));
+        Exchange ex = send(Call.get(path).asRetryable());
+        return decoder.page(ex.body, AuditEntry.class, ex.status, ex.requestId);
+    }
+
+    // ---- transport ----
+
+    private static String listPath(String approver, int limit, String cursor) {
+        StringBuilder p = new StringBuilder(APPROVALS).append("GetApprovalNotComplete?limit=").append(limit);
+        if (approver != null && !approver.isBlank()) {
+            p.append("&approver=").append(enc(approver));
+        }
+        if (cursor != null) {
+            p.append("&cursor=").append(enc(cursor));
+        }
+        return p.toString();
+    }
+
+    private String json(Object body) {
+        try {
+            return writer.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot encode the request", e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A request as we mean it, before any attempt. */
+    private record Call(String method, String path, String body, Map<String, String> headers, boolean retryable) {
+        static Call get(String path) {
+            return new Call("GET", path, null, Map.of(), false);
+        }
+
+        static Call post(String path, String body) {
+            return new Call("POST", path, body, Map.of(), false);
+        }
+
+        Call header(String name, String value) {
+            Map<String, String> h = new HashMap<>(headers);
+            h.put(name, value);
+            return new Call(method, path, body, Map.copyOf(h), retryable);
+        }
+
+        Call asRetryable() {
+            return new Call(method, path, body, headers, true);
+        }
+    }
+
+    /** What came back: status 2xx or 304; errors are thrown as ApiException. */
+    private record Exchange(int status, byte[] body, String etag, String requestId) {
+    }
+
+    private Exchange send(Call call) {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            boolean mayRetry = call.retryable && attempt < retry.maxAttempts();
+            HttpResponse<InputStream> response;
+            byte[] body;
+            String requestId = UUID.randomUUID().toString();
+            long started = System.nanoTime();
+            try {
+                response = http.send(request(call, requestId), HttpResponse.BodyHandlers.ofInputStream());
+                body = readBody(response, requestId);
+            } catch (IOException e) {
+                ApiException.Network failure = networkFailure(e);
+                LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " failed: "
+                        + e.getClass().getSimpleName());
+                if (!mayRetry) {
+                    throw failure;
+                }
+                pause(retry.backoff(attempt));
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException.Network("The request was cancelled.", e);
+            }
+            int status = response.statusCode();
+            String rid = response.headers().firstValue("X-Request-Id").orElse(requestId);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " -> " + status
+                    + " in " + ms + " ms (request " + rid + ")");
+            if ((status >= 200 && status < 300) || status == 304) {
+                return new Exchange(status, body, response.headers().firstValue("ETag").orElse(null), rid);
+            }
+            ApiException error = decoder.error(status, response.headers(), body, rid);
+            if (mayRetry && isTransient(status)) {
+                Duration wait = retry.backoff(attempt);
+                if (error instanceof ApiException.RateLimited limited) {
+                    if (limited.retryAfter().compareTo(retry.maxRetryAfter()) > 0) {
+                        throw error;
+                    }
+                    wait = limited.retryAfter();
+                } else if (status == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+                    Duration asked = ResponseDecoder.retryAfter(response.headers());
+                    if (asked.compareTo(retry.maxRetryAfter()) <= 0) {
+                        wait = asked;
+                    }
+                }
+                pause(wait);
+                continue;
+            }
+            throw error;
+        }
+    }
+
+    private static boolean isTransient(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    private void pause(Duration d) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException.Network("The request was cancelled.", e);
+        }
+    }
+
+    private HttpRequest request(Call call, String requestId) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(baseUrl.resolve(stripSlash(baseUrl.getPath()) + call.path))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json, application/problem+json")
+                .header("User-Agent", userAgent)
+                .header("X-Request-Id", requestId);
+        if (auth instanceof AuthScheme.Bearer) {
+            rb.header("Authorization", "Bearer " + key.reveal());
+        } else if (auth instanceof AuthScheme.ApiKeyHeader h) {
+            rb.header(h.headerName(), key.reveal());
+        }
+        call.headers.forEach(rb::header);
+        if (call.body != null) {
+            rb.header("Content-Type", "application/json; charset=utf-8");
+            rb.method(call.method, HttpRequest.BodyPublishers.ofString(call.body, StandardCharsets.UTF_8));
+        } else {
+            rb.method(call.method, HttpRequest.BodyPublishers.noBody());
+        }
+        return rb.build();
+    }
+
+    private static String stripSlash(String path) {
+        if (path == null || path.isEmpty()) {
+            return "";
+        }
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** Reads at most MAX_BODY_BYTES; an I/O failure here is a broken answer, handled like no answer. */
+    private static byte[] readBody(HttpResponse<InputStream> response, String requestId) throws IOException {
+        try (InputStream in = response.body()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiException.Server(response.statusCode(), "the answer is larger than "
+                        + (MAX_BODY_BYTES >> 20) + " MiB", requestId);
+            }
+            return body;
+        }
+    }
+
+    private ApiException.Network networkFailure(IOException e) {
+        String host = baseUrl.getHost() + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "");
+        if (e instanceof HttpConnectTimeoutException) {
+            return new ApiException.Network("Could not connect to " + host + " (timed out).", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new ApiException.Network("The server did not answer within " + requestTimeout.toSeconds() + " s.", e);
+        }
+        if (e instanceof ConnectException) {
+            return new ApiException.Network("Could not connect to " + host + " (connection refused).", e);
+        }
+        if (e instanceof SSLHandshakeException) {
+            return new ApiException.Network("The server's certificate is not trusted for " + host
+                    + ". If your organisation uses its own CA, add its certificate to the connection.", e);
+        }
+        if (e instanceof SSLException) {
+            return new ApiException.Network("A secure connection to " + host + " failed.", e);
+        }
+        if (e instanceof java.io.EOFException || e.getCause() instanceof java.io.EOFException) {
+            return new ApiException.Network("The connection to " + host + " broke before the answer was complete.", e);
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return new ApiException.Network("The host " + baseUrl.getHost() + " is unknown.", e);
+        }
+        return new ApiException.Network("The connection to " + host + " failed.", e);
+    }
+
+    /** Configures and builds a client. */
+    public static final class Builder {
+        private final URI baseUrl;
+        private final ApiKey key;
+        private AuthScheme auth = AuthScheme.header();
+        private Path caCertificate;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private Sleeper sleeper = Sleeper.REAL;
+        private Clock clock = Clock.systemUTC();
+        private String userAgent = "approvals-console";
+
+        private Builder(URI baseUrl, ApiKey key) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.key = Objects.requireNonNull(key, "key");
+        }
+
+        public Builder auth(AuthScheme auth) {
+            this.auth = Objects.requireNonNull(auth);
+            return this;
+        }
+
+        public Builder caCertificate(Path pem) {
+            this.caCertificate = pem;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = d;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retry = policy;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper s) {
+            this.sleeper = s;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder userAgent(String ua) {
+            this.userAgent = ua;
+            return this;
+        }
+
+        /** Throws InsecureUrl for http:// to a host that is not loopback. */
+        public ApprovalsClient build() {
+            checkUrl(baseUrl);
+            return new ApprovalsClient(this);
+        }
+    }
+
+    /** Refuses a URL over which the key would travel in clear text, or that is not a URL at all. */
+    public static void checkUrl(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new IllegalArgumentException("Not an http(s) URL: " + url);
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("The URL must not contain a user name or password.");
+        }
+        if (scheme.equals("http") && !isLoopback(url.getHost())) {
+            throw new ApiException.InsecureUrl(url.getHost());
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false; // a name other than localhost: never resolve it to decide
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package io.approvals.console.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.Json;
+import io.approvals.console.contract.Page;
+import io.approvals.console.contract.Wire;
+import java.net.http.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns answers into values or typed failures. Tolerant of what real servers send (bare arrays,
+ * PascalCase, numeric ids, unknown properties, plain-text errors); anything it cannot read becomes
+ * {@link ApiException.Server}, never another exception.
+ */
+final class ResponseDecoder {
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+    private final ObjectMapper mapper = Json.tolerant();
+
+    <T> T object(byte[] body, Class<T> type, int status, String requestId) {
+        try {
+            JsonNode node = tree(body);
+            if (node == null || !node.isObject()) {
+                throw unreadable(status, "expected a JSON object", requestId);
+            }
+            T value = mapper.treeToValue(node, type);
+            if (value == null) {
+                throw unreadable(status, "empty answer", requestId);
+            }
+            return value;
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw unreadable(status, describe(e), requestId);
+        }
+    }
+
+    <T> Page<T> page(byte[] body, Class<T> itemType, int status, String requestId) {
+        try {
+            JsonNode node = tree(body);
+            JsonNode items;
+            String next = null;
+            if (node != null && node.isArray()) {
+                items = node;
+            } else if (node != null && node.isObject()) {
+                items = field(node, "items");
+                JsonNode cursor = field(node, "nextCursor");
+                if (cursor != null && !cursor.isNull()) {
+                    if (!cursor.isValueNode()) {
+                        throw unreadable(status, "nextCursor is not a string", requestId);
+                    }
+                    next = cursor.asText();
+                    if (next.isEmpty()) {
+                        next = null;
+                    }
+                }
+                if (items == null || items.isNull()) {
+                    items = mapper.createArrayNode();
+                }
+            } else {
+                throw unreadable(status, "expected a list", requestId);
+            }
+            if (!items.isArray()) {
+                throw unreadable(status, "items is not a list", requestId);
+            }
+            List<T> out = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                if (!item.isObject()) {
+                    throw unreadable(status, "a list item is not an object", requestId);
+                }
+                out.add(mapper.treeToValue(item, itemType));
+            }
+            return new Page<>(out, next);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw unreadable(status, describe(e), requestId);
+        }
+    }
+
+    /** The typed failure for an error status. */
+    ApiException error(int status, HttpHeaders headers, byte[] body, String requestId) {
+        JsonNode problem = problemOf(body);
+        String detail = text(problem, "detail");
+        if (detail == null) {
+            detail = text(problem, "title");
+        }
+        if (problem == null && body != null && body.length > 0) {
+            detail = Wire.clip(lenientUtf8(body));
+        }
+        String traceId = text(problem, "traceId");
+        String id = requestId != null ? requestId : traceId;
+        return switch (status) {
+            case 401 -> new ApiException.Unauthorized(id);
+            case 403 -> new ApiException.Forbidden(text(problem, "requiredScope"), id);
+            case 404 -> new ApiException.NotFound(null, id);
+            case 409 -> new ApiException.Conflict(current(problem), id);
+            case 429 -> new ApiException.RateLimited(retryAfter(headers), id);
+            case 400, 413, 415, 422 -> new ApiException.Validation(status, validationMessage(status, detail),
+                    fieldErrors(problem), id);
+            default -> new ApiException.Server(status, detail, id);
+        };
+    }
+
+    static Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").orElse(null);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_RETRY_AFTER;
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return Duration.ofSeconds(Math.max(0, Math.min(seconds, 86_400)));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException ignored) {
+                return DEFAULT_RETRY_AFTER;
+            }
+        }
+    }
+
+    private static String validationMessage(int status, String detail) {
+        return switch (status) {
+            case 413 -> "The request is too large for the server (over its size limit). Shorten the text.";
+            case 415 -> "The server did not accept the request's format" + (detail == null ? "." : ": " + detail);
+            case 422 -> "This request repeats an earlier one with different content. Start a new request.";
+            default -> detail;
+        };
+    }
+
+    private Approval current(JsonNode problem) {
+        JsonNode node = field(problem, "current");
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        try {
+            return mapper.treeToValue(node, Approval.class);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Map<String, List<String>> fieldErrors(JsonNode problem) {
+        JsonNode errors = field(problem, "errors");
+        if (errors == null || !errors.isObject()) {
+            return Map.of();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = errors.fields();
+        while (it.hasNext() && out.size() < 50) {
+            Map.Entry<String, JsonNode> e = it.next();
+            List<String> messages = new ArrayList<>();
+            if (e.getValue().isArray()) {
+                e.getValue().forEach(m -> messages.add(Wire.clip(m.asText())));
+            } else {
+                messages.add(Wire.clip(e.getValue().asText()));
+            }
+            out.put(Wire.clip(e.getKey()), messages);
+        }
+        return out;
+    }
+
+    private JsonNode problemOf(byte[] body) {
+        try {
+            JsonNode node = tree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (Exception | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private JsonNode tree(byte[] body) throws Exception {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        strictUtf8(body);
+        return mapper.readTree(body);
+    }
+
+    private static void strictUtf8(byte[] body) throws CharacterCodingException {
+        StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body));
+    }
+
+    private static String lenientUtf8(byte[] body) {
+        int n = Math.min(body.length, 500);
+        return new String(body, 0, n, StandardCharsets.UTF_8).strip();
+    }
+
+    /** A property by name in any letter case (camelCase, PascalCase...). */
+    static JsonNode field(JsonNode node, String name) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode exact = node.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (n.equalsIgnoreCase(name)) {
+                return node.get(n);
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = field(node, name);
+        return v == null || !v.isValueNode() || v.isNull() ? null : Wire.clip(v.asText());
+    }
+
+    private static ApiException.Server unreadable(int status, String why, String requestId) {
+        return new ApiException.Server(status, "the answer could not be read (" + why + ")", requestId);
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "nested too deeply";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not valid UTF-8";
+        }
+        String name = e.getClass().getSimpleName();
+        return name.isEmpty() ? "malformed" : name.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase();
+    }
+}
