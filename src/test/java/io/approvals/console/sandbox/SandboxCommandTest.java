@@ -23,11 +23,40 @@ class SandboxCommandTest {
     Path dir;
 
     private Process start(Path data) throws IOException {
+        return start(List.of("sandbox", "--port", "0", "--data", data.toString()), null);
+    }
+
+    private Process start(List<String> args, Path home) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.approvals.console.app.Main", "sandbox", "--port", "0", "--data", data.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "io.approvals.console.app.Main"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (home != null) {
+            pb.environment().put("APPROVALS_CONSOLE_HOME", home.toString());
+        }
         pb.redirectError(dir.resolve("stderr.txt").toFile());
         return pb.start();
+    }
+
+    @Test
+    @Timeout(120)
+    void defaultsToTheDataDirUnderApprovalsConsoleHome() throws Exception {
+        Path home = dir.resolve("home");
+        Process p = start(List.of("sandbox", "--seed", "3"), home);
+        try {
+            List<String> lines = linesUntilListening(p);
+            assertThat(lines).hasSize(2);
+            Path keyFile = home.resolve("data").resolve("sandbox").resolve("admin.key");
+            assertThat(Files.readString(keyFile).strip()).isEqualTo(lines.get(0).substring("Admin key: ".length()));
+            URI base = URI.create(lines.get(1).substring("Sandbox listening on ".length()));
+            ApiKey admin = ApiKey.of(Files.readString(keyFile));
+            assertThat(new SandboxHttp(base).get("/approvals/GetApprovalNotComplete", admin).json().get("items"))
+                    .hasSize(3);
+        } finally {
+            p.destroy();
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
     }
 
     /** Lines up to and including the "listening" line. */
