@@ -284,10 +284,12 @@ public final class ApprovalsClient implements ApprovalsApi {
             attempt++;
             boolean mayRetry = call.retryable && attempt < retry.maxAttempts();
             HttpResponse<InputStream> response;
+            byte[] body;
             String requestId = UUID.randomUUID().toString();
             long started = System.nanoTime();
             try {
                 response = http.send(request(call, requestId), HttpResponse.BodyHandlers.ofInputStream());
+                body = readBody(response, requestId);
             } catch (IOException e) {
                 ApiException.Network failure = networkFailure(e);
                 LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " failed: "
@@ -303,7 +305,6 @@ public final class ApprovalsClient implements ApprovalsApi {
             }
             int status = response.statusCode();
             String rid = response.headers().firstValue("X-Request-Id").orElse(requestId);
-            byte[] body = readBody(response, rid);
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " -> " + status
                     + " in " + ms + " ms (request " + rid + ")");
@@ -372,7 +373,8 @@ public final class ApprovalsClient implements ApprovalsApi {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    private byte[] readBody(HttpResponse<InputStream> response, String requestId) {
+    /** Reads at most MAX_BODY_BYTES; an I/O failure here is a broken answer, handled like no answer. */
+    private static byte[] readBody(HttpResponse<InputStream> response, String requestId) throws IOException {
         try (InputStream in = response.body()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
@@ -380,11 +382,6 @@ public final class ApprovalsClient implements ApprovalsApi {
                         + (MAX_BODY_BYTES >> 20) + " MiB", requestId);
             }
             return body;
-        } catch (HttpTimeoutException e) {
-            throw new ApiException.Network("The server stopped answering (timed out after "
-                    + requestTimeout.toSeconds() + " s).", e);
-        } catch (IOException e) {
-            throw new ApiException.Network("The connection broke while the answer was arriving.", e);
         }
     }
 
@@ -405,6 +402,9 @@ public final class ApprovalsClient implements ApprovalsApi {
         }
         if (e instanceof SSLException) {
             return new ApiException.Network("A secure connection to " + host + " failed.", e);
+        }
+        if (e instanceof java.io.EOFException || e.getCause() instanceof java.io.EOFException) {
+            return new ApiException.Network("The connection to " + host + " broke before the answer was complete.", e);
         }
         if (e instanceof java.net.UnknownHostException) {
             return new ApiException.Network("The host " + baseUrl.getHost() + " is unknown.", e);
