@@ -45,9 +45,28 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println("error: " + message(ex) + " (see: " + cl.getCommandSpec().qualifiedName() + " --help)");
+        cl.getErr().println("error: " + redact(message(ex), args) + " (see: " + cl.getCommandSpec().qualifiedName()
+                + " --help)");
         cl.getErr().flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * picocli quotes the arguments it could not match. Someone who passes a key as an argument (which no
+     * command accepts) would see it echoed to stderr and into logs: hide every argument that may be a
+     * secret: anything starting with apv_, and long values that are not URLs, paths or e-mail addresses.
+     */
+    static String redact(String message, String[] args) {
+        String result = message;
+        for (String arg : args == null ? new String[0] : args) {
+            String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
+            boolean secretLooking = value.regionMatches(true, 0, "apv_", 0, 4)
+                    || (value.length() >= 20 && !value.contains("/") && !value.contains("@"));
+            if (secretLooking && !value.isEmpty()) {
+                result = result.replace(value, "(hidden)");
+            }
+        }
+        return result;
     }
 
     private static String message(Throwable ex) {
