@@ -49,6 +49,7 @@ public final class CliContext {
 
     /** The real world: System streams, the OS keychain with a timeout, the OS directories, HTTP. */
     public static CliContext defaults() {
+        QuietLibraryLogs.apply();
         return new CliContext(System.in,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
