@@ -183,6 +183,12 @@ public final class OsKeychainStore implements SecretStore {
         if (e instanceof KeychainException k) {
             return k;
         }
+        if (platform == Platform.LINUX && e instanceof NullPointerException) {
+            return new KeychainException(KeychainException.Kind.LOCKED,
+                    "The keyring is locked and could not be unlocked (no unlock prompt could be shown here).",
+                    "Unlock it (log in to the desktop session, open Passwords and Keys or KeePassXC, "
+                            + "or run gnome-keyring-daemon --unlock) and try again.", e);
+        }
         if (e instanceof SecurityException) {
             return new KeychainException(KeychainException.Kind.DENIED,
                     "Access to the " + backendName() + " was denied.",
