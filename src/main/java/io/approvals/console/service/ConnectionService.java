@@ -43,6 +43,14 @@ public final class ConnectionService {
         this.clock = clock;
     }
 
+    /**
+     * The same connections with another secret store, e.g. a {@link io.approvals.console.credentials.SessionOnlyStore}
+     * the user chose ("keep the key for this session only") when the keychain is unreachable.
+     */
+    public ConnectionService withSecrets(SecretStore other) {
+        return new ConnectionService(connections, other, clients, clock);
+    }
+
     public ConnectionStore connections() {
         return connections;
     }
