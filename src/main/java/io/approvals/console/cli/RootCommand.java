@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ProfilesCommand.class,
                 KeyCommand.class,
-                ApprovalsCommand.class
+                ApprovalsCommand.class,
+                SandboxCommand.class
         })
 public final class RootCommand implements Runnable {
 
