@@ -52,6 +52,7 @@ class SandboxCommandsTest {
     private CliHarness cli;
     private final String profile = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<ApiKey> usedKeys = new ArrayList<>();
+    private LogCapture logs;
 
     @BeforeAll
     static void startSandbox() throws Exception {
@@ -66,6 +67,7 @@ class SandboxCommandsTest {
 
     @BeforeEach
     void setUp() {
+        logs = new LogCapture();
         SecretStore keychain = new TimeoutSecretStore(new OsKeychainStore(), Duration.ofSeconds(30));
         boolean reachable = keychain.probe().reachable();
         if (SecretServiceAssumptions.isCi()) {
@@ -79,9 +81,12 @@ class SandboxCommandsTest {
     @AfterEach
     void noSecretAnywhere() throws Exception {
         secrets.delete(profile);
+        logs.close();
+        assertThat(logs.text()).as("the capture saw the libraries' logging").isNotEmpty();
         usedKeys.add(CANARY);
         for (ApiKey k : usedKeys) {
             assertThat(cli.transcript()).doesNotContain(k.reveal());
+            assertThat(logs.text()).as("log lines").doesNotContain(k.reveal()).doesNotContain(k.reveal().substring(4, 36));
             CanaryScan.assertNoFileContains(k.reveal(), root);
         }
         CanaryScan.assertNoFileContains(CANARY.reveal(), sandboxDir);
