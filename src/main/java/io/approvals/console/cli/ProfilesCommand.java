@@ -110,6 +110,9 @@ final class ProfilesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
+        @Option(names = "--keep-key", description = "Leave the key in the keychain (e.g. where no keychain is reachable).")
+        boolean keepKey;
+
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
@@ -119,11 +122,14 @@ final class ProfilesCommand implements Runnable {
 
         @Override
         public void run() {
-            ctx.service().removeProfile(name);
+            ctx.service().removeProfile(name, !keepKey);
             if (json) {
-                JsonOutput.print(ctx.out(), Map.of("removed", name));
+                JsonOutput.print(ctx.out(), Map.of("removed", name, "keyDeleted", !keepKey));
             } else {
-                ctx.out().println("Removed profile " + name + " and its key.");
+                ctx.out().println(keepKey
+                        ? "Removed profile " + name + "; its key, if any, stays in the keychain (service "
+                                + "approvals-console, account " + name + ")."
+                        : "Removed profile " + name + " and its key.");
                 ctx.out().flush();
             }
         }

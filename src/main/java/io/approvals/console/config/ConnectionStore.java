@@ -46,6 +46,8 @@ public final class ConnectionStore {
     private String current;
     private Settings settings = Settings.defaults();
     private String loadWarning;
+    /** The file as last read or written by us: a different one on disk was changed by another process. */
+    private Object seenStamp;
 
     /** The file as it is stored. */
     record FileContent(int formatVersion, String current, Settings settings, List<Connection> connections) {
@@ -80,6 +82,7 @@ public final class ConnectionStore {
 
     /** Adds the connection, or replaces the one of the same name in place. */
     public synchronized void put(Connection connection) {
+        refreshIfChangedOnDisk();
         List<Connection> next = new ArrayList<>(connections);
         int i = indexOf(connection.name());
         if (i >= 0) {
@@ -92,6 +95,7 @@ public final class ConnectionStore {
 
     /** Removes the connection; true if there was one. The current connection is cleared if it was this one. */
     public synchronized boolean remove(String name) {
+        refreshIfChangedOnDisk();
         int i = indexOf(name);
         if (i < 0) {
             return false;
@@ -108,6 +112,7 @@ public final class ConnectionStore {
     }
 
     public synchronized void setCurrent(String name) {
+        refreshIfChangedOnDisk();
         if (name != null && indexOf(name) < 0) {
             throw new IllegalArgumentException("No connection named '" + name + "'.");
         }
@@ -119,7 +124,30 @@ public final class ConnectionStore {
     }
 
     public synchronized void setSettings(Settings s) {
+        refreshIfChangedOnDisk();
         commit(connections, current, s == null ? Settings.defaults() : s);
+    }
+
+    /**
+     * Reads the file again if another process (the CLI next to the desktop app, or a second window)
+     * changed it since we last read or wrote it. Every change calls this first, so a change made
+     * elsewhere is kept rather than overwritten with an old copy.
+     */
+    public synchronized void refreshIfChangedOnDisk() {
+        if (!java.util.Objects.equals(stamp(), seenStamp)) {
+            load();
+        }
+    }
+
+    private Object stamp() {
+        try {
+            return Files.exists(file)
+                    ? List.of(Files.getLastModifiedTime(file).toMillis(), Files.size(file),
+                    String.valueOf(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey()))
+                    : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private int indexOf(String name) {
@@ -157,6 +185,7 @@ public final class ConnectionStore {
             } finally {
                 Files.deleteIfExists(tmp);
             }
+            seenStamp = stamp();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the connections to " + file + ": " + e.getMessage()
                     + ". Check that the folder is writable and the disk not full.", e);
@@ -164,6 +193,10 @@ public final class ConnectionStore {
     }
 
     private void load() {
+        connections.clear();
+        current = null;
+        settings = Settings.defaults();
+        seenStamp = stamp();
         if (!Files.exists(file)) {
             return;
         }
@@ -210,6 +243,7 @@ public final class ConnectionStore {
         connections.clear();
         current = null;
         settings = Settings.defaults();
+        seenStamp = stamp();
     }
 
     private static void ownerOnly(Path p) {

@@ -95,8 +95,18 @@ public final class ConnectionService {
 
     /** Removes the connection and deletes its key from the keychain; the key goes first, so a keychain failure keeps both. */
     public void removeProfile(String name) {
+        removeProfile(name, true);
+    }
+
+    /**
+     * Removes the connection; with deleteKey false the keychain is not touched (for a terminal where no
+     * keychain is reachable: the key then stays in the keychain under account = name).
+     */
+    public void removeProfile(String name, boolean deleteKey) {
         profile(name);
-        secrets.delete(name);
+        if (deleteKey) {
+            secrets.delete(name);
+        }
         connections.remove(name);
     }
 

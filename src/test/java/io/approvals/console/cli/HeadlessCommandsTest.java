@@ -248,6 +248,10 @@ class HeadlessCommandsTest {
         assertThat(status.code()).isEqualTo(ExitCodes.KEYCHAIN);
         assertThat(remove.code()).as("the profile stays while its key cannot be deleted").isEqualTo(ExitCodes.KEYCHAIN);
         assertThat(c.run("profiles", "list").out()).contains("prod");
+        CliHarness.Result keep = c.run("profiles", "remove", "prod", "--keep-key");
+        assertThat(keep.code()).isZero();
+        assertThat(keep.out()).contains("stays in the keychain");
+        assertThat(c.run("profiles", "list").out()).doesNotContain("prod");
     }
 
     @Test

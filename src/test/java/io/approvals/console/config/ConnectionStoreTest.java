@@ -146,6 +146,21 @@ class ConnectionStoreTest {
     }
 
     @Test
+    void aChangeMadeByAnotherProcessIsKeptNotOverwritten() {
+        ConnectionStore app = open();
+        ConnectionStore cli = open();
+        app.put(Connection.of("from-app", URI.create("https://a.example.com")));
+
+        cli.put(Connection.of("from-cli", URI.create("https://c.example.com")));
+        app.setSettings(new Settings(30, Theme.LIGHT));
+
+        assertThat(open().list()).extracting(Connection::name).containsExactly("from-app", "from-cli");
+        assertThat(open().settings().theme()).isEqualTo(Theme.LIGHT);
+        app.refreshIfChangedOnDisk();
+        assertThat(app.list()).hasSize(2);
+    }
+
+    @Test
     void homeOverrideRootsAllThreeDirectories() {
         AppPaths p = AppPaths.fromEnvironment(Map.of(AppPaths.HOME_ENV, root.toString()));
 
