@@ -28,8 +28,18 @@ public final class TimeoutSecretStore implements SecretStore {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** How long a call may take before it counts as "waiting" (an unlock prompt, most likely). */
+    public static final Duration WAITING_AFTER = Duration.ofMillis(700);
+
+    /** Told true when a call has been running longer than {@link #WAITING_AFTER}, false when it ends. */
+    @FunctionalInterface
+    public interface WaitingListener {
+        void waiting(boolean waiting);
+    }
+
     private final SecretStore delegate;
     private final Duration timeout;
+    private volatile WaitingListener waitingListener = w -> { };
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "keychain-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -63,6 +73,15 @@ public final class TimeoutSecretStore implements SecretStore {
         } catch (NumberFormatException e) {
             return DEFAULT_TIMEOUT;
         }
+    }
+
+    /**
+     * Lets a UI show "Waiting for the keychain to unlock…" only when a call is slow, instead of flashing it
+     * for every 20 ms lookup. Called on the thread that made the keychain call (not the JavaFX thread).
+     */
+    public TimeoutSecretStore onWaiting(WaitingListener listener) {
+        this.waitingListener = listener == null ? w -> { } : listener;
+        return this;
     }
 
     public Duration timeout() {
@@ -110,8 +129,20 @@ public final class TimeoutSecretStore implements SecretStore {
 
     private <T> T call(Callable<T> work) {
         Future<T> future = executor.submit(work);
+        boolean waiting = false;
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long total = timeout.toMillis();
+            long first = Math.min(total, WAITING_AFTER.toMillis());
+            try {
+                return future.get(first, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException slow) {
+                if (first >= total) {
+                    throw slow;
+                }
+                waiting = true;
+                waitingListener.waiting(true);
+                return future.get(total - first, TimeUnit.MILLISECONDS);
+            }
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new KeychainException(KeychainException.Kind.TIMEOUT,
@@ -132,6 +163,10 @@ public final class TimeoutSecretStore implements SecretStore {
             Thread.currentThread().interrupt();
             throw new KeychainException(KeychainException.Kind.ERROR, "The keychain call was interrupted.",
                     "Try again.");
+        } finally {
+            if (waiting) {
+                waitingListener.waiting(false);
+            }
         }
     }
 

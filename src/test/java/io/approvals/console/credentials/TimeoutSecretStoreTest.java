@@ -76,6 +76,17 @@ class TimeoutSecretStoreTest {
 
     @Test
     @Timeout(30)
+    void aSlowCallIsAnnouncedAsWaitingAndTheEndToo() {
+        java.util.List<Boolean> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TimeoutSecretStore store = new TimeoutSecretStore(hanging, Duration.ofSeconds(2)).onWaiting(events::add);
+
+        assertThatThrownBy(() -> store.load("acct")).isInstanceOf(KeychainException.class);
+
+        assertThat(events).containsExactly(true, false);
+    }
+
+    @Test
+    @Timeout(30)
     void aHangingProbeReportsUnreachableInsteadOfThrowing() {
         Availability a = new TimeoutSecretStore(hanging, Duration.ofMillis(200)).probe();
 
