@@ -50,11 +50,18 @@ public final class CliContext {
     /** The real world: System streams, the OS keychain with a timeout, the OS directories, HTTP. */
     public static CliContext defaults() {
         QuietLibraryLogs.apply();
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        boolean interactive = System.console() != null;
         return new CliContext(System.in,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                err,
                 System::console,
-                () -> new TimeoutSecretStore(new OsKeychainStore()),
+                // on a terminal, say why nothing happens while an unlock prompt waits; scripts get no extra line
+                () -> new TimeoutSecretStore(new OsKeychainStore()).onWaiting(waiting -> {
+                    if (waiting && interactive) {
+                        err.println("Waiting for the keychain to unlock\u2026");
+                    }
+                }),
                 AppPaths.fromEnvironment(),
                 new HttpClientFactory());
     }
