@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 + "With no arguments it opens the desktop app.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ProfilesCommand.class,
+                KeyCommand.class,
+                ApprovalsCommand.class,
                 SandboxCommand.class
         })
 public final class RootCommand implements Runnable {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** approvals-console sandbox: serves the Approvals API on 127.0.0.1 until SIGINT/SIGTERM. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Runs the local sandbox server (the whole Approvals API v2) on 127.0.0.1 until stopped.")
 public final class SandboxCommand implements Callable<Integer> {
     static final String HOME_ENV = "APPROVALS_CONSOLE_HOME";

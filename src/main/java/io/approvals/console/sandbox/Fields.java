@@ -16,6 +16,9 @@ import java.util.Set;
  * names all of them. Unknown fields are errors: a typo in a field name should not be silently ignored.
  */
 final class Fields {
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final ObjectNode node;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
@@ -88,7 +91,12 @@ final class Fields {
             return null;
         }
         try {
-            return Instant.parse(v.textValue());
+            Instant t = Instant.parse(v.textValue());
+            if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+                error(name, "must be between the years 1970 and 9999");
+                return null;
+            }
+            return t;
         } catch (DateTimeParseException e) {
             error(name, "must be an ISO-8601 UTC timestamp such as 2026-12-01T17:00:00Z");
             return null;

@@ -30,6 +30,8 @@ public final class Sandbox implements AutoCloseable {
     static final String ADMIN_OWNER = "admin@localhost";
     /** How often lastUsedAt values collected in memory are written. */
     static final long FLUSH_SECONDS = 5;
+    /** H2: the database file is locked by another process. */
+    private static final int DATABASE_IN_USE = 90020;
 
     private final Path dataDir;
     private final SandboxStore store;
@@ -56,14 +58,22 @@ public final class Sandbox implements AutoCloseable {
 
     /** Opens (or creates) the store, bootstraps an empty dir, seeds, and starts serving. */
     public static Sandbox start(SandboxConfig config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing, so grace periods, expiry and the 429 window can pass. */
+    static Sandbox start(SandboxConfig config, Clock clock) throws IOException {
         Path dir = config.dataDir().toAbsolutePath();
         Files.createDirectories(dir);
-        Clock clock = Clock.systemUTC();
         SandboxStore store;
         try {
             store = SandboxStore.open(dir);
         } catch (SQLException e) {
-            throw new IOException("Cannot open the sandbox database in " + dir + ": " + e.getMessage(), e);
+            if (e.getErrorCode() == DATABASE_IN_USE) {
+                throw new IOException("Another sandbox is already using " + dir + ".", e);
+            }
+            throw new IOException("Cannot open the sandbox database in " + dir + " (H2 error "
+                    + e.getErrorCode() + ").", e);
         }
         try {
             KeyRegistry registry = new KeyRegistry();

@@ -231,6 +231,10 @@ class SandboxApprovalsTest {
         assertThat(errors.has("dueAt")).isTrue();
         assertThat(errors.has("colour")).isTrue();
         assertThat(http.post("/approvals/CreateApproval", admin, "{}").json().get("errors").has("title")).isTrue();
+        assertThat(http.post("/approvals/CreateApproval", admin,
+                "{\"title\":\"far\",\"dueAt\":\"+1000000000-01-01T00:00:00Z\"}").status()).isEqualTo(400);
+        assertThat(http.post("/approvals/CreateApproval", admin, "{\"title\":\"x\",\"approver\":\"  \"}").status())
+                .isEqualTo(400);
         assertThat(http.post("/approvals/CreateApproval", admin, "{\"title\":42}").status()).isEqualTo(400);
         assertThat(http.post("/approvals/CreateApproval", admin, "{\"title\":\"x\"}",
                 "Idempotency-Key", "k".repeat(256)).status()).isEqualTo(400);
