@@ -97,6 +97,7 @@ public final class ApprovalsViewModel {
         overdueOnly.addListener((o, a, b) -> updatePredicate());
         highAndUrgent.addListener((o, a, b) -> updatePredicate());
         filtered.addListener((javafx.collections.ListChangeListener<ApprovalRow>) c -> updateCounts());
+        refreshSeconds.addListener((o, a, b) -> scheduleNext());
         selected.addListener((o, a, row) -> {
             if (row != null) {
                 row.setUnseen(false);
