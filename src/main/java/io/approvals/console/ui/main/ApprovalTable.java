@@ -32,12 +32,12 @@ final class ApprovalTable {
         table.setAccessibleText("Pending approvals");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Title", 320, ApprovalRow.BY_TITLE, r -> r.approval().title(), "title-cell"));
-        table.getColumns().add(textColumn("Requester", 170, ApprovalRow.BY_REQUESTER, r -> r.approval().requester(), null));
-        table.getColumns().add(textColumn("Approver", 170, ApprovalRow.BY_APPROVER,
+        table.getColumns().add(textColumn("Title", 250, ApprovalRow.BY_TITLE, r -> r.approval().title(), "title-cell"));
+        table.getColumns().add(textColumn("Requester", 150, ApprovalRow.BY_REQUESTER, r -> r.approval().requester(), null));
+        table.getColumns().add(textColumn("Approver", 150, ApprovalRow.BY_APPROVER,
                 r -> r.approval().approver() == null ? "\u2014" : r.approval().approver(), null));
         table.getColumns().add(priorityColumn());
-        table.getColumns().add(textColumn("Age", 70, ApprovalRow.BY_AGE,
+        table.getColumns().add(textColumn("Age", 56, ApprovalRow.BY_AGE,
                 r -> TimeText.age(r.approval().createdAt(), clock.instant()), "number-cell"));
         table.getColumns().add(dueColumn(clock));
         table.getColumns().add(statusColumn());
@@ -80,7 +80,7 @@ final class ApprovalTable {
     }
 
     private static TableColumn<ApprovalRow, ApprovalRow> priorityColumn() {
-        TableColumn<ApprovalRow, ApprovalRow> c = column("Priority", 100, ApprovalRow.BY_PRIORITY);
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Priority", 86, ApprovalRow.BY_PRIORITY);
         c.setCellFactory(col -> new TableCell<>() {
             private final Label chip = new Label();
 
@@ -102,7 +102,7 @@ final class ApprovalTable {
     }
 
     private static TableColumn<ApprovalRow, ApprovalRow> dueColumn(Clock clock) {
-        TableColumn<ApprovalRow, ApprovalRow> c = column("Due", 120, ApprovalRow.BY_DUE);
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Due", 128, ApprovalRow.BY_DUE);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ApprovalRow row, boolean empty) {
@@ -123,7 +123,7 @@ final class ApprovalTable {
     }
 
     private static TableColumn<ApprovalRow, ApprovalRow> statusColumn() {
-        TableColumn<ApprovalRow, ApprovalRow> c = column("Status", 100, ApprovalRow.BY_STATUS);
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Status", 84, ApprovalRow.BY_STATUS);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ApprovalRow row, boolean empty) {

@@ -12,7 +12,6 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -69,7 +68,7 @@ public final class MainView extends BorderPane {
 
         SplitPane split = new SplitPane(table, new DetailPane(vm));
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
         setCenter(split);
         setBottom(statusBar());
@@ -414,7 +413,6 @@ public final class MainView extends BorderPane {
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApprovalRow>) c -> { });
         return bar;
     }
 }

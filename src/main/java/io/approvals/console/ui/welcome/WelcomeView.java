@@ -44,7 +44,7 @@ public final class WelcomeView extends ScrollPane {
         lead.setWrapText(true);
         lead.getStyleClass().add("text-muted");
 
-        sandboxButton = Icons.button("Explore with the local sandbox", Feather.PLAY);
+        sandboxButton = Icons.button("Start the sandbox", Feather.PLAY);
         sandboxButton.setId("sandboxButton");
         sandboxButton.getStyleClass().addAll("accent", "large");
         sandboxButton.setDefaultButton(true);
@@ -96,6 +96,7 @@ public final class WelcomeView extends ScrollPane {
     private Node sandboxCard() {
         Label title = new Label("Explore with the local sandbox");
         title.getStyleClass().add("title-3");
+        title.setWrapText(true);
         Label text = new Label("One click starts a private Approvals API on this computer (127.0.0.1) with 40 "
                 + "sample approvals. Its data stays in the app\u2019s data folder; it stops when you quit.");
         text.setWrapText(true);
