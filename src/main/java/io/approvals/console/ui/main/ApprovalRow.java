@@ -22,7 +22,7 @@ public final class ApprovalRow {
     public static final Comparator<ApprovalRow> BY_APPROVER = Comparator.comparing(r -> r.approverKey);
     public static final Comparator<ApprovalRow> BY_PRIORITY = Comparator.comparingInt(r -> r.priorityRank);
     public static final Comparator<ApprovalRow> BY_STATUS = Comparator.comparingInt(r -> r.statusRank);
-    /** Older first when ascending by age means the oldest at the top. */
+    /** Ascending age: the youngest first (the newest createdAt). */
     public static final Comparator<ApprovalRow> BY_AGE =
             Comparator.comparing((ApprovalRow r) -> r.createdKey).reversed();
     public static final Comparator<ApprovalRow> BY_DUE = Comparator.comparing(r -> r.dueKey);

@@ -166,7 +166,8 @@ public final class ApprovalsViewModel {
         refreshing.set(false);
         offlineFailures = 0;
         retryAt = null;
-        Instant fetchedAt = fresh.fetchedAt() != null ? fresh.fetchedAt() : clock.instant();
+        // Our clock, not the snapshot's: "12 s ago" is measured against it.
+        Instant fetchedAt = clock.instant();
         boolean changed = !fresh.notModified() || !loadedOnce || stale.get();
         snapshot = fresh;
         if (changed) {
