@@ -25,6 +25,10 @@ public final class FxBackground implements Background, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        if (executor.isShutdown()) {
+            // The app is closing: nothing is waiting for this any more.
+            return;
+        }
         executor.execute(() -> {
             T result;
             try {
