@@ -122,7 +122,9 @@ public final class ConsoleUi implements MainActions {
         stage.setTitle(TITLE + " \u2014 " + newSession.connectionName());
         setRoot(main);
         main.start();
-        main.table().requestFocus();
+        MainView shown = main;
+        // After layout, or the first focusable control (the search field) takes it.
+        Platform.runLater(() -> shown.table().requestFocus());
     }
 
     private void stopMain() {

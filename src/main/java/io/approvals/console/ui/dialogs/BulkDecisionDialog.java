@@ -33,6 +33,7 @@ public final class BulkDecisionDialog {
         comment.setAccessibleText("Comment for every approval");
         comment.setPromptText(reject ? "Why? (required to reject; sent with every one)" : "Comment (optional; sent with every one)");
         comment.setWrapText(true);
+        Forms.tabLeaves(comment);
         comment.setPrefRowCount(2);
         comment.textProperty().bindBidirectional(vm.commentProperty());
         comment.disableProperty().bind(vm.runningProperty());

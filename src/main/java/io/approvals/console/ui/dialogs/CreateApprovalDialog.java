@@ -43,6 +43,7 @@ public final class CreateApprovalDialog {
         description.setAccessibleText("Description");
         description.setPromptText("Details the approver needs (optional)");
         description.setWrapText(true);
+        Forms.tabLeaves(description);
         description.setPrefRowCount(6);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
         Label descriptionCount = counter(vm.descriptionProperty(), CreateApprovalRequest.DESCRIPTION_MAX);

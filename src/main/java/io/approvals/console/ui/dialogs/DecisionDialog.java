@@ -65,6 +65,7 @@ public final class DecisionDialog {
         comment.setId("decisionComment");
         comment.setAccessibleText("Comment");
         comment.setWrapText(true);
+        Forms.tabLeaves(comment);
         comment.setPrefRowCount(3);
         comment.promptTextProperty().bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
                 .then("Why? (required to reject)").otherwise("Comment (optional)"));

@@ -25,6 +25,21 @@ final class Forms {
         return l;
     }
 
+    /**
+     * Tab leaves a text area (for full keyboard operation) instead of typing a tab character:
+     * the same event with Ctrl is what TextArea treats as focus traversal.
+     */
+    static void tabLeaves(javafx.scene.control.TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(),
+                        e.getCharacter(), e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(),
+                        e.isMetaDown()));
+            }
+        });
+    }
+
     static Label caption(String text, Node target) {
         Label l = new Label(text);
         l.setLabelFor(target);
