@@ -46,7 +46,7 @@ public final class ReplaceKeyDialog {
         save.getStyleClass().add("accent");
         save.setDefaultButton(true);
         save.setDisable(true);
-        key.textProperty().addListener((o, a, text) -> {
+        key.passwordProperty().addListener((o, a, text) -> {
             ApiKey.Format f = ApiKey.formatOf(text);
             boolean bad = f == ApiKey.Format.BAD_CHECKSUM || f == ApiKey.Format.MALFORMED;
             format.setText(text.isBlank() ? "" : switch (f) {
@@ -61,7 +61,7 @@ public final class ReplaceKeyDialog {
         save.setOnAction(e -> {
             ApiKey k;
             try {
-                k = ApiKey.of(key.getText());
+                k = ApiKey.of(key.getPassword());
             } catch (IllegalArgumentException ex) {
                 error.setText(ex.getMessage());
                 return;

@@ -129,7 +129,8 @@ public final class WelcomeView extends ScrollPane {
         key.setId("keyField");
         key.setPromptText("apv_\u2026 (paste it here)");
         key.setAccessibleText("API key, masked");
-        key.textProperty().bindBidirectional(vm.keyProperty());
+        // The field's text is bullets; the typed key is its password property.
+        vm.keyProperty().bind(key.passwordProperty());
         var reveal = Icons.iconButton(Feather.EYE, "Show or hide the key while typing");
         reveal.setFocusTraversable(true);
         reveal.setOnAction(e -> key.setRevealPassword(!key.getRevealPassword()));

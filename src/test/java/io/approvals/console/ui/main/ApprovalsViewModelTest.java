@@ -229,4 +229,21 @@ class ApprovalsViewModelTest {
         vm.refresh();
         assertThat(vm.rowById(laptop.id())).isEmpty();
     }
+
+    @Test
+    void tooManyFailedAuthenticationsWaitWithACountdown() {
+        ApiKey unknown = io.approvals.console.contract.TestKeys.random();
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.session(unknown, "x@example.com", List.of("read")),
+                new DirectBackground(), clock, null);
+        for (int i = 0; i < 25 && (vm.bannerProperty().get() == null
+                || vm.bannerProperty().get().kind() != Banner.Kind.RATE_LIMITED); i++) {
+            vm.refresh();
+        }
+        Banner b = vm.bannerProperty().get();
+        assertThat(b.kind()).isEqualTo(Banner.Kind.RATE_LIMITED);
+        assertThat(b.text()).startsWith("The server asked us to wait. Trying again in ");
+        clock.advance(Duration.ofSeconds(1));
+        vm.tick();
+        assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.RATE_LIMITED);
+    }
 }
