@@ -120,4 +120,30 @@ class ConnectUiTest {
                 .isEqualTo(Canary.key().reveal());
         assertThat(robot.lookup("#keyField").<TextField>query().getText()).doesNotContain(Canary.MARK);
     }
+
+    @Test
+    void aRevokedKeyIsReplacedFromTheBanner(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#urlField").tryQuery().isPresent());
+        ApiKey first = server.key("dana@example.com", "read", "write");
+        setText(robot, "#urlField", "http://127.0.0.1:" + server.sandbox().port());
+        setText(robot, "#keyField", first.reveal());
+        robot.clickOn("#saveButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#approvalsTable").tryQuery().isPresent()
+                && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 1);
+        String id = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("dana@example.com"))
+                .findFirst().orElseThrow().id();
+        server.admin().revokeKey(id);
+        robot.clickOn("#refreshButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#troubleBanner").query().isVisible());
+        robot.clickOn("#bannerAction");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#replaceKeyField").tryQuery().isPresent());
+        ApiKey second = server.key("dana@example.com", "read", "write");
+        setText(robot, "#replaceKeyField", second.reveal());
+        robot.clickOn("#replaceKeySave");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#statusKey").tryQuery().isPresent()
+                && text(robot, "#statusKey").contains(second.masked()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#troubleBanner").query().isVisible()
+                && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 1);
+        assertThat(logs.text()).doesNotContain(first.reveal()).doesNotContain(second.reveal());
+    }
 }
