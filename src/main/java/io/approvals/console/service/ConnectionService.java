@@ -151,6 +151,7 @@ public final class ConnectionService {
     public void deleteKey(String name) {
         Connection connection = profile(name);
         secrets.delete(name);
+        secrets.delete(KeyRotation.pendingAccount(name)); // a rotation left unfinished
         connections.put(connection.withVerified(null));
     }
 
