@@ -250,6 +250,12 @@ public final class KeyRotation {
         Connection c = connection.get();
         Optional<ApiKey> stored = secrets.load(profile);
         if (stored.isPresent() && stored.get().matches(pending.get())) {
+            boolean recordedIsOlder = c.verified() != null
+                    && !stored.get().fingerprint().equals(c.verified().fingerprint());
+            if (recordedIsOlder) {
+                // promoted, stopped before the pending entry went and the facts were recorded
+                return Optional.of(finishPromoted(c, stored.get()));
+            }
             return Optional.of(explainMarker(c, stored.get(), "An earlier rotation of profile '" + profile
                     + "' stopped before a new key was stored.", null));
         }
@@ -282,6 +288,25 @@ public final class KeyRotation {
         return Optional.of(new RotationResult(profile, RotationOutcome.COMPLETED, lead
                 + " It has been completed: the new key " + fresh.masked() + " (fingerprint " + fresh.fingerprint()
                 + ") works and is now stored.", report, null, null, null));
+    }
+
+    /** The new key is stored already; only the clean-up and the record of its facts were missing. */
+    private RotationResult finishPromoted(Connection c, ApiKey fresh) {
+        String profile = c.name();
+        String lead = "An earlier rotation of profile '" + profile + "' was interrupted.";
+        KeyVerification v;
+        try {
+            v = client(c, fresh).verifyKey();
+        } catch (ApiException e) {
+            return new RotationResult(profile, RotationOutcome.UNDECIDED, lead + " Its new key is stored but could "
+                    + "not be checked (" + e.getMessage() + "). The next start checks again.",
+                    report(profile, fresh), null, e, null);
+        }
+        discardMarker(profile);
+        KeyReport report = record(profile, fresh, v);
+        return new RotationResult(profile, RotationOutcome.COMPLETED, lead + " It has been completed: the new key "
+                + fresh.masked() + " (fingerprint " + fresh.fingerprint() + ") works and is stored.", report,
+                null, null, null);
     }
 
     /** The pending key was refused: keep the stored key if it works. */
