@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ProfilesCommand.class,
                 KeyCommand.class,
+                KeysCommand.class,
                 ApprovalsCommand.class,
                 SandboxCommand.class
         })
