@@ -10,20 +10,26 @@ import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.UiSettings;
 import java.time.Clock;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The JavaFX application: plain constructor wiring of the environment and the UI. */
 public final class DesktopApp extends Application {
     private DesktopEnvironment env;
     private FxBackground background;
-    private ConsoleUi ui;
+    private volatile ConsoleUi ui;
 
     @Override
     public void init() {
         // Off the FX thread: may start gsettings to learn the OS theme.
         Themes.detectOsTheme();
-        env = new DesktopEnvironment(AppPaths.fromEnvironment(), new TimeoutSecretStore(new OsKeychainStore()),
-                new HttpClientFactory());
+        TimeoutSecretStore keychain = new TimeoutSecretStore(new OsKeychainStore())
+                .onWaiting(waiting -> Platform.runLater(() -> {
+                    if (ui != null) {
+                        ui.setKeychainWaiting(waiting);
+                    }
+                }));
+        env = new DesktopEnvironment(AppPaths.fromEnvironment(), keychain, new HttpClientFactory());
     }
 
     @Override

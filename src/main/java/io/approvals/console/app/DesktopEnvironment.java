@@ -19,6 +19,8 @@ import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.ClientFactory;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.KeyReport;
+import io.approvals.console.service.KeyRotation;
+import io.approvals.console.service.RotationResult;
 import io.approvals.console.service.ServiceException;
 import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
@@ -91,11 +93,21 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
         Connection c = keychain.profile(name);
         ConnectionService service = serviceHolding(name);
+        String notice = recoverRotation(service, name);
         ApiKey key = service.storedKeyIfAny(name).orElseThrow(() -> new ServiceException(
                 ServiceException.Kind.NO_KEY, "No key is stored for \u2018" + name + "\u2019 (looked in: "
                 + keychain.backendName() + "). Use Connection \u203a Replace key\u2026 to set one."));
         store.setCurrent(name);
-        return session(refreshFacts(service, c, key), key, service.backendName(), false);
+        return session(refreshFacts(service, c, key), key, service.backendName(), false, notice);
+    }
+
+    /** A rotation the app or the CLI left half-done is finished or rolled back before the key is used. */
+    private static String recoverRotation(ConnectionService service, String name) {
+        try {
+            return new KeyRotation(service).recover(name).map(RotationResult::message).orElse(null);
+        } catch (KeychainException | ApiException e) {
+            return "An interrupted key rotation could not be checked: " + e.getMessage();
+        }
     }
 
     /** Verifies again to learn the current scopes; offline or refused, the last known facts do. */
@@ -224,13 +236,17 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox) {
+        return session(c, key, backend, isSandbox, null);
+    }
+
+    private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox, String notice) {
         ApprovalsApi api = clients.create(c, key);
         VerifiedKey v = c.verified();
         boolean matches = v != null && key.fingerprint().equals(v.fingerprint());
         KeyInfo info = matches && v.keyEndpointsAvailable()
                 ? new KeyInfo(key.masked(), key.fingerprint(), v.scopes(), true, v.owner(), v.expiresAt())
                 : new KeyInfo(key.masked(), key.fingerprint(), List.of(), false, null, null);
-        return new Session(c.name(), c.baseUrl().toString(), api, info, backend, isSandbox);
+        return new Session(c.name(), c.baseUrl().toString(), api, info, backend, isSandbox, notice);
     }
 
     private static Connection toConnection(ConnectionDraft d) {
@@ -283,6 +299,6 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     private record Session(String connectionName, String baseUrl, ApprovalsApi api, KeyInfo key, String backendName,
-                           boolean isSandbox) implements ConsoleSession {
+                           boolean isSandbox, String notice) implements ConsoleSession {
     }
 }

@@ -34,6 +34,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -49,6 +50,8 @@ public final class ConsoleUi implements MainActions {
     private final Background background;
     private final Clock clock;
     private final String version;
+    private final Label keychainNotice = new Label("Waiting for the keychain to unlock\u2026 "
+            + "If your system shows an unlock prompt, answer it.");
     private UiSettings settings;
     private MainView main;
     private ConsoleSession session;
@@ -60,12 +63,18 @@ public final class ConsoleUi implements MainActions {
         this.clock = clock;
         this.version = version;
         this.settings = UiSettings.defaults();
+        keychainNotice.setId("keychainWaiting");
+        keychainNotice.getStyleClass().add("keychain-waiting");
+        keychainNotice.setMouseTransparent(true);
+        keychainNotice.setVisible(false);
+        StackPane.setMargin(keychainNotice, new javafx.geometry.Insets(0, 0, 48, 0));
     }
 
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     public void start() {
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(busy("Opening\u2026"), 1280, 800));
+        stage.setScene(new Scene(new StackPane(), 1280, 800));
+        setRoot(busy("Opening\u2026"));
         style();
         stage.show();
         background.run(() -> new Start(env.settings(), env.currentConnection()), s -> {
@@ -123,6 +132,12 @@ public final class ConsoleUi implements MainActions {
         setRoot(main);
         main.start();
         MainView shown = main;
+        if (newSession.notice() != null) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, newSession.notice(), ButtonType.OK);
+            a.initOwner(stage);
+            a.setHeaderText("About the key of \u2018" + newSession.connectionName() + "\u2019");
+            Platform.runLater(a::show);
+        }
         // After layout, or the first focusable control (the search field) takes it.
         Platform.runLater(() -> shown.table().requestFocus());
     }
@@ -135,8 +150,18 @@ public final class ConsoleUi implements MainActions {
     }
 
     private void setRoot(Parent root) {
-        stage.getScene().setRoot(root);
+        StackPane layered = new StackPane(root, keychainNotice);
+        StackPane.setAlignment(keychainNotice, Pos.BOTTOM_CENTER);
+        stage.getScene().setRoot(layered);
         style();
+    }
+
+    /**
+     * Shown while a keychain call waits (typically for the user to unlock the keyring in the OS
+     * prompt), so a slow keychain never looks like a frozen app. Call on the UI thread.
+     */
+    public void setKeychainWaiting(boolean waiting) {
+        keychainNotice.setVisible(waiting);
     }
 
     private void style() {

@@ -20,4 +20,9 @@ public interface ConsoleSession {
 
     /** True for the bundled local sandbox: the window says so. */
     boolean isSandbox();
+
+    /** Something to tell once the window opens (e.g. an interrupted key rotation was finished); or null. */
+    default String notice() {
+        return null;
+    }
 }

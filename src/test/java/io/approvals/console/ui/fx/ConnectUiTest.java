@@ -140,10 +140,13 @@ class ConnectUiTest {
         ApiKey second = server.key("dana@example.com", "read", "write");
         setText(robot, "#replaceKeyField", second.reveal());
         robot.clickOn("#replaceKeySave");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#statusKey").tryQuery().isPresent()
-                && text(robot, "#statusKey").contains(second.masked()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#troubleBanner").query().isVisible()
-                && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 1);
+        // the window is rebuilt for the new key: look nodes up afresh each time
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#statusKey").tryQuery()
+                .map(n -> ((Labeled) n).getText().contains(second.masked())).orElse(false));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#troubleBanner").tryQuery()
+                .map(n -> !n.isVisible()).orElse(false)
+                && robot.lookup("#approvalsTable").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
         assertThat(logs.text()).doesNotContain(first.reveal()).doesNotContain(second.reveal());
     }
 }
