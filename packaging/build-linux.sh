@@ -150,8 +150,31 @@ resource_dir() {
   rm -rf "$dir"
   mkdir -p "$dir"
   cp -r "$ROOT/packaging/linux/$1"/. "$dir/"
-  cp "$ROOT/assets/approvals-console.desktop" "$dir/$APP_ID.desktop"
+  sed "s/^StartupWMClass=.*/StartupWMClass=$WM_CLASS/" "$ROOT/assets/approvals-console.desktop" >"$dir/$APP_ID.desktop"
   echo "$dir"
+}
+
+# JavaFX on X11 names a window's WM_CLASS after the javafx.application.Application subclass (binary name, e.g.
+# io.approvals.console.ui.ConsoleApp or a.b.Outer$Inner). Docks match windows to the menu entry by it
+# (StartupWMClass), so it is read from the classes rather than trusted to stay in step by hand.
+# ci-check.sh compares it with the WM_CLASS of the real window.
+detect_wm_class() {
+  local committed found
+  committed=$(sed -n 's/^StartupWMClass=//p' "$ROOT/assets/approvals-console.desktop")
+  found=$(cd "$TARGET/classes" && grep -rl --include='*.class' 'javafx/application/Application' io \
+      | grep -v '^io/approvals/console/bench/' | sed 's|\.class$||; s|/|.|g' \
+      | xargs -r javap -cp . 2>/dev/null \
+      | sed -n 's/.* class \([^ ]*\) extends javafx\.application\.Application.*/\1/p')
+  if [[ $(printf '%s' "$found" | grep -c .) == 1 ]]; then
+    WM_CLASS="$found"
+  else
+    echo "WARNING: expected one javafx.application.Application subclass, found: ${found:-none};" \
+      "keeping StartupWMClass=$committed from assets/approvals-console.desktop" >&2
+    WM_CLASS="$committed"
+  fi
+  [[ "$WM_CLASS" == "$committed" ]] || echo "NOTE: StartupWMClass is $WM_CLASS (assets/approvals-console.desktop" \
+    "says $committed; update it)" >&2
+  log "Window class (StartupWMClass): $WM_CLASS"
 }
 
 portable_archive() {
@@ -163,6 +186,7 @@ portable_archive() {
 check_tools
 build_jars
 VERSION=$(app_version)
+detect_wm_class
 stage_input
 link_runtime
 build_app_image
