@@ -1,6 +1,8 @@
 package io.approvals.console.app;
 
+import io.approvals.console.bench.BenchCommand;
 import io.approvals.console.cli.Cli;
+import picocli.CommandLine;
 
 /**
  * Entry point. Not a javafx.application.Application on purpose: a classpath launch of an
@@ -15,7 +17,9 @@ public final class Main {
             DesktopLauncher.launch();
             return;
         }
-        int code = Cli.run(args);
+        CommandLine cl = Cli.commandLine();
+        cl.addSubcommand("bench", new BenchCommand());
+        int code = cl.execute(args);
         if (code != 0 || !keepsRunning(args)) {
             System.exit(code);
         }

@@ -8,13 +8,28 @@ public final class Cli {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new RootCommand());
+        return commandLine(CliContext.defaults());
+    }
+
+    /** A command line whose commands use ctx's streams, keychain, directories and client factory. */
+    public static CommandLine commandLine(CliContext ctx) {
+        CommandLine cl = new CommandLine(new RootCommand(), new ContextFactory(ctx));
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
         cl.setExitCodeExceptionMapper(ExitCodeMapper.INSTANCE);
         cl.setExecutionExceptionHandler(ExitCodeMapper.INSTANCE);
+        cl.setParameterExceptionHandler(ExitCodeMapper.INSTANCE);
         return cl;
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return run(CliContext.defaults(), args);
+    }
+
+    public static int run(CliContext ctx, String... args) {
+        int code = commandLine(ctx).execute(args);
+        ctx.out().flush();
+        ctx.err().flush();
+        return code;
     }
 }

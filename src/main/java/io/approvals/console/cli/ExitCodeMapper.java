@@ -1,10 +1,14 @@
 package io.approvals.console.cli;
 
 import io.approvals.console.client.ApiException;
+import io.approvals.console.credentials.KeychainException;
+import io.approvals.console.service.ServiceException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /** Turns a failure into one clear line on stderr and the documented exit code. */
-final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler {
+final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler,
+        CommandLine.IParameterExceptionHandler {
     static final ExitCodeMapper INSTANCE = new ExitCodeMapper();
 
     @Override
@@ -21,14 +25,53 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
         if (t instanceof CliFailure f) {
             return f.exitCode();
         }
+        if (t instanceof KeychainException) {
+            return ExitCodes.KEYCHAIN;
+        }
+        if (t instanceof ServiceException s) {
+            return s.kind() == ServiceException.Kind.NO_KEY ? ExitCodes.OTHER : ExitCodes.USAGE;
+        }
         return ExitCodes.OTHER;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("error: " + message);
+        cl.getErr().println("error: " + message(ex));
         cl.getErr().flush();
         return getExitCode(ex);
+    }
+
+    /** A usage error: one line naming the problem and where help is, instead of the whole usage text. */
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        cl.getErr().println("error: " + redact(message(ex), args) + " (see: " + cl.getCommandSpec().qualifiedName()
+                + " --help)");
+        cl.getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * picocli quotes the arguments it could not match. Someone who passes a key as an argument (which no
+     * command accepts) would see it echoed to stderr and into logs: hide every argument that may be a
+     * secret: anything starting with apv_, and long values that are not URLs, paths or e-mail addresses.
+     */
+    static String redact(String message, String[] args) {
+        String result = message;
+        for (String arg : args == null ? new String[0] : args) {
+            String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
+            boolean secretLooking = value.regionMatches(true, 0, "apv_", 0, 4)
+                    || (value.length() >= 20 && !value.contains("/") && !value.contains("@"));
+            if (secretLooking && !value.isEmpty()) {
+                result = result.replace(value, "(hidden)");
+            }
+        }
+        return result;
+    }
+
+    private static String message(Throwable ex) {
+        String m = ex instanceof UncheckedIOException && ex.getMessage() != null ? ex.getMessage()
+                : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        return m.replaceAll("[\\r\\n]+", " ").strip();
     }
 }

@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
         description = "Approvals Console: approve, reject and create approvals; keys live in the OS keychain.%n"
                 + "With no arguments it opens the desktop app.",
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                ProfilesCommand.class,
+                KeyCommand.class,
+                ApprovalsCommand.class,
+                SandboxCommand.class
         })
 public final class RootCommand implements Runnable {
 

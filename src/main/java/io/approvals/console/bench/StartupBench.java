@@ -1,0 +1,96 @@
+package io.approvals.console.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launches a fresh JVM that prints FIRST_FRAME_MS=n at its first frame and exits, the same way for
+ * the floor and for the app; optionally with an AppCDS archive made by a training run.
+ */
+final class StartupBench {
+    private StartupBench() {
+    }
+
+    /** Java options every measured launch gets, as the installed launcher would use them. */
+    static final List<String> COMMON = List.of("-Dprism.order=sw", "-Xshare:auto");
+
+    static List<Double> measure(String mainClass, List<String> args, Map<String, String> env, Path archive,
+                                int runs) throws IOException, InterruptedException {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            List<String> opts = new ArrayList<>(COMMON);
+            if (archive != null) {
+                opts.add("-XX:SharedArchiveFile=" + archive);
+            }
+            out.add((double) launch(mainClass, opts, args, env));
+        }
+        return out;
+    }
+
+    /** A training run that writes a dynamic AppCDS archive of the classes loaded up to the first frame. */
+    static Path train(String mainClass, List<String> args, Map<String, String> env, Path archive)
+            throws IOException, InterruptedException {
+        Files.deleteIfExists(archive);
+        List<String> opts = new ArrayList<>(COMMON);
+        opts.add("-XX:ArchiveClassesAtExit=" + archive);
+        launch(mainClass, opts, args, env);
+        return Files.exists(archive) ? archive : null;
+    }
+
+    private static long launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(opts);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path").contains(File.pathSeparator)
+                ? System.getProperty("java.class.path") : classPathOfJar());
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        Long ms = null;
+        StringBuilder tail = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("FIRST_FRAME_MS=")) {
+                    ms = Long.parseLong(line.substring("FIRST_FRAME_MS=".length()).trim());
+                } else if (tail.length() < 4000) {
+                    tail.append(line).append('\n');
+                }
+            }
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        if (ms == null) {
+            throw new IOException(mainClass + " did not report a first frame:\n" + tail);
+        }
+        return ms;
+    }
+
+    /** java -jar puts only the jar on java.class.path; its manifest names the rest. */
+    private static String classPathOfJar() {
+        Path jar = Path.of(System.getProperty("java.class.path")).toAbsolutePath();
+        Path lib = jar.getParent().resolve("lib");
+        StringBuilder cp = new StringBuilder(jar.toString());
+        try (var files = Files.list(lib)) {
+            files.filter(f -> f.toString().endsWith(".jar")).sorted()
+                    .forEach(f -> cp.append(File.pathSeparator).append(f));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + lib, e);
+        }
+        return cp.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.config.ConnectionStore;
+import io.approvals.console.credentials.OsKeychainStore;
+import io.approvals.console.credentials.SecretStore;
+import io.approvals.console.credentials.TimeoutSecretStore;
+import io.approvals.console.service.ClientFactory;
+import io.approvals.console.service.ConnectionService;
+import io.approvals.console.service.HttpClientFactory;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the headless commands use from the outside world: streams, the secret store, the app's
+ * directories and the client factory. The real one comes from {@link #defaults()}; tests build their
+ * own and run commands in-process. The secret store and the connection file are opened on first use,
+ * so commands that need neither never touch the keychain.
+ */
+public final class CliContext {
+    private final InputStream in;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Supplier<Console> console;
+    private final Supplier<SecretStore> secretStoreFactory;
+    private final AppPaths paths;
+    private final ClientFactory clients;
+    private SecretStore secrets;
+    private ConnectionService service;
+
+    public CliContext(InputStream in, PrintWriter out, PrintWriter err, Supplier<Console> console,
+                      Supplier<SecretStore> secretStoreFactory, AppPaths paths, ClientFactory clients) {
+        this.in = Objects.requireNonNull(in);
+        this.out = Objects.requireNonNull(out);
+        this.err = Objects.requireNonNull(err);
+        this.console = console == null ? () -> null : console;
+        this.secretStoreFactory = Objects.requireNonNull(secretStoreFactory);
+        this.paths = Objects.requireNonNull(paths);
+        this.clients = Objects.requireNonNull(clients);
+    }
+
+    /** The real world: System streams, the OS keychain with a timeout, the OS directories, HTTP. */
+    public static CliContext defaults() {
+        QuietLibraryLogs.apply();
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        boolean interactive = System.console() != null;
+        return new CliContext(System.in,
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                err,
+                System::console,
+                // on a terminal, say why nothing happens while an unlock prompt waits; scripts get no extra line
+                () -> new TimeoutSecretStore(new OsKeychainStore()).onWaiting(waiting -> {
+                    if (waiting && interactive) {
+                        err.println("Waiting for the keychain to unlock\u2026");
+                    }
+                }),
+                AppPaths.fromEnvironment(),
+                new HttpClientFactory());
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public synchronized SecretStore secrets() {
+        if (secrets == null) {
+            secrets = secretStoreFactory.get();
+        }
+        return secrets;
+    }
+
+    public synchronized ConnectionService service() {
+        if (service == null) {
+            ConnectionStore store = new ConnectionStore(paths);
+            store.loadWarning().ifPresent(w -> err.println("warning: " + w));
+            service = new ConnectionService(store, secrets(), clients);
+        }
+        return service;
+    }
+
+    /**
+     * Reads a secret: hidden from a terminal when there is one, else one line from stdin. Never from an
+     * argument, so it cannot end up in the shell history or the process list.
+     */
+    char[] readSecret(String prompt) {
+        Console c = console.get();
+        if (c != null) {
+            char[] typed = c.readPassword("%s", prompt);
+            return typed == null ? new char[0] : typed;
+        }
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line = reader.readLine();
+            return line == null ? new char[0] : line.toCharArray();
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.OTHER, "Could not read the key from stdin: " + e.getMessage());
+        }
+    }
+}

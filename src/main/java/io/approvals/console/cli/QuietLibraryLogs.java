@@ -1,0 +1,28 @@
+package io.approvals.console.cli;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The D-Bus and Secret Service libraries under java-keyring log through SLF4J into java.util.logging,
+ * whose console handler writes INFO lines to stderr ("Using transport ... to connect to ..."). A headless
+ * command promises one clear line on stderr per failure, so for the CLI those loggers are turned off;
+ * everything a user needs is in our own messages.
+ */
+final class QuietLibraryLogs {
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
+    private static final List<Logger> QUIETED = List.of(
+            Logger.getLogger("org.freedesktop"),
+            Logger.getLogger("de.swiesend"),
+            Logger.getLogger("com.github.javakeyring"),
+            Logger.getLogger("com.github.hypfvieh"),
+            Logger.getLogger("pt.davidafsilva"));
+
+    private QuietLibraryLogs() {
+    }
+
+    static void apply() {
+        QUIETED.forEach(l -> l.setLevel(Level.OFF));
+    }
+}

@@ -1,0 +1,62 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.sandbox.Sandbox;
+import io.approvals.console.sandbox.SandboxConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** approvals-console sandbox: serves the Approvals API on 127.0.0.1 until SIGINT/SIGTERM. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+        description = "Runs the local sandbox server (the whole Approvals API v2) on 127.0.0.1 until stopped.")
+public final class SandboxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1; 0 (default) picks a free one.")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: the app's data dir + /sandbox).")
+    Path data;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Add N sample approvals (an empty data dir gets 40 without this option).")
+    Integer seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new CliFailure(ExitCodes.USAGE, "--port must be 0..65535");
+        }
+        if (seed != null && seed < 0) {
+            throw new CliFailure(ExitCodes.USAGE, "--seed must not be negative");
+        }
+        Path dir = data != null ? data : defaultDataDir();
+        Sandbox sandbox = Sandbox.start(new SandboxConfig(dir, port, seed));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGINT/SIGTERM run shutdown hooks: close the server and the database, then let the JVM go
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        sandbox.newAdminKey().ifPresent(key -> out.println("Admin key: " + key.reveal()));
+        out.println("Sandbox listening on " + sandbox.baseUri());
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** $APPROVALS_CONSOLE_HOME/data/sandbox, else the OS-standard data dir + /sandbox. */
+    /** The app's data directory (APPROVALS_CONSOLE_HOME/data when set) + /sandbox: where the desktop app's sandbox lives too. */
+    static Path defaultDataDir() {
+        return AppPaths.fromEnvironment().dataDir().resolve("sandbox");
+    }
+}

@@ -1,0 +1,31 @@
+package io.approvals.console.config;
+
+/**
+ * App settings kept next to the connections. refreshIntervalSeconds: how often the pending list
+ * refreshes (0 = never automatically; otherwise at least 10); theme: the desktop app's colours.
+ */
+public record Settings(int refreshIntervalSeconds, Theme theme) {
+    public static final int DEFAULT_REFRESH_SECONDS = 60;
+    public static final int MIN_REFRESH_SECONDS = 10;
+
+    public Settings {
+        if (refreshIntervalSeconds < 0) {
+            refreshIntervalSeconds = DEFAULT_REFRESH_SECONDS;
+        } else if (refreshIntervalSeconds > 0 && refreshIntervalSeconds < MIN_REFRESH_SECONDS) {
+            refreshIntervalSeconds = MIN_REFRESH_SECONDS;
+        }
+        theme = theme == null ? Theme.SYSTEM : theme;
+    }
+
+    public static Settings defaults() {
+        return new Settings(DEFAULT_REFRESH_SECONDS, Theme.SYSTEM);
+    }
+
+    public Settings withRefreshIntervalSeconds(int seconds) {
+        return new Settings(seconds, theme);
+    }
+
+    public Settings withTheme(Theme t) {
+        return new Settings(refreshIntervalSeconds, t);
+    }
+}

@@ -1,0 +1,28 @@
+package io.approvals.console.credentials;
+
+import io.approvals.console.contract.ApiKey;
+import java.util.Optional;
+
+/**
+ * Where API keys live, one per connection (the account). Implementations never fall back to another
+ * place on their own: a store that cannot do its job throws {@link KeychainException}, and the caller
+ * decides (e.g. offers {@link SessionOnlyStore}, clearly labelled). Calls may block: never call them on
+ * the JavaFX thread.
+ */
+public interface SecretStore {
+
+    /** What to show a user as "where the key lives": "Secret Service", "macOS Keychain", "this session only". */
+    String backendName();
+
+    /** Whether the store can be used now; never throws. */
+    Availability probe();
+
+    /** Stores the key, replacing any previous one; returns only once the new key reads back as written. */
+    void save(String account, ApiKey key);
+
+    /** The stored key, or empty when none is stored for this account. */
+    Optional<ApiKey> load(String account);
+
+    /** Removes the account's key; does nothing when none is stored. */
+    void delete(String account);
+}

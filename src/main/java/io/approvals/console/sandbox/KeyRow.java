@@ -1,0 +1,45 @@
+package io.approvals.console.sandbox;
+
+import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.contract.KeyStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** A stored API key: its current secret's digest and hints, never the secret. */
+record KeyRow(long seq, String id, String name, String owner, List<String> scopes, String digest,
+              String prefix, String last4, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+              Instant revokedAt) {
+
+    KeyRow {
+        scopes = List.copyOf(scopes);
+    }
+
+    boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    boolean isExpired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    KeyStatus status(Instant now) {
+        if (isRevoked()) {
+            return KeyStatus.REVOKED;
+        }
+        return isExpired(now) ? KeyStatus.EXPIRED : KeyStatus.ACTIVE;
+    }
+
+    KeyMetadata metadata(Instant now, Instant lastUsed) {
+        return new KeyMetadata(id, name, owner, prefix, last4, scopes, createdAt, lastUsed, expiresAt, status(now));
+    }
+
+    KeyRow withSecret(String newDigest, String newPrefix, String newLast4) {
+        return new KeyRow(seq, id, name, owner, scopes, newDigest, newPrefix, newLast4, createdAt, lastUsedAt,
+                expiresAt, revokedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "KeyRow[" + id + " " + prefix + "\u2026" + last4 + "]";
+    }
+}

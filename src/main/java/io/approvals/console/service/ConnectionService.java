@@ -1,0 +1,229 @@
+package io.approvals.console.service;
+
+import io.approvals.console.client.ApiException;
+import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.client.ApprovalsClient;
+import io.approvals.console.client.KeyVerification;
+import io.approvals.console.config.AuthMode;
+import io.approvals.console.config.Connection;
+import io.approvals.console.config.ConnectionStore;
+import io.approvals.console.config.VerifiedKey;
+import io.approvals.console.contract.ApiKey;
+import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.credentials.Availability;
+import io.approvals.console.credentials.SecretStore;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The connection and key flows the CLI and the desktop app share. Every method blocks (keychain and
+ * network): call it off the JavaFX thread. Failures: {@link ServiceException} (input, unknown profile,
+ * no key), {@link io.approvals.console.credentials.KeychainException} (the keychain),
+ * {@link ApiException} (the server).
+ */
+public final class ConnectionService {
+    private final ConnectionStore connections;
+    private final SecretStore secrets;
+    private final ClientFactory clients;
+    private final Clock clock;
+
+    public ConnectionService(ConnectionStore connections, SecretStore secrets, ClientFactory clients) {
+        this(connections, secrets, clients, Clock.systemUTC());
+    }
+
+    public ConnectionService(ConnectionStore connections, SecretStore secrets, ClientFactory clients, Clock clock) {
+        this.connections = connections;
+        this.secrets = secrets;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /**
+     * The same connections with another secret store, e.g. a {@link io.approvals.console.credentials.SessionOnlyStore}
+     * the user chose ("keep the key for this session only") when the keychain is unreachable.
+     */
+    public ConnectionService withSecrets(SecretStore other) {
+        return new ConnectionService(connections, other, clients, clock);
+    }
+
+    public ConnectionStore connections() {
+        return connections;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** "Where the key lives", e.g. "Secret Service" or "this session only". */
+    public String backendName() {
+        return secrets.backendName();
+    }
+
+    public List<Connection> profiles() {
+        return connections.list();
+    }
+
+    public Connection profile(String name) {
+        return connections.find(name).orElseThrow(() -> new ServiceException(ServiceException.Kind.UNKNOWN_PROFILE,
+                "No profile named '" + name + "'. See the profiles with: approvals-console profiles list"));
+    }
+
+    /** Adds a connection after checking its URL, header name and CA certificate. Stores no key. */
+    public Connection addProfile(String name, String url, AuthMode authMode, String headerName, Path caCert) {
+        if (!Connection.isValidName(name)) {
+            throw invalid("Not a usable profile name: '" + name
+                    + "'. Use 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit.");
+        }
+        if (connections.find(name).isPresent()) {
+            throw new ServiceException(ServiceException.Kind.DUPLICATE_PROFILE,
+                    "A profile named '" + name + "' exists already. Remove it first or choose another name.");
+        }
+        Connection connection;
+        try {
+            connection = new Connection(name, checkedUrl(url), authMode, headerName, checkedCaCert(caCert), null);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        connections.put(connection);
+        return connection;
+    }
+
+    /** Removes the connection and deletes its key from the keychain; the key goes first, so a keychain failure keeps both. */
+    public void removeProfile(String name) {
+        removeProfile(name, true);
+    }
+
+    /**
+     * Removes the connection; with deleteKey false the keychain is not touched (for a terminal where no
+     * keychain is reachable: the key then stays in the keychain under account = name).
+     */
+    public void removeProfile(String name, boolean deleteKey) {
+        profile(name);
+        if (deleteKey) {
+            secrets.delete(name);
+        }
+        connections.remove(name);
+    }
+
+    /**
+     * Checks the key's format, checks that the keychain can take it, verifies it against the server, and
+     * only then stores it (replacing the previous one) and records what the server said. Any failure
+     * before the store leaves the stored key as it was.
+     */
+    public KeyReport setKey(String name, ApiKey key) {
+        Connection connection = profile(name);
+        checkFormat(key);
+        Availability availability = secrets.probe();
+        if (!availability.reachable()) {
+            throw availability.toException();
+        }
+        KeyVerification verification = clients.create(connection, key).verifyKey();
+        secrets.save(name, key);
+        Connection updated = connection.withVerified(facts(key, verification));
+        connections.put(updated);
+        return KeyReport.of(updated, secrets.backendName(), key);
+    }
+
+    /** What is stored and what was last verified, without asking the server. */
+    public KeyReport status(String name) {
+        Connection connection = profile(name);
+        ApiKey key = secrets.load(name).orElse(null);
+        return KeyReport.of(connection, secrets.backendName(), key);
+    }
+
+    /** Verifies the stored key against the server again and records the answer. */
+    public KeyReport verify(String name) {
+        Connection connection = profile(name);
+        ApiKey key = storedKey(connection);
+        KeyVerification verification = clients.create(connection, key).verifyKey();
+        Connection updated = connection.withVerified(facts(key, verification));
+        connections.put(updated);
+        return KeyReport.of(updated, secrets.backendName(), key);
+    }
+
+    /** Deletes the stored key and forgets what was verified about it; the profile stays. */
+    public void deleteKey(String name) {
+        Connection connection = profile(name);
+        secrets.delete(name);
+        connections.put(connection.withVerified(null));
+    }
+
+    /** A client for the connection with its stored key. */
+    public ApprovalsApi client(String name) {
+        Connection connection = profile(name);
+        return clients.create(connection, storedKey(connection));
+    }
+
+    public Optional<ApiKey> storedKeyIfAny(String name) {
+        return secrets.load(profile(name).name());
+    }
+
+    private ApiKey storedKey(Connection connection) {
+        return secrets.load(connection.name()).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
+                "No key is stored for profile '" + connection.name() + "' (looked in: " + secrets.backendName()
+                        + "). Set one with: approvals-console key set --profile " + connection.name()));
+    }
+
+    /** Refuses an apv_ key that fails its own format check: a typo caught before any request. */
+    public static void checkFormat(ApiKey key) {
+        switch (key.format()) {
+            case BAD_CHECKSUM -> throw invalid("The key's checksum does not match: it was mistyped or cut. "
+                    + "Copy it again from where it was issued. Nothing was changed.");
+            case MALFORMED -> throw invalid("The key starts with apv_ but is not 42 letters and digits: "
+                    + "it was cut short or has extra characters. Copy it again. Nothing was changed.");
+            default -> {
+                // VALID, or OPAQUE (an SSO token or another vendor's key): only the server can judge it
+            }
+        }
+    }
+
+    private VerifiedKey facts(ApiKey key, KeyVerification verification) {
+        KeyMetadata m = verification.metadata();
+        if (m == null) {
+            return new VerifiedKey(key.prefix(), key.last4(), key.fingerprint(), List.of(), null, null, null,
+                    clock.instant(), false);
+        }
+        return new VerifiedKey(m.prefix() == null ? key.prefix() : m.prefix(),
+                m.last4() == null ? key.last4() : m.last4(), key.fingerprint(), m.scopes(), m.owner(),
+                m.expiresAt(), m.status() == null ? null : m.status().wire(), clock.instant(),
+                verification.keyEndpointsAvailable());
+    }
+
+    private static URI checkedUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw invalid("A URL is needed, e.g. https://approvals.example.com");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw invalid("Not a URL: " + e.getReason() + ". Write it like https://approvals.example.com");
+        }
+        try {
+            ApprovalsClient.checkUrl(uri);
+        } catch (ApiException.InsecureUrl e) {
+            throw invalid(e.getMessage());
+        }
+        return uri;
+    }
+
+    private static Path checkedCaCert(Path caCert) {
+        if (caCert == null) {
+            return null;
+        }
+        Path p = caCert.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+            throw invalid("Cannot read the CA certificate " + p + ". Give the path of a PEM file.");
+        }
+        return p;
+    }
+
+    private static ServiceException invalid(String message) {
+        return new ServiceException(ServiceException.Kind.INVALID_INPUT, message);
+    }
+}

@@ -1,0 +1,26 @@
+package io.approvals.console.service;
+
+import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.client.ApprovalsClient;
+import io.approvals.console.client.AuthScheme;
+import io.approvals.console.config.AuthMode;
+import io.approvals.console.config.Connection;
+import io.approvals.console.contract.ApiKey;
+
+/** The real HTTP client for a connection: its auth mode, header name and CA certificate. */
+public final class HttpClientFactory implements ClientFactory {
+
+    @Override
+    public ApprovalsApi create(Connection connection, ApiKey key) {
+        return ApprovalsClient.builder(connection.baseUrl(), key)
+                .auth(authScheme(connection))
+                .caCertificate(connection.caCertPath())
+                .build();
+    }
+
+    public static AuthScheme authScheme(Connection connection) {
+        return connection.authMode() == AuthMode.BEARER
+                ? new AuthScheme.Bearer()
+                : new AuthScheme.ApiKeyHeader(connection.headerName());
+    }
+}

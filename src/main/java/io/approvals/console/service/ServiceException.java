@@ -1,0 +1,27 @@
+package io.approvals.console.service;
+
+/** A flow refused what it was asked, before or without talking to a server. The message is fit to show. */
+public class ServiceException extends RuntimeException {
+
+    public enum Kind {
+        /** The input is wrong as typed: a malformed URL, name, header, or a key that fails its format check. */
+        INVALID_INPUT,
+        /** No connection of that name. */
+        UNKNOWN_PROFILE,
+        /** A connection of that name exists already. */
+        DUPLICATE_PROFILE,
+        /** The connection has no key stored yet. */
+        NO_KEY
+    }
+
+    private final Kind kind;
+
+    public ServiceException(Kind kind, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,54 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.credentials.SecretStore;
+import io.approvals.console.service.ClientFactory;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs commands in-process against a given secret store, directory root and client factory. */
+public final class CliHarness {
+    private final SecretStore secrets;
+    private final AppPaths paths;
+    private final ClientFactory clients;
+    /** Everything any command printed, for the canary check. */
+    private final List<String> transcript = new ArrayList<>();
+
+    public CliHarness(SecretStore secrets, Path root, ClientFactory clients) {
+        this.secrets = secrets;
+        this.paths = AppPaths.under(root);
+        this.clients = clients;
+    }
+
+    public record Result(int code, String out, String err) {
+    }
+
+    public Result run(String... args) {
+        return runWithStdin("", args);
+    }
+
+    public Result runWithStdin(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), () -> null, () -> secrets, paths, clients);
+        int code = Cli.run(ctx, args);
+        Result r = new Result(code, out.toString(), err.toString());
+        transcript.add(r.out());
+        transcript.add(r.err());
+        return r;
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public String transcript() {
+        return String.join("\n", transcript);
+    }
+}
