@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Measures the INSTALLED app's start-up: from launching /usr/bin/approvals-console to the first frame of its
+# window (reported by io.approvals.console.app.StartupProbe, which exits the app then), under Xvfb.
+#
+#   packaging/measure-startup.sh [RUNS] [--with-data]      (root; the .deb installed; default 7 runs)
+#
+# Three launches, interleaved run by run so that machine noise hits them alike:
+#   appcds   the launcher as installed: -XX:SharedArchiveFile=$APPDIR/app.jsa (made by postinst)
+#   jdk-cds  the launcher without that option: only the runtime's default CDS archive (what jpackage gives)
+#   no-cds   -Xshare:off
+# --with-data: a sandbox (40 seeded approvals) on 127.0.0.1, a profile for it and its admin key in a throwaway
+# keyring (dbus-run-session + gnome-keyring), so the app opens its main window with the approvals list.
+# Without it the app opens its welcome window (no profile). Prints medians in ms and a Markdown table row.
+set -euo pipefail
+
+RUNS=7
+WITH_DATA=0
+for a in "$@"; do
+  case "$a" in
+    --with-data) WITH_DATA=1 ;;
+    [0-9]*) RUNS=$a ;;
+    *) echo "usage: $0 [RUNS] [--with-data]" >&2; exit 2 ;;
+  esac
+done
+
+LAUNCHER=/usr/bin/approvals-console
+CFG=/opt/approvals-console/lib/app/approvals-console.cfg
+[[ -x "$LAUNCHER" && -f "$CFG" ]] || { echo "install the package first (packaging/build-linux.sh; apt-get install ./target/installer/*.deb)" >&2; exit 1; }
+[[ -s /opt/approvals-console/lib/app/app.jsa ]] || { echo "no AppCDS archive in /opt/approvals-console/lib/app" >&2; exit 1; }
+
+# --with-data needs a private D-Bus session with an unlocked throwaway keyring: re-run inside one
+if [[ "$WITH_DATA" == 1 && "${MEASURE_IN_SESSION:-}" != 1 ]]; then
+  export MEASURE_IN_SESSION=1
+  exec dbus-run-session -- "$0" "$@"
+fi
+
+SCRATCH=$(mktemp -d)
+PIDS=()
+cp "$CFG" "$SCRATCH/cfg.orig"
+cleanup() {
+  cp "$SCRATCH/cfg.orig" "$CFG"   # the jdk-cds runs edit the installed launcher's config
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$SCRATCH"
+}
+trap cleanup EXIT
+
+export HOME="$SCRATCH/home" APPROVALS_CONSOLE_HOME="$SCRATCH/home/app" LANG=C.UTF-8
+mkdir -p "$HOME"
+
+Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$SCRATCH/display" 2>/dev/null &
+PIDS+=($!)
+for _ in $(seq 1 40); do [[ -s "$SCRATCH/display" ]] && break; sleep 0.25; done
+export DISPLAY=":$(head -1 "$SCRATCH/display")"
+
+what="welcome window (no profile)"
+if [[ "$WITH_DATA" == 1 ]]; then
+  export XDG_DATA_HOME="$SCRATCH/xdg-data"
+  eval "$(printf 'measure-keyring' | gnome-keyring-daemon --unlock --components=secrets)"
+  "$LAUNCHER" sandbox --port 0 --data "$SCRATCH/sandbox" >"$SCRATCH/sandbox.out" 2>&1 &
+  PIDS+=($!)
+  base=""
+  for _ in $(seq 1 120); do
+    base=$(sed -n 's/^Sandbox listening on \(http:.*\)$/\1/p' "$SCRATCH/sandbox.out" | head -1)
+    [[ -n "$base" ]] && break
+    sleep 0.5
+  done
+  [[ -n "$base" ]] || { echo "the sandbox did not start" >&2; exit 1; }
+  "$LAUNCHER" profiles add local --url "$base" >/dev/null
+  "$LAUNCHER" key set --profile local <"$SCRATCH/sandbox/admin.key" >/dev/null
+  what="main window with 40 approvals from a local sandbox"
+fi
+
+without_app_archive() { grep -v 'SharedArchiveFile=' "$SCRATCH/cfg.orig" >"$CFG"; }
+with_app_archive() { cp "$SCRATCH/cfg.orig" "$CFG"; }
+
+# one launch; prints ms from exec to the first frame (wall clock on both ends)
+launch_ms() {
+  local extra="$1" out start
+  out="$SCRATCH/run.out"
+  start=$(date +%s%3N)
+  JAVA_TOOL_OPTIONS="-Dapprovals.exitAfterFirstFrame=true $extra" timeout 90 "$LAUNCHER" >"$out" 2>"$SCRATCH/run.err" || true
+  local frame
+  frame=$(sed -n 's/^FIRST_FRAME_EPOCH_MS=//p' "$out")
+  if [[ -z "$frame" ]]; then
+    echo "no first frame reported; stderr:" >&2
+    tail -20 "$SCRATCH/run.err" >&2
+    exit 1
+  fi
+  echo $((frame - start))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "Measuring $RUNS runs each: $what"
+: >"$SCRATCH/appcds"; : >"$SCRATCH/jdkcds"; : >"$SCRATCH/nocds"
+# one unmeasured launch first: the page cache then holds the files, as on a machine that ran the app before
+launch_ms "" >/dev/null
+for i in $(seq 1 "$RUNS"); do
+  with_app_archive;    a=$(launch_ms "");           echo "$a" >>"$SCRATCH/appcds"
+  without_app_archive; j=$(launch_ms "");           echo "$j" >>"$SCRATCH/jdkcds"
+  with_app_archive;    n=$(launch_ms "-Xshare:off"); echo "$n" >>"$SCRATCH/nocds"
+  printf '  run %d: appcds %5d ms   jdk-cds %5d ms   no-cds %5d ms\n' "$i" "$a" "$j" "$n"
+done
+with_app_archive
+ma=$(median <"$SCRATCH/appcds"); mj=$(median <"$SCRATCH/jdkcds"); mn=$(median <"$SCRATCH/nocds")
+printf '\nmedian of %d: appcds %d ms, jdk-cds %d ms, no-cds %d ms\n' "$RUNS" "$ma" "$mj" "$mn"
+printf '| %s | %d ms | %d ms | %d ms |\n' "$what" "$ma" "$mj" "$mn"
