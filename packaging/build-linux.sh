@@ -132,7 +132,7 @@ linux_package() {
     --linux-deb-maintainer "approvals-console@users.noreply.example" \
     --linux-app-category utils --linux-menu-group "Office;Utility;" --linux-shortcut \
     --linux-rpm-license-type "ASL 2.0" \
-    --linux-package-deps "libgtk-3-0, libgl1, libxxf86vm1" \
+    --linux-package-deps "$(package_deps "$type")" \
     --icon "$ROOT/assets/png/icon-256.png" --resource-dir "$(resource_dir "$type")"
   mkdir -p "$INSTALLER_DIR"
   local file
@@ -141,6 +141,16 @@ linux_package() {
     # JDK 17 writes NAME_VERSION-1_amd64.deb; the agreed name has no release suffix.
     deb) mv "$file" "$INSTALLER_DIR/${APP_ID}_${VERSION}_amd64.deb" ;;
     rpm) mv "$file" "$INSTALLER_DIR/" ;;
+  esac
+}
+
+# jpackage adds the libraries its ldd scan finds; with JavaFX it has missed GTK (platform-notes), so the GUI's
+# libraries are named outright: Debian package names for the .deb, library sonames (which every rpm
+# distribution's packages provide) for the .rpm.
+package_deps() {
+  case "$1" in
+    deb) echo "libgtk-3-0, libgl1, libxxf86vm1" ;;
+    rpm) echo "libgtk-3.so.0()(64bit), libGL.so.1()(64bit), libXxf86vm.so.1()(64bit)" ;;
   esac
 }
 

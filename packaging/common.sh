@@ -88,7 +88,9 @@ runtime_modules() {
   echo "$found,javafx.base,javafx.graphics,javafx.controls,javafx.fxml,$EXTRA_MODULES" | tr ',' '\n' | sort -u | paste -sd, -
 }
 
-# target/packaging/runtime: a jlinked runtime with a CDS base archive (needed for the app's dynamic archive).
+# target/packaging/runtime: a jlinked runtime with the JDK's default CDS archive (used where there is no app
+# archive). The modules file stays uncompressed (JLINK_COMPRESS=0): the .deb/.rpm/.tar.gz compress it far
+# better than jlink's zip does (.deb 33 MB instead of 50 MB), at ~35 MB more on disk.
 # NATIVE_GLOB: the JavaFX natives to copy out of the graphics jar into the runtime's native library dir, so
 # JavaFX does not unpack them into ~/.openjfx/cache at first start.
 link_runtime() {
@@ -97,7 +99,7 @@ link_runtime() {
   log "Linking the runtime: $modules"
   rm -rf "$WORK/runtime"
   jlink --module-path "$(javafx_module_path)" --add-modules "$modules" \
-    --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --strip-debug --no-header-files --no-man-pages --compress="${JLINK_COMPRESS:-0}" \
     --generate-cds-archive --output "$WORK/runtime"
   # The archive for -XX:-UseCompressedOops (heaps over 32 GB) is 11 MB we never use.
   rm -f "$WORK/runtime/lib/server/classes_nocoops.jsa"
