@@ -9,7 +9,8 @@
 # Needs: a JDK 17 with jpackage (e.g. Temurin 17) and Maven on PATH; for the .msi the WiX Toolset 3.x
 # (candle.exe and light.exe on PATH; jpackage 17 does not support WiX 4+).
 # The same steps as packaging/common.sh: the jars, a jlinked runtime (JDK modules from jdeps + JavaFX from
-# Maven's javafx-*-win.jar, whose DLLs go to runtime\bin), a jpackage app-image, then the .msi.
+# Maven's javafx-*-win.jar, whose DLLs go to runtime\bin; modules uncompressed, the .msi compresses better),
+# a jpackage app-image, then the .msi.
 # Two launchers: "Approvals Console.exe" (the desktop app, no console window) and approvals-console.exe
 # (the command line: approvals-console.exe --help). AppCDS: the install folder can be chosen and JDK 17 ties an
 # archive to one path, so Windows uses the runtime's default CDS archive only.
@@ -80,7 +81,7 @@ $Modules = (($found -split ',') + @('javafx.base', 'javafx.graphics', 'javafx.co
     ($ExtraModules -split ',')) | Sort-Object -Unique
 Step "Linking the runtime: $($Modules -join ',')"
 Invoke-Native 'jlink' @('--module-path', $FxPath, '--add-modules', ($Modules -join ','), '--strip-debug',
-    '--no-header-files', '--no-man-pages', '--compress=2', '--generate-cds-archive', '--output', $Runtime)
+    '--no-header-files', '--no-man-pages', '--compress=0', '--generate-cds-archive', '--output', $Runtime)
 Remove-Item -Force -ErrorAction SilentlyContinue (Join-Path $Runtime 'bin\server\classes_nocoops.jsa')
 
 # JavaFX's DLLs next to the JDK's, so JavaFX does not unpack them into %USERPROFILE%\.openjfx at first start
