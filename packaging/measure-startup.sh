@@ -3,6 +3,7 @@
 # window (reported by io.approvals.console.app.StartupProbe, which exits the app then), under Xvfb.
 #
 #   packaging/measure-startup.sh [RUNS] [--with-data]      (root; the .deb installed; default 7 runs)
+#   packaging/measure-startup.sh [RUNS] --cli              (approvals-console --version, launch to exit)
 #
 # Three launches, interleaved run by run so that machine noise hits them alike:
 #   appcds   the launcher as installed: -XX:SharedArchiveFile=$APPDIR/app.jsa (made by postinst)
@@ -15,11 +16,13 @@ set -euo pipefail
 
 RUNS=7
 WITH_DATA=0
+CLI=0
 for a in "$@"; do
   case "$a" in
     --with-data) WITH_DATA=1 ;;
+    --cli) CLI=1 ;;
     [0-9]*) RUNS=$a ;;
-    *) echo "usage: $0 [RUNS] [--with-data]" >&2; exit 2 ;;
+    *) echo "usage: $0 [RUNS] [--with-data | --cli]" >&2; exit 2 ;;
   esac
 done
 
@@ -55,6 +58,7 @@ for _ in $(seq 1 40); do [[ -s "$SCRATCH/display" ]] && break; sleep 0.25; done
 export DISPLAY=":$(head -1 "$SCRATCH/display")"
 
 what="welcome window (no profile)"
+[[ "$CLI" == 1 ]] && what="approvals-console --version (launch to exit)"
 if [[ "$WITH_DATA" == 1 ]]; then
   export XDG_DATA_HOME="$SCRATCH/xdg-data"
   eval "$(printf 'measure-keyring' | gnome-keyring-daemon --unlock --components=secrets)"
@@ -77,6 +81,14 @@ with_app_archive() { cp "$SCRATCH/cfg.orig" "$CFG"; }
 
 # one launch; prints ms from exec to the first frame (wall clock on both ends)
 launch_ms() {
+  if [[ "$CLI" == 1 ]]; then
+    local t0 t1
+    t0=$(date +%s%3N)
+    JAVA_TOOL_OPTIONS="$1" "$LAUNCHER" --version >/dev/null 2>&1
+    t1=$(date +%s%3N)
+    echo $((t1 - t0))
+    return
+  fi
   local extra="$1" out start
   out="$SCRATCH/run.out"
   start=$(date +%s%3N)
