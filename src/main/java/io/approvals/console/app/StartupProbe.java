@@ -1,15 +1,30 @@
 package io.approvals.console.app;
 
+import java.time.Duration;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+
 /**
- * A start-up measuring point for packaging. The desktop UI calls {@link #firstFrameShown()} on the FX thread once
- * the first frame of the main window (with its data, or the welcome window when there is no connection) is on
- * screen, e.g. from a {@code Scene.addPostLayoutPulseListener}. It does nothing unless the JVM was started with
- * {@code -Dapprovals.exitAfterFirstFrame=true}; then it prints when that frame came and exits, so that the
- * packaging build can record an AppCDS archive of a real start-up and measure start-up time without a person.
+ * A start-up measuring point for packaging: with {@code -Dapprovals.exitAfterFirstFrame=true} the app prints when
+ * the first frame of its window showed its content, and exits. The packaging build uses it to record the classes
+ * of a real start-up for the AppCDS archive, and packaging/measure-startup.sh to time start-up, without a person.
+ *
+ * <p>"Its content": a window without a table (the welcome window, a dialog) at its first frame; a window with a
+ * table (the main window) at the first frame where a table has rows, i.e. with its data. {@link #watchIfEnabled()}
+ * finds this by itself; the UI may also call {@link #firstFrameShown()} at a moment it knows better. Off (and free)
+ * without the property.
  */
 public final class StartupProbe {
     /** The system property that turns the probe on. */
     public static final String EXIT_AFTER_FIRST_FRAME = "approvals.exitAfterFirstFrame";
+
+    /** A main window whose data never comes still reports, so that a build never waits forever. */
+    private static final Duration DATA_WAIT = Duration.ofSeconds(30);
 
     private static volatile boolean reported;
 
@@ -22,8 +37,21 @@ public final class StartupProbe {
     }
 
     /**
+     * When enabled: watches every window the app opens, from the moment the JavaFX toolkit is up, and reports the
+     * first frame that shows a window's content. Call before launching JavaFX.
+     */
+    public static void watchIfEnabled() {
+        if (!enabled()) {
+            return;
+        }
+        Thread waiter = new Thread(StartupProbe::watchOnceToolkitIsUp, "startup-probe");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    /**
      * Prints {@code FIRST_FRAME_EPOCH_MS=} (wall clock) and {@code FIRST_FRAME_MS=} (since the process started) on
-     * stdout and exits with status 0, when enabled; only the first call counts.
+     * stdout and halts the JVM with status 0, when enabled; only the first call counts. Call on the FX thread.
      */
     public static void firstFrameShown() {
         if (!enabled() || reported) {
@@ -37,8 +65,68 @@ public final class StartupProbe {
         System.out.println("FIRST_FRAME_EPOCH_MS=" + now);
         System.out.println("FIRST_FRAME_MS=" + sinceStart);
         System.out.flush();
-        // Exit from another thread: shutdown hooks may need the FX thread, which is the caller.
-        Thread exit = new Thread(() -> System.exit(0), "startup-probe-exit");
-        exit.start();
+        // After this pulse has been handed to the renderer; halt, not exit: shutdown hooks tearing the toolkit down
+        // under a pulse print stack traces, and a measuring run (in a throwaway home) has nothing to save.
+        Platform.runLater(() -> Runtime.getRuntime().halt(0));
+    }
+
+    private static void watchOnceToolkitIsUp() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Platform.runLater(StartupProbe::watchWindows);
+                return;
+            } catch (IllegalStateException toolkitNotUpYet) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void watchWindows() {
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(StartupProbe::watch);
+            }
+        });
+        Window.getWindows().forEach(StartupProbe::watch);
+    }
+
+    private static void watch(Window window) {
+        if (window.getScene() != null) {
+            watch(window.getScene());
+        }
+        window.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                watch(scene);
+            }
+        });
+    }
+
+    private static void watch(Scene scene) {
+        long since = System.nanoTime();
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (reported) {
+                scene.removePostLayoutPulseListener(listener[0]);
+            } else if (showsItsContent(scene) || System.nanoTime() - since > DATA_WAIT.toNanos()) {
+                firstFrameShown();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /** No table: shown as it is. A table: shown once one has rows. */
+    static boolean showsItsContent(Scene scene) {
+        if (scene.getRoot() == null) {
+            return false;
+        }
+        Set<Node> tables = scene.getRoot().lookupAll(".table-view");
+        return tables.isEmpty() || tables.stream()
+                .anyMatch(node -> node instanceof TableView<?> table && !table.getItems().isEmpty());
     }
 }
