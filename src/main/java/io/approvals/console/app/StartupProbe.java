@@ -5,7 +5,9 @@ import java.util.Set;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 
@@ -14,8 +16,9 @@ import javafx.stage.Window;
  * the first frame of its window showed its content, and exits. The packaging build uses it to record the classes
  * of a real start-up for the AppCDS archive, and packaging/measure-startup.sh to time start-up, without a person.
  *
- * <p>"Its content": a window without a table (the welcome window, a dialog) at its first frame; a window with a
- * table (the main window) at the first frame where a table has rows, i.e. with its data. {@link #watchIfEnabled()}
+ * <p>"Its content": for a window with a table (the main window), the first frame where a table has rows, i.e.
+ * with its data; for a window without one (the welcome window), the first frame without a turning spinner (not
+ * the "Opening…" screen). {@link #watchIfEnabled()}
  * finds this by itself; the UI may also call {@link #firstFrameShown()} at a moment it knows better. Off (and free)
  * without the property.
  */
@@ -120,13 +123,30 @@ public final class StartupProbe {
         scene.addPostLayoutPulseListener(listener[0]);
     }
 
-    /** No table: shown as it is. A table: shown once one has rows. */
+    /**
+     * A window with a table shows its content once a table has rows (the main window with its data). A window
+     * without one, once no spinner turns (the welcome window, not the "Opening…" screen before it).
+     */
     static boolean showsItsContent(Scene scene) {
-        if (scene.getRoot() == null) {
+        Parent root = scene.getRoot();
+        if (root == null) {
             return false;
         }
-        Set<Node> tables = scene.getRoot().lookupAll(".table-view");
-        return tables.isEmpty() || tables.stream()
-                .anyMatch(node -> node instanceof TableView<?> table && !table.getItems().isEmpty());
+        Set<Node> tables = root.lookupAll(".table-view");
+        if (!tables.isEmpty()) {
+            return tables.stream().anyMatch(node -> node instanceof TableView<?> table && !table.getItems().isEmpty());
+        }
+        return root.lookupAll(".progress-indicator").stream()
+                .noneMatch(node -> node instanceof ProgressIndicator spinner && spinner.isIndeterminate()
+                        && visibleWithParents(node));
+    }
+
+    private static boolean visibleWithParents(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
