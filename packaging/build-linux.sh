@@ -11,7 +11,8 @@
 # makes the AppCDS archive (lib/app/app.jsa) from that list -> the launcher uses it.
 #
 # Needs: JDK 17 with jpackage (openjdk-17-jdk), Maven, fakeroot and binutils (jlink --strip-debug uses objcopy),
-# dpkg-dev/dpkg-deb for .deb, rpm (rpmbuild) for .rpm, xvfb + xauth for the AppCDS recording.
+# dpkg-deb for .deb, rpm (rpmbuild) for .rpm, and for the AppCDS recording xvfb + xauth, and dbus +
+# gnome-keyring (a throwaway keyring for the main-window run, see with-sample-data.sh).
 # Environment: SKIP_MAVEN=1 reuses target/; SKIP_CDS=1 builds without the class list (start-up ~25% slower);
 # JPACKAGE_VERBOSE=1.
 set -euo pipefail
@@ -30,8 +31,12 @@ check_tools() {
   command -v objcopy >/dev/null || missing+=("objcopy (Debian package binutils)")
   [[ " $TYPES " == *" deb "* ]] && { command -v dpkg-deb >/dev/null || missing+=("dpkg-deb (dpkg)"); }
   [[ " $TYPES " == *" rpm "* ]] && { command -v rpmbuild >/dev/null || missing+=("rpmbuild (Debian package rpm)"); }
-  [[ "${SKIP_CDS:-0}" == 1 ]] || command -v xvfb-run >/dev/null || [[ -n "${DISPLAY:-}" ]] \
-    || missing+=("xvfb-run (Debian packages xvfb xauth), or set SKIP_CDS=1")
+  if [[ "${SKIP_CDS:-0}" != 1 ]]; then
+    command -v xvfb-run >/dev/null || [[ -n "${DISPLAY:-}" ]] \
+      || missing+=("xvfb-run (Debian packages xvfb xauth), or set SKIP_CDS=1")
+    command -v dbus-run-session >/dev/null || missing+=("dbus-run-session (Debian package dbus), or set SKIP_CDS=1")
+    command -v gnome-keyring-daemon >/dev/null || missing+=("gnome-keyring-daemon (Debian package gnome-keyring), or set SKIP_CDS=1")
+  fi
   ((${#missing[@]} == 0)) || die "missing tools: ${missing[*]}"
 }
 
@@ -59,8 +64,9 @@ app_description() {
 }
 
 # AppCDS. JDK 17 accepts an archive only at the exact class path it was made at (no relocation before JDK 19),
-# so the archive cannot be made here for /opt. Instead: record here which classes a real start-up loads (the GUI
-# under Xvfb up to its first frame, StartupProbe exits then; plus --version and --help), ship that list as
+# so the archive cannot be made here for /opt. Instead: record here which classes real start-ups load (the GUI
+# under Xvfb up to its first frame, StartupProbe exits then: the welcome window, and the main window with data
+# from a local sandbox; plus --version and --help), ship that list as
 # lib/app/app.classlist, and let the package's postinst make lib/app/app.jsa from it (-Xshare:dump, ~2 s, no
 # display needed). The launcher of the deb/rpm runs with -XX:SharedArchiveFile=$APPDIR/app.jsa.
 CLASSLIST="$IMAGE/lib/app/app.classlist"
@@ -70,29 +76,39 @@ record_class_list() {
     log "SKIP_CDS=1: no AppCDS class list"
     return
   fi
-  log "Recording the AppCDS class list (one GUI start-up under Xvfb, --version, --help)"
-  local scratch rc=0 gui_log="$WORK/cds-gui-run.log"
+  log "Recording the AppCDS class list (GUI start-ups under Xvfb: welcome window, main window with data; CLI)"
+  local scratch rc
   scratch=$(mktemp -d)
   rm -f "$CLASSLIST" "$WORK"/*.classlist
-  # A throwaway home: the recording must not read or write anyone's settings or keychain. -Xshare:off, so that
-  # classes the JDK's own archive would provide are listed too.
-  run_recorded() {
-    local list="$1"; shift
-    env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" LANG=C.UTF-8 \
-      JAVA_TOOL_OPTIONS="-Xshare:off -XX:DumpLoadedClassList=$list -D$PROBE_PROPERTY=true" "$@"
-  }
+  # -Xshare:off, so that classes the JDK's own archive would provide are listed too
+  local record="-Xshare:off -XX:DumpLoadedClassList"
   local xvfb=(xvfb-run -a -s "-screen 0 1400x900x24")
   [[ -n "${DISPLAY:-}" ]] && ! command -v xvfb-run >/dev/null && xvfb=()
-  run_recorded "$WORK/gui.classlist" timeout 120 "${xvfb[@]}" "$IMAGE/bin/$APP_ID" >"$gui_log" 2>&1 || rc=$?
-  if ! grep -q '^FIRST_FRAME_MS=' "$gui_log"; then
-    echo "WARNING: the GUI did not report its first frame (exit $rc); the class list covers only what ran. Log:" >&2
-    sed 's/^/    /' "$gui_log" >&2
-  fi
-  run_recorded "$WORK/version.classlist" "$IMAGE/bin/$APP_ID" --version >/dev/null 2>&1 || true
-  run_recorded "$WORK/help.classlist" "$IMAGE/bin/$APP_ID" --help >/dev/null 2>&1 || true
+
+  # 1. No profile: the welcome window. A throwaway home: no one's settings or keychain.
+  rc=0
+  env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" LANG=C.UTF-8 \
+    JAVA_TOOL_OPTIONS="$record=$WORK/welcome.classlist -D$PROBE_PROPERTY=true" \
+    timeout 120 "${xvfb[@]}" "$IMAGE/bin/$APP_ID" >"$WORK/cds-welcome-run.log" 2>&1 || rc=$?
+  first_frame_reported "$WORK/cds-welcome-run.log" "welcome window" "$rc"
+
+  # 2. A profile with a key, against a local sandbox: the main window with 40 approvals.
+  rc=0
+  "$ROOT/packaging/with-sample-data.sh" "$IMAGE/bin/$APP_ID" \
+    env JAVA_TOOL_OPTIONS="$record=$WORK/main.classlist -D$PROBE_PROPERTY=true" \
+    timeout 120 "${xvfb[@]}" "$IMAGE/bin/$APP_ID" >"$WORK/cds-main-run.log" 2>&1 || rc=$?
+  first_frame_reported "$WORK/cds-main-run.log" "main window with data" "$rc"
+
+  # 3. The command line.
+  env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" \
+    JAVA_TOOL_OPTIONS="$record=$WORK/version.classlist" "$IMAGE/bin/$APP_ID" --version >/dev/null 2>&1 || true
+  env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" \
+    JAVA_TOOL_OPTIONS="$record=$WORK/help.classlist" "$IMAGE/bin/$APP_ID" --help >/dev/null 2>&1 || true
   rm -rf "$scratch"
+
   # one list, first occurrence wins (the JDK reads it in order)
-  cat "$WORK"/gui.classlist "$WORK"/version.classlist "$WORK"/help.classlist 2>/dev/null \
+  local f
+  for f in main welcome version help; do [[ -f "$WORK/$f.classlist" ]] && cat "$WORK/$f.classlist"; done \
     | awk '!seen[$0]++' >"$CLASSLIST"
   [[ -s "$CLASSLIST" ]] || die "no classes recorded for the AppCDS archive"
   # Prove the list dumps cleanly here, where it is cheap to find out, rather than in a user's postinst.
@@ -103,6 +119,17 @@ record_class_list() {
   [[ -s "$test_jsa" ]] || die "test dump wrote no archive"
   log "AppCDS class list: $(wc -l <"$CLASSLIST") classes; archive made from it: $(du -h "$test_jsa" | cut -f1)"
   rm -f "$test_jsa"
+}
+
+# A recording run that did not reach its first frame still loaded classes worth listing: warn, show the log.
+first_frame_reported() {
+  local log_file="$1" what="$2" rc="$3"
+  if grep -q '^FIRST_FRAME_MS=' "$log_file"; then
+    echo "    $what: first frame at $(sed -n 's/^FIRST_FRAME_MS=//p' "$log_file") ms (recording run)"
+  else
+    echo "WARNING: the $what did not report its first frame (exit $rc); its classes may be missing. Log:" >&2
+    tail -30 "$log_file" | sed 's/^/    /' >&2
+  fi
 }
 
 # The installers' copy of the app image: its launcher uses the archive the postinst makes.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# CI check of the Linux installer, as root on a Debian/Ubuntu machine, non-interactive:
+# CI check of the Linux installer, as root on a Debian/Ubuntu machine, non-interactive (installs missing tools:
+# fakeroot binutils xvfb xauth x11-utils curl dbus gnome-keyring):
 #   build the .deb -> install it (apt pulls its dependencies) -> the installed launcher answers --version, uses
 #   its AppCDS archive, runs the sandbox (401 without a key, 200 with the admin key) and opens a window titled
 #   "Approvals Console" under Xvfb whose WM_CLASS matches the menu entry -> remove the package, nothing left.
@@ -34,13 +35,13 @@ trap cleanup EXIT
 
 step "packaging tools"
 need=()
-for p in fakeroot binutils xvfb xauth x11-utils curl; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+for p in fakeroot binutils xvfb xauth x11-utils curl dbus gnome-keyring; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if ((${#need[@]})); then
   echo "    installing: ${need[*]}"
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-ok "fakeroot binutils xvfb xauth x11-utils curl"
+ok "fakeroot binutils xvfb xauth x11-utils curl dbus gnome-keyring"
 
 step "clean state"
 if dpkg -s "$PKG" >/dev/null 2>&1; then

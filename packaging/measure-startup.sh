@@ -10,7 +10,8 @@
 #   jdk-cds  the launcher without that option: only the runtime's default CDS archive (what jpackage gives)
 #   no-cds   -Xshare:off
 # --with-data: a sandbox (40 seeded approvals) on 127.0.0.1, a profile for it and its admin key in a throwaway
-# keyring (dbus-run-session + gnome-keyring), so the app opens its main window with the approvals list.
+# keyring (with-sample-data.sh: dbus-run-session + gnome-keyring), so the app opens its main window with the
+# approvals list.
 # Without it the app opens its welcome window (no profile). Prints medians in ms and a Markdown table row.
 set -euo pipefail
 
@@ -31,10 +32,10 @@ CFG=/opt/approvals-console/lib/app/approvals-console.cfg
 [[ -x "$LAUNCHER" && -f "$CFG" ]] || { echo "install the package first (packaging/build-linux.sh; apt-get install ./target/installer/*.deb)" >&2; exit 1; }
 [[ -s /opt/approvals-console/lib/app/app.jsa ]] || { echo "no AppCDS archive in /opt/approvals-console/lib/app" >&2; exit 1; }
 
-# --with-data needs a private D-Bus session with an unlocked throwaway keyring: re-run inside one
-if [[ "$WITH_DATA" == 1 && "${MEASURE_IN_SESSION:-}" != 1 ]]; then
-  export MEASURE_IN_SESSION=1
-  exec dbus-run-session -- "$0" "$@"
+# --with-data: run inside with-sample-data.sh (private D-Bus session, throwaway keyring, sandbox, profile)
+if [[ "$WITH_DATA" == 1 && "${MEASURE_WITH_DATA:-}" != 1 ]]; then
+  export MEASURE_WITH_DATA=1
+  exec "$(dirname "$0")/with-sample-data.sh" "$LAUNCHER" "$0" "$@"
 fi
 
 SCRATCH=$(mktemp -d)
@@ -49,32 +50,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export HOME="$SCRATCH/home" APPROVALS_CONSOLE_HOME="$SCRATCH/home/app" LANG=C.UTF-8
-mkdir -p "$HOME"
+what="welcome window (no profile)"
+if [[ "$WITH_DATA" == 1 ]]; then
+  what="main window with 40 approvals from a local sandbox"
+else
+  # a throwaway home: no profile, no one's settings
+  export HOME="$SCRATCH/home" APPROVALS_CONSOLE_HOME="$SCRATCH/home/app" LANG=C.UTF-8
+  mkdir -p "$HOME"
+fi
+[[ "$CLI" == 1 ]] && what="approvals-console --version (launch to exit)"
 
 Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp 3>"$SCRATCH/display" 2>/dev/null &
 PIDS+=($!)
 for _ in $(seq 1 40); do [[ -s "$SCRATCH/display" ]] && break; sleep 0.25; done
 export DISPLAY=":$(head -1 "$SCRATCH/display")"
-
-what="welcome window (no profile)"
-[[ "$CLI" == 1 ]] && what="approvals-console --version (launch to exit)"
-if [[ "$WITH_DATA" == 1 ]]; then
-  export XDG_DATA_HOME="$SCRATCH/xdg-data"
-  eval "$(printf 'measure-keyring' | gnome-keyring-daemon --unlock --components=secrets)"
-  "$LAUNCHER" sandbox --port 0 --data "$SCRATCH/sandbox" >"$SCRATCH/sandbox.out" 2>&1 &
-  PIDS+=($!)
-  base=""
-  for _ in $(seq 1 120); do
-    base=$(sed -n 's/^Sandbox listening on \(http:.*\)$/\1/p' "$SCRATCH/sandbox.out" | head -1)
-    [[ -n "$base" ]] && break
-    sleep 0.5
-  done
-  [[ -n "$base" ]] || { echo "the sandbox did not start" >&2; exit 1; }
-  "$LAUNCHER" profiles add local --url "$base" >/dev/null
-  "$LAUNCHER" key set --profile local <"$SCRATCH/sandbox/admin.key" >/dev/null
-  what="main window with 40 approvals from a local sandbox"
-fi
 
 without_app_archive() { grep -v 'SharedArchiveFile=' "$SCRATCH/cfg.orig" >"$CFG"; }
 with_app_archive() { cp "$SCRATCH/cfg.orig" "$CFG"; }
