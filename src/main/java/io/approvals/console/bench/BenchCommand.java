@@ -26,6 +26,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", description = "Sections to run: startup, big, sandbox, bulk (default: all).")
     List<String> only = List.of("startup", "big", "sandbox", "bulk");
 
+    @Option(names = "--docs", description = "Also render the results into this Markdown page (e.g. docs/performance.md).")
+    Path docs;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
@@ -34,11 +37,29 @@ public final class BenchCommand implements Callable<Integer> {
         if (only.contains("startup")) {
             startup(results, work);
         }
+        if (only.contains("big")) {
+            if (hasDisplay()) {
+                new BigQueueBench(results, work, quick).run();
+            } else {
+                results.note("100,000 approvals skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
+            }
+        }
         if (only.contains("sandbox")) {
             sandbox(results, work);
         }
+        if (only.contains("bulk")) {
+            if (hasDisplay()) {
+                new BulkBench(results, work, quick).run();
+            } else {
+                results.note("bulk approve skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
+            }
+        }
         results.write(out);
         System.out.println("Wrote " + out.resolve("results.md") + " and results.json");
+        if (docs != null) {
+            PerformancePage.write(out.resolve("results.md"), docs);
+            System.out.println("Wrote " + docs);
+        }
         return 0;
     }
 
