@@ -23,4 +23,4 @@ trap 'rm -rf "$XDG_DATA_HOME"' EXIT
 eval "$(printf 'bench-keyring-password' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL 2>/dev/null || true
 
-xvfb-run -a -s "-screen 0 1400x900x24" java -jar target/approvals-console.jar bench "$@"
+xvfb-run -a -s "-screen 0 1400x900x24" java ${BENCH_JAVA_OPTS:-} -jar target/approvals-console.jar bench "$@"

@@ -77,6 +77,8 @@ public final class ApprovalsViewModel {
     private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 60);
     private final ObjectProperty<ApprovalRow> selected = new SimpleObjectProperty<>(this, "selected");
 
+    /** Counted when the rows change, not on every keystroke: a filter change does not change it. */
+    private long pendingCount;
     private PendingSnapshot snapshot = PendingSnapshot.empty();
     private boolean loadedOnce;
     private Instant nextAutoRefresh;
@@ -370,24 +372,31 @@ public final class ApprovalsViewModel {
         updateCounts();
     }
 
+    /**
+     * Cheap: called on every search keystroke (the bench measured 100,000 rows re-counted twice per keystroke as
+     * most of the keystroke's time), so the pending count comes from {@link #updateBuckets()}.
+     */
     private void updateCounts() {
-        long pending = rows.stream().filter(ApprovalRow::isPending).count();
-        countText.set(pending + " pending \u00b7 " + filtered.size() + " shown");
+        countText.set(pendingCount + " pending \u00b7 " + filtered.size() + " shown");
     }
 
+    /** The overview's buckets and the pending count; call whenever rows change. */
     private void updateBuckets() {
         Instant now = clock.instant();
         int[] age = new int[4];
         int[] prio = new int[Priority.values().length];
+        long pending = 0;
         for (ApprovalRow r : rows) {
             if (!r.isPending()) {
                 continue;
             }
+            pending++;
             Instant created = r.approval().createdAt();
             long days = created == null ? 0 : Duration.between(created, now).toDays();
             age[days < 1 ? 0 : days < 3 ? 1 : days < 7 ? 2 : 3]++;
             prio[r.priority().ordinal()]++;
         }
+        pendingCount = pending;
         ageBuckets.setAll(List.of(
                 new Bucket("< 1 d", age[0], "age-0"),
                 new Bucket("1\u20133 d", age[1], "age-1"),
