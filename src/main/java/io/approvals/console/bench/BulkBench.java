@@ -74,6 +74,10 @@ final class BulkBench {
                 Fx.GapRecorder gaps = new Fx.GapRecorder();
                 Fx.run(() -> ui.decide(chosen, ApprovalStatus.APPROVED));
                 Parent dialog = Fx.call(BulkBench::bulkDialog);
+                // The dialog's first frames (its CSS and layout) come before the user can press anything.
+                Fx.FrameTimer dialogFrames = new Fx.FrameTimer(dialog.getScene());
+                dialogFrames.time(() -> { });
+                dialogFrames.time(() -> { });
                 Button submit = (Button) dialog.lookup("#bulkSubmit");
                 Button close = (Button) dialog.lookup("#bulkCancel");
                 CompletableFuture<Long> finished = new CompletableFuture<>();
