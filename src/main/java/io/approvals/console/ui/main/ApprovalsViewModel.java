@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,6 +80,9 @@ public final class ApprovalsViewModel {
 
     /** Counted when the rows change, not on every keystroke: a filter change does not change it. */
     private long pendingCount;
+    private String[] searchWords = new String[0];
+    private int searchStamp;
+    private int narrowedStamp = -1;
     private PendingSnapshot snapshot = PendingSnapshot.empty();
     private boolean loadedOnce;
     private Instant nextAutoRefresh;
@@ -359,17 +363,45 @@ public final class ApprovalsViewModel {
     private void updatePredicate() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
         String[] words = q.isEmpty() ? new String[0] : q.split("\\s+");
+        if (!Arrays.equals(words, searchWords)) {
+            // Typing on narrows the search: rows that failed the last one are skipped (ApprovalRow.matches).
+            narrowedStamp = searchWords.length > 0 && narrows(searchWords, words) ? searchStamp : -1;
+            searchStamp++;
+            searchWords = words;
+        }
+        int stamp = searchStamp;
+        int narrowed = narrowedStamp;
         String me = session.key().owner();
         boolean mine = assignedToMe.get() && me != null;
         boolean overdue = overdueOnly.get();
         boolean pressing = highAndUrgent.get();
         Instant now = clock.instant();
-        Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words))
+        Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words, stamp, narrowed))
                 && (!mine || me.equalsIgnoreCase(r.approval().approver()))
                 && (!overdue || r.approval().isOverdue(now))
                 && (!pressing || r.priority() == Priority.HIGH || r.priority() == Priority.URGENT);
         filtered.setPredicate(words.length == 0 && !mine && !overdue && !pressing ? null : p);
         updateCounts();
+    }
+
+    /**
+     * True when the search after can only match rows the search before matched: every word of before occurs
+     * inside some word of after (a row holding every word of after then holds every word of before).
+     */
+    static boolean narrows(String[] before, String[] after) {
+        for (String b : before) {
+            boolean inside = false;
+            for (String a : after) {
+                if (a.contains(b)) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
