@@ -33,6 +33,14 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("approvals-bench");
+        try {
+            return run(work);
+        } finally {
+            deleteTree(work); // sandboxes with 100,000 approvals: hundreds of MB per run
+        }
+    }
+
+    private Integer run(Path work) throws Exception {
         Results results = new Results(quick);
         if (only.contains("startup")) {
             startup(results, work);
@@ -123,6 +131,14 @@ public final class BenchCommand implements Callable<Integer> {
             if (world.isPresent()) {
                 world.get().close();
             }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 

@@ -77,8 +77,12 @@ final class ApprovalTable {
 
     /** Up to limit pending approvals after position afterSeq, oldest first; approver null = all. */
     static List<Row> pending(Connection c, String approver, long afterSeq, int limit) throws SQLException {
+        // Ordered by the index's own columns (equal to ORDER BY seq, the others being fixed): H2 then reads the
+        // index in order and stops at the limit. With ORDER BY seq alone it read every pending row after the
+        // cursor and sorted them, for every page: fetching 100,000 approvals spent 80% of its time there (bench).
         String sql = "SELECT " + COLUMNS + " FROM approvals WHERE status = 'Pending' AND seq > ?"
-                + (approver == null ? "" : " AND approver = ?") + " ORDER BY seq LIMIT ?";
+                + (approver == null ? " ORDER BY status, seq" : " AND approver = ? ORDER BY approver, status, seq")
+                + " LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setLong(i++, afterSeq);
