@@ -12,6 +12,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -33,9 +34,14 @@ public final class KeyPanel extends VBox {
         setId("keyPanel");
         setPadding(new Insets(16));
 
-        Label key = new Label();
+        // a read-only text field, not a Label: Labeled.toString() carries its text, and JavaFX's layout
+        // logging (FINER) prints nodes, so a revealed key in a Label would reach a log line
+        TextField key = new TextField();
         key.setId("keyText");
-        key.setStyle(KeyStyles.MONO + "-fx-font-size: 1.2em;");
+        key.setEditable(false);
+        key.setFocusTraversable(false);
+        key.setPrefColumnCount(30);
+        key.setStyle(KeyStyles.MONO + "-fx-font-size: 1.2em; -fx-background-color: transparent;");
         key.textProperty().bind(vm.keyTextProperty());
         Label fingerprint = new Label();
         fingerprint.setId("keyFingerprint");
