@@ -129,6 +129,11 @@ class KeyPanelFxTest {
         waitUntil(() -> key.reveal().equals(clipboardText(robot)));
         assertThat(text(robot, "#clipboardStatus")).contains("cleared in 30 s");
 
+        java.util.List<String> markers = new java.util.ArrayList<>();
+        robot.interact(() -> markers.addAll(new FxSecretClipboard().markersPresent()));
+        assertThat(markers).containsExactlyInAnyOrder(FxSecretClipboard.KDE_HINT, FxSecretClipboard.WINDOWS_EXCLUDE,
+                FxSecretClipboard.WINDOWS_HISTORY, FxSecretClipboard.MAC_CONCEALED);
+
         robot.interact(() -> timers.fire(ClipboardGuard.CLEAR_AFTER));
         assertThat(clipboardText(robot)).isNull();
         assertThat(text(robot, "#clipboardStatus")).contains("Cleared the clipboard");
