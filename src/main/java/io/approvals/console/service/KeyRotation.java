@@ -66,7 +66,8 @@ public final class KeyRotation {
      */
     public RotationResult rotate(String profile, RotationGrace grace) {
         Optional<RotationResult> earlier = recover(profile);
-        if (earlier.isPresent() && !earlier.get().outcome().workingKeyStored()) {
+        // only an entry still pending blocks a new rotation (e.g. NEW_KEY_LOST with grace asks for one)
+        if (earlier.isPresent() && secrets.load(pendingAccount(profile)).isPresent()) {
             throw new ServiceException(ServiceException.Kind.REFUSED, earlier.get().message()
                     + " Not rotating again until that is settled.");
         }
