@@ -161,7 +161,10 @@ public final class KeyPanelViewModel {
             }
             unsavedKey = r.unsavedKey();
             unsavedKeyHeld.set(unsavedKey != null);
-            if (r.ok()) {
+            if (unsavedKey != null) {
+                problem(r.message() + " Copy it with \u201cCopy the new key\u201d and keep it safe until the keychain "
+                        + "works again, then store it with Replace key\u2026");
+            } else if (r.ok()) {
                 info(r.message());
                 onKeyChanged.accept(profile);
             } else {
