@@ -1,0 +1,28 @@
+package io.approvals.console.ui.main;
+
+import io.approvals.console.contract.ApprovalStatus;
+import java.util.List;
+
+/** What the main window asks of the app around it: dialogs and connection changes. */
+public interface MainActions {
+    void newApproval();
+
+    /** One row: the decision dialog; several: the bulk dialog. */
+    void decide(List<ApprovalRow> rows, ApprovalStatus decision);
+
+    void replaceKey();
+
+    void settings();
+
+    void about();
+
+    /** Names for the connection menu. */
+    List<String> connections();
+
+    void switchTo(String connection);
+
+    /** Opens the welcome screen to add another connection. */
+    void addConnection();
+
+    void quit();
+}
