@@ -1,5 +1,7 @@
 package io.approvals.console.ui.keys;
 
+import io.approvals.console.ui.common.Background;
+
 import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.KeyMetadata;
@@ -23,13 +25,13 @@ import javafx.collections.transformation.FilteredList;
  * The admin view without controls: every key (filterable, with keys expiring within 7 days and keys
  * never used flagged), issue / regenerate / revoke, and the audit trail filterable by action and owner.
  * A new key from issue or regenerate goes to the caller's consumer once and is not kept here.
- * Call on the UI thread; the work runs through {@link KeyTasks}.
+ * Call on the UI thread; the work runs through {@link Background}.
  */
 public final class KeyAdminViewModel {
     public static final int AUDIT_MAX = 1000;
 
     private final KeyAdmin admin;
-    private final KeyTasks tasks;
+    private final Background tasks;
     private final Clock clock;
 
     private final ObservableList<KeyRow> keys = FXCollections.observableArrayList();
@@ -43,7 +45,7 @@ public final class KeyAdminViewModel {
     private final ReadOnlyBooleanWrapper statusIsProblem = new ReadOnlyBooleanWrapper(this, "statusIsProblem");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
-    public KeyAdminViewModel(KeyAdmin admin, KeyTasks tasks, Clock clock) {
+    public KeyAdminViewModel(KeyAdmin admin, Background tasks, Clock clock) {
         this.admin = admin;
         this.tasks = tasks;
         this.clock = clock;

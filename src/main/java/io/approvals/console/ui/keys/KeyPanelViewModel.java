@@ -1,5 +1,7 @@
 package io.approvals.console.ui.keys;
 
+import io.approvals.console.ui.common.Background;
+
 import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.KeyMetadata;
@@ -23,7 +25,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The key panel of one connection, without controls: the key masked (or revealed for 10 seconds), its
  * fingerprint and what the server said about it, and the actions Reveal, Copy, Verify, Replace and
- * Regenerate. Keychain and network work runs through {@link KeyTasks}; the key itself is held only while
+ * Regenerate. Keychain and network work runs through {@link Background}; the key itself is held only while
  * revealed or being copied. Call everything on the UI thread.
  */
 public final class KeyPanelViewModel {
@@ -32,7 +34,7 @@ public final class KeyPanelViewModel {
 
     private final ConnectionService service;
     private final String profile;
-    private final KeyTasks tasks;
+    private final Background tasks;
     private final Timers timers;
     private final ClipboardGuard clipboard;
     private final Clock clock;
@@ -60,7 +62,7 @@ public final class KeyPanelViewModel {
     private Timers.Cancellable hideTimer;
     private ApiKey unsavedKey;
 
-    public KeyPanelViewModel(ConnectionService service, String profile, KeyTasks tasks, Timers timers,
+    public KeyPanelViewModel(ConnectionService service, String profile, Background tasks, Timers timers,
                              ClipboardGuard clipboard, Clock clock, Consumer<String> onKeyChanged) {
         this.service = service;
         this.profile = profile;

@@ -1,5 +1,8 @@
 package io.approvals.console.ui.keys;
 
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.FxBackground;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -43,7 +46,7 @@ class KeyAdminFxTest {
     private static ApiKey admin;
 
     private final ManualTimers timers = new ManualTimers();
-    private FxKeyTasks tasks;
+    private FxBackground tasks;
 
     @BeforeAll
     static void startSandbox() throws Exception {
@@ -64,9 +67,9 @@ class KeyAdminFxTest {
                 new SessionOnlyStore(), new HttpClientFactory());
         service.addProfile("admin", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
         service.setKey("admin", admin);
-        tasks = new FxKeyTasks();
-        KeyUi ui = new KeyUi(service, tasks, timers, new FxSecretClipboard(), Clock.systemUTC());
-        ui.showAdmin(stage, "admin");
+        tasks = new FxBackground();
+        KeyUi ui = new KeyUi(tasks, timers, new FxSecretClipboard(), Clock.systemUTC());
+        ui.showAdmin(stage, service, "admin");
     }
 
     @AfterEach

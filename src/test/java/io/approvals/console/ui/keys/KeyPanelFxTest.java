@@ -1,5 +1,8 @@
 package io.approvals.console.ui.keys;
 
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.FxBackground;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -42,7 +45,7 @@ class KeyPanelFxTest {
 
     private final ManualTimers timers = new ManualTimers();
     private final SessionOnlyStore secrets = new SessionOnlyStore();
-    private FxKeyTasks tasks;
+    private FxBackground tasks;
     private KeyUi ui;
     private ApiKey key;
     private LogCapture logs;
@@ -67,9 +70,9 @@ class KeyPanelFxTest {
         service.addProfile("prod", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
         key = sandbox.issueKeyForTests("fx", "fx@example.com", Set.of(Scope.READ, Scope.WRITE), null);
         service.setKey("prod", key);
-        tasks = new FxKeyTasks();
-        ui = new KeyUi(service, tasks, timers, new FxSecretClipboard(), Clock.systemUTC());
-        ui.showKeyPanel(stage, "prod", p -> { });
+        tasks = new FxBackground();
+        ui = new KeyUi(tasks, timers, new FxSecretClipboard(), Clock.systemUTC());
+        ui.showKeyPanel(stage, service, "prod", p -> { });
     }
 
     @AfterEach
