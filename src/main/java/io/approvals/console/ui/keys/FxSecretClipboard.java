@@ -28,14 +28,11 @@ public final class FxSecretClipboard implements SecretClipboard {
     static final String WINDOWS_HISTORY = "CanIncludeInClipboardHistory";
     static final String MAC_CONCEALED = "org.nspasteboard.ConcealedType";
 
-    private final Clipboard clipboard;
+    /** Looked up on each use (on the JavaFX thread), so this can be built before the toolkit runs. */
+    private final java.util.function.Supplier<Clipboard> system;
 
     public FxSecretClipboard() {
-        this(Clipboard.getSystemClipboard());
-    }
-
-    FxSecretClipboard(Clipboard clipboard) {
-        this.clipboard = clipboard;
+        this.system = Clipboard::getSystemClipboard;
     }
 
     @Override
@@ -45,6 +42,7 @@ public final class FxSecretClipboard implements SecretClipboard {
         for (Marker m : markers()) {
             content.put(m.format(), m.bytes());
         }
+        Clipboard clipboard = system.get();
         if (!clipboard.setContent(content)) {
             // a platform that refused the markers: the text alone still has to get there
             ClipboardContent plain = new ClipboardContent();
@@ -55,6 +53,7 @@ public final class FxSecretClipboard implements SecretClipboard {
 
     @Override
     public boolean holds(ApiKey key) {
+        Clipboard clipboard = system.get();
         String text = clipboard.hasString() ? clipboard.getString() : null;
         if (text == null || text.isBlank()) {
             return false;
@@ -68,11 +67,12 @@ public final class FxSecretClipboard implements SecretClipboard {
 
     @Override
     public void clear() {
-        clipboard.clear();
+        system.get().clear();
     }
 
     /** The platform's secret markers present on the clipboard now (for tests and diagnostics). */
     List<String> markersPresent() {
+        Clipboard clipboard = system.get();
         List<String> present = new ArrayList<>();
         for (Marker m : markers()) {
             if (clipboard.hasContent(m.format())) {

@@ -99,10 +99,11 @@ public final class KeyAdminView extends BorderPane {
         table.setId("keyTable");
         table.setItems(vm.keys());
         table.getColumns().setAll(List.of(
-                column("Name", KeyRow::name, 150), column("Owner", KeyRow::owner, 180),
-                column("Key", KeyRow::hint, 120), column("Scopes", KeyRow::scopes, 120),
-                column("Created", KeyRow::created, 120), column("Last used", KeyRow::lastUsed, 120),
-                column("Expires", KeyRow::expires, 120), column("Status", KeyRow::status, 80)));
+                column("Name", KeyRow::name, 140), column("Owner", KeyRow::owner, 170),
+                column("Key", KeyRow::hint, 145), column("Scopes", KeyRow::scopes, 130),
+                column("Created", KeyRow::created, 125), column("Last used", KeyRow::lastUsed, 125),
+                column("Expires", KeyRow::expires, 125), column("Status", KeyRow::status, 80)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(KeyRow row, boolean empty) {
