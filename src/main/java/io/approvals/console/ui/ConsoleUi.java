@@ -72,6 +72,9 @@ public final class ConsoleUi implements MainActions {
         StackPane.setMargin(keychainNotice, new javafx.geometry.Insets(0, 0, 48, 0));
     }
 
+    /** Set by `approvals-console --sandbox`: with no connection configured, go straight to the sandbox. */
+    public static final String OPEN_SANDBOX_PROPERTY = "approvals.openSandbox";
+
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     public void start() {
         stage.setTitle(TITLE);
@@ -86,7 +89,10 @@ public final class ConsoleUi implements MainActions {
             if (s.current().isPresent()) {
                 open(s.current().get());
             } else {
-                showWelcome(null);
+                WelcomeViewModel welcome = showWelcome(null);
+                if (Boolean.getBoolean(OPEN_SANDBOX_PROPERTY)) {
+                    welcome.startSandbox(this::showMain);
+                }
             }
         }, e -> showWelcome("The saved connections could not be read: " + e.getMessage()));
     }
@@ -108,7 +114,7 @@ public final class ConsoleUi implements MainActions {
                 e -> showWelcome("\u2018" + connection + "\u2019 could not be opened: " + e.getMessage()));
     }
 
-    private void showWelcome(String error) {
+    private WelcomeViewModel showWelcome(String error) {
         stopMain();
         WelcomeViewModel vm = new WelcomeViewModel(env, background);
         WelcomeView view = new WelcomeView(vm, this::showMain, session == null ? null : () -> showMain(session));
@@ -121,6 +127,7 @@ public final class ConsoleUi implements MainActions {
         stage.setTitle(TITLE + " \u2014 welcome");
         setRoot(view);
         view.focusDefault();
+        return vm;
     }
 
     /** Opens the main window for a session (also after a switch or a replaced key). */
