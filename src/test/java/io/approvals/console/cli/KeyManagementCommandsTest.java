@@ -173,7 +173,7 @@ class KeyManagementCommandsTest {
     }
 
     @Test
-    void theNextCommandFinishesAnInterruptedRotationAndSaysSo() {
+    void theNextCommandFinishesAnInterruptedRotationAndSaysSo() throws Exception {
         ApiKey old = ownKey(Set.of("read"));
         ConnectionService service = new ConnectionService(new ConnectionStore(cli.paths()), secrets,
                 new HttpClientFactory());
