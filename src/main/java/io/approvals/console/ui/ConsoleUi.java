@@ -12,6 +12,7 @@ import io.approvals.console.ui.dialogs.DecisionDialog;
 import io.approvals.console.ui.dialogs.DecisionViewModel;
 import io.approvals.console.ui.dialogs.ReplaceKeyDialog;
 import io.approvals.console.ui.dialogs.SettingsDialog;
+import io.approvals.console.ui.keys.KeyUi;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.ApprovalsViewModel;
 import io.approvals.console.ui.main.ListCache;
@@ -55,6 +56,7 @@ public final class ConsoleUi implements MainActions {
     private UiSettings settings;
     private MainView main;
     private ConsoleSession session;
+    private KeyUi keys;
 
     public ConsoleUi(Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
         this.stage = stage;
@@ -234,6 +236,36 @@ public final class ConsoleUi implements MainActions {
     }
 
     @Override
+    public void keyPanel() {
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showKeyPanel(stage, env.keyService(name), name, this::keyChanged);
+        }
+    }
+
+    @Override
+    public void keyAdmin() {
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showAdmin(stage, env.keyService(name), name);
+        }
+    }
+
+    /** A replaced or rotated key: the main window reopens the connection with it. */
+    private void keyChanged(String connection) {
+        if (session != null && connection.equals(session.connectionName())) {
+            open(connection);
+        }
+    }
+
+    private KeyUi keys() {
+        if (keys == null) {
+            keys = new KeyUi(background, clock).theme(() -> settings.theme());
+        }
+        return keys;
+    }
+
+    @Override
     public void settings() {
         new SettingsDialog(stage, settings, s -> {
             settings = s;
@@ -280,12 +312,21 @@ public final class ConsoleUi implements MainActions {
 
     @Override
     public void quit() {
+        clearCopiedKey();
         stage.close();
         Platform.exit();
     }
 
+    /** A key copied from a key window leaves the clipboard when the app quits (if it is still there). */
+    private void clearCopiedKey() {
+        if (keys != null) {
+            keys.onQuit();
+        }
+    }
+
     /** Stops the once-a-second clock (the window is closing). */
     public void stop() {
+        clearCopiedKey();
         stopMain();
     }
 }
