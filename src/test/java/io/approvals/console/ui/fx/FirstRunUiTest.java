@@ -58,10 +58,10 @@ class FirstRunUiTest {
 
     @Test
     void oneClickOnTheSandboxOpensTheMainWindowWithSampleApprovals(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#sandboxButton").tryQuery().isPresent());
+        Waits.until(() -> robot.lookup("#sandboxButton").tryQuery().isPresent());
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 welcome");
         robot.clickOn("#sandboxButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#approvalsTable").tryQuery().isPresent()
+        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
                 && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 40);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 sandbox");
         Node banner = robot.lookup("#sandboxBanner").query();

@@ -90,8 +90,7 @@ class MainWindowUiTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        Waits.until(condition);
     }
 
     private static TableView<ApprovalRow> table(FxRobot robot) {
