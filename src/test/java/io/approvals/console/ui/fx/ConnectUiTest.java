@@ -149,4 +149,32 @@ class ConnectUiTest {
                 .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
         assertThat(logs.text()).doesNotContain(first.reveal()).doesNotContain(second.reveal());
     }
+
+    @Test
+    void settingsChangeTheThemeAndTheConnectionsAddress(FxRobot robot) throws Exception {
+        Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
+        ApiKey key = server.key("dana@example.com", "read", "write");
+        String url = "http://127.0.0.1:" + server.sandbox().port();
+        setText(robot, "#urlField", url);
+        setText(robot, "#keyField", key.reveal());
+        robot.clickOn("#saveButton");
+        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
+
+        robot.clickOn("#approvalsTable").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.COMMA);
+        Waits.until(() -> robot.lookup("#settingsTheme").tryQuery().isPresent());
+        assertThat(robot.lookup("#settingsUrl").<TextField>query().getText()).isEqualTo(url);
+        robot.interact(() -> robot.lookup("#settingsTheme")
+                .<javafx.scene.control.ComboBox<io.approvals.console.ui.session.UiSettings.ThemeChoice>>query()
+                .setValue(io.approvals.console.ui.session.UiSettings.ThemeChoice.DARK));
+        // a port where nothing listens: the window reopens and says it is offline
+        setText(robot, "#settingsUrl", "http://127.0.0.1:9");
+        robot.clickOn("#settingsSave");
+        Waits.until(() -> robot.lookup("#troubleBanner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        assertThat(text(robot, "#statusConnection")).contains("http://127.0.0.1:9");
+        Waits.until(() -> env.settings().theme() == io.approvals.console.ui.session.UiSettings.ThemeChoice.DARK);
+        robot.interact(() -> io.approvals.console.ui.common.Themes.apply(
+                io.approvals.console.ui.session.UiSettings.ThemeChoice.LIGHT));
+    }
 }
