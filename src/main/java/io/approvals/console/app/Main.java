@@ -14,6 +14,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            StartupProbe.watchIfEnabled(); // packaging's start-up recording and timing; off without its property
             DesktopLauncher.launch();
             return;
         }
