@@ -74,6 +74,12 @@ public final class ConsoleUi implements MainActions {
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     public void start() {
         stage.setTitle(TITLE);
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = ConsoleUi.class.getResource("/io/approvals/console/ui/icons/icon-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(new Scene(new StackPane(), 1280, 800));
         setRoot(busy("Opening\u2026"));
         style();
