@@ -19,6 +19,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +42,17 @@ class FirstRunKeychainUiTest {
     ConsoleUi ui;
     final OsKeychainStore keychain = new OsKeychainStore();
 
-    @Start
-    void start(Stage stage) {
+    /** Before the extension starts anything: an aborted assumption here skips the class. */
+    @BeforeAll
+    static void privateKeyringOnly() {
         boolean privateKeyring = "1".equals(System.getenv("APPROVALS_IN_TEST_SESSION"));
         assumeTrue(privateKeyring || SecretServiceAssumptions.isCi(),
                 "needs the throwaway keyring of scripts/test.sh");
         SecretServiceAssumptions.requireOsKeychain();
+    }
+
+    @Start
+    void start(Stage stage) {
         env = new DesktopEnvironment(AppPaths.under(home), new TimeoutSecretStore(keychain), new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
