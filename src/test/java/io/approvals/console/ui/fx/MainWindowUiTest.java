@@ -109,6 +109,20 @@ class MainWindowUiTest {
         return robot.lookup(query).<Labeled>query().getText();
     }
 
+    @AfterEach
+    void nothingBlockedTheUiThread() {
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+    }
+
+    /** The guard above is not vacuous: a call made on the JavaFX thread is seen. */
+    @Test
+    void theGuardSeesACallOnTheUiThread(FxRobot robot) {
+        ConsoleSession session = server.adminSession();
+        robot.interact(() -> session.api().listNotComplete(null, 1, null));
+        assertThat(UiSandbox.FX_THREAD_CALLS).containsExactly("listNotComplete");
+        UiSandbox.FX_THREAD_CALLS.clear();
+    }
+
     @Test
     void searchAndQuickFiltersNarrowTheTable(FxRobot robot) throws Exception {
         open(robot, server.adminSession());
