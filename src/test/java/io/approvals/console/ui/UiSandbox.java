@@ -64,7 +64,7 @@ public final class UiSandbox implements AutoCloseable {
     public static final List<String> FX_THREAD_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The API as a session gets it: every call is checked for the JavaFX thread. */
-    static ApprovalsApi guarded(ApprovalsApi real) {
+    public static ApprovalsApi guarded(ApprovalsApi real) {
         return (ApprovalsApi) java.lang.reflect.Proxy.newProxyInstance(ApprovalsApi.class.getClassLoader(),
                 new Class<?>[] {ApprovalsApi.class}, (proxy, method, args) -> {
                     if (method.getDeclaringClass() == ApprovalsApi.class && isFxThread()) {

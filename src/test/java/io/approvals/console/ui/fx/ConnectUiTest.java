@@ -51,7 +51,7 @@ class ConnectUiTest {
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         server.create("Budget for Q1", null, Priority.HIGH, null);
         env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
-                new HttpClientFactory());
+                (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         ui.start();
@@ -59,6 +59,7 @@ class ConnectUiTest {
 
     @AfterEach
     void stop() throws Exception {
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(ui::stop).get();
         logs.close();

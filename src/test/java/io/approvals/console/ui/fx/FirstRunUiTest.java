@@ -7,6 +7,7 @@ import io.approvals.console.config.AppPaths;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.ui.ConsoleUi;
+import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.main.ApprovalRow;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ class FirstRunUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        env = new DesktopEnvironment(AppPaths.under(home), new SessionOnlyStore(), new HttpClientFactory());
+        env = new DesktopEnvironment(AppPaths.under(home), new SessionOnlyStore(),
+                (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         ui.start();
@@ -50,6 +52,7 @@ class FirstRunUiTest {
 
     @AfterEach
     void stop() throws Exception {
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(ui::stop).get();
         env.close();
