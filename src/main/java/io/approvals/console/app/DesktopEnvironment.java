@@ -121,6 +121,11 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
     }
 
+    @Override
+    public ConnectionService keyService(String connectionName) {
+        return serviceHolding(connectionName);
+    }
+
     private ConnectionService serviceHolding(String name) {
         return sessionKeys.load(name).isPresent() ? sessionOnly : keychain;
     }

@@ -1,6 +1,7 @@
 package io.approvals.console.ui.session;
 
 import io.approvals.console.contract.ApiKey;
+import io.approvals.console.service.ConnectionService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,12 @@ public interface ConsoleEnvironment extends AutoCloseable {
 
     /** Replaces the key of a connection after verifying it. Blocking. */
     ConsoleSession replaceKey(String connectionName, ApiKey key) throws Exception;
+
+    /**
+     * The flows behind a connection's key (the key and admin windows): the service that holds its key,
+     * in the keychain or for this session only. Not blocking.
+     */
+    ConnectionService keyService(String connectionName);
 
     /** Starts (or reuses) the bundled sandbox and opens a "sandbox" connection to it. Blocking. */
     ConsoleSession startSandbox() throws Exception;

@@ -70,6 +70,11 @@ class WelcomeViewModelTest {
         }
 
         @Override
+        public io.approvals.console.service.ConnectionService keyService(String connectionName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ConsoleSession startSandbox() {
             throw new UnsupportedOperationException();
         }
