@@ -18,6 +18,7 @@ import io.approvals.console.ui.main.ApprovalsViewModel;
 import io.approvals.console.ui.main.ListCache;
 import io.approvals.console.ui.main.MainActions;
 import io.approvals.console.ui.main.MainView;
+import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.UiSettings;
@@ -78,6 +79,12 @@ public final class ConsoleUi implements MainActions {
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     public void start() {
         stage.setTitle(TITLE);
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = ConsoleUi.class.getResource("/io/approvals/console/ui/icons/icon-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(new Scene(new StackPane(), 1280, 800));
         setRoot(busy("Opening\u2026"));
         style();
@@ -267,7 +274,17 @@ public final class ConsoleUi implements MainActions {
 
     @Override
     public void settings() {
-        new SettingsDialog(stage, settings, s -> {
+        if (session == null) {
+            openSettings(null, false);
+            return;
+        }
+        ConsoleSession current = session;
+        background.run(() -> env.connection(current.connectionName()),
+                draft -> openSettings(draft, !current.isSandbox()), e -> openSettings(null, false));
+    }
+
+    private void openSettings(ConnectionDraft connection, boolean editable) {
+        new SettingsDialog(stage, settings, connection, editable, (s, changed) -> {
             settings = s;
             Themes.apply(s.theme());
             style();
@@ -278,7 +295,23 @@ public final class ConsoleUi implements MainActions {
                 env.saveSettings(s);
                 return null;
             }, x -> { }, e -> { });
+            if (changed != null) {
+                setRoot(busy("Opening \u2018" + changed.name() + "\u2019 with the new settings\u2026"));
+                background.run(() -> env.updateConnection(changed), this::showMain, e -> {
+                    showError("The connection was not changed: " + e.getMessage());
+                    if (session != null) {
+                        showMain(session);
+                    }
+                });
+            }
         }).show();
+    }
+
+    private void showError(String text) {
+        Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+        a.initOwner(stage);
+        a.setHeaderText(null);
+        a.show();
     }
 
     @Override

@@ -31,6 +31,12 @@ public interface ConsoleEnvironment extends AutoCloseable {
      */
     ConsoleSession save(ConnectionDraft draft, ApiKey key, boolean sessionOnly) throws Exception;
 
+    /** A connection's fields as the Settings dialog edits them (no key). Blocking (reads a file). */
+    ConnectionDraft connection(String connectionName);
+
+    /** Changes a connection's URL, authentication, header or CA certificate and opens it again. Blocking. */
+    ConsoleSession updateConnection(ConnectionDraft draft) throws Exception;
+
     /** Replaces the key of a connection after verifying it. Blocking. */
     ConsoleSession replaceKey(String connectionName, ApiKey key) throws Exception;
 

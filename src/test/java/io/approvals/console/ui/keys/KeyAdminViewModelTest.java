@@ -1,5 +1,6 @@
 package io.approvals.console.ui.keys;
 
+import io.approvals.console.ui.DirectBackground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -49,7 +50,7 @@ class KeyAdminViewModelTest {
                 new SessionOnlyStore(), new HttpClientFactory(), clock);
         service.addProfile("admin", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
         service.setKey("admin", sandbox.newAdminKey().orElseThrow());
-        vm = new KeyAdminViewModel(new KeyAdmin(service, "admin"), new SameThreadTasks(), clock);
+        vm = new KeyAdminViewModel(new KeyAdmin(service, "admin"), new DirectBackground(), clock);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.keys;
 
+import io.approvals.console.ui.DirectBackground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -55,7 +56,7 @@ class KeyPanelViewModelTest {
         key = sandbox.issueKeyForTests("lee", "lee@example.com", Set.of(Scope.READ),
                 clock.instant().plus(Duration.ofDays(3)));
         service.setKey("prod", key);
-        vm = new KeyPanelViewModel(service, "prod", new SameThreadTasks(), timers, guard, clock, changed::add);
+        vm = new KeyPanelViewModel(service, "prod", new DirectBackground(), timers, guard, clock, changed::add);
         vm.load();
     }
 
