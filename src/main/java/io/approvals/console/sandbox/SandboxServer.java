@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -156,7 +157,12 @@ final class SandboxServer implements AutoCloseable {
         if (sent != null && SANE_REQUEST_ID.matcher(sent).matches()) {
             return sent;
         }
-        return UUID.randomUUID().toString();
+        // not a secret, only unique: ThreadLocalRandom, because UUID.randomUUID() shares one
+        // synchronized SecureRandom between all worker threads (seen contended in a JFR profile)
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;            // version 4
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(hi, lo).toString();
     }
 
     private static void send(HttpExchange ex, Reply reply, String requestId) {
