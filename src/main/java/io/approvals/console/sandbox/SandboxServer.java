@@ -38,6 +38,8 @@ final class SandboxServer implements AutoCloseable {
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,128}");
     static final int THREADS = 16;
     static final int QUEUE = 256;
+    /** Header fields (names + values) larger than this in all are a 431; real clients send ~1 KiB. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     static {
         // Without TCP_NODELAY, small answers written as headers + body meet the peer's delayed ACK:
@@ -88,6 +90,15 @@ final class SandboxServer implements AutoCloseable {
     }
 
     private Reply dispatch(HttpExchange ex) throws Exception {
+        long headerBytes = 0;
+        for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
+            for (String v : h.getValue()) {
+                headerBytes += h.getKey().length() + v.length() + 4;
+            }
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            throw ApiProblem.headersTooLarge(MAX_HEADER_BYTES);
+        }
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
         Route route = null;

@@ -128,6 +128,53 @@ final class SandboxStore implements AutoCloseable {
         });
     }
 
+    /** Every table and the column that orders its rows, for {@link #contentDigest()}. */
+    private static final String[][] TABLES = {{"meta", "name"}, {"approvals", "seq"}, {"api_keys", "seq"},
+            {"key_grace", "digest"}, {"idempotency", "key_id, idem_key"}, {"audit", "seq"}};
+
+    /**
+     * A SHA-256 over the contents of every table, read in one read-only pass, so tests can show that
+     * hostile requests changed nothing. api_keys.last_used_at is left out: it is bookkeeping that any
+     * authenticated request may move (written from memory every few seconds), not content.
+     */
+    String contentDigest() throws SQLException {
+        return read(c -> {
+            c.setReadOnly(true);
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String[] table : TABLES) {
+                    sha.update(("table " + table[0] + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    try (Statement s = c.createStatement();
+                         ResultSet rs = s.executeQuery("SELECT * FROM " + table[0] + " ORDER BY " + table[1])) {
+                        var meta = rs.getMetaData();
+                        while (rs.next()) {
+                            StringBuilder row = new StringBuilder();
+                            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                                if (meta.getColumnName(i).equalsIgnoreCase("last_used_at")) {
+                                    continue;
+                                }
+                                Object v = rs.getObject(i);
+                                if (v == null) {
+                                    row.append("~|");
+                                    continue;
+                                }
+                                String text = v instanceof java.sql.Clob clob
+                                        ? clob.getSubString(1, (int) clob.length()) : String.valueOf(v);
+                                row.append(text.length()).append(':').append(text).append('|');
+                            }
+                            sha.update(row.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+                return HexFormat.of().formatHex(sha.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                c.setReadOnly(false);
+            }
+        });
+    }
+
     static Long millis(java.time.Instant t) {
         return t == null ? null : t.toEpochMilli();
     }
