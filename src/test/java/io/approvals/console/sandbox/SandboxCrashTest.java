@@ -7,10 +7,7 @@ import io.approvals.console.testing.ReliabilityFigures;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -87,11 +84,15 @@ class SandboxCrashTest {
             }
         }
 
-        Verdict v = verify(data);
-        assertThat(v.missingCreates).as("acknowledged creates missing after the crashes").isEmpty();
-        assertThat(v.missingDecisions).as("acknowledged decisions missing after the crashes").isEmpty();
-        assertThat(v.duplicateTitles).as("creates stored twice").isZero();
-        assertThat(v.auditMismatches).as("approvals whose audit entries do not match them").isEmpty();
+        StoredApprovals stored = StoredApprovals.read(data); // as the last SIGKILL left it (H2 recovers it)
+        List<String> missingCreates = stored.missingCreates(ackedCreates, "crash ");
+        List<String> missingDecisions = stored.missingDecisions(ackedDecisions);
+        int duplicates = stored.duplicateTitles("crash ");
+        List<String> halfWritten = stored.auditMismatches("crash ");
+        assertThat(missingCreates).as("acknowledged creates missing after the crashes").isEmpty();
+        assertThat(missingDecisions).as("acknowledged decisions missing after the crashes").isEmpty();
+        assertThat(duplicates).as("creates stored twice").isZero();
+        assertThat(halfWritten).as("approvals whose audit entries do not match them").isEmpty();
         assertThat(Files.readString(log)).doesNotContain(admin.reveal());
         new ReliabilityFigures("sandbox-crash", "SIGKILL of the sandbox process under a write load, then restart")
                 .put("seed", seed)
@@ -101,11 +102,11 @@ class SandboxCrashTest {
                 .put("acknowledgedCreates", ackedCreates.size())
                 .put("acknowledgedDecisions", ackedDecisions.size())
                 .put("answersLostInCrashesRetried", retriedCreates + retriedDecisions)
-                .put("approvalsInDatabase", v.approvals)
-                .put("auditEntries", v.auditEntries)
-                .put("lostAcknowledgedWrites", v.missingCreates.size() + v.missingDecisions.size())
-                .put("duplicates", v.duplicateTitles)
-                .put("halfWritten", v.auditMismatches.size())
+                .put("approvalsInDatabase", stored.approvals.size())
+                .put("auditEntries", stored.auditEntries)
+                .put("lostAcknowledgedWrites", missingCreates.size() + missingDecisions.size())
+                .put("duplicates", duplicates)
+                .put("halfWritten", halfWritten.size())
                 .write();
     }
 
@@ -178,64 +179,5 @@ class SandboxCrashTest {
             n++;
         }
         return n;
-    }
-
-    private record Verdict(List<String> missingCreates, List<String> missingDecisions, int duplicateTitles,
-                           List<String> auditMismatches, int approvals, int auditEntries) {
-    }
-
-    /** Opens the data dir left by the last SIGKILL directly (H2 recovers it) and compares. */
-    private Verdict verify(Path data) throws Exception {
-        Map<String, String[]> approvals = new HashMap<>(); // id -> title, status
-        Map<String, Map<String, Integer>> audit = new HashMap<>(); // target -> action -> count
-        int auditEntries = 0;
-        try (SandboxStore store = SandboxStore.open(data)) {
-            auditEntries = store.read(c -> {
-                try (Statement s = c.createStatement()) {
-                    try (ResultSet rs = s.executeQuery("SELECT id, title, status FROM approvals")) {
-                        while (rs.next()) {
-                            approvals.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                        }
-                    }
-                    int count = 0;
-                    try (ResultSet rs = s.executeQuery("SELECT action, target FROM audit WHERE action LIKE 'approval.%'")) {
-                        while (rs.next()) {
-                            audit.computeIfAbsent(rs.getString(2), k -> new HashMap<>()).merge(rs.getString(1), 1, Integer::sum);
-                            count++;
-                        }
-                    }
-                    return count;
-                }
-            });
-        }
-        List<String> missingCreates = new ArrayList<>();
-        ackedCreates.forEach((idem, id) -> {
-            String[] row = approvals.get(id);
-            if (row == null || !row[0].equals("crash " + idem)) {
-                missingCreates.add(idem + " -> " + id);
-            }
-        });
-        List<String> missingDecisions = new ArrayList<>();
-        ackedDecisions.forEach((id, status) -> {
-            String[] row = approvals.get(id);
-            if (row == null || !row[1].equals(status)) {
-                missingDecisions.add(id + " " + status);
-            }
-        });
-        int duplicates = approvals.size() - (int) approvals.values().stream().map(r -> r[0]).distinct().count();
-        List<String> mismatches = new ArrayList<>();
-        approvals.forEach((id, row) -> {
-            Map<String, Integer> actions = audit.getOrDefault(id, Map.of());
-            Map<String, Integer> expected = new HashMap<>(Map.of("approval.created", 1));
-            if (!row[1].equals("Pending")) {
-                expected.put("approval." + row[1].toLowerCase(), 1);
-            }
-            if (!actions.equals(expected)) {
-                mismatches.add(id + " " + row[1] + ": " + actions);
-            }
-        });
-        audit.keySet().stream().filter(target -> !approvals.containsKey(target))
-                .forEach(target -> mismatches.add("audit entry for a missing approval " + target));
-        return new Verdict(missingCreates, missingDecisions, duplicates, mismatches, approvals.size(), auditEntries);
     }
 }

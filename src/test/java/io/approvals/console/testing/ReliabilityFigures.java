@@ -37,7 +37,8 @@ public final class ReliabilityFigures {
         figures.put("finishedAt", Instant.now().toString());
         try {
             Files.createDirectories(DIR);
-            JSON.writeValue(DIR.resolve(name + ".json").toFile(), figures);
+            // the full runs keep their own files, so a later CI-length run does not overwrite them
+            JSON.writeValue(DIR.resolve(name + (Slow.enabled() ? "-full" : "") + ".json").toFile(), figures);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
