@@ -83,7 +83,7 @@ final class SandboxServer implements AutoCloseable {
         } catch (ApiProblem p) {
             reply = Responses.problem(p, requestId);
         } catch (Exception | StackOverflowError e) {
-            LOG.log(Level.WARNING, "request " + requestId + " failed: " + e.getClass().getName());
+            LOG.log(Level.WARNING, "request " + requestId + " failed: " + e.getClass().getName(), e); // SCRATCH
             reply = Responses.problem(ApiProblem.internal(), requestId);
         }
         send(ex, reply, requestId);
