@@ -111,8 +111,77 @@ public final class ReliabilityReport {
                 {"textsScanned", "texts scanned (logs, stderr, output, messages, toString, stack traces)"},
                 {"filesScanned", "files scanned under config, data and sandbox roots"},
                 {"secretsLeaked", "secrets leaked"}});
+        md.append(NOTES);
         return md.toString();
     }
+
+    private static final String NOTES = """
+            ### How to run
+
+            ```sh
+            mvn -B verify                      # CI: all of the above in their short versions (~1 minute)
+            mvn -B verify -Pslow               # full: 10-minute soak, 20,000 hostile requests, 10 kill cycles
+            scripts/reliability-report.sh      # renders this file from target/reliability/*.json
+            ```
+
+            Single suites: `mvn -B test -Dtest=SandboxSoakTest -Dreliability.soak.seconds=120`; other knobs:
+            `reliability.fuzz.cases`, `reliability.fuzz.seed`, `reliability.crash.cycles`, `reliability.soak.requests`.
+
+            ### What the suites check
+
+            - **Hostile requests**: over a raw socket, so nothing is tidied up by a client library: random bytes,
+              mutated bodies, truncated bodies (the connection ends before Content-Length), header fields over
+              16 KiB, wrong content types, invalid UTF-8, nesting up to 70,000 levels, numbers out of range,
+              unknown fields, path tricks (`/approvals/../apikeys`, `%2e%2e`, `//`, `%00`, 20,000-character paths,
+              5,000-parameter queries), broken HTTP framing, odd methods and mangled credentials. Every request is
+              built so it cannot be a valid change; each must get a 4xx `application/problem+json` answer (or, for
+              framing the JDK's HTTP layer refuses before the sandbox sees it, that layer's 400 or a closed
+              connection), the server must keep serving, and a SHA-256 over every table must be unchanged.
+            - **Authentication matrix**: every endpoint with no credential, a malformed key, a bad checksum, an
+              unknown, revoked, expired and past-its-grace key (401 with `WWW-Authenticate`), and read-only,
+              write-only, admin-only, no-scope and full admin keys, each as `X-API-Key` and as `Bearer` (the
+              endpoint's success status, or 403 naming the missing scope).
+            - **Kill -9**: the sandbox as its own process, four clients creating (with Idempotency-Keys) and
+              deciding, SIGKILL at a random moment, restart on the same directory, retry of the writes whose answer
+              was lost; then the database as the last kill left it: every acknowledged create and decision there,
+              no duplicates, and per approval exactly one `approval.created` and, once decided, one matching
+              `approval.approved`/`approval.rejected` audit entry (nothing half-written).
+            - **Soak**: 16 clients, 60% reads (pages, next pages, If-None-Match), 25% creates, 15% decisions,
+              paced to a fixed budget; the sandbox is stopped and started again on the same port half-way; writes
+              are retried with the same Idempotency-Key until answered. Heap after GC is sampled in the same JVM.
+            - **Secret hygiene**: the canary key (`apv_CANARYcanary0123…`) and every key the run issues or
+              regenerates, through the HTTP client (success, 401, 403, revoked, server down, time-out, and a server
+              that echoes the key back in 500/401/429/400 bodies), the sandbox and the CLI; searched for (whole
+              key and its 32 random characters) in log records at every level, stderr, command output, exception
+              messages, `toString()`, stack traces with causes, and every file under the config, data and sandbox
+              directories (except `admin.key`, the contract's one exception). The kill -9 suite searches the killed
+              processes' stderr and data files the same way.
+
+            ### Found by these suites, and fixed
+
+            - A body that ended before its `Content-Length` was a **500**; now a 400 problem.
+            - **Kill -9 lost acknowledged creates**: H2 kept commits in memory for up to 500 ms. The sandbox now
+              opens H2 with `WRITE_DELAY=0` (a commit reaches the file before the answer is sent).
+            - A server that echoes the key in a plain-text 500 body put the **key into the client's exception
+              message**. Every piece of server text that goes into a message passes `Wire.clip`, which now masks
+              anything shaped like a key to its public prefix (`apv_XXXX…`).
+            - Header fields of any size were accepted; over 16 KiB in all is now a 431 problem.
+
+            ### Why checking a key does not leak it through timing
+
+            The sandbox never compares a presented key with a stored one. It checks the presented string's
+            format and CRC-32 checksum (public algorithms; they depend only on what the caller sent), hashes it
+            with SHA-256 and looks the digest up in a hash map of the digests of the issued keys. How far an
+            equality check on digests gets before it stops depends on how many leading *digest* bytes match,
+            and a caller cannot make a key whose digest shares a chosen prefix with a stored digest without
+            breaking SHA-256 (preimage resistance); knowing that a guess's digest shares its first bytes with
+            some stored digest says nothing about the stored key. So no timing depends on how much of a real key
+            a guess got right. `noAnswerDiffersByHowMuchOfAKeyMatched` checks the observable half of this: keys
+            sharing 4 to 35 leading characters with a real key (checksums made valid) get byte-identical answers
+            (status, headers, body apart from the trace id). There is no statistical timing test: on a shared
+            2-core machine it would measure the neighbours, not the code. On the client side, `ApiKey.matches`
+            uses `MessageDigest.isEqual` (constant time).
+            """;
 
     /** The headline figures, from the full run where there is one, else the CI run. */
     private void summary() throws IOException {
