@@ -83,7 +83,10 @@ final class SandboxServer implements AutoCloseable {
         } catch (ApiProblem p) {
             reply = Responses.problem(p, requestId);
         } catch (Exception | StackOverflowError e) {
-            LOG.log(Level.WARNING, "request " + requestId + " failed: " + e.getClass().getName(), e); // SCRATCH
+            // the class and, for the database, H2's error code: enough to find the cause, and never a
+            // message that could quote a request
+            LOG.log(Level.WARNING, "request " + requestId + " failed: " + e.getClass().getName()
+                    + (e instanceof java.sql.SQLException sql ? " (H2 error " + sql.getErrorCode() + ")" : ""));
             reply = Responses.problem(ApiProblem.internal(), requestId);
         }
         send(ex, reply, requestId);
