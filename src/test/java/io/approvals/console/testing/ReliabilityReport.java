@@ -162,6 +162,12 @@ public final class ReliabilityReport {
             - A body that ended before its `Content-Length` was a **500**; now a 400 problem.
             - **Kill -9 lost acknowledged creates**: H2 kept commits in memory for up to 500 ms. The sandbox now
               opens H2 with `WRITE_DELAY=0` (a commit reaches the file before the answer is sent).
+            - Even then, under **concurrent** writes a kill -9 could lose an acknowledged create (H2 returned
+              from a commit the file never got), leave a row of an interrupted transaction locked for good (the
+              retried create timed out with a 500) or come back with half a transaction (an approval without its
+              audit entry). The sandbox now makes changes one at a time with a `CHECKPOINT` after each commit, so
+              the file is only ever written between whole transactions; reads are not serialised. 80 further
+              kills under load showed none of the three.
             - A server that echoes the key in a plain-text 500 body put the **key into the client's exception
               message**. Every piece of server text that goes into a message passes `Wire.clip`, which now masks
               anything shaped like a key to its public prefix (`apv_XXXX…`).
