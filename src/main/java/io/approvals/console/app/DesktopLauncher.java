@@ -1,12 +1,15 @@
 package io.approvals.console.app;
 
+import javafx.application.Application;
+
 /** Starts the desktop app. */
 final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
     static void launch() {
-        System.err.println("The desktop app is not built yet; see --help for the headless commands.");
-        System.exit(1);
+        Application.launch(DesktopApp.class);
+        // Library threads (H2, HTTP) must not keep a closed app alive.
+        System.exit(0);
     }
 }

@@ -36,7 +36,7 @@ final class ApprovalsCommand implements Runnable {
 
         @Override
         public void run() {
-            PendingSnapshot snapshot = ctx.service().client(profile).fetchAllNotComplete(approver, null);
+            PendingSnapshot snapshot = ctx.serviceFor(profile).client(profile).fetchAllNotComplete(approver, null);
             if (json) {
                 JsonOutput.print(ctx.out(), snapshot.items());
                 return;

@@ -8,6 +8,7 @@ import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.service.ClientFactory;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.service.RotationRecovery;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class CliContext {
     private final ClientFactory clients;
     private SecretStore secrets;
     private ConnectionService service;
+    private final java.util.Set<String> recovered = new java.util.HashSet<>();
 
     public CliContext(InputStream in, PrintWriter out, PrintWriter err, Supplier<Console> console,
                       Supplier<SecretStore> secretStoreFactory, AppPaths paths, ClientFactory clients) {
@@ -92,6 +94,21 @@ public final class CliContext {
             service = new ConnectionService(store, secrets(), clients);
         }
         return service;
+    }
+
+    /**
+     * The service, after finishing or rolling back an interrupted key rotation of the profile (once per
+     * run); what happened is said on stderr. Every command that loads the profile's key goes through here.
+     */
+    public synchronized ConnectionService serviceFor(String profile) {
+        ConnectionService s = service();
+        if (profile != null && recovered.add(profile) && s.connections().find(profile).isPresent()) {
+            new RotationRecovery(s).recover(profile).ifPresent(r -> {
+                err.println((r.outcome().workingKeyStored() ? "note: " : "warning: ") + r.message());
+                err.flush();
+            });
+        }
+        return s;
     }
 
     /**

@@ -29,7 +29,10 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
             return ExitCodes.KEYCHAIN;
         }
         if (t instanceof ServiceException s) {
-            return s.kind() == ServiceException.Kind.NO_KEY ? ExitCodes.OTHER : ExitCodes.USAGE;
+            return switch (s.kind()) {
+                case NO_KEY, NOT_SUPPORTED, REFUSED -> ExitCodes.OTHER;
+                default -> ExitCodes.USAGE;
+            };
         }
         return ExitCodes.OTHER;
     }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** key set | status | verify | delete: the profile's key in the OS keychain. */
 @Command(name = "key", description = "Set, check and delete a profile's API key (kept in the OS keychain).",
         mixinStandardHelpOptions = true,
-        subcommands = {KeyCommand.Set.class, KeyCommand.Status.class, KeyCommand.Verify.class, KeyCommand.Delete.class})
+        subcommands = {KeyCommand.Set.class, KeyCommand.Status.class, KeyCommand.Verify.class, KeyCommand.Delete.class,
+                KeyRotateCommand.class})
 final class KeyCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -19,7 +20,7 @@ final class KeyCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: set, status, verify or delete");
+                "Missing subcommand: set, status, verify, delete or rotate");
     }
 
     /** Options every key subcommand has. */
@@ -60,7 +61,7 @@ final class KeyCommand implements Runnable {
 
         @Override
         public void run() {
-            ctx.service().profile(profile); // fail on an unknown profile before asking for a secret
+            ctx.serviceFor(profile).profile(profile); // fail on an unknown profile before asking for a secret
             char[] typed = ctx.readSecret("API key for profile '" + profile + "' (input hidden): ");
             ApiKey key;
             try {
@@ -89,7 +90,7 @@ final class KeyCommand implements Runnable {
 
         @Override
         public void run() {
-            printReport(null, ctx.service().status(profile));
+            printReport(null, ctx.serviceFor(profile).status(profile));
         }
     }
 
@@ -102,7 +103,7 @@ final class KeyCommand implements Runnable {
 
         @Override
         public void run() {
-            printReport("Key verified.", ctx.service().verify(profile));
+            printReport("Key verified.", ctx.serviceFor(profile).verify(profile));
         }
     }
 

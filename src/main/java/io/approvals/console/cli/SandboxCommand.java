@@ -1,6 +1,6 @@
 package io.approvals.console.cli;
 
-import dev.dirs.ProjectDirectories;
+import io.approvals.console.config.AppPaths;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import java.io.PrintWriter;
@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Runs the local sandbox server (the whole Approvals API v2) on 127.0.0.1 until stopped.")
 public final class SandboxCommand implements Callable<Integer> {
-    static final String HOME_ENV = "APPROVALS_CONSOLE_HOME";
 
     @Spec
     CommandSpec spec;
@@ -56,11 +55,8 @@ public final class SandboxCommand implements Callable<Integer> {
     }
 
     /** $APPROVALS_CONSOLE_HOME/data/sandbox, else the OS-standard data dir + /sandbox. */
+    /** The app's data directory (APPROVALS_CONSOLE_HOME/data when set) + /sandbox: where the desktop app's sandbox lives too. */
     static Path defaultDataDir() {
-        String home = System.getenv(HOME_ENV);
-        if (home != null && !home.isBlank()) {
-            return Path.of(home, "data", "sandbox");
-        }
-        return Path.of(ProjectDirectories.from("io", "approvals", "Approvals Console").dataDir, "sandbox");
+        return AppPaths.fromEnvironment().dataDir().resolve("sandbox");
     }
 }

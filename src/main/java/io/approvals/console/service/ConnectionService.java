@@ -106,6 +106,7 @@ public final class ConnectionService {
         profile(name);
         if (deleteKey) {
             secrets.delete(name);
+            secrets.delete(KeyRotation.pendingAccount(name)); // a rotation left unfinished
         }
         connections.remove(name);
     }
@@ -150,6 +151,7 @@ public final class ConnectionService {
     public void deleteKey(String name) {
         Connection connection = profile(name);
         secrets.delete(name);
+        secrets.delete(KeyRotation.pendingAccount(name)); // a rotation left unfinished
         connections.put(connection.withVerified(null));
     }
 
@@ -163,7 +165,7 @@ public final class ConnectionService {
         return secrets.load(profile(name).name());
     }
 
-    private ApiKey storedKey(Connection connection) {
+    ApiKey storedKey(Connection connection) {
         return secrets.load(connection.name()).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
                 "No key is stored for profile '" + connection.name() + "' (looked in: " + secrets.backendName()
                         + "). Set one with: approvals-console key set --profile " + connection.name()));
@@ -182,7 +184,15 @@ public final class ConnectionService {
         }
     }
 
-    private VerifiedKey facts(ApiKey key, KeyVerification verification) {
+    ClientFactory clients() {
+        return clients;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    VerifiedKey facts(ApiKey key, KeyVerification verification) {
         KeyMetadata m = verification.metadata();
         if (m == null) {
             return new VerifiedKey(key.prefix(), key.last4(), key.fingerprint(), List.of(), null, null, null,

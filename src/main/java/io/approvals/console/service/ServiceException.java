@@ -11,7 +11,11 @@ public class ServiceException extends RuntimeException {
         /** A connection of that name exists already. */
         DUPLICATE_PROFILE,
         /** The connection has no key stored yet. */
-        NO_KEY
+        NO_KEY,
+        /** The server cannot do this (e.g. it has no /apikeys endpoints); the message names what to do instead. */
+        NOT_SUPPORTED,
+        /** The server or the keychain state forbids it now (e.g. an admin action on the profile's own key). */
+        REFUSED
     }
 
     private final Kind kind;

@@ -1,4 +1,4 @@
-package io.approvals.console.sandbox;
+package io.approvals.console.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward by hand, so time-based rules are tested without waiting. */
-final class MutableClock extends Clock {
+/** A clock a test moves forward by hand (shared by the sandbox and the code under test). */
+public final class MovableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

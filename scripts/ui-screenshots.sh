@@ -1,0 +1,58 @@
+#!/bin/sh
+# Takes the README screenshots from the real app under Xvfb, in a throwaway APPROVALS_CONSOLE_HOME:
+# the welcome screen's one-click sandbox, the main window (light, then dark via GTK_THEME), and the
+# create and reject dialogs. Needs xvfb-run, xdotool and ImageMagick's import.
+#   scripts/ui-screenshots.sh            # build, shoot, copy into assets/screenshots/
+set -eu
+cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = "--inner" ]; then
+    OUT=$2; MODE=$3
+    java -Dprism.order=sw -jar target/approvals-console.jar > "$OUT/app-$MODE.log" 2>&1 &
+    APP=$!
+    sleep 7
+    if xdotool search --name "welcome" >/dev/null 2>&1; then
+        xdotool key Return   # the sandbox button is the default button
+        sleep 7
+    fi
+    W=$(xdotool search --name "Approvals Console" | head -1)
+    eval "$(xdotool getwindowgeometry --shell "$W")"
+    CROP="${WIDTH}x${HEIGHT}+${X}+${Y}"
+    xdotool key Down Down Down
+    sleep 1
+    import -window "$W" "$OUT/main-$MODE.png"
+    if [ "$MODE" = light ]; then
+        xdotool key ctrl+n
+        sleep 2
+        xdotool type --delay 20 "Standing desk for the new office"
+        xdotool key Tab
+        xdotool type --delay 10 "Ergonomic, height-adjustable; replaces the fixed desk in room 4.12."
+        xdotool key Tab
+        xdotool type --delay 10 "lee@example.com"
+        sleep 1
+        import -window root -crop "$CROP" +repage "$OUT/dialog-create.png"
+        xdotool key Escape
+        sleep 1
+        xdotool key r
+        sleep 2
+        xdotool type --delay 10 "Over budget this quarter; please resubmit in January."
+        sleep 1
+        import -window root -crop "$CROP" +repage "$OUT/dialog-decide.png"
+        xdotool key Escape
+    fi
+    sleep 1
+    kill "$APP"
+    wait "$APP" || true
+    exit 0
+fi
+
+mvn -B -q package -DskipTests
+HOME_DIR=$(mktemp -d)
+OUT=$(mktemp -d)
+trap 'rm -rf "$HOME_DIR" "$OUT"' EXIT
+SCREEN="-screen 0 1400x900x24"
+APPROVALS_CONSOLE_HOME=$HOME_DIR xvfb-run -a -s "$SCREEN" "$0" --inner "$OUT" light
+APPROVALS_CONSOLE_HOME=$HOME_DIR GTK_THEME=Adwaita:dark xvfb-run -a -s "$SCREEN" "$0" --inner "$OUT" dark
+mkdir -p assets/screenshots
+cp "$OUT"/main-light.png "$OUT"/main-dark.png "$OUT"/dialog-create.png "$OUT"/dialog-decide.png assets/screenshots/
+echo "Screenshots in assets/screenshots/"

@@ -1,0 +1,291 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.contract.AuditEntry;
+import io.approvals.console.contract.IssuedKey;
+import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.service.KeyAdmin;
+import io.approvals.console.service.RotationGrace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** keys list | issue | regenerate | revoke | audit: other people's keys, for a profile whose key has admin. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Administer API keys (needs a key with the admin scope): list, issue, regenerate, revoke, audit.",
+        subcommands = {KeysCommand.ListKeys.class, KeysCommand.Issue.class, KeysCommand.Regenerate.class,
+                KeysCommand.Revoke.class, KeysCommand.Audit.class})
+final class KeysCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: list, issue, regenerate, revoke or audit");
+    }
+
+    abstract static class Base implements Runnable {
+        final CliContext ctx;
+
+        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "A profile whose key has admin.")
+        String profile;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        Base(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        KeyAdmin admin() {
+            return new KeyAdmin(ctx.serviceFor(profile), profile);
+        }
+
+        /** Shows a new key of someone else once: on stdout, or only in the owner-only file. */
+        void handOver(String headline, IssuedKey issued, OwnerOnlyFile out) {
+            if (out != null) {
+                out.write(issued.key().reveal());
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (out == null) {
+                    m.put("key", issued.key().reveal());
+                } else {
+                    m.put("keyFile", out.path().toString());
+                }
+                m.put("fingerprint", issued.key().fingerprint());
+                m.put("apiKey", issued.apiKey());
+                JsonOutput.print(ctx.out(), m);
+                return;
+            }
+            ctx.out().println(headline);
+            ctx.out().println("Fingerprint: " + issued.key().fingerprint());
+            if (out == null) {
+                ctx.out().println("The key is shown this once and cannot be shown again; hand it over securely:");
+                ctx.out().println(issued.key().reveal());
+            } else {
+                ctx.out().println("The key was written to " + out.path() + " (readable by you only). It cannot be "
+                        + "shown again; hand the file over securely and delete it.");
+            }
+            ctx.out().flush();
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every key (never a secret).")
+    static final class ListKeys extends Base {
+        ListKeys(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public void run() {
+            List<KeyMetadata> keys = admin().list();
+            if (json) {
+                JsonOutput.print(ctx.out(), keys);
+                return;
+            }
+            Instant now = Instant.now();
+            Table table = new Table("ID", "NAME", "OWNER", "KEY", "SCOPES", "CREATED", "LAST USED", "EXPIRES",
+                    "STATUS", "NOTE");
+            for (KeyMetadata k : keys) {
+                List<String> notes = new ArrayList<>();
+                if (KeyAdmin.expiresSoon(k, now)) {
+                    notes.add("expires within 7 days");
+                }
+                if (KeyAdmin.neverUsed(k)) {
+                    notes.add("never used");
+                }
+                table.row(k.id(), k.name(), k.owner(), k.maskedHint(), String.join(",", k.scopes()),
+                        Views.time(k.createdAt()), k.lastUsedAt() == null ? "never" : Views.time(k.lastUsedAt()),
+                        k.expiresAt() == null ? "never" : Views.time(k.expiresAt()),
+                        k.status() == null ? "" : k.status().wire(), String.join("; ", notes));
+            }
+            table.print(ctx.out());
+            ctx.out().println(keys.size() + " keys.");
+            ctx.out().flush();
+        }
+    }
+
+    @Command(name = "issue", mixinStandardHelpOptions = true,
+            description = {"Issue a key for someone. Scopes default to read (least privilege).",
+                    "The key is printed once, or written to --out FILE created readable by you only.",
+                    "Example: approvals-console keys issue --profile admin --name lee-laptop "
+                            + "--owner lee@example.com --scope read --scope write --expires 90d --out lee.key"})
+    static final class Issue extends Base {
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "What the key is for, e.g. lee-laptop.")
+        String name;
+
+        @Option(names = "--owner", required = true, paramLabel = "EMAIL", description = "Who holds the key.")
+        String owner;
+
+        @Option(names = "--scope", split = ",", paramLabel = "SCOPE",
+                description = "read, write, admin (repeat or comma-separate; default: read).")
+        List<String> scopes = new ArrayList<>();
+
+        @Option(names = "--expires", paramLabel = "WHEN",
+                description = "Expiry: a date (2026-12-31), an instant (2026-12-31T17:00:00Z) or a time from now (90d, 12h).")
+        String expires;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the key to FILE (created rw------- ; never overwritten).")
+        Path out;
+
+        Issue(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public void run() {
+            Instant expiry = expires == null ? null : parseExpiry(expires, Instant.now());
+            KeyAdmin admin = admin();
+            OwnerOnlyFile file = out == null ? null : OwnerOnlyFile.create(out);
+            IssuedKey issued;
+            try {
+                issued = admin.issue(name, owner, scopes, expiry);
+            } catch (RuntimeException e) {
+                if (file != null) {
+                    file.discard();
+                }
+                throw e;
+            }
+            KeyMetadata m = issued.apiKey();
+            handOver("Issued key '" + m.name() + "' (" + m.id() + ") for " + m.owner() + ", scopes "
+                    + String.join(", ", m.scopes()) + ", expires " + (m.expiresAt() == null ? "never" : m.expiresAt())
+                    + ": " + issued.key().masked(), issued, file);
+        }
+    }
+
+    @Command(name = "regenerate", mixinStandardHelpOptions = true,
+            description = {"Regenerate someone's key: --compromised kills the old secret at once; --grace keeps it "
+                    + "working for a while (up to 7d).",
+                    "The new key is printed once, or written to --out FILE created readable by you only.",
+                    "For this profile's own key use: approvals-console key rotate"})
+    static final class Regenerate extends Base {
+        @Parameters(index = "0", paramLabel = "KEY", description = "The key's id (or its name, when unique).")
+        String key;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        KeyRotateCommand.GraceChoice choice;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the key to FILE (created rw------- ; never overwritten).")
+        Path out;
+
+        Regenerate(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public void run() {
+            RotationGrace grace = choice.toGrace();
+            KeyAdmin admin = admin();
+            OwnerOnlyFile file = out == null ? null : OwnerOnlyFile.create(out);
+            IssuedKey issued;
+            try {
+                issued = admin.regenerate(key, grace);
+            } catch (RuntimeException e) {
+                if (file != null) {
+                    file.discard();
+                }
+                throw e;
+            }
+            KeyMetadata m = issued.apiKey();
+            handOver("Regenerated key '" + m.name() + "' (" + m.id() + ") of " + m.owner() + ": "
+                    + issued.key().masked() + ". The old secret " + (grace.compromised() ? "no longer works."
+                    : "keeps working for " + grace.describe() + "."), issued, file);
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key at once (and any secret of it in grace).")
+    static final class Revoke extends Base {
+        @Parameters(index = "0", paramLabel = "KEY", description = "The key's id (or its name, when unique).")
+        String key;
+
+        Revoke(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public void run() {
+            KeyMetadata m = admin().revoke(key);
+            if (json) {
+                JsonOutput.print(ctx.out(), m);
+                return;
+            }
+            ctx.out().println("Revoked key '" + m.name() + "' (" + m.id() + ", " + m.maskedHint() + ") of " + m.owner()
+                    + ". It no longer works.");
+            ctx.out().flush();
+        }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The server's audit trail, newest first.")
+    static final class Audit extends Base {
+        @Option(names = "--action", paramLabel = "TEXT", description = "Only actions containing TEXT, e.g. key. or key.revoked.")
+        String action;
+
+        @Option(names = "--owner", paramLabel = "TEXT", description = "Only actors whose owner contains TEXT.")
+        String owner;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N entries (default 100).")
+        int limit;
+
+        Audit(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public void run() {
+            if (limit < 1 || limit > 100_000) {
+                throw new CliFailure(ExitCodes.USAGE, "--limit must be 1..100000");
+            }
+            List<AuditEntry> entries = admin().audit(action, owner, limit);
+            if (json) {
+                JsonOutput.print(ctx.out(), entries);
+                return;
+            }
+            Table table = new Table("AT", "ACTOR", "ACTION", "TARGET", "DETAIL");
+            for (AuditEntry e : entries) {
+                table.row(Views.time(e.at()), e.actor() == null ? "" : e.actor().owner(), e.action(), e.target(),
+                        e.detail());
+            }
+            table.print(ctx.out());
+            ctx.out().println(entries.size() + " entries.");
+            ctx.out().flush();
+        }
+    }
+
+    private static final Pattern RELATIVE = Pattern.compile("(\\d{1,6})\\s*(h|d)");
+
+    /** 2026-12-31 (midnight UTC), 2026-12-31T17:00:00Z, or 90d / 12h from now. */
+    static Instant parseExpiry(String text, Instant now) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = RELATIVE.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return now.plus(m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n));
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            // try a date
+        }
+        try {
+            return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CliFailure(ExitCodes.USAGE, "--expires: write a date (2026-12-31), an instant "
+                    + "(2026-12-31T17:00:00Z) or a time from now (90d, 12h).");
+        }
+    }
+}

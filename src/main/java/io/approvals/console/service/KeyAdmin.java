@@ -1,0 +1,186 @@
+package io.approvals.console.service;
+
+import io.approvals.console.client.ApiException;
+import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.contract.ApiKey;
+import io.approvals.console.contract.AuditEntry;
+import io.approvals.console.contract.IssueKeyRequest;
+import io.approvals.console.contract.IssuedKey;
+import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.contract.KeyStatus;
+import io.approvals.console.contract.Page;
+import io.approvals.console.contract.Scope;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What an administrator does with other people's keys, through a profile whose key has {@code admin}:
+ * list, issue, regenerate, revoke, and read the audit trail. Blocks: call it off the JavaFX thread.
+ * The profile's own key is refused here (regenerate it with {@link KeyRotation}, which keeps it stored).
+ */
+public final class KeyAdmin {
+    /** A key expiring within this is highlighted. */
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(7);
+    public static final int AUDIT_PAGE = 200;
+
+    private final ConnectionService service;
+    private final String profile;
+    private final Clock clock;
+
+    public KeyAdmin(ConnectionService service, String profile) {
+        this.service = service;
+        this.profile = profile;
+        this.clock = service.clock();
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    public List<KeyMetadata> list() {
+        return api().listAllKeys();
+    }
+
+    /**
+     * Issues a key. Scopes default to {@code read} (least privilege); expiresAt may be null (never). The
+     * answer holds the key in full: show it once.
+     */
+    public IssuedKey issue(String name, String owner, List<String> scopes, Instant expiresAt) {
+        if (name == null || name.isBlank()) {
+            throw invalid("A key needs a name, e.g. the person's machine: lee-laptop.");
+        }
+        if (owner == null || owner.isBlank()) {
+            throw invalid("A key needs an owner, e.g. lee@example.com.");
+        }
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String s : scopes == null || scopes.isEmpty() ? List.of(Scope.READ) : scopes) {
+            String scope = s.strip().toLowerCase(Locale.ROOT);
+            if (!Scope.isKnown(scope)) {
+                throw invalid("Unknown scope '" + clip(s) + "'. Scopes are read, write and admin.");
+            }
+            chosen.add(scope);
+        }
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw invalid("The expiry " + expiresAt + " is in the past.");
+        }
+        return api().issueKey(new IssueKeyRequest(name.strip(), owner.strip(), List.copyOf(chosen), expiresAt));
+    }
+
+    /** Regenerates another person's key; the answer holds the new key in full: show it once. */
+    public IssuedKey regenerate(String keyIdOrName, RotationGrace grace) {
+        KeyMetadata target = resolve(keyIdOrName);
+        refuseOwnKey(target, "regenerate", "approvals-console key rotate --profile " + profile
+                + " (--compromised | --grace 1h)");
+        return api().regenerateKey(target.id(), grace.seconds());
+    }
+
+    public KeyMetadata revoke(String keyIdOrName) {
+        KeyMetadata target = resolve(keyIdOrName);
+        refuseOwnKey(target, "revoke", "approvals-console key rotate --profile " + profile
+                + " --compromised, or revoke it with another administrator's key");
+        return api().revokeKey(target.id());
+    }
+
+    /** The audit trail, newest first, filtered by action and actor owner (either may be null/blank). */
+    public List<AuditEntry> audit(String action, String owner, int max) {
+        List<AuditEntry> out = new ArrayList<>();
+        String cursor = null;
+        ApprovalsApi api = api();
+        do {
+            Page<AuditEntry> page = api.audit(Math.min(AUDIT_PAGE, Math.max(1, max)), cursor);
+            for (AuditEntry e : page.items()) {
+                if (matches(e, action, owner)) {
+                    out.add(e);
+                    if (out.size() >= max) {
+                        return out;
+                    }
+                }
+            }
+            cursor = page.isLast() ? null : page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    public static boolean matches(AuditEntry e, String action, String owner) {
+        boolean actionOk = action == null || action.isBlank()
+                || (e.action() != null && e.action().toLowerCase(Locale.ROOT).contains(action.strip().toLowerCase(Locale.ROOT)));
+        String actor = e.actor() == null ? null : e.actor().owner();
+        boolean ownerOk = owner == null || owner.isBlank()
+                || (actor != null && actor.toLowerCase(Locale.ROOT).contains(owner.strip().toLowerCase(Locale.ROOT)));
+        return actionOk && ownerOk;
+    }
+
+    /** A key expiring within 7 days from now (and not yet expired or revoked). */
+    public static boolean expiresSoon(KeyMetadata k, Instant now) {
+        return k.expiresAt() != null && k.expiresAt().isAfter(now)
+                && k.expiresAt().isBefore(now.plus(EXPIRY_WARNING))
+                && (k.status() == KeyStatus.ACTIVE || k.status() == KeyStatus.EXPIRING);
+    }
+
+    public static boolean neverUsed(KeyMetadata k) {
+        return k.lastUsedAt() == null;
+    }
+
+    /** A key by its id, or else by its name when exactly one key that is not revoked carries it. */
+    public KeyMetadata resolve(String keyIdOrName) {
+        if (keyIdOrName == null || keyIdOrName.isBlank()) {
+            throw invalid("Name the key by its id (see: approvals-console keys list --profile " + profile + ").");
+        }
+        String wanted = keyIdOrName.strip();
+        List<KeyMetadata> all = list();
+        for (KeyMetadata k : all) {
+            if (wanted.equals(k.id())) {
+                return k;
+            }
+        }
+        List<KeyMetadata> named = all.stream().filter(k -> wanted.equals(k.name()))
+                .filter(k -> k.status() != KeyStatus.REVOKED).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        if (named.size() > 1) {
+            throw invalid(named.size() + " keys are named '" + clip(wanted) + "'. Name one by its id (see: "
+                    + "approvals-console keys list --profile " + profile + ").");
+        }
+        throw new ServiceException(ServiceException.Kind.INVALID_INPUT, "No key with the id or name '"
+                + clip(wanted) + "'. See: approvals-console keys list --profile " + profile);
+    }
+
+    private void refuseOwnKey(KeyMetadata target, String what, String instead) {
+        String ownId;
+        try {
+            ownId = api().currentKey().id();
+        } catch (ApiException.NotFound e) {
+            return;
+        }
+        if (target.id() != null && target.id().equals(ownId)) {
+            throw new ServiceException(ServiceException.Kind.REFUSED, "That is the key profile '" + profile
+                    + "' itself uses; to " + what + " it, use: " + instead + ".");
+        }
+    }
+
+    private ApprovalsApi api() {
+        return service.client(profile);
+    }
+
+    private static ServiceException invalid(String message) {
+        return new ServiceException(ServiceException.Kind.INVALID_INPUT, message);
+    }
+
+    /** Input echoed in a message is cut short, and never echoed when it looks like a key. */
+    private static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (s.regionMatches(true, 0, ApiKey.PREFIX, 0, 4)) {
+            return "(hidden)";
+        }
+        return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s;
+    }
+}

@@ -1,0 +1,365 @@
+package io.approvals.console.ui;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.dialogs.BulkDecisionDialog;
+import io.approvals.console.ui.dialogs.BulkDecisionViewModel;
+import io.approvals.console.ui.dialogs.CreateApprovalDialog;
+import io.approvals.console.ui.dialogs.CreateApprovalViewModel;
+import io.approvals.console.ui.dialogs.DecisionDialog;
+import io.approvals.console.ui.dialogs.DecisionViewModel;
+import io.approvals.console.ui.dialogs.ReplaceKeyDialog;
+import io.approvals.console.ui.dialogs.SettingsDialog;
+import io.approvals.console.ui.keys.KeyUi;
+import io.approvals.console.ui.main.ApprovalRow;
+import io.approvals.console.ui.main.ApprovalsViewModel;
+import io.approvals.console.ui.main.ListCache;
+import io.approvals.console.ui.main.MainActions;
+import io.approvals.console.ui.main.MainView;
+import io.approvals.console.ui.session.ConnectionDraft;
+import io.approvals.console.ui.session.ConsoleEnvironment;
+import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.UiSettings;
+import io.approvals.console.ui.welcome.WelcomeView;
+import io.approvals.console.ui.welcome.WelcomeViewModel;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The desktop app's screens on one stage: the welcome screen when no connection is configured,
+ * otherwise the main window; and the dialogs the main window asks for.
+ */
+public final class ConsoleUi implements MainActions {
+    public static final String TITLE = "Approvals Console";
+
+    private final Stage stage;
+    private final ConsoleEnvironment env;
+    private final Background background;
+    private final Clock clock;
+    private final String version;
+    private final Label keychainNotice = new Label("Waiting for the keychain to unlock\u2026 "
+            + "If your system shows an unlock prompt, answer it.");
+    private UiSettings settings;
+    private MainView main;
+    private ConsoleSession session;
+    private KeyUi keys;
+
+    public ConsoleUi(Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
+        this.stage = stage;
+        this.env = env;
+        this.background = background;
+        this.clock = clock;
+        this.version = version;
+        this.settings = UiSettings.defaults();
+        keychainNotice.setId("keychainWaiting");
+        keychainNotice.getStyleClass().add("keychain-waiting");
+        keychainNotice.setMouseTransparent(true);
+        keychainNotice.setVisible(false);
+        StackPane.setMargin(keychainNotice, new javafx.geometry.Insets(0, 0, 48, 0));
+    }
+
+    /** Set by `approvals-console --sandbox`: with no connection configured, go straight to the sandbox. */
+    public static final String OPEN_SANDBOX_PROPERTY = "approvals.openSandbox";
+
+    /** Reads settings and the current connection off the UI thread, then shows the right screen. */
+    public void start() {
+        stage.setTitle(TITLE);
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = ConsoleUi.class.getResource("/io/approvals/console/ui/icons/icon-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
+        stage.setScene(new Scene(new StackPane(), 1280, 800));
+        setRoot(busy("Opening\u2026"));
+        style();
+        stage.show();
+        background.run(() -> new Start(env.settings(), env.currentConnection()), s -> {
+            settings = s.settings();
+            Themes.apply(settings.theme());
+            style();
+            if (s.current().isPresent()) {
+                open(s.current().get());
+            } else {
+                WelcomeViewModel welcome = showWelcome(null);
+                if (Boolean.getBoolean(OPEN_SANDBOX_PROPERTY)) {
+                    welcome.startSandbox(this::showMain);
+                }
+            }
+        }, e -> showWelcome("The saved connections could not be read: " + e.getMessage()));
+    }
+
+    private record Start(UiSettings settings, Optional<String> current) {
+    }
+
+    public MainView mainView() {
+        return main;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void open(String connection) {
+        setRoot(busy("Opening \u2018" + connection + "\u2019\u2026"));
+        background.run(() -> env.open(connection), this::showMain,
+                e -> showWelcome("\u2018" + connection + "\u2019 could not be opened: " + e.getMessage()));
+    }
+
+    private WelcomeViewModel showWelcome(String error) {
+        stopMain();
+        WelcomeViewModel vm = new WelcomeViewModel(env, background);
+        WelcomeView view = new WelcomeView(vm, this::showMain, session == null ? null : () -> showMain(session));
+        if (error != null) {
+            Alert a = new Alert(Alert.AlertType.WARNING, error, ButtonType.OK);
+            a.initOwner(stage);
+            a.setHeaderText(null);
+            Platform.runLater(a::show);
+        }
+        stage.setTitle(TITLE + " \u2014 welcome");
+        setRoot(view);
+        view.focusDefault();
+        return vm;
+    }
+
+    /** Opens the main window for a session (also after a switch or a replaced key). */
+    public void showMain(ConsoleSession newSession) {
+        stopMain();
+        session = newSession;
+        ApprovalsViewModel vm = new ApprovalsViewModel(newSession, background, clock, new ListCache(env.cacheDir()));
+        vm.refreshSecondsProperty().set(settings.refreshSeconds());
+        main = new MainView(vm, this);
+        stage.setTitle(TITLE + " \u2014 " + newSession.connectionName());
+        setRoot(main);
+        main.start();
+        MainView shown = main;
+        if (newSession.notice() != null) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, newSession.notice(), ButtonType.OK);
+            a.initOwner(stage);
+            a.setHeaderText("About the key of \u2018" + newSession.connectionName() + "\u2019");
+            Platform.runLater(a::show);
+        }
+        // After layout, or the first focusable control (the search field) takes it.
+        Platform.runLater(() -> shown.table().requestFocus());
+    }
+
+    private void stopMain() {
+        if (main != null) {
+            main.stop();
+            main = null;
+        }
+    }
+
+    private void setRoot(Parent root) {
+        StackPane layered = new StackPane(root, keychainNotice);
+        StackPane.setAlignment(keychainNotice, Pos.BOTTOM_CENTER);
+        stage.getScene().setRoot(layered);
+        style();
+    }
+
+    /**
+     * Shown while a keychain call waits (typically for the user to unlock the keyring in the OS
+     * prompt), so a slow keychain never looks like a frozen app. Call on the UI thread.
+     */
+    public void setKeychainWaiting(boolean waiting) {
+        keychainNotice.setVisible(waiting);
+    }
+
+    private void style() {
+        Themes.style(stage.getScene(), settings.theme());
+    }
+
+    private static Parent busy(String text) {
+        ProgressIndicator p = new ProgressIndicator();
+        p.setPrefSize(36, 36);
+        VBox box = new VBox(14, p, new Label(text));
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    // ---- MainActions ----
+
+    @Override
+    public void newApproval() {
+        if (main == null) {
+            return;
+        }
+        ApprovalsViewModel vm = main.viewModel();
+        CreateApprovalViewModel dvm = new CreateApprovalViewModel(session.api(), background, ZoneId.systemDefault());
+        new CreateApprovalDialog(stage, settings.theme(), dvm, created -> {
+            vm.added(created);
+            main.select(created.id());
+        }, this::trouble).show();
+    }
+
+    @Override
+    public void decide(List<ApprovalRow> rows, ApprovalStatus decision) {
+        if (main == null || rows.isEmpty()) {
+            return;
+        }
+        ApprovalsViewModel vm = main.viewModel();
+        List<Approval> pending = vm.pendingOf(rows);
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (pending.size() == 1) {
+            DecisionViewModel dvm = new DecisionViewModel(session.api(), background, pending.get(0), decision);
+            new DecisionDialog(stage, settings.theme(), dvm, clock, vm::replace, this::trouble).show();
+        } else {
+            BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
+            new BulkDecisionDialog(stage, settings.theme(), bvm, vm::replace, this::trouble).show();
+        }
+    }
+
+    /** A dialog hit 401/403/offline: the main window shows the same banner a refresh would. */
+    private void trouble(Throwable e) {
+        if (main != null && (e instanceof io.approvals.console.client.ApiException.Unauthorized
+                || e instanceof io.approvals.console.client.ApiException.Network)) {
+            main.viewModel().reportFailure(e);
+        }
+    }
+
+    @Override
+    public void replaceKey() {
+        if (session == null) {
+            return;
+        }
+        new ReplaceKeyDialog(stage, settings.theme(), env, background, session.connectionName(), this::showMain).show();
+    }
+
+    @Override
+    public void keyPanel() {
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showKeyPanel(stage, env.keyService(name), name, this::keyChanged);
+        }
+    }
+
+    @Override
+    public void keyAdmin() {
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showAdmin(stage, env.keyService(name), name);
+        }
+    }
+
+    /** A replaced or rotated key: the main window reopens the connection with it. */
+    private void keyChanged(String connection) {
+        if (session != null && connection.equals(session.connectionName())) {
+            open(connection);
+        }
+    }
+
+    private KeyUi keys() {
+        if (keys == null) {
+            keys = new KeyUi(background, clock).theme(() -> settings.theme());
+        }
+        return keys;
+    }
+
+    @Override
+    public void settings() {
+        if (session == null) {
+            openSettings(null, false);
+            return;
+        }
+        ConsoleSession current = session;
+        background.run(() -> env.connection(current.connectionName()),
+                draft -> openSettings(draft, !current.isSandbox()), e -> openSettings(null, false));
+    }
+
+    private void openSettings(ConnectionDraft connection, boolean editable) {
+        new SettingsDialog(stage, settings, connection, editable, (s, changed) -> {
+            settings = s;
+            Themes.apply(s.theme());
+            style();
+            if (main != null) {
+                main.viewModel().refreshSecondsProperty().set(s.refreshSeconds());
+            }
+            background.run(() -> {
+                env.saveSettings(s);
+                return null;
+            }, x -> { }, e -> { });
+            if (changed != null) {
+                setRoot(busy("Opening \u2018" + changed.name() + "\u2019 with the new settings\u2026"));
+                background.run(() -> env.updateConnection(changed), this::showMain, e -> {
+                    showError("The connection was not changed: " + e.getMessage());
+                    if (session != null) {
+                        showMain(session);
+                    }
+                });
+            }
+        }).show();
+    }
+
+    private void showError(String text) {
+        Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+        a.initOwner(stage);
+        a.setHeaderText(null);
+        a.show();
+    }
+
+    @Override
+    public void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("About");
+        a.setHeaderText(TITLE + " " + version);
+        a.setContentText("A desktop console for the Approvals API v2: approve, reject and create approvals.\n"
+                + "Keys are kept in the OS keychain, never in files.");
+        a.show();
+    }
+
+    @Override
+    public List<String> connections() {
+        return env.connectionNames();
+    }
+
+    @Override
+    public void switchTo(String connection) {
+        if (session != null && connection.equals(session.connectionName())) {
+            return;
+        }
+        open(connection);
+    }
+
+    @Override
+    public void addConnection() {
+        showWelcome(null);
+    }
+
+    @Override
+    public void quit() {
+        clearCopiedKey();
+        stage.close();
+        Platform.exit();
+    }
+
+    /** A key copied from a key window leaves the clipboard when the app quits (if it is still there). */
+    private void clearCopiedKey() {
+        if (keys != null) {
+            keys.onQuit();
+        }
+    }
+
+    /** Stops the once-a-second clock (the window is closing). */
+    public void stop() {
+        clearCopiedKey();
+        stopMain();
+    }
+}

@@ -1,0 +1,139 @@
+package io.approvals.console.ui.dialogs;
+
+import io.approvals.console.client.ApiException;
+import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.contract.UpdateStatusRequest;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.TimeText;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Approve or reject one approval. Sends the version the user looked at (expectedVersion); when
+ * someone else decided first (409) it says who and when and hands the current approval back.
+ * Never retried automatically and never queued.
+ */
+public final class DecisionViewModel {
+    private final ApprovalsApi api;
+    private final Background background;
+    private final Approval approval;
+    private final ObjectProperty<ApprovalStatus> decision;
+    private final StringProperty comment = new SimpleStringProperty(this, "comment", "");
+    private final SimpleBooleanProperty commentTouched = new SimpleBooleanProperty(this, "commentTouched");
+    private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(this, "submitting");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<Approval> conflict = new ReadOnlyObjectWrapper<>(this, "conflict");
+    private final ReadOnlyStringWrapper conflictText = new ReadOnlyStringWrapper(this, "conflictText", "");
+    private final StringBinding commentError;
+
+    public DecisionViewModel(ApprovalsApi api, Background background, Approval approval, ApprovalStatus decision) {
+        this.api = api;
+        this.background = background;
+        this.approval = approval;
+        this.decision = new SimpleObjectProperty<>(this, "decision", decision);
+        comment.addListener((o, a, b) -> commentTouched.set(true));
+        commentError = Bindings.createStringBinding(() -> this.decision.get() == ApprovalStatus.REJECTED
+                        && isBlank(comment.get()) && commentTouched.get()
+                        ? "A comment is required to reject: say why, so the requester knows what to change." : "",
+                this.decision, comment, commentTouched);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public Approval approval() {
+        return approval;
+    }
+
+    public boolean isValid() {
+        return decision.get() != ApprovalStatus.REJECTED || !isBlank(comment.get());
+    }
+
+    public BooleanBinding canSubmitProperty() {
+        return Bindings.createBooleanBinding(() -> !submitting.get() && conflict.get() == null && isValid(),
+                submitting, conflict, decision, comment);
+    }
+
+    /** onDone gets the decided approval; onConflict the approval as someone else left it. */
+    public void submit(Consumer<Approval> onDone, Consumer<Approval> onConflict, Consumer<Throwable> onFailure) {
+        commentTouched.set(true);
+        if (!isValid() || submitting.get() || conflict.get() != null) {
+            return;
+        }
+        submitting.set(true);
+        error.set("");
+        UpdateStatusRequest request = new UpdateStatusRequest(approval.id(), decision.get(),
+                isBlank(comment.get()) ? null : comment.get().strip(), approval.version());
+        background.run(() -> api.updateStatus(request), decided -> {
+            submitting.set(false);
+            onDone.accept(decided);
+        }, e -> {
+            submitting.set(false);
+            if (e instanceof ApiException.Conflict c) {
+                conflict.set(c.current());
+                conflictText.set(describeConflict(c));
+                if (c.current() != null) {
+                    onConflict.accept(c.current());
+                }
+            } else {
+                error.set(Failures.explain(e, false));
+                onFailure.accept(e);
+            }
+        });
+    }
+
+    static String describeConflict(ApiException.Conflict c) {
+        Approval now = c.current();
+        if (now != null && !now.isPending() && now.decidedBy() != null) {
+            return "Someone else got there first: " + now.status().wire().toLowerCase() + " by " + now.decidedBy()
+                    + (now.decidedAt() == null ? "" : " on " + TimeText.full(now.decidedAt()))
+                    + (isBlank(now.comment()) ? "" : " \u2014 \u201c" + now.comment() + "\u201d")
+                    + ". Nothing was changed.";
+        }
+        return c.getMessage();
+    }
+
+    public ObjectProperty<ApprovalStatus> decisionProperty() {
+        return decision;
+    }
+
+    public StringProperty commentProperty() {
+        return comment;
+    }
+
+    public StringBinding commentErrorProperty() {
+        return commentError;
+    }
+
+    public ReadOnlyBooleanProperty submittingProperty() {
+        return submitting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Approval> conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty conflictTextProperty() {
+        return conflictText.getReadOnlyProperty();
+    }
+}

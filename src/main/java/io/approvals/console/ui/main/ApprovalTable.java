@@ -1,0 +1,191 @@
+package io.approvals.console.ui.main;
+
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.ui.common.TimeText;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+
+/** The pending approvals table: cheap comparators on every column, unseen/overdue/decided marks. */
+final class ApprovalTable {
+    private static final PseudoClass UNSEEN = PseudoClass.getPseudoClass("unseen");
+    private static final PseudoClass DECIDED = PseudoClass.getPseudoClass("decided");
+
+    private ApprovalTable() {
+    }
+
+    static TableView<ApprovalRow> create(ApprovalsViewModel vm) {
+        Clock clock = vm.clock();
+        TableView<ApprovalRow> table = new TableView<>();
+        table.setId("approvalsTable");
+        table.setAccessibleText("Pending approvals");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(titleColumn());
+        table.getColumns().add(textColumn("Requester", 150, ApprovalRow.BY_REQUESTER, r -> r.approval().requester(), null));
+        table.getColumns().add(textColumn("Approver", 150, ApprovalRow.BY_APPROVER,
+                r -> r.approval().approver() == null ? "\u2014" : r.approval().approver(), null));
+        table.getColumns().add(priorityColumn());
+        table.getColumns().add(textColumn("Age", 56, ApprovalRow.BY_AGE,
+                r -> TimeText.age(r.approval().createdAt(), clock.instant()), "number-cell"));
+        table.getColumns().add(dueColumn(clock));
+        table.getColumns().add(statusColumn());
+        table.setRowFactory(t -> new MarkedRow());
+        Label empty = new Label("No pending approvals match.");
+        empty.getStyleClass().add("text-muted");
+        table.setPlaceholder(empty);
+        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(vm.sorted());
+        return table;
+    }
+
+    private static TableColumn<ApprovalRow, ApprovalRow> column(String name, double width,
+                                                                Comparator<ApprovalRow> comparator) {
+        TableColumn<ApprovalRow, ApprovalRow> c = new TableColumn<>(name);
+        c.setId("col" + name);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        // Explicit and cheap: the default would run a locale Collator on every comparison.
+        c.setComparator(comparator);
+        return c;
+    }
+
+    private static TableColumn<ApprovalRow, ApprovalRow> textColumn(String name, double width,
+                                                                    Comparator<ApprovalRow> comparator,
+                                                                    Function<ApprovalRow, String> text,
+                                                                    String styleClass) {
+        TableColumn<ApprovalRow, ApprovalRow> c = column(name, width, comparator);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ApprovalRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+            }
+        });
+        if (styleClass != null) {
+            c.getStyleClass().add(styleClass);
+        }
+        return c;
+    }
+
+    /** The title, after a dot that CSS shows only on rows that arrived unseen (so nothing shifts). */
+    private static TableColumn<ApprovalRow, ApprovalRow> titleColumn() {
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Title", 250, ApprovalRow.BY_TITLE);
+        c.getStyleClass().add("title-cell");
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Region dot = new Region();
+
+            {
+                dot.getStyleClass().add("unseen-dot");
+                dot.setMinSize(7, 7);
+                dot.setMaxSize(7, 7);
+                setGraphicTextGap(7);
+            }
+
+            @Override
+            protected void updateItem(ApprovalRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.approval().title());
+                setGraphic(empty || row == null ? null : dot);
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<ApprovalRow, ApprovalRow> priorityColumn() {
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Priority", 86, ApprovalRow.BY_PRIORITY);
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Label chip = new Label();
+
+            @Override
+            protected void updateItem(ApprovalRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(null);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                chip.setText(row.priority().wire());
+                chip.getStyleClass().setAll("label", "chip",
+                        "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
+                setGraphic(chip);
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<ApprovalRow, ApprovalRow> dueColumn(Clock clock) {
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Due", 128, ApprovalRow.BY_DUE);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ApprovalRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("overdue");
+                if (empty || row == null) {
+                    setText(null);
+                    return;
+                }
+                Instant now = clock.instant();
+                setText(row.approval().dueAt() == null ? "\u2014" : TimeText.due(row.approval().dueAt(), now));
+                if (row.approval().isOverdue(now)) {
+                    getStyleClass().add("overdue");
+                }
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<ApprovalRow, ApprovalRow> statusColumn() {
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Status", 84, ApprovalRow.BY_STATUS);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(ApprovalRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("status-approved", "status-rejected");
+                if (empty || row == null) {
+                    setText(null);
+                    return;
+                }
+                setText(row.status().wire());
+                if (row.status() == ApprovalStatus.APPROVED) {
+                    getStyleClass().add("status-approved");
+                } else if (row.status() == ApprovalStatus.REJECTED) {
+                    getStyleClass().add("status-rejected");
+                }
+            }
+        });
+        return c;
+    }
+
+    /** Marks rows that arrived unseen, and rows decided here but not yet gone from the list. */
+    private static final class MarkedRow extends TableRow<ApprovalRow> {
+        private final ChangeListener<Boolean> unseenListener = (o, a, b) -> pseudoClassStateChanged(UNSEEN, b);
+        private ApprovalRow watched;
+
+        @Override
+        protected void updateItem(ApprovalRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (watched != null) {
+                watched.unseenProperty().removeListener(unseenListener);
+            }
+            watched = empty ? null : row;
+            if (watched != null) {
+                watched.unseenProperty().addListener(unseenListener);
+            }
+            pseudoClassStateChanged(UNSEEN, watched != null && watched.isUnseen());
+            pseudoClassStateChanged(DECIDED, watched != null && !watched.isPending());
+        }
+    }
+}

@@ -1,0 +1,512 @@
+package io.approvals.console.ui.main;
+
+import io.approvals.console.client.ApiException;
+import io.approvals.console.client.PendingSnapshot;
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.Priority;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.TimeText;
+import io.approvals.console.ui.session.ConsoleSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The main window's state: the pending list with its filters, the overview, refresh and what went
+ * wrong. Touches no controls, so it is tested without a screen; the view binds to its properties.
+ * Every method is called on the UI thread; network work goes through {@link Background}.
+ */
+public final class ApprovalsViewModel {
+    static final Duration FIRST_OFFLINE_RETRY = Duration.ofSeconds(5);
+    static final Duration MAX_OFFLINE_RETRY = Duration.ofSeconds(60);
+
+    private final ConsoleSession session;
+    private final Background background;
+    private final Clock clock;
+    private final ListCache cache;
+
+    private final ObservableList<ApprovalRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ApprovalRow> filtered = new FilteredList<>(rows);
+    private final SortedList<ApprovalRow> sorted = new SortedList<>(filtered);
+
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final BooleanProperty assignedToMe = new SimpleBooleanProperty(this, "assignedToMe");
+    private final BooleanProperty overdueOnly = new SimpleBooleanProperty(this, "overdueOnly");
+    private final BooleanProperty highAndUrgent = new SimpleBooleanProperty(this, "highAndUrgent");
+
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ObservableList<Bucket> ageBuckets = FXCollections.observableArrayList();
+    private final ObservableList<Bucket> priorityBuckets = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
+    private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>(this, "lastRefreshed");
+    private final ReadOnlyStringWrapper lastRefreshedText =
+            new ReadOnlyStringWrapper(this, "lastRefreshedText", "not refreshed yet");
+    private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner");
+    private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite");
+    private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 60);
+    private final ObjectProperty<ApprovalRow> selected = new SimpleObjectProperty<>(this, "selected");
+
+    private PendingSnapshot snapshot = PendingSnapshot.empty();
+    private boolean loadedOnce;
+    private Instant nextAutoRefresh;
+    private Instant retryAt;
+    private Banner.Kind retryKind;
+    private int offlineFailures;
+    private boolean paused;
+    private Consumer<Runnable> listUpdateWrapper = Runnable::run;
+
+    public ApprovalsViewModel(ConsoleSession session, Background background, Clock clock, ListCache cache) {
+        this.session = session;
+        this.background = background;
+        this.clock = clock;
+        this.cache = cache;
+        canWrite.set(session.key().canWrite());
+        search.addListener((o, a, b) -> updatePredicate());
+        assignedToMe.addListener((o, a, b) -> updatePredicate());
+        overdueOnly.addListener((o, a, b) -> updatePredicate());
+        highAndUrgent.addListener((o, a, b) -> updatePredicate());
+        filtered.addListener((javafx.collections.ListChangeListener<ApprovalRow>) c -> updateCounts());
+        refreshSeconds.addListener((o, a, b) -> scheduleNext());
+        selected.addListener((o, a, row) -> {
+            if (row != null) {
+                row.setUnseen(false);
+            }
+        });
+        updateCounts();
+    }
+
+    // ---- lifecycle ----
+
+    /** Shows the cached list (if any) at once, then fetches the live one. */
+    public void start() {
+        if (cache != null) {
+            background.run(() -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
+                    cached -> {
+                        if (cached.isPresent() && !loadedOnce) {
+                            ListCache.Cached c = cached.get().cached();
+                            applyList(cached.get().rows());
+                            stale.set(true);
+                            staleText.set("Showing the list as of " + TimeText.full(c.fetchedAt())
+                                    + " until the server answers");
+                            lastRefreshed.set(c.fetchedAt());
+                        }
+                        refresh();
+                    }, e -> refresh());
+        } else {
+            refresh();
+        }
+    }
+
+    private record CachedRows(ListCache.Cached cached, List<ApprovalRow> rows) {
+    }
+
+    /** A fetched list with its rows already built (search text, sort keys) off the UI thread. */
+    private record Fetched(PendingSnapshot snapshot, List<ApprovalRow> rows) {
+    }
+
+    private static List<ApprovalRow> rowsOf(List<Approval> items) {
+        List<ApprovalRow> out = new ArrayList<>(items.size());
+        for (Approval a : items) {
+            out.add(new ApprovalRow(a));
+        }
+        return out;
+    }
+
+    /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
+    public void refresh() {
+        if (refreshing.get()) {
+            return;
+        }
+        refreshing.set(true);
+        paused = false;
+        PendingSnapshot previous = snapshot;
+        boolean needRows = !loadedOnce || stale.get();
+        background.run(() -> {
+            PendingSnapshot s = session.api().fetchAllNotComplete(null, previous);
+            return new Fetched(s, s.notModified() && !needRows ? List.of() : rowsOf(s.items()));
+        }, this::applySnapshot, this::refreshFailed);
+    }
+
+    /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
+    public void tick() {
+        Instant now = clock.instant();
+        lastRefreshedText.set(lastRefreshed.get() == null ? "not refreshed yet"
+                : "refreshed " + TimeText.ago(lastRefreshed.get(), now));
+        if (refreshing.get()) {
+            return;
+        }
+        if (retryAt != null) {
+            long left = Math.max(0, Duration.between(now, retryAt).toSeconds());
+            if (!now.isBefore(retryAt)) {
+                retryAt = null;
+                refresh();
+            } else {
+                showCountdown(left);
+            }
+            return;
+        }
+        int every = refreshSeconds.get();
+        if (!paused && every > 0 && nextAutoRefresh != null && !now.isBefore(nextAutoRefresh)) {
+            refresh();
+        }
+    }
+
+    private void applySnapshot(Fetched fetched) {
+        PendingSnapshot fresh = fetched.snapshot();
+        refreshing.set(false);
+        offlineFailures = 0;
+        retryAt = null;
+        // Our clock, not the snapshot's: "12 s ago" is measured against it.
+        Instant fetchedAt = clock.instant();
+        boolean changed = !fresh.notModified() || !loadedOnce || stale.get();
+        snapshot = fresh;
+        if (changed) {
+            applyList(fetched.rows().isEmpty() && !fresh.items().isEmpty() ? rowsOf(fresh.items()) : fetched.rows());
+        }
+        stale.set(false);
+        staleText.set("");
+        banner.set(null);
+        lastRefreshed.set(fetchedAt);
+        scheduleNext();
+        tickText();
+        if (cache != null && changed) {
+            List<Approval> items = fresh.items();
+            String name = session.connectionName();
+            background.run(() -> {
+                cache.save(name, fetchedAt, items);
+                return null;
+            }, x -> { }, e -> { });
+        }
+    }
+
+    private void tickText() {
+        lastRefreshedText.set(lastRefreshed.get() == null ? "not refreshed yet"
+                : "refreshed " + TimeText.ago(lastRefreshed.get(), clock.instant()));
+    }
+
+    private void scheduleNext() {
+        int every = refreshSeconds.get();
+        nextAutoRefresh = every > 0 ? clock.instant().plusSeconds(every) : null;
+    }
+
+    private void refreshFailed(Throwable e) {
+        refreshing.set(false);
+        reportFailure(e);
+    }
+
+    /**
+     * Shows what a failure means (from a refresh or from a dialog) and plans the retry. Decisions are
+     * never retried or queued: only the list is fetched again.
+     */
+    public void reportFailure(Throwable e) {
+        Instant now = clock.instant();
+        if (e instanceof ApiException.Network) {
+            offlineFailures++;
+            long wait = Math.min(MAX_OFFLINE_RETRY.toSeconds(),
+                    FIRST_OFFLINE_RETRY.toSeconds() << Math.min(offlineFailures - 1, 6));
+            retryAt = now.plusSeconds(wait);
+            retryKind = Banner.Kind.OFFLINE;
+            if (!rows.isEmpty()) {
+                stale.set(true);
+                staleText.set("Offline: showing the list as of " + TimeText.full(lastRefreshed.get()));
+            }
+            showCountdown(wait);
+        } else if (e instanceof ApiException.RateLimited r) {
+            long wait = Math.max(1, r.retryAfter().toSeconds());
+            retryAt = now.plusSeconds(wait);
+            retryKind = Banner.Kind.RATE_LIMITED;
+            showCountdown(wait);
+        } else if (e instanceof ApiException.Unauthorized) {
+            retryAt = null;
+            paused = true;
+            banner.set(new Banner(Banner.Kind.UNAUTHORIZED,
+                    "The key was rejected \u2014 it may be revoked or expired.", "Replace key\u2026"));
+        } else if (e instanceof ApiException.Forbidden f) {
+            banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null));
+            scheduleNext();
+        } else {
+            banner.set(new Banner(Banner.Kind.ERROR, messageOf(e), "Retry"));
+            scheduleNext();
+        }
+    }
+
+    static String forbiddenText(ApiException.Forbidden f) {
+        return f.requiredScope() == null ? f.getMessage()
+                : "This key lacks the \u2018" + f.requiredScope() + "\u2019 scope, so that was refused. "
+                        + "Ask an administrator for a key with \u2018" + f.requiredScope() + "\u2019.";
+    }
+
+    static String messageOf(Throwable e) {
+        if (e instanceof ApiException) {
+            return e.getMessage();
+        }
+        return "Something went wrong (" + e.getClass().getSimpleName() + "). Try again.";
+    }
+
+    private void showCountdown(long seconds) {
+        if (retryKind == Banner.Kind.RATE_LIMITED) {
+            banner.set(new Banner(Banner.Kind.RATE_LIMITED,
+                    "The server asked us to wait. Trying again in " + seconds + " s.", "Retry now"));
+        } else {
+            banner.set(new Banner(Banner.Kind.OFFLINE,
+                    "Offline: the server cannot be reached. Retrying in " + seconds
+                            + " s. Decisions are not queued while offline.", "Retry now"));
+        }
+    }
+
+    /** The session's key was replaced: try again at once. */
+    public void keyReplaced() {
+        banner.set(null);
+        paused = false;
+        refresh();
+    }
+
+    // ---- the list ----
+
+    /**
+     * Merges a fresh list into the rows in place: unchanged rows keep their object (and so their
+     * selection), changed ones are swapped, gone ones removed, new ones appended and marked unseen.
+     */
+    private void applyList(List<ApprovalRow> fresh) {
+        Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
+        for (ApprovalRow r : fresh) {
+            incoming.put(r.id(), r);
+        }
+        boolean markNew = loadedOnce;
+        loadedOnce = true;
+        listUpdateWrapper.accept(() -> {
+            Set<String> ids = incoming.keySet();
+            rows.removeIf(r -> !ids.contains(r.id()));
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).id(), i);
+            }
+            List<ApprovalRow> added = new ArrayList<>();
+            for (ApprovalRow row : incoming.values()) {
+                Integer at = index.get(row.id());
+                if (at == null) {
+                    row.setUnseen(markNew);
+                    added.add(row);
+                } else if (!rows.get(at).approval().equals(row.approval())) {
+                    row.setUnseen(rows.get(at).isUnseen());
+                    rows.set(at, row);
+                }
+            }
+            rows.addAll(added);
+        });
+        updateBuckets();
+        updateCounts();
+    }
+
+    /** Lets the view keep selection and scroll position around a list update. */
+    public void setListUpdateWrapper(Consumer<Runnable> wrapper) {
+        this.listUpdateWrapper = wrapper == null ? Runnable::run : wrapper;
+    }
+
+    /** A decision or a 409 told us how an approval is now: show it so until the next refresh. */
+    public void replace(Approval current) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id().equals(current.id())) {
+                ApprovalRow row = new ApprovalRow(current);
+                int at = i;
+                listUpdateWrapper.accept(() -> rows.set(at, row));
+                updateBuckets();
+                updateCounts();
+                return;
+            }
+        }
+    }
+
+    /** A new approval was created here: add it at once and return its row to select. */
+    public ApprovalRow added(Approval created) {
+        Optional<ApprovalRow> existing = rowById(created.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ApprovalRow row = new ApprovalRow(created);
+        rows.add(row);
+        updateBuckets();
+        updateCounts();
+        return row;
+    }
+
+    public Optional<ApprovalRow> rowById(String id) {
+        return rows.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    private void updatePredicate() {
+        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        String[] words = q.isEmpty() ? new String[0] : q.split("\\s+");
+        String me = session.key().owner();
+        boolean mine = assignedToMe.get() && me != null;
+        boolean overdue = overdueOnly.get();
+        boolean pressing = highAndUrgent.get();
+        Instant now = clock.instant();
+        Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words))
+                && (!mine || me.equalsIgnoreCase(r.approval().approver()))
+                && (!overdue || r.approval().isOverdue(now))
+                && (!pressing || r.priority() == Priority.HIGH || r.priority() == Priority.URGENT);
+        filtered.setPredicate(words.length == 0 && !mine && !overdue && !pressing ? null : p);
+        updateCounts();
+    }
+
+    private void updateCounts() {
+        long pending = rows.stream().filter(ApprovalRow::isPending).count();
+        countText.set(pending + " pending \u00b7 " + filtered.size() + " shown");
+    }
+
+    private void updateBuckets() {
+        Instant now = clock.instant();
+        int[] age = new int[4];
+        int[] prio = new int[Priority.values().length];
+        for (ApprovalRow r : rows) {
+            if (!r.isPending()) {
+                continue;
+            }
+            Instant created = r.approval().createdAt();
+            long days = created == null ? 0 : Duration.between(created, now).toDays();
+            age[days < 1 ? 0 : days < 3 ? 1 : days < 7 ? 2 : 3]++;
+            prio[r.priority().ordinal()]++;
+        }
+        ageBuckets.setAll(List.of(
+                new Bucket("< 1 d", age[0], "age-0"),
+                new Bucket("1\u20133 d", age[1], "age-1"),
+                new Bucket("3\u20137 d", age[2], "age-2"),
+                new Bucket("> 7 d", age[3], "age-3")));
+        List<Bucket> p = new ArrayList<>();
+        for (Priority pr : Priority.values()) {
+            p.add(new Bucket(pr.wire(), prio[pr.ordinal()], "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
+        }
+        priorityBuckets.setAll(p);
+    }
+
+    /** Rows the user selected that are still pending, for bulk decisions. */
+    public List<Approval> pendingOf(List<ApprovalRow> selection) {
+        Set<String> seen = new HashSet<>();
+        List<Approval> out = new ArrayList<>();
+        for (ApprovalRow r : selection) {
+            if (r != null && r.isPending() && seen.add(r.id())) {
+                out.add(r.approval());
+            }
+        }
+        return out;
+    }
+
+    // ---- properties ----
+
+    public ConsoleSession session() {
+        return session;
+    }
+
+    public ObservableList<ApprovalRow> rows() {
+        return rows;
+    }
+
+    /** What the table shows: filtered, then sorted by the table's comparator (bind it). */
+    public SortedList<ApprovalRow> sorted() {
+        return sorted;
+    }
+
+    public FilteredList<ApprovalRow> filtered() {
+        return filtered;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public BooleanProperty assignedToMeProperty() {
+        return assignedToMe;
+    }
+
+    public BooleanProperty overdueOnlyProperty() {
+        return overdueOnly;
+    }
+
+    public BooleanProperty highAndUrgentProperty() {
+        return highAndUrgent;
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ObservableList<Bucket> ageBuckets() {
+        return ageBuckets;
+    }
+
+    public ObservableList<Bucket> priorityBuckets() {
+        return priorityBuckets;
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty staleTextProperty() {
+        return staleText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> lastRefreshedProperty() {
+        return lastRefreshed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lastRefreshedTextProperty() {
+        return lastRefreshedText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canWriteProperty() {
+        return canWrite.getReadOnlyProperty();
+    }
+
+    public IntegerProperty refreshSecondsProperty() {
+        return refreshSeconds;
+    }
+
+    public ObjectProperty<ApprovalRow> selectedProperty() {
+        return selected;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,105 @@
+package io.approvals.console.ui.main;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.ui.common.TimeText;
+import java.time.Clock;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Every field of the selected approval; the description wrapped; decision facts when present. */
+final class DetailPane extends ScrollPane {
+    private final VBox box = new VBox(12);
+    private final Clock clock;
+
+    DetailPane(ApprovalsViewModel vm) {
+        this.clock = vm.clock();
+        setId("detailPane");
+        getStyleClass().add("detail-pane");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        box.setPadding(new Insets(16));
+        setContent(box);
+        vm.selectedProperty().addListener((o, a, row) -> show(row));
+        show(null);
+    }
+
+    private void show(ApprovalRow row) {
+        box.getChildren().clear();
+        if (row == null) {
+            Label hint = new Label("Select an approval to see its details.\n\n"
+                    + "A approve \u00b7 R reject \u00b7 Ctrl+N new \u00b7 F5 refresh");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("text-muted");
+            box.getChildren().add(hint);
+            return;
+        }
+        Approval a = row.approval();
+        Label title = new Label(a.title());
+        title.setId("detailTitle");
+        title.setWrapText(true);
+        title.getStyleClass().addAll("title-3", "detail-title");
+        Label chip = new Label(row.priority().wire());
+        chip.getStyleClass().addAll("chip", "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
+        Label status = new Label(row.status().wire());
+        status.getStyleClass().addAll("chip", "chip-status");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(90);
+        grid.getColumnConstraints().addAll(keys, new ColumnConstraints());
+        int r = 0;
+        r = field(grid, r, "Status", row.status().wire());
+        r = field(grid, r, "Priority", row.priority().wire());
+        r = field(grid, r, "Requester", a.requester());
+        r = field(grid, r, "Approver", a.approver() == null ? "anyone with write access" : a.approver());
+        r = field(grid, r, "Due", a.dueAt() == null ? "no due date"
+                : TimeText.full(a.dueAt()) + "  (" + TimeText.due(a.dueAt(), clock.instant()) + ")");
+        r = field(grid, r, "Created", TimeText.full(a.createdAt()) + "  (" + TimeText.age(a.createdAt(), clock.instant()) + " ago)");
+        r = field(grid, r, "Updated", TimeText.full(a.updatedAt()));
+        if (a.decidedBy() != null) {
+            r = field(grid, r, "Decided by", a.decidedBy());
+            r = field(grid, r, "Decided at", TimeText.full(a.decidedAt()));
+        }
+        r = field(grid, r, "Version", Long.toString(a.version()));
+        field(grid, r, "Id", a.id());
+
+        box.getChildren().addAll(title, grid);
+        if (a.comment() != null && !a.comment().isBlank()) {
+            box.getChildren().addAll(section("Comment"), wrapped(a.comment(), "detailComment"));
+        }
+        box.getChildren().addAll(section("Description"),
+                wrapped(a.description() == null || a.description().isBlank() ? "No description." : a.description(),
+                        "detailDescription"));
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("detail-section");
+        return l;
+    }
+
+    private static Label wrapped(String text, String id) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("detail-text");
+        return l;
+    }
+
+    private static int field(GridPane grid, int row, String key, String value) {
+        Label k = new Label(key);
+        k.getStyleClass().add("detail-key");
+        Label v = new Label(value == null ? "" : value);
+        v.setWrapText(true);
+        v.getStyleClass().add("detail-value");
+        grid.addRow(row, k, v);
+        return row + 1;
+    }
+}

@@ -1,0 +1,262 @@
+package io.approvals.console.ui.main;
+
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.session.ConsoleSession;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+
+/** The main window's content: menu, tool bar, banners, overview, table, details, status bar. */
+public final class MainView extends BorderPane {
+    static final String NEEDS_WRITE = "This key has no \u2018write\u2019 scope: it can only read. "
+            + "Ask an administrator for a key with \u2018write\u2019.";
+
+    private final ApprovalsViewModel vm;
+    private final MainActions actions;
+    private final TableView<ApprovalRow> table;
+    private final TextField search;
+    private final Timeline ticker;
+
+    public MainView(ApprovalsViewModel vm, MainActions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        getStyleClass().add("main-view");
+        table = ApprovalTable.create(vm);
+
+        BooleanBinding noDecision = noPendingSelection().or(vm.canWriteProperty().not());
+        MainToolBar toolBar = new MainToolBar(vm, actions, table, this::decideSelected, noDecision);
+        search = toolBar.searchField();
+        VBox top = new VBox(new MainMenuBar(vm, actions, this::decideSelected, noDecision), toolBar,
+                sandboxBanner(vm.session()), new BannerBar(vm, actions),
+                staleStrip(), new OverviewStrip(vm));
+        setTop(top);
+
+        SplitPane split = new SplitPane(table, new DetailPane(vm));
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        setCenter(split);
+        setBottom(statusBar());
+
+        vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        vm.setListUpdateWrapper(this::keepingSelection);
+        table.setOnKeyPressed(e -> {
+            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.A) {
+                decideSelected(ApprovalStatus.APPROVED);
+                e.consume();
+            } else if (e.getCode() == KeyCode.R) {
+                decideSelected(ApprovalStatus.REJECTED);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                decideSelected(ApprovalStatus.APPROVED);
+                e.consume();
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
+                    && table.getSelectionModel().getSelectedItem() != null) {
+                decideSelected(ApprovalStatus.APPROVED);
+            }
+        });
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                installAccelerators(scene);
+            }
+        });
+    }
+
+    /** Starts loading and the once-a-second clock. */
+    public void start() {
+        ticker.play();
+        vm.start();
+    }
+
+    /** Stops the clock; the window is being replaced or closed. */
+    public void stop() {
+        ticker.stop();
+    }
+
+    public ApprovalsViewModel viewModel() {
+        return vm;
+    }
+
+    public TableView<ApprovalRow> table() {
+        return table;
+    }
+
+    /** Selects the row with this id (after a create), scrolling to it. */
+    public void select(String id) {
+        vm.rowById(id).ifPresent(row -> {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(row);
+            int at = table.getItems().indexOf(row);
+            if (at >= 0) {
+                table.scrollTo(Math.max(0, at - 3));
+            }
+            table.requestFocus();
+        });
+    }
+
+    private void decideSelected(ApprovalStatus decision) {
+        if (!vm.canWriteProperty().get()) {
+            return;
+        }
+        List<ApprovalRow> selection = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        selection.removeIf(r -> r == null || !r.isPending());
+        if (!selection.isEmpty()) {
+            actions.decide(selection, decision);
+        }
+    }
+
+    private void installAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            search.requestFocus();
+            search.selectAll();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (vm.canWriteProperty().get()) {
+                actions.newApproval();
+            }
+        });
+    }
+
+    /** Keeps the selected rows and the top visible row across a list update. */
+    private void keepingSelection(Runnable update) {
+        Set<String> selectedIds = new HashSet<>();
+        for (ApprovalRow r : table.getSelectionModel().getSelectedItems()) {
+            if (r != null) {
+                selectedIds.add(r.id());
+            }
+        }
+        ApprovalRow focused = table.getFocusModel().getFocusedItem();
+        String focusedId = focused == null ? null : focused.id();
+        String topId = topVisibleId();
+        update.run();
+        if (!selectedIds.isEmpty()) {
+            List<Integer> indices = new ArrayList<>();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (selectedIds.contains(table.getItems().get(i).id())) {
+                    indices.add(i);
+                }
+            }
+            table.getSelectionModel().clearSelection();
+            for (int i : indices) {
+                table.getSelectionModel().select(i);
+            }
+            if (focusedId != null) {
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (focusedId.equals(table.getItems().get(i).id())) {
+                        table.getFocusModel().focus(i);
+                    }
+                }
+            }
+        }
+        if (topId != null) {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (topId.equals(table.getItems().get(i).id())) {
+                    table.scrollTo(i);
+                    break;
+                }
+            }
+        }
+    }
+
+    private String topVisibleId() {
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
+            int i = flow.getFirstVisibleCell().getIndex();
+            if (i >= 0 && i < table.getItems().size()) {
+                return table.getItems().get(i).id();
+            }
+        }
+        return null;
+    }
+
+    // ---- pieces ----
+
+    private BooleanBinding noPendingSelection() {
+        return Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().stream()
+                        .noneMatch(r -> r != null && r.isPending()),
+                table.getSelectionModel().getSelectedItems(), vm.rows());
+    }
+
+    private static Node sandboxBanner(ConsoleSession session) {
+        Label text = new Label("Sandbox: you are exploring sample approvals on a local server at "
+                + session.baseUrl() + ". It stops when you quit; nothing here touches a real API.");
+        text.setWrapText(true);
+        HBox box = new HBox(10, Icons.of(Feather.BOX), text);
+        box.setId("sandboxBanner");
+        box.getStyleClass().addAll("banner", "banner-sandbox");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setVisible(session.isSandbox());
+        box.setManaged(session.isSandbox());
+        return box;
+    }
+
+    private Node staleStrip() {
+        Label stale = new Label();
+        stale.setId("staleLabel");
+        stale.textProperty().bind(vm.staleTextProperty());
+        stale.getStyleClass().add("stale-strip");
+        stale.setGraphic(Icons.of(Feather.ARCHIVE));
+        stale.setMaxWidth(Double.MAX_VALUE);
+        stale.visibleProperty().bind(vm.staleProperty());
+        stale.managedProperty().bind(vm.staleProperty());
+        vm.staleProperty().addListener((o, a, b) -> table.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("stale"), b));
+        return stale;
+    }
+
+    private Node statusBar() {
+        ConsoleSession s = vm.session();
+        Label connection = new Label(s.connectionName() + "  \u00b7  " + s.baseUrl(), Icons.of(Feather.SERVER));
+        connection.setId("statusConnection");
+        Label refreshed = new Label();
+        refreshed.setId("statusRefreshed");
+        refreshed.textProperty().bind(vm.lastRefreshedTextProperty());
+        Label key = new Label("Key " + s.key().masked() + "  \u00b7  " + s.key().scopesText()
+                + (s.key().owner() == null ? "" : "  \u00b7  " + s.key().owner())
+                + "  \u00b7  " + s.backendName(), Icons.of(Feather.KEY));
+        key.setId("statusKey");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(18, connection, refreshed, spacer, key);
+        bar.setId("statusBar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+}

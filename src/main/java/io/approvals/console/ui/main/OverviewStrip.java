@@ -1,0 +1,72 @@
+package io.approvals.console.ui.main;
+
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Two small bar groups: pending by age and by priority, redrawn when the data changes. */
+final class OverviewStrip extends HBox {
+    private static final double BAR_MAX = 34;
+
+    OverviewStrip(ApprovalsViewModel vm) {
+        getStyleClass().add("overview");
+        setSpacing(28);
+        setAlignment(Pos.CENTER_LEFT);
+        VBox count = new VBox(2);
+        Label total = new Label();
+        total.setId("overviewTotal");
+        total.getStyleClass().add("overview-total");
+        total.textProperty().bind(vm.countTextProperty());
+        Label caption = new Label("Pending approvals");
+        caption.getStyleClass().add("overview-caption");
+        count.getChildren().addAll(caption, total);
+        getChildren().addAll(count, group("By age", vm.ageBuckets()), group("By priority", vm.priorityBuckets()));
+    }
+
+    private VBox group(String title, ObservableList<Bucket> buckets) {
+        Label caption = new Label(title);
+        caption.getStyleClass().add("overview-caption");
+        HBox bars = new HBox(10);
+        bars.setAlignment(Pos.BOTTOM_LEFT);
+        Runnable redraw = () -> draw(bars, buckets);
+        buckets.addListener((ListChangeListener<Bucket>) c -> redraw.run());
+        redraw.run();
+        VBox box = new VBox(4, caption, bars);
+        box.setAccessibleText(title);
+        return box;
+    }
+
+    private static void draw(HBox bars, List<Bucket> buckets) {
+        int max = buckets.stream().mapToInt(Bucket::count).max().orElse(0);
+        bars.getChildren().clear();
+        for (Bucket b : buckets) {
+            Region bar = new Region();
+            bar.getStyleClass().addAll("bar", b.styleClass());
+            double h = max == 0 ? 2 : Math.max(2, BAR_MAX * b.count() / max);
+            bar.setMinSize(26, h);
+            bar.setPrefSize(26, h);
+            bar.setMaxSize(26, h);
+            StackPane well = new StackPane(bar);
+            well.setAlignment(Pos.BOTTOM_CENTER);
+            well.setMinHeight(BAR_MAX);
+            well.setPrefHeight(BAR_MAX);
+            Label n = new Label(Integer.toString(b.count()));
+            n.getStyleClass().add("bar-count");
+            Label name = new Label(b.label());
+            name.getStyleClass().add("bar-label");
+            VBox column = new VBox(1, n, well, name);
+            column.setAlignment(Pos.BOTTOM_CENTER);
+            column.setMinWidth(44);
+            column.setAccessibleText(b.label() + ": " + b.count());
+            HBox.setHgrow(column, Priority.NEVER);
+            bars.getChildren().add(column);
+        }
+    }
+}

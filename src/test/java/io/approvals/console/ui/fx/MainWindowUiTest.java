@@ -1,0 +1,303 @@
+package io.approvals.console.ui.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.approvals.console.app.DesktopEnvironment;
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.contract.ApiKey;
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.contract.Priority;
+import io.approvals.console.contract.UpdateStatusRequest;
+import io.approvals.console.credentials.SessionOnlyStore;
+import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.ui.ConsoleUi;
+import io.approvals.console.ui.UiSandbox;
+import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.main.ApprovalRow;
+import io.approvals.console.ui.session.ConsoleSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window and its dialogs, driven by keyboard and mouse, against a real sandbox per test. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUiTest {
+    @TempDir
+    Path dir;
+    UiSandbox server;
+    DesktopEnvironment env;
+    FxBackground background;
+    ConsoleUi ui;
+    Stage stage;
+    Approval laptop;
+    Approval overdue;
+    Approval urgent;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        server = new UiSandbox(dir.resolve("sandbox"), 0);
+        laptop = server.create("New laptop for Dana", UiSandbox.OWNER, Priority.NORMAL, null);
+        overdue = server.create("Conference travel", "lee@example.com", Priority.LOW,
+                Instant.now().minus(Duration.ofDays(2)));
+        urgent = server.create("Server replacement", "lee@example.com", Priority.URGENT, null);
+        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
+                new HttpClientFactory());
+        background = new FxBackground();
+        ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(ui::stop).get();
+        server.close();
+        env.close();
+        background.close();
+    }
+
+    private void open(FxRobot robot, ConsoleSession session) throws Exception {
+        robot.interact(() -> {
+            if (stage.getScene() == null) {
+                stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1280, 800));
+            }
+            ui.showMain(session);
+        });
+        waitUntil(() -> table(robot).getItems().size() == 3);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        Waits.until(condition);
+    }
+
+    private static TableView<ApprovalRow> table(FxRobot robot) {
+        return robot.lookup("#approvalsTable").query();
+    }
+
+    private static List<String> shownTitles(FxRobot robot) {
+        return table(robot).getItems().stream().map(r -> r.approval().title()).toList();
+    }
+
+    private void select(FxRobot robot, String id) {
+        robot.interact(() -> ui.mainView().select(id));
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).<Labeled>query().getText();
+    }
+
+    @AfterEach
+    void nothingBlockedTheUiThread() {
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+    }
+
+    /** The guard above is not vacuous: a call made on the JavaFX thread is seen. */
+    @Test
+    void theGuardSeesACallOnTheUiThread(FxRobot robot) {
+        ConsoleSession session = server.adminSession();
+        robot.interact(() -> session.api().listNotComplete(null, 1, null));
+        assertThat(UiSandbox.FX_THREAD_CALLS).containsExactly("listNotComplete");
+        UiSandbox.FX_THREAD_CALLS.clear();
+    }
+
+    @Test
+    void searchAndQuickFiltersNarrowTheTable(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 test");
+        assertThat(text(robot, "#overviewTotal")).isEqualTo("3 pending \u00b7 3 shown");
+        robot.clickOn("#searchField").write("laptop");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertThat(shownTitles(robot)).containsExactly("New laptop for Dana");
+        assertThat(text(robot, "#overviewTotal")).isEqualTo("3 pending \u00b7 1 shown");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.clickOn("#filterOverdue");
+        assertThat(shownTitles(robot)).containsExactly("Conference travel");
+        robot.clickOn("#filterOverdue").clickOn("#filterPressing");
+        assertThat(shownTitles(robot)).containsExactly("Server replacement");
+        robot.clickOn("#filterPressing").clickOn("#filterMine");
+        assertThat(shownTitles(robot)).containsExactly("New laptop for Dana");
+    }
+
+    @Test
+    void createsAnApprovalWithCtrlNAndSelectsIt(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        robot.clickOn("#approvalsTable");
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#createTitle").tryQuery().isPresent());
+        robot.clickOn("#createTitle").write("Standing desk");
+        robot.clickOn("#createDescription").write("For the new office");
+        robot.clickOn("#createSubmit");
+        waitUntil(() -> table(robot).getItems().size() == 4);
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedItem() != null);
+        assertThat(table(robot).getSelectionModel().getSelectedItem().approval().title()).isEqualTo("Standing desk");
+        assertThat(text(robot, "#detailTitle")).isEqualTo("Standing desk");
+    }
+
+    @Test
+    void anInvalidTitleIsExplainedInlineAndCannotBeSent(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        robot.clickOn("#newButton");
+        waitUntil(() -> robot.lookup("#createTitle").tryQuery().isPresent());
+        robot.clickOn("#createTitle").write("x").type(KeyCode.BACK_SPACE);
+        waitUntil(() -> robot.lookup("#createTitleError").query().isVisible());
+        assertThat(text(robot, "#createTitleError")).isEqualTo("A title is needed.");
+        assertThat(robot.lookup("#createSubmit").<Button>query().isDisabled()).isTrue();
+        // pasted, not typed: the robot types slowly
+        robot.interact(() -> robot.lookup("#createTitle").<javafx.scene.control.TextField>query().setText("t".repeat(201)));
+        waitUntil(() -> text(robot, "#createTitleError").contains("1 too many"));
+        assertThat(robot.lookup("#createSubmit").<Button>query().isDisabled()).isTrue();
+    }
+
+    @Test
+    void aCreateThatFailedOfflineIsRetriedIntoExactlyOneApproval(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        robot.clickOn("#newButton");
+        waitUntil(() -> robot.lookup("#createTitle").tryQuery().isPresent());
+        robot.clickOn("#createTitle").write("Only once");
+        server.stop();
+        robot.clickOn("#createSubmit");
+        waitUntil(() -> robot.lookup("#createError").query().isVisible());
+        assertThat(text(robot, "#createError")).contains("cannot be reached").contains("will not create a duplicate");
+        assertThat(robot.lookup("#createTitle").<javafx.scene.control.TextField>query().getText()).isEqualTo("Only once");
+        server.restart();
+        robot.clickOn("#createSubmit");
+        waitUntil(() -> table(robot).getItems().size() == 4);
+        long created = server.admin().listNotComplete(null, 1000, null).items().stream()
+                .filter(a -> a.title().equals("Only once")).count();
+        assertThat(created).isEqualTo(1);
+    }
+
+    @Test
+    void approvesWithTheAKey(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        select(robot, laptop.id());
+        robot.type(KeyCode.A);
+        waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isPresent());
+        assertThat(text(robot, "#decisionSubmit")).isEqualTo("Approve");
+        robot.clickOn("#decisionSubmit");
+        waitUntil(() -> !ui.mainView().viewModel().rowById(laptop.id()).orElseThrow().isPending());
+        assertThat(ui.mainView().viewModel().rowById(laptop.id()).orElseThrow().status())
+                .isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(server.admin().listNotComplete(null, 100, null).items()).noneMatch(a -> a.id().equals(laptop.id()));
+    }
+
+    @Test
+    void rejectingNeedsAComment(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        select(robot, urgent.id());
+        robot.type(KeyCode.R);
+        waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isPresent());
+        assertThat(text(robot, "#decisionSubmit")).isEqualTo("Reject");
+        assertThat(robot.lookup("#decisionSubmit").<Button>query().isDisabled()).isTrue();
+        robot.clickOn("#decisionComment").write("Not this quarter");
+        waitUntil(() -> !robot.lookup("#decisionSubmit").<Button>query().isDisabled());
+        robot.clickOn("#decisionSubmit");
+        waitUntil(() -> ui.mainView().viewModel().rowById(urgent.id()).orElseThrow().status() == ApprovalStatus.REJECTED);
+    }
+
+    @Test
+    void aConflictShowsWhoDecidedAndUpdatesTheRow(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        server.admin().updateStatus(new UpdateStatusRequest(overdue.id(), ApprovalStatus.APPROVED, "done", null));
+        select(robot, overdue.id());
+        robot.type(KeyCode.A);
+        waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isPresent());
+        robot.clickOn("#decisionSubmit");
+        waitUntil(() -> robot.lookup("#conflictText").query().isVisible());
+        assertThat(text(robot, "#conflictText")).contains("approved by admin@localhost").contains("Nothing was changed");
+        assertThat(text(robot, "#decisionCancel")).isEqualTo("Close");
+        waitUntil(() -> ui.mainView().viewModel().rowById(overdue.id()).orElseThrow().status() == ApprovalStatus.APPROVED);
+    }
+
+    @Test
+    void bulkApprovesTwentyWithOneConflict(FxRobot robot) throws Exception {
+        for (int i = 1; i <= 17; i++) {
+            server.create("Bulk " + i, null, Priority.NORMAL, null);
+        }
+        robot.interact(() -> ui.showMain(server.adminSession()));
+        waitUntil(() -> table(robot).getItems().size() == 20);
+        server.admin().updateStatus(new UpdateStatusRequest(urgent.id(), ApprovalStatus.APPROVED, null, null));
+        robot.clickOn("#approvalsTable");
+        robot.interact(() -> table(robot).getSelectionModel().selectAll());
+        robot.clickOn("#approveButton");
+        waitUntil(() -> robot.lookup("#bulkSubmit").tryQuery().isPresent());
+        robot.clickOn("#bulkComment").write("Quarter end");
+        robot.clickOn("#bulkSubmit");
+        waitUntil(() -> text(robot, "#bulkSummary").startsWith("19 approved"));
+        assertThat(text(robot, "#bulkSummary")).isEqualTo("19 approved \u00b7 1 already decided by someone else.");
+        assertThat(robot.lookup("#bulkSubmit").<Button>query().isDisabled()).isTrue();
+        assertThat(server.admin().listNotComplete(null, 100, null).items()).isEmpty();
+    }
+
+    @Test
+    void aReadOnlyKeyDisablesEveryActionThatWrites(FxRobot robot) throws Exception {
+        ApiKey key = server.key("reader@example.com", "read");
+        open(robot, server.session(key, "reader@example.com", List.of("read")));
+        select(robot, laptop.id());
+        assertThat(robot.lookup("#newButton").<Button>query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#approveButton").<Button>query().isDisabled()).isTrue();
+        assertThat(robot.lookup("#rejectButton").<Button>query().isDisabled()).isTrue();
+        Node holder = robot.lookup("#approveButton").query().getParent();
+        assertThat((String) holder.getProperties().get("tooltipText")).contains("no \u2018write\u2019 scope");
+        robot.type(KeyCode.A);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#decisionSubmit").tryQuery()).isEmpty();
+        assertThat(text(robot, "#statusKey")).contains("read").doesNotContain(key.reveal());
+    }
+
+    @Test
+    void aRevokedKeyShowsTheReplaceKeyBanner(FxRobot robot) throws Exception {
+        ApiKey key = server.key("revoked@example.com", "read", "write");
+        open(robot, server.session(key, "revoked@example.com", List.of("read", "write")));
+        String id = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("revoked@example.com"))
+                .findFirst().orElseThrow().id();
+        server.admin().revokeKey(id);
+        robot.clickOn("#refreshButton");
+        waitUntil(() -> robot.lookup("#troubleBanner").query().isVisible());
+        assertThat(text(robot, "#bannerText")).isEqualTo("The key was rejected \u2014 it may be revoked or expired.");
+        assertThat(text(robot, "#bannerAction")).isEqualTo("Replace key\u2026");
+        assertThat(table(robot).getItems()).hasSize(3);
+    }
+
+    @Test
+    void offlineShowsABannerAndStaleDataThenRecovers(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        server.stop();
+        robot.clickOn("#approvalsTable");
+        robot.type(KeyCode.F5);
+        waitUntil(() -> robot.lookup("#troubleBanner").query().isVisible());
+        assertThat(text(robot, "#bannerText")).startsWith("Offline: the server cannot be reached. Retrying in");
+        assertThat(robot.lookup("#staleLabel").query().isVisible()).isTrue();
+        assertThat(text(robot, "#staleLabel")).startsWith("Offline: showing the list as of");
+        assertThat(table(robot).getItems()).hasSize(3);
+        server.restart();
+        robot.clickOn("#bannerAction");
+        waitUntil(() -> !robot.lookup("#troubleBanner").query().isVisible());
+        assertThat(robot.lookup("#staleLabel").query().isVisible()).isFalse();
+        assertThat(table(robot).getItems()).hasSize(3);
+    }
+}

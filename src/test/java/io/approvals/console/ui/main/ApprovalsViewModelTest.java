@@ -1,0 +1,249 @@
+package io.approvals.console.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.approvals.console.contract.ApiKey;
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.Priority;
+import io.approvals.console.ui.DirectBackground;
+import io.approvals.console.ui.TestClock;
+import io.approvals.console.ui.UiSandbox;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main window's view model against a real sandbox, without a screen. */
+class ApprovalsViewModelTest {
+    @TempDir
+    Path dir;
+    UiSandbox server;
+    TestClock clock = new TestClock(Instant.now());
+    Approval laptop;
+    Approval overdue;
+    Approval urgent;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new UiSandbox(dir.resolve("sandbox"), 0);
+        laptop = server.create("New laptop for Dana", UiSandbox.OWNER, Priority.NORMAL, null);
+        overdue = server.create("Conference travel", "lee@example.com", Priority.LOW,
+                Instant.now().minus(Duration.ofDays(2)));
+        urgent = server.create("Server replacement", "lee@example.com", Priority.URGENT,
+                Instant.now().plus(Duration.ofDays(3)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ApprovalsViewModel vm(ListCache cache) {
+        return new ApprovalsViewModel(server.adminSession(), new DirectBackground(), clock, cache);
+    }
+
+    @Test
+    void refreshShowsEveryPendingApprovalWithCountsAndOverview() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        assertThat(vm.sorted()).extracting(ApprovalRow::id)
+                .containsExactlyInAnyOrder(laptop.id(), overdue.id(), urgent.id());
+        assertThat(vm.countTextProperty().get()).isEqualTo("3 pending \u00b7 3 shown");
+        assertThat(vm.priorityBuckets()).extracting(Bucket::count).containsExactly(1, 1, 0, 1);
+        assertThat(vm.ageBuckets()).extracting(Bucket::count).containsExactly(3, 0, 0, 0);
+        assertThat(vm.bannerProperty().get()).isNull();
+        assertThat(vm.lastRefreshedProperty().get()).isNotNull();
+    }
+
+    @Test
+    void searchMatchesAnyTextCaseInsensitivelyAndEveryWord() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        vm.searchProperty().set("LAPTOP");
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(laptop.id());
+        vm.searchProperty().set("lee@example travel");
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(overdue.id());
+        vm.searchProperty().set("about server");
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(urgent.id());
+        assertThat(vm.countTextProperty().get()).isEqualTo("3 pending \u00b7 1 shown");
+        vm.searchProperty().set("");
+        assertThat(vm.sorted()).hasSize(3);
+    }
+
+    @Test
+    void quickFiltersCombine() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        vm.assignedToMeProperty().set(true);
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(laptop.id());
+        vm.assignedToMeProperty().set(false);
+        vm.overdueOnlyProperty().set(true);
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(overdue.id());
+        vm.overdueOnlyProperty().set(false);
+        vm.highAndUrgentProperty().set(true);
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(urgent.id());
+        vm.overdueOnlyProperty().set(true);
+        assertThat(vm.sorted()).isEmpty();
+        assertThat(vm.countTextProperty().get()).isEqualTo("3 pending \u00b7 0 shown");
+    }
+
+    @Test
+    void rowsThatArriveLaterAreMarkedUntilSelected() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        assertThat(vm.rows()).noneMatch(ApprovalRow::isUnseen);
+        ApprovalRow before = vm.rowById(laptop.id()).orElseThrow();
+        Approval fresh = server.create("Arrived later", null, Priority.HIGH, null);
+        vm.refresh();
+        ApprovalRow newRow = vm.rowById(fresh.id()).orElseThrow();
+        assertThat(newRow.isUnseen()).isTrue();
+        assertThat(vm.rows()).filteredOn(ApprovalRow::isUnseen).hasSize(1);
+        // unchanged rows keep their objects, so the table keeps their selection
+        assertThat(vm.rowById(laptop.id()).orElseThrow()).isSameAs(before);
+        vm.selectedProperty().set(newRow);
+        assertThat(newRow.isUnseen()).isFalse();
+    }
+
+    @Test
+    void decidedElsewhereDisappearsOnRefresh() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(laptop.id(),
+                io.approvals.console.contract.ApprovalStatus.APPROVED, null, null));
+        vm.refresh();
+        assertThat(vm.rowById(laptop.id())).isEmpty();
+        assertThat(vm.countTextProperty().get()).isEqualTo("2 pending \u00b7 2 shown");
+    }
+
+    @Test
+    void refreshesAutomaticallyAtTheChosenInterval() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refreshSecondsProperty().set(30);
+        vm.refresh();
+        Approval fresh = server.create("Automatic", null, Priority.LOW, null);
+        clock.advance(Duration.ofSeconds(29));
+        vm.tick();
+        assertThat(vm.rowById(fresh.id())).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        vm.tick();
+        assertThat(vm.rowById(fresh.id())).isPresent();
+        assertThat(vm.lastRefreshedTextProperty().get()).isEqualTo("refreshed 0 s ago");
+        clock.advance(Duration.ofSeconds(12));
+        vm.tick();
+        assertThat(vm.lastRefreshedTextProperty().get()).isEqualTo("refreshed 12 s ago");
+    }
+
+    @Test
+    void offlineKeepsTheLastDataMarkedStaleAndRetriesOnACountdown() throws Exception {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        server.stop();
+        vm.refresh();
+        assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.OFFLINE);
+        assertThat(vm.bannerProperty().get().text()).contains("Retrying in 5 s");
+        assertThat(vm.staleProperty().get()).isTrue();
+        assertThat(vm.staleTextProperty().get()).startsWith("Offline: showing the list as of");
+        assertThat(vm.rows()).hasSize(3);
+        clock.advance(Duration.ofSeconds(2));
+        vm.tick();
+        assertThat(vm.bannerProperty().get().text()).contains("Retrying in 3 s");
+
+        server.restart();
+        clock.advance(Duration.ofSeconds(3));
+        vm.tick();
+        assertThat(vm.bannerProperty().get()).isNull();
+        assertThat(vm.staleProperty().get()).isFalse();
+        assertThat(vm.rows()).hasSize(3);
+    }
+
+    @Test
+    void offlineRetriesBackOff() {
+        ApprovalsViewModel vm = vm(null);
+        server.stop();
+        vm.refresh();
+        assertThat(vm.bannerProperty().get().text()).contains("Retrying in 5 s");
+        clock.advance(Duration.ofSeconds(5));
+        vm.tick();
+        assertThat(vm.bannerProperty().get().text()).contains("Retrying in 10 s");
+    }
+
+    @Test
+    void aRejectedKeyShowsTheReplaceKeyBanner() {
+        ApiKey key = server.key("lee@example.com", "read");
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.session(key, "lee@example.com", List.of("read")),
+                new DirectBackground(), clock, null);
+        vm.refresh();
+        assertThat(vm.canWriteProperty().get()).isFalse();
+        var keyId = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("lee@example.com"))
+                .findFirst().orElseThrow().id();
+        server.admin().revokeKey(keyId);
+        vm.refresh();
+        Banner b = vm.bannerProperty().get();
+        assertThat(b.kind()).isEqualTo(Banner.Kind.UNAUTHORIZED);
+        assertThat(b.text()).isEqualTo("The key was rejected \u2014 it may be revoked or expired.");
+        assertThat(b.actionLabel()).isEqualTo("Replace key\u2026");
+        assertThat(vm.rows()).hasSize(3);
+    }
+
+    @Test
+    void aKeyWithoutReadExplainsTheMissingScope() {
+        ApiKey key = server.key("lee@example.com", "write");
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.session(key, "lee@example.com", List.of("write")),
+                new DirectBackground(), clock, null);
+        vm.refresh();
+        Banner b = vm.bannerProperty().get();
+        assertThat(b.kind()).isEqualTo(Banner.Kind.FORBIDDEN);
+        assertThat(b.text()).contains("\u2018read\u2019 scope");
+    }
+
+    @Test
+    void theCacheShowsTheLastListAcrossARestartMarkedStale() throws Exception {
+        ListCache cache = new ListCache(dir.resolve("cache"));
+        vm(cache).refresh();
+        assertThat(cache.fileFor("test")).exists();
+        assertThat(java.nio.file.Files.readString(cache.fileFor("test")))
+                .contains("New laptop for Dana")
+                .doesNotContain(server.adminKey().reveal());
+        server.stop();
+        ApprovalsViewModel later = vm(cache);
+        later.start();
+        assertThat(later.rows()).hasSize(3);
+        assertThat(later.staleProperty().get()).isTrue();
+        assertThat(later.bannerProperty().get().kind()).isEqualTo(Banner.Kind.OFFLINE);
+        server.restart();
+    }
+
+    @Test
+    void aDecisionShowsTheRowAsDecidedUntilTheNextRefresh() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        Approval decided = server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                laptop.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version()));
+        vm.replace(decided);
+        assertThat(vm.rowById(laptop.id()).orElseThrow().isPending()).isFalse();
+        assertThat(vm.countTextProperty().get()).isEqualTo("2 pending \u00b7 3 shown");
+        vm.refresh();
+        assertThat(vm.rowById(laptop.id())).isEmpty();
+    }
+
+    @Test
+    void tooManyFailedAuthenticationsWaitWithACountdown() {
+        ApiKey unknown = io.approvals.console.contract.TestKeys.random();
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.session(unknown, "x@example.com", List.of("read")),
+                new DirectBackground(), clock, null);
+        for (int i = 0; i < 25 && (vm.bannerProperty().get() == null
+                || vm.bannerProperty().get().kind() != Banner.Kind.RATE_LIMITED); i++) {
+            vm.refresh();
+        }
+        Banner b = vm.bannerProperty().get();
+        assertThat(b.kind()).isEqualTo(Banner.Kind.RATE_LIMITED);
+        assertThat(b.text()).startsWith("The server asked us to wait. Trying again in ");
+        clock.advance(Duration.ofSeconds(1));
+        vm.tick();
+        assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.RATE_LIMITED);
+    }
+}
