@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.testing.Canary;
+import io.approvals.console.testing.MovableClock;
 import io.approvals.console.testing.ReliabilityFigures;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class SandboxAuthMatrixTest {
     private Sandbox sandbox;
     private SandboxHttp http;
     private ApiKey admin;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T03:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T03:00:00Z"));
 
     private record Endpoint(String name, String method, String scope, int success) {
     }
