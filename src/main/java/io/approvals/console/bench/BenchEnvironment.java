@@ -57,6 +57,11 @@ final class BenchEnvironment implements ConsoleEnvironment {
     }
 
     @Override
+    public io.approvals.console.service.ConnectionService keyService(String connectionName) {
+        throw new UnsupportedOperationException("the bench has no key panel");
+    }
+
+    @Override
     public ConsoleSession startSandbox() {
         throw new UnsupportedOperationException();
     }
