@@ -21,6 +21,8 @@ public final class DesktopApp extends Application {
 
     @Override
     public void init() {
+        AppPaths paths = AppPaths.fromEnvironment();
+        DesktopLogging.configure(paths.cacheDir().resolve("logs"));
         // Off the FX thread: may start gsettings to learn the OS theme.
         Themes.detectOsTheme();
         TimeoutSecretStore keychain = new TimeoutSecretStore(new OsKeychainStore())
@@ -29,7 +31,7 @@ public final class DesktopApp extends Application {
                         ui.setKeychainWaiting(waiting);
                     }
                 }));
-        env = new DesktopEnvironment(AppPaths.fromEnvironment(), keychain, new HttpClientFactory());
+        env = new DesktopEnvironment(paths, keychain, new HttpClientFactory());
     }
 
     @Override

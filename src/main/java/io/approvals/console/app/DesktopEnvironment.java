@@ -2,6 +2,7 @@ package io.approvals.console.app;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.client.ApprovalsClient;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
@@ -120,6 +121,11 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
     }
 
+    @Override
+    public ConnectionService keyService(String connectionName) {
+        return serviceHolding(connectionName);
+    }
+
     private ConnectionService serviceHolding(String name) {
         return sessionKeys.load(name).isPresent() ? sessionOnly : keychain;
     }
@@ -140,26 +146,48 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     public ConsoleSession save(ConnectionDraft draft, ApiKey key, boolean sessionOnlyKey) {
         ConnectionService service = sessionOnlyKey ? sessionOnly : keychain;
         Connection wanted = toConnection(draft);
-        Optional<Connection> before = store.find(wanted.name());
-        if (before.isEmpty()) {
-            service.addProfile(wanted.name(), wanted.baseUrl().toString(), wanted.authMode(), wanted.headerName(),
-                    wanted.caCertPath());
-        } else {
-            store.put(wanted);
+        if (store.find(wanted.name()).isPresent()) {
+            // Never overwrite another connection from the welcome screen.
+            throw new ServiceException(ServiceException.Kind.DUPLICATE_PROFILE, "A connection named \u2018"
+                    + wanted.name() + "\u2019 exists already. Choose another name, or open it and use "
+                    + "Connection \u203a Replace key\u2026 to change its key.");
         }
+        service.addProfile(wanted.name(), wanted.baseUrl().toString(), wanted.authMode(), wanted.headerName(),
+                wanted.caCertPath());
         try {
             service.setKey(wanted.name(), key);
         } catch (RuntimeException e) {
-            // Nothing half-made stays behind: the connection as it was, or none.
-            if (before.isEmpty()) {
-                store.remove(wanted.name());
-            } else {
-                store.put(before.get());
-            }
+            // Nothing half-made stays behind.
+            store.remove(wanted.name());
             throw e;
         }
         store.setCurrent(wanted.name());
         return session(keychain.profile(wanted.name()), key, service.backendName(), false);
+    }
+
+    @Override
+    public ConnectionDraft connection(String name) {
+        Connection c = keychain.profile(name);
+        return new ConnectionDraft(c.name(), c.baseUrl().toString(), c.authMode() == AuthMode.BEARER, c.headerName(),
+                c.caCertPath());
+    }
+
+    @Override
+    public ConsoleSession updateConnection(ConnectionDraft draft) {
+        Connection before = keychain.profile(draft.name());
+        Connection changed = toConnection(draft);
+        try {
+            ApprovalsClient.checkUrl(changed.baseUrl());
+        } catch (ApiException.InsecureUrl e) {
+            throw new ServiceException(ServiceException.Kind.INVALID_INPUT, e.getMessage());
+        }
+        if (draft.caCert() != null && !Files.isReadable(draft.caCert())) {
+            throw new ServiceException(ServiceException.Kind.INVALID_INPUT,
+                    "Cannot read the CA certificate " + draft.caCert() + ". Give the path of a PEM file.");
+        }
+        store.put(new Connection(before.name(), changed.baseUrl(), changed.authMode(), changed.headerName(),
+                changed.caCertPath(), before.verified()));
+        return open(draft.name());
     }
 
     @Override

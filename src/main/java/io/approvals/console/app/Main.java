@@ -2,6 +2,7 @@ package io.approvals.console.app;
 
 import io.approvals.console.bench.BenchCommand;
 import io.approvals.console.cli.Cli;
+import io.approvals.console.ui.ConsoleUi;
 import picocli.CommandLine;
 
 /**
@@ -13,7 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        boolean sandbox = args.length == 1 && args[0].equals("--sandbox");
+        if (args.length == 0 || sandbox) {
+            if (sandbox) {
+                System.setProperty(ConsoleUi.OPEN_SANDBOX_PROPERTY, "true");
+            }
             StartupProbe.watchIfEnabled(); // packaging's start-up recording and timing; off without its property
             DesktopLauncher.launch();
             return;

@@ -57,6 +57,21 @@ final class BenchEnvironment implements ConsoleEnvironment {
     }
 
     @Override
+    public ConnectionDraft connection(String connectionName) {
+        throw new UnsupportedOperationException("the bench has no settings dialog");
+    }
+
+    @Override
+    public ConsoleSession updateConnection(ConnectionDraft draft) {
+        throw new UnsupportedOperationException("the bench has no settings dialog");
+    }
+
+    @Override
+    public io.approvals.console.service.ConnectionService keyService(String connectionName) {
+        throw new UnsupportedOperationException("the bench has no key panel");
+    }
+
+    @Override
     public ConsoleSession startSandbox() {
         throw new UnsupportedOperationException();
     }

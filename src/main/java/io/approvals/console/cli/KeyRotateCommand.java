@@ -66,7 +66,15 @@ final class KeyRotateCommand implements Runnable {
             ctx.out().flush();
         }
         if (!result.ok()) {
-            throw new CliFailure(exitCode(result), result.message());
+            String message = result.message();
+            if (result.outcome() == RotationOutcome.NEW_KEY_NOT_STORED) {
+                // this command never prints a key: say plainly that it is gone when the command ends
+                message += " This command does not print keys, so it is lost when the command ends: "
+                        + (result.oldKeyValidUntil() == null
+                        ? "ask an administrator to regenerate the key, then store it with: approvals-console key set --profile " + profile
+                        : "fix the keychain and rotate again before the old key expires.");
+            }
+            throw new CliFailure(exitCode(result), message);
         }
     }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Approvals Console: approve, reject and create approvals; keys live in the OS keychain.%n"
-                + "With no arguments it opens the desktop app.",
+                + "With no arguments it opens the desktop app; with --sandbox alone it opens the desktop app and,%n"
+                + "when no connection is configured yet, starts the bundled sandbox at once.",
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ProfilesCommand.class,
@@ -19,6 +20,10 @@ import picocli.CommandLine.Command;
                 SandboxCommand.class
         })
 public final class RootCommand implements Runnable {
+
+    @CommandLine.Option(names = "--sandbox",
+            description = "Open the desktop app; with no connection configured, on the bundled local sandbox.")
+    boolean sandbox;
 
     @Override
     public void run() {

@@ -5,12 +5,20 @@ public final class Wire {
     private Wire() {
     }
 
-    /** Shortens untrusted text before it goes into a message, so a hostile body cannot flood logs. */
+    /** apv_ and at least 8 more key characters: a whole or partial key. */
+    private static final java.util.regex.Pattern KEY_LIKE = java.util.regex.Pattern.compile("(apv_[0-9A-Za-z]{4})[0-9A-Za-z]{4,}");
+
+    /**
+     * Shortens untrusted text before it goes into a message, so a hostile body cannot flood logs, and
+     * masks anything shaped like a key (to its public prefix): a server that echoes the credential back
+     * in an error body must not put it into our exception messages (SecretHygieneTest found a 500 doing
+     * exactly that).
+     */
     public static String clip(String text) {
         if (text == null) {
             return "null";
         }
-        String oneLine = text.replaceAll("[\\p{Cntrl}]", " ");
+        String oneLine = KEY_LIKE.matcher(text).replaceAll("$1\u2026").replaceAll("[\\p{Cntrl}]", " ");
         return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 }

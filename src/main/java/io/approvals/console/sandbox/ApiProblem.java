@@ -84,6 +84,11 @@ final class ApiProblem extends RuntimeException {
         return of(413, "Payload too large", "The body is larger than " + limit + " bytes.");
     }
 
+    static ApiProblem headersTooLarge(int limit) {
+        return of(431, "Request header fields too large",
+                "The request's header fields are larger than " + limit + " bytes in all.");
+    }
+
     static ApiProblem unsupportedMediaType(String detail) {
         return of(415, "Unsupported media type", detail);
     }

@@ -27,6 +27,7 @@ final class ApprovalHandlers {
     private final SandboxStore store;
     private final Cursors cursors;
     private final Clock clock;
+    private final PageCache pages = new PageCache();
 
     ApprovalHandlers(SandboxStore store, Cursors cursors, Clock clock) {
         this.store = store;
@@ -45,16 +46,26 @@ final class ApprovalHandlers {
         }
         int limit = Paging.limit(call);
         long after = Paging.position(call, cursors, Cursors.APPROVALS, 0);
-        String filter = approver;
-        List<ApprovalTable.Row> rows = store.read(c -> ApprovalTable.pending(c, filter, after, limit + 1));
-        List<ApprovalTable.Row> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? cursors.issue(Cursors.APPROVALS, page.get(page.size() - 1).seq()) : null;
-        byte[] body = Responses.bytes(Responses.page(page.stream().map(ApprovalTable.Row::approval).toList(), next));
-        String etag = ETags.of(body);
-        if (ETags.matches(call.headers().getFirst("If-None-Match"), etag)) {
-            return Reply.notModified(etag);
+        PageCache.Key key = new PageCache.Key(approver, after, limit);
+        PageCache.Page page = pages.get(key);
+        if (page == null) {
+            page = readPage(key);
+            pages.put(key, page);
         }
-        return Reply.json(200, body).withHeader("ETag", etag);
+        if (ETags.matches(call.headers().getFirst("If-None-Match"), page.etag())) {
+            return Reply.notModified(page.etag());
+        }
+        return Reply.json(200, page.body()).withHeader("ETag", page.etag());
+    }
+
+    private PageCache.Page readPage(PageCache.Key key) throws SQLException {
+        long generation = pages.generation(); // before the query: a change during it makes the page unservable
+        List<ApprovalTable.Row> rows = store.read(c -> ApprovalTable.pending(c, key.approver(), key.after(), key.limit() + 1));
+        List<Approval> items = rows.subList(0, Math.min(key.limit(), rows.size())).stream()
+                .map(ApprovalTable.Row::approval).toList();
+        String next = rows.size() > key.limit() ? cursors.issue(Cursors.APPROVALS, rows.get(key.limit() - 1).seq()) : null;
+        byte[] body = Responses.bytes(Responses.page(items, next));
+        return new PageCache.Page(generation, body, ETags.ofPage(items, next));
     }
 
     Reply create(Call call) throws SQLException {
@@ -91,6 +102,7 @@ final class ApprovalHandlers {
                 insertWithAudit(c, call.caller(), approval, now);
                 return null;
             });
+            pages.changed();
             return created(approval.id(), body);
         }
         String bodyDigest = CanonicalJson.digest(call.body());
@@ -107,6 +119,7 @@ final class ApprovalHandlers {
                 IdempotencyRecords.insert(c, keyId, idempotencyKey, fresh, now);
                 return fresh;
             });
+            pages.changed(); // also on a replay: harmless, and simpler than knowing which happened
             return replayOrConflict(answer, bodyDigest);
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
@@ -161,7 +174,7 @@ final class ApprovalHandlers {
         f.check();
         ApprovalStatus decision = status;
         try {
-            return store.inTransaction(c -> {
+            Reply answer = store.inTransaction(c -> {
                 Approval current = ApprovalTable.find(c, id)
                         .orElseThrow(() -> ApiProblem.notFound("No approval has the id " + id + "."));
                 if (current.status() != ApprovalStatus.PENDING) {
@@ -185,6 +198,8 @@ final class ApprovalHandlers {
                         "version " + decided.version(), now);
                 return Responses.json(200, decided);
             });
+            pages.changed();
+            return answer;
         } catch (SQLException e) {
             if (!CONCURRENCY_ERRORS.contains(e.getErrorCode())) {
                 throw e;

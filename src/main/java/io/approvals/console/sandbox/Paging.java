@@ -4,6 +4,7 @@ package io.approvals.console.sandbox;
 final class Paging {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,5}");
 
     private Paging() {
     }
@@ -14,7 +15,7 @@ final class Paging {
         if (text == null) {
             return DEFAULT_LIMIT;
         }
-        if (!text.matches("[0-9]{1,5}")) {
+        if (!DIGITS.matcher(text).matches()) {
             throw ApiProblem.field("limit", "must be an integer from 1 to " + MAX_LIMIT);
         }
         int limit = Integer.parseInt(text);

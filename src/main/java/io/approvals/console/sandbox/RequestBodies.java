@@ -99,7 +99,14 @@ final class RequestBodies {
             if (total == buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_BYTES + 1));
             }
-            int n = in.read(buffer, total, buffer.length - total);
+            int n;
+            try {
+                n = in.read(buffer, total, buffer.length - total);
+            } catch (IOException e) {
+                // the JDK's stream says so when the connection ends before Content-Length bytes came (found by
+                // SandboxFuzzTest: it was a 500); the client may still be reading
+                throw ApiProblem.badRequest("The body ended before the length its Content-Length announced.");
+            }
             if (n < 0) {
                 break;
             }
@@ -112,12 +119,16 @@ final class RequestBodies {
         return Arrays.copyOf(buffer, total);
     }
 
-    private static void discard(InputStream in) throws IOException {
+    private static void discard(InputStream in) {
         byte[] sink = new byte[16 * 1024];
         long dropped = 0;
         int n;
-        while (dropped < DISCARD_LIMIT && (n = in.read(sink)) >= 0) {
-            dropped += n;
+        try {
+            while (dropped < DISCARD_LIMIT && (n = in.read(sink)) >= 0) {
+                dropped += n;
+            }
+        } catch (IOException e) {
+            // the client stopped sending: nothing more to throw away
         }
     }
 

@@ -182,6 +182,15 @@ public final class Sandbox implements AutoCloseable {
         return (System.nanoTime() - start) / (double) iterations;
     }
 
+    /** Test hook: a digest of the database's contents (see SandboxStore#contentDigest). */
+    String contentDigest() {
+        try {
+            return store.contentDigest();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the sandbox database: " + e.getMessage(), e);
+        }
+    }
+
     /** Stops serving, writes pending lastUsedAt values and closes the database. Idempotent. */
     @Override
     public synchronized void close() {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,8 @@ final class SandboxServer implements AutoCloseable {
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:~+/=-]{1,128}");
     static final int THREADS = 16;
     static final int QUEUE = 256;
+    /** Header fields (names + values) larger than this in all are a 431; real clients send ~1 KiB. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
 
     static {
         // Without TCP_NODELAY, small answers written as headers + body meet the peer's delayed ACK:
@@ -80,13 +83,25 @@ final class SandboxServer implements AutoCloseable {
         } catch (ApiProblem p) {
             reply = Responses.problem(p, requestId);
         } catch (Exception | StackOverflowError e) {
-            LOG.log(Level.WARNING, "request " + requestId + " failed: " + e.getClass().getName());
+            // the class and, for the database, H2's error code: enough to find the cause, and never a
+            // message that could quote a request
+            LOG.log(Level.WARNING, "request " + requestId + " failed: " + e.getClass().getName()
+                    + (e instanceof java.sql.SQLException sql ? " (H2 error " + sql.getErrorCode() + ")" : ""));
             reply = Responses.problem(ApiProblem.internal(), requestId);
         }
         send(ex, reply, requestId);
     }
 
     private Reply dispatch(HttpExchange ex) throws Exception {
+        long headerBytes = 0;
+        for (Map.Entry<String, List<String>> h : ex.getRequestHeaders().entrySet()) {
+            for (String v : h.getValue()) {
+                headerBytes += h.getKey().length() + v.length() + 4;
+            }
+        }
+        if (headerBytes > MAX_HEADER_BYTES) {
+            throw ApiProblem.headersTooLarge(MAX_HEADER_BYTES);
+        }
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
         Route route = null;
@@ -156,7 +171,12 @@ final class SandboxServer implements AutoCloseable {
         if (sent != null && SANE_REQUEST_ID.matcher(sent).matches()) {
             return sent;
         }
-        return UUID.randomUUID().toString();
+        // not a secret, only unique: ThreadLocalRandom, because UUID.randomUUID() shares one
+        // synchronized SecureRandom between all worker threads (seen contended in a JFR profile)
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;            // version 4
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(hi, lo).toString();
     }
 
     private static void send(HttpExchange ex, Reply reply, String requestId) {

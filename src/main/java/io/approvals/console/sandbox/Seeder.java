@@ -54,8 +54,9 @@ final class Seeder {
             store.inTransaction(c -> {
                 ApprovalTable.insertAll(c, batch);
                 return null;
-            });
+            }, false); // before serving nothing is acknowledged: one checkpoint at the end is enough
         }
+        store.checkpoint();
     }
 
     Approval sample(int index, Instant created) {

@@ -66,7 +66,8 @@ public final class KeyRotation {
      */
     public RotationResult rotate(String profile, RotationGrace grace) {
         Optional<RotationResult> earlier = recover(profile);
-        if (earlier.isPresent() && !earlier.get().outcome().workingKeyStored()) {
+        // only an entry still pending blocks a new rotation (e.g. NEW_KEY_LOST with grace asks for one)
+        if (earlier.isPresent() && secrets.load(pendingAccount(profile)).isPresent()) {
             throw new ServiceException(ServiceException.Kind.REFUSED, earlier.get().message()
                     + " Not rotating again until that is settled.");
         }
@@ -187,8 +188,8 @@ public final class KeyRotation {
                 return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
                         "The server issued a new key and it works, but the keychain refused to store it: "
                                 + e.getMessage() + " " + oldKeyFate(oldValidUntil)
-                                + " The new key is held in memory only: copy it now, or ask an administrator"
-                                + " for another one later.", report(profile, plan.current()), oldValidUntil, e, fresh);
+                                + " The new key is held in this program's memory only.",
+                        report(profile, plan.current()), oldValidUntil, e, fresh);
             }
             return new RotationResult(profile, RotationOutcome.PENDING,
                     "The new key works and is kept in the keychain's pending entry, but replacing the old key failed: "
@@ -218,7 +219,7 @@ public final class KeyRotation {
             return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
                     "The server issued a new key, but the keychain refused to store it (" + e.getMessage()
                             + ") and it could not be verified (" + why.getMessage() + "). " + oldKeyFate(oldValidUntil)
-                            + " The new key is held in memory only.", report(profile, plan.current()),
+                            + " The new key is held in this program's memory only.", report(profile, plan.current()),
                     oldValidUntil, e, fresh);
         }
         try {

@@ -12,11 +12,13 @@ import io.approvals.console.ui.dialogs.DecisionDialog;
 import io.approvals.console.ui.dialogs.DecisionViewModel;
 import io.approvals.console.ui.dialogs.ReplaceKeyDialog;
 import io.approvals.console.ui.dialogs.SettingsDialog;
+import io.approvals.console.ui.keys.KeyUi;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.ApprovalsViewModel;
 import io.approvals.console.ui.main.ListCache;
 import io.approvals.console.ui.main.MainActions;
 import io.approvals.console.ui.main.MainView;
+import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.UiSettings;
@@ -55,6 +57,7 @@ public final class ConsoleUi implements MainActions {
     private UiSettings settings;
     private MainView main;
     private ConsoleSession session;
+    private KeyUi keys;
 
     public ConsoleUi(Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
         this.stage = stage;
@@ -70,9 +73,18 @@ public final class ConsoleUi implements MainActions {
         StackPane.setMargin(keychainNotice, new javafx.geometry.Insets(0, 0, 48, 0));
     }
 
+    /** Set by `approvals-console --sandbox`: with no connection configured, go straight to the sandbox. */
+    public static final String OPEN_SANDBOX_PROPERTY = "approvals.openSandbox";
+
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     public void start() {
         stage.setTitle(TITLE);
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = ConsoleUi.class.getResource("/io/approvals/console/ui/icons/icon-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.setScene(new Scene(new StackPane(), 1280, 800));
         setRoot(busy("Opening\u2026"));
         style();
@@ -84,7 +96,10 @@ public final class ConsoleUi implements MainActions {
             if (s.current().isPresent()) {
                 open(s.current().get());
             } else {
-                showWelcome(null);
+                WelcomeViewModel welcome = showWelcome(null);
+                if (Boolean.getBoolean(OPEN_SANDBOX_PROPERTY)) {
+                    welcome.startSandbox(this::showMain);
+                }
             }
         }, e -> showWelcome("The saved connections could not be read: " + e.getMessage()));
     }
@@ -106,7 +121,7 @@ public final class ConsoleUi implements MainActions {
                 e -> showWelcome("\u2018" + connection + "\u2019 could not be opened: " + e.getMessage()));
     }
 
-    private void showWelcome(String error) {
+    private WelcomeViewModel showWelcome(String error) {
         stopMain();
         WelcomeViewModel vm = new WelcomeViewModel(env, background);
         WelcomeView view = new WelcomeView(vm, this::showMain, session == null ? null : () -> showMain(session));
@@ -119,6 +134,7 @@ public final class ConsoleUi implements MainActions {
         stage.setTitle(TITLE + " \u2014 welcome");
         setRoot(view);
         view.focusDefault();
+        return vm;
     }
 
     /** Opens the main window for a session (also after a switch or a replaced key). */
@@ -227,8 +243,48 @@ public final class ConsoleUi implements MainActions {
     }
 
     @Override
+    public void keyPanel() {
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showKeyPanel(stage, env.keyService(name), name, this::keyChanged);
+        }
+    }
+
+    @Override
+    public void keyAdmin() {
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showAdmin(stage, env.keyService(name), name);
+        }
+    }
+
+    /** A replaced or rotated key: the main window reopens the connection with it. */
+    private void keyChanged(String connection) {
+        if (session != null && connection.equals(session.connectionName())) {
+            open(connection);
+        }
+    }
+
+    private KeyUi keys() {
+        if (keys == null) {
+            keys = new KeyUi(background, clock).theme(() -> settings.theme());
+        }
+        return keys;
+    }
+
+    @Override
     public void settings() {
-        new SettingsDialog(stage, settings, s -> {
+        if (session == null) {
+            openSettings(null, false);
+            return;
+        }
+        ConsoleSession current = session;
+        background.run(() -> env.connection(current.connectionName()),
+                draft -> openSettings(draft, !current.isSandbox()), e -> openSettings(null, false));
+    }
+
+    private void openSettings(ConnectionDraft connection, boolean editable) {
+        new SettingsDialog(stage, settings, connection, editable, (s, changed) -> {
             settings = s;
             Themes.apply(s.theme());
             style();
@@ -239,7 +295,23 @@ public final class ConsoleUi implements MainActions {
                 env.saveSettings(s);
                 return null;
             }, x -> { }, e -> { });
+            if (changed != null) {
+                setRoot(busy("Opening \u2018" + changed.name() + "\u2019 with the new settings\u2026"));
+                background.run(() -> env.updateConnection(changed), this::showMain, e -> {
+                    showError("The connection was not changed: " + e.getMessage());
+                    if (session != null) {
+                        showMain(session);
+                    }
+                });
+            }
         }).show();
+    }
+
+    private void showError(String text) {
+        Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+        a.initOwner(stage);
+        a.setHeaderText(null);
+        a.show();
     }
 
     @Override
@@ -273,12 +345,21 @@ public final class ConsoleUi implements MainActions {
 
     @Override
     public void quit() {
+        clearCopiedKey();
         stage.close();
         Platform.exit();
     }
 
+    /** A key copied from a key window leaves the clipboard when the app quits (if it is still there). */
+    private void clearCopiedKey() {
+        if (keys != null) {
+            keys.onQuit();
+        }
+    }
+
     /** Stops the once-a-second clock (the window is closing). */
     public void stop() {
+        clearCopiedKey();
         stopMain();
     }
 }

@@ -1,5 +1,6 @@
 package io.approvals.console.sandbox;
 
+import io.approvals.console.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxTimeTest {
     @TempDir
     Path dir;
-    MutableClock clock = new MutableClock(Instant.now());
+    MovableClock clock = new MovableClock(Instant.now());
     Sandbox sandbox;
     SandboxHttp http;
     ApiKey admin;

@@ -175,6 +175,13 @@ class KeyRotationTest {
         assertThat(works(original)).isTrue();
         assertThat(memory.load(PENDING)).isEmpty();
         assertThat(service.profile(PROFILE).verified().status()).isEqualTo("Expiring");
+
+        // as the message says: rotate again now, while the stored key still works
+        clients.heal();
+        RotationResult again = new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR);
+        assertThat(again.outcome()).isEqualTo(RotationOutcome.COMPLETED);
+        seen.add(stored());
+        assertThat(works(stored())).isTrue();
     }
 
     @Test
@@ -215,7 +222,7 @@ class KeyRotationTest {
         RotationResult r = check(new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR));
 
         assertThat(r.outcome()).isEqualTo(RotationOutcome.NEW_KEY_NOT_STORED);
-        assertThat(r.message()).contains("refused to store it", "keeps working until", "held in memory only");
+        assertThat(r.message()).contains("refused to store it", "keeps working until", "memory only");
         assertThat(r.unsavedKey()).isNotNull();
         seen.add(r.unsavedKey());
         assertThat(works(r.unsavedKey())).isTrue();
@@ -397,6 +404,10 @@ class KeyRotationTest {
         assertThat(r.outcome()).isEqualTo(RotationOutcome.UNDECIDED);
         assertThat(memory.load(PENDING)).contains(unknown);
         assertThat(stored()).isEqualTo(original);
+
+        assertThatThrownBy(() -> new KeyRotation(startApp()).rotate(PROFILE, RotationGrace.COMPROMISED))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("Not rotating again");
+        assertThat(works(original)).as("the server was not asked").isTrue();
     }
 
     @Test

@@ -60,8 +60,34 @@ public final class UiSandbox implements AutoCloseable {
         return sandbox.issueKeyForTests("ui-" + UUID.randomUUID(), owner, Set.of(scopes), null);
     }
 
+    /** Every API method that was called on the JavaFX thread (must stay empty: the UI never blocks). */
+    public static final List<String> FX_THREAD_CALLS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The API as a session gets it: every call is checked for the JavaFX thread. */
+    public static ApprovalsApi guarded(ApprovalsApi real) {
+        return (ApprovalsApi) java.lang.reflect.Proxy.newProxyInstance(ApprovalsApi.class.getClassLoader(),
+                new Class<?>[] {ApprovalsApi.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == ApprovalsApi.class && isFxThread()) {
+                        FX_THREAD_CALLS.add(method.getName());
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static boolean isFxThread() {
+        try {
+            return javafx.application.Platform.isFxApplicationThread();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     public ConsoleSession session(ApiKey key, String owner, List<String> scopes) {
-        ApprovalsApi api = client(key);
+        ApprovalsApi api = guarded(client(key));
         KeyInfo info = new KeyInfo(key.masked(), key.fingerprint(), scopes, true, owner, null);
         return new TestSession("test", URI().toString(), api, info, "test store", false);
     }

@@ -75,13 +75,22 @@ public final class ReplaceKeyDialog {
             }, ex -> {
                 busy.setVisible(false);
                 save.setDisable(false);
-                error.setText(Failures.explain(ex, false).replace(" Nothing was sent twice; look again, then try once more.", "")
-                        + " The old key is unchanged.");
+                error.setText(explain(ex) + " The old key is unchanged.");
             });
         });
         VBox content = new VBox(10, intro, key, format, error);
         content.setPrefWidth(460);
         window.content(content).buttons(busy, cancel, save);
+    }
+
+    private static String explain(Throwable e) {
+        if (e instanceof io.approvals.console.client.ApiException.Unauthorized) {
+            return "The server rejected this key too: it may be mistyped, revoked or expired.";
+        }
+        if (e instanceof io.approvals.console.client.ApiException.Network) {
+            return "The server cannot be reached, so the key could not be checked. Try again when it is back.";
+        }
+        return e.getMessage() == null ? "That failed (" + e.getClass().getSimpleName() + ")." : e.getMessage();
     }
 
     public void show() {

@@ -16,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 
 /** The pending approvals table: cheap comparators on every column, unseen/overdue/decided marks. */
 final class ApprovalTable {
@@ -32,7 +33,7 @@ final class ApprovalTable {
         table.setAccessibleText("Pending approvals");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Title", 250, ApprovalRow.BY_TITLE, r -> r.approval().title(), "title-cell"));
+        table.getColumns().add(titleColumn());
         table.getColumns().add(textColumn("Requester", 150, ApprovalRow.BY_REQUESTER, r -> r.approval().requester(), null));
         table.getColumns().add(textColumn("Approver", 150, ApprovalRow.BY_APPROVER,
                 r -> r.approval().approver() == null ? "\u2014" : r.approval().approver(), null));
@@ -100,6 +101,30 @@ final class ApprovalTable {
         if (styleClass != null) {
             c.getStyleClass().add(styleClass);
         }
+        return c;
+    }
+
+    /** The title, after a dot that CSS shows only on rows that arrived unseen (so nothing shifts). */
+    private static TableColumn<ApprovalRow, ApprovalRow> titleColumn() {
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Title", 250, ApprovalRow.BY_TITLE);
+        c.getStyleClass().add("title-cell");
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Region dot = new Region();
+
+            {
+                dot.getStyleClass().add("unseen-dot");
+                dot.setMinSize(7, 7);
+                dot.setMaxSize(7, 7);
+                setGraphicTextGap(7);
+            }
+
+            @Override
+            protected void updateItem(ApprovalRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.approval().title());
+                setGraphic(empty || row == null ? null : dot);
+            }
+        });
         return c;
     }
 

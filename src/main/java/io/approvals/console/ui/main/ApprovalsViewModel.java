@@ -117,19 +117,36 @@ public final class ApprovalsViewModel {
     /** Shows the cached list (if any) at once, then fetches the live one. */
     public void start() {
         if (cache != null) {
-            background.run(() -> cache.load(session.connectionName()), cached -> {
-                if (cached.isPresent() && !loadedOnce) {
-                    ListCache.Cached c = cached.get();
-                    applyList(c.items());
-                    stale.set(true);
-                    staleText.set("Showing the list as of " + TimeText.full(c.fetchedAt()) + " until the server answers");
-                    lastRefreshed.set(c.fetchedAt());
-                }
-                refresh();
-            }, e -> refresh());
+            background.run(() -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
+                    cached -> {
+                        if (cached.isPresent() && !loadedOnce) {
+                            ListCache.Cached c = cached.get().cached();
+                            applyList(cached.get().rows());
+                            stale.set(true);
+                            staleText.set("Showing the list as of " + TimeText.full(c.fetchedAt())
+                                    + " until the server answers");
+                            lastRefreshed.set(c.fetchedAt());
+                        }
+                        refresh();
+                    }, e -> refresh());
         } else {
             refresh();
         }
+    }
+
+    private record CachedRows(ListCache.Cached cached, List<ApprovalRow> rows) {
+    }
+
+    /** A fetched list with its rows already built (search text, sort keys) off the UI thread. */
+    private record Fetched(PendingSnapshot snapshot, List<ApprovalRow> rows) {
+    }
+
+    private static List<ApprovalRow> rowsOf(List<Approval> items) {
+        List<ApprovalRow> out = new ArrayList<>(items.size());
+        for (Approval a : items) {
+            out.add(new ApprovalRow(a));
+        }
+        return out;
     }
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
@@ -140,8 +157,11 @@ public final class ApprovalsViewModel {
         refreshing.set(true);
         paused = false;
         PendingSnapshot previous = snapshot;
-        background.run(() -> session.api().fetchAllNotComplete(null, previous), this::applySnapshot,
-                this::refreshFailed);
+        boolean needRows = !loadedOnce || stale.get();
+        background.run(() -> {
+            PendingSnapshot s = session.api().fetchAllNotComplete(null, previous);
+            return new Fetched(s, s.notModified() && !needRows ? List.of() : rowsOf(s.items()));
+        }, this::applySnapshot, this::refreshFailed);
     }
 
     /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
@@ -168,7 +188,8 @@ public final class ApprovalsViewModel {
         }
     }
 
-    private void applySnapshot(PendingSnapshot fresh) {
+    private void applySnapshot(Fetched fetched) {
+        PendingSnapshot fresh = fetched.snapshot();
         refreshing.set(false);
         offlineFailures = 0;
         retryAt = null;
@@ -177,7 +198,7 @@ public final class ApprovalsViewModel {
         boolean changed = !fresh.notModified() || !loadedOnce || stale.get();
         snapshot = fresh;
         if (changed) {
-            applyList(fresh.items());
+            applyList(fetched.rows().isEmpty() && !fresh.items().isEmpty() ? rowsOf(fresh.items()) : fetched.rows());
         }
         stale.set(false);
         staleText.set("");
@@ -283,37 +304,27 @@ public final class ApprovalsViewModel {
      * Merges a fresh list into the rows in place: unchanged rows keep their object (and so their
      * selection), changed ones are swapped, gone ones removed, new ones appended and marked unseen.
      */
-    private void applyList(List<Approval> items) {
-        Map<String, Approval> incoming = new LinkedHashMap<>();
-        for (Approval a : items) {
-            incoming.put(a.id(), a);
+    private void applyList(List<ApprovalRow> fresh) {
+        Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
+        for (ApprovalRow r : fresh) {
+            incoming.put(r.id(), r);
         }
         boolean markNew = loadedOnce;
         loadedOnce = true;
         listUpdateWrapper.accept(() -> {
+            Set<String> ids = incoming.keySet();
+            rows.removeIf(r -> !ids.contains(r.id()));
             Map<String, Integer> index = new HashMap<>();
-            List<ApprovalRow> keep = new ArrayList<>(rows.size());
-            for (ApprovalRow r : rows) {
-                if (incoming.containsKey(r.id())) {
-                    keep.add(r);
-                }
-            }
-            if (keep.size() != rows.size()) {
-                Set<String> ids = incoming.keySet();
-                rows.removeIf(r -> !ids.contains(r.id()));
-            }
             for (int i = 0; i < rows.size(); i++) {
                 index.put(rows.get(i).id(), i);
             }
             List<ApprovalRow> added = new ArrayList<>();
-            for (Approval a : incoming.values()) {
-                Integer at = index.get(a.id());
+            for (ApprovalRow row : incoming.values()) {
+                Integer at = index.get(row.id());
                 if (at == null) {
-                    ApprovalRow row = new ApprovalRow(a);
                     row.setUnseen(markNew);
                     added.add(row);
-                } else if (!rows.get(at).approval().equals(a)) {
-                    ApprovalRow row = new ApprovalRow(a);
+                } else if (!rows.get(at).approval().equals(row.approval())) {
                     row.setUnseen(rows.get(at).isUnseen());
                     rows.set(at, row);
                 }

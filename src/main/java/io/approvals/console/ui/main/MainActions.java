@@ -12,6 +12,12 @@ public interface MainActions {
 
     void replaceKey();
 
+    /** The key window of the current connection (ui.keys). */
+    void keyPanel();
+
+    /** The admin window (ui.keys), for a key with admin. */
+    void keyAdmin();
+
     void settings();
 
     void about();

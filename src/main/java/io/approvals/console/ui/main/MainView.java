@@ -12,25 +12,14 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -40,7 +29,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -53,7 +41,7 @@ public final class MainView extends BorderPane {
     private final ApprovalsViewModel vm;
     private final MainActions actions;
     private final TableView<ApprovalRow> table;
-    private final TextField search = new TextField();
+    private final TextField search;
     private final Timeline ticker;
 
     public MainView(ApprovalsViewModel vm, MainActions actions) {
@@ -62,7 +50,11 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
         table = ApprovalTable.create(vm);
 
-        VBox top = new VBox(menuBar(), toolBar(), sandboxBanner(vm.session()), new BannerBar(vm, actions),
+        BooleanBinding noDecision = noPendingSelection().or(vm.canWriteProperty().not());
+        MainToolBar toolBar = new MainToolBar(vm, actions, table, this::decideSelected, noDecision);
+        search = toolBar.searchField();
+        VBox top = new VBox(new MainMenuBar(vm, actions, this::decideSelected, noDecision), toolBar,
+                sandboxBanner(vm.session()), new BannerBar(vm, actions),
                 staleStrip(), new OverviewStrip(vm));
         setTop(top);
 
@@ -215,158 +207,10 @@ public final class MainView extends BorderPane {
 
     // ---- pieces ----
 
-    private MenuBar menuBar() {
-        Menu connection = new Menu("_Connection");
-        connection.setId("connectionMenu");
-        Runnable fill = () -> {
-            connection.getItems().clear();
-            ToggleGroup group = new ToggleGroup();
-            for (String name : actions.connections()) {
-                RadioMenuItem item = new RadioMenuItem(name);
-                item.setToggleGroup(group);
-                item.setSelected(name.equals(vm.session().connectionName()));
-                item.setOnAction(e -> actions.switchTo(name));
-                connection.getItems().add(item);
-            }
-            MenuItem add = new MenuItem("Add connection\u2026");
-            add.setOnAction(e -> actions.addConnection());
-            MenuItem replace = new MenuItem("Replace key\u2026");
-            replace.setOnAction(e -> actions.replaceKey());
-            MenuItem quit = new MenuItem("Quit");
-            quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-            quit.setOnAction(e -> actions.quit());
-            connection.getItems().addAll(new SeparatorMenuItem(), add, replace, new SeparatorMenuItem(), quit);
-        };
-        fill.run();
-        connection.setOnShowing(e -> fill.run());
-
-        Menu approvals = new Menu("_Approvals");
-        MenuItem create = new MenuItem("New approval\u2026");
-        create.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
-        create.setOnAction(e -> actions.newApproval());
-        create.disableProperty().bind(vm.canWriteProperty().not());
-        MenuItem approve = new MenuItem("Approve selected\u2026   A");
-        approve.setOnAction(e -> decideSelected(ApprovalStatus.APPROVED));
-        MenuItem reject = new MenuItem("Reject selected\u2026   R");
-        reject.setOnAction(e -> decideSelected(ApprovalStatus.REJECTED));
-        BooleanBinding noDecision = noPendingSelection().or(vm.canWriteProperty().not());
-        approve.disableProperty().bind(noDecision);
-        reject.disableProperty().bind(noDecision);
-        MenuItem refresh = new MenuItem("Refresh");
-        refresh.setAccelerator(new KeyCodeCombination(KeyCode.F5));
-        refresh.setOnAction(e -> vm.refresh());
-        approvals.getItems().addAll(create, approve, reject, new SeparatorMenuItem(), refresh);
-
-        Menu tools = new Menu("_Tools");
-        MenuItem settings = new MenuItem("Settings\u2026");
-        settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
-        settings.setOnAction(e -> actions.settings());
-        tools.getItems().add(settings);
-
-        Menu help = new Menu("_Help");
-        MenuItem about = new MenuItem("About Approvals Console");
-        about.setOnAction(e -> actions.about());
-        help.getItems().add(about);
-        MenuBar bar = new MenuBar(connection, approvals, tools, help);
-        bar.setId("menuBar");
-        return bar;
-    }
-
     private BooleanBinding noPendingSelection() {
         return Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().stream()
                         .noneMatch(r -> r != null && r.isPending()),
                 table.getSelectionModel().getSelectedItems(), vm.rows());
-    }
-
-    private Node toolBar() {
-        search.setId("searchField");
-        search.setPromptText("Search title, people, description\u2026  (Ctrl+F)");
-        search.setAccessibleText("Search approvals");
-        search.setPrefColumnCount(26);
-        search.textProperty().bindBidirectional(vm.searchProperty());
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                search.clear();
-                table.requestFocus();
-            } else if (e.getCode() == KeyCode.DOWN) {
-                table.requestFocus();
-                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                    table.getSelectionModel().select(0);
-                }
-            }
-        });
-        Label searchIcon = new Label(null, Icons.of(Feather.SEARCH));
-        HBox searchBox = new HBox(6, searchIcon, search);
-        searchBox.setAlignment(Pos.CENTER_LEFT);
-
-        ToggleButton mine = filter("Assigned to me", "filterMine", vm.assignedToMeProperty());
-        mine.setDisable(vm.session().key().owner() == null);
-        Node mineHolder = withTooltip(mine, vm.session().key().owner() == null
-                ? "The server did not say who owns this key, so \u201cme\u201d is unknown."
-                : "Approvals waiting for " + vm.session().key().owner());
-        ToggleButton overdue = filter("Overdue", "filterOverdue", vm.overdueOnlyProperty());
-        ToggleButton pressing = filter("High and Urgent", "filterPressing", vm.highAndUrgentProperty());
-        HBox filters = new HBox(mineHolder, overdue, pressing);
-        filters.getStyleClass().add("filters");
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
-        Button refresh = Icons.iconButton(Feather.REFRESH_CW, "Refresh (F5)");
-        refresh.setId("refreshButton");
-        refresh.setOnAction(e -> vm.refresh());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.setMaxSize(18, 18);
-        busy.visibleProperty().bind(vm.refreshingProperty());
-        busy.setAccessibleText("Refreshing");
-
-        Button create = Icons.button("New", Feather.PLUS);
-        create.setId("newButton");
-        create.getStyleClass().add("accent");
-        create.setOnAction(e -> actions.newApproval());
-        create.disableProperty().bind(vm.canWriteProperty().not());
-        Button approve = Icons.button("Approve", Feather.CHECK);
-        approve.setId("approveButton");
-        approve.getStyleClass().add("success");
-        approve.setOnAction(e -> decideSelected(ApprovalStatus.APPROVED));
-        Button reject = Icons.button("Reject", Feather.X);
-        reject.setId("rejectButton");
-        reject.getStyleClass().add("danger");
-        reject.setOnAction(e -> decideSelected(ApprovalStatus.REJECTED));
-        BooleanBinding noDecision = noPendingSelection().or(vm.canWriteProperty().not());
-        approve.disableProperty().bind(noDecision);
-        reject.disableProperty().bind(noDecision);
-        boolean writes = vm.canWriteProperty().get();
-        HBox bar = new HBox(10, searchBox, filters, spacer, busy, refresh,
-                withTooltip(approve, writes ? "Approve the selected approvals (A)" : NEEDS_WRITE),
-                withTooltip(reject, writes ? "Reject the selected approvals (R)" : NEEDS_WRITE),
-                withTooltip(create, writes ? "Create an approval (Ctrl+N)" : NEEDS_WRITE));
-        bar.setId("toolBar");
-        bar.getStyleClass().add("tool-bar-pane");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
-        return bar;
-    }
-
-    /** Disabled controls show no tooltip in JavaFX, so the tooltip sits on a holder around it. */
-    private static Node withTooltip(Node control, String text) {
-        StackPane holder = new StackPane(control);
-        Tooltip.install(holder, new Tooltip(text));
-        holder.setAccessibleHelp(text);
-        if (control instanceof javafx.scene.control.Control c) {
-            c.setAccessibleHelp(text);
-        }
-        holder.getProperties().put("tooltipText", text);
-        return holder;
-    }
-
-    private static ToggleButton filter(String text, String id, javafx.beans.property.BooleanProperty target) {
-        ToggleButton t = new ToggleButton(text);
-        t.setId(id);
-        t.setAccessibleText("Filter: " + text);
-        t.selectedProperty().bindBidirectional(target);
-        return t;
     }
 
     private static Node sandboxBanner(ConsoleSession session) {

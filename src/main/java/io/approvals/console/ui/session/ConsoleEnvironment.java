@@ -1,6 +1,7 @@
 package io.approvals.console.ui.session;
 
 import io.approvals.console.contract.ApiKey;
+import io.approvals.console.service.ConnectionService;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,20 @@ public interface ConsoleEnvironment extends AutoCloseable {
      */
     ConsoleSession save(ConnectionDraft draft, ApiKey key, boolean sessionOnly) throws Exception;
 
+    /** A connection's fields as the Settings dialog edits them (no key). Blocking (reads a file). */
+    ConnectionDraft connection(String connectionName);
+
+    /** Changes a connection's URL, authentication, header or CA certificate and opens it again. Blocking. */
+    ConsoleSession updateConnection(ConnectionDraft draft) throws Exception;
+
     /** Replaces the key of a connection after verifying it. Blocking. */
     ConsoleSession replaceKey(String connectionName, ApiKey key) throws Exception;
+
+    /**
+     * The flows behind a connection's key (the key and admin windows): the service that holds its key,
+     * in the keychain or for this session only. Not blocking.
+     */
+    ConnectionService keyService(String connectionName);
 
     /** Starts (or reuses) the bundled sandbox and opens a "sandbox" connection to it. Blocking. */
     ConsoleSession startSandbox() throws Exception;

@@ -51,7 +51,7 @@ class ConnectUiTest {
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         server.create("Budget for Q1", null, Priority.HIGH, null);
         env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
-                new HttpClientFactory());
+                (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         ui.start();
@@ -59,6 +59,7 @@ class ConnectUiTest {
 
     @AfterEach
     void stop() throws Exception {
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(ui::stop).get();
         logs.close();
@@ -77,7 +78,7 @@ class ConnectUiTest {
 
     @Test
     void verifiesShowsOwnerAndScopesThenSavesAndOpens(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#urlField").tryQuery().isPresent());
+        Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
         ApiKey key = server.key("dana@example.com", "read", "write");
         setText(robot, "#urlField", "http://127.0.0.1:" + server.sandbox().port());
 
@@ -89,12 +90,12 @@ class ConnectUiTest {
         setText(robot, "#keyField", key.reveal());
         assertThat(text(robot, "#keyFormat")).startsWith("\u2713 An Approvals key");
         robot.clickOn("#verifyButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#verifyResult").isEmpty());
+        Waits.until(() -> !text(robot, "#verifyResult").isEmpty());
         assertThat(text(robot, "#verifyResult")).isEqualTo(
                 "\u2713 Accepted. Owner dana@example.com \u00b7 scopes read, write");
 
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#approvalsTable").tryQuery().isPresent()
+        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
                 && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 1);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 work");
         assertThat(robot.lookup("#sandboxBanner").query().isVisible()).isFalse();
@@ -108,11 +109,11 @@ class ConnectUiTest {
 
     @Test
     void aRejectedKeyIsExplainedAndNothingIsSavedOrLogged(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#urlField").tryQuery().isPresent());
+        Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
         setText(robot, "#urlField", "http://127.0.0.1:" + server.sandbox().port());
         setText(robot, "#keyField", Canary.key().reveal());
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#welcomeError").isEmpty());
+        Waits.until(() -> !text(robot, "#welcomeError").isEmpty());
         assertThat(text(robot, "#welcomeError")).startsWith("The server rejected this key");
         assertThat(env.connectionNames()).isEmpty();
         assertThat(logs.text()).doesNotContain(Canary.MARK);
@@ -123,30 +124,58 @@ class ConnectUiTest {
 
     @Test
     void aRevokedKeyIsReplacedFromTheBanner(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#urlField").tryQuery().isPresent());
+        Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
         ApiKey first = server.key("dana@example.com", "read", "write");
         setText(robot, "#urlField", "http://127.0.0.1:" + server.sandbox().port());
         setText(robot, "#keyField", first.reveal());
         robot.clickOn("#saveButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#approvalsTable").tryQuery().isPresent()
+        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
                 && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 1);
         String id = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("dana@example.com"))
                 .findFirst().orElseThrow().id();
         server.admin().revokeKey(id);
         robot.clickOn("#refreshButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#troubleBanner").query().isVisible());
+        Waits.until(() -> robot.lookup("#troubleBanner").query().isVisible());
         robot.clickOn("#bannerAction");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#replaceKeyField").tryQuery().isPresent());
+        Waits.until(() -> robot.lookup("#replaceKeyField").tryQuery().isPresent());
         ApiKey second = server.key("dana@example.com", "read", "write");
         setText(robot, "#replaceKeyField", second.reveal());
         robot.clickOn("#replaceKeySave");
         // the window is rebuilt for the new key: look nodes up afresh each time
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#statusKey").tryQuery()
+        Waits.until(() -> robot.lookup("#statusKey").tryQuery()
                 .map(n -> ((Labeled) n).getText().contains(second.masked())).orElse(false));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#troubleBanner").tryQuery()
+        Waits.until(() -> robot.lookup("#troubleBanner").tryQuery()
                 .map(n -> !n.isVisible()).orElse(false)
                 && robot.lookup("#approvalsTable").tryQuery()
                 .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
         assertThat(logs.text()).doesNotContain(first.reveal()).doesNotContain(second.reveal());
+    }
+
+    @Test
+    void settingsChangeTheThemeAndTheConnectionsAddress(FxRobot robot) throws Exception {
+        Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
+        ApiKey key = server.key("dana@example.com", "read", "write");
+        String url = "http://127.0.0.1:" + server.sandbox().port();
+        setText(robot, "#urlField", url);
+        setText(robot, "#keyField", key.reveal());
+        robot.clickOn("#saveButton");
+        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
+
+        robot.clickOn("#approvalsTable").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.COMMA);
+        Waits.until(() -> robot.lookup("#settingsTheme").tryQuery().isPresent());
+        assertThat(robot.lookup("#settingsUrl").<TextField>query().getText()).isEqualTo(url);
+        robot.interact(() -> robot.lookup("#settingsTheme")
+                .<javafx.scene.control.ComboBox<io.approvals.console.ui.session.UiSettings.ThemeChoice>>query()
+                .setValue(io.approvals.console.ui.session.UiSettings.ThemeChoice.DARK));
+        // a port where nothing listens: the window reopens and says it is offline
+        setText(robot, "#settingsUrl", "http://127.0.0.1:9");
+        robot.clickOn("#settingsSave");
+        Waits.until(() -> robot.lookup("#troubleBanner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
+        assertThat(text(robot, "#statusConnection")).contains("http://127.0.0.1:9");
+        Waits.until(() -> env.settings().theme() == io.approvals.console.ui.session.UiSettings.ThemeChoice.DARK);
+        robot.interact(() -> io.approvals.console.ui.common.Themes.apply(
+                io.approvals.console.ui.session.UiSettings.ThemeChoice.LIGHT));
     }
 }

@@ -7,6 +7,7 @@ import io.approvals.console.config.AppPaths;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.ui.ConsoleUi;
+import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.main.ApprovalRow;
 import java.nio.file.Files;
@@ -42,7 +43,8 @@ class FirstRunUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        env = new DesktopEnvironment(AppPaths.under(home), new SessionOnlyStore(), new HttpClientFactory());
+        env = new DesktopEnvironment(AppPaths.under(home), new SessionOnlyStore(),
+                (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         ui.start();
@@ -50,6 +52,7 @@ class FirstRunUiTest {
 
     @AfterEach
     void stop() throws Exception {
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(ui::stop).get();
         env.close();
@@ -58,10 +61,11 @@ class FirstRunUiTest {
 
     @Test
     void oneClickOnTheSandboxOpensTheMainWindowWithSampleApprovals(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#sandboxButton").tryQuery().isPresent());
+        Waits.until(() -> robot.lookup("#sandboxButton").tryQuery().isPresent());
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 welcome");
-        robot.clickOn("#sandboxButton");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#approvalsTable").tryQuery().isPresent()
+        // one key: the sandbox button is the default button
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
                 && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 40);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 sandbox");
         Node banner = robot.lookup("#sandboxBanner").query();

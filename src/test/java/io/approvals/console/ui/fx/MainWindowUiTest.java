@@ -90,8 +90,7 @@ class MainWindowUiTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        Waits.until(condition);
     }
 
     private static TableView<ApprovalRow> table(FxRobot robot) {
@@ -108,6 +107,20 @@ class MainWindowUiTest {
 
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).<Labeled>query().getText();
+    }
+
+    @AfterEach
+    void nothingBlockedTheUiThread() {
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+    }
+
+    /** The guard above is not vacuous: a call made on the JavaFX thread is seen. */
+    @Test
+    void theGuardSeesACallOnTheUiThread(FxRobot robot) {
+        ConsoleSession session = server.adminSession();
+        robot.interact(() -> session.api().listNotComplete(null, 1, null));
+        assertThat(UiSandbox.FX_THREAD_CALLS).containsExactly("listNotComplete");
+        UiSandbox.FX_THREAD_CALLS.clear();
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.approvals.console.ui.keys;
+
+import io.approvals.console.contract.ApiKey;
+import java.time.Duration;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Copies a key to the clipboard and takes it off again: after 30 seconds, when the app quits, and when
+ * the key has been declared compromised, each time only if the clipboard still holds that key (something
+ * the user copied since is left alone). One per app, so every window's copies are cleared on quit.
+ * Call on the UI thread. status says what happened, for the window to show.
+ */
+public final class ClipboardGuard {
+    public static final Duration CLEAR_AFTER = Duration.ofSeconds(30);
+
+    private final SecretClipboard clipboard;
+    private final Timers timers;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private ApiKey copied;
+    private Timers.Cancellable pending;
+
+    public ClipboardGuard(SecretClipboard clipboard, Timers timers) {
+        this.clipboard = clipboard;
+        this.timers = timers;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public void copy(ApiKey key) {
+        cancelTimer();
+        clipboard.putSecret(key);
+        copied = key;
+        status.set("Copied " + key.masked() + ", marked as a secret for clipboard managers. The clipboard will be "
+                + "cleared in " + CLEAR_AFTER.toSeconds() + " s, and when the app quits.");
+        pending = timers.after(CLEAR_AFTER, () -> clearIfStillHeld("Cleared the clipboard (" + CLEAR_AFTER.toSeconds()
+                + " s passed)."));
+    }
+
+    /** When the app quits. */
+    public void onQuit() {
+        cancelTimer();
+        clearIfStillHeld("Cleared the clipboard (the app is quitting).");
+    }
+
+    /** After "this key is compromised": the old key must not stay on the clipboard either. */
+    public void forget(ApiKey key) {
+        if (copied != null && copied.matches(key)) {
+            cancelTimer();
+            clearIfStillHeld("Cleared the clipboard: it held the compromised key.");
+        } else if (clipboard.holds(key)) {
+            clipboard.clear();
+            status.set("Cleared the clipboard: it held the compromised key.");
+        }
+    }
+
+    private void clearIfStillHeld(String message) {
+        if (copied == null) {
+            return;
+        }
+        if (clipboard.holds(copied)) {
+            clipboard.clear();
+            status.set(message);
+        } else {
+            status.set("The clipboard no longer held the key; it was left as it is.");
+        }
+        copied = null;
+    }
+
+    private void cancelTimer() {
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.approvals.console.ui.keys;
+
+import io.approvals.console.service.ConnectionService;
+import io.approvals.console.service.KeyAdmin;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.session.UiSettings.ThemeChoice;
+import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The key windows, for the main window to open from its menu (Connection › Key…, Admin…): one per app,
+ * holding the clipboard guard so every copied key is cleared on quit. Call on the JavaFX thread; the
+ * work runs through the {@link Background}.
+ */
+public final class KeyUi {
+    private final Background background;
+    private final Timers timers;
+    private final ClipboardGuard clipboard;
+    private final Clock clock;
+    private Supplier<ThemeChoice> theme = () -> null;
+
+    /** The real one: JavaFX timers and the system clipboard. */
+    public KeyUi(Background background, Clock clock) {
+        this(background, new FxTimers(), new FxSecretClipboard(), clock);
+    }
+
+    public KeyUi(Background background, Timers timers, SecretClipboard clipboard, Clock clock) {
+        this.background = background;
+        this.timers = timers;
+        this.clipboard = new ClipboardGuard(clipboard, timers);
+        this.clock = clock;
+    }
+
+    /** The theme the windows follow (the app's setting). */
+    public KeyUi theme(Supplier<ThemeChoice> current) {
+        this.theme = current;
+        return this;
+    }
+
+    /** The key window of a connection; onKeyChanged gets the profile after a replace or a rotation. */
+    public Stage showKeyPanel(Window owner, ConnectionService service, String profile, Consumer<String> onKeyChanged) {
+        KeyPanelViewModel vm = new KeyPanelViewModel(service, profile, background, timers, clipboard, clock,
+                onKeyChanged);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Key \u2014 " + profile);
+        KeyPanel panel = new KeyPanel(vm, () -> showAdmin(stage, service, profile));
+        stage.setScene(styled(new Scene(panel)));
+        stage.setOnHidden(e -> vm.dispose());
+        stage.show();
+        vm.load();
+        return stage;
+    }
+
+    /** The admin window for a connection whose key has admin (a key without it gets the server's 403 explained). */
+    public Stage showAdmin(Window owner, ConnectionService service, String profile) {
+        KeyAdminViewModel vm = new KeyAdminViewModel(new KeyAdmin(service, profile), background, clock);
+        KeyAdminView view = new KeyAdminView(vm, clipboard);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.setTitle("Keys \u2014 " + profile + " (admin)");
+        stage.setScene(styled(new Scene(view)));
+        stage.show();
+        view.start();
+        return stage;
+    }
+
+    /** When the app quits: a key still on the clipboard is cleared. */
+    public void onQuit() {
+        clipboard.onQuit();
+    }
+
+    public ClipboardGuard clipboard() {
+        return clipboard;
+    }
+
+    private Scene styled(Scene scene) {
+        ThemeChoice t = theme.get();
+        if (t != null) {
+            Themes.style(scene, t);
+        }
+        return scene;
+    }
+}

@@ -1,0 +1,156 @@
+package io.approvals.console.ui.keys;
+
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.FxBackground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.approvals.console.client.ApiException;
+import io.approvals.console.client.ApprovalsClient;
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.config.AuthMode;
+import io.approvals.console.config.ConnectionStore;
+import io.approvals.console.contract.ApiKey;
+import io.approvals.console.contract.AuditEntry;
+import io.approvals.console.credentials.SessionOnlyStore;
+import io.approvals.console.sandbox.Sandbox;
+import io.approvals.console.sandbox.SandboxConfig;
+import io.approvals.console.service.ConnectionService;
+import io.approvals.console.service.HttpClientFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The admin view in a headless window against the sandbox: issue, copy, regenerate, revoke, audit. */
+@ExtendWith(ApplicationExtension.class)
+class KeyAdminFxTest {
+    private static Path dir;
+    private static Sandbox sandbox;
+    private static ApiKey admin;
+
+    private final ManualTimers timers = new ManualTimers();
+    private FxBackground tasks;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        dir = Files.createTempDirectory("keyadmin-fx");
+        sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, 1));
+        admin = sandbox.newAdminKey().orElseThrow();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path root = Files.createTempDirectory(dir, "app");
+        ConnectionService service = new ConnectionService(new ConnectionStore(AppPaths.under(root)),
+                new SessionOnlyStore(), new HttpClientFactory());
+        service.addProfile("admin", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
+        service.setKey("admin", admin);
+        tasks = new FxBackground();
+        KeyUi ui = new KeyUi(tasks, timers, new FxSecretClipboard(), Clock.systemUTC());
+        ui.showAdmin(stage, service, "admin");
+    }
+
+    @AfterEach
+    void stop() {
+        tasks.close();
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean works(ApiKey k) {
+        try {
+            ApprovalsClient.builder(sandbox.baseUri(), k).build().verifyKey();
+            return true;
+        } catch (ApiException.Unauthorized e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<KeyRow> table(FxRobot robot) {
+        return robot.lookup("#keyTable").queryAs(TableView.class);
+    }
+
+    private String status(FxRobot robot) {
+        return robot.lookup("#adminStatus").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void issueShowsTheKeyOnceThenRegenerateAndRevokeWithConfirmation(FxRobot robot) throws Exception {
+        waitUntil(() -> status(robot).contains("keys;"));
+
+        robot.clickOn("#issueKeyButton");
+        robot.clickOn("#issueName").write("erin-laptop");
+        robot.clickOn("#issueOwner").write("erin@example.com");
+        robot.clickOn("#issueSubmit");
+        waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
+
+        ApiKey erin = ApiKey.of(robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
+        assertThat(works(erin)).isTrue();
+        assertThat(robot.lookup("#issuedKeyWarning").queryAs(Label.class).getText()).contains("only time");
+        robot.clickOn("#issuedKeyCopy");
+        String[] clip = new String[1];
+        robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
+        assertThat(clip[0]).isEqualTo(erin.reveal());
+        robot.interact(() -> timers.fire(ClipboardGuard.CLEAR_AFTER));
+        robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().hasString()
+                ? Clipboard.getSystemClipboard().getString() : null);
+        assertThat(clip[0]).isNull();
+        robot.clickOn("#issuedKeyDone");
+
+        waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.name().equals("erin-laptop")));
+        KeyRow row = table(robot).getItems().stream().filter(r -> r.name().equals("erin-laptop")).findFirst().orElseThrow();
+        assertThat(row.scopes()).isEqualTo("read");
+
+        robot.clickOn("#keyFilter").write("erin@");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+
+        robot.clickOn("#adminRegenerateButton");
+        robot.clickOn("#compromisedButton");
+        waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
+        ApiKey erin2 = ApiKey.of(robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
+        robot.clickOn("#issuedKeyDone");
+        assertThat(works(erin)).isFalse();
+        assertThat(works(erin2)).isTrue();
+
+        waitUntil(() -> table(robot).getItems().size() == 1 && status(robot).contains("keys;"));
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        robot.clickOn("#revokeButton");
+        robot.clickOn("Revoke \u2018erin-laptop\u2019");
+        waitUntil(() -> !works(erin2));
+        waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.status().equals("Revoked")));
+
+        robot.clickOn("Audit");
+        waitUntil(() -> !robot.lookup("#auditTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#auditAction").queryAs(ChoiceBox.class).setValue(AuditEntry.KEY_REVOKED));
+        TableView<?> audit = robot.lookup("#auditTable").queryAs(TableView.class);
+        assertThat(audit.getItems()).isNotEmpty()
+                .allSatisfy(e -> assertThat(((AuditEntry) e).action()).isEqualTo(AuditEntry.KEY_REVOKED));
+    }
+}
