@@ -6,8 +6,8 @@
 #   packaging/build-linux.sh app-image  -> target/installer/approvals-console-<version>-linux-x64.tar.gz (portable)
 #   packaging/build-linux.sh all        -> all three
 #
-# Steps: mvn package -> jlinked runtime (JDK modules from jdeps + JavaFX) -> jpackage app-image -> one recorded
-# start-up of the GUI under Xvfb records the classes it loads (lib/app/app.classlist) -> package, whose postinst
+# Steps: mvn package -> jlinked runtime (JDK modules from jdeps + JavaFX) -> jpackage app-image -> recorded
+# start-ups of the GUI under Xvfb list the classes they load (lib/app/app.classlist) -> package, whose postinst
 # makes the AppCDS archive (lib/app/app.jsa) from that list -> the launcher uses it.
 #
 # Needs: JDK 17 with jpackage (openjdk-17-jdk), Maven, fakeroot and binutils (jlink --strip-debug uses objcopy),

@@ -19,6 +19,7 @@ final class Results {
     private final List<Figure> figures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final boolean quick;
+    private final String startLoad = load();
 
     Results(boolean quick) {
         this.quick = quick;
@@ -41,9 +42,29 @@ final class Results {
     static String machine() {
         long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        return Runtime.getRuntime().availableProcessors() + " cores, " + (mem >> 30) + " GiB, "
+        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + (mem >> 30) + " GiB, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+    }
+
+    /** The CPU's name (Linux), or empty. */
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "unknown CPU";
+    }
+
+    /** The 1-minute load average: how busy the shared machine was. */
+    static String load() {
+        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", l);
     }
 
     void write(Path dir) throws IOException {
@@ -51,6 +72,8 @@ final class Results {
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .append(" on ").append(machine()).append(quick ? " — **quick run** (fewer, shorter runs)" : "")
+                .append("; load average ").append(startLoad).append(" at the start, ").append(load())
+                .append(" at the end")
                 .append(". Median (min–max) of n runs; ratio = median / the floor's median in the same run.\n\n");
         md.append("| section | figure | median | min–max | n | floor | ratio | target | met |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");

@@ -23,26 +23,46 @@ final class StartupBench {
     /** Java options every measured launch gets, as the installed launcher would use them. */
     static final List<String> COMMON = List.of("-Dprism.order=sw", "-Xshare:auto");
 
+    /** What to launch: a main class, its JVM options and environment, and what to do before each launch. */
+    record Launch(String mainClass, List<String> jvmOptions, Map<String, String> env, Runnable beforeEach) {
+        Launch(String mainClass) {
+            this(mainClass, List.of(), Map.of(), () -> { });
+        }
+    }
+
     static List<Double> measure(String mainClass, List<String> args, Map<String, String> env, Path archive,
                                 int runs) throws IOException, InterruptedException {
         List<Double> out = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            List<String> opts = new ArrayList<>(COMMON);
-            if (archive != null) {
-                opts.add("-XX:SharedArchiveFile=" + archive);
-            }
-            out.add((double) launch(mainClass, opts, args, env));
+            out.add(once(new Launch(mainClass, List.of(), env, () -> { }), archive));
         }
         return out;
+    }
+
+    /** One measured launch, in ms from process start to first frame; with the archive when not null. */
+    static double once(Launch l, Path archive) throws IOException, InterruptedException {
+        List<String> opts = new ArrayList<>(COMMON);
+        opts.addAll(l.jvmOptions());
+        if (archive != null) {
+            opts.add("-XX:SharedArchiveFile=" + archive);
+        }
+        l.beforeEach().run();
+        return launch(l.mainClass(), opts, List.of(), l.env());
     }
 
     /** A training run that writes a dynamic AppCDS archive of the classes loaded up to the first frame. */
     static Path train(String mainClass, List<String> args, Map<String, String> env, Path archive)
             throws IOException, InterruptedException {
+        return train(new Launch(mainClass, List.of(), env, () -> { }), archive);
+    }
+
+    static Path train(Launch l, Path archive) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
         List<String> opts = new ArrayList<>(COMMON);
+        opts.addAll(l.jvmOptions());
         opts.add("-XX:ArchiveClassesAtExit=" + archive);
-        launch(mainClass, opts, args, env);
+        l.beforeEach().run();
+        launch(l.mainClass(), opts, List.of(), l.env());
         return Files.exists(archive) ? archive : null;
     }
 

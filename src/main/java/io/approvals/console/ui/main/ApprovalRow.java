@@ -36,6 +36,8 @@ public final class ApprovalRow {
     private final int statusRank;
     private final Instant createdKey;
     private final Instant dueKey;
+    private int searchStamp = -1;
+    private boolean searchHit;
     private final BooleanProperty unseen = new SimpleBooleanProperty(this, "unseen", false);
 
     public ApprovalRow(Approval approval) {
@@ -88,6 +90,21 @@ public final class ApprovalRow {
             }
         }
         return true;
+    }
+
+    /**
+     * {@link #matches} remembered per search: when a search narrows the one before (the user typed on), a row that
+     * did not match that one cannot match this one and is skipped without scanning its text. Stamps come from the
+     * view model, one per distinct search; UI thread only.
+     */
+    boolean matches(String[] lowerWords, int stamp, int narrowedStamp) {
+        if (searchStamp == stamp) {
+            return searchHit;
+        }
+        boolean hit = narrowedStamp >= 0 && searchStamp == narrowedStamp && !searchHit ? false : matches(lowerWords);
+        searchStamp = stamp;
+        searchHit = hit;
+        return hit;
     }
 
     /** Arrived since the user last looked; cleared when the row is selected. */

@@ -46,9 +46,33 @@ final class ApprovalTable {
         Label empty = new Label("No pending approvals match.");
         empty.getStyleClass().add("text-muted");
         table.setPlaceholder(empty);
-        vm.sorted().comparatorProperty().bind(table.comparatorProperty());
+        table.setSortPolicy(t -> {
+            vm.sorted().setComparator(rowComparator(t));
+            return true;
+        });
         table.setItems(vm.sorted());
         return table;
+    }
+
+    /**
+     * The sort order as one comparator of rows, straight from the columns' comparators. Every column's cell value
+     * is the row itself, so this sorts exactly as the table's own comparator would, without it asking each column
+     * for its cell value (a new wrapper object) twice per comparison: the bench measured that as most of a sort.
+     */
+    @SuppressWarnings("unchecked")
+    static Comparator<ApprovalRow> rowComparator(TableView<ApprovalRow> table) {
+        Comparator<ApprovalRow> result = null;
+        for (TableColumn<ApprovalRow, ?> column : table.getSortOrder()) {
+            if (!column.isSortable() || column.getComparator() == null) {
+                continue;
+            }
+            Comparator<ApprovalRow> one = (Comparator<ApprovalRow>) column.getComparator();
+            if (column.getSortType() == TableColumn.SortType.DESCENDING) {
+                one = one.reversed();
+            }
+            result = result == null ? one : result.thenComparing(one);
+        }
+        return result;
     }
 
     private static TableColumn<ApprovalRow, ApprovalRow> column(String name, double width,

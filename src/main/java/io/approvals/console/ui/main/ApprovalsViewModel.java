@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,6 +78,11 @@ public final class ApprovalsViewModel {
     private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 60);
     private final ObjectProperty<ApprovalRow> selected = new SimpleObjectProperty<>(this, "selected");
 
+    /** Counted when the rows change, not on every keystroke: a filter change does not change it. */
+    private long pendingCount;
+    private String[] searchWords = new String[0];
+    private int searchStamp;
+    private int narrowedStamp = -1;
     private PendingSnapshot snapshot = PendingSnapshot.empty();
     private boolean loadedOnce;
     private Instant nextAutoRefresh;
@@ -368,12 +374,20 @@ public final class ApprovalsViewModel {
     private void updatePredicate() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
         String[] words = q.isEmpty() ? new String[0] : q.split("\\s+");
+        if (!Arrays.equals(words, searchWords)) {
+            // Typing on narrows the search: rows that failed the last one are skipped (ApprovalRow.matches).
+            narrowedStamp = searchWords.length > 0 && narrows(searchWords, words) ? searchStamp : -1;
+            searchStamp++;
+            searchWords = words;
+        }
+        int stamp = searchStamp;
+        int narrowed = narrowedStamp;
         String me = session.key().owner();
         boolean mine = assignedToMe.get() && me != null;
         boolean overdue = overdueOnly.get();
         boolean pressing = highAndUrgent.get();
         Instant now = clock.instant();
-        Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words))
+        Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words, stamp, narrowed))
                 && (!mine || me.equalsIgnoreCase(r.approval().approver()))
                 && (!overdue || r.approval().isOverdue(now))
                 && (!pressing || r.priority() == Priority.HIGH || r.priority() == Priority.URGENT);
@@ -381,24 +395,51 @@ public final class ApprovalsViewModel {
         updateCounts();
     }
 
-    private void updateCounts() {
-        long pending = rows.stream().filter(ApprovalRow::isPending).count();
-        countText.set(pending + " pending \u00b7 " + filtered.size() + " shown");
+    /**
+     * True when the search after can only match rows the search before matched: every word of before occurs
+     * inside some word of after (a row holding every word of after then holds every word of before).
+     */
+    static boolean narrows(String[] before, String[] after) {
+        for (String b : before) {
+            boolean inside = false;
+            for (String a : after) {
+                if (a.contains(b)) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /**
+     * Cheap: called on every search keystroke (the bench measured 100,000 rows re-counted twice per keystroke as
+     * most of the keystroke's time), so the pending count comes from {@link #updateBuckets()}.
+     */
+    private void updateCounts() {
+        countText.set(pendingCount + " pending \u00b7 " + filtered.size() + " shown");
+    }
+
+    /** The overview's buckets and the pending count; call whenever rows change. */
     private void updateBuckets() {
         Instant now = clock.instant();
         int[] age = new int[4];
         int[] prio = new int[Priority.values().length];
+        long pending = 0;
         for (ApprovalRow r : rows) {
             if (!r.isPending()) {
                 continue;
             }
+            pending++;
             Instant created = r.approval().createdAt();
             long days = created == null ? 0 : Duration.between(created, now).toDays();
             age[days < 1 ? 0 : days < 3 ? 1 : days < 7 ? 2 : 3]++;
             prio[r.priority().ordinal()]++;
         }
+        pendingCount = pending;
         ageBuckets.setAll(List.of(
                 new Bucket("< 1 d", age[0], "age-0"),
                 new Bucket("1\u20133 d", age[1], "age-1"),

@@ -75,6 +75,32 @@ class ApprovalsViewModelTest {
     }
 
     @Test
+    void typingOnNarrowsTheSearchAndEveryStepShowsWhatAFreshSearchWould() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        List<String> steps = List.of("l", "la", "lap", "lapt", "la", "l", "le", "lee", "lee ", "lee t", "lee tr",
+                "lee ser", "ee ser", "", "s", "se", "ser", "server", "serve", "about server", "about  server x");
+        for (String step : steps) {
+            vm.searchProperty().set(step);
+            List<String> shown = vm.sorted().stream().map(ApprovalRow::id).toList();
+            ApprovalsViewModel fresh = vm(null);
+            fresh.refresh();
+            fresh.searchProperty().set(step);
+            assertThat(shown).as("after typing '%s'", step)
+                    .containsExactlyInAnyOrderElementsOf(fresh.sorted().stream().map(ApprovalRow::id).toList());
+        }
+    }
+
+    @Test
+    void aSearchNarrowsAnotherOnlyWhenEveryEarlierWordIsInsideALaterOne() {
+        assertThat(ApprovalsViewModel.narrows(new String[]{"lap"}, new String[]{"lapt"})).isTrue();
+        assertThat(ApprovalsViewModel.narrows(new String[]{"lee"}, new String[]{"lee", "t"})).isTrue();
+        assertThat(ApprovalsViewModel.narrows(new String[]{"lee", "t"}, new String[]{"lee", "tr"})).isTrue();
+        assertThat(ApprovalsViewModel.narrows(new String[]{"lapt"}, new String[]{"lap"})).isFalse();
+        assertThat(ApprovalsViewModel.narrows(new String[]{"lee", "tr"}, new String[]{"lee", "ser"})).isFalse();
+    }
+
+    @Test
     void quickFiltersCombine() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
