@@ -5,7 +5,7 @@
 #   its AppCDS archive, runs the sandbox (401 without a key, 200 with the admin key) and opens a window titled
 #   "Approvals Console" under Xvfb whose WM_CLASS matches the menu entry -> remove the package, nothing left.
 # Usage: packaging/ci-check.sh          (SKIP_MAVEN=1 reuses target/ from an earlier mvn package/verify)
-# Takes 2-4 minutes on 2 cores; every wait is bounded.
+# Takes 2-5 minutes on 2 busy cores; every wait is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)

@@ -27,11 +27,19 @@ import javafx.stage.Window;
  */
 public final class KeyPanel extends VBox {
     private final KeyPanelViewModel vm;
+    private boolean regenerateAsked;
 
     public KeyPanel(KeyPanelViewModel vm, Runnable openAdmin) {
         super(12);
         this.vm = vm;
         setId("keyPanel");
+        // A Regenerate the server turns down (no /apikeys) offers Replace key… at once, not on the next click.
+        vm.manualRotationOnlyProperty().addListener((o, was, manualOnly) -> {
+            if (manualOnly && regenerateAsked) {
+                regenerateAsked = false;
+                regenerate();
+            }
+        });
         setPadding(new Insets(16));
 
         // a read-only text field, not a Label: Labeled.toString() carries its text, and JavaFX's layout
@@ -156,6 +164,7 @@ public final class KeyPanel extends VBox {
             if (choice == null) {
                 replaceKey();
             } else {
+                regenerateAsked = true;
                 vm.regenerate(choice);
             }
         });
