@@ -165,12 +165,22 @@ class ServerFaultsUiTest {
     /** Runs the action (on this thread), waits for the condition, and records the largest gap between pulses. */
     private double measured(String fault, FxRobot robot, Runnable action, Callable<Boolean> until) throws Exception {
         GapRecorder gaps = new GapRecorder();
-        robot.interact(gaps::start);
+        robot.interact(() -> {
+            gaps.fxThread = Thread.currentThread();
+            gaps.start();
+        });
+        Thread watchdog = new Thread(gaps::watch, "fx-stall-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         // a few frames first, so the recorder's first gap is a real one
         Waits.until(() -> gaps.frames() > 3);
         action.run();
         Waits.until(until);
         robot.interact(gaps::stop);
+        watchdog.interrupt();
+        if (!gaps.stalls.isEmpty()) {
+            System.err.println("FX stalls during " + fault + ":\n" + String.join("\n---\n", gaps.stalls));
+        }
         double max = gaps.max();
         MAX_GAP_MS.merge(fault, max, Math::max);
         assertThat(max).as("largest FX pulse gap (ms) during " + fault).isLessThanOrEqualTo(GAP_BOUND_MS);
@@ -310,6 +320,30 @@ class ServerFaultsUiTest {
             }
             last = t;
             frames++;
+        }
+
+        volatile Thread fxThread;
+        final List<String> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** While recording: when no pulse came for 100 ms, what the FX thread is doing (for the report). */
+        void watch() {
+            long reported = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long l = last;
+                if (l != 0 && l != reported && System.nanoTime() - l > 100_000_000L && fxThread != null) {
+                    reported = l;
+                    StringBuilder b = new StringBuilder();
+                    for (StackTraceElement e : fxThread.getStackTrace()) {
+                        b.append("  at ").append(e).append('\n');
+                    }
+                    stalls.add(b.toString());
+                }
+            }
         }
 
         int frames() {
