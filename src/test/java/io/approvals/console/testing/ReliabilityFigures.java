@@ -33,6 +33,11 @@ public final class ReliabilityFigures {
         return this;
     }
 
+    public ReliabilityFigures putAll(Map<String, ?> values) {
+        figures.putAll(values);
+        return this;
+    }
+
     public void write() {
         figures.put("finishedAt", Instant.now().toString());
         try {

@@ -111,6 +111,14 @@ public final class ReliabilityReport {
                 {"textsScanned", "texts scanned (logs, stderr, output, messages, toString, stack traces)"},
                 {"filesScanned", "files scanned under config, data and sandbox roots"},
                 {"secretsLeaked", "secrets leaked"}});
+        table("ui-faults", "Desktop UI against a failing server (`ServerFaultsUiTest`)", new String[][] {
+                {"faultsInjected", "fault scenarios (refresh under reset, server dying after applying, truncated body, "
+                        + "hang past the time-out, 500, 502, 503, 429 burst; create and approve under faults)"},
+                {"maxFxGapMs", "largest gap between JavaFX pulses during any fault (ms; goal 100)"},
+                {"stallsOverGoal", "scenarios with a gap over 100 ms"},
+                {"maxFxGapMsByFault", "largest gap per scenario (ms)"},
+                {"createRequestsForOneApproval", "create requests sent (same Idempotency-Key) for one approval"},
+                {"duplicateCreates", "duplicate creates"}, {"decisionsSentTwice", "decisions sent twice"}});
         md.append(NOTES);
         return md.toString();
     }

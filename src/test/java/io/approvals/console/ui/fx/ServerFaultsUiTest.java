@@ -69,6 +69,8 @@ class ServerFaultsUiTest {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Map<String, Double> MAX_GAP_MS = new ConcurrentHashMap<>();
     private static final Map<String, String> SHOWN = new ConcurrentHashMap<>();
+    /** Counted on the server / at the proxy, for the report. */
+    private static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
 
     @TempDir
     Path dir;
@@ -121,6 +123,8 @@ class ServerFaultsUiTest {
                 .put("maxFxGapMsByFault", new TreeMap<>(rounded(MAX_GAP_MS)))
                 .put("goalMs", GOAL_MS)
                 .put("assertedBoundMs", GAP_BOUND_MS)
+                .put("stallsOverGoal", MAX_GAP_MS.values().stream().filter(g -> g > GOAL_MS).count())
+                .putAll(COUNTS)
                 .put("shownToUser", new TreeMap<>(SHOWN))
                 .write();
     }
@@ -249,6 +253,8 @@ class ServerFaultsUiTest {
         Waits.until(() -> table(robot).getItems().size() == 4);
         long created = server.admin().listNotComplete(null, 1000, null).items().stream()
                 .filter(a -> a.title().equals("Only once")).count();
+        COUNTS.put("createRequestsForOneApproval", (long) proxy.seen("POST", "CreateApproval").size());
+        COUNTS.put("duplicateCreates", created - 1);
         assertThat(created).as("approvals created").isEqualTo(1);
         List<FaultProxy.Seen> creates = proxy.seen("POST", "CreateApproval");
         assertThat(creates.size()).as("create requests sent (client retries and the user's two retries)")
@@ -279,6 +285,7 @@ class ServerFaultsUiTest {
         Waits.until(() -> !ui.mainView().viewModel().refreshingProperty().get()
                 && ui.mainView().viewModel().rowById(laptop.id()).map(r -> r.status() == ApprovalStatus.APPROVED
                         || !table(robot).getItems().contains(r)).orElse(true));
+        COUNTS.put("decisionsSentTwice", proxy.seen("POST", "UpdateApprovalStatus").size() - 1L);
         assertThat(proxy.seen("POST", "UpdateApprovalStatus")).as("decisions sent").hasSize(1);
         assertThat(server.admin().listNotComplete(null, 100, null).items()).noneMatch(a -> a.id().equals(laptop.id()));
     }
