@@ -124,7 +124,7 @@ public abstract class ApiException extends RuntimeException {
     public static final class Server extends ApiException {
         public Server(int status, String detail, String requestId) {
             super("The server failed (" + (status == 0 ? "unreadable answer" : "HTTP " + status) + ")"
-                    + (detail == null || detail.isBlank() ? "" : ": " + detail)
+                    + (detail == null || detail.isBlank() ? "" : ": " + detail.strip().replaceAll("[.\\s]+$", ""))
                     + ". Try again in a moment; if it persists, tell the API's operators"
                     + (requestId == null ? "." : " (request " + requestId + ")."), status, requestId, null);
         }
