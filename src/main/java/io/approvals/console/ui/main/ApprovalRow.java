@@ -6,8 +6,6 @@ import io.approvals.console.contract.Priority;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -15,9 +13,14 @@ import javafx.beans.property.SimpleBooleanProperty;
  * One approval as the table shows it, with its search text and sort keys computed once. Sorting
  * 100,000 rows with TableColumn's default (a locale Collator per comparison) took 7 s; these
  * comparators compare precomputed lower-case strings, enum ordinals and Instants.
+ *
+ * <p>Memory (100,000 rows must stay under 150 MB of heap): the search text holds one lower-case copy of only the
+ * fields that have upper case in them; fields already in lower case (ids, e-mail addresses) are searched in place.
+ * The title is compared ignoring case rather than through a lower-case copy. The "unseen" property is made only
+ * when something watches it (the few visible cells).
  */
 public final class ApprovalRow {
-    public static final Comparator<ApprovalRow> BY_TITLE = Comparator.comparing(r -> r.titleKey);
+    public static final Comparator<ApprovalRow> BY_TITLE = (a, b) -> a.title.compareToIgnoreCase(b.title);
     public static final Comparator<ApprovalRow> BY_REQUESTER = Comparator.comparing(r -> r.requesterKey);
     public static final Comparator<ApprovalRow> BY_APPROVER = Comparator.comparing(r -> r.approverKey);
     public static final Comparator<ApprovalRow> BY_PRIORITY = Comparator.comparingInt(r -> r.priorityRank);
@@ -28,8 +31,11 @@ public final class ApprovalRow {
     public static final Comparator<ApprovalRow> BY_DUE = Comparator.comparing(r -> r.dueKey);
 
     private final Approval approval;
+    /** Lower-case copies, joined by newlines, of the text fields that were not already lower case. */
     private final String search;
-    private final String titleKey;
+    /** The text fields already in lower case, searched as they are (no copy); null entries skipped. */
+    private final String[] lowerAlready;
+    private final String title;
     private final String requesterKey;
     private final String approverKey;
     private final int priorityRank;
@@ -38,11 +44,12 @@ public final class ApprovalRow {
     private final Instant dueKey;
     private int searchStamp = -1;
     private boolean searchHit;
-    private final BooleanProperty unseen = new SimpleBooleanProperty(this, "unseen", false);
+    private boolean unseenValue;
+    private BooleanProperty unseen;
 
     public ApprovalRow(Approval approval) {
         this.approval = approval;
-        this.titleKey = lower(approval.title());
+        this.title = approval.title() == null ? "" : approval.title();
         this.requesterKey = lower(approval.requester());
         this.approverKey = lower(approval.approver());
         this.priorityRank = priority().ordinal();
@@ -50,12 +57,36 @@ public final class ApprovalRow {
         this.createdKey = approval.createdAt() == null ? Instant.MIN : approval.createdAt();
         // No due date sorts after every date.
         this.dueKey = approval.dueAt() == null ? Instant.MAX : approval.dueAt();
-        this.search = Stream.of(approval.id(), approval.title(), approval.description(), approval.requester(),
-                        approval.approver(), priority().wire(), status().wire(), approval.decidedBy(),
-                        approval.comment())
-                .filter(s -> s != null && !s.isEmpty())
-                .map(ApprovalRow::lower)
-                .collect(Collectors.joining("\n"));
+        String[] fields = {approval.id(), approval.title(), approval.description(), approval.requester(),
+                approval.approver(), priority().wire(), status().wire(), approval.decidedBy(), approval.comment()};
+        StringBuilder lowered = new StringBuilder();
+        int already = 0;
+        for (int i = 0; i < fields.length; i++) {
+            String f = fields[i];
+            String lower = f == null ? null : f.toLowerCase(Locale.ROOT);
+            if (f == null || f.isEmpty()) {
+                fields[i] = null;
+            } else if (lower == f) { // toLowerCase returns the string itself when nothing changes
+                already++;
+            } else {
+                if (lowered.length() > 0) {
+                    lowered.append('\n');
+                }
+                lowered.append(lower);
+                fields[i] = null;
+            }
+        }
+        // A query word holds no whitespace, so it never spans two fields: searching them apart is the same as
+        // searching them joined by newlines.
+        this.search = lowered.toString();
+        String[] same = new String[already];
+        int n = 0;
+        for (String f : fields) {
+            if (f != null) {
+                same[n++] = f;
+            }
+        }
+        this.lowerAlready = same;
     }
 
     private static String lower(String s) {
@@ -85,11 +116,23 @@ public final class ApprovalRow {
     /** True when every word of the lower-cased query occurs somewhere in the row's text. */
     public boolean matches(String[] lowerWords) {
         for (String w : lowerWords) {
-            if (!search.contains(w)) {
+            if (!contains(w)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean contains(String lowerWord) {
+        if (search.contains(lowerWord)) {
+            return true;
+        }
+        for (String f : lowerAlready) {
+            if (f.contains(lowerWord)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -109,15 +152,22 @@ public final class ApprovalRow {
 
     /** Arrived since the user last looked; cleared when the row is selected. */
     public BooleanProperty unseenProperty() {
+        if (unseen == null) {
+            unseen = new SimpleBooleanProperty(this, "unseen", unseenValue);
+        }
         return unseen;
     }
 
     public boolean isUnseen() {
-        return unseen.get();
+        return unseen == null ? unseenValue : unseen.get();
     }
 
     public void setUnseen(boolean value) {
-        unseen.set(value);
+        if (unseen == null) {
+            unseenValue = value;
+        } else {
+            unseen.set(value);
+        }
     }
 
     @Override
