@@ -16,11 +16,15 @@ import javafx.beans.property.SimpleBooleanProperty;
  *
  * <p>Memory (100,000 rows must stay under 150 MB of heap): the search text holds one lower-case copy of only the
  * fields that have upper case in them; fields already in lower case (ids, e-mail addresses) are searched in place.
- * The title is compared ignoring case rather than through a lower-case copy. The "unseen" property is made only
+ * The title sorts by the search text, which starts with it (no separate sort key). The "unseen" property is made only
  * when something watches it (the few visible cells).
  */
 public final class ApprovalRow {
-    public static final Comparator<ApprovalRow> BY_TITLE = (a, b) -> a.title.compareToIgnoreCase(b.title);
+    /**
+     * The search text starts with the lower-case title and a newline (below every printable character), so
+     * comparing it compares the titles; equal titles then go by the rest of the text.
+     */
+    public static final Comparator<ApprovalRow> BY_TITLE = Comparator.comparing(r -> r.search);
     public static final Comparator<ApprovalRow> BY_REQUESTER = Comparator.comparing(r -> r.requesterKey);
     public static final Comparator<ApprovalRow> BY_APPROVER = Comparator.comparing(r -> r.approverKey);
     public static final Comparator<ApprovalRow> BY_PRIORITY = Comparator.comparingInt(r -> r.priorityRank);
@@ -31,11 +35,13 @@ public final class ApprovalRow {
     public static final Comparator<ApprovalRow> BY_DUE = Comparator.comparing(r -> r.dueKey);
 
     private final Approval approval;
-    /** Lower-case copies, joined by newlines, of the text fields that were not already lower case. */
+    /**
+     * The lower-case title, then lower-case copies of the other text fields that were not already lower case,
+     * each after a newline.
+     */
     private final String search;
     /** The text fields already in lower case, searched as they are (no copy); null entries skipped. */
     private final String[] lowerAlready;
-    private final String title;
     private final String requesterKey;
     private final String approverKey;
     private final int priorityRank;
@@ -49,7 +55,6 @@ public final class ApprovalRow {
 
     public ApprovalRow(Approval approval) {
         this.approval = approval;
-        this.title = approval.title() == null ? "" : approval.title();
         this.requesterKey = lower(approval.requester());
         this.approverKey = lower(approval.approver());
         this.priorityRank = priority().ordinal();
@@ -57,9 +62,9 @@ public final class ApprovalRow {
         this.createdKey = approval.createdAt() == null ? Instant.MIN : approval.createdAt();
         // No due date sorts after every date.
         this.dueKey = approval.dueAt() == null ? Instant.MAX : approval.dueAt();
-        String[] fields = {approval.id(), approval.title(), approval.description(), approval.requester(),
+        String[] fields = {approval.id(), approval.description(), approval.requester(),
                 approval.approver(), priority().wire(), status().wire(), approval.decidedBy(), approval.comment()};
-        StringBuilder lowered = new StringBuilder();
+        StringBuilder lowered = new StringBuilder(lower(approval.title()));
         int already = 0;
         for (int i = 0; i < fields.length; i++) {
             String f = fields[i];
@@ -69,10 +74,7 @@ public final class ApprovalRow {
             } else if (lower == f) { // toLowerCase returns the string itself when nothing changes
                 already++;
             } else {
-                if (lowered.length() > 0) {
-                    lowered.append('\n');
-                }
-                lowered.append(lower);
+                lowered.append('\n').append(lower);
                 fields[i] = null;
             }
         }

@@ -147,30 +147,10 @@ public final class ApprovalsViewModel {
 
     private static List<ApprovalRow> rowsOf(List<Approval> items) {
         List<ApprovalRow> out = new ArrayList<>(items.size());
-        Map<String, String> people = new HashMap<>();
         for (Approval a : items) {
-            out.add(new ApprovalRow(samePeople(a, people)));
+            out.add(new ApprovalRow(a));
         }
         return out;
-    }
-
-    /**
-     * The same few people request and approve most approvals, but the decoder makes a new String for every
-     * occurrence: with 100,000 rows one shared copy per address saves megabytes of heap.
-     */
-    private static Approval samePeople(Approval a, Map<String, String> people) {
-        String requester = shared(a.requester(), people);
-        String approver = shared(a.approver(), people);
-        String decidedBy = shared(a.decidedBy(), people);
-        if (requester == a.requester() && approver == a.approver() && decidedBy == a.decidedBy()) {
-            return a;
-        }
-        return new Approval(a.id(), a.title(), a.description(), requester, approver, a.priority(), a.dueAt(),
-                a.status(), a.createdAt(), a.updatedAt(), decidedBy, a.decidedAt(), a.comment(), a.version());
-    }
-
-    private static String shared(String s, Map<String, String> people) {
-        return s == null ? null : people.computeIfAbsent(s, k -> k);
     }
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
