@@ -95,6 +95,8 @@ public final class ApprovalsViewModel {
     private Consumer<Runnable> afterNextFrame = Runnable::run;
     /** A decision changed the rows and the overview has not been recomputed since. */
     private boolean overviewStale;
+    /** Decisions not yet shown in the rows (see {@link #replace}), by approval id. */
+    private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
 
     public ApprovalsViewModel(ConsoleSession session, Background background, Clock clock, ListCache cache) {
         this.session = session;
@@ -310,6 +312,7 @@ public final class ApprovalsViewModel {
      * selection), changed ones are swapped, gone ones removed, new ones appended and marked unseen.
      */
     private void applyList(List<ApprovalRow> fresh) {
+        applyReplacements(); // decisions came before this list: the list wins
         Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
         for (ApprovalRow r : fresh) {
             incoming.put(r.id(), r);
@@ -368,12 +371,19 @@ public final class ApprovalsViewModel {
         this.afterNextFrame = hook == null ? Runnable::run : hook;
     }
 
-    private void overviewChanged() {
+    /**
+     * A decision or a 409 told us how an approval is now: show it so until the next refresh. Decisions that
+     * arrive in quick succession (a bulk decision) are applied together, through the overview scheduler: every
+     * replaced row makes the table lay out all its visible rows again, so once per batch, not once per decision.
+     */
+    public void replace(Approval current) {
+        pendingReplacements.put(current.id(), current);
         if (overviewStale) {
             return;
         }
         overviewStale = true;
         overviewScheduler.accept(() -> {
+            applyReplacements();
             if (overviewStale) {
                 updateBuckets();
                 updateCounts();
@@ -381,17 +391,21 @@ public final class ApprovalsViewModel {
         });
     }
 
-    /** A decision or a 409 told us how an approval is now: show it so until the next refresh. */
-    public void replace(Approval current) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id().equals(current.id())) {
-                ApprovalRow row = new ApprovalRow(current);
-                int at = i;
-                listUpdateWrapper.accept(() -> rows.set(at, row));
-                overviewChanged();
-                return;
-            }
+    private void applyReplacements() {
+        if (pendingReplacements.isEmpty()) {
+            return;
         }
+        Map<String, Approval> batch = new LinkedHashMap<>(pendingReplacements);
+        pendingReplacements.clear();
+        listUpdateWrapper.accept(() -> {
+            for (int i = 0; i < rows.size(); i++) {
+                Approval current = batch.get(rows.get(i).id());
+                if (current != null) {
+                    rows.set(i, new ApprovalRow(current));
+                }
+            }
+        });
+        overviewStale = true;
     }
 
     /** A new approval was created here: add it at once and return its row to select. */

@@ -42,6 +42,7 @@ public final class MainView extends BorderPane {
 
     private final ApprovalsViewModel vm;
     private final PauseTransition overviewPause = new PauseTransition(Duration.millis(200));
+    private Runnable overviewDue;
     private final MainActions actions;
     private final TableView<ApprovalRow> table;
     private final TextField search;
@@ -160,14 +161,24 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Runs the overview's recomputation at most every 200 ms while decisions stream in (a bulk decision of 500
-     * redrew it 500 times, the longest frame gap of the run); the view model remembers whether it is still due.
+     * Applies decisions to the rows and the overview at once, then at most every 200 ms while more stream in
+     * (a bulk decision of 500 re-laid out the table and redrew the strip 500 times, the longest frame gaps of
+     * the run). The view model remembers what is still due.
      */
     private void overviewSoon(Runnable update) {
-        if (!overviewPause.getStatus().equals(Animation.Status.RUNNING)) {
-            overviewPause.setOnFinished(e -> update.run());
-            overviewPause.playFromStart();
+        if (overviewPause.getStatus() == Animation.Status.RUNNING) {
+            overviewDue = update;
+            return;
         }
+        update.run();
+        overviewPause.setOnFinished(e -> {
+            Runnable due = overviewDue;
+            overviewDue = null;
+            if (due != null) {
+                overviewSoon(due);
+            }
+        });
+        overviewPause.playFromStart();
     }
 
     /** Runs work once the next frame has been laid out (then handed to the renderer). */
