@@ -40,8 +40,8 @@ public final class ApprovalRow {
      * each after a newline.
      */
     private final String search;
-    /** The text fields already in lower case, searched as they are (no copy); null entries skipped. */
-    private final String[] lowerAlready;
+    /** Bit i set: text field i (see {@link #field}) is already lower case and searched as it is (no copy). */
+    private final int lowerAlready;
     private final String requesterKey;
     private final String approverKey;
     private final int priorityRank;
@@ -62,33 +62,40 @@ public final class ApprovalRow {
         this.createdKey = approval.createdAt() == null ? Instant.MIN : approval.createdAt();
         // No due date sorts after every date.
         this.dueKey = approval.dueAt() == null ? Instant.MAX : approval.dueAt();
-        String[] fields = {approval.id(), approval.description(), approval.requester(),
-                approval.approver(), priority().wire(), status().wire(), approval.decidedBy(), approval.comment()};
         StringBuilder lowered = new StringBuilder(lower(approval.title()));
         int already = 0;
-        for (int i = 0; i < fields.length; i++) {
-            String f = fields[i];
-            String lower = f == null ? null : f.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < FIELDS; i++) {
+            String f = field(i);
             if (f == null || f.isEmpty()) {
-                fields[i] = null;
-            } else if (lower == f) { // toLowerCase returns the string itself when nothing changes
-                already++;
+                continue;
+            }
+            String lower = f.toLowerCase(Locale.ROOT);
+            if (lower == f) { // toLowerCase returns the string itself when nothing changes
+                already |= 1 << i;
             } else {
                 lowered.append('\n').append(lower);
-                fields[i] = null;
             }
         }
         // A query word holds no whitespace, so it never spans two fields: searching them apart is the same as
         // searching them joined by newlines.
         this.search = lowered.toString();
-        String[] same = new String[already];
-        int n = 0;
-        for (String f : fields) {
-            if (f != null) {
-                same[n++] = f;
-            }
-        }
-        this.lowerAlready = same;
+        this.lowerAlready = already;
+    }
+
+    private static final int FIELDS = 8;
+
+    /** The text fields searched besides the title. */
+    private String field(int i) {
+        return switch (i) {
+            case 0 -> approval.id();
+            case 1 -> approval.description();
+            case 2 -> approval.requester();
+            case 3 -> approval.approver();
+            case 4 -> priority().wire();
+            case 5 -> status().wire();
+            case 6 -> approval.decidedBy();
+            default -> approval.comment();
+        };
     }
 
     private static String lower(String s) {
@@ -129,8 +136,8 @@ public final class ApprovalRow {
         if (search.contains(lowerWord)) {
             return true;
         }
-        for (String f : lowerAlready) {
-            if (f.contains(lowerWord)) {
+        for (int i = 0; i < FIELDS; i++) {
+            if ((lowerAlready & (1 << i)) != 0 && field(i).contains(lowerWord)) {
                 return true;
             }
         }
