@@ -422,6 +422,7 @@ public final class ApprovalsViewModel {
     }
 
     public Optional<ApprovalRow> rowById(String id) {
+        applyReplacements();
         return rows.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
@@ -525,7 +526,9 @@ public final class ApprovalsViewModel {
         return session;
     }
 
+    /** The rows, with every decision received so far applied (see {@link #replace}). */
     public ObservableList<ApprovalRow> rows() {
+        applyReplacements();
         return rows;
     }
 
