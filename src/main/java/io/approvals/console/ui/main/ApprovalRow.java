@@ -6,8 +6,6 @@ import io.approvals.console.contract.Priority;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -15,9 +13,18 @@ import javafx.beans.property.SimpleBooleanProperty;
  * One approval as the table shows it, with its search text and sort keys computed once. Sorting
  * 100,000 rows with TableColumn's default (a locale Collator per comparison) took 7 s; these
  * comparators compare precomputed lower-case strings, enum ordinals and Instants.
+ *
+ * <p>Memory (100,000 rows must stay under 150 MB of heap): the search text holds one lower-case copy of only the
+ * fields that have upper case in them; fields already in lower case (ids, e-mail addresses) are searched in place.
+ * The title sorts by the search text, which starts with it (no separate sort key). The "unseen" property is made only
+ * when something watches it (the few visible cells).
  */
 public final class ApprovalRow {
-    public static final Comparator<ApprovalRow> BY_TITLE = Comparator.comparing(r -> r.titleKey);
+    /**
+     * The search text starts with the lower-case title and a newline (below every printable character), so
+     * comparing it compares the titles; equal titles then go by the rest of the text.
+     */
+    public static final Comparator<ApprovalRow> BY_TITLE = Comparator.comparing(r -> r.search);
     public static final Comparator<ApprovalRow> BY_REQUESTER = Comparator.comparing(r -> r.requesterKey);
     public static final Comparator<ApprovalRow> BY_APPROVER = Comparator.comparing(r -> r.approverKey);
     public static final Comparator<ApprovalRow> BY_PRIORITY = Comparator.comparingInt(r -> r.priorityRank);
@@ -28,8 +35,13 @@ public final class ApprovalRow {
     public static final Comparator<ApprovalRow> BY_DUE = Comparator.comparing(r -> r.dueKey);
 
     private final Approval approval;
+    /**
+     * The lower-case title, then lower-case copies of the other text fields that were not already lower case,
+     * each after a newline.
+     */
     private final String search;
-    private final String titleKey;
+    /** Bit i set: text field i (see {@link #field}) is already lower case and searched as it is (no copy). */
+    private final int lowerAlready;
     private final String requesterKey;
     private final String approverKey;
     private final int priorityRank;
@@ -38,11 +50,11 @@ public final class ApprovalRow {
     private final Instant dueKey;
     private int searchStamp = -1;
     private boolean searchHit;
-    private final BooleanProperty unseen = new SimpleBooleanProperty(this, "unseen", false);
+    private boolean unseenValue;
+    private BooleanProperty unseen;
 
     public ApprovalRow(Approval approval) {
         this.approval = approval;
-        this.titleKey = lower(approval.title());
         this.requesterKey = lower(approval.requester());
         this.approverKey = lower(approval.approver());
         this.priorityRank = priority().ordinal();
@@ -50,12 +62,40 @@ public final class ApprovalRow {
         this.createdKey = approval.createdAt() == null ? Instant.MIN : approval.createdAt();
         // No due date sorts after every date.
         this.dueKey = approval.dueAt() == null ? Instant.MAX : approval.dueAt();
-        this.search = Stream.of(approval.id(), approval.title(), approval.description(), approval.requester(),
-                        approval.approver(), priority().wire(), status().wire(), approval.decidedBy(),
-                        approval.comment())
-                .filter(s -> s != null && !s.isEmpty())
-                .map(ApprovalRow::lower)
-                .collect(Collectors.joining("\n"));
+        StringBuilder lowered = new StringBuilder(lower(approval.title()));
+        int already = 0;
+        for (int i = 0; i < FIELDS; i++) {
+            String f = field(i);
+            if (f == null || f.isEmpty()) {
+                continue;
+            }
+            String lower = f.toLowerCase(Locale.ROOT);
+            if (lower == f) { // toLowerCase returns the string itself when nothing changes
+                already |= 1 << i;
+            } else {
+                lowered.append('\n').append(lower);
+            }
+        }
+        // A query word holds no whitespace, so it never spans two fields: searching them apart is the same as
+        // searching them joined by newlines.
+        this.search = lowered.toString();
+        this.lowerAlready = already;
+    }
+
+    private static final int FIELDS = 8;
+
+    /** The text fields searched besides the title. */
+    private String field(int i) {
+        return switch (i) {
+            case 0 -> approval.id();
+            case 1 -> approval.description();
+            case 2 -> approval.requester();
+            case 3 -> approval.approver();
+            case 4 -> priority().wire();
+            case 5 -> status().wire();
+            case 6 -> approval.decidedBy();
+            default -> approval.comment();
+        };
     }
 
     private static String lower(String s) {
@@ -85,11 +125,23 @@ public final class ApprovalRow {
     /** True when every word of the lower-cased query occurs somewhere in the row's text. */
     public boolean matches(String[] lowerWords) {
         for (String w : lowerWords) {
-            if (!search.contains(w)) {
+            if (!contains(w)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean contains(String lowerWord) {
+        if (search.contains(lowerWord)) {
+            return true;
+        }
+        for (int i = 0; i < FIELDS; i++) {
+            if ((lowerAlready & (1 << i)) != 0 && field(i).contains(lowerWord)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -109,15 +161,22 @@ public final class ApprovalRow {
 
     /** Arrived since the user last looked; cleared when the row is selected. */
     public BooleanProperty unseenProperty() {
+        if (unseen == null) {
+            unseen = new SimpleBooleanProperty(this, "unseen", unseenValue);
+        }
         return unseen;
     }
 
     public boolean isUnseen() {
-        return unseen.get();
+        return unseen == null ? unseenValue : unseen.get();
     }
 
     public void setUnseen(boolean value) {
-        unseen.set(value);
+        if (unseen == null) {
+            unseenValue = value;
+        } else {
+            unseen.set(value);
+        }
     }
 
     @Override

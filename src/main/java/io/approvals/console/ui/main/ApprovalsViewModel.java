@@ -91,6 +91,12 @@ public final class ApprovalsViewModel {
     private int offlineFailures;
     private boolean paused;
     private Consumer<Runnable> listUpdateWrapper = Runnable::run;
+    private Consumer<Runnable> overviewScheduler = Runnable::run;
+    private Consumer<Runnable> afterNextFrame = Runnable::run;
+    /** A decision changed the rows and the overview has not been recomputed since. */
+    private boolean overviewStale;
+    /** Decisions not yet shown in the rows (see {@link #replace}), by approval id. */
+    private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
 
     public ApprovalsViewModel(ConsoleSession session, Background background, Clock clock, ListCache cache) {
         this.session = session;
@@ -209,10 +215,11 @@ public final class ApprovalsViewModel {
         if (cache != null && changed) {
             List<Approval> items = fresh.items();
             String name = session.connectionName();
-            background.run(() -> {
+            // Not while the window draws the new list: writing 100,000 approvals competes with the first frame.
+            afterNextFrame.accept(() -> background.run(() -> {
                 cache.save(name, fetchedAt, items);
                 return null;
-            }, x -> { }, e -> { });
+            }, x -> { }, e -> { }));
         }
     }
 
@@ -305,12 +312,23 @@ public final class ApprovalsViewModel {
      * selection), changed ones are swapped, gone ones removed, new ones appended and marked unseen.
      */
     private void applyList(List<ApprovalRow> fresh) {
+        applyReplacements(); // decisions came before this list: the list wins
         Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
         for (ApprovalRow r : fresh) {
             incoming.put(r.id(), r);
         }
         boolean markNew = loadedOnce;
         loadedOnce = true;
+        if (rows.isEmpty()) {
+            // The first list: nothing to merge with, nothing selected to keep.
+            for (ApprovalRow row : incoming.values()) {
+                row.setUnseen(markNew);
+            }
+            rows.setAll(incoming.values());
+            updateBuckets();
+            updateCounts();
+            return;
+        }
         listUpdateWrapper.accept(() -> {
             Set<String> ids = incoming.keySet();
             rows.removeIf(r -> !ids.contains(r.id()));
@@ -340,18 +358,54 @@ public final class ApprovalsViewModel {
         this.listUpdateWrapper = wrapper == null ? Runnable::run : wrapper;
     }
 
-    /** A decision or a 409 told us how an approval is now: show it so until the next refresh. */
+    /**
+     * Lets the view recompute the overview after a decision a little later, once for many decisions: a bulk
+     * decision of 500 recomputed it (and redrew the strip) 500 times. Default: at once.
+     */
+    public void setOverviewScheduler(Consumer<Runnable> scheduler) {
+        this.overviewScheduler = scheduler == null ? Runnable::run : scheduler;
+    }
+
+    /** Lets the view run work (the list cache write) after the next frame is drawn. Default: at once. */
+    public void setAfterNextFrame(Consumer<Runnable> hook) {
+        this.afterNextFrame = hook == null ? Runnable::run : hook;
+    }
+
+    /**
+     * A decision or a 409 told us how an approval is now: show it so until the next refresh. Decisions that
+     * arrive in quick succession (a bulk decision) are applied together, through the overview scheduler: every
+     * replaced row makes the table lay out all its visible rows again, so once per batch, not once per decision.
+     */
     public void replace(Approval current) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id().equals(current.id())) {
-                ApprovalRow row = new ApprovalRow(current);
-                int at = i;
-                listUpdateWrapper.accept(() -> rows.set(at, row));
+        pendingReplacements.put(current.id(), current);
+        if (overviewStale) {
+            return;
+        }
+        overviewStale = true;
+        overviewScheduler.accept(() -> {
+            applyReplacements();
+            if (overviewStale) {
                 updateBuckets();
                 updateCounts();
-                return;
             }
+        });
+    }
+
+    private void applyReplacements() {
+        if (pendingReplacements.isEmpty()) {
+            return;
         }
+        Map<String, Approval> batch = new LinkedHashMap<>(pendingReplacements);
+        pendingReplacements.clear();
+        listUpdateWrapper.accept(() -> {
+            for (int i = 0; i < rows.size(); i++) {
+                Approval current = batch.get(rows.get(i).id());
+                if (current != null) {
+                    rows.set(i, new ApprovalRow(current));
+                }
+            }
+        });
+        overviewStale = true;
     }
 
     /** A new approval was created here: add it at once and return its row to select. */
@@ -368,6 +422,7 @@ public final class ApprovalsViewModel {
     }
 
     public Optional<ApprovalRow> rowById(String id) {
+        applyReplacements();
         return rows.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
@@ -425,6 +480,7 @@ public final class ApprovalsViewModel {
 
     /** The overview's buckets and the pending count; call whenever rows change. */
     private void updateBuckets() {
+        overviewStale = false;
         Instant now = clock.instant();
         int[] age = new int[4];
         int[] prio = new int[Priority.values().length];
@@ -470,7 +526,9 @@ public final class ApprovalsViewModel {
         return session;
     }
 
+    /** The rows, with every decision received so far applied (see {@link #replace}). */
     public ObservableList<ApprovalRow> rows() {
+        applyReplacements();
         return rows;
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -39,6 +41,8 @@ public final class MainView extends BorderPane {
             + "Ask an administrator for a key with \u2018write\u2019.";
 
     private final ApprovalsViewModel vm;
+    private final PauseTransition overviewPause = new PauseTransition(Duration.millis(200));
+    private Runnable overviewDue;
     private final MainActions actions;
     private final TableView<ApprovalRow> table;
     private final TextField search;
@@ -67,6 +71,8 @@ public final class MainView extends BorderPane {
 
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
         vm.setListUpdateWrapper(this::keepingSelection);
+        vm.setOverviewScheduler(this::overviewSoon);
+        vm.setAfterNextFrame(this::afterNextFrame);
         table.setOnKeyPressed(e -> {
             if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
                 return;
@@ -154,6 +160,47 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /**
+     * Applies decisions to the rows and the overview at once, then at most every 200 ms while more stream in
+     * (a bulk decision of 500 re-laid out the table and redrew the strip 500 times, the longest frame gaps of
+     * the run). The view model remembers what is still due.
+     */
+    private void overviewSoon(Runnable update) {
+        if (overviewPause.getStatus() == Animation.Status.RUNNING) {
+            overviewDue = update;
+            return;
+        }
+        update.run();
+        overviewPause.setOnFinished(e -> {
+            Runnable due = overviewDue;
+            overviewDue = null;
+            if (due != null) {
+                overviewSoon(due);
+            }
+        });
+        overviewPause.playFromStart();
+    }
+
+    /** Runs work once the next frame has been laid out (then handed to the renderer). */
+    private void afterNextFrame(Runnable work) {
+        Scene scene = getScene();
+        if (scene == null) {
+            work.run();
+            return;
+        }
+        boolean[] done = new boolean[1];
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> Platform.runLater(() -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            if (!done[0]) {
+                done[0] = true;
+                work.run();
+            }
+        });
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
     /** Keeps the selected rows and the top visible row across a list update. */
     private void keepingSelection(Runnable update) {
         Set<String> selectedIds = new HashSet<>();
@@ -164,9 +211,11 @@ public final class MainView extends BorderPane {
         }
         ApprovalRow focused = table.getFocusModel().getFocusedItem();
         String focusedId = focused == null ? null : focused.id();
-        String topId = topVisibleId();
+        int topIndex = topVisibleIndex();
+        String topId = topIndex < 0 ? null : table.getItems().get(topIndex).id();
+        List<ApprovalRow> selectedBefore = new ArrayList<>(table.getSelectionModel().getSelectedItems());
         update.run();
-        if (!selectedIds.isEmpty()) {
+        if (!selectedIds.isEmpty() && !sameRowsSelected(selectedBefore)) {
             List<Integer> indices = new ArrayList<>();
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (selectedIds.contains(table.getItems().get(i).id())) {
@@ -174,18 +223,30 @@ public final class MainView extends BorderPane {
                 }
             }
             table.getSelectionModel().clearSelection();
-            for (int i : indices) {
-                table.getSelectionModel().select(i);
+            // One change for the whole selection: selecting rows one by one re-evaluated everything that
+            // watches the selection once per row.
+            if (!indices.isEmpty()) {
+                int[] rest = new int[indices.size() - 1];
+                for (int i = 1; i < indices.size(); i++) {
+                    rest[i - 1] = indices.get(i);
+                }
+                table.getSelectionModel().selectIndices(indices.get(0), rest);
             }
-            if (focusedId != null) {
-                for (int i = 0; i < table.getItems().size(); i++) {
-                    if (focusedId.equals(table.getItems().get(i).id())) {
-                        table.getFocusModel().focus(i);
-                    }
+        }
+        ApprovalRow focusedNow = table.getFocusModel().getFocusedItem();
+        if (!selectedIds.isEmpty() && focusedId != null
+                && (focusedNow == null || !focusedId.equals(focusedNow.id()))) {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (focusedId.equals(table.getItems().get(i).id())) {
+                    table.getFocusModel().focus(i);
                 }
             }
         }
-        if (topId != null) {
+        // Scrolling lays out every visible row again: only when the top row really moved (a decision replaces
+        // a row in place and moves nothing).
+        boolean topStayed = topIndex >= 0 && topIndex < table.getItems().size()
+                && topId.equals(table.getItems().get(topIndex).id());
+        if (topId != null && !topStayed) {
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (topId.equals(table.getItems().get(i).id())) {
                     table.scrollTo(i);
@@ -195,14 +256,30 @@ public final class MainView extends BorderPane {
         }
     }
 
-    private String topVisibleId() {
+    /** True when the selection after an update is the same rows (by id, same order) as before it. */
+    private boolean sameRowsSelected(List<ApprovalRow> before) {
+        List<ApprovalRow> after = table.getSelectionModel().getSelectedItems();
+        if (after.size() != before.size()) {
+            return false;
+        }
+        for (int i = 0; i < before.size(); i++) {
+            ApprovalRow a = after.get(i);
+            ApprovalRow b = before.get(i);
+            if (a == null || b == null || !a.id().equals(b.id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int topVisibleIndex() {
         if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
             int i = flow.getFirstVisibleCell().getIndex();
             if (i >= 0 && i < table.getItems().size()) {
-                return table.getItems().get(i).id();
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     // ---- pieces ----

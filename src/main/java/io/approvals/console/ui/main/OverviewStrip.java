@@ -43,16 +43,28 @@ final class OverviewStrip extends HBox {
         return box;
     }
 
+    /**
+     * Updates the bars in place when the buckets are the same ones with new counts (after every decision):
+     * making new nodes each time (and styling them) was the longest frame gap of a bulk decision.
+     */
     private static void draw(HBox bars, List<Bucket> buckets) {
         int max = buckets.stream().mapToInt(Bucket::count).max().orElse(0);
+        if (sameBuckets(bars, buckets)) {
+            for (int i = 0; i < buckets.size(); i++) {
+                Bucket b = buckets.get(i);
+                VBox column = (VBox) bars.getChildren().get(i);
+                ((Label) column.getChildren().get(0)).setText(Integer.toString(b.count()));
+                Region bar = (Region) ((StackPane) column.getChildren().get(1)).getChildren().get(0);
+                size(bar, height(b, max));
+                column.setAccessibleText(b.label() + ": " + b.count());
+            }
+            return;
+        }
         bars.getChildren().clear();
         for (Bucket b : buckets) {
             Region bar = new Region();
             bar.getStyleClass().addAll("bar", b.styleClass());
-            double h = max == 0 ? 2 : Math.max(2, BAR_MAX * b.count() / max);
-            bar.setMinSize(26, h);
-            bar.setPrefSize(26, h);
-            bar.setMaxSize(26, h);
+            size(bar, height(b, max));
             StackPane well = new StackPane(bar);
             well.setAlignment(Pos.BOTTOM_CENTER);
             well.setMinHeight(BAR_MAX);
@@ -62,11 +74,35 @@ final class OverviewStrip extends HBox {
             Label name = new Label(b.label());
             name.getStyleClass().add("bar-label");
             VBox column = new VBox(1, n, well, name);
+            column.setUserData(b.label() + "\n" + b.styleClass());
             column.setAlignment(Pos.BOTTOM_CENTER);
             column.setMinWidth(44);
             column.setAccessibleText(b.label() + ": " + b.count());
             HBox.setHgrow(column, Priority.NEVER);
             bars.getChildren().add(column);
         }
+    }
+
+    private static boolean sameBuckets(HBox bars, List<Bucket> buckets) {
+        if (bars.getChildren().size() != buckets.size()) {
+            return false;
+        }
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket b = buckets.get(i);
+            if (!(b.label() + "\n" + b.styleClass()).equals(bars.getChildren().get(i).getUserData())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double height(Bucket b, int max) {
+        return max == 0 ? 2 : Math.max(2, BAR_MAX * b.count() / max);
+    }
+
+    private static void size(Region bar, double h) {
+        bar.setMinSize(26, h);
+        bar.setPrefSize(26, h);
+        bar.setMaxSize(26, h);
     }
 }
