@@ -1,9 +1,9 @@
 package io.approvals.console.app;
 
+import io.approvals.console.cli.QuietLibraryLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
@@ -18,10 +18,7 @@ import java.util.logging.SimpleFormatter;
  */
 public final class DesktopLogging {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
-    private static final List<Logger> LIBRARIES = List.of(
-            Logger.getLogger("org.freedesktop"), Logger.getLogger("de.swiesend"),
-            Logger.getLogger("com.github.javakeyring"), Logger.getLogger("com.github.hypfvieh"),
-            Logger.getLogger("pt.davidafsilva"), Logger.getLogger("org.h2"));
+    private static final Logger H2 = Logger.getLogger("org.h2");
 
     private DesktopLogging() {
     }
@@ -36,7 +33,8 @@ public final class DesktopLogging {
             }
         }
         root.setLevel(Level.INFO);
-        LIBRARIES.forEach(l -> l.setLevel(Level.WARNING));
+        QuietLibraryLogs.setLevel(Level.WARNING);
+        H2.setLevel(Level.WARNING);
         try {
             Files.createDirectories(logDir);
             FileHandler handler = new FileHandler(logDir.resolve("approvals-console.%g.log").toString(),

@@ -25,14 +25,7 @@ public final class Main {
         }
         CommandLine cl = Cli.commandLine();
         cl.addSubcommand("bench", new BenchCommand());
-        int code = cl.execute(args);
-        if (code != 0 || !keepsRunning(args)) {
-            System.exit(code);
-        }
-    }
-
-    /** Long-running commands (the sandbox server) return from their Callable while still serving. */
-    private static boolean keepsRunning(String[] args) {
-        return false;
+        // the sandbox command blocks inside its Callable until SIGINT/SIGTERM, so every command ends here
+        System.exit(cl.execute(args));
     }
 }

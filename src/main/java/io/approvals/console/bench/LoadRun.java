@@ -26,7 +26,7 @@ final class LoadRun {
         HttpRequest request = rb.build();
         // warm-up: connections, JIT
         long warmEnd = System.nanoTime() + Math.min(duration.toNanos() / 4, Duration.ofSeconds(2).toNanos());
-        drive(http, request, clients, warmEnd, null);
+        drive(http, request, clients, warmEnd, new ArrayList<>(), new AtomicLong());
         List<List<Double>> perThread = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         long start = System.nanoTime();
@@ -39,20 +39,13 @@ final class LoadRun {
     }
 
     private static long drive(HttpClient http, HttpRequest request, int clients, long endNanos,
-                              List<List<Double>> latencies) throws InterruptedException {
-        return drive(http, request, clients, endNanos, latencies, new AtomicLong());
-    }
-
-    private static long drive(HttpClient http, HttpRequest request, int clients, long endNanos,
                               List<List<Double>> latencies, AtomicLong failures) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(clients);
         AtomicLong ok = new AtomicLong();
         for (int i = 0; i < clients; i++) {
             List<Double> mine = new ArrayList<>();
-            if (latencies != null) {
-                synchronized (latencies) {
-                    latencies.add(mine);
-                }
+            synchronized (latencies) {
+                latencies.add(mine);
             }
             Thread t = new Thread(() -> {
                 try {

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * command promises one clear line on stderr per failure, so for the CLI those loggers are turned off;
  * everything a user needs is in our own messages.
  */
-final class QuietLibraryLogs {
+public final class QuietLibraryLogs {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
     private static final List<Logger> QUIETED = List.of(
             Logger.getLogger("org.freedesktop"),
@@ -23,6 +23,11 @@ final class QuietLibraryLogs {
     }
 
     static void apply() {
-        QUIETED.forEach(l -> l.setLevel(Level.OFF));
+        setLevel(Level.OFF);
+    }
+
+    /** The desktop app keeps their warnings (it has a log file); the CLI turns them off. */
+    public static void setLevel(Level level) {
+        QUIETED.forEach(l -> l.setLevel(level));
     }
 }
