@@ -1,9 +1,5 @@
 package io.approvals.console.app;
 
-import io.approvals.console.config.AppPaths;
-import io.approvals.console.credentials.OsKeychainStore;
-import io.approvals.console.credentials.TimeoutSecretStore;
-import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.Themes;
@@ -15,23 +11,23 @@ import javafx.stage.Stage;
 
 /** The JavaFX application: plain constructor wiring of the environment and the UI. */
 public final class DesktopApp extends Application {
+    /** Begun by {@link DesktopLauncher} before the toolkit starts; begun here when launched another way. */
+    private static volatile DesktopStartup startup;
+
     private DesktopEnvironment env;
     private FxBackground background;
     private volatile ConsoleUi ui;
 
+    static void prepare(DesktopStartup begun) {
+        startup = begun;
+    }
+
     @Override
     public void init() {
-        AppPaths paths = AppPaths.fromEnvironment();
-        DesktopLogging.configure(paths.cacheDir().resolve("logs"));
-        // Off the FX thread: may start gsettings to learn the OS theme.
-        Themes.detectOsTheme();
-        TimeoutSecretStore keychain = new TimeoutSecretStore(new OsKeychainStore())
-                .onWaiting(waiting -> Platform.runLater(() -> {
-                    if (ui != null) {
-                        ui.setKeychainWaiting(waiting);
-                    }
-                }));
-        env = new DesktopEnvironment(paths, keychain, new HttpClientFactory());
+        if (startup == null) {
+            startup = DesktopStartup.begin();
+        }
+        env = startup.environment();
     }
 
     @Override
@@ -39,7 +35,8 @@ public final class DesktopApp extends Application {
         Themes.apply(UiSettings.defaults().theme());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), AppInfo.version());
-        ui.start();
+        startup.onKeychainWaiting(waiting -> Platform.runLater(() -> ui.setKeychainWaiting(waiting)));
+        ui.start(startup.early());
     }
 
     @Override

@@ -89,6 +89,18 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
 
     @Override
     public ConsoleSession open(String name) {
+        return open(name, true);
+    }
+
+    /**
+     * Opens a connection with the key facts last verified, without asking the server (start-up: the window shows
+     * sooner); {@link #recheckKey} asks it afterwards.
+     */
+    ConsoleSession openWithKnownFacts(String name) {
+        return open(name, false);
+    }
+
+    private ConsoleSession open(String name, boolean checkKey) {
         if (SANDBOX.equals(name)) {
             return startSandbox();
         }
@@ -99,7 +111,29 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
                 ServiceException.Kind.NO_KEY, "No key is stored for \u2018" + name + "\u2019 (looked in: "
                 + keychain.backendName() + "). Use Connection \u203a Replace key\u2026 to set one."));
         store.setCurrent(name);
-        return session(refreshFacts(service, c, key), key, service.backendName(), false, notice);
+        return session(checkKey ? refreshFacts(service, c) : c, key, service.backendName(), false, notice, checkKey);
+    }
+
+    @Override
+    public Optional<ConsoleSession> recheckKey(ConsoleSession opened) {
+        String name = opened.connectionName();
+        if (opened.keyChecked() || store.find(name).isEmpty()) {
+            return Optional.empty();
+        }
+        ConnectionService service = serviceHolding(name);
+        Optional<ApiKey> key = service.storedKeyIfAny(name);
+        if (key.isEmpty() || !key.get().fingerprint().equals(opened.key().fingerprint())) {
+            // Replaced meanwhile: whoever replaced it opened the connection again.
+            return Optional.empty();
+        }
+        ConsoleSession checked = session(refreshFacts(service, keychain.profile(name)), key.get(),
+                service.backendName(), opened.isSandbox(), null, true);
+        return checked.key().equals(opened.key()) ? Optional.empty() : Optional.of(checked);
+    }
+
+    /** Loads what the first request to a connection's server needs, sending nothing (see {@link DesktopStartup}). */
+    void warmUp(String name) {
+        store.find(name).ifPresent(clients::warmUp);
     }
 
     /** A rotation the app or the CLI left half-done is finished or rolled back before the key is used. */
@@ -112,7 +146,7 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     /** Verifies again to learn the current scopes; offline or refused, the last known facts do. */
-    private Connection refreshFacts(ConnectionService service, Connection c, ApiKey key) {
+    private Connection refreshFacts(ConnectionService service, Connection c) {
         try {
             service.verify(c.name());
             return keychain.profile(c.name());
@@ -264,17 +298,18 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox) {
-        return session(c, key, backend, isSandbox, null);
+        return session(c, key, backend, isSandbox, null, true);
     }
 
-    private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox, String notice) {
+    private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox, String notice,
+                                   boolean keyChecked) {
         ApprovalsApi api = clients.create(c, key);
         VerifiedKey v = c.verified();
         boolean matches = v != null && key.fingerprint().equals(v.fingerprint());
         KeyInfo info = matches && v.keyEndpointsAvailable()
                 ? new KeyInfo(key.masked(), key.fingerprint(), v.scopes(), true, v.owner(), v.expiresAt())
                 : new KeyInfo(key.masked(), key.fingerprint(), List.of(), false, null, null);
-        return new Session(c.name(), c.baseUrl().toString(), api, info, backend, isSandbox, notice);
+        return new Session(c.name(), c.baseUrl().toString(), api, info, backend, isSandbox, notice, keyChecked);
     }
 
     private static Connection toConnection(ConnectionDraft d) {
@@ -327,6 +362,6 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     private record Session(String connectionName, String baseUrl, ApprovalsApi api, KeyInfo key, String backendName,
-                           boolean isSandbox, String notice) implements ConsoleSession {
+                           boolean isSandbox, String notice, boolean keyChecked) implements ConsoleSession {
     }
 }

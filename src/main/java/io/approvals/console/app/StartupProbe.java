@@ -67,10 +67,16 @@ public final class StartupProbe {
                 .orElse(-1L);
         System.out.println("FIRST_FRAME_EPOCH_MS=" + now);
         System.out.println("FIRST_FRAME_MS=" + sinceStart);
+        System.out.println("FIRST_FRAME_CPU_MS=" + cpuMillis());
         System.out.flush();
         // After this pulse has been handed to the renderer; halt, not exit: shutdown hooks tearing the toolkit down
         // under a pulse print stack traces, and a measuring run (in a throwaway home) has nothing to save.
         Platform.runLater(() -> Runtime.getRuntime().halt(0));
+    }
+
+    /** CPU time of every thread of this process so far (JIT and GC included); -1 when the OS does not tell. */
+    public static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     private static void watchOnceToolkitIsUp() {

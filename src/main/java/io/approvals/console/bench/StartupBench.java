@@ -13,12 +13,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Launches a fresh JVM that prints FIRST_FRAME_MS=n at its first frame and exits, the same way for
- * the floor and for the app; optionally with an AppCDS archive made by a training run.
+ * Launches a fresh JVM that prints FIRST_FRAME_EPOCH_MS=n (the wall clock) at its first frame and exits, the same
+ * way for the floor and for the app; optionally with an AppCDS archive made by a training run. Time is measured from
+ * just before the launch, on this JVM's clock: the process start time the JDK reports on Linux
+ * ({@code ProcessHandle.Info.startInstant}) is derived from the boot time in whole seconds, so it is off by a
+ * constant of up to a second (645 ms on the machine where this was found), which inflated both times and
+ * flattered their ratio.
  */
 final class StartupBench {
     private StartupBench() {
     }
+
+    private static final String FIRST_FRAME_EPOCH = "FIRST_FRAME_EPOCH_MS=";
+    private static final String FIRST_FRAME_CPU = "FIRST_FRAME_CPU_MS=";
 
     /** Java options every measured launch gets, as the installed launcher would use them. */
     static final List<String> COMMON = List.of("-Dprism.order=sw", "-Xshare:auto");
@@ -30,17 +37,12 @@ final class StartupBench {
         }
     }
 
-    static List<Double> measure(String mainClass, List<String> args, Map<String, String> env, Path archive,
-                                int runs) throws IOException, InterruptedException {
-        List<Double> out = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            out.add(once(new Launch(mainClass, List.of(), env, () -> { }), archive));
-        }
-        return out;
+    /** One launch: ms from just before it to the first frame, and the CPU time the process had used by then. */
+    record Sample(double wallMs, double cpuMs) {
     }
 
-    /** One measured launch, in ms from process start to first frame; with the archive when not null. */
-    static double once(Launch l, Path archive) throws IOException, InterruptedException {
+    /** One measured launch; with the archive when not null. */
+    static Sample once(Launch l, Path archive) throws IOException, InterruptedException {
         List<String> opts = new ArrayList<>(COMMON);
         opts.addAll(l.jvmOptions());
         if (archive != null) {
@@ -51,11 +53,6 @@ final class StartupBench {
     }
 
     /** A training run that writes a dynamic AppCDS archive of the classes loaded up to the first frame. */
-    static Path train(String mainClass, List<String> args, Map<String, String> env, Path archive)
-            throws IOException, InterruptedException {
-        return train(new Launch(mainClass, List.of(), env, () -> { }), archive);
-    }
-
     static Path train(Launch l, Path archive) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
         List<String> opts = new ArrayList<>(COMMON);
@@ -66,7 +63,7 @@ final class StartupBench {
         return Files.exists(archive) ? archive : null;
     }
 
-    private static long launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env)
+    private static Sample launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,14 +75,18 @@ final class StartupBench {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
+        long launched = System.currentTimeMillis();
         Process p = pb.start();
         Long ms = null;
+        long cpu = -1;
         StringBuilder tail = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.startsWith("FIRST_FRAME_MS=")) {
-                    ms = Long.parseLong(line.substring("FIRST_FRAME_MS=".length()).trim());
+                if (line.startsWith(FIRST_FRAME_EPOCH)) {
+                    ms = Long.parseLong(line.substring(FIRST_FRAME_EPOCH.length()).trim()) - launched;
+                } else if (line.startsWith(FIRST_FRAME_CPU)) {
+                    cpu = Long.parseLong(line.substring(FIRST_FRAME_CPU.length()).trim());
                 } else if (tail.length() < 4000) {
                     tail.append(line).append('\n');
                 }
@@ -97,7 +98,7 @@ final class StartupBench {
         if (ms == null) {
             throw new IOException(mainClass + " did not report a first frame:\n" + tail);
         }
-        return ms;
+        return new Sample(ms, cpu);
     }
 
     /** java -jar puts only the jar on java.class.path; its manifest names the rest. */

@@ -63,8 +63,10 @@ public final class ApprovalsClient implements ApprovalsApi {
     private final Sleeper sleeper;
     private final Clock clock;
     private final String userAgent;
-    private final ObjectMapper writer = Json.strict();
-    private final ResponseDecoder decoder = new ResponseDecoder();
+    /** Shared by all clients: a mapper learns each type once (thread-safe once configured). */
+    private static final ObjectMapper WRITER = Json.strict();
+    private final ObjectMapper writer = WRITER;
+    private final ResponseDecoder decoder = ResponseDecoder.SHARED;
 
     private ApprovalsClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -75,16 +77,37 @@ public final class ApprovalsClient implements ApprovalsApi {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
-        HttpClient.Builder hb = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if ("https".equals(baseUrl.getScheme())) {
-            hb.sslContext(TrustedCertificates.sslContext(b.caCertificate));
-        } else {
-            hb.version(HttpClient.Version.HTTP_1_1);
-        }
-        this.http = hb.build();
+        this.http = httpClient(baseUrl, b.caCertificate, b.connectTimeout);
     }
+
+    private static HttpClient httpClient(URI baseUrl, Path caCertificate, Duration connectTimeout) {
+        HttpClient.Builder hb = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("https".equalsIgnoreCase(baseUrl.getScheme())) {
+            hb.sslContext(TrustedCertificates.sslContext(caCertificate));
+        } else {
+            hb.version(HttpClient.Version.HTTP_1_1).sslContext(NoTlsContext.INSTANCE)
+                    .sslParameters(NoTlsContext.parameters());
+        }
+        return hb.build();
+    }
+
+    /**
+     * Does the one-time work of a first request to this server without sending one: loads the HTTP client and
+     * its TLS set-up for the URL, and teaches the shared decoder the shape of a page of approvals. The desktop app
+     * calls it while the keychain is asked for the key, so that the first page is not slowed by it.
+     */
+    public static void warmUp(URI baseUrl, Path caCertificate) {
+        httpClient(baseUrl, caCertificate, Duration.ofSeconds(10));
+        ResponseDecoder.SHARED.page(SAMPLE_PAGE, Approval.class, 200, null);
+    }
+
+    private static final byte[] SAMPLE_PAGE = ("{\"items\":[{\"id\":\"a\",\"title\":\"t\",\"description\":\"d\","
+            + "\"requester\":\"r\",\"approver\":\"p\",\"priority\":\"High\",\"dueAt\":\"2026-01-01T00:00:00Z\","
+            + "\"status\":\"Pending\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\","
+            + "\"decidedBy\":null,\"decidedAt\":null,\"comment\":null,\"version\":1}],\"nextCursor\":null}")
+            .getBytes(StandardCharsets.UTF_8);
 
     public static Builder builder(URI baseUrl, ApiKey key) {
         return new Builder(baseUrl, key);

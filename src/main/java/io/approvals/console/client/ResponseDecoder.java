@@ -27,6 +27,8 @@ import java.util.Map;
  */
 final class ResponseDecoder {
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
+    /** One for all clients: the mapper learns each type once. */
+    static final ResponseDecoder SHARED = new ResponseDecoder();
     private final ObjectMapper mapper = Json.tolerant();
 
     <T> T object(byte[] body, Class<T> type, int status, String requestId) {

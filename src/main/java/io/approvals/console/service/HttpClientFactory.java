@@ -18,6 +18,11 @@ public final class HttpClientFactory implements ClientFactory {
                 .build();
     }
 
+    @Override
+    public void warmUp(Connection connection) {
+        ApprovalsClient.warmUp(connection.baseUrl(), connection.caCertPath());
+    }
+
     public static AuthScheme authScheme(Connection connection) {
         return connection.authMode() == AuthMode.BEARER
                 ? new AuthScheme.Bearer()

@@ -21,13 +21,17 @@ import io.approvals.console.ui.main.MainView;
 import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.EarlyStart;
 import io.approvals.console.ui.session.UiSettings;
 import io.approvals.console.ui.welcome.WelcomeView;
 import io.approvals.console.ui.welcome.WelcomeViewModel;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -78,33 +82,98 @@ public final class ConsoleUi implements MainActions {
 
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     public void start() {
+        CompletableFuture<EarlyStart> early = new CompletableFuture<>();
+        background.run(() -> new EarlyStart(env.settings(), env.currentConnection(), null), early::complete,
+                early::completeExceptionally);
+        start(early);
+    }
+
+    /**
+     * Shows the right screen for what the app found before the window opened: the main window (with its data when
+     * it came along) when the current connection opens within {@link #WINDOW_WAIT}, else "Opening…" until it does,
+     * or the welcome screen. Waiting that moment before the first frame spares drawing a screen that would be
+     * replaced at once, which on a busy machine delays the main window by more than the wait.
+     */
+    public void start(CompletableFuture<EarlyStart> early) {
         stage.setTitle(TITLE);
+        stage.setScene(new Scene(new StackPane(), 1280, 800));
+        CompletableFuture<Object> settled = early.handle((s, e) -> s == null || s.opening() == null
+                ? CompletableFuture.<Object>completedFuture(null)
+                : s.opening().handle((session, failed) -> (Object) null)).thenCompose(f -> f);
+        CompletableFuture<Object> moment = new CompletableFuture<>();
+        moment.completeOnTimeout(null, WINDOW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture.anyOf(settled, moment).whenComplete((x, e) -> Platform.runLater(() -> show(early)));
+    }
+
+    /** How long the window may wait for the current connection to open before it shows "Opening…". */
+    static final Duration WINDOW_WAIT = Duration.ofMillis(600);
+
+    private void show(CompletableFuture<EarlyStart> early) {
+        EarlyStart ready = early.isDone() && !early.isCompletedExceptionally() ? early.join() : null;
+        boolean opened = ready != null && ready.opening() != null && ready.opening().isDone()
+                && !ready.opening().isCompletedExceptionally();
+        if (opened) {
+            useSettings(ready.settings());
+            showMain(ready.opening().join());
+        } else {
+            setRoot(busy("Opening\u2026"));
+        }
+        style();
+        stage.show();
+        // Not in the way of the first frame.
+        Platform.runLater(this::addIcons);
+        if (!opened) {
+            early.whenComplete((s, e) -> Platform.runLater(() -> begin(s, e)));
+        }
+    }
+
+    private void begin(EarlyStart early, Throwable error) {
+        if (error != null) {
+            showWelcome("The saved connections could not be read: " + causeOf(error).getMessage());
+            return;
+        }
+        useSettings(early.settings());
+        if (early.current().isEmpty()) {
+            WelcomeViewModel welcome = showWelcome(null);
+            if (Boolean.getBoolean(OPEN_SANDBOX_PROPERTY)) {
+                welcome.startSandbox(this::showMain);
+            }
+        } else if (early.opening() == null) {
+            open(early.current().get());
+        } else {
+            String connection = early.current().get();
+            setRoot(busy("Opening \u2018" + connection + "\u2019\u2026"));
+            early.opening().whenComplete((opened, e) -> Platform.runLater(() -> {
+                if (e == null) {
+                    showMain(opened);
+                } else {
+                    showWelcome(couldNotOpen(connection, causeOf(e)));
+                }
+            }));
+        }
+    }
+
+    private void useSettings(UiSettings s) {
+        settings = s;
+        Themes.apply(settings.theme());
+        style();
+    }
+
+    private void addIcons() {
         for (int size : new int[] {16, 32, 64, 256}) {
             var icon = ConsoleUi.class.getResource("/io/approvals/console/ui/icons/icon-" + size + ".png");
             if (icon != null) {
                 stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
             }
         }
-        stage.setScene(new Scene(new StackPane(), 1280, 800));
-        setRoot(busy("Opening\u2026"));
-        style();
-        stage.show();
-        background.run(() -> new Start(env.settings(), env.currentConnection()), s -> {
-            settings = s.settings();
-            Themes.apply(settings.theme());
-            style();
-            if (s.current().isPresent()) {
-                open(s.current().get());
-            } else {
-                WelcomeViewModel welcome = showWelcome(null);
-                if (Boolean.getBoolean(OPEN_SANDBOX_PROPERTY)) {
-                    welcome.startSandbox(this::showMain);
-                }
-            }
-        }, e -> showWelcome("The saved connections could not be read: " + e.getMessage()));
     }
 
-    private record Start(UiSettings settings, Optional<String> current) {
+    private static Throwable causeOf(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static String couldNotOpen(String connection, Throwable e) {
+        return "\u2018" + connection + "\u2019 could not be opened: " + e.getMessage();
     }
 
     public MainView mainView() {
@@ -117,8 +186,7 @@ public final class ConsoleUi implements MainActions {
 
     private void open(String connection) {
         setRoot(busy("Opening \u2018" + connection + "\u2019\u2026"));
-        background.run(() -> env.open(connection), this::showMain,
-                e -> showWelcome("\u2018" + connection + "\u2019 could not be opened: " + e.getMessage()));
+        background.run(() -> env.open(connection), this::showMain, e -> showWelcome(couldNotOpen(connection, e)));
     }
 
     private WelcomeViewModel showWelcome(String error) {
@@ -156,6 +224,28 @@ public final class ConsoleUi implements MainActions {
         }
         // After layout, or the first focusable control (the search field) takes it.
         Platform.runLater(() -> shown.table().requestFocus());
+        if (!newSession.keyChecked()) {
+            afterNextFrame(() -> recheckKey(newSession));
+        }
+    }
+
+    /** A session opened with the key facts last verified: the server is asked now, and a change reopens the window. */
+    private void recheckKey(ConsoleSession opened) {
+        background.run(() -> env.recheckKey(opened), checked -> checked.ifPresent(s -> {
+            if (session == opened) {
+                showMain(s);
+            }
+        }), e -> { });
+    }
+
+    private void afterNextFrame(Runnable action) {
+        Scene scene = stage.getScene();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(action);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void stopMain() {

@@ -62,4 +62,35 @@ class ClientTlsTest {
                 .caCertificate(dir.resolve("missing.pem")).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot read");
     }
+
+    @Test
+    void anUpperCaseHttpsUrlStillGetsTls() throws Exception {
+        try (StubServer server = StubServer.https(certs.signedByCa)) {
+            server.on("/approvals/GetApprovalNotComplete", (ex, s) -> json(ex, 200, "[]"));
+            java.net.URI upper = java.net.URI.create(server.uri().toString().replace("https://", "HTTPS://"));
+            ApprovalsClient client = ApprovalsClient.builder(upper, Canary.key())
+                    .caCertificate(certs.caPem).retryPolicy(RetryPolicy.NONE).build();
+            assertThat(client.listNotComplete(null, 1, null).items()).isEmpty();
+            assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anHttpClientHasNoTlsToFallBackOn() {
+        // http:// clients (loopback only) get a context that refuses TLS instead of the JDK's default set-up
+        assertThatThrownBy(() -> NoTlsContext.INSTANCE.createSSLEngine())
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("http://");
+        assertThatThrownBy(() -> NoTlsContext.INSTANCE.getSocketFactory())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void warmingUpForAServerSendsNothing() throws Exception {
+        try (StubServer plain = StubServer.http(); StubServer tls = StubServer.https(certs.signedByCa)) {
+            ApprovalsClient.warmUp(plain.uri(), null);
+            ApprovalsClient.warmUp(tls.uri(), certs.caPem);
+            assertThat(plain.requests()).isEmpty();
+            assertThat(tls.requests()).isEmpty();
+        }
+    }
 }

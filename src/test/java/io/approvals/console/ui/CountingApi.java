@@ -20,6 +20,7 @@ public final class CountingApi implements ApprovalsApi {
     private final ApprovalsApi real;
     public final Map<String, Integer> decisions = new ConcurrentHashMap<>();
     public final List<String> idempotencyKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final java.util.concurrent.atomic.AtomicInteger listFetches = new java.util.concurrent.atomic.AtomicInteger();
 
     public CountingApi(ApprovalsApi real) {
         this.real = real;
@@ -32,6 +33,7 @@ public final class CountingApi implements ApprovalsApi {
 
     @Override
     public PendingSnapshot fetchAllNotComplete(String approver, PendingSnapshot previous) {
+        listFetches.incrementAndGet();
         return real.fetchAllNotComplete(approver, previous);
     }
 

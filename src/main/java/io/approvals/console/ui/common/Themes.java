@@ -22,9 +22,16 @@ public final class Themes {
     /** Sets the theme for every window of the app. Call on the UI thread. */
     public static void apply(ThemeChoice choice) {
         boolean dark = isDark(choice);
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String sheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        // Setting it again, even unchanged, makes every window look up its styles again.
+        if (!sheet.equals(applied)) {
+            Application.setUserAgentStylesheet(sheet);
+            applied = sheet;
+        }
     }
+
+    /** The user-agent style sheet set last; only touched on the UI thread. */
+    private static String applied;
 
     public static boolean isDark(ThemeChoice choice) {
         return choice == ThemeChoice.DARK || (choice == ThemeChoice.SYSTEM && osPrefersDark());

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -97,6 +99,7 @@ public final class ApprovalsViewModel {
     private boolean overviewStale;
     /** Decisions not yet shown in the rows (see {@link #replace}), by approval id. */
     private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
+    private static final int ROWS_BUILT_ON_THE_UI_THREAD = 2_000;
 
     public ApprovalsViewModel(ConsoleSession session, Background background, Clock clock, ListCache cache) {
         this.session = session;
@@ -120,23 +123,53 @@ public final class ApprovalsViewModel {
 
     // ---- lifecycle ----
 
-    /** Shows the cached list (if any) at once, then fetches the live one. */
+    /**
+     * Shows the list fetched along with the session when it is there already; else the cached list (if any) at
+     * once, then the live one: the one being fetched along with the session, or a fresh fetch.
+     */
     public void start() {
-        if (cache != null) {
-            background.run(() -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
-                    cached -> {
-                        if (cached.isPresent() && !loadedOnce) {
-                            ListCache.Cached c = cached.get().cached();
-                            applyList(cached.get().rows());
-                            stale.set(true);
-                            staleText.set("Showing the list as of " + TimeText.full(c.fetchedAt())
-                                    + " until the server answers");
-                            lastRefreshed.set(c.fetchedAt());
-                        }
-                        refresh();
-                    }, e -> refresh());
+        Optional<CompletableFuture<PendingSnapshot>> firstPage = session.takeFirstPage();
+        if (firstPage.isEmpty()) {
+            showCachedThen(this::refresh);
+            return;
+        }
+        CompletableFuture<PendingSnapshot> page = firstPage.get();
+        // A small list goes into this very frame; building the rows of a big one is not work for the UI thread.
+        if (page.isDone() && !page.isCompletedExceptionally()
+                && page.join().items().size() <= ROWS_BUILT_ON_THE_UI_THREAD) {
+            applySnapshot(new Fetched(page.join(), rowsOf(page.join().items())));
         } else {
-            refresh();
+            showCachedThen(() -> refresh(previous -> awaited(page)));
+        }
+    }
+
+    private void showCachedThen(Runnable next) {
+        if (cache == null) {
+            next.run();
+            return;
+        }
+        background.run(() -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
+                cached -> {
+                    if (cached.isPresent() && !loadedOnce) {
+                        ListCache.Cached c = cached.get().cached();
+                        applyList(cached.get().rows());
+                        stale.set(true);
+                        staleText.set("Showing the list as of " + TimeText.full(c.fetchedAt())
+                                + " until the server answers");
+                        lastRefreshed.set(c.fetchedAt());
+                    }
+                    next.run();
+                }, e -> next.run());
+    }
+
+    private static PendingSnapshot awaited(CompletableFuture<PendingSnapshot> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         }
     }
 
@@ -157,6 +190,15 @@ public final class ApprovalsViewModel {
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
     public void refresh() {
+        refresh(previous -> session.api().fetchAllNotComplete(null, previous));
+    }
+
+    /** Where a refresh gets its list from: the server, given the list it has (for ETags), or null. */
+    private interface ListSource {
+        PendingSnapshot fetch(PendingSnapshot previous);
+    }
+
+    private void refresh(ListSource source) {
         if (refreshing.get()) {
             return;
         }
@@ -165,7 +207,7 @@ public final class ApprovalsViewModel {
         PendingSnapshot previous = snapshot;
         boolean needRows = !loadedOnce || stale.get();
         background.run(() -> {
-            PendingSnapshot s = session.api().fetchAllNotComplete(null, previous);
+            PendingSnapshot s = source.fetch(previous);
             return new Fetched(s, s.notModified() && !needRows ? List.of() : rowsOf(s.items()));
         }, this::applySnapshot, this::refreshFailed);
     }

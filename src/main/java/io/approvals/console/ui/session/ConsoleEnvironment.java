@@ -22,6 +22,14 @@ public interface ConsoleEnvironment extends AutoCloseable {
     /** Opens a configured connection with its stored key. Blocking (keychain). */
     ConsoleSession open(String connectionName) throws Exception;
 
+    /**
+     * Asks the server about the key of a session opened with its last verified facts ({@link
+     * ConsoleSession#keyChecked()} false): a session with the new facts when they differ (scopes changed). Blocking.
+     */
+    default Optional<ConsoleSession> recheckKey(ConsoleSession opened) throws Exception {
+        return Optional.empty();
+    }
+
     /** Checks a key against a server without storing anything. Blocking (network). */
     KeyInfo verify(ConnectionDraft draft, ApiKey key) throws Exception;
 

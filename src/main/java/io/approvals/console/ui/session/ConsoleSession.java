@@ -1,6 +1,9 @@
 package io.approvals.console.ui.session;
 
 import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.client.PendingSnapshot;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** One open connection: what the main window works with. */
 public interface ConsoleSession {
@@ -24,5 +27,18 @@ public interface ConsoleSession {
     /** Something to tell once the window opens (e.g. an interrupted key rotation was finished); or null. */
     default String notice() {
         return null;
+    }
+
+    /**
+     * False when the session was opened with the key facts (scopes, owner, expiry) last verified, without asking the
+     * server: the window then asks {@link ConsoleEnvironment#recheckKey} once it shows.
+     */
+    default boolean keyChecked() {
+        return true;
+    }
+
+    /** The pending list fetched along with the session (see {@link PrefetchedSession}), the first time asked. */
+    default Optional<CompletableFuture<PendingSnapshot>> takeFirstPage() {
+        return Optional.empty();
     }
 }

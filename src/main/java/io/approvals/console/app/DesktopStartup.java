@@ -1,0 +1,137 @@
+package io.approvals.console.app;
+
+import io.approvals.console.client.PendingSnapshot;
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.credentials.OsKeychainStore;
+import io.approvals.console.credentials.TimeoutSecretStore;
+import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.EarlyStart;
+import io.approvals.console.ui.session.PrefetchedSession;
+import io.approvals.console.ui.session.UiSettings;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The work the desktop app does while the JavaFX toolkit starts, a few hundred milliseconds in which the toolkit
+ * mostly waits on the display: logging, the OS theme, the keychain, the saved settings and connection, and the
+ * opening of that connection with its first page of approvals. Started before the toolkit, so that the main
+ * window's first frame can show the approvals instead of starting this work after it (issue 8's start-up figure).
+ */
+final class DesktopStartup {
+    private final CompletableFuture<DesktopEnvironment> environment = new CompletableFuture<>();
+    private final CompletableFuture<EarlyStart> early = new CompletableFuture<>();
+    private final CompletableFuture<Void> theme;
+    private volatile boolean keychainWaiting;
+    private volatile Consumer<Boolean> keychainListener = waiting -> { };
+
+    private final Function<DesktopStartup, DesktopEnvironment> environmentMaker;
+
+    /** Makes the environment (on the start-up thread) from its parts; tests give their own keychain and clients. */
+    DesktopStartup(Function<DesktopStartup, DesktopEnvironment> environmentMaker) {
+        this.environmentMaker = environmentMaker;
+        theme = CompletableFuture.runAsync(Themes::detectOsTheme, DesktopStartup::daemon);
+        daemon(this::prepare);
+    }
+
+    /** Starts the work with the real logging, keychain and HTTP client; call before launching the toolkit. */
+    static DesktopStartup begin() {
+        return new DesktopStartup(startup -> {
+            AppPaths paths = AppPaths.fromEnvironment();
+            DesktopLogging.configure(paths.cacheDir().resolve("logs"));
+            TimeoutSecretStore keychain = new TimeoutSecretStore(new OsKeychainStore())
+                    .onWaiting(startup::keychainWaiting);
+            return new DesktopEnvironment(paths, keychain, new HttpClientFactory());
+        });
+    }
+
+    /** The app's environment, once logging is set up and the OS theme is known; may block: not on the FX thread. */
+    DesktopEnvironment environment() {
+        theme.join();
+        return environment.join();
+    }
+
+    /** Settings, current connection and its opening; completes soon after {@link #environment()}. */
+    CompletableFuture<EarlyStart> early() {
+        return early;
+    }
+
+    /** Told whether a keychain call is waiting (an unlock prompt); told the current state at once. */
+    void onKeychainWaiting(Consumer<Boolean> listener) {
+        keychainListener = listener;
+        listener.accept(keychainWaiting);
+    }
+
+    private void keychainWaiting(boolean waiting) {
+        keychainWaiting = waiting;
+        keychainListener.accept(waiting);
+    }
+
+    private void prepare() {
+        DesktopEnvironment env;
+        try {
+            env = environmentMaker.apply(this);
+            environment.complete(env);
+        } catch (Throwable e) {
+            environment.completeExceptionally(e);
+            early.completeExceptionally(e);
+            return;
+        }
+        Optional<String> current;
+        CompletableFuture<ConsoleSession> opening;
+        try {
+            UiSettings settings = env.settings();
+            current = env.currentConnection();
+            opening = current.isPresent() ? new CompletableFuture<>() : null;
+            early.complete(new EarlyStart(settings, current, opening));
+        } catch (Throwable e) {
+            early.completeExceptionally(e);
+            return;
+        }
+        if (opening != null) {
+            String name = current.get();
+            daemon(() -> warmUp(env, name));
+            open(env, name, opening);
+        }
+    }
+
+    /**
+     * Opens the connection with its key from the keychain and the key facts last verified (the window asks the
+     * server about the key once it shows), hands the session to the window, and fetches its first page, which the
+     * window shows when it comes (a slow or hanging server never keeps the user on "Opening…").
+     */
+    private static void open(DesktopEnvironment env, String connection, CompletableFuture<ConsoleSession> opening) {
+        ConsoleSession session;
+        try {
+            session = env.openWithKnownFacts(connection);
+        } catch (Throwable e) {
+            opening.completeExceptionally(e);
+            return;
+        }
+        CompletableFuture<PendingSnapshot> firstPage = new CompletableFuture<>();
+        opening.complete(new PrefetchedSession(session, firstPage));
+        try {
+            firstPage.complete(session.api().fetchAllNotComplete(null, null));
+        } catch (Throwable e) {
+            firstPage.completeExceptionally(e);
+        }
+    }
+
+    /** The HTTP client's and the decoder's one-time work, while the keychain is asked for the key. */
+    private static void warmUp(DesktopEnvironment env, String connection) {
+        try {
+            env.warmUp(connection);
+        } catch (RuntimeException e) {
+            // Only a head start: the real client reports its own failures.
+        }
+    }
+
+    private static void daemon(Runnable work) {
+        Thread t = new Thread(work, "startup");
+        t.setDaemon(true);
+        t.start();
+    }
+}
