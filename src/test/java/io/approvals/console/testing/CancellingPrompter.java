@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
 import org.freedesktop.dbus.connections.AbstractConnection;
@@ -55,6 +57,9 @@ public final class CancellingPrompter {
         void PromptDone();
     }
 
+    /** dbus-java logs a stack trace when the bus goes away at the end of a session; held strongly. */
+    private static final Logger LIBRARY_LOG = Logger.getLogger("org.freedesktop");
+
     private final DBusConnection connection;
     private final Path events;
     /** One thread: callbacks go out in order, after the method call that caused them has been answered. */
@@ -66,6 +71,7 @@ public final class CancellingPrompter {
     }
 
     public static void main(String[] args) throws Exception {
+        LIBRARY_LOG.setLevel(Level.OFF);
         Path events = Path.of(args[0]);
         Path ready = Path.of(args[1]);
         DBusConnection connection = DBusConnectionBuilder.forSessionBus().withShared(false).build();
