@@ -50,7 +50,12 @@ class KeychainFaultsSubprocessTest {
             "step() { name=$1; shift; : >\"$DIR/prompts.txt\"; \"$@\" <\"$DIR/$name.in\" >\"$DIR/$name.out\" "
                     + "2>\"$DIR/$name.err\"; echo $? >\"$DIR/$name.rc\"; "
                     + "grep -c '^cancelled' \"$DIR/prompts.txt\" >\"$DIR/$name.prompts\"; }",
-            "unlocked_again() { printf test-pw | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null; }",
+            // a fresh daemon over the same keyring file, unlocked as at login; returns once it answers
+            "unlocked_again() { old=$(pid_of org.freedesktop.secrets 2>/dev/null); "
+                    + "printf test-pw | gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null; i=0; "
+                    + "while { new=$(pid_of org.freedesktop.secrets 2>/dev/null); [ -z \"$new\" ] || [ \"$new\" = \"$old\" ]; } "
+                    + "&& [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done; "
+                    + "secret-tool lookup service approvals-console account p >/dev/null; }",
             "");
 
     /** The collection is locked; every unlock prompt is cancelled by {@code CancellingPrompter}. */
@@ -85,6 +90,8 @@ class KeychainFaultsSubprocessTest {
             "  cli=$!",
             "  i=0; while [ \"$(names)\" -le \"$before\" ] && [ $i -lt 600 ]; do i=$((i+1)); sleep 0.1; done",
             "  sleep 1",
+            // still running: its keychain call is waiting on the stopped daemon (else the fault missed it)
+            "  if kill -0 $cli 2>/dev/null; then echo yes; else echo no; fi >\"$DIR/$name.midcall\"",
             "  if [ \"$what\" = bus ]; then kill -KILL \"$bus\"; fi",
             "  kill -KILL \"$gk\"; killed=$(now)",
             "  wait $cli; echo $? >\"$DIR/$name.rc\"; echo $(( $(now) - killed )) >\"$DIR/$name.ms\"",
@@ -167,6 +174,8 @@ class KeychainFaultsSubprocessTest {
         long bound = TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS + 3);
         for (String step : List.of("status", "set", "bus")) {
             String err = read(step + ".err");
+            assertThat(read(step + ".midcall")).as(step + ": the command was still waiting when the kill came")
+                    .isEqualTo("yes");
             assertThat(read(step + ".rc")).as(step + ": " + err + read(step + ".out") + "\n" + read("session.log"))
                     .isEqualTo("5");
             assertThat(err.lines().toList()).as(step).hasSize(1);

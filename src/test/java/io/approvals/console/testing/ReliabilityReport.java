@@ -119,8 +119,40 @@ public final class ReliabilityReport {
                 {"maxFxGapMsByFault", "largest gap per scenario (ms)"},
                 {"createRequestsForOneApproval", "create requests sent (same Idempotency-Key) for one approval"},
                 {"duplicateCreates", "duplicate creates"}, {"decisionsSentTwice", "decisions sent twice"}});
+        keychainFaults();
         md.append(NOTES);
         return md.toString();
+    }
+
+    /**
+     * One row per keychain fault a test injected ({@link KeychainFaultFigures}): what the user saw, the exit
+     * code and whether the key was kept. Only faults whose test ran are listed.
+     */
+    private void keychainFaults() throws IOException {
+        // a fault's row from the full run (-full.json, sorted after) replaces the CI run's
+        Map<String, JsonNode> byFault = new java.util.TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(KeychainFaultFigures.PREFIX)
+                        && f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    byFault.put(f.getFileName().toString().replaceAll("(-full)?\\.json$", ""), JSON.readTree(f.toFile()));
+                }
+            }
+        }
+        List<JsonNode> rows = new ArrayList<>(byFault.values());
+        md.append("### Keychain faults (`KeychainFaultsSubprocessTest`, `LockedKeyringSubprocessTest`, "
+                + "`DeadKeychainSubprocessTest`)\n\n");
+        if (rows.isEmpty()) {
+            md.append("not run\n\n");
+            return;
+        }
+        md.append("| fault | what the user sees (stderr) | exit code | key kept | time (ms) |\n|---|---|---|---|---|\n");
+        for (JsonNode r : rows) {
+            md.append("| ").append(v(r, "fault")).append(" | `").append(v(r, "userSees")).append("` | ")
+                    .append(v(r, "exitCode")).append(" | ").append(r.path("keyKept").asBoolean() ? "yes" : "**no**")
+                    .append(" | ").append(v(r, "millis")).append(" |\n");
+        }
+        md.append("\n");
     }
 
     private static final String NOTES = """
