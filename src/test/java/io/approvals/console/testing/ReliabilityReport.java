@@ -197,6 +197,15 @@ public final class ReliabilityReport {
               directories (except `admin.key`, the contract's one exception). The kill -9 suite searches the killed
               processes' stderr and data files the same way.
 
+            - **Keychain faults**: a real gnome-keyring in a private `dbus-run-session` per test. Unlock
+              cancelled: the collection is locked and a stand-in for gcr's system prompter
+              (`CancellingPrompter`, owning `org.gnome.keyring.SystemPrompter` on the private bus) answers
+              every prompt with Cancel. Gone mid-call: the daemon is stopped with SIGSTOP, the command starts
+              and its keychain call waits on it, then the daemon (or the session bus) gets SIGKILL; afterwards
+              a fresh daemon over the same keyring file (or a new session) shows which key is stored.
+              Write failures during `key rotate` are covered without a real keychain (`KeyRotationTest`,
+              `KeyRotateFaultsCommandTest`).
+
             ### Found by these suites, and fixed
 
             - A body that ended before its `Content-Length` was a **500**; now a 400 problem.
@@ -212,6 +221,11 @@ public final class ReliabilityReport {
               message**. Every piece of server text that goes into a message passes `Wire.clip`, which now masks
               anything shaped like a key to its public prefix (`apv_XXXX…`).
             - Header fields of any size were accepted; over 16 KiB in all is now a 431 problem.
+            - A **cancelled keychain unlock** was reported after 30 s as "Waiting for the keychain to unlock…
+              timed out", with the prompt shown up to three times per call: java-keyring ignores a dismissed
+              prompt and, from the second keychain connection in a process on, never sees any prompt complete.
+              The app now unlocks the Secret Service itself first and says at once that the keyring is locked
+              because its unlock prompt was cancelled or could not be shown (one prompt per command).
 
             ### Why checking a key does not leak it through timing
 
