@@ -14,8 +14,9 @@ import java.util.Optional;
  * Service (GNOME Keyring, KeePassXC) on Linux. Items are stored under service {@value #SERVICE} and
  * account = the connection's name, so {@code secret-tool lookup service approvals-console account NAME}
  * finds them. Each call opens and closes its own keyring connection (a D-Bus connection on Linux), so a
- * keyring that restarts between calls is picked up. Calls may block (an unlock prompt): wrap this store
- * in a {@link TimeoutSecretStore}.
+ * keyring that restarts between calls is picked up. On Linux each call first unlocks the default
+ * collection itself ({@link SecretServiceUnlock}), so a cancelled unlock prompt is reported at once.
+ * Calls may block (an unlock prompt): wrap this store in a {@link TimeoutSecretStore}.
  */
 public final class OsKeychainStore implements SecretStore {
     public static final String SERVICE = "approvals-console";
