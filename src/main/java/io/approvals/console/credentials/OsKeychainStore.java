@@ -4,6 +4,7 @@ import com.github.javakeyring.BackendNotSupportedException;
 import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import io.approvals.console.contract.ApiKey;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +14,18 @@ import java.util.Optional;
  * Service (GNOME Keyring, KeePassXC) on Linux. Items are stored under service {@value #SERVICE} and
  * account = the connection's name, so {@code secret-tool lookup service approvals-console account NAME}
  * finds them. Each call opens and closes its own keyring connection (a D-Bus connection on Linux), so a
- * keyring that restarts between calls is picked up. Calls may block (an unlock prompt): wrap this store
- * in a {@link TimeoutSecretStore}.
+ * keyring that restarts between calls is picked up. On Linux each call first unlocks the default
+ * collection itself ({@link SecretServiceUnlock}), so a cancelled unlock prompt is reported at once.
+ * Calls may block (an unlock prompt): wrap this store in a {@link TimeoutSecretStore}.
  */
 public final class OsKeychainStore implements SecretStore {
     public static final String SERVICE = "approvals-console";
     /** An account nobody uses: looking it up tells whether the keychain answers, without touching a real item. */
     static final String PROBE_ACCOUNT = "approvals-console-probe";
+    /** How long an unlock prompt may stay open when no {@link TimeoutSecretStore} ends the call sooner. */
+    static final Duration UNLOCK_PROMPT_WAIT = Duration.ofMinutes(2);
+    private static final String UNLOCK_NEXT_STEP = "Unlock it (log in to the desktop session, open Passwords and Keys "
+            + "or KeePassXC, or run gnome-keyring-daemon --unlock) and try again.";
 
     private final String service;
     private final Platform platform;
@@ -159,6 +165,9 @@ public final class OsKeychainStore implements SecretStore {
                 && isBlank(env.get("XDG_RUNTIME_DIR"))) {
             throw unavailable("No D-Bus session: the Secret Service cannot be reached from this terminal.");
         }
+        if (platform == Platform.LINUX) {
+            unlockSecretService();
+        }
         try {
             return Keyring.create();
         } catch (BackendNotSupportedException e) {
@@ -167,6 +176,23 @@ public final class OsKeychainStore implements SecretStore {
                     : "The " + backendName() + " is not available here.");
         } catch (RuntimeException | LinkageError e) {
             throw unavailable("The " + backendName() + " could not be opened (" + e.getClass().getSimpleName() + ").");
+        }
+    }
+
+    /**
+     * Unlocks the default collection first (see {@link SecretServiceUnlock} for why java-keyring cannot be
+     * left to do it), so a dismissed unlock prompt is reported at once instead of as a NullPointerException
+     * or a wait until the time-out.
+     */
+    private void unlockSecretService() {
+        switch (SecretServiceUnlock.ensureUnlocked(UNLOCK_PROMPT_WAIT)) {
+            case DISMISSED -> throw new KeychainException(KeychainException.Kind.LOCKED,
+                    "The keyring is locked: its unlock prompt was cancelled or could not be shown.",
+                    UNLOCK_NEXT_STEP);
+            case SERVICE_GONE -> throw unavailable("The Secret Service went away while its unlock prompt was open.");
+            default -> {
+                // unlocked, or not found out: java-keyring goes ahead and reports what it finds
+            }
         }
     }
 
@@ -186,8 +212,7 @@ public final class OsKeychainStore implements SecretStore {
         if (platform == Platform.LINUX && e instanceof NullPointerException) {
             return new KeychainException(KeychainException.Kind.LOCKED,
                     "The keyring is locked and could not be unlocked (no unlock prompt could be shown here).",
-                    "Unlock it (log in to the desktop session, open Passwords and Keys or KeePassXC, "
-                            + "or run gnome-keyring-daemon --unlock) and try again.", e);
+                    UNLOCK_NEXT_STEP, e);
         }
         if (e instanceof SecurityException) {
             return new KeychainException(KeychainException.Kind.DENIED,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.contract.TestKeys;
 import io.approvals.console.credentials.TimeoutSecretStore;
+import io.approvals.console.testing.KeychainFaultFigures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,7 +43,9 @@ class DeadKeychainSubprocessTest {
         String canary = TestKeys.canaryText();
 
         Run add = run("", "profiles", "add", "prod", "--url", "http://127.0.0.1:" + closedPort);
+        long setStart = System.nanoTime();
         Run set = run(canary + "\n", "key", "set", "--profile", "prod");
+        long setMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - setStart);
         Run status = run("", "key", "status", "--profile", "prod");
 
         assertThat(add.code()).as(add.err()).isZero();
@@ -56,6 +59,8 @@ class DeadKeychainSubprocessTest {
         }
         AppPaths paths = AppPaths.under(home);
         CanaryScan.assertNoFileContains(canary, home, paths.configDir(), paths.dataDir(), paths.cacheDir());
+        KeychainFaultFigures.record("no-session-bus", "no D-Bus session bus (`key set`; the key is written nowhere, the user still has it)", set.err(), set.code(),
+                true, setMillis);
     }
 
     private Run run(String stdin, String... args) throws IOException, InterruptedException {

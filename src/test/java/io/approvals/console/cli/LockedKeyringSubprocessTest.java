@@ -9,6 +9,7 @@ import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.TestKeys;
 import io.approvals.console.credentials.SecretServiceAssumptions;
+import io.approvals.console.testing.KeychainFaultFigures;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ class LockedKeyringSubprocessTest {
         } else {
             assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
         }
+        long start = System.nanoTime();
         new ConnectionStore(AppPaths.under(dir)).put(Connection.of("locked", URI.create("https://approvals.example.com")));
 
         ProcessBuilder pb = new ProcessBuilder("dbus-run-session", "--", "sh", "-c", SCRIPT)
@@ -77,6 +79,9 @@ class LockedKeyringSubprocessTest {
                 e -> assertThat(e).startsWith("error: Waiting for the keychain to unlock"))
                 .contains("try again");
         assertThat(Files.readString(dir.resolve("out.txt"))).doesNotContain("none stored");
+        // the key stays stored: nothing was written while the collection was locked
+        KeychainFaultFigures.record("locked-no-prompt", "keyring locked, no unlock prompt can be shown (no display)",
+                err, 5, true, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     private static boolean onPath(String tool) {

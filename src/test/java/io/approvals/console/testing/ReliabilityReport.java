@@ -119,8 +119,40 @@ public final class ReliabilityReport {
                 {"maxFxGapMsByFault", "largest gap per scenario (ms)"},
                 {"createRequestsForOneApproval", "create requests sent (same Idempotency-Key) for one approval"},
                 {"duplicateCreates", "duplicate creates"}, {"decisionsSentTwice", "decisions sent twice"}});
+        keychainFaults();
         md.append(NOTES);
         return md.toString();
+    }
+
+    /**
+     * One row per keychain fault a test injected ({@link KeychainFaultFigures}): what the user saw, the exit
+     * code and whether the key was kept. Only faults whose test ran are listed.
+     */
+    private void keychainFaults() throws IOException {
+        // a fault's row from the full run (-full.json, sorted after) replaces the CI run's
+        Map<String, JsonNode> byFault = new java.util.TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(KeychainFaultFigures.PREFIX)
+                        && f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    byFault.put(f.getFileName().toString().replaceAll("(-full)?\\.json$", ""), JSON.readTree(f.toFile()));
+                }
+            }
+        }
+        List<JsonNode> rows = new ArrayList<>(byFault.values());
+        md.append("### Keychain faults (`KeychainFaultsSubprocessTest`, `LockedKeyringSubprocessTest`, "
+                + "`DeadKeychainSubprocessTest`)\n\n");
+        if (rows.isEmpty()) {
+            md.append("not run\n\n");
+            return;
+        }
+        md.append("| fault | what the user sees (stderr) | exit code | key kept | time (ms) |\n|---|---|---|---|---|\n");
+        for (JsonNode r : rows) {
+            md.append("| ").append(v(r, "fault")).append(" | `").append(v(r, "userSees")).append("` | ")
+                    .append(v(r, "exitCode")).append(" | ").append(r.path("keyKept").asBoolean() ? "yes" : "**no**")
+                    .append(" | ").append(v(r, "millis")).append(" |\n");
+        }
+        md.append("\n");
     }
 
     private static final String NOTES = """
@@ -165,6 +197,15 @@ public final class ReliabilityReport {
               directories (except `admin.key`, the contract's one exception). The kill -9 suite searches the killed
               processes' stderr and data files the same way.
 
+            - **Keychain faults**: a real gnome-keyring in a private `dbus-run-session` per test. Unlock
+              cancelled: the collection is locked and a stand-in for gcr's system prompter
+              (`CancellingPrompter`, owning `org.gnome.keyring.SystemPrompter` on the private bus) answers
+              every prompt with Cancel. Gone mid-call: the daemon is stopped with SIGSTOP, the command starts
+              and its keychain call waits on it, then the daemon (or the session bus) gets SIGKILL; afterwards
+              a fresh daemon over the same keyring file (or a new session) shows which key is stored.
+              Write failures during `key rotate` are covered without a real keychain (`KeyRotationTest`,
+              `KeyRotateFaultsCommandTest`).
+
             ### Found by these suites, and fixed
 
             - A body that ended before its `Content-Length` was a **500**; now a 400 problem.
@@ -180,6 +221,11 @@ public final class ReliabilityReport {
               message**. Every piece of server text that goes into a message passes `Wire.clip`, which now masks
               anything shaped like a key to its public prefix (`apv_XXXX…`).
             - Header fields of any size were accepted; over 16 KiB in all is now a 431 problem.
+            - A **cancelled keychain unlock** was reported after 30 s as "Waiting for the keychain to unlock…
+              timed out", with the prompt shown up to three times per call: java-keyring ignores a dismissed
+              prompt and, from the second keychain connection in a process on, never sees any prompt complete.
+              The app now unlocks the Secret Service itself first and says at once that the keyring is locked
+              because its unlock prompt was cancelled or could not be shown (one prompt per command).
 
             ### Why checking a key does not leak it through timing
 
