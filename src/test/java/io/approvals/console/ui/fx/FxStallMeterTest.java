@@ -3,6 +3,8 @@ package io.approvals.console.ui.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
@@ -88,6 +90,29 @@ class FxStallMeterTest {
         holder.join();
         assertThat(r.maxAttributableMs()).as("attributable").isGreaterThan(100);
         assertThat(r.worstAttributable().blockedAt()).contains(FxStallMeterTest.class.getName());
+    }
+
+    /** Waiting for the render thread counts only as far as the render thread drew; a starved one is not ours. */
+    @Test
+    void aWaitForTheRendererCountsOnlyItsDrawing() {
+        long ms = 1_000_000L;
+        StackTraceElement[] waiting = {
+                new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2),
+                new StackTraceElement("java.util.concurrent.CountDownLatch", "await", null, 230),
+                new StackTraceElement("com.sun.javafx.tk.quantum.PaintCollector", "waitForRenderingToComplete", null, 157),
+                new StackTraceElement("com.sun.javafx.tk.Toolkit", "runPulse", null, 400)};
+        assertThat(FxStallMeter.classify(Thread.State.WAITING, waiting)).isEqualTo(FxStallMeter.State.TOOLKIT_WAIT);
+        List<FxStallMeter.Pulse> pulses = List.of(new FxStallMeter.Pulse(0, 0, 0, 0),
+                new FxStallMeter.Pulse(400 * ms, 5 * ms, 30 * ms, 120));
+        List<FxStallMeter.Sample> samples = new ArrayList<>();
+        for (long t = 10; t <= 250; t += 10) {
+            samples.add(new FxStallMeter.Sample(t * ms, FxStallMeter.State.TOOLKIT_WAIT, 0, waiting));
+        }
+        FxStallMeter.Gap gap = FxStallMeter.analyse(pulses, samples).worstRaw();
+        assertThat(gap.rawMs()).isEqualTo(400);
+        assertThat(gap.toolkitWaitMs()).isEqualTo(250);
+        assertThat(gap.gcMs()).isEqualTo(120);
+        assertThat(gap.attributableMs()).as("5 ms of FX work + 30 ms of drawing").isEqualTo(35);
     }
 
     private static void sleep(long ms) {

@@ -76,6 +76,7 @@ class ServerFaultsUiTest {
     private static final java.util.concurrent.atomic.DoubleAccumulator CONTROL_OVERSLEEP =
             new java.util.concurrent.atomic.DoubleAccumulator(Math::max, 0);
     private static final java.util.concurrent.atomic.LongAdder SAMPLES = new java.util.concurrent.atomic.LongAdder();
+    private static final Map<String, String> SHOWN = new ConcurrentHashMap<>();
     /** Counted on the server / at the proxy, for the report. */
     private static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
 
@@ -137,6 +138,7 @@ class ServerFaultsUiTest {
         largest.put("fxThreadCpuMs", round(g.fxCpuMs()));
         largest.put("fxThreadBlockedMs", round(g.blockedMs()));
         largest.put("toolkitWaitMs", round(g.toolkitWaitMs()));
+        largest.put("renderThreadCpuMs", round(g.renderCpuMs()));
         largest.put("gcMs", round(g.gcMs()));
         largest.put("controlThreadOversleepMs", round(g.controlOversleepMs()));
         new ReliabilityFigures("ui-faults", "Desktop UI against a failing server: gaps between JavaFX pulses while "
