@@ -72,6 +72,24 @@ final class FxStallMeter {
             return fxCpuMs + blockedMs + Math.min(toolkitWaitMs, renderCpuMs);
         }
 
+        /** For the reliability report: the gap and what it was made of, in ms to one decimal. */
+        java.util.Map<String, Object> figures() {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("gapMs", round(rawMs));
+            m.put("fxThreadCpuMs", round(fxCpuMs));
+            m.put("fxThreadBlockedMs", round(blockedMs));
+            m.put("waitForRendererMs", round(toolkitWaitMs));
+            m.put("renderThreadCpuMs", round(renderCpuMs));
+            m.put("attributableMs", round(attributableMs()));
+            m.put("gcMs", round(gcMs));
+            m.put("controlThreadOversleepMs", round(controlOversleepMs));
+            return m;
+        }
+
+        static double round(double ms) {
+            return Math.round(ms * 10) / 10.0;
+        }
+
         Gap withControlOversleep(double ms) {
             return ms <= controlOversleepMs ? this : new Gap(rawMs, fxCpuMs, blockedMs, toolkitWaitMs, renderCpuMs, gcMs, ms,
                     blockedAt, toolkitWaitAt);

@@ -134,13 +134,7 @@ class ServerFaultsUiTest {
         FxStallMeter.Gap g = worst.getValue();
         Map<String, Object> largest = new LinkedHashMap<>();
         largest.put("scenario", worst.getKey());
-        largest.put("gapMs", round(g.rawMs()));
-        largest.put("fxThreadCpuMs", round(g.fxCpuMs()));
-        largest.put("fxThreadBlockedMs", round(g.blockedMs()));
-        largest.put("toolkitWaitMs", round(g.toolkitWaitMs()));
-        largest.put("renderThreadCpuMs", round(g.renderCpuMs()));
-        largest.put("gcMs", round(g.gcMs()));
-        largest.put("controlThreadOversleepMs", round(g.controlOversleepMs()));
+        largest.putAll(worst.getValue().figures());
         new ReliabilityFigures("ui-faults", "Desktop UI against a failing server: gaps between JavaFX pulses while "
                 + "each fault happens, and the part of each the FX thread itself caused (goal and bound 100 ms)")
                 .put("faultsInjected", MAX_GAP_MS.size())
