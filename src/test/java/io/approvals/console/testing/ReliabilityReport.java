@@ -111,6 +111,12 @@ public final class ReliabilityReport {
                 {"textsScanned", "texts scanned (logs, stderr, output, messages, toString, stack traces)"},
                 {"filesScanned", "files scanned under config, data and sandbox roots"},
                 {"secretsLeaked", "secrets leaked"}});
+        table("test-reports-scan", "Canary keys in the test reports, scanned after every test (`TestReportCanaryScan`)",
+                new String[][] {
+                {"filesScanned", "test report files scanned (surefire XML, text and captured output; figures)"},
+                {"bytesScanned", "bytes scanned"},
+                {"followedKeys", "followed keys looked for besides the canary (random ones, by digest)"},
+                {"canaryHits", "canary hits"}});
         table("ui-faults", "Desktop UI against a failing server (`ServerFaultsUiTest`)", new String[][] {
                 {"faultsInjected", "fault scenarios (refresh under reset, server dying after applying, truncated body, "
                         + "hang past the time-out, 500, 502, 503, 429 burst; create and approve under faults)"},
@@ -187,7 +193,10 @@ public final class ReliabilityReport {
               key and its 32 random characters) in log records at every level, stderr, command output, exception
               messages, `toString()`, stack traces with causes, and every file under the config, data and sandbox
               directories (except `admin.key`, the contract's one exception). The kill -9 suite searches the killed
-              processes' stderr and data files the same way.
+              processes' stderr and data files the same way. After every test has run, the last step of
+              `mvn verify` searches every test report (surefire's XML, text and captured stdout/stderr, and
+              these figures) for the canary and for every followed key — those by the SHA-256 of their random
+              part, which is all the tests record — and fails the build on a hit.
 
             ### Found by these suites, and fixed
 
@@ -234,11 +243,12 @@ public final class ReliabilityReport {
         JsonNode crash = pick("sandbox-crash", sources);
         JsonNode soak = pick("sandbox-soak", sources);
         JsonNode hygiene = pick("secret-hygiene", sources);
+        JsonNode reports = pick("test-reports-scan", sources);
         cases += num(fuzz, "cases") + num(matrix, "cells");
         faults += num(fuzz, "cases") + num(crash, "killCycles") + (soak == null ? 0 : num(soak, "restarts"));
         lost += num(crash, "lostAcknowledgedWrites") + num(soak, "lostAcknowledgedWrites");
         duplicates += num(crash, "duplicates") + num(soak, "duplicates");
-        leaked += num(hygiene, "secretsLeaked") + num(crash, "secretsLeaked");
+        leaked += num(hygiene, "secretsLeaked") + num(crash, "secretsLeaked") + num(reports, "canaryHits");
         md.append("| headline | figure |\n|---|---|\n");
         md.append("| cases tried (hostile requests + auth matrix cells) | ").append(cases).append(" |\n");
         md.append("| faults injected (hostile requests, kill -9, restarts) | ").append(faults).append(" |\n");
