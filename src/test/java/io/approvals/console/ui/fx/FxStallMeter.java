@@ -63,7 +63,8 @@ final class FxStallMeter {
 
     /** One interval between pulses, taken apart. */
     record Gap(double rawMs, double fxCpuMs, double blockedMs, double toolkitWaitMs, double renderCpuMs,
-            double gcMs, double controlOversleepMs, String blockedAt, String toolkitWaitAt) {
+            double runnableMs, double idleMs, double gcMs, double controlOversleepMs, String blockedAt,
+            String toolkitWaitAt) {
         /**
          * The FX thread's own work and blocking, plus the part of its wait for the render thread that the
          * render thread spent drawing (a scene too heavy to draw is ours; a starved renderer is not).
@@ -81,6 +82,8 @@ final class FxStallMeter {
             m.put("waitForRendererMs", round(toolkitWaitMs));
             m.put("renderThreadCpuMs", round(renderCpuMs));
             m.put("attributableMs", round(attributableMs()));
+            m.put("fxThreadSampledRunnableMs", round(runnableMs));
+            m.put("fxThreadSampledIdleMs", round(idleMs));
             m.put("gcMs", round(gcMs));
             m.put("controlThreadOversleepMs", round(controlOversleepMs));
             return m;
@@ -91,8 +94,8 @@ final class FxStallMeter {
         }
 
         Gap withControlOversleep(double ms) {
-            return ms <= controlOversleepMs ? this : new Gap(rawMs, fxCpuMs, blockedMs, toolkitWaitMs, renderCpuMs, gcMs, ms,
-                    blockedAt, toolkitWaitAt);
+            return ms <= controlOversleepMs ? this : new Gap(rawMs, fxCpuMs, blockedMs, toolkitWaitMs, renderCpuMs, runnableMs,
+                    idleMs, gcMs, ms, blockedAt, toolkitWaitAt);
         }
     }
 
@@ -262,8 +265,8 @@ final class FxStallMeter {
     }
 
     private static Gap gap(Pulse a, Pulse b, List<Sample> in) {
-        long blocked = 0;
-        long toolkit = 0;
+        // sampled time per state: a run of equal samples counts from its first to its last plus one interval
+        java.util.Map<State, Long> time = new java.util.EnumMap<>(State.class);
         long oversleep = 0;
         String blockedAt = null;
         String waitedAt = null;
@@ -272,17 +275,11 @@ final class FxStallMeter {
         long last = -1;
         for (Sample s : in) {
             oversleep = Math.max(oversleep, s.oversleepNanos);
-            boolean counted = s.state == State.BLOCKED || s.state == State.TOOLKIT_WAIT;
             if (runState != null && s.state != runState) {
-                long len = last - runStart + SAMPLE_MS * 1_000_000L;
-                if (runState == State.BLOCKED) {
-                    blocked += len;
-                } else {
-                    toolkit += len;
-                }
+                time.merge(runState, last - runStart + SAMPLE_MS * 1_000_000L, Long::sum);
                 runState = null;
             }
-            if (counted && runState == null) {
+            if (runState == null) {
                 runState = s.state;
                 runStart = s.nanos;
             }
@@ -295,20 +292,15 @@ final class FxStallMeter {
             last = s.nanos;
         }
         if (runState != null) {
-            long len = last - runStart + SAMPLE_MS * 1_000_000L;
-            if (runState == State.BLOCKED) {
-                blocked += len;
-            } else {
-                toolkit += len;
-            }
+            time.merge(runState, last - runStart + SAMPLE_MS * 1_000_000L, Long::sum);
         }
         long raw = b.nanos - a.nanos;
         // a run cannot be longer than the gap it lies in
-        blocked = Math.min(blocked, raw);
-        toolkit = Math.min(toolkit, raw);
-        return new Gap(raw / 1e6, (b.cpuNanos - a.cpuNanos) / 1e6, blocked / 1e6, toolkit / 1e6,
-                (b.renderCpuNanos - a.renderCpuNanos) / 1e6, b.gcMillis - a.gcMillis, oversleep / 1e6, blockedAt,
-                waitedAt);
+        java.util.function.ToDoubleFunction<State> ms = st -> Math.min(time.getOrDefault(st, 0L), raw) / 1e6;
+        return new Gap(raw / 1e6, (b.cpuNanos - a.cpuNanos) / 1e6, ms.applyAsDouble(State.BLOCKED),
+                ms.applyAsDouble(State.TOOLKIT_WAIT), (b.renderCpuNanos - a.renderCpuNanos) / 1e6,
+                ms.applyAsDouble(State.RUNNING), ms.applyAsDouble(State.IDLE), b.gcMillis - a.gcMillis,
+                oversleep / 1e6, blockedAt, waitedAt);
     }
 
     /** The top frames of a blocked stack, for the failure message. */

@@ -15,8 +15,10 @@ import io.approvals.console.testing.ReliabilityFigures;
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.UiSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +34,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +61,9 @@ class MainWindowUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        // the theme the app starts with (DesktopApp.start): without it every CSS pass logs unresolved colours
+        // from the FX thread, work the real app never does, and the stall figures would measure that
+        Themes.apply(UiSettings.ThemeChoice.LIGHT);
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         laptop = server.create("New laptop for Dana", UiSandbox.OWNER, Priority.NORMAL, null);
         overdue = server.create("Conference travel", "lee@example.com", Priority.LOW,
@@ -69,6 +76,11 @@ class MainWindowUiTest {
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.show();
+    }
+
+    @AfterAll
+    static void defaultTheme() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
     }
 
     @AfterEach

@@ -19,9 +19,11 @@ import io.approvals.console.testing.ReliabilityFigures;
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.Banner;
 import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.UiSettings;
 import io.approvals.console.ui.session.KeyInfo;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import javafx.application.Application;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -93,6 +96,9 @@ class ServerFaultsUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        // the theme the app starts with (DesktopApp.start): without it every CSS pass logs unresolved colours
+        // from the FX thread, work the real app never does, and the stall figures would measure that
+        Themes.apply(UiSettings.ThemeChoice.LIGHT);
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         laptop = server.create("New laptop for Dana", UiSandbox.OWNER, Priority.NORMAL, null);
         server.create("Conference travel", "lee@example.com", Priority.LOW, null);
@@ -116,6 +122,11 @@ class ServerFaultsUiTest {
         env.close();
         background.close();
         assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+    }
+
+    @AfterAll
+    static void defaultTheme() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
     }
 
     @AfterAll
