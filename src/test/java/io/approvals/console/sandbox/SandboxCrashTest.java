@@ -59,7 +59,7 @@ class SandboxCrashTest {
             SandboxProcess sandbox = SandboxProcess.start(data, log, "--seed", "0");
             try {
                 if (admin == null) {
-                    admin = ApiKey.of(sandbox.adminKey);
+                    admin = io.approvals.console.testing.Canary.follow(ApiKey.of(sandbox.adminKey));
                 }
                 SandboxHttp http = new SandboxHttp(sandbox.base);
                 retriedCreates += retryUnknownCreates(http, admin);

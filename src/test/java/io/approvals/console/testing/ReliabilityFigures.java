@@ -39,11 +39,16 @@ public final class ReliabilityFigures {
     }
 
     public void write() {
+        writeTo(DIR);
+    }
+
+    /** Like {@link #write()}, into another directory (a step run outside the project directory). */
+    public void writeTo(Path dir) {
         figures.put("finishedAt", Instant.now().toString());
         try {
-            Files.createDirectories(DIR);
+            Files.createDirectories(dir);
             // the full runs keep their own files, so a later CI-length run does not overwrite them
-            JSON.writeValue(DIR.resolve(name + (Slow.enabled() ? "-full" : "") + ".json").toFile(), figures);
+            JSON.writeValue(dir.resolve(name + (Slow.enabled() ? "-full" : "") + ".json").toFile(), figures);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,19 +19,25 @@ import io.approvals.console.testing.ReliabilityFigures;
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.Banner;
 import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.UiSettings;
 import io.approvals.console.ui.session.KeyInfo;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import javafx.animation.AnimationTimer;
+import javafx.application.Application;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
@@ -50,28 +56,29 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The desktop UI against a server that fails: a {@link FaultProxy} in front of a real sandbox resets, truncates,
- * hangs, answers 5xx or 429. The UI must keep drawing frames (the largest gap between pulses is measured while each
- * fault happens), keep what was typed and the table's data, never duplicate a create or send a decision twice, and
- * say what happened with a next step.
+ * hangs, answers 5xx or 429. The UI must keep drawing frames, keep what was typed and the table's data, never
+ * duplicate a create or send a decision twice, and say what happened with a next step.
  *
- * <p>The frame-gap bound asserted is {@link #GAP_BOUND_MS} (generous, for a loaded 2-core machine where a GC pause
- * or another process can stall any thread); the goal is 100 ms and the measured figures are written to
- * target/reliability/ui-faults.json. That the gaps are not the app's own work is proved structurally: no API call
- * ever runs on the JavaFX thread ({@link UiSandbox#FX_THREAD_CALLS}).
+ * <p>While each fault happens an {@link FxStallMeter} records every gap between pulses and takes it apart: the
+ * FX thread's own CPU time in the gap plus the time it was blocked in our code or in I/O is the stall the app
+ * is to blame for, and that is asserted to stay within {@link #GOAL_MS}. The raw gaps (largest, p99) are
+ * recorded too, with what explains the largest (GC, a starved control thread): on this loaded 2-core machine
+ * they reach 100+ ms with an idle FX thread. Separately, no API call ever runs on the JavaFX thread
+ * ({@link UiSandbox#FX_THREAD_CALLS}). The figures go to target/reliability/ui-faults.json.
  */
 @ExtendWith(ApplicationExtension.class)
 class ServerFaultsUiTest {
-    /** The goal: the FX thread never stands still longer than this. */
+    /** Asserted: the FX thread itself (its CPU time, or blocked in our code or in I/O) never stalls longer. */
     static final double GOAL_MS = 100;
-    /**
-     * Asserted: a freeze, not the goal. On a loaded 2-core machine a GC pause or another process once stalled a
-     * frame for ~1.1 s here; the goal is judged from the recorded figures, and blocking work on the FX thread is
-     * caught deterministically by UiSandbox.FX_THREAD_CALLS.
-     */
-    static final double GAP_BOUND_MS = 2_000;
     /** Short, so a hanging server costs seconds, not the client's default 30 s. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Map<String, Double> MAX_GAP_MS = new ConcurrentHashMap<>();
+    private static final Map<String, Double> MAX_STALL_MS = new ConcurrentHashMap<>();
+    private static final List<Double> ALL_GAPS_MS = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final Map<String, FxStallMeter.Gap> WORST_RAW = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.DoubleAccumulator CONTROL_OVERSLEEP =
+            new java.util.concurrent.atomic.DoubleAccumulator(Math::max, 0);
+    private static final java.util.concurrent.atomic.LongAdder SAMPLES = new java.util.concurrent.atomic.LongAdder();
     private static final Map<String, String> SHOWN = new ConcurrentHashMap<>();
     /** Counted on the server / at the proxy, for the report. */
     private static final Map<String, Long> COUNTS = new ConcurrentHashMap<>();
@@ -89,6 +96,9 @@ class ServerFaultsUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        // the theme the app starts with (DesktopApp.start): without it every CSS pass logs unresolved colours
+        // from the FX thread, work the real app never does, and the stall figures would measure that
+        Themes.apply(UiSettings.ThemeChoice.LIGHT);
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         laptop = server.create("New laptop for Dana", UiSandbox.OWNER, Priority.NORMAL, null);
         server.create("Conference travel", "lee@example.com", Priority.LOW, null);
@@ -115,22 +125,51 @@ class ServerFaultsUiTest {
     }
 
     @AfterAll
+    static void defaultTheme() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+    }
+
+    @AfterAll
     static void writeFigures() {
         if (MAX_GAP_MS.isEmpty()) {
             return;
         }
-        double worst = MAX_GAP_MS.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        new ReliabilityFigures("ui-faults", "Desktop UI against a failing server: largest gap between JavaFX "
-                + "pulses while each fault happens (goal 100 ms)")
+        List<Double> gaps;
+        synchronized (ALL_GAPS_MS) {
+            gaps = new ArrayList<>(ALL_GAPS_MS);
+        }
+        Collections.sort(gaps);
+        double p99 = gaps.isEmpty() ? 0 : gaps.get((int) Math.ceil(gaps.size() * 0.99) - 1);
+        Map.Entry<String, FxStallMeter.Gap> worst = WORST_RAW.entrySet().stream()
+                .max(Map.Entry.comparingByValue(Comparator.comparingDouble(FxStallMeter.Gap::rawMs))).orElseThrow();
+        FxStallMeter.Gap g = worst.getValue();
+        Map<String, Object> largest = new LinkedHashMap<>();
+        largest.put("scenario", worst.getKey());
+        largest.putAll(worst.getValue().figures());
+        new ReliabilityFigures("ui-faults", "Desktop UI against a failing server: gaps between JavaFX pulses while "
+                + "each fault happens, and the part of each the FX thread itself caused (goal and bound 100 ms)")
                 .put("faultsInjected", MAX_GAP_MS.size())
-                .put("maxFxGapMs", round(worst))
+                .put("pulseGapsMeasured", gaps.size())
+                .put("maxFxGapMs", round(worst(MAX_GAP_MS)))
+                .put("p99FxGapMs", round(p99))
+                .put("rawGapsOverGoal", gaps.stream().filter(x -> x > GOAL_MS).count())
+                .put("largestGapTakenApart", largest)
+                .put("maxControlOversleepMs", round(CONTROL_OVERSLEEP.get()))
+                .put("maxAttributableStallMs", round(worst(MAX_STALL_MS)))
+                .put("stallsOverGoal", MAX_STALL_MS.values().stream().filter(x -> x > GOAL_MS).count())
                 .put("maxFxGapMsByFault", new TreeMap<>(rounded(MAX_GAP_MS)))
+                .put("maxAttributableStallMsByFault", new TreeMap<>(rounded(MAX_STALL_MS)))
+                .put("watchdogSamples", SAMPLES.sum())
                 .put("goalMs", GOAL_MS)
-                .put("assertedBoundMs", GAP_BOUND_MS)
-                .put("stallsOverGoal", MAX_GAP_MS.values().stream().filter(g -> g > GOAL_MS).count())
+                .put("assertedBoundMs", GOAL_MS)
                 .putAll(COUNTS)
                 .put("shownToUser", new TreeMap<>(SHOWN))
                 .write();
+        assertThat(SAMPLES.sum()).as("the watchdog sampled the FX thread").isPositive();
+    }
+
+    private static double worst(Map<String, Double> values) {
+        return values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 
     /** The API as the desktop app builds it (default retries), through the proxy, with a short request timeout. */
@@ -170,29 +209,35 @@ class ServerFaultsUiTest {
         return robot.lookup(query).<TextInputControl>query().getText();
     }
 
-    /** Runs the action (on this thread), waits for the condition, and records the largest gap between pulses. */
+    /**
+     * Runs the action (on this thread), waits for the condition, and asserts that no gap between pulses
+     * meanwhile was the FX thread's own doing for more than {@link #GOAL_MS}; records the raw gaps too.
+     */
     private double measured(String fault, FxRobot robot, Runnable action, Callable<Boolean> until) throws Exception {
-        GapRecorder gaps = new GapRecorder();
-        robot.interact(() -> {
-            gaps.fxThread = Thread.currentThread();
-            gaps.start();
-        });
-        Thread watchdog = new Thread(gaps::watch, "fx-stall-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        // a few frames first, so the recorder's first gap is a real one
-        Waits.until(() -> gaps.frames() > 3);
-        action.run();
-        Waits.until(until);
-        robot.interact(gaps::stop);
-        watchdog.interrupt();
-        if (!gaps.stalls.isEmpty()) {
-            System.err.println("FX stalls during " + fault + ":\n" + String.join("\n---\n", gaps.stalls));
+        FxStallMeter meter = FxStallMeter.start(robot);
+        FxStallMeter.Result r;
+        try {
+            action.run();
+            Waits.until(until);
+        } finally {
+            r = meter.stop(robot);
         }
-        double max = gaps.max();
-        MAX_GAP_MS.merge(fault, max, Math::max);
-        assertThat(max).as("largest FX pulse gap (ms) during " + fault).isLessThanOrEqualTo(GAP_BOUND_MS);
-        return max;
+        MAX_GAP_MS.merge(fault, r.maxRawMs(), Math::max);
+        MAX_STALL_MS.merge(fault, r.maxAttributableMs(), Math::max);
+        ALL_GAPS_MS.addAll(r.gapsMs());
+        CONTROL_OVERSLEEP.accumulate(r.maxControlOversleepMs());
+        SAMPLES.add(r.samples().values().stream().mapToLong(Long::longValue).sum());
+        FxStallMeter.Gap worstRaw = r.worstRaw();
+        if (worstRaw != null) {
+            WORST_RAW.merge(fault, worstRaw, (a, b) -> a.rawMs() >= b.rawMs() ? a : b);
+        }
+        FxStallMeter.Gap stall = r.worstAttributable();
+        if (worstRaw != null && worstRaw.rawMs() > GOAL_MS) {
+            System.err.printf("FX gap during %s: %s%n", fault, worstRaw);
+        }
+        assertThat(r.maxAttributableMs()).as("largest stall of the FX thread itself (ms) during %s: %s", fault, stall)
+                .isLessThanOrEqualTo(GOAL_MS);
+        return r.maxRawMs();
     }
 
     @Test
@@ -317,55 +362,6 @@ class ServerFaultsUiTest {
         robot.clickOn("#bannerAction");
         Waits.until(() -> banner() == null && !ui.mainView().viewModel().refreshingProperty().get());
         assertThat(table(robot).getItems()).hasSize(3);
-    }
-
-    /** The interval between consecutive pulses (an AnimationTimer asks for one every frame). */
-    private static final class GapRecorder extends AnimationTimer {
-        private volatile long last;
-        private volatile long maxNanos;
-        private volatile int frames;
-
-        @Override
-        public void handle(long now) {
-            long t = System.nanoTime();
-            if (last != 0) {
-                maxNanos = Math.max(maxNanos, t - last);
-            }
-            last = t;
-            frames++;
-        }
-
-        volatile Thread fxThread;
-        final List<String> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        /** While recording: when no pulse came for 100 ms, what the FX thread is doing (for the report). */
-        void watch() {
-            long reported = 0;
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long l = last;
-                if (l != 0 && l != reported && System.nanoTime() - l > 100_000_000L && fxThread != null) {
-                    reported = l;
-                    StringBuilder b = new StringBuilder();
-                    for (StackTraceElement e : fxThread.getStackTrace()) {
-                        b.append("  at ").append(e).append('\n');
-                    }
-                    stalls.add(b.toString());
-                }
-            }
-        }
-
-        int frames() {
-            return frames;
-        }
-
-        double max() {
-            return maxNanos / 1e6;
-        }
     }
 
     private static double round(double ms) {
