@@ -5,6 +5,7 @@ import io.approvals.console.config.AppPaths;
 import io.approvals.console.credentials.OsKeychainStore;
 import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.EarlyStart;
@@ -85,6 +86,10 @@ final class DesktopStartup {
         try {
             UiSettings settings = env.settings();
             current = env.currentConnection();
+            if (current.isEmpty() && Boolean.getBoolean(ConsoleUi.OPEN_SANDBOX_PROPERTY)) {
+                // `--sandbox` on a machine with no connection: the sandbox is started here, not after the window
+                current = Optional.of(DesktopEnvironment.SANDBOX);
+            }
             opening = current.isPresent() ? new CompletableFuture<>() : null;
             early.complete(new EarlyStart(settings, current, opening));
         } catch (Throwable e) {

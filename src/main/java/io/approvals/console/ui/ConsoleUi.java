@@ -80,6 +80,9 @@ public final class ConsoleUi implements MainActions {
     /** Set by `approvals-console --sandbox`: with no connection configured, go straight to the sandbox. */
     public static final String OPEN_SANDBOX_PROPERTY = "approvals.openSandbox";
 
+    /** How long the window may wait for the current connection to open before it shows "Opening…". */
+    static final Duration WINDOW_WAIT = Duration.ofMillis(600);
+
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     public void start() {
         CompletableFuture<EarlyStart> early = new CompletableFuture<>();
@@ -104,9 +107,6 @@ public final class ConsoleUi implements MainActions {
         moment.completeOnTimeout(null, WINDOW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture.anyOf(settled, moment).whenComplete((x, e) -> Platform.runLater(() -> show(early)));
     }
-
-    /** How long the window may wait for the current connection to open before it shows "Opening…". */
-    static final Duration WINDOW_WAIT = Duration.ofMillis(600);
 
     private void show(CompletableFuture<EarlyStart> early) {
         EarlyStart ready = early.isDone() && !early.isCompletedExceptionally() ? early.join() : null;

@@ -154,4 +154,27 @@ class DesktopStartupTest {
                 .hasMessageContaining("Replace key");
         assertThat(calls).isEmpty();
     }
+
+    @Test
+    void withTheSandboxFlagAndNoConnectionTheSandboxIsStartedAndOpenedWithItsFirstPage() {
+        System.setProperty(io.approvals.console.ui.ConsoleUi.OPEN_SANDBOX_PROPERTY, "true");
+        DesktopStartup startup;
+        try {
+            startup = startup();
+            startup.early().join().opening().join();
+        } finally {
+            System.clearProperty(io.approvals.console.ui.ConsoleUi.OPEN_SANDBOX_PROPERTY);
+        }
+        try {
+            EarlyStart early = startup.early().join();
+            ConsoleSession session = early.opening().join();
+
+            assertThat(early.current()).contains(DesktopEnvironment.SANDBOX);
+            assertThat(session.isSandbox()).isTrue();
+            assertThat(session.takeFirstPage().orElseThrow().join().items()).hasSize(40);
+            assertThat(new ConnectionStore(paths).current()).map(Connection::name).contains(DesktopEnvironment.SANDBOX);
+        } finally {
+            startup.environment().close();
+        }
+    }
 }
