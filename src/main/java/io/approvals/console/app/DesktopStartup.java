@@ -83,6 +83,7 @@ final class DesktopStartup {
         }
         Optional<String> current;
         CompletableFuture<ConsoleSession> opening;
+        CompletableFuture<Void> settled = new CompletableFuture<>();
         try {
             UiSettings settings = env.settings();
             current = env.currentConnection();
@@ -91,7 +92,10 @@ final class DesktopStartup {
                 current = Optional.of(DesktopEnvironment.SANDBOX);
             }
             opening = current.isPresent() ? new CompletableFuture<>() : null;
-            early.complete(new EarlyStart(settings, current, opening));
+            if (opening == null) {
+                settled.complete(null);
+            }
+            early.complete(new EarlyStart(settings, current, opening, settled));
         } catch (Throwable e) {
             early.completeExceptionally(e);
             return;
@@ -100,13 +104,15 @@ final class DesktopStartup {
             String name = current.get();
             daemon(() -> warmUp(env, name));
             open(env, name, opening);
+            settled.complete(null);
         }
     }
 
     /**
      * Opens the connection with its key from the keychain and the key facts last verified (the window asks the
      * server about the key once it shows), hands the session to the window, and fetches its first page, which the
-     * window shows when it comes (a slow or hanging server never keeps the user on "Opening…").
+     * window shows when it comes (a slow or hanging server never keeps the user on "Opening…"). Returns when the
+     * page is there or failed, or the opening failed.
      */
     private static void open(DesktopEnvironment env, String connection, CompletableFuture<ConsoleSession> opening) {
         ConsoleSession session;

@@ -92,17 +92,17 @@ public final class ConsoleUi implements MainActions {
     }
 
     /**
-     * Shows the right screen for what the app found before the window opened: the main window (with its data when
-     * it came along) when the current connection opens within {@link #WINDOW_WAIT}, else "Opening…" until it does,
-     * or the welcome screen. Waiting that moment before the first frame spares drawing a screen that would be
+     * Shows the right screen for what the app found before the window opened: the main window, with its data when
+     * it came along, when the current connection's opening settles within {@link #WINDOW_WAIT} (else: the main
+     * window as soon as the connection is open, "Opening…" until then), or the welcome screen. Waiting that moment before the first frame spares drawing a screen that would be
      * replaced at once, which on a busy machine delays the main window by more than the wait.
      */
     public void start(CompletableFuture<EarlyStart> early) {
         stage.setTitle(TITLE);
         stage.setScene(new Scene(new StackPane(), 1280, 800));
-        CompletableFuture<Object> settled = early.handle((s, e) -> s == null || s.opening() == null
+        CompletableFuture<Object> settled = early.handle((s, e) -> s == null
                 ? CompletableFuture.<Object>completedFuture(null)
-                : s.opening().handle((session, failed) -> (Object) null)).thenCompose(f -> f);
+                : s.settled().handle((x, failed) -> (Object) null)).thenCompose(f -> f);
         CompletableFuture<Object> moment = new CompletableFuture<>();
         moment.completeOnTimeout(null, WINDOW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture.anyOf(settled, moment).whenComplete((x, e) -> Platform.runLater(() -> show(early)));

@@ -91,13 +91,17 @@ class DesktopStartupTest {
         profileWithKey(sandbox.newAdminKey().orElseThrow());
 
         EarlyStart early = startup().early().join();
+        early.settled().join();
         ConsoleSession session = early.opening().join();
 
         assertThat(early.current()).contains("prod");
         assertThat(session.connectionName()).isEqualTo("prod");
+        // settled: the window can show the rows in its first frame
+        var firstPage = session.takeFirstPage().orElseThrow();
+        assertThat(firstPage).isDone();
+        assertThat(firstPage.join().items()).hasSize(40);
         assertThat(session.keyChecked()).isFalse();
         assertThat(session.key().scopes()).contains("write");
-        assertThat(session.takeFirstPage().orElseThrow().join().items()).hasSize(40);
         assertThat(calls).containsExactly("fetchAllNotComplete");
     }
 

@@ -5,8 +5,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What the app found out before its window opened, while the JavaFX toolkit started: the saved settings, the
- * connection that was current at the last exit, and the opening of that connection (key from the keychain, first
- * page of data), still running or done; null when there is no current connection.
+ * connection that was current at the last exit, the opening of that connection (key from the keychain), still
+ * running or done, null when there is no current connection; and when the opening has settled: the session and
+ * its first page of data are there, or it failed.
  */
-public record EarlyStart(UiSettings settings, Optional<String> current, CompletableFuture<ConsoleSession> opening) {
+public record EarlyStart(UiSettings settings, Optional<String> current, CompletableFuture<ConsoleSession> opening,
+                         CompletableFuture<Void> settled) {
+
+    /** Settled once the opening is done (no first page comes along with it). */
+    public EarlyStart(UiSettings settings, Optional<String> current, CompletableFuture<ConsoleSession> opening) {
+        this(settings, current, opening, opening == null ? CompletableFuture.completedFuture(null)
+                : opening.handle((session, failed) -> null));
+    }
 }
