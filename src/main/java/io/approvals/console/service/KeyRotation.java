@@ -359,9 +359,11 @@ public final class KeyRotation {
         KeyReport report = record(profile, current, v);
         KeyMetadata m = v.metadata();
         if (m != null && m.status() == KeyStatus.EXPIRING) {
+            // the marker alone cannot tell the two causes apart: the answer was lost on the way, or it arrived
+            // and the keychain could not store it (it vanished or locked mid-rotation)
             return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The server did regenerate "
-                    + "the key, but the new key never reached this computer and cannot be recovered. The stored key "
-                    + "keeps working until " + m.expiresAt() + ": rotate again now (approvals-console key rotate "
+                    + "the key, but the new key was never stored on this computer (its answer was lost, or the "
+                    + "keychain could not store it) and cannot be recovered. The stored key keeps working until " + m.expiresAt() + ": rotate again now (approvals-console key rotate "
                     + "--profile " + profile + " --grace 1h).", report, m.expiresAt(), cause, null);
         }
         return new RotationResult(profile, RotationOutcome.NOTHING_CHANGED, lead
