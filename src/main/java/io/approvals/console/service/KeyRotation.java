@@ -347,8 +347,8 @@ public final class KeyRotation {
         } catch (ApiException.Unauthorized e) {
             discardMarker(profile);
             return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The stored key is no longer "
-                    + "accepted: the server most likely regenerated it with no grace period, and the new key never "
-                    + "reached this computer. " + askAdmin(profile), report(profile, current), null,
+                    + "accepted: the server most likely regenerated it with no grace period, and the new key was never "
+                    + "stored on this computer. " + askAdmin(profile), report(profile, current), null,
                     cause == null ? e : cause, null);
         } catch (ApiException e) {
             return new RotationResult(profile, RotationOutcome.UNDECIDED, lead + " The stored key could not be "
