@@ -347,8 +347,8 @@ public final class KeyRotation {
         } catch (ApiException.Unauthorized e) {
             discardMarker(profile);
             return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The stored key is no longer "
-                    + "accepted: the server most likely regenerated it with no grace period, and the new key never "
-                    + "reached this computer. " + askAdmin(profile), report(profile, current), null,
+                    + "accepted: the server most likely regenerated it with no grace period, and the new key was never "
+                    + "stored on this computer. " + askAdmin(profile), report(profile, current), null,
                     cause == null ? e : cause, null);
         } catch (ApiException e) {
             return new RotationResult(profile, RotationOutcome.UNDECIDED, lead + " The stored key could not be "
@@ -359,9 +359,11 @@ public final class KeyRotation {
         KeyReport report = record(profile, current, v);
         KeyMetadata m = v.metadata();
         if (m != null && m.status() == KeyStatus.EXPIRING) {
+            // the marker alone cannot tell the two causes apart: the answer was lost on the way, or it arrived
+            // and the keychain could not store it (it vanished or locked mid-rotation)
             return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The server did regenerate "
-                    + "the key, but the new key never reached this computer and cannot be recovered. The stored key "
-                    + "keeps working until " + m.expiresAt() + ": rotate again now (approvals-console key rotate "
+                    + "the key, but the new key was never stored on this computer (its answer was lost, or the "
+                    + "keychain could not store it) and cannot be recovered. The stored key keeps working until " + m.expiresAt() + ": rotate again now (approvals-console key rotate "
                     + "--profile " + profile + " --grace 1h).", report, m.expiresAt(), cause, null);
         }
         return new RotationResult(profile, RotationOutcome.NOTHING_CHANGED, lead

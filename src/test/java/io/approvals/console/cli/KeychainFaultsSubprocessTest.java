@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class KeychainFaultsSubprocessTest {
-    /** Shell functions both scripts use. {@code step NAME CMD...}: stdin from NAME.in, NAME.out/.err/.rc. */
-    private static final String COMMON = String.join("\n",
+    /** Shell functions the scripts (also {@link KeyRotationVanishSubprocessTest}'s) use. {@code step NAME CMD...}: stdin from NAME.in, NAME.out/.err/.rc. */
+    static final String COMMON = String.join("\n",
             "export XDG_DATA_HOME=\"$DIR/xdg\"; mkdir -p \"$XDG_DATA_HOME\"",
             "eval \"$(printf test-pw | gnome-keyring-daemon --unlock --components=secrets)\"",
             "printf '%s' \"$KEY\" | secret-tool store --label=test service approvals-console account p",
@@ -247,7 +247,7 @@ class KeychainFaultsSubprocessTest {
         return Files.exists(f) ? Files.readString(f).strip() : "(no " + name + ")";
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         String path = System.getenv("PATH");
         return path != null && Arrays.stream(path.split(File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));

@@ -46,7 +46,12 @@ public final class FaultProxy implements AutoCloseable {
         STATUS_502,
         STATUS_503,
         /** 429 with Retry-After: {@link #retryAfterSeconds}. */
-        RATE_LIMIT
+        RATE_LIMIT,
+        /**
+         * The server applies the request and answers; the answer is held until {@link #release()}, so a test can
+         * inject another fault at the exact moment the client is waiting for it ({@link #awaitHeld}).
+         */
+        HOLD
     }
 
     /** One request the proxy saw, and what it did with it. */
@@ -70,6 +75,9 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Fault fault = Fault.NONE;
     private volatile String pathContains = "";
     private volatile int retryAfterSeconds = 30;
+    private final CountDownLatch held = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final List<String> heldBodies = new CopyOnWriteArrayList<>();
 
     public FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -97,6 +105,21 @@ public final class FaultProxy implements AutoCloseable {
 
     public void retryAfterSeconds(int seconds) {
         this.retryAfterSeconds = seconds;
+    }
+
+    /** Waits until a {@link Fault#HOLD} answer has come back from the server and is being held. */
+    public boolean awaitHeld(Duration timeout) throws InterruptedException {
+        return held.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The bodies of the {@link Fault#HOLD} answers, in order (e.g. to know which keys the server issued). */
+    public List<String> heldBodies() {
+        return List.copyOf(heldBodies);
+    }
+
+    /** Lets held answers (now and later) go to the client. */
+    public void release() {
+        released.countDown();
     }
 
     public List<Seen> seen() {
@@ -141,6 +164,13 @@ public final class FaultProxy implements AutoCloseable {
                     out.write(a.bytes(a.body.length / 2));
                 }
                 case HANG -> closed.await();
+                case HOLD -> {
+                    Answer a = forward(req);
+                    heldBodies.add(new String(a.body, StandardCharsets.UTF_8));
+                    held.countDown();
+                    released.await();
+                    out.write(a.bytes(Integer.MAX_VALUE));
+                }
                 case STATUS_500 -> out.write(problem(500, "Internal Server Error", "").bytes(Integer.MAX_VALUE));
                 case STATUS_502 -> out.write(problem(502, "Bad Gateway", "").bytes(Integer.MAX_VALUE));
                 case STATUS_503 -> out.write(problem(503, "Service Unavailable", "").bytes(Integer.MAX_VALUE));

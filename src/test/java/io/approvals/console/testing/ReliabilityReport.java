@@ -162,7 +162,7 @@ public final class ReliabilityReport {
         }
         List<JsonNode> rows = new ArrayList<>(byFault.values());
         md.append("### Keychain faults (`KeychainFaultsSubprocessTest`, `LockedKeyringSubprocessTest`, "
-                + "`DeadKeychainSubprocessTest`)\n\n");
+                + "`DeadKeychainSubprocessTest`, `KeyRotationVanishSubprocessTest`)\n\n");
         if (rows.isEmpty()) {
             md.append("not run\n\n");
             return;
