@@ -186,7 +186,7 @@ public final class KeyRotation {
         } catch (KeychainException e) {
             if (pendingFailure != null) {
                 return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
-                        "The server issued a new key and it works, but the keychain refused to store it: "
+                        "The server issued a new key and it works, but the keychain could not store it: "
                                 + e.getMessage() + " " + oldKeyFate(oldValidUntil)
                                 + " The new key is held in this program's memory only.",
                         report(profile, plan.current()), oldValidUntil, e, fresh);
@@ -217,7 +217,7 @@ public final class KeyRotation {
             promote(plan, fresh);
         } catch (KeychainException e) {
             return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
-                    "The server issued a new key, but the keychain refused to store it (" + e.getMessage()
+                    "The server issued a new key, but the keychain could not store it (" + e.getMessage()
                             + ") and it could not be verified (" + why.getMessage() + "). " + oldKeyFate(oldValidUntil)
                             + " The new key is held in this program's memory only.", report(profile, plan.current()),
                     oldValidUntil, e, fresh);

@@ -59,7 +59,7 @@ class KeyRotateFaultsCommandTest {
 
         assertThat(r.code()).isEqualTo(ExitCodes.KEYCHAIN);
         assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("refused to store it", "keeps working until", "lost when the command ends");
+        assertThat(r.err()).contains("could not store it", "keeps working until", "lost when the command ends");
         assertThat(memory.load("prod")).contains(original);
     }
 
