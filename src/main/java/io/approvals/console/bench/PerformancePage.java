@@ -74,8 +74,8 @@ final class PerformancePage {
                 `http://` clients (the loopback sandbox) skip the JDK's default TLS set-up (≈300 classes); all clients
                 share one pair of JSON mappers; the first request's HTTP and JSON classes are loaded while the
                 keychain answers. Against the build before these changes, in interleaved launches on 2026-11-27: CPU
-                time to the first frame 3.5 → 2.8 s (−19 %); in the bench, first frame 2.05 → 1.64 s without an
-                archive and 1.49 → 1.18 s with one (the earlier run's figures corrected for the clock error above,
+                time to the first frame 3.5 → 2.8 s (−19 %); in the bench, first frame 2.05 → 1.56 s without an
+                archive and 1.49 → 1.08 s with one (the earlier run's figures corrected for the clock error above,
                 same boot). Still about 2× the floor: the rest is the work listed above.
 
                 ## Results
