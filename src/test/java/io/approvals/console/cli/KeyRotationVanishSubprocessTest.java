@@ -11,7 +11,6 @@ import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.Json;
 import io.approvals.console.contract.Scope;
 import io.approvals.console.credentials.SecretServiceAssumptions;
-import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.testing.FaultProxy;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -215,30 +215,7 @@ class KeyRotationVanishSubprocessTest {
     }
 
     private void runSession(String what) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("dbus-run-session", "--", "sh", "-c", ROTATE)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("session.log").toFile());
-        pb.environment().put("DIR", dir.toString());
-        pb.environment().put("KEY", oldKey);
-        pb.environment().put("WHAT", what);
-        pb.environment().put("AFTER", AFTER);
-        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        pb.environment().put("CP", System.getProperty("java.class.path"));
-        pb.environment().put(AppPaths.HOME_ENV, dir.toString());
-        // set before the bus starts, so a daemon D-Bus activates after a kill uses the same keyring file
-        pb.environment().put("HOME", dir.resolve("home").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("xdg").toString());
-        pb.environment().put(TimeoutSecretStore.TIMEOUT_ENV, Integer.toString(TIMEOUT_SECONDS));
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        Files.createDirectories(dir.resolve("home"));
-        Process p = pb.start();
-        boolean ended = p.waitFor(80, TimeUnit.SECONDS);
-        if (!ended) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        assertThat(ended).as("the session finished").isTrue();
-        assertThat(dir.resolve("finished")).as(Files.readString(dir.resolve("session.log"))).exists();
+        PrivateKeyringSession.run(dir, ROTATE, Map.of("KEY", oldKey, "WHAT", what, "AFTER", AFTER), TIMEOUT_SECONDS, 80);
     }
 
     private void assertNoKeyInAnyOutput(String... keys) throws IOException {

@@ -9,7 +9,6 @@ import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.TestKeys;
 import io.approvals.console.credentials.SecretServiceAssumptions;
-import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.testing.Canary;
 import io.approvals.console.testing.KeychainFaultFigures;
 import java.io.File;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,28 +208,7 @@ class KeychainFaultsSubprocessTest {
     }
 
     private void runSession(String script) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("dbus-run-session", "--", "sh", "-c", script)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("session.log").toFile());
-        pb.environment().put("DIR", dir.toString());
-        pb.environment().put("KEY", key);
-        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        pb.environment().put("CP", System.getProperty("java.class.path"));
-        pb.environment().put(AppPaths.HOME_ENV, dir.toString());
-        // set before the bus starts, so a daemon D-Bus activates after a kill uses the same keyring file
-        pb.environment().put("HOME", dir.resolve("home").toString());
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("xdg").toString());
-        pb.environment().put(TimeoutSecretStore.TIMEOUT_ENV, Integer.toString(TIMEOUT_SECONDS));
-        pb.environment().remove("DISPLAY");
-        pb.environment().remove("WAYLAND_DISPLAY");
-        Files.createDirectories(dir.resolve("home"));
-        Process p = pb.start();
-        boolean ended = p.waitFor(140, TimeUnit.SECONDS);
-        if (!ended) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        assertThat(ended).as("the session finished").isTrue();
-        assertThat(dir.resolve("finished")).as(Files.readString(dir.resolve("session.log"))).exists();
+        PrivateKeyringSession.run(dir, script, Map.of("KEY", key), TIMEOUT_SECONDS, 140);
     }
 
     private void assertNoSecretInAnyOutput() throws IOException {
