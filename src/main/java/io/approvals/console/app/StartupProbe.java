@@ -68,10 +68,37 @@ public final class StartupProbe {
         System.out.println("FIRST_FRAME_EPOCH_MS=" + now);
         System.out.println("FIRST_FRAME_MS=" + sinceStart);
         System.out.println("FIRST_FRAME_CPU_MS=" + cpuMillis());
-        System.out.flush();
+        if (Boolean.getBoolean(THREAD_CPU)) {
+            printThreadCpu();
+        }
         // After this pulse has been handed to the renderer; halt, not exit: shutdown hooks tearing the toolkit down
         // under a pulse print stack traces, and a measuring run (in a throwaway home) has nothing to save.
         Platform.runLater(() -> Runtime.getRuntime().halt(0));
+    }
+
+    /**
+     * With {@code -Dapprovals.threadCpu=true} (Linux), the first frame also prints {@code THREAD_CPU <ms> <name>}
+     * for every live thread of the process, the JIT compilers and GC threads included: where start-up CPU goes.
+     */
+    public static final String THREAD_CPU = "approvals.threadCpu";
+
+    private static void printThreadCpu() {
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // utime + stime, in clock ticks of 10 ms
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    System.out.println("THREAD_CPU " + ticks * 10 + " " + name);
+                } catch (java.io.IOException | RuntimeException threadEnded) {
+                    // a thread that ended meanwhile has nothing left to count
+                }
+            });
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            System.out.println("THREAD_CPU unavailable");
+        }
     }
 
     /** CPU time of every thread of this process so far (JIT and GC included); -1 when the OS does not tell. */

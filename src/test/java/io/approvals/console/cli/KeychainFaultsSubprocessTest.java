@@ -64,6 +64,8 @@ class KeychainFaultsSubprocessTest {
                     + "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null",
             "\"$JAVA\" -cp \"$CP\" io.approvals.console.testing.CancellingPrompter \"$DIR/prompts.txt\" \"$DIR/prompter-ready\" "
                     + ">\"$DIR/prompter.log\" 2>&1 &",
+            // its bus going away does not end it: it is stopped with the session
+            "prompter=$!; trap 'kill $prompter 2>/dev/null' EXIT",
             "i=0; while [ ! -f \"$DIR/prompter-ready\" ]; do i=$((i+1)); [ $i -gt 600 ] && exit 7; sleep 0.1; done",
             "set +e",
             "step status app key status --profile p",
