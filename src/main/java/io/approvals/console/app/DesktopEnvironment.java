@@ -120,15 +120,20 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         if (opened.keyChecked() || store.find(name).isEmpty()) {
             return Optional.empty();
         }
-        ConnectionService service = serviceHolding(name);
-        Optional<ApiKey> key = service.storedKeyIfAny(name);
-        if (key.isEmpty() || !key.get().fingerprint().equals(opened.key().fingerprint())) {
+        KeyReport report;
+        try {
+            report = serviceHolding(name).verify(name);
+        } catch (ApiException e) {
+            // Offline or refused: the last known facts do, and the window's own requests report the trouble.
+            return Optional.empty();
+        }
+        if (!opened.key().fingerprint().equals(report.fingerprint())) {
             // Replaced meanwhile: whoever replaced it opened the connection again.
             return Optional.empty();
         }
-        ConsoleSession checked = session(refreshFacts(service, keychain.profile(name)), key.get(),
-                service.backendName(), opened.isSandbox(), null, true);
-        return checked.key().equals(opened.key()) ? Optional.empty() : Optional.of(checked);
+        KeyInfo info = keyInfo(keychain.profile(name).verified(), opened.key().masked(), opened.key().fingerprint());
+        return info.equals(opened.key()) ? Optional.empty() : Optional.of(new Session(name, opened.baseUrl(),
+                opened.api(), info, opened.backendName(), opened.isSandbox(), null, true));
     }
 
     /** Loads what the first request to a connection's server needs, sending nothing (see {@link DesktopStartup}). */
@@ -304,12 +309,15 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox, String notice,
                                    boolean keyChecked) {
         ApprovalsApi api = clients.create(c, key);
-        VerifiedKey v = c.verified();
-        boolean matches = v != null && key.fingerprint().equals(v.fingerprint());
-        KeyInfo info = matches && v.keyEndpointsAvailable()
-                ? new KeyInfo(key.masked(), key.fingerprint(), v.scopes(), true, v.owner(), v.expiresAt())
-                : new KeyInfo(key.masked(), key.fingerprint(), List.of(), false, null, null);
+        KeyInfo info = keyInfo(c.verified(), key.masked(), key.fingerprint());
         return new Session(c.name(), c.baseUrl().toString(), api, info, backend, isSandbox, notice, keyChecked);
+    }
+
+    /** What the window shows about a key: the facts verified last, when they are about this key. */
+    private static KeyInfo keyInfo(VerifiedKey v, String masked, String fingerprint) {
+        return v != null && fingerprint.equals(v.fingerprint()) && v.keyEndpointsAvailable()
+                ? new KeyInfo(masked, fingerprint, v.scopes(), true, v.owner(), v.expiresAt())
+                : new KeyInfo(masked, fingerprint, List.of(), false, null, null);
     }
 
     private static Connection toConnection(ConnectionDraft d) {
