@@ -1,5 +1,8 @@
 package io.approvals.console.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import javafx.application.Platform;
@@ -83,27 +86,27 @@ public final class StartupProbe {
     public static final String THREAD_CPU = "approvals.threadCpu";
 
     private static void printThreadCpu() {
-        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             tasks.forEach(task -> {
                 try {
-                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     // utime + stime, in clock ticks of 10 ms
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     System.out.println("THREAD_CPU " + ticks * 10 + " " + name);
-                } catch (java.io.IOException | RuntimeException threadEnded) {
+                } catch (IOException | RuntimeException threadEnded) {
                     // a thread that ended meanwhile has nothing left to count
                 }
             });
-        } catch (java.io.IOException | RuntimeException notLinux) {
+        } catch (IOException | RuntimeException notLinux) {
             System.out.println("THREAD_CPU unavailable");
         }
     }
 
     /** CPU time of every thread of this process so far (JIT and GC included); -1 when the OS does not tell. */
     public static long cpuMillis() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
     private static void watchOnceToolkitIsUp() {

@@ -128,28 +128,24 @@ public final class BenchCommand implements Callable<Integer> {
                         + (floorCds.median() > 800 ? "; floor > 800 ms, so the 1 s bound does not apply" : "")));
             }
             // Why the app is slower than the floor: the work it does, on a machine with 2 cores.
-            Stats floorCpu = cpu(f);
-            Stats floorCdsCpu = cpu(fc);
-            if (floorCpu != null) {
-                results.add(new Figure("start-up", "floor: CPU time to first frame, no archive", "ms", floorCpu,
-                        null, "", null, "all threads (JIT and GC included)"));
-                if (cpu(a) != null) {
-                    results.add(new Figure("start-up", "app: CPU time to first frame, no archive", "ms", cpu(a),
-                            floorCpu.median(), "", null, ""));
-                }
-            }
-            if (floorCdsCpu != null) {
-                results.add(new Figure("start-up", "floor: CPU time to first frame, AppCDS archive", "ms",
-                        floorCdsCpu, null, "", null, ""));
-                if (cpu(ac) != null) {
-                    results.add(new Figure("start-up", "app: CPU time to first frame, AppCDS archive", "ms", cpu(ac),
-                            floorCdsCpu.median(), "", null, ""));
-                }
-            }
+            addCpu(results, "no archive", cpu(f), cpu(a));
+            addCpu(results, "AppCDS archive", cpu(fc), cpu(ac));
         } finally {
             if (world.isPresent()) {
                 world.get().close();
             }
+        }
+    }
+
+    private static void addCpu(Results results, String variant, Stats floor, Stats app) {
+        if (floor == null) {
+            return;
+        }
+        results.add(new Figure("start-up", "floor: CPU time to first frame, " + variant, "ms", floor, null, "", null,
+                "all threads (JIT and GC included)"));
+        if (app != null) {
+            results.add(new Figure("start-up", "app: CPU time to first frame, " + variant, "ms", app,
+                    floor.median(), "", null, ""));
         }
     }
 

@@ -65,8 +65,7 @@ public final class ApprovalsClient implements ApprovalsApi {
     private final String userAgent;
     /** Shared by all clients: a mapper learns each type once (thread-safe once configured). */
     private static final ObjectMapper WRITER = Json.strict();
-    private final ObjectMapper writer = WRITER;
-    private final ResponseDecoder decoder = ResponseDecoder.SHARED;
+    private static final ResponseDecoder DECODER = ResponseDecoder.SHARED;
 
     private ApprovalsClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -100,7 +99,7 @@ public final class ApprovalsClient implements ApprovalsApi {
      */
     public static void warmUp(URI baseUrl, Path caCertificate) {
         httpClient(baseUrl, caCertificate, Duration.ofSeconds(10));
-        ResponseDecoder.SHARED.page(SAMPLE_PAGE, Approval.class, 200, null);
+        DECODER.page(SAMPLE_PAGE, Approval.class, 200, null);
     }
 
     private static final byte[] SAMPLE_PAGE = ("{\"items\":[{\"id\":\"a\",\"title\":\"t\",\"description\":\"d\","
@@ -122,7 +121,7 @@ public final class ApprovalsClient implements ApprovalsApi {
     @Override
     public Page<Approval> listNotComplete(String approver, int limit, String cursor) {
         Exchange ex = send(Call.get(listPath(approver, limit, cursor)).asRetryable());
-        return decoder.page(ex.body, Approval.class, ex.status, ex.requestId);
+        return DECODER.page(ex.body, Approval.class, ex.status, ex.requestId);
     }
 
     @Override
@@ -147,7 +146,7 @@ public final class ApprovalsClient implements ApprovalsApi {
                 page = cached;
             } else {
                 allUnchanged = false;
-                Page<Approval> fresh = decoder.page(ex.body, Approval.class, ex.status, ex.requestId);
+                Page<Approval> fresh = DECODER.page(ex.body, Approval.class, ex.status, ex.requestId);
                 page = new PendingSnapshot.CachedPage(ex.etag, sharingPeople(fresh.items(), people),
                         fresh.nextCursor());
             }
@@ -197,14 +196,14 @@ public final class ApprovalsClient implements ApprovalsApi {
         String idem = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
         Exchange ex = send(Call.post(APPROVALS + "CreateApproval", json(request))
                 .header("Idempotency-Key", idem).asRetryable());
-        return decoder.object(ex.body, Approval.class, ex.status, ex.requestId);
+        return DECODER.object(ex.body, Approval.class, ex.status, ex.requestId);
     }
 
     @Override
     public Approval updateStatus(UpdateStatusRequest request) {
         Objects.requireNonNull(request, "request");
         Exchange ex = send(Call.post(APPROVALS + "UpdateApprovalStatus", json(request)));
-        return decoder.object(ex.body, Approval.class, ex.status, ex.requestId);
+        return DECODER.object(ex.body, Approval.class, ex.status, ex.requestId);
     }
 
     // ---- keys ----
@@ -212,7 +211,7 @@ public final class ApprovalsClient implements ApprovalsApi {
     @Override
     public KeyMetadata currentKey() {
         Exchange ex = send(Call.get("/apikeys/current").asRetryable());
-        return decoder.object(ex.body, KeyMetadata.class, ex.status, ex.requestId);
+        return DECODER.object(ex.body, KeyMetadata.class, ex.status, ex.requestId);
     }
 
     @Override
@@ -229,14 +228,14 @@ public final class ApprovalsClient implements ApprovalsApi {
     public IssuedKey regenerateCurrentKey(int oldKeyValidForSeconds) {
         Exchange ex = send(Call.post("/apikeys/current/regenerate",
                 json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
-        return decoder.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
+        return DECODER.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
     }
 
     @Override
     public Page<KeyMetadata> listKeys(String cursor) {
         String path = "/apikeys" + (cursor == null ? "" : "?cursor=" + enc(cursor));
         Exchange ex = send(Call.get(path).asRetryable());
-        return decoder.page(ex.body, KeyMetadata.class, ex.status, ex.requestId);
+        return DECODER.page(ex.body, KeyMetadata.class, ex.status, ex.requestId);
     }
 
     @Override
@@ -258,27 +257,27 @@ public final class ApprovalsClient implements ApprovalsApi {
     @Override
     public IssuedKey issueKey(IssueKeyRequest request) {
         Exchange ex = send(Call.post("/apikeys", json(request)));
-        return decoder.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
+        return DECODER.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
     }
 
     @Override
     public IssuedKey regenerateKey(String keyId, int oldKeyValidForSeconds) {
         Exchange ex = send(Call.post("/apikeys/" + enc(keyId) + "/regenerate",
                 json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
-        return decoder.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
+        return DECODER.object(ex.body, IssuedKey.class, ex.status, ex.requestId);
     }
 
     @Override
     public KeyMetadata revokeKey(String keyId) {
         Exchange ex = send(Call.post("/apikeys/" + enc(keyId) + "/revoke", "{}"));
-        return decoder.object(ex.body, KeyMetadata.class, ex.status, ex.requestId);
+        return DECODER.object(ex.body, KeyMetadata.class, ex.status, ex.requestId);
     }
 
     @Override
     public Page<AuditEntry> audit(int limit, String cursor) {
         String path = "/audit?limit=" + limit + (cursor == null ? "" : "&cursor=" + enc(cursor));
         Exchange ex = send(Call.get(path).asRetryable());
-        return decoder.page(ex.body, AuditEntry.class, ex.status, ex.requestId);
+        return DECODER.page(ex.body, AuditEntry.class, ex.status, ex.requestId);
     }
 
     // ---- transport ----
@@ -296,7 +295,7 @@ public final class ApprovalsClient implements ApprovalsApi {
 
     private String json(Object body) {
         try {
-            return writer.writeValueAsString(body);
+            return WRITER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot encode the request", e);
         }
@@ -364,7 +363,7 @@ public final class ApprovalsClient implements ApprovalsApi {
             if ((status >= 200 && status < 300) || status == 304) {
                 return new Exchange(status, body, response.headers().firstValue("ETag").orElse(null), rid);
             }
-            ApiException error = decoder.error(status, response.headers(), body, rid);
+            ApiException error = DECODER.error(status, response.headers(), body, rid);
             if (mayRetry && isTransient(status)) {
                 Duration wait = retry.backoff(attempt);
                 if (error instanceof ApiException.RateLimited limited) {
