@@ -5,11 +5,9 @@ import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.common.FxBackground;
-import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.MainView;
 import io.approvals.console.ui.session.ConsoleSession;
-import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,9 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -55,15 +51,7 @@ final class BulkBench {
              FxBackground background = new FxBackground()) {
             ConsoleSession session = BigQueueBench.session(sandbox);
             BenchEnvironment env = new BenchEnvironment(dir.resolve("cache"));
-            Stage stage = Fx.call(() -> {
-                Themes.apply(ThemeChoice.LIGHT);
-                Stage s = new Stage();
-                s.setScene(new Scene(new StackPane(), 1280, 800));
-                Themes.style(s.getScene(), ThemeChoice.LIGHT);
-                s.setTitle("bench: bulk approve");
-                s.show();
-                return s;
-            });
+            Stage stage = Fx.themedStage("bench: bulk approve");
             ConsoleUi ui = Fx.call(() -> new ConsoleUi(stage, env, background, Clock.systemUTC(), "bench"));
             Fx.run(() -> ui.showMain(session));
             waitForRows(ui);

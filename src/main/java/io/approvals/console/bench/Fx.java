@@ -6,8 +6,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
+import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
 
 /**
  * The JavaFX toolkit inside the bench JVM, and the two clocks the bench reads off it: time from an action to the
@@ -29,6 +33,19 @@ final class Fx {
         Platform.setImplicitExit(false);
         up.get(60, TimeUnit.SECONDS);
         started = true;
+    }
+
+    /** Shows a window of the main window's size with the app's light theme, as the desktop app would. */
+    static Stage themedStage(String title) throws Exception {
+        return call(() -> {
+            Themes.apply(ThemeChoice.LIGHT);
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(), 1280, 800));
+            Themes.style(s.getScene(), ThemeChoice.LIGHT);
+            s.setTitle(title);
+            s.show();
+            return s;
+        });
     }
 
     /** Runs on the FX thread and waits for the result. */
