@@ -51,7 +51,7 @@ build_app_image() {
     --description "$(app_description)" \
     --input "$WORK/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
     --runtime-image "$WORK/runtime" --icon "$ROOT/assets/png/icon-256.png" \
-    --java-options '-Xlog:all=off' --java-options '-Xlog:all=warning:stderr'
+    --java-options '-Xlog:all=off' --java-options '-Xlog:all=warning:stderr' "${LAUNCHER_ARGS[@]}"
   # JVM warnings (e.g. about a CDS archive) go to stderr, not stdout: stdout belongs to the CLI's output.
   # Diagnose with a log file, which these leave alone: JAVA_TOOL_OPTIONS=-Xlog:cds:file=/tmp/cds.log
   # the licence travels with the portable image too

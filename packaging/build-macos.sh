@@ -34,7 +34,7 @@ rm -rf "$WORK/image"
 jpackage --type app-image --dest "$WORK/image" "${common_args[@]}" \
   --icon "$ROOT/assets/icon.icns" --mac-package-name "$APP_NAME" --mac-package-identifier io.approvals.console \
   --input "$WORK/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" --runtime-image "$WORK/runtime" \
-  --java-options '-Xlog:all=off' --java-options '-Xlog:all=warning:stderr'
+  --java-options '-Xlog:all=off' --java-options '-Xlog:all=warning:stderr' "${LAUNCHER_ARGS[@]}"
 
 mkdir -p "$INSTALLER_DIR"
 case "$TYPE" in

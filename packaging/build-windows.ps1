@@ -101,11 +101,16 @@ $description = ((Select-String -Path (Join-Path $Root 'pom.xml') -Pattern '<desc
 $common = @('--name', $AppName, '--app-version', $Version, '--vendor', $Vendor, '--copyright', $Copyright,
     '--description', $description)
 
+# The launcher's JVM options, one per line in the app's resources (the benchmark measures with the same list).
+$launcherOptions = @(Get-Content (Join-Path $Root 'src\main\resources\io\approvals\console\launcher.options') |
+    ForEach-Object { $_.Trim() } | Where-Object { $_ -and -not $_.StartsWith('#') } |
+    ForEach-Object { '--java-options'; $_ })
+
 Step "jpackage app-image (version $Version)"
 Invoke-Native 'jpackage' (@('--type', 'app-image', '--dest', $ImageDir) + $common + @(
     '--input', $InputDir, '--main-jar', $MainJar, '--main-class', $MainClass, '--runtime-image', $Runtime,
     '--icon', (Join-Path $Root 'assets\icon.ico'),
-    '--java-options', '-Xlog:all=off', '--java-options', '-Xlog:all=warning:stderr',
+    '--java-options', '-Xlog:all=off', '--java-options', '-Xlog:all=warning:stderr') + $launcherOptions + @(
     '--add-launcher', "$AppId=$(Join-Path $PSScriptRoot 'windows\cli-launcher.properties')"))
 Copy-Item (Join-Path $Root 'LICENSE') (Join-Path $ImageDir "$AppName\LICENSE.txt")
 

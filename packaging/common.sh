@@ -16,6 +16,17 @@ MAIN_JAR="approvals-console.jar"
 # ~10 MB): dates are formatted with the root locale's data.
 EXTRA_MODULES="jdk.crypto.ec,jdk.httpserver,java.net.http,jdk.unsupported,java.naming,java.sql,jdk.charsets,jdk.zipfs"
 
+# The launcher's JVM options, one per line in the app's resources (the benchmark measures with the same list), as
+# jpackage arguments. A read loop, not mapfile: macOS ships bash 3.2.
+LAUNCHER_OPTIONS_FILE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/src/main/resources/io/approvals/console/launcher.options"
+LAUNCHER_ARGS=()
+while IFS= read -r launcher_option || [[ -n "$launcher_option" ]]; do
+  launcher_option="${launcher_option#"${launcher_option%%[![:space:]]*}"}"
+  launcher_option="${launcher_option%"${launcher_option##*[![:space:]]}"}"
+  [[ -z "$launcher_option" || "$launcher_option" == \#* ]] && continue
+  LAUNCHER_ARGS+=(--java-options "$launcher_option")
+done <"$LAUNCHER_OPTIONS_FILE"
+
 log() { printf '\n==> %s\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 

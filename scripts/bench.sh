@@ -38,4 +38,8 @@ for _ in $(seq 1 80); do [[ -s "$SCRATCH/display" ]] && break; sleep 0.25; done
 [[ -s "$SCRATCH/display" ]] || { echo "bench.sh: Xvfb did not start" >&2; exit 3; }
 export DISPLAY=":$(head -1 "$SCRATCH/display")"
 
-java ${BENCH_JAVA_OPTS:-} -jar target/approvals-console.jar bench "$@"
+# The bench JVM itself (the 100k and bulk figures run in it) gets the installed launcher's JVM options, as every
+# launch it measures does.
+LAUNCHER_OPTIONS=$(sed -e 's/^[[:space:]]*//' -e '/^#/d' -e '/^$/d' src/main/resources/io/approvals/console/launcher.options | tr '\n' ' ')
+# shellcheck disable=SC2086 # one option per word
+java $LAUNCHER_OPTIONS ${BENCH_JAVA_OPTS:-} -jar target/approvals-console.jar bench "$@"

@@ -2,9 +2,13 @@ package io.approvals.console.app;
 
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.config.AppPaths;
+import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.credentials.OsKeychainStore;
+import io.approvals.console.credentials.PrefetchingSecretStore;
+import io.approvals.console.credentials.SecretStore;
 import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.service.KeyRotation;
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.ConsoleSession;
@@ -28,6 +32,8 @@ final class DesktopStartup {
     private final CompletableFuture<Void> theme;
     private volatile boolean keychainWaiting;
     private volatile Consumer<Boolean> keychainListener = waiting -> { };
+    /** Keys read ahead of the opening; what the opening did not use is dropped once it is done. */
+    private volatile PrefetchingSecretStore keychain;
 
     private final Function<DesktopStartup, DesktopEnvironment> environmentMaker;
 
@@ -43,10 +49,24 @@ final class DesktopStartup {
         return new DesktopStartup(startup -> {
             AppPaths paths = AppPaths.fromEnvironment();
             DesktopLogging.configure(paths.cacheDir().resolve("logs"));
-            TimeoutSecretStore keychain = new TimeoutSecretStore(new OsKeychainStore())
-                    .onWaiting(startup::keychainWaiting);
+            SecretStore keychain = startup.readingAhead(paths,
+                    new TimeoutSecretStore(new OsKeychainStore()).onWaiting(startup::keychainWaiting));
             return new DesktopEnvironment(paths, keychain, new HttpClientFactory());
         });
+    }
+
+    /**
+     * The keychain, already reading the key of the connection the app is about to open (and its pending-rotation
+     * entry, which the opening reads first), in one keychain call, while the saved connections are still parsed.
+     * What the opening does not use is dropped once it is done. Call before making the environment.
+     */
+    PrefetchingSecretStore readingAhead(AppPaths paths, SecretStore keychain) {
+        PrefetchingSecretStore ahead = new PrefetchingSecretStore(keychain);
+        ConnectionStore.peekCurrent(paths.connectionsFile())
+                .filter(name -> !DesktopEnvironment.SANDBOX.equals(name))
+                .ifPresent(name -> ahead.prefetch(KeyRotation.pendingAccount(name), name));
+        this.keychain = ahead;
+        return ahead;
     }
 
     /** The app's environment, once logging is set up and the OS theme is known; may block: not on the FX thread. */
@@ -72,6 +92,16 @@ final class DesktopStartup {
     }
 
     private void prepare() {
+        try {
+            prepareOpening();
+        } finally {
+            if (keychain != null) {
+                keychain.discardPrefetched();
+            }
+        }
+    }
+
+    private void prepareOpening() {
         DesktopEnvironment env;
         try {
             env = environmentMaker.apply(this);

@@ -27,8 +27,26 @@ final class StartupBench {
     private static final String FIRST_FRAME_EPOCH = "FIRST_FRAME_EPOCH_MS=";
     private static final String FIRST_FRAME_CPU = "FIRST_FRAME_CPU_MS=";
 
-    /** Java options every measured launch gets, as the installed launcher would use them. */
-    static final List<String> COMMON = List.of("-Dprism.order=sw", "-Xshare:auto");
+    /** Java options every measured launch gets, floor and app alike: the installed launcher's, software rendering. */
+    static final List<String> COMMON = common(LauncherOptions.read());
+
+    private static List<String> common(List<String> launcher) {
+        List<String> opts = new ArrayList<>(List.of("-Dprism.order=sw", "-Xshare:auto"));
+        opts.addAll(launcher);
+        return List.copyOf(opts);
+    }
+
+    /** Extra options for every launch, floor and app alike (separated by commas or spaces): for trying JVM flags. */
+    static final String EXTRA_OPTIONS = "approvals.bench.launchOptions";
+
+    private static List<String> launchOptions() {
+        List<String> opts = new ArrayList<>(COMMON);
+        String extra = System.getProperty(EXTRA_OPTIONS, "").trim();
+        if (!extra.isEmpty()) {
+            opts.addAll(List.of(extra.split("[,\\s]+")));
+        }
+        return opts;
+    }
 
     /** What to launch: a main class, its JVM options and environment, and what to do before each launch. */
     record Launch(String mainClass, List<String> jvmOptions, Map<String, String> env, Runnable beforeEach) {
@@ -43,7 +61,7 @@ final class StartupBench {
 
     /** One measured launch; with the archive when not null. */
     static Sample once(Launch l, Path archive) throws IOException, InterruptedException {
-        List<String> opts = new ArrayList<>(COMMON);
+        List<String> opts = launchOptions();
         opts.addAll(l.jvmOptions());
         if (archive != null) {
             opts.add("-XX:SharedArchiveFile=" + archive);
@@ -55,7 +73,7 @@ final class StartupBench {
     /** A training run that writes a dynamic AppCDS archive of the classes loaded up to the first frame. */
     static Path train(Launch l, Path archive) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
-        List<String> opts = new ArrayList<>(COMMON);
+        List<String> opts = launchOptions();
         opts.addAll(l.jvmOptions());
         opts.add("-XX:ArchiveClassesAtExit=" + archive);
         l.beforeEach().run();

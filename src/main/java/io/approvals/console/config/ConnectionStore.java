@@ -1,5 +1,8 @@
 package io.approvals.console.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -190,6 +193,55 @@ public final class ConnectionStore {
             throw new UncheckedIOException("Could not save the connections to " + file + ": " + e.getMessage()
                     + ". Check that the folder is writable and the disk not full.", e);
         }
+    }
+
+    /**
+     * The name of the connection the app opens with, as {@link #current()} would find it (the current one, else the
+     * first), read with the JSON tokenizer only: start-up uses it to ask the keychain for that connection's key while
+     * the file is read properly (data binding costs a few hundred milliseconds the first time). A guess: empty on
+     * any doubt, and nothing here replaces {@link #current()}.
+     */
+    public static Optional<String> peekCurrent(Path file) {
+        String current = null;
+        String first = null;
+        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("current".equals(field) && value == JsonToken.VALUE_STRING) {
+                    current = p.getText();
+                } else if ("connections".equals(field) && value == JsonToken.START_ARRAY
+                        && p.nextToken() == JsonToken.START_OBJECT) {
+                    first = nameOf(p);
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(current != null ? current : first);
+    }
+
+    /** The "name" of the object the parser is at the start of; leaves the parser at its end. */
+    private static String nameOf(JsonParser p) throws IOException {
+        String name = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("name".equals(field) && value == JsonToken.VALUE_STRING) {
+                name = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return name;
     }
 
     private void load() {

@@ -7,6 +7,8 @@ import io.approvals.console.contract.ApiKey;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 
 /**
@@ -120,12 +122,30 @@ public final class OsKeychainStore implements SecretStore {
 
     @Override
     public synchronized Optional<ApiKey> load(String account) {
-        requireAccount(account);
+        return loadEach(List.of(account)).get(0);
+    }
+
+    /** One keyring connection for all of them (on Linux: one unlock check, one D-Bus connection, one key exchange). */
+    @Override
+    public synchronized List<Optional<ApiKey>> loadEach(List<String> accounts) {
+        accounts.forEach(OsKeychainStore::requireAccount);
         try (Keyring keyring = open()) {
-            String secret = keyring.getPassword(service, account);
-            return secret == null || secret.isBlank() ? Optional.empty() : Optional.of(ApiKey.of(secret));
+            List<Optional<ApiKey>> keys = new ArrayList<>();
+            for (String account : accounts) {
+                keys.add(read(keyring, account));
+            }
+            return keys;
         } catch (KeychainException e) {
             throw e;
+        } catch (Exception e) {
+            throw failure(e);
+        }
+    }
+
+    private Optional<ApiKey> read(Keyring keyring, String account) {
+        try {
+            String secret = keyring.getPassword(service, account);
+            return secret == null || secret.isBlank() ? Optional.empty() : Optional.of(ApiKey.of(secret));
         } catch (PasswordAccessException e) {
             if (isNotFound(e)) {
                 return Optional.empty();
@@ -137,8 +157,6 @@ public final class OsKeychainStore implements SecretStore {
             // what is stored is not a usable key (ApiKey.of refused it); its text is deliberately not shown
             throw new KeychainException(KeychainException.Kind.ERROR,
                     "The entry stored for '" + account + "' is not a usable key.", "Set the key again.");
-        } catch (Exception e) {
-            throw failure(e);
         }
     }
 

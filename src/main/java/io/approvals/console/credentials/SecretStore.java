@@ -1,6 +1,7 @@
 package io.approvals.console.credentials;
 
 import io.approvals.console.contract.ApiKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,14 @@ public interface SecretStore {
 
     /** The stored key, or empty when none is stored for this account. */
     Optional<ApiKey> load(String account);
+
+    /**
+     * The stored keys of several accounts, in their order, in one go; fails as a whole. A keychain whose every call
+     * connects anew (the Secret Service: a D-Bus connection and a key exchange) overrides it to connect once.
+     */
+    default List<Optional<ApiKey>> loadEach(List<String> accounts) {
+        return accounts.stream().map(this::load).toList();
+    }
 
     /** Removes the account's key; does nothing when none is stored. */
     void delete(String account);

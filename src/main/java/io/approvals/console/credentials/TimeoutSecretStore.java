@@ -2,6 +2,7 @@ package io.approvals.console.credentials;
 
 import io.approvals.console.contract.ApiKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -117,6 +118,11 @@ public final class TimeoutSecretStore implements SecretStore {
     @Override
     public Optional<ApiKey> load(String account) {
         return call(() -> delegate.load(account));
+    }
+
+    @Override
+    public List<Optional<ApiKey>> loadEach(List<String> accounts) {
+        return call(() -> delegate.loadEach(accounts));
     }
 
     @Override

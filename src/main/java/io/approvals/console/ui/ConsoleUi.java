@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -105,7 +107,24 @@ public final class ConsoleUi implements MainActions {
                 : s.settled().handle((x, failed) -> (Object) null)).thenCompose(f -> f);
         CompletableFuture<Object> moment = new CompletableFuture<>();
         moment.completeOnTimeout(null, WINDOW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        early.thenAccept(ready -> {
+            if (ready.opening() != null) {
+                ready.opening().thenAccept(opened -> Platform.runLater(() -> prepareMain(ready, opened)));
+            }
+        });
         CompletableFuture.anyOf(settled, moment).whenComplete((x, e) -> Platform.runLater(() -> show(early)));
+    }
+
+    /**
+     * Builds the main window, not yet shown, as soon as the connection is open: the UI thread would otherwise wait
+     * for the first page doing nothing, then build the whole window after it. Rows are added when the page comes.
+     */
+    private void prepareMain(EarlyStart ready, ConsoleSession opened) {
+        if (stage.isShowing() || session != null) {
+            return;
+        }
+        useSettings(ready.settings());
+        showMain(opened);
     }
 
     private void show(CompletableFuture<EarlyStart> early) {
@@ -113,15 +132,16 @@ public final class ConsoleUi implements MainActions {
         boolean opened = ready != null && ready.opening() != null && ready.opening().isDone()
                 && !ready.opening().isCompletedExceptionally();
         if (opened) {
-            useSettings(ready.settings());
-            showMain(ready.opening().join());
+            if (session != ready.opening().join()) {
+                useSettings(ready.settings());
+                showMain(ready.opening().join());
+            }
         } else {
             setRoot(busy("Opening\u2026"));
         }
         style();
         stage.show();
-        // Not in the way of the first frame.
-        Platform.runLater(this::addIcons);
+        afterNextFrame(this::addIcons);
         if (!opened) {
             early.whenComplete((s, e) -> Platform.runLater(() -> begin(s, e)));
         }
@@ -220,7 +240,7 @@ public final class ConsoleUi implements MainActions {
             Alert a = new Alert(Alert.AlertType.INFORMATION, newSession.notice(), ButtonType.OK);
             a.initOwner(stage);
             a.setHeaderText("About the key of \u2018" + newSession.connectionName() + "\u2019");
-            Platform.runLater(a::show);
+            whenShowing(a::show);
         }
         // After layout, or the first focusable control (the search field) takes it.
         Platform.runLater(() -> shown.table().requestFocus());
@@ -236,6 +256,23 @@ public final class ConsoleUi implements MainActions {
                 showMain(s);
             }
         }), e -> { });
+    }
+
+    /** Runs an action soon after the window shows (at once when it shows already): a dialog needs its owner shown. */
+    private void whenShowing(Runnable action) {
+        if (stage.isShowing()) {
+            Platform.runLater(action);
+            return;
+        }
+        stage.showingProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (is) {
+                    stage.showingProperty().removeListener(this);
+                    Platform.runLater(action);
+                }
+            }
+        });
     }
 
     private void afterNextFrame(Runnable action) {

@@ -9,6 +9,8 @@ import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.ApiKey;
+import io.approvals.console.credentials.Availability;
+import io.approvals.console.credentials.SecretStore;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
@@ -133,6 +135,61 @@ class DesktopStartupTest {
         assertThat(checked.get().key().canWrite()).isFalse();
         assertThat(checked.get().keyChecked()).isTrue();
         assertThat(new ConnectionStore(paths).find("prod").orElseThrow().verified().scopes()).containsExactly("read");
+    }
+
+    @Test
+    void theKeyIsReadAheadInOneKeychainCallWhileTheConnectionsAreParsedAndNotReadAgain() {
+        ApiKey key = sandbox.newAdminKey().orElseThrow();
+        profileWithKey(key);
+        List<String> keychainCalls = new CopyOnWriteArrayList<>();
+        SecretStore counting = new SecretStore() {
+            @Override
+            public String backendName() {
+                return keychain.backendName();
+            }
+
+            @Override
+            public Availability probe() {
+                return keychain.probe();
+            }
+
+            @Override
+            public void save(String account, ApiKey k) {
+                keychainCalls.add("save " + account);
+                keychain.save(account, k);
+            }
+
+            @Override
+            public Optional<ApiKey> load(String account) {
+                keychainCalls.add("load " + account);
+                return keychain.load(account);
+            }
+
+            @Override
+            public List<Optional<ApiKey>> loadEach(List<String> accounts) {
+                keychainCalls.add("loadEach " + accounts);
+                return accounts.stream().map(keychain::load).toList();
+            }
+
+            @Override
+            public void delete(String account) {
+                keychainCalls.add("delete " + account);
+                keychain.delete(account);
+            }
+        };
+        DesktopStartup startup = new DesktopStartup(
+                s -> new DesktopEnvironment(paths, s.readingAhead(paths, counting), clients));
+
+        EarlyStart early = startup.early().join();
+        early.settled().join();
+        ConsoleSession session = early.opening().join();
+
+        assertThat(session.connectionName()).isEqualTo("prod");
+        assertThat(session.key().fingerprint()).isEqualTo(key.fingerprint());
+        assertThat(keychainCalls).containsExactly("loadEach [prod#pending, prod]");
+        // handed out once: a later read asks the keychain
+        startup.environment().keyService("prod").storedKeyIfAny("prod");
+        assertThat(keychainCalls).containsExactly("loadEach [prod#pending, prod]", "load prod");
     }
 
     @Test

@@ -75,6 +75,40 @@ class ConnectionStoreTest {
     }
 
     @Test
+    void thePeekAtTheCurrentConnectionAgreesWithTheStore() throws Exception {
+        ConnectionStore store = open();
+        assertThat(ConnectionStore.peekCurrent(file())).isEmpty();
+        store.put(new Connection("prod", URI.create("https://approvals.example.com"), AuthMode.API_KEY, "X-Key", null,
+                new VerifiedKey("apv_ABCD", "wxyz", "0011aabb", List.of("read", "write"), "lee@example.com", null,
+                        "Active", Instant.parse("2026-11-27T03:00:00Z"), true)));
+        store.put(Connection.of("test", URI.create("https://test.example.com")));
+        // no current one: the first
+        assertThat(ConnectionStore.peekCurrent(file())).contains("prod").isEqualTo(names(open()));
+
+        store.setCurrent("test");
+        assertThat(ConnectionStore.peekCurrent(file())).contains("test").isEqualTo(names(open()));
+
+        store.remove("test");
+        store.remove("prod");
+        assertThat(ConnectionStore.peekCurrent(file())).isEmpty();
+    }
+
+    private static java.util.Optional<String> names(ConnectionStore store) {
+        return store.current().map(Connection::name);
+    }
+
+    @Test
+    void thePeekAtADamagedFileIsEmptyAndLeavesItAlone() throws Exception {
+        Files.createDirectories(file().getParent());
+        for (String text : List.of("{\"current\": ", "[1, 2]", "{\"current\": 7}", "\u0000\u0001", "")) {
+            Files.writeString(file(), text);
+
+            assertThat(ConnectionStore.peekCurrent(file())).as(text).isEmpty();
+            assertThat(Files.readString(file())).isEqualTo(text);
+        }
+    }
+
+    @Test
     void writesLeaveNoTemporaryFilesBehind() throws Exception {
         ConnectionStore store = open();
         for (int i = 0; i < 5; i++) {

@@ -46,6 +46,18 @@ class OsKeychainStoreTest {
     }
 
     @Test
+    void loadEachReadsSeveralAccountsInOrderInOneGo() {
+        ApiKey key = TestKeys.random();
+        store.save(account, key);
+
+        var keys = store.loadEach(java.util.List.of(account + "#pending", account));
+
+        assertThat(keys).hasSize(2);
+        assertThat(keys.get(0)).isEmpty();
+        assertThat(keys.get(1)).hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
+    }
+
+    @Test
     void secretToolFindsTheKeyUnderServiceAndAccount() throws Exception {
         assumeTrue(SecretServiceAssumptions.isLinux() || SecretServiceAssumptions.isCi(), "secret-tool is Linux only");
         ApiKey key = TestKeys.random();

@@ -129,6 +129,30 @@ class EarlyStartUiTest {
     }
 
     @Test
+    void theMainWindowIsBuiltWhileTheFirstPageIsInFlightAndShowsItsRowsWhenItComes(FxRobot robot) throws Exception {
+        CompletableFuture<PendingSnapshot> page = new CompletableFuture<>();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        EarlyStart early = new EarlyStart(UiSettings.defaults(), Optional.of("prod"),
+                CompletableFuture.completedFuture(new PrefetchedSession(session, page)), settled);
+        WaitForAsyncUtils.asyncFx(() -> {
+            ui = new ConsoleUi(stage, env(), background, Clock.systemUTC(), "test");
+            ui.start(CompletableFuture.completedFuture(early));
+        }).get();
+
+        // Queued behind the building, long before the window may show (settled, or the wait of 600 ms).
+        boolean[] builtUnshown = WaitForAsyncUtils.asyncFx(
+                () -> new boolean[] {ui.mainView() != null, !stage.isShowing()}).get();
+        assertThat(builtUnshown).containsExactly(true, true);
+
+        page.complete(server.admin().fetchAllNotComplete(null, null));
+        settled.complete(null);
+        Waits.until(() -> rows(robot) == 3);
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(api.listFetches).as("the page in flight, no request of the window's own").hasValue(0);
+        assertThat(UiSandbox.FX_THREAD_CALLS).isEmpty();
+    }
+
+    @Test
     void aSlowConnectionShowsOpeningUntilItOpens(FxRobot robot) throws Exception {
         CompletableFuture<ConsoleSession> opening = new CompletableFuture<>();
 
