@@ -120,12 +120,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (!ac.isEmpty()) {
                 Stats appCds = wall(ac);
-                boolean ratioMet = appCds.median() <= 1.2 * floorCds.median();
-                boolean absoluteMet = floorCds.median() > 800 || appCds.median() <= 1000;
+                // The issue: "≤ 1.2 × the floor (with the archive: ≤ 1 s absolute when the floor is ≤ 0.8 s)". Read
+                // as both, the 1 s clause could never decide anything (1.2 × a floor ≤ 0.8 s is < 1 s), so it is
+                // the bound with the archive on a machine that fast, and the ratio the bound on a slower one.
+                boolean fastFloor = floorCds.median() <= 800;
+                boolean met = fastFloor ? appCds.median() <= 1000 : appCds.median() <= 1.2 * floorCds.median();
                 results.add(new Figure("start-up", "app: main window with 40 approvals, AppCDS archive", "ms", appCds,
-                        floorCds.median(), "<= 1.2 × floor; <= 1000 ms when the floor is <= 800 ms",
-                        ratioMet && absoluteMet, "archive trained on the app's own start-up"
-                        + (floorCds.median() > 800 ? "; floor > 800 ms, so the 1 s bound does not apply" : "")));
+                        floorCds.median(), "<= 1000 ms when the floor is <= 800 ms, else <= 1.2 × floor", met,
+                        "archive trained on the app's own start-up"
+                        + (fastFloor ? "" : "; floor > 800 ms, so the ratio is the bound")));
             }
             // Why the app is slower than the floor: the work it does, on a machine with 2 cores.
             addCpu(results, "no archive", cpu(f), cpu(a));

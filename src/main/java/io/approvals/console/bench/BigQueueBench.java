@@ -66,7 +66,7 @@ final class BigQueueBench {
 
     void run() throws Exception {
         Fx.start();
-        int runs = quick ? 1 : 3;
+        int runs = quick ? 1 : 5;
         Path dir = Files.createTempDirectory(work, "big");
         long seedStart = System.nanoTime();
         Sandbox sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, ROWS));

@@ -38,6 +38,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -124,6 +128,11 @@ public final class ApprovalsClient implements ApprovalsApi {
         return DECODER.page(ex.body, Approval.class, ex.status, ex.requestId);
     }
 
+    /**
+     * Every page, each asked with its last ETag. The next page is requested as soon as this one's cursor is read,
+     * and travels while this one's items are decoded: on a big list that hides the round trips (measured on
+     * 100,000 approvals from the sandbox: sending took longer than decoding).
+     */
     @Override
     public PendingSnapshot fetchAllNotComplete(String approver, PendingSnapshot previous) {
         Map<String, PendingSnapshot.CachedPage> before = previous == null ? Map.of() : previous.pages();
@@ -133,34 +142,75 @@ public final class ApprovalsClient implements ApprovalsApi {
         Map<String, String> people = new HashMap<>();
         boolean allUnchanged = !before.isEmpty();
         String cursor = null;
-        for (int n = 0; n < MAX_PAGES; n++) {
-            String pageKey = cursor == null ? "" : cursor;
-            PendingSnapshot.CachedPage cached = before.get(pageKey);
-            Call call = Call.get(listPath(approver, 1000, cursor)).asRetryable();
-            if (cached != null && cached.etag() != null) {
-                call = call.header("If-None-Match", cached.etag());
+        CompletableFuture<Exchange> next = null;
+        try {
+            for (int n = 0; n < MAX_PAGES; n++) {
+                String pageKey = cursor == null ? "" : cursor;
+                PendingSnapshot.CachedPage cached = before.get(pageKey);
+                Exchange ex = next != null ? awaitPage(next) : send(pageCall(approver, cursor, cached));
+                next = null;
+                PendingSnapshot.CachedPage page;
+                if (ex.status == 304 && cached != null) {
+                    page = cached;
+                } else {
+                    allUnchanged = false;
+                    ResponseDecoder.PageTree tree = DECODER.pageTree(ex.body, ex.status, ex.requestId);
+                    String after = tree.nextCursor();
+                    if (after != null && !seenCursors.contains(after)) {
+                        Call call = pageCall(approver, after, before.get(after));
+                        next = CompletableFuture.supplyAsync(() -> send(call), NEXT_PAGE);
+                    }
+                    List<Approval> items = DECODER.items(tree, Approval.class, ex.status, ex.requestId);
+                    page = new PendingSnapshot.CachedPage(ex.etag, sharingPeople(items, people), after);
+                }
+                pages.put(pageKey, page);
+                all.addAll(page.items());
+                if (page.nextCursor() == null) {
+                    return new PendingSnapshot(List.copyOf(all), Map.copyOf(pages), clock.instant(), allUnchanged);
+                }
+                if (!seenCursors.add(page.nextCursor())) {
+                    throw new ApiException.Server(ex.status, "the server's paging repeats itself", ex.requestId);
+                }
+                cursor = page.nextCursor();
             }
-            Exchange ex = send(call);
-            PendingSnapshot.CachedPage page;
-            if (ex.status == 304 && cached != null) {
-                page = cached;
-            } else {
-                allUnchanged = false;
-                Page<Approval> fresh = DECODER.page(ex.body, Approval.class, ex.status, ex.requestId);
-                page = new PendingSnapshot.CachedPage(ex.etag, sharingPeople(fresh.items(), people),
-                        fresh.nextCursor());
+        } finally {
+            if (next != null) {
+                // A failure left a request in flight: a GET, whose answer nobody needs.
+                next.cancel(false);
             }
-            pages.put(pageKey, page);
-            all.addAll(page.items());
-            if (page.nextCursor() == null) {
-                return new PendingSnapshot(List.copyOf(all), Map.copyOf(pages), clock.instant(), allUnchanged);
-            }
-            if (!seenCursors.add(page.nextCursor())) {
-                throw new ApiException.Server(ex.status, "the server's paging repeats itself", ex.requestId);
-            }
-            cursor = page.nextCursor();
         }
         throw new ApiException.Server(200, "the list has more than " + MAX_PAGES + " pages", null);
+    }
+
+    /** Sends the next pages; daemon threads that end when idle. */
+    private static final ExecutorService NEXT_PAGE = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "approvals-next-page");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static Call pageCall(String approver, String cursor, PendingSnapshot.CachedPage cached) {
+        Call call = Call.get(listPath(approver, 1000, cursor)).asRetryable();
+        return cached != null && cached.etag() != null ? call.header("If-None-Match", cached.etag()) : call;
+    }
+
+    /** The answer of a page sent ahead, or its failure as if it had been sent here. */
+    private static Exchange awaitPage(CompletableFuture<Exchange> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            page.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiException.Network("The request was cancelled.", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new ApiException.Network("The request failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /**

@@ -97,6 +97,32 @@ class ClientFaultTest {
         }
     }
 
+    private static byte[] http(String status, String body) {
+        return http(status, body, body.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void aPageSentAheadThatFailsFailsTheFetchWithItsOwnErrorAndNothingIsAskedTwice() throws Exception {
+        String first = "{\"items\":[{\"id\":\"a\",\"title\":\"T\",\"status\":\"Pending\",\"version\":1}],"
+                + "\"nextCursor\":\"c2\"}";
+        try (RawServer server = new RawServer(n -> n == 1 ? http("200 OK", first)
+                : http("401 Unauthorized", "{\"title\":\"Unauthorized\",\"status\":401}"))) {
+            assertThatThrownBy(() -> client(server.uri(), 1).fetchAllNotComplete(null, null))
+                    .isInstanceOf(ApiException.Unauthorized.class);
+            assertThat(server.connections).hasValue(2);
+        }
+    }
+
+    @Test
+    void aPageThatCannotBeReadFailsTheFetchEvenWithTheNextOneInFlight() throws Exception {
+        String broken = "{\"items\":[42],\"nextCursor\":\"c2\"}";
+        String last = "{\"items\":[],\"nextCursor\":null}";
+        try (RawServer server = new RawServer(n -> n == 1 ? http("200 OK", broken) : http("200 OK", last))) {
+            assertThatThrownBy(() -> client(server.uri(), 1).fetchAllNotComplete(null, null))
+                    .isInstanceOf(ApiException.Server.class).hasMessageContaining("not an object");
+        }
+    }
+
     @Test
     void aTruncatedBodyIsANetworkFailure() throws Exception {
         try (RawServer server = new RawServer(n -> http("200 OK", "{\"items\":[{\"id\":\"a\"", 500))) {
