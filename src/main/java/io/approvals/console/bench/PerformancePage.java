@@ -104,11 +104,26 @@ final class PerformancePage {
                 Steps measured on 2026-11-27 with `bench --only startup` (7 launches each, interleaved with the
                 floor; no archive / with the archive): before this round 1.62 / 1.22 s (floor 0.76 / 0.56 s); C2
                 delayed for floor and app 1.34 / 0.96 s (floor 0.65 / 0.48 s); main window built while the page is
-                in flight 1.29 / 0.90 s; key read ahead in one keychain call 1.19–1.27 / 0.89–0.95 s. Earlier the
+                in flight 1.29 / 0.90 s; key read ahead in one keychain call 1.19–1.27 / 0.89–0.95 s. The code
+                changes alone (both builds with the new JVM options, 12 launches each, interleaved, no archive):
+                1.32 → 1.20 s, −9 %. Tried and dropped, as they made it slower in the same kind of comparison:
+                building a throwaway window of the same controls while the keychain answers (+14 %), styling the
+                prepared window before the page comes (+5 %), no warm-up thread for the HTTP client (+3 %). Earlier the
                 same day (before the start-up work of issue 8, corrected for the clock error above) it was
                 ≈2.05 / 1.49 s. Still about 1.9× the floor: the rest is the work listed above, and what remains to
                 try is a lighter first frame (the detail pane and overview strip after it), Jackson's data binding
                 off the start-up path, or a newer JDK's AOT cache (JEP 483/515) in the installers.
+
+                ### 100,000 approvals: where the fetch goes, and why the first frame varies
+
+                The 100,000 approvals come as 100 pages of 1,000. Timed inside the client in one bench run (6 fetches):
+                sending the requests took 1.2–2.2 s per fetch in all (the sandbox runs in the bench's JVM, so its
+                work is in that figure), decoding 0.6–1.3 s. Since 2026-11-27 the client asks for the next page as
+                soon as it has read a page's cursor, so that page travels while this one's items are decoded; the
+                no-UI fetch went from 2.4–3.3 s to 1.9–2.1 s in the runs of that day. The first frame still varies by
+                up to 2× from run to run (1.5–4.5 s in one run of 3): G1's young pauses while the 100,000 approvals
+                are built (34 pauses, 1.0 s in all, the longest 200 ms, in one run of this section) and the
+                machine's noise. The figure is the median of 5 runs since that day (3 before).
 
                 ## Results
 
