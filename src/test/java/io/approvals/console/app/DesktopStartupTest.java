@@ -9,8 +9,7 @@ import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.ApiKey;
-import io.approvals.console.credentials.Availability;
-import io.approvals.console.credentials.SecretStore;
+import io.approvals.console.credentials.RecordingSecretStore;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
@@ -141,42 +140,7 @@ class DesktopStartupTest {
     void theKeyIsReadAheadInOneKeychainCallWhileTheConnectionsAreParsedAndNotReadAgain() {
         ApiKey key = sandbox.newAdminKey().orElseThrow();
         profileWithKey(key);
-        List<String> keychainCalls = new CopyOnWriteArrayList<>();
-        SecretStore counting = new SecretStore() {
-            @Override
-            public String backendName() {
-                return keychain.backendName();
-            }
-
-            @Override
-            public Availability probe() {
-                return keychain.probe();
-            }
-
-            @Override
-            public void save(String account, ApiKey k) {
-                keychainCalls.add("save " + account);
-                keychain.save(account, k);
-            }
-
-            @Override
-            public Optional<ApiKey> load(String account) {
-                keychainCalls.add("load " + account);
-                return keychain.load(account);
-            }
-
-            @Override
-            public List<Optional<ApiKey>> loadEach(List<String> accounts) {
-                keychainCalls.add("loadEach " + accounts);
-                return accounts.stream().map(keychain::load).toList();
-            }
-
-            @Override
-            public void delete(String account) {
-                keychainCalls.add("delete " + account);
-                keychain.delete(account);
-            }
-        };
+        RecordingSecretStore counting = new RecordingSecretStore(keychain);
         DesktopStartup startup = new DesktopStartup(
                 s -> new DesktopEnvironment(paths, s.readingAhead(paths, counting), clients));
 
@@ -186,10 +150,10 @@ class DesktopStartupTest {
 
         assertThat(session.connectionName()).isEqualTo("prod");
         assertThat(session.key().fingerprint()).isEqualTo(key.fingerprint());
-        assertThat(keychainCalls).containsExactly("loadEach [prod#pending, prod]");
+        assertThat(counting.calls).containsExactly("loadEach [prod#pending, prod]");
         // handed out once: a later read asks the keychain
         startup.environment().keyService("prod").storedKeyIfAny("prod");
-        assertThat(keychainCalls).containsExactly("loadEach [prod#pending, prod]", "load prod");
+        assertThat(counting.calls).containsExactly("loadEach [prod#pending, prod]", "load prod");
     }
 
     @Test

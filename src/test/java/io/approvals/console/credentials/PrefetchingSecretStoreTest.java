@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.TestKeys;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,63 +12,14 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
 class PrefetchingSecretStoreTest {
-    /** A session-only store that records every call. */
-    static final class Recording implements SecretStore {
-        final SessionOnlyStore keys = new SessionOnlyStore();
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        volatile RuntimeException failure;
-        volatile CountDownLatch gate = new CountDownLatch(0);
-
-        @Override
-        public String backendName() {
-            return "recording";
-        }
-
-        @Override
-        public Availability probe() {
-            return Availability.reachable(backendName());
-        }
-
-        @Override
-        public void save(String account, ApiKey key) {
-            calls.add("save " + account);
-            keys.save(account, key);
-        }
-
-        @Override
-        public Optional<ApiKey> load(String account) {
-            calls.add("load " + account);
-            return keys.load(account);
-        }
-
-        @Override
-        public List<Optional<ApiKey>> loadEach(List<String> accounts) {
-            calls.add("loadEach " + accounts);
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return accounts.stream().map(keys::load).toList();
-        }
-
-        @Override
-        public void delete(String account) {
-            calls.add("delete " + account);
-            keys.delete(account);
-        }
-    }
-
-    private final Recording store = new Recording();
+    private final SessionOnlyStore keys = new SessionOnlyStore();
+    private final RecordingSecretStore store = new RecordingSecretStore(keys);
     private final PrefetchingSecretStore ahead = new PrefetchingSecretStore(store);
 
     @Test
     void readsAllPrefetchedAccountsInOneCallAndHandsEachAnswerOutOnce() {
         ApiKey key = TestKeys.random();
-        store.keys.save("prod", key);
+        keys.save("prod", key);
 
         ahead.prefetch("prod#pending", "prod");
 
@@ -86,7 +34,7 @@ class PrefetchingSecretStoreTest {
     @Test
     void aLoadWhileTheReadIsUnderWayWaitsForItInsteadOfAskingTwice() throws Exception {
         ApiKey key = TestKeys.random();
-        store.keys.save("prod", key);
+        keys.save("prod", key);
         store.gate = new CountDownLatch(1);
         ahead.prefetch("prod");
         Thread release = new Thread(() -> {
@@ -119,8 +67,8 @@ class PrefetchingSecretStoreTest {
     void aSaveOrDeleteDropsThePrefetchedAnswerSoAnOldKeyIsNeverHandedOut() {
         ApiKey old = TestKeys.random();
         ApiKey replacement = TestKeys.random();
-        store.keys.save("prod", old);
-        store.keys.save("test", old);
+        keys.save("prod", old);
+        keys.save("test", old);
         ahead.prefetch("prod", "test");
 
         ahead.save("prod", replacement);
@@ -132,10 +80,10 @@ class PrefetchingSecretStoreTest {
 
     @Test
     void discardedAnswersAreNotHandedOut() {
-        store.keys.save("prod", TestKeys.random());
+        keys.save("prod", TestKeys.random());
         ahead.prefetch("prod");
         ahead.discardPrefetched();
-        store.keys.delete("prod");
+        keys.delete("prod");
 
         assertThat(ahead.load("prod")).isEmpty();
         assertThat(store.calls).contains("load prod");
