@@ -1,0 +1,78 @@
+package io.approvals.console.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** The hand-made reading of API instants gives what {@link Instant#parse} gives, or steps aside. */
+class UtcInstantsProperties {
+
+    @Property(tries = 2000)
+    void everyCanonicalInstantReadsAsInstantParseReadsIt(
+            @ForAll @LongRange(min = -62_135_596_800L, max = 253_402_300_799L) long epochSecond,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos,
+            @ForAll @IntRange(min = 0, max = 9) int fractionDigits) {
+        String text = canonical(Instant.ofEpochSecond(epochSecond, nanos), fractionDigits);
+
+        assertThat(UtcInstants.parse(text)).isEqualTo(Instant.parse(text));
+    }
+
+    @Property(tries = 5000)
+    void aMangledInstantIsEitherReadLikeInstantParseOrLeftToIt(@ForAll("mangled") String text) {
+        Instant fast = UtcInstants.parse(text);
+        Instant reference;
+        try {
+            reference = Instant.parse(text);
+        } catch (DateTimeException e) {
+            reference = null;
+        }
+        if (fast != null) {
+            assertThat(fast).as(text).isEqualTo(reference);
+        }
+    }
+
+    @Example
+    void otherFormsStillDecodeThroughTheMappers() throws Exception {
+        for (ObjectMapper mapper : new ObjectMapper[] {Json.strict(), Json.tolerant()}) {
+            assertThat(mapper.readValue("\"2026-11-26T12:15:30+02:00\"", Instant.class))
+                    .isEqualTo(Instant.parse("2026-11-26T10:15:30Z"));
+            assertThat(mapper.readValue("\"2026-11-26t10:15:30.5z\"", Instant.class))
+                    .isEqualTo(Instant.parse("2026-11-26T10:15:30.500Z"));
+            assertThat(mapper.readValue("\"2026-11-26T10:15:30.123Z\"", Instant.class))
+                    .isEqualTo(Instant.parse("2026-11-26T10:15:30.123Z"));
+        }
+        assertThat(Json.tolerant().readValue("1795766194", Instant.class))
+                .isEqualTo(Instant.ofEpochSecond(1_795_766_194L));
+    }
+
+    @Provide
+    Arbitrary<String> mangled() {
+        Arbitrary<String> valid = Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L)
+                .map(s -> canonical(Instant.ofEpochSecond(s, (int) Math.floorMod(s * 7919, 1_000_000_000L)),
+                        (int) Math.floorMod(s, 10)));
+        return valid.flatMap(text -> Arbitraries.integers().between(0, text.length() - 1).flatMap(at ->
+                Arbitraries.of('0', '9', '5', '3', '1', 'Z', 'z', 'T', '-', ':', '.', '+', ' ', '/')
+                        .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
+    }
+
+    private static String canonical(Instant instant, int fractionDigits) {
+        String seconds = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC).format(instant);
+        if (fractionDigits == 0) {
+            return seconds + "Z";
+        }
+        String nanos = String.format("%09d", instant.getNano());
+        return seconds + "." + nanos.substring(0, fractionDigits) + "Z";
+    }
+}
