@@ -114,16 +114,24 @@ final class PerformancePage {
                 try is a lighter first frame (the detail pane and overview strip after it), Jackson's data binding
                 off the start-up path, or a newer JDK's AOT cache (JEP 483/515) in the installers.
 
-                ### 100,000 approvals: where the fetch goes, and why the first frame varies
+                ### 100,000 approvals: where the fetch goes
 
-                The 100,000 approvals come as 100 pages of 1,000. Timed inside the client in one bench run (6 fetches):
-                sending the requests took 1.2–2.2 s per fetch in all (the sandbox runs in the bench's JVM, so its
-                work is in that figure), decoding 0.6–1.3 s. Since 2026-11-27 the client asks for the next page as
-                soon as it has read a page's cursor, so that page travels while this one's items are decoded; the
-                no-UI fetch went from 2.4–3.3 s to 1.9–2.1 s in the runs of that day. The first frame still varies by
-                up to 2× from run to run (1.5–4.5 s in one run of 3): G1's young pauses while the 100,000 approvals
-                are built (34 pauses, 1.0 s in all, the longest 200 ms, in one run of this section) and the
-                machine's noise. The figure is the median of 5 runs since that day (3 before).
+                The 100,000 approvals come as 100 pages of 1,000. Timed inside the client in one bench run (6 fetches),
+                before the changes below: sending the requests took 1.2–2.2 s per fetch in all (the sandbox runs in
+                the bench's JVM, so its work is in that figure: its H2 query and JSON encoding per page; its page
+                cache holds 16 MB, less than the 50 MB of these pages), decoding 0.6–1.3 s, and a third of the
+                decoding was `DateTimeFormatter` reading the instants (JFR). Changes made on 2026-11-27:
+                - the client asks for the next page as soon as it has read a page's cursor, so that page travels
+                  while this one's items are decoded;
+                - API instants in their usual form (`2026-11-26T10:15:30Z`, up to 9 fraction digits) are read by
+                  hand (`contract/UtcInstants`), anything else by Jackson's `InstantDeserializer` as before; a
+                  property test checks it against `Instant.parse` on valid and mangled texts;
+                - the bench collects the heap before each measured run: the runs follow each other in one JVM, and
+                  each left the previous window's 100,000 approvals to collect inside the next measurement (G1
+                  made 34 young pauses, 1.0 s in all, up to 200 ms each, in one run of this section). The first
+                  frame is the median of 5 runs (3 before).
+                In `bench --only big` runs of that day the no-UI fetch went from 1.9–3.3 s to 1.0 s and the first
+                frame from 1.6–3.9 s to 1.5 s; the first of the 5 runs (cold JIT) is still the slowest (≈2.2–2.4 s).
 
                 ## Results
 
