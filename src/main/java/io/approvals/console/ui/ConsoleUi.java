@@ -242,8 +242,9 @@ public final class ConsoleUi implements MainActions {
             a.setHeaderText("About the key of \u2018" + newSession.connectionName() + "\u2019");
             whenShowing(a::show);
         }
-        // After layout, or the first focusable control (the search field) takes it.
-        Platform.runLater(() -> shown.table().requestFocus());
+        // After layout (and, for a window built before it shows, after it shows), or the first focusable control
+        // (the search field) takes it.
+        whenShowing(() -> shown.table().requestFocus());
         if (!newSession.keyChecked()) {
             afterNextFrame(() -> recheckKey(newSession));
         }

@@ -124,6 +124,7 @@ class EarlyStartUiTest {
 
         Waits.until(() -> rows(robot) == 3);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 prod");
+        Waits.until(() -> stage.getScene().getFocusOwner() == robot.lookup("#approvalsTable").query());
         assertThat(api.listFetches).as("the rows that came along, no request of the window's own").hasValue(0);
         assertThat(UiSandbox.FX_THREAD_CALLS).isEmpty();
     }
@@ -148,6 +149,7 @@ class EarlyStartUiTest {
         settled.complete(null);
         Waits.until(() -> rows(robot) == 3);
         assertThat(stage.isShowing()).isTrue();
+        Waits.until(() -> stage.getScene().getFocusOwner() == robot.lookup("#approvalsTable").query());
         assertThat(api.listFetches).as("the page in flight, no request of the window's own").hasValue(0);
         assertThat(UiSandbox.FX_THREAD_CALLS).isEmpty();
     }
