@@ -94,7 +94,10 @@ final class PerformancePage {
                   first page is in flight, instead of waiting for the page and building it after;
                 - the installed launchers start C2 later (`-XX:Tier4InvocationThreshold=60000` and the matching
                   minimum, compile and back-edge thresholds, in `launcher.options`); the bench launches floor and app
-                  with them, and runs its 100k and bulk sections in a JVM with them. `-XX:TieredStopAtLevel=1`
+                  with them, and runs its 100k, sandbox and bulk sections in a JVM with them. Their price: code
+                  reaches C2 later, which cost the sandbox section ≈10 % of its throughput (two runs each on
+                  2026-11-27: 0.59–0.67× the floor without them, 0.54–0.61× with them, target ≥ 0.5×), although
+                  its load runs now warm up for 5 s instead of 2 before measuring. `-XX:TieredStopAtLevel=1`
                   (C1 only) would take ≈10 % more off start-up but leave hot code unoptimised for good; delaying
                   C1 as well, `-XX:+UseSerialGC` and `-XX:-UsePerfData` changed nothing beyond the noise;
                 - `http://` clients (the loopback sandbox) skip the JDK's default TLS set-up (≈300 classes); all
