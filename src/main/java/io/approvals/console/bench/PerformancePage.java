@@ -113,7 +113,7 @@ final class PerformancePage {
                 building a throwaway window of the same controls while the keychain answers (+14 %), styling the
                 prepared window before the page comes (+5 %), no warm-up thread for the HTTP client (+3 %). Earlier the
                 same day (before the start-up work of issue 8, corrected for the clock error above) it was
-                ≈2.05 / 1.49 s. Still about 1.9× the floor: the rest is the work listed above, and what remains to
+                ≈2.05 / 1.49 s. Still about 1.8× the floor: the rest is the work listed above, and what remains to
                 try is a lighter first frame (the detail pane and overview strip after it), Jackson's data binding
                 off the start-up path, or a newer JDK's AOT cache (JEP 483/515) in the installers.
 
