@@ -1,13 +1,13 @@
 package io.approvals.console.bench;
 
+import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
-import io.approvals.console.ui.common.Themes;
-import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;

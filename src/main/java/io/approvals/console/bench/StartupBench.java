@@ -27,24 +27,29 @@ final class StartupBench {
     private static final String FIRST_FRAME_EPOCH = "FIRST_FRAME_EPOCH_MS=";
     private static final String FIRST_FRAME_CPU = "FIRST_FRAME_CPU_MS=";
 
-    /** Java options every measured launch gets, floor and app alike: the installed launcher's, software rendering. */
-    static final List<String> COMMON = common(LauncherOptions.read());
-
-    private static List<String> common(List<String> launcher) {
-        List<String> opts = new ArrayList<>(List.of("-Dprism.order=sw", "-Xshare:auto"));
-        opts.addAll(launcher);
-        return List.copyOf(opts);
-    }
-
     /** Extra options for every launch, floor and app alike (separated by commas or spaces): for trying JVM flags. */
     static final String EXTRA_OPTIONS = "approvals.bench.launchOptions";
 
-    private static List<String> launchOptions() {
-        List<String> opts = new ArrayList<>(COMMON);
+    /**
+     * Java options every measured launch gets, floor and app alike: software rendering, the installed launcher's
+     * options, and those given in {@value #EXTRA_OPTIONS}.
+     */
+    private static final List<String> COMMON = common();
+
+    private static List<String> common() {
+        List<String> opts = new ArrayList<>(List.of("-Dprism.order=sw", "-Xshare:auto"));
+        opts.addAll(LauncherOptions.read());
         String extra = System.getProperty(EXTRA_OPTIONS, "").trim();
         if (!extra.isEmpty()) {
             opts.addAll(List.of(extra.split("[,\\s]+")));
         }
+        return List.copyOf(opts);
+    }
+
+    /** The options of one launch of l: the common ones, then its own. */
+    private static List<String> optionsFor(Launch l) {
+        List<String> opts = new ArrayList<>(COMMON);
+        opts.addAll(l.jvmOptions());
         return opts;
     }
 
@@ -61,8 +66,7 @@ final class StartupBench {
 
     /** One measured launch; with the archive when not null. */
     static Sample once(Launch l, Path archive) throws IOException, InterruptedException {
-        List<String> opts = launchOptions();
-        opts.addAll(l.jvmOptions());
+        List<String> opts = optionsFor(l);
         if (archive != null) {
             opts.add("-XX:SharedArchiveFile=" + archive);
         }
@@ -73,8 +77,7 @@ final class StartupBench {
     /** A training run that writes a dynamic AppCDS archive of the classes loaded up to the first frame. */
     static Path train(Launch l, Path archive) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
-        List<String> opts = launchOptions();
-        opts.addAll(l.jvmOptions());
+        List<String> opts = optionsFor(l);
         opts.add("-XX:ArchiveClassesAtExit=" + archive);
         l.beforeEach().run();
         launch(l.mainClass(), opts, List.of(), l.env());

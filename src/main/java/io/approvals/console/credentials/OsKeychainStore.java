@@ -5,10 +5,10 @@ import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import io.approvals.console.contract.ApiKey;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.List;
-import java.util.ArrayList;
 import java.util.Optional;
 
 /**

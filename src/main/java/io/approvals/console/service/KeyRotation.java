@@ -363,8 +363,9 @@ public final class KeyRotation {
             // and the keychain could not store it (it vanished or locked mid-rotation)
             return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The server did regenerate "
                     + "the key, but the new key was never stored on this computer (its answer was lost, or the "
-                    + "keychain could not store it) and cannot be recovered. The stored key keeps working until " + m.expiresAt() + ": rotate again now (approvals-console key rotate "
-                    + "--profile " + profile + " --grace 1h).", report, m.expiresAt(), cause, null);
+                    + "keychain could not store it) and cannot be recovered. The stored key keeps working until "
+                    + m.expiresAt() + ": rotate again now (approvals-console key rotate --profile " + profile
+                    + " --grace 1h).", report, m.expiresAt(), cause, null);
         }
         return new RotationResult(profile, RotationOutcome.NOTHING_CHANGED, lead
                 + " The server issued no new key; nothing changed and the stored key still works.", report, null,

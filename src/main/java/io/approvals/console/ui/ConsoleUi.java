@@ -26,12 +26,12 @@ import io.approvals.console.ui.session.UiSettings;
 import io.approvals.console.ui.welcome.WelcomeView;
 import io.approvals.console.ui.welcome.WelcomeViewModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -132,9 +132,10 @@ public final class ConsoleUi implements MainActions {
         boolean opened = ready != null && ready.opening() != null && ready.opening().isDone()
                 && !ready.opening().isCompletedExceptionally();
         if (opened) {
-            if (session != ready.opening().join()) {
+            ConsoleSession openedSession = ready.opening().join();
+            if (session != openedSession) { // else built already while its first page came (prepareMain)
                 useSettings(ready.settings());
-                showMain(ready.opening().join());
+                showMain(openedSession);
             }
         } else {
             setRoot(busy("Opening\u2026"));

@@ -103,7 +103,10 @@ class EarlyStartUiTest {
     }
 
     private void startWith(CompletableFuture<ConsoleSession> opening) throws Exception {
-        EarlyStart early = new EarlyStart(UiSettings.defaults(), Optional.of("prod"), opening);
+        startWith(new EarlyStart(UiSettings.defaults(), Optional.of("prod"), opening));
+    }
+
+    private void startWith(EarlyStart early) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             ui = new ConsoleUi(stage, env(), background, Clock.systemUTC(), "test");
             ui.start(CompletableFuture.completedFuture(early));
@@ -133,12 +136,8 @@ class EarlyStartUiTest {
     void theMainWindowIsBuiltWhileTheFirstPageIsInFlightAndShowsItsRowsWhenItComes(FxRobot robot) throws Exception {
         CompletableFuture<PendingSnapshot> page = new CompletableFuture<>();
         CompletableFuture<Void> settled = new CompletableFuture<>();
-        EarlyStart early = new EarlyStart(UiSettings.defaults(), Optional.of("prod"),
-                CompletableFuture.completedFuture(new PrefetchedSession(session, page)), settled);
-        WaitForAsyncUtils.asyncFx(() -> {
-            ui = new ConsoleUi(stage, env(), background, Clock.systemUTC(), "test");
-            ui.start(CompletableFuture.completedFuture(early));
-        }).get();
+        startWith(new EarlyStart(UiSettings.defaults(), Optional.of("prod"),
+                CompletableFuture.completedFuture(new PrefetchedSession(session, page)), settled));
 
         // Queued behind the building, long before the window may show (settled, or the wait of 600 ms).
         boolean[] builtUnshown = WaitForAsyncUtils.asyncFx(
