@@ -30,9 +30,13 @@ import java.util.Map;
  */
 final class ResponseDecoder {
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
-    /** One for all clients: the mapper learns each type once. */
+    /** One for all clients. */
     static final ResponseDecoder SHARED = new ResponseDecoder();
-    private final ObjectMapper mapper = Json.tolerant();
+
+    /** The tolerant mapper, made when first needed (a plain page of approvals needs none); learns each type once. */
+    private static final class Binding {
+        static final ObjectMapper MAPPER = Json.tolerant();
+    }
 
     <T> T object(byte[] body, Class<T> type, int status, String requestId) {
         try {
@@ -40,7 +44,7 @@ final class ResponseDecoder {
             if (node == null || !node.isObject()) {
                 throw unreadable(status, "expected a JSON object", requestId);
             }
-            T value = mapper.treeToValue(node, type);
+            T value = Binding.MAPPER.treeToValue(node, type);
             if (value == null) {
                 throw unreadable(status, "empty answer", requestId);
             }
@@ -53,8 +57,36 @@ final class ResponseDecoder {
     }
 
     <T> Page<T> page(byte[] body, Class<T> itemType, int status, String requestId) {
+        if (itemType == Approval.class) {
+            @SuppressWarnings("unchecked")
+            Page<T> plain = (Page<T>) plainApprovals(body);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return boundPage(body, itemType, status, requestId);
+    }
+
+    /** A page read through the tolerant mapper, whatever its form. */
+    <T> Page<T> boundPage(byte[] body, Class<T> itemType, int status, String requestId) {
         PageTree tree = pageTree(body, status, requestId);
         return new Page<>(items(tree, itemType, status, requestId), tree.nextCursor());
+    }
+
+    /**
+     * A page of approvals in the form the contract documents, read without data binding (see
+     * {@link PlainApprovalPage}); null for any other answer, which {@link #page} or {@link #pageTree} then read.
+     */
+    Page<Approval> plainApprovals(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            strictUtf8(body);
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        return PlainApprovalPage.read(body);
     }
 
     /**
@@ -84,7 +116,7 @@ final class ResponseDecoder {
                     }
                 }
                 if (items == null || items.isNull()) {
-                    items = mapper.createArrayNode();
+                    items = Binding.MAPPER.createArrayNode();
                 }
             } else {
                 throw unreadable(status, "expected a list", requestId);
@@ -107,7 +139,7 @@ final class ResponseDecoder {
                 if (!item.isObject()) {
                     throw unreadable(status, "a list item is not an object", requestId);
                 }
-                out.add(mapper.treeToValue(item, itemType));
+                out.add(Binding.MAPPER.treeToValue(item, itemType));
             }
             return out;
         } catch (ApiException e) {
@@ -175,7 +207,7 @@ final class ResponseDecoder {
             return null;
         }
         try {
-            return mapper.treeToValue(node, Approval.class);
+            return Binding.MAPPER.treeToValue(node, Approval.class);
         } catch (Exception e) {
             return null;
         }
@@ -215,7 +247,7 @@ final class ResponseDecoder {
             return null;
         }
         strictUtf8(body);
-        return mapper.readTree(body);
+        return Binding.MAPPER.readTree(body);
     }
 
     /**

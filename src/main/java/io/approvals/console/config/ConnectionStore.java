@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,9 +42,15 @@ public final class ConnectionStore {
 
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper mapper = Json.strict()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The mapper that writes the file, and reads a file not in the form it writes (see {@link PlainConnectionsFile});
+     * made when first needed: the app's start-up reads the file without it.
+     */
+    private static final class Binding {
+        static final ObjectMapper MAPPER = Json.strict()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final List<Connection> connections = new ArrayList<>();
     private String current;
@@ -119,6 +126,10 @@ public final class ConnectionStore {
         if (name != null && indexOf(name) < 0) {
             throw new IllegalArgumentException("No connection named '" + name + "'.");
         }
+        if (Objects.equals(name, current)) {
+            // Opening the current connection again (every start) leaves the file as it is: no write, no new mtime.
+            return;
+        }
         commit(connections, name, settings);
     }
 
@@ -179,7 +190,7 @@ public final class ConnectionStore {
             Path tmp = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
             try {
                 ownerOnly(tmp);
-                Files.write(tmp, mapper.writeValueAsBytes(content));
+                Files.write(tmp, mapper().writeValueAsBytes(content));
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -252,8 +263,13 @@ public final class ConnectionStore {
         if (!Files.exists(file)) {
             return;
         }
+        ConnectionStore.FileContent plain = PlainConnectionsFile.read(file);
+        if (plain != null) {
+            use(plain);
+            return;
+        }
         try {
-            JsonNode root = mapper.readTree(file.toFile());
+            JsonNode root = mapper().readTree(file.toFile());
             if (root == null || !root.isObject() || !root.path("formatVersion").isInt()) {
                 setAside("it is not a connections file");
                 return;
@@ -265,18 +281,28 @@ public final class ConnectionStore {
                         : "its format " + version + " is unknown");
                 return;
             }
-            FileContent content = mapper.treeToValue(root, FileContent.class);
-            List<Connection> read = content.connections() == null ? List.of() : content.connections();
-            if (read.stream().anyMatch(c -> c == null)) {
+            if (!use(mapper().treeToValue(root, FileContent.class))) {
                 setAside("it holds an empty connection");
-                return;
             }
-            connections.addAll(read);
-            current = content.current();
-            settings = content.settings() == null ? Settings.defaults() : content.settings();
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             setAside("it is damaged (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    /** Takes what the file holds; false (and nothing taken) when it lists an empty connection. */
+    static ObjectMapper mapper() {
+        return Binding.MAPPER;
+    }
+
+    private boolean use(FileContent content) {
+        List<Connection> read = content.connections() == null ? List.of() : content.connections();
+        if (read.stream().anyMatch(c -> c == null)) {
+            return false;
+        }
+        connections.addAll(read);
+        current = content.current();
+        settings = content.settings() == null ? Settings.defaults() : content.settings();
+        return true;
     }
 
     private void setAside(String why) {

@@ -1,6 +1,5 @@
 package io.approvals.console.contract;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,10 +49,6 @@ public final class Json {
     }
 
     private static void limit(ObjectMapper mapper) {
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH)
-                .maxStringLength(1_000_000)
-                .maxNumberLength(100)
-                .build());
+        mapper.getFactory().setStreamReadConstraints(JsonTokens.LIMITS);
     }
 }

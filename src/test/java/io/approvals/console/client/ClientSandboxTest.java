@@ -20,6 +20,10 @@ import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.testing.Canary;
 import io.approvals.console.testing.LogCapture;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +76,24 @@ class ClientSandboxTest {
         assertThat(page.items()).hasSize(40).allMatch(Approval::isPending);
         assertThat(page.items()).extracting(Approval::createdAt).isSortedAccordingTo(Instant::compareTo);
         assertThat(page.isLast()).isTrue();
+    }
+
+    @Test
+    void theSandboxsPagesAreReadWithoutDataBindingAndAsTheMapperReadsThem() throws Exception {
+        client(admin).createApproval(new CreateApprovalRequest("Caf\u00e9 \u201cquotes\u201d \\ \"escapes\"\n",
+                null, null, "x@example.com", Priority.URGENT, null), null);
+        for (String query : List.of("limit=1000", "limit=7")) {
+            HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(sandbox.baseUri().toString().replaceAll("/$", "")
+                            + ApprovalsClient.APPROVALS + "GetApprovalNotComplete?" + query))
+                    .header("X-API-Key", admin.reveal()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).isEqualTo(200);
+
+            Page<Approval> plain = ResponseDecoder.SHARED.plainApprovals(answer.body());
+
+            assertThat(plain).as("read without the mapper").isNotNull();
+            assertThat(plain).isEqualTo(ResponseDecoder.SHARED.boundPage(answer.body(), Approval.class, 200, null));
+        }
     }
 
     @Test

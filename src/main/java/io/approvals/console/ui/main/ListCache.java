@@ -21,7 +21,11 @@ import java.util.logging.Logger;
  */
 public final class ListCache {
     private static final Logger LOG = Logger.getLogger(ListCache.class.getName());
-    private static final ObjectMapper JSON = Json.tolerant();
+    /** Made on first use, off the UI thread (the window is built before the cache is read). */
+    private static final class Binding {
+        static final ObjectMapper JSON = Json.tolerant();
+    }
+
     private final Path dir;
 
     /** What was cached: the list and when it was fetched. */
@@ -42,7 +46,7 @@ public final class ListCache {
             Files.createDirectories(dir);
             Path target = fileFor(connection);
             Path tmp = Files.createTempFile(dir, "pending-", ".tmp");
-            JSON.writeValue(tmp.toFile(), new Cached(connection, fetchedAt, items));
+            Binding.JSON.writeValue(tmp.toFile(), new Cached(connection, fetchedAt, items));
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -60,7 +64,7 @@ public final class ListCache {
             return Optional.empty();
         }
         try {
-            Cached c = JSON.readValue(file.toFile(), Cached.class);
+            Cached c = Binding.JSON.readValue(file.toFile(), Cached.class);
             return c == null || c.items() == null ? Optional.empty() : Optional.of(c);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "ignoring an unreadable list cache: " + e.getClass().getSimpleName());
