@@ -2,7 +2,6 @@ package io.approvals.console.ui.common;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
-import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,6 +34,6 @@ public final class Icons {
 
     public static void decorate(ButtonBase b, String what) {
         b.setAccessibleText(what);
-        b.setTooltip(new Tooltip(what));
+        Tooltips.install(b, what);
     }
 }

@@ -4,6 +4,7 @@ import io.approvals.console.contract.ApprovalStatus;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.Tooltips;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,7 +14,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -103,12 +103,11 @@ final class MainToolBar extends HBox {
     /** Disabled controls show no tooltip in JavaFX, so the tooltip sits on a holder around it. */
     private static Node withTooltip(Node control, String text) {
         StackPane holder = new StackPane(control);
-        Tooltip.install(holder, new Tooltip(text));
+        Tooltips.install(holder, text);
         holder.setAccessibleHelp(text);
         if (control instanceof javafx.scene.control.Control c) {
             c.setAccessibleHelp(text);
         }
-        holder.getProperties().put("tooltipText", text);
         return holder;
     }
 

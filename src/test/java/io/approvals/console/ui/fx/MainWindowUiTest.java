@@ -30,6 +30,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -300,6 +301,11 @@ class MainWindowUiTest {
         assertThat(robot.lookup("#rejectButton").<Button>query().isDisabled()).isTrue();
         Node holder = robot.lookup("#approveButton").query().getParent();
         assertThat((String) holder.getProperties().get("tooltipText")).contains("no \u2018write\u2019 scope");
+        // the tooltip itself is made when the pointer first comes over the (disabled) button's holder
+        robot.moveTo(holder);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((Tooltip) holder.getProperties().get("javafx.scene.control.Tooltip")).getText())
+                .contains("no \u2018write\u2019 scope");
         robot.type(KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#decisionSubmit").tryQuery()).isEmpty();
@@ -313,7 +319,9 @@ class MainWindowUiTest {
         String id = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("revoked@example.com"))
                 .findFirst().orElseThrow().id();
         server.admin().revokeKey(id);
+        assertThat(robot.lookup("#refreshButton").<Button>query().getTooltip()).as("made on first hover").isNull();
         robot.clickOn("#refreshButton");
+        assertThat(robot.lookup("#refreshButton").<Button>query().getTooltip().getText()).isEqualTo("Refresh (F5)");
         waitUntil(() -> robot.lookup("#troubleBanner").query().isVisible());
         assertThat(text(robot, "#bannerText")).isEqualTo("The key was rejected \u2014 it may be revoked or expired.");
         assertThat(text(robot, "#bannerAction")).isEqualTo("Replace key\u2026");
