@@ -66,11 +66,12 @@ final class PerformancePage {
                 has 2 cores, so the app cannot reach 1.2× the floor's wall time however its work is ordered. What the
                 extra CPU time is, from `-Xlog:class+load`, `-XX:+LogCompilation`, JFR stack samples and per-thread
                 CPU times of a start-up:
-                - about 6,500 classes loaded against the floor's 3,400: Jackson (≈680, for the saved connections and
-                  the API's JSON), the D-Bus Secret Service client (≈140 + the JDK's crypto for its session
-                  encryption), `java.net.http` (≈140), the main window's controls (menus, tool bar, split pane,
-                  detail pane, overview strip, 8-column table: ≈530 nodes in the first frame) and their CSS
-                  (AtlantaFX, already a binary style sheet); ≈1,090 lambda classes spun against 420;
+                - about 5,800 classes loaded against the floor's 3,400 (6,500 before Jackson's data binding left the
+                  start-up path, see below; Jackson is now ≈90 classes of its tokenizer): the D-Bus Secret Service
+                  client (≈200 with its dependencies, + the JDK's crypto for its session encryption),
+                  `java.net.http` (≈260), the main window's controls (menus, tool bar, split pane, detail pane,
+                  overview strip, 8-column table: ≈530 nodes in the first frame) and their CSS (AtlantaFX, already a
+                  binary style sheet); about twice the floor's lambda classes;
                 - the JIT compiling all of that. CPU by thread at the first frame of one launch without an archive
                   (`-Dapprovals.threadCpu=true`): before C2 was delayed, C2 0.90 s, C1 0.47 s, JavaFX thread 0.62 s;
                   with the launcher's options, C2 0.21 s, C1 0.45 s, JavaFX thread 0.59 s, keychain 0.12 s, toolkit
@@ -78,9 +79,13 @@ final class PerformancePage {
                   file, HTTP, JSON). C2 had spent most of its time on code that ran a few thousand times at start-up
                   and never again (CSS matching, zip and class loading, ASM spinning lambdas, the key exchange's
                   `BigInteger` arithmetic);
-                - on the UI thread (JFR samples of 4 launches): the window's first CSS pass and layout when it is
-                  shown (`Scene.preferredSize`, ≈55 % of the samples: style matching ≈20 %, skins of the table's
-                  cells and rows ≈15 %), building the window (≈10 %), the theme's style sheet (≈6 %).
+                - on the UI thread (JFR samples of 8 launches, and its CPU time read at each step of 3 launches):
+                  the theme's style sheet 40–45 ms, the scene and its first style look-ups 60–70 ms, building the
+                  main window 130–135 ms, showing it 330–355 ms (`Scene.preferredSize`: the first CSS pass and layout
+                  of ≈530 nodes, over half of the UI thread's samples; the table's cells and rows alone, their skins
+                  and styles, a quarter), the first frame's rendering 35–40 ms; 0.63–0.66 s in all, against the
+                  floor's ≈0.37 s. The UI thread is busy without a pause from the toolkit's start to the first
+                  frame, so this is the critical path: no reordering shortens it, only less work on it.
 
                 What the app does about it:
                 - the keychain, the saved connection and the first page are fetched on a background thread that
@@ -100,22 +105,33 @@ final class PerformancePage {
                   its load runs now warm up for 5 s instead of 2 before measuring. `-XX:TieredStopAtLevel=1`
                   (C1 only) would take ≈10 % more off start-up but leave hot code unoptimised for good; delaying
                   C1 as well, `-XX:+UseSerialGC` and `-XX:-UsePerfData` changed nothing beyond the noise;
-                - `http://` clients (the loopback sandbox) skip the JDK's default TLS set-up (≈300 classes); all
-                  clients share one pair of JSON mappers; the first request's HTTP and JSON classes are loaded while
-                  the keychain answers.
+                - `http://` clients (the loopback sandbox) skip the JDK's default TLS set-up (≈300 classes); the
+                  first request's HTTP and JSON classes are loaded while the keychain answers;
+                - no data binding before the first frame: the connections file (`config/PlainConnectionsFile`) and
+                  a page of approvals in the contract's plain form (`client/PlainApprovalPage`) are read off Jackson's
+                  tokenizer, and anything not in the form the store writes or the contract documents goes to the
+                  mappers as before, so what is accepted and how it is read does not change (jqwik properties
+                  compare both readers on written, changed and mangled documents); the mappers are made on first
+                  use. That took ≈670 classes and, on the start-up thread, ≈100–150 ms of CPU (plus their JIT work)
+                  off the start-up; opening the current connection no longer rewrites the connections file (it did
+                  on every start, with a cold serializer); the tool bar's tooltips are made on first hover.
 
                 Steps measured on 2026-11-27 with `bench --only startup` (7 launches each, interleaved with the
                 floor; no archive / with the archive): before this round 1.62 / 1.22 s (floor 0.76 / 0.56 s); C2
                 delayed for floor and app 1.34 / 0.96 s (floor 0.65 / 0.48 s); main window built while the page is
                 in flight 1.29 / 0.90 s; key read ahead in one keychain call 1.19–1.27 / 0.89–0.95 s. The code
                 changes alone (both builds with the new JVM options, 12 launches each, interleaved, no archive):
-                1.32 → 1.20 s, −9 %. Tried and dropped, as they made it slower in the same kind of comparison:
+                1.32 → 1.20 s, −9 %. Data binding off the start-up path, same kind of comparison (10 launches
+                each, interleaved with the build before it): 1.18 → 1.05 s, −10 %, CPU time 1.94 → 1.70 s. A
+                fixed row height for the table (`-fx-fixed-cell-size`, sparing it a measure of each row) changed
+                nothing measurable and was left out. Tried and dropped, as they made it slower in the same kind of comparison:
                 building a throwaway window of the same controls while the keychain answers (+14 %), styling the
                 prepared window before the page comes (+5 %), no warm-up thread for the HTTP client (+3 %). Earlier the
                 same day (before the start-up work of issue 8, corrected for the clock error above) it was
-                ≈2.05 / 1.49 s. Still about 1.8× the floor: the rest is the work listed above, and what remains to
-                try is a lighter first frame (the detail pane and overview strip after it), Jackson's data binding
-                off the start-up path, or a newer JDK's AOT cache (JEP 483/515) in the installers.
+                ≈2.05 / 1.49 s. Still well above 1.2× the floor: the rest is the work listed above, and what remains
+                to try is a lighter first frame (the detail pane and overview strip after it: a first frame that is
+                not the whole window, which this project has not wanted), or a newer JDK's AOT cache (JEP 483/515)
+                in the installers.
 
                 ### 100,000 approvals: where the fetch goes
 
@@ -135,6 +151,10 @@ final class PerformancePage {
                   frame is the median of 5 runs (3 before).
                 In `bench --only big` runs of that day the no-UI fetch went from 1.9–3.3 s to 1.0 s and the first
                 frame from 1.6–3.9 s to 1.5 s; the first of the 5 runs (cold JIT) is still the slowest (≈2.2–2.4 s).
+                Later that day pages in the contract's plain form (what the sandbox sends) came to be read straight
+                off the tokenizer (`client/PlainApprovalPage`) instead of into a tree and then bound item by item;
+                such a page is read whole before the next is asked for, as its reading now takes less than the
+                round trip; any other page is still parsed to a tree, the next page sent, then bound.
 
                 ## Results
 
