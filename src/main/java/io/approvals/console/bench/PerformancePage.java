@@ -29,7 +29,9 @@ final class PerformancePage {
                 What each figure is:
                 - **start-up**: launch → first frame of the window with its content, in fresh JVMs launched like
                   the installed app (`-Dprism.order=sw` and the installed launcher's JVM options, the list in
-                  `src/main/resources/io/approvals/console/launcher.options`, floor and app alike), timed on the
+                  `src/main/resources/io/approvals/console/launcher.options`, floor and app alike; each with a
+                  temporary directory of its own, deleted after it, as a measured launch halts at its first frame
+                  and leaves the temporary files JavaFX deletes at exit), timed on the
                   bench's clock from just before the launch to
                   the wall-clock time the child prints at its first frame; the app opens its main window with 40
                   approvals from a sandbox (profile and key set up in a throwaway app home and keychain; reported by

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,9 +87,30 @@ final class StartupBench {
 
     private static Sample launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env)
             throws IOException, InterruptedException {
+        // A temporary directory of the launch's own: JavaFX copies the icon font to a temp file it deletes at exit,
+        // and a measured launch halts at its first frame, so thousands of launches left thousands of copies.
+        Path tmp = Files.createTempDirectory("approvals-bench-launch");
+        try {
+            return launch(mainClass, opts, args, env, tmp);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp file is not worth failing a benchmark for
+        }
+    }
+
+    private static Sample launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env,
+                                 Path tmp) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(opts);
+        cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path").contains(File.pathSeparator)
                 ? System.getProperty("java.class.path") : classPathOfJar());
