@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a page of approvals in the form the contract documents and the sandbox sends ({@code {"items": [...],
@@ -117,9 +118,9 @@ final class PlainApprovalPage {
                 case 2 -> description = text(p, value);
                 case 3 -> requester = text(p, value);
                 case 4 -> approver = text(p, value);
-                case 5 -> priority = priority(text(p, value));
+                case 5 -> priority = spelledAs(Priority.values(), Priority::wire, text(p, value));
                 case 6 -> dueAt = instant(p, value);
-                case 7 -> status = status(text(p, value));
+                case 7 -> status = spelledAs(ApprovalStatus.values(), ApprovalStatus::wire, text(p, value));
                 case 8 -> createdAt = instant(p, value);
                 case 9 -> updatedAt = instant(p, value);
                 case 10 -> decidedBy = text(p, value);
@@ -185,25 +186,14 @@ final class PlainApprovalPage {
         return p.getLongValue();
     }
 
-    private static Priority priority(String text) {
+    /** The constant spelled exactly so on the wire; anything else (another case, padding) is left to the mapper. */
+    private static <E> E spelledAs(E[] values, Function<E, String> spelling, String text) {
         if (text == null) {
             return null;
         }
-        for (Priority priority : Priority.values()) {
-            if (priority.wire().equals(text)) {
-                return priority;
-            }
-        }
-        throw NotPlain.INSTANCE;
-    }
-
-    private static ApprovalStatus status(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (ApprovalStatus status : ApprovalStatus.values()) {
-            if (status.wire().equals(text)) {
-                return status;
+        for (E value : values) {
+            if (spelling.apply(value).equals(text)) {
+                return value;
             }
         }
         throw NotPlain.INSTANCE;
