@@ -2,6 +2,7 @@ package io.approvals.console.app;
 
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.common.StartupSteps;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.UiSettings;
 import java.time.Clock;
@@ -32,11 +33,14 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupSteps.reached("toolkit up");
         Themes.apply(UiSettings.defaults().theme());
+        StartupSteps.reached("theme style sheet loaded");
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), AppInfo.version());
         startup.onKeychainWaiting(waiting -> Platform.runLater(() -> ui.setKeychainWaiting(waiting)));
         ui.start(startup.early());
+        StartupSteps.reached("scene set");
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.service.KeyRotation;
 import io.approvals.console.ui.ConsoleUi;
+import io.approvals.console.ui.common.StartupSteps;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.EarlyStart;
@@ -51,6 +52,7 @@ final class DesktopStartup {
             DesktopLogging.configure(paths.cacheDir().resolve("logs"));
             SecretStore keychain = startup.readingAhead(paths,
                     new TimeoutSecretStore(new OsKeychainStore()).onWaiting(startup::keychainWaiting));
+            StartupSteps.reached("keychain asked");
             return new DesktopEnvironment(paths, keychain, new HttpClientFactory());
         });
     }
@@ -125,6 +127,7 @@ final class DesktopStartup {
             if (opening == null) {
                 settled.complete(null);
             }
+            StartupSteps.reached("settings and connection read");
             early.complete(new EarlyStart(settings, current, opening, settled));
         } catch (Throwable e) {
             early.completeExceptionally(e);
@@ -152,10 +155,12 @@ final class DesktopStartup {
             opening.completeExceptionally(e);
             return;
         }
+        StartupSteps.reached("connection open (key read)");
         CompletableFuture<PendingSnapshot> firstPage = new CompletableFuture<>();
         opening.complete(new PrefetchedSession(session, firstPage));
         try {
             firstPage.complete(session.api().fetchAllNotComplete(null, null));
+            StartupSteps.reached("first page read");
         } catch (Throwable e) {
             firstPage.completeExceptionally(e);
         }

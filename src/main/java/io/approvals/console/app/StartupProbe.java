@@ -1,5 +1,6 @@
 package io.approvals.console.app;
 
+import io.approvals.console.ui.common.StartupSteps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,8 @@ public final class StartupProbe {
         long sinceStart = ProcessHandle.current().info().startInstant()
                 .map(start -> now - start.toEpochMilli())
                 .orElse(-1L);
+        StartupSteps.reached("first frame");
+        StartupSteps.noted().forEach(System.out::println);
         System.out.println("FIRST_FRAME_EPOCH_MS=" + now);
         System.out.println("FIRST_FRAME_MS=" + sinceStart);
         System.out.println("FIRST_FRAME_CPU_MS=" + cpuMillis());

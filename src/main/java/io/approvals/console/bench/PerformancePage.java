@@ -81,7 +81,8 @@ final class PerformancePage {
                   file, HTTP, JSON). C2 had spent most of its time on code that ran a few thousand times at start-up
                   and never again (CSS matching, zip and class loading, ASM spinning lambdas, the key exchange's
                   `BigInteger` arithmetic);
-                - on the UI thread (JFR samples of 8 launches, and its CPU time read at each step of 3 launches):
+                - on the UI thread (JFR samples of 8 launches, and its CPU time at each step of 3 launches, as the
+                  app prints it with `-Dapprovals.startupSteps=true -Dapprovals.exitAfterFirstFrame=true`):
                   the theme's style sheet 40–45 ms, the scene and its first style look-ups 60–70 ms, building the
                   main window 130–135 ms, showing it 330–355 ms (`Scene.preferredSize`: the first CSS pass and layout
                   of ≈530 nodes, over half of the UI thread's samples; the table's cells and rows alone, their skins

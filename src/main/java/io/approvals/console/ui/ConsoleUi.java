@@ -3,6 +3,7 @@ package io.approvals.console.ui;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.StartupSteps;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.dialogs.BulkDecisionDialog;
 import io.approvals.console.ui.dialogs.BulkDecisionViewModel;
@@ -123,8 +124,10 @@ public final class ConsoleUi implements MainActions {
         if (stage.isShowing() || session != null) {
             return;
         }
+        StartupSteps.reached("main window: building");
         useSettings(ready.settings());
         showMain(opened);
+        StartupSteps.reached("main window: built");
     }
 
     private void show(CompletableFuture<EarlyStart> early) {
@@ -141,7 +144,9 @@ public final class ConsoleUi implements MainActions {
             setRoot(busy("Opening\u2026"));
         }
         style();
+        StartupSteps.reached("window: showing");
         stage.show();
+        StartupSteps.reached("window: shown (styled and laid out)");
         afterNextFrame(this::addIcons);
         if (!opened) {
             early.whenComplete((s, e) -> Platform.runLater(() -> begin(s, e)));
