@@ -67,8 +67,10 @@ public final class ApprovalsClient implements ApprovalsApi {
     private final Sleeper sleeper;
     private final Clock clock;
     private final String userAgent;
-    /** Shared by all clients: a mapper learns each type once (thread-safe once configured). */
-    /** Made when a request first has a body: reading the list needs no mapper (start-up makes none). */
+    /**
+     * Shared by all clients (a mapper learns each type once; thread-safe once configured), and made when a request
+     * first has a body: reading the list needs no mapper (start-up makes none).
+     */
     private static final class Writer {
         static final ObjectMapper MAPPER = Json.strict();
     }

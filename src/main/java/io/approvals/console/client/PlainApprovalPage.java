@@ -1,17 +1,22 @@
 package io.approvals.console.client;
 
+import static io.approvals.console.contract.PlainJson.instant;
+import static io.approvals.console.contract.PlainJson.notPlain;
+import static io.approvals.console.contract.PlainJson.spelledAs;
+import static io.approvals.console.contract.PlainJson.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.JsonTokens;
 import io.approvals.console.contract.Page;
+import io.approvals.console.contract.PlainJson.Names;
 import io.approvals.console.contract.Priority;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Reads a page of approvals in the form the contract documents and the sandbox sends ({@code {"items": [...],
@@ -50,7 +55,7 @@ final class PlainApprovalPage {
                         cursorSeen = true;
                         cursor = text(p, value);
                     } else if (name.equalsIgnoreCase("items") || name.equalsIgnoreCase("nextCursor")) {
-                        throw NotPlain.INSTANCE;
+                        throw notPlain();
                     } else {
                         p.skipChildren();
                     }
@@ -65,7 +70,7 @@ final class PlainApprovalPage {
                 return null;
             }
             return new Page<>(items, cursor == null || cursor.isEmpty() ? null : cursor);
-        } catch (IOException | RuntimeException notPlain) { // NotPlain among them
+        } catch (IOException | RuntimeException unreadOrNotPlain) {
             return null;
         }
     }
@@ -78,7 +83,7 @@ final class PlainApprovalPage {
             out.add(approval(p));
         }
         if (t != JsonToken.END_ARRAY) {
-            throw NotPlain.INSTANCE;
+            throw notPlain();
         }
         return out;
     }
@@ -98,7 +103,7 @@ final class PlainApprovalPage {
         Instant decidedAt = null;
         String comment = null;
         long version = 0;
-        int seen = 0;
+        Names seen = new Names();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -108,10 +113,7 @@ final class PlainApprovalPage {
                 p.skipChildren();
                 continue;
             }
-            if ((seen & (1 << field)) != 0) {
-                throw NotPlain.INSTANCE;
-            }
-            seen |= 1 << field;
+            seen.mark(field);
             switch (field) {
                 case 0 -> id = text(p, value);
                 case 1 -> title = text(p, value);
@@ -119,18 +121,18 @@ final class PlainApprovalPage {
                 case 3 -> requester = text(p, value);
                 case 4 -> approver = text(p, value);
                 case 5 -> priority = spelledAs(Priority.values(), Priority::wire, text(p, value));
-                case 6 -> dueAt = instant(p, value);
+                case 6 -> dueAt = instant(text(p, value));
                 case 7 -> status = spelledAs(ApprovalStatus.values(), ApprovalStatus::wire, text(p, value));
-                case 8 -> createdAt = instant(p, value);
-                case 9 -> updatedAt = instant(p, value);
+                case 8 -> createdAt = instant(text(p, value));
+                case 9 -> updatedAt = instant(text(p, value));
                 case 10 -> decidedBy = text(p, value);
-                case 11 -> decidedAt = instant(p, value);
+                case 11 -> decidedAt = instant(text(p, value));
                 case 12 -> comment = text(p, value);
                 default -> version = wholeNumber(p, value);
             }
         }
         if (t != JsonToken.END_OBJECT) {
-            throw NotPlain.INSTANCE;
+            throw notPlain();
         }
         return new Approval(id, title, description, requester, approver, priority, dueAt, status, createdAt,
                 updatedAt, decidedBy, decidedAt, comment, version);
@@ -148,63 +150,19 @@ final class PlainApprovalPage {
         }
         for (String field : FIELDS) {
             if (field.equalsIgnoreCase(name)) {
-                throw NotPlain.INSTANCE;
+                throw notPlain();
             }
         }
         if (name.equalsIgnoreCase("pending")) {
-            throw NotPlain.INSTANCE;
+            throw notPlain();
         }
         return -1;
     }
 
-    private static String text(JsonParser p, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return p.getText();
-        }
-        if (value == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        throw NotPlain.INSTANCE;
-    }
-
-    private static Instant instant(JsonParser p, JsonToken value) throws IOException {
-        String text = text(p, value);
-        if (text == null) {
-            return null;
-        }
-        Instant instant = JsonTokens.usualInstant(text);
-        if (instant == null) {
-            throw NotPlain.INSTANCE;
-        }
-        return instant;
-    }
-
     private static long wholeNumber(JsonParser p, JsonToken value) throws IOException {
         if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw NotPlain.INSTANCE;
+            throw notPlain();
         }
         return p.getLongValue();
-    }
-
-    /** The constant spelled exactly so on the wire; anything else (another case, padding) is left to the mapper. */
-    private static <E> E spelledAs(E[] values, Function<E, String> spelling, String text) {
-        if (text == null) {
-            return null;
-        }
-        for (E value : values) {
-            if (spelling.apply(value).equals(text)) {
-                return value;
-            }
-        }
-        throw NotPlain.INSTANCE;
-    }
-
-    /** Thrown to leave a page to the mapper; carries nothing, costs nothing. */
-    private static final class NotPlain extends RuntimeException {
-        static final NotPlain INSTANCE = new NotPlain();
-
-        private NotPlain() {
-            super(null, null, false, false);
-        }
     }
 }

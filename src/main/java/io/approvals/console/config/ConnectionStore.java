@@ -1,6 +1,5 @@
 package io.approvals.console.config;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.approvals.console.contract.Json;
+import io.approvals.console.contract.JsonTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -215,7 +215,7 @@ public final class ConnectionStore {
     public static Optional<String> peekCurrent(Path file) {
         String current = null;
         String first = null;
-        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+        try (JsonParser p = JsonTokens.parser(file)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
@@ -263,7 +263,7 @@ public final class ConnectionStore {
         if (!Files.exists(file)) {
             return;
         }
-        ConnectionStore.FileContent plain = PlainConnectionsFile.read(file);
+        FileContent plain = PlainConnectionsFile.read(file);
         if (plain != null) {
             use(plain);
             return;
@@ -289,11 +289,11 @@ public final class ConnectionStore {
         }
     }
 
-    /** Takes what the file holds; false (and nothing taken) when it lists an empty connection. */
     static ObjectMapper mapper() {
         return Binding.MAPPER;
     }
 
+    /** Takes what the file holds; false (and nothing taken) when it lists an empty connection. */
     private boolean use(FileContent content) {
         List<Connection> read = content.connections() == null ? List.of() : content.connections();
         if (read.stream().anyMatch(c -> c == null)) {

@@ -1,8 +1,15 @@
 package io.approvals.console.config;
 
+import static io.approvals.console.contract.PlainJson.expect;
+import static io.approvals.console.contract.PlainJson.instant;
+import static io.approvals.console.contract.PlainJson.notPlain;
+import static io.approvals.console.contract.PlainJson.spelledAs;
+import static io.approvals.console.contract.PlainJson.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.approvals.console.contract.JsonTokens;
+import io.approvals.console.contract.PlainJson.Names;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,7 +38,7 @@ final class PlainConnectionsFile {
             String current = null;
             Settings settings = null;
             List<Connection> connections = null;
-            Fields seen = new Fields();
+            Names seen = new Names();
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -49,7 +56,7 @@ final class PlainConnectionsFile {
                 return null;
             }
             return new ConnectionStore.FileContent(formatVersion, current, settings, connections);
-        } catch (IOException | RuntimeException notPlain) {
+        } catch (IOException | RuntimeException unreadOrNotPlain) {
             return null;
         }
     }
@@ -58,14 +65,14 @@ final class PlainConnectionsFile {
         expect(start, JsonToken.START_OBJECT);
         int refresh = 0;
         Theme theme = null;
-        Fields seen = new Fields();
+        Names seen = new Names();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
                 case "refreshIntervalSeconds" -> refresh = seen.once(0, wholeNumber(p, value));
-                case "theme" -> theme = seen.once(1, constant(Theme.values(), text(p, value)));
+                case "theme" -> theme = seen.once(1, spelledAs(Theme.values(), Theme::name, text(p, value)));
                 default -> p.skipChildren();
             }
         }
@@ -94,7 +101,7 @@ final class PlainConnectionsFile {
         AuthMode authMode = null;
         String headerName = null;
         VerifiedKey verified = null;
-        Fields seen = new Fields();
+        Names seen = new Names();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -102,7 +109,7 @@ final class PlainConnectionsFile {
             switch (field) {
                 case "name" -> name = seen.once(0, text(p, value));
                 case "baseUrl" -> baseUrl = seen.once(1, uri(text(p, value)));
-                case "authMode" -> authMode = seen.once(2, constant(AuthMode.values(), text(p, value)));
+                case "authMode" -> authMode = seen.once(2, spelledAs(AuthMode.values(), AuthMode::name, text(p, value)));
                 case "headerName" -> headerName = seen.once(3, text(p, value));
                 // a path is written as a file: URI; reading one back is left to the mapper
                 case "caCertPath" -> seen.once(4, expect(value, JsonToken.VALUE_NULL));
@@ -125,7 +132,7 @@ final class PlainConnectionsFile {
         String status = null;
         Instant verifiedAt = null;
         boolean keyEndpointsAvailable = false;
-        Fields seen = new Fields();
+        Names seen = new Names();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -163,18 +170,10 @@ final class PlainConnectionsFile {
         return out;
     }
 
-    private static String text(JsonParser p, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        expect(value, JsonToken.VALUE_STRING);
-        return p.getText();
-    }
-
     private static int wholeNumber(JsonParser p, JsonToken value) throws IOException {
         expect(value, JsonToken.VALUE_NUMBER_INT);
         if (p.getNumberType() != JsonParser.NumberType.INT) {
-            throw new NotPlain();
+            throw notPlain();
         }
         return p.getIntValue();
     }
@@ -183,70 +182,13 @@ final class PlainConnectionsFile {
         if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
             return value == JsonToken.VALUE_TRUE;
         }
-        throw new NotPlain();
+        throw notPlain();
     }
 
     private static URI uri(String text) {
         if (text == null || text.isEmpty()) {
-            throw new NotPlain();
+            throw notPlain();
         }
         return URI.create(text);
-    }
-
-    private static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        Instant instant = JsonTokens.usualInstant(text);
-        if (instant == null) {
-            throw new NotPlain();
-        }
-        return instant;
-    }
-
-    /** The constant named exactly so (the store writes enum names); anything else is left to the mapper. */
-    private static <E extends Enum<E>> E constant(E[] values, String name) {
-        if (name == null) {
-            return null;
-        }
-        for (E e : values) {
-            if (e.name().equals(name)) {
-                return e;
-            }
-        }
-        throw new NotPlain();
-    }
-
-    private static JsonToken expect(JsonToken actual, JsonToken wanted) {
-        if (actual != wanted) {
-            throw new NotPlain();
-        }
-        return actual;
-    }
-
-    /** Which names of one object were read: one given twice is left to the mapper. */
-    private static final class Fields {
-        private int seen;
-
-        <T> T once(int field, T value) {
-            if ((seen & (1 << field)) != 0) {
-                throw new NotPlain();
-            }
-            seen |= 1 << field;
-            return value;
-        }
-
-        void require(int field) {
-            if ((seen & (1 << field)) == 0) {
-                throw new NotPlain();
-            }
-        }
-    }
-
-    /** Leaves the file to the mapper. */
-    private static final class NotPlain extends RuntimeException {
-        NotPlain() {
-            super(null, null, false, false);
-        }
     }
 }
