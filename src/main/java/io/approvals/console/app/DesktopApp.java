@@ -25,10 +25,12 @@ public final class DesktopApp extends Application {
 
     @Override
     public void init() {
+        StartupSteps.reached("init: waiting for the environment");
         if (startup == null) {
             startup = DesktopStartup.begin();
         }
         env = startup.environment();
+        StartupSteps.reached("init: environment ready");
     }
 
     @Override

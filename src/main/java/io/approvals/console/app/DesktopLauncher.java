@@ -1,5 +1,6 @@
 package io.approvals.console.app;
 
+import io.approvals.console.ui.common.StartupSteps;
 import javafx.application.Application;
 
 /** Starts the desktop app. */
@@ -9,7 +10,9 @@ final class DesktopLauncher {
 
     static void launch() {
         // Keychain, connection and first page while the toolkit starts.
+        StartupSteps.reached("main: starting the work of start-up");
         DesktopApp.prepare(DesktopStartup.begin());
+        StartupSteps.reached("main: launching the toolkit");
         Application.launch(DesktopApp.class);
         // Library threads (H2, HTTP) must not keep a closed app alive.
         System.exit(0);
