@@ -162,13 +162,22 @@ public final class ApprovalsClient implements ApprovalsApi {
                     page = cached;
                 } else {
                     allUnchanged = false;
+                    // A page that names its cursor first (the sandbox's) has the next one asked for before its items
+                    // are read: the server then works on it while this client reads these.
+                    String early = PlainApprovalPage.leadingCursor(ex.body);
+                    if (early != null && !seenCursors.contains(early)) {
+                        next = sendAhead(approver, early, before);
+                    }
                     Page<Approval> plain = DECODER.plainApprovals(ex.body);
                     ResponseDecoder.PageTree tree = plain != null ? null
                             : DECODER.pageTree(ex.body, ex.status, ex.requestId);
                     String after = plain != null ? plain.nextCursor() : tree.nextCursor();
-                    if (after != null && !seenCursors.contains(after)) {
-                        Call call = pageCall(approver, after, before.get(after));
-                        next = CompletableFuture.supplyAsync(() -> send(call), NEXT_PAGE);
+                    if (next != null && !early.equals(after)) {
+                        next.cancel(false); // the page's reading disagreed with its first tokens: its cursor wins
+                        next = null;
+                    }
+                    if (next == null && after != null && !seenCursors.contains(after)) {
+                        next = sendAhead(approver, after, before);
                     }
                     List<Approval> items = plain != null ? plain.items()
                             : DECODER.items(tree, Approval.class, ex.status, ex.requestId);
@@ -191,6 +200,13 @@ public final class ApprovalsClient implements ApprovalsApi {
             }
         }
         throw new ApiException.Server(200, "the list has more than " + MAX_PAGES + " pages", null);
+    }
+
+    /** Sends the page at cursor on another thread, with the ETag of the page there in before. */
+    private CompletableFuture<Exchange> sendAhead(String approver, String cursor,
+                                                  Map<String, PendingSnapshot.CachedPage> before) {
+        Call call = pageCall(approver, cursor, before.get(cursor));
+        return CompletableFuture.supplyAsync(() -> send(call), NEXT_PAGE);
     }
 
     /** Sends the next pages; daemon threads that end when idle. */

@@ -75,6 +75,25 @@ final class PlainApprovalPage {
         }
     }
 
+    /**
+     * The cursor of a page that names it first ({@code {"nextCursor": "...", ...}}, as the sandbox writes its
+     * pages), read from the first tokens only, so the next page can be asked for before this one's items are read;
+     * null when the page does not start that way, or names no next page. Only a hint: the page's own reading
+     * decides what its cursor is.
+     */
+    static String leadingCursor(byte[] body) {
+        try (JsonParser p = JsonTokens.parser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+                    || !p.currentName().equals("nextCursor") || p.nextToken() != JsonToken.VALUE_STRING) {
+                return null;
+            }
+            String cursor = p.getText();
+            return cursor.isEmpty() ? null : cursor;
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
     /** The approvals of the list the parser is at the start of. */
     private static List<Approval> items(JsonParser p) throws IOException {
         List<Approval> out = new ArrayList<>();

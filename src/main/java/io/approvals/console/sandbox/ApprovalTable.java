@@ -1,6 +1,5 @@
 package io.approvals.console.sandbox;
 
-import static io.approvals.console.sandbox.SandboxStore.instant;
 import static io.approvals.console.sandbox.SandboxStore.millis;
 import static io.approvals.console.sandbox.SandboxStore.setLong;
 
@@ -12,12 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** SQL for the approvals table. Every method runs on the caller's connection (and transaction). */
 final class ApprovalTable {
+    /** The columns {@link #map} reads, by position: change both together. */
     private static final String COLUMNS = "seq, id, title, description, requester, approver, priority, due_at, status,"
             + " created_at, updated_at, decided_by, decided_at, comment, version";
     private static final String INSERT = "INSERT INTO approvals (id, title, description, requester, approver, priority,"
@@ -127,22 +128,31 @@ final class ApprovalTable {
         }
     }
 
+    /**
+     * A row of {@link #COLUMNS}, read by position: H2 takes its connection's lock in every ResultSet call, and a
+     * column read by name took it twice (the name's look-up, then the value), a nullable instant three times;
+     * reading 100,000 approvals spent a quarter of its time there.
+     */
     private static Row map(ResultSet rs) throws SQLException {
         Approval a = new Approval(
-                rs.getString("id"),
-                rs.getString("title"),
-                rs.getString("description"),
-                rs.getString("requester"),
-                rs.getString("approver"),
-                Priority.parse(rs.getString("priority")),
-                instant(rs, "due_at"),
-                ApprovalStatus.parse(rs.getString("status")),
-                instant(rs, "created_at"),
-                instant(rs, "updated_at"),
-                rs.getString("decided_by"),
-                instant(rs, "decided_at"),
-                rs.getString("comment"),
-                rs.getLong("version"));
-        return new Row(rs.getLong("seq"), a);
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                Priority.parse(rs.getString(7)),
+                instant(rs.getObject(8, Long.class)),
+                ApprovalStatus.parse(rs.getString(9)),
+                instant(rs.getObject(10, Long.class)),
+                instant(rs.getObject(11, Long.class)),
+                rs.getString(12),
+                instant(rs.getObject(13, Long.class)),
+                rs.getString(14),
+                rs.getLong(15));
+        return new Row(rs.getLong(1), a);
+    }
+
+    private static Instant instant(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
     }
 }

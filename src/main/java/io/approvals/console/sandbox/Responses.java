@@ -35,11 +35,15 @@ final class Responses {
         return Reply.json(status, bytes(value));
     }
 
-    /** {"items": [...], "nextCursor": ...} with nextCursor always present (null on the last page). */
+    /**
+     * {"nextCursor": ..., "items": [...]} with nextCursor always present (null on the last page), and first: the
+     * order of names means nothing in JSON, but a client reading the page as a stream learns where the next page
+     * starts before it reads the items, and can ask for it at once (the console does).
+     */
     static Map<String, Object> page(List<?> items, String nextCursor) {
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
         page.put("nextCursor", nextCursor);
+        page.put("items", items);
         return page;
     }
 

@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,9 @@ class ClientSandboxTest {
 
             assertThat(plain).as("read without the mapper").isNotNull();
             assertThat(plain).isEqualTo(ResponseDecoder.SHARED.boundPage(answer.body(), Approval.class, 200, null));
+            // the cursor comes first, so the client asks for the next page before it reads this one's items
+            assertThat(new String(answer.body(), StandardCharsets.UTF_8)).startsWith("{\"nextCursor\":");
+            assertThat(PlainApprovalPage.leadingCursor(answer.body())).isEqualTo(plain.nextCursor());
         }
     }
 

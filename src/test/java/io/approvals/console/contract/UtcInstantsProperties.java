@@ -3,6 +3,9 @@ package io.approvals.console.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +18,57 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
-/** The hand-made reading of API instants gives what {@link Instant#parse} gives, or steps aside. */
+/**
+ * The hand-made reading of API instants gives what {@link Instant#parse} gives, or steps aside; the hand-made writing
+ * gives what {@link Instant#toString()} and Jackson's own serializer give.
+ */
 class UtcInstantsProperties {
+
+    @Property(tries = 3000)
+    void everyInstantIsWrittenAsInstantToStringWritesIt(@ForAll("instants") Instant instant) throws Exception {
+        assertThat(UtcInstants.text(instant)).isEqualTo(instant.toString());
+        String json = "\"" + instant + "\"";
+        assertThat(Json.strict().writeValueAsString(instant)).isEqualTo(json);
+        assertThat(JACKSONS_OWN.writeValueAsString(instant)).isEqualTo(json);
+    }
+
+    @Example
+    void theEdgesOfTheFourDigitYearsAndOfTheFractionGroups() {
+        for (String text : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
+                "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z", "1969-12-31T23:59:59.100Z",
+                "1970-01-01T00:00:00.000001Z", "2026-02-28T23:59:59.120Z", "2024-02-29T12:00:00.123456Z",
+                "2026-11-26T10:15:30.000000100Z"}) {
+            Instant instant = Instant.parse(text);
+            assertThat(UtcInstants.text(instant)).isEqualTo(instant.toString());
+        }
+        assertThat(UtcInstants.text(Instant.MIN)).isEqualTo(Instant.MIN.toString());
+        assertThat(UtcInstants.text(Instant.MAX)).isEqualTo(Instant.MAX.toString());
+    }
+
+    @Example
+    void aMapperAskingForTimestampsStillGetsNumbers() throws Exception {
+        ObjectMapper numbers = Json.strict().enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        assertThat(numbers.writeValueAsString(Instant.ofEpochSecond(1_795_766_194L, 5_000_000)))
+                .isEqualTo("1795766194.005000000");
+    }
+
+    /** Jackson's own Instant serializer, as the mappers wrote instants before this module wrote them. */
+    private static final ObjectMapper JACKSONS_OWN = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        Arbitrary<Long> seconds = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(8, Arbitraries.longs().between(-62_167_219_200L, 253_402_300_799L)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(Instant.MIN.getEpochSecond(),
+                        Instant.MAX.getEpochSecond())));
+        Arbitrary<Integer> nanos = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 999).map(n -> n * 1_000_000)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 999_999).map(n -> n * 1_000)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 999_999_999)));
+        return net.jqwik.api.Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+    }
 
     @Property(tries = 2000)
     void everyCanonicalInstantReadsAsInstantParseReadsIt(
