@@ -1,5 +1,6 @@
 package io.approvals.console.client;
 
+import static io.approvals.console.contract.PlainJson.expect;
 import static io.approvals.console.contract.PlainJson.instant;
 import static io.approvals.console.contract.PlainJson.notPlain;
 import static io.approvals.console.contract.PlainJson.spelledAs;
@@ -101,9 +102,7 @@ final class PlainApprovalPage {
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
             out.add(approval(p));
         }
-        if (t != JsonToken.END_ARRAY) {
-            throw notPlain();
-        }
+        expect(t, JsonToken.END_ARRAY);
         return out;
     }
 
@@ -150,9 +149,7 @@ final class PlainApprovalPage {
                 default -> version = wholeNumber(p, value);
             }
         }
-        if (t != JsonToken.END_OBJECT) {
-            throw notPlain();
-        }
+        expect(t, JsonToken.END_OBJECT);
         return new Approval(id, title, description, requester, approver, priority, dueAt, status, createdAt,
                 updatedAt, decidedBy, decidedAt, comment, version);
     }
@@ -179,7 +176,8 @@ final class PlainApprovalPage {
     }
 
     private static long wholeNumber(JsonParser p, JsonToken value) throws IOException {
-        if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+        expect(value, JsonToken.VALUE_NUMBER_INT);
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
             throw notPlain();
         }
         return p.getLongValue();

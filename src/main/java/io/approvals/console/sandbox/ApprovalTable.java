@@ -1,5 +1,6 @@
 package io.approvals.console.sandbox;
 
+import static io.approvals.console.sandbox.SandboxStore.instant;
 import static io.approvals.console.sandbox.SandboxStore.millis;
 import static io.approvals.console.sandbox.SandboxStore.setLong;
 
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,18 +141,14 @@ final class ApprovalTable {
                 rs.getString(5),
                 rs.getString(6),
                 Priority.parse(rs.getString(7)),
-                instant(rs.getObject(8, Long.class)),
+                instant(rs, 8),
                 ApprovalStatus.parse(rs.getString(9)),
-                instant(rs.getObject(10, Long.class)),
-                instant(rs.getObject(11, Long.class)),
+                instant(rs, 10),
+                instant(rs, 11),
                 rs.getString(12),
-                instant(rs.getObject(13, Long.class)),
+                instant(rs, 13),
                 rs.getString(14),
                 rs.getLong(15));
         return new Row(rs.getLong(1), a);
-    }
-
-    private static Instant instant(Long epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
     }
 }

@@ -215,9 +215,18 @@ final class SandboxStore implements AutoCloseable {
         return t == null ? null : t.toEpochMilli();
     }
 
+    /** A nullable epoch-millisecond column; one ResultSet call (H2 takes its connection's lock in each). */
     static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : java.time.Instant.ofEpochMilli(v);
+        return instantOf(rs.getObject(column, Long.class));
+    }
+
+    /** The same, by position. */
+    static java.time.Instant instant(ResultSet rs, int column) throws SQLException {
+        return instantOf(rs.getObject(column, Long.class));
+    }
+
+    private static java.time.Instant instantOf(Long epochMillis) {
+        return epochMillis == null ? null : java.time.Instant.ofEpochMilli(epochMillis);
     }
 
     static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
