@@ -23,7 +23,15 @@ public final class DesktopLogging {
     private DesktopLogging() {
     }
 
-    /** Returns the log file, or null when it could not be opened (then only the console logs). */
+    /** Keeps the D-Bus libraries to warnings; cheap, so it can come before anything asks the keychain. */
+    public static void quietLibraries() {
+        QuietLibraryLogs.setLevel(Level.WARNING);
+    }
+
+    /**
+     * Returns the log file, or null when it could not be opened (then only the console logs). Call
+     * {@link #quietLibraries()} first.
+     */
     public static Path configure(Path logDir) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
         Logger root = Logger.getLogger("");
@@ -33,7 +41,6 @@ public final class DesktopLogging {
             }
         }
         root.setLevel(Level.INFO);
-        QuietLibraryLogs.setLevel(Level.WARNING);
         H2.setLevel(Level.WARNING);
         try {
             Files.createDirectories(logDir);

@@ -1,6 +1,5 @@
 package io.approvals.console.app;
 
-import io.approvals.console.cli.QuietLibraryLogs;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.ConnectionStore;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.logging.Level;
 
 /**
  * The work the desktop app does while the JavaFX toolkit starts, a few hundred milliseconds in which the toolkit
@@ -55,7 +53,7 @@ final class DesktopStartup {
             // on a busy 2-core machine), so it is asked before the log file is opened: asked 40 ms earlier, the key
             // came 80 ms sooner, and the main window no longer waits for it. Its libraries are quieted first, so
             // none of their INFO lines reaches the console in between.
-            QuietLibraryLogs.setLevel(Level.WARNING);
+            DesktopLogging.quietLibraries();
             SecretStore keychain = startup.readingAhead(paths,
                     new TimeoutSecretStore(new OsKeychainStore()).onWaiting(startup::keychainWaiting));
             StartupSteps.reached("keychain asked");
