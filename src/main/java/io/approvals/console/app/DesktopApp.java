@@ -1,5 +1,6 @@
 package io.approvals.console.app;
 
+import io.approvals.console.config.AppInfo;
 import io.approvals.console.ui.ConsoleUi;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.StartupSteps;

@@ -1,6 +1,6 @@
 package io.approvals.console.app;
 
-import io.approvals.console.cli.QuietLibraryLogs;
+import io.approvals.console.credentials.QuietLibraryLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -28,7 +28,7 @@ import javafx.stage.Window;
  */
 public final class StartupProbe {
     /** The system property that turns the probe on. */
-    public static final String EXIT_AFTER_FIRST_FRAME = "approvals.exitAfterFirstFrame";
+    public static final String EXIT_AFTER_FIRST_FRAME = StartupSteps.EXIT_AFTER_FIRST_FRAME;
 
     /** A main window whose data never comes still reports, so that a build never waits forever. */
     private static final Duration DATA_WAIT = Duration.ofSeconds(30);

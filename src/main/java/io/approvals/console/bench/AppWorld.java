@@ -1,6 +1,5 @@
 package io.approvals.console.bench;
 
-import io.approvals.console.app.StartupProbe;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
@@ -13,6 +12,7 @@ import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.ui.common.StartupSteps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ final class AppWorld implements AutoCloseable {
     /** The app, started as its launcher would, reporting the first frame with its table's rows and exiting. */
     StartupBench.Launch launch() {
         return new StartupBench.Launch("io.approvals.console.app.Main",
-                List.of("-D" + StartupProbe.EXIT_AFTER_FIRST_FRAME + "=true"),
+                List.of("-D" + StartupSteps.EXIT_AFTER_FIRST_FRAME + "=true"),
                 Map.of(AppPaths.HOME_ENV, home.toString()), this::forgetCachedList);
     }
 

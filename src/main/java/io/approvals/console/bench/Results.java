@@ -2,7 +2,7 @@ package io.approvals.console.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.approvals.console.app.AppInfo;
+import io.approvals.console.config.AppInfo;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

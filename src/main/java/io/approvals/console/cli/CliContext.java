@@ -3,6 +3,7 @@ package io.approvals.console.cli;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.credentials.OsKeychainStore;
+import io.approvals.console.credentials.QuietLibraryLogs;
 import io.approvals.console.credentials.SecretStore;
 import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.service.ClientFactory;

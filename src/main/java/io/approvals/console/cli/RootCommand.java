@@ -1,6 +1,6 @@
 package io.approvals.console.cli;
 
-import io.approvals.console.app.AppInfo;
+import io.approvals.console.config.AppInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

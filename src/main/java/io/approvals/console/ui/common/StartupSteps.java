@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class StartupSteps {
     /** The system property that turns the notes on. */
     public static final String PROPERTY = "approvals.startupSteps";
+    /** Makes the app report its first frame with data and exit: the start-up probe of packaging and the bench. */
+    public static final String EXIT_AFTER_FIRST_FRAME = "approvals.exitAfterFirstFrame";
 
     private static final Queue<String> STEPS = new ConcurrentLinkedQueue<>();
 

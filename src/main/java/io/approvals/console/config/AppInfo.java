@@ -1,4 +1,4 @@
-package io.approvals.console.app;
+package io.approvals.console.config;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.approvals.console.cli;
+package io.approvals.console.credentials;
 
 import java.util.List;
 import java.util.logging.Level;
@@ -22,7 +22,7 @@ public final class QuietLibraryLogs {
     private QuietLibraryLogs() {
     }
 
-    static void apply() {
+    public static void apply() {
         setLevel(Level.OFF);
     }
 
