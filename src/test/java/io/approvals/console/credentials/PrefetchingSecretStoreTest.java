@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.TestKeys;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,17 +39,19 @@ class PrefetchingSecretStoreTest {
         keys.save("prod", key);
         store.gate = new CountDownLatch(1);
         ahead.prefetch("prod");
-        Thread release = new Thread(() -> {
-            try {
-                TimeUnit.MILLISECONDS.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            }
-            store.gate.countDown();
-        });
-        release.start();
+        AtomicReference<Optional<ApiKey>> loaded = new AtomicReference<>();
+        Thread loader = new Thread(() -> loaded.set(ahead.load("prod")));
+        loader.start();
 
-        assertThat(ahead.load("prod")).isPresent();
+        // the scenario for sure: the read has started and is held, and the load is parked waiting for it
+        while (!store.calls.contains("loadEach [prod]") || loader.getState() != Thread.State.WAITING) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        assertThat(loaded.get()).isNull();
+        store.gate.countDown();
+        loader.join();
+
+        assertThat(loaded.get()).isPresent();
         assertThat(store.calls).containsExactly("loadEach [prod]");
     }
 
