@@ -78,7 +78,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void clientAndCredentialsDoNotKnowEachOther() {
+    void clientCredentialsAndConfigDoNotKnowEachOther() {
         noClasses().that().resideInAPackage("..console.client..")
                 .should().dependOnClassesThat().resideInAnyPackage("..console.credentials..", "..console.sandbox..",
                         "..console.config..")
@@ -86,6 +86,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..console.credentials..")
                 .should().dependOnClassesThat().resideInAnyPackage("..console.client..", "..console.sandbox..",
                         "..console.config..")
+                .allowEmptyShould(true).check(CLASSES);
+        noClasses().that().resideInAPackage("..console.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("..console.client..", "..console.credentials..",
+                        "..console.sandbox..")
                 .allowEmptyShould(true).check(CLASSES);
     }
 }
