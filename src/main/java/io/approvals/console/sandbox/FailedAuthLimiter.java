@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FailedAuthLimiter {
     static final int MAX_FAILURES = 20;
     static final Duration WINDOW = Duration.ofSeconds(60);
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
+    static final int MAX_TRACKED_ADDRESSES = 10_000;
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
@@ -43,6 +43,11 @@ final class FailedAuthLimiter {
             long millis = Duration.between(now, free).toMillis();
             return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
         }
+    }
+
+    /** How many addresses have failures on record (tests check that quiet ones are forgotten). */
+    int trackedAddresses() {
+        return failures.size();
     }
 
     private static void dropOld(Deque<Instant> times, Instant now) {

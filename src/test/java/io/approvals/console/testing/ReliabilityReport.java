@@ -28,7 +28,8 @@ public final class ReliabilityReport {
     public static void main(String[] args) throws IOException {
         Path in = Path.of(args.length > 0 ? args[0] : "target/reliability");
         Path out = Path.of(args.length > 1 ? args[1] : "docs/reliability.md");
-        String text = new ReliabilityReport(in).render();
+        // the mutation section is MutationReport's (scripts/mutation.sh --docs): kept as it is
+        String text = new ReliabilityReport(in).render() + MutationReport.sectionIn(out);
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, text);
         System.out.println("Wrote " + out);
