@@ -103,6 +103,8 @@ final class SandboxServer implements AutoCloseable {
             throw ApiProblem.headersTooLarge(MAX_HEADER_BYTES);
         }
         String method = ex.getRequestMethod();
+        // HEAD is a GET without the body (RFC 9110 9.3.2): same route, checks, status and headers
+        String routeMethod = isHead(ex) ? "GET" : method;
         String path = ex.getRequestURI().getRawPath();
         Route route = null;
         Matcher match = null;
@@ -111,7 +113,10 @@ final class SandboxServer implements AutoCloseable {
             Matcher m = r.path().matcher(path == null ? "" : path);
             if (m.matches()) {
                 allowed.add(r.method());
-                if (r.method().equals(method) && route == null) {
+                if (r.method().equals("GET")) {
+                    allowed.add("HEAD");
+                }
+                if (r.method().equals(routeMethod) && route == null) {
                     route = r;
                     match = m;
                 }
@@ -124,7 +129,7 @@ final class SandboxServer implements AutoCloseable {
             throw ApiProblem.methodNotAllowed(io.approvals.console.contract.Wire.clip(method), String.join(", ", allowed));
         }
         String address = ex.getRemoteAddress().getAddress().getHostAddress();
-        Caller caller = authenticator.authenticate(ex.getRequestHeaders(), address);
+        Caller caller = route.open() ? Caller.ANONYMOUS : authenticator.authenticate(ex.getRequestHeaders(), address);
         if (route.scope() != null && !caller.has(route.scope())) {
             throw ApiProblem.forbidden(route.scope());
         }
@@ -137,7 +142,7 @@ final class SandboxServer implements AutoCloseable {
         try (InputStream in = ex.getRequestBody()) {
             body = route.takesBody()
                     ? RequestBodies.requireObject(ex.getRequestHeaders(), in)
-                    : method.equals("GET") ? null : RequestBodies.optionalObject(ex.getRequestHeaders(), in);
+                    : routeMethod.equals("GET") ? null : RequestBodies.optionalObject(ex.getRequestHeaders(), in);
         }
         return route.handler().handle(new Call(method, path, query, params, ex.getRequestHeaders(), caller, body));
     }
@@ -189,6 +194,13 @@ final class SandboxServer implements AutoCloseable {
             if (reply.contentType() != null && !noBody) {
                 headers.set("Content-Type", reply.contentType());
             }
+            if (isHead(ex)) {
+                // the headers a GET would get, Content-Length included (the JDK sets none for HEAD), no body
+                if (!noBody) {
+                    headers.set("Content-Length", Integer.toString(reply.body().length));
+                }
+                noBody = true;
+            }
             ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
             if (!noBody) {
                 try (OutputStream out = ex.getResponseBody()) {
@@ -199,6 +211,10 @@ final class SandboxServer implements AutoCloseable {
             // the client went away; nothing to answer
             LOG.log(Level.FINE, "request " + requestId + ": could not send the answer", e);
         }
+    }
+
+    private static boolean isHead(HttpExchange ex) {
+        return "HEAD".equals(ex.getRequestMethod());
     }
 
     @Override
@@ -216,9 +232,12 @@ final class SandboxServer implements AutoCloseable {
     }
 
     /** The routes of the contract. */
-    static List<Route> routes(ApprovalHandlers approvals, KeyHandlers keys, AuditHandler audit) {
+    static List<Route> routes(ApprovalHandlers approvals, KeyHandlers keys, AuditHandler audit, ApiDocs docs) {
         String id = "([A-Za-z0-9_%.-]{1,100})";
         return List.of(
+                Route.open("/openapi.json", docs::openApi),
+                Route.open("/docs/?", docs::page),
+                Route.open("/docs/([A-Za-z0-9._-]{1,100})", docs::asset),
                 Route.get("/approvals/GetApprovalNotComplete", Scope.READ, approvals::listNotComplete),
                 Route.post("/approvals/CreateApproval", Scope.WRITE, approvals::create),
                 Route.post("/approvals/UpdateApprovalStatus", Scope.WRITE, approvals::updateStatus),
