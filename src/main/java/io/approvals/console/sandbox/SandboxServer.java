@@ -53,6 +53,7 @@ final class SandboxServer implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final List<Route> routes;
     private final Authenticator authenticator;
+    private final List<ExchangeObserver> observers = ExchangeObserver.installed();
 
     SandboxServer(int port, List<Route> routes, Authenticator authenticator) throws IOException {
         this.routes = List.copyOf(routes);
@@ -76,6 +77,11 @@ final class SandboxServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) {
+        CapturingInputStream captured = null;
+        if (!observers.isEmpty()) {
+            captured = new CapturingInputStream(ex.getRequestBody(), RequestBodies.MAX_BYTES + 1);
+            ex.setStreams(captured, null);
+        }
         String requestId = requestId(ex.getRequestHeaders().getFirst("X-Request-Id"));
         Reply reply;
         try {
@@ -90,6 +96,47 @@ final class SandboxServer implements AutoCloseable {
             reply = Responses.problem(ApiProblem.internal(), requestId);
         }
         send(ex, reply, requestId);
+        if (captured != null) {
+            byte[] answered = isHead(ex) || reply.status() == 304 ? new byte[0] : reply.body();
+            for (ExchangeObserver o : observers) {
+                o.exchange(ex.getRequestMethod(), ex.getRequestURI().getRawPath()
+                        + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()),
+                        ex.getRequestHeaders(), captured.captured(), reply.status(), ex.getResponseHeaders(), answered);
+            }
+        }
+    }
+
+    /** Keeps a copy of the first bytes read through it, for {@link ExchangeObserver}s. */
+    private static final class CapturingInputStream extends java.io.FilterInputStream {
+        private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+        private final int limit;
+
+        CapturingInputStream(InputStream in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && copy.size() < limit) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                copy.write(b, off, Math.min(n, Math.max(0, limit - copy.size())));
+            }
+            return n;
+        }
+
+        byte[] captured() {
+            return copy.toByteArray();
+        }
     }
 
     private Reply dispatch(HttpExchange ex) throws Exception {
