@@ -33,7 +33,7 @@ public final class OpenApiExchanges {
     private static final java.util.regex.Pattern KEY_LIKE = java.util.regex.Pattern.compile("(apv_[0-9A-Za-z]{4})[0-9A-Za-z]{4,}");
     private static final OpenApiExchanges INSTANCE = new OpenApiExchanges();
 
-    private final BlockingQueue<Exchange> queue = new ArrayBlockingQueue<>(20_000);
+    private final BlockingQueue<Exchange> queue = new ArrayBlockingQueue<>(2_000);
     private final AtomicLong offered = new AtomicLong();
     private final AtomicLong checked = new AtomicLong();
     private long clientRequests;
@@ -54,7 +54,10 @@ public final class OpenApiExchanges {
         return INSTANCE;
     }
 
-    /** Queues an exchange; waits when 20,000 are queued (the check keeps up with the tests, or slows them). */
+    /**
+     * Queues an exchange; waits while 2,000 are queued (bodies of up to 64 KiB each: ~130 MB at worst), so the check
+     * keeps up with the tests or slows them down, and never skips one.
+     */
     public void offer(Exchange e) {
         offered.incrementAndGet();
         try {
@@ -100,8 +103,10 @@ public final class OpenApiExchanges {
         String path = e.rawPathAndQuery().split("\\?", 2)[0];
         String ua = first(e.requestHeaders(), "User-Agent");
         boolean fromClient = ua != null && ua.startsWith("approvals-console");
-        String method = e.method().toUpperCase(Locale.ROOT);
-        String operation = api.operationOf(method.equals("HEAD") ? "GET" : method, path);
+        // method names are case-sensitive (RFC 9110): "get" is no GET, and the sandbox answers it 405
+        String method = e.method();
+        String operation = method.equals(method.toUpperCase(Locale.ROOT))
+                ? api.operationOf(method.equals("HEAD") ? "GET" : method, path) : null;
         List<String> problems = new ArrayList<>();
         if (path.equals("/docs") || path.startsWith("/docs/")) {
             // the HTML page and Swagger UI's files, not part of the API
