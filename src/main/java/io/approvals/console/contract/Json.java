@@ -29,6 +29,27 @@ public final class Json {
     }
 
     /**
+     * As {@link #strict()}, but writes every instant fixed-width with milliseconds ({@code 2026-11-26T10:15:30.000Z}),
+     * so that string order is time order: what the sandbox sends. Reads the same as strict().
+     */
+    public static ObjectMapper strictMillis() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(UtcInstants.fixedMillisModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        limit(mapper);
+        return mapper;
+    }
+
+    /** An instant as {@link #strictMillis()} writes it: {@code 2026-11-26T10:15:30.000Z}. */
+    public static String millisText(java.time.Instant instant) {
+        return UtcInstants.millisText(instant);
+    }
+
+    /**
      * Tolerant mapper for what real servers send: PascalCase or any-case names, unknown properties,
      * numbers where strings were expected, statuses in any letter case, missing optional fields.
      */

@@ -33,7 +33,13 @@ final class UtcInstants {
     /** The module that puts this reading first. */
     static SimpleModule module() {
         return new SimpleModule("utc-instants").addDeserializer(Instant.class, new Deserializer())
-                .addSerializer(Instant.class, new Serializer());
+                .addSerializer(Instant.class, new Serializer(false));
+    }
+
+    /** The same reading; writes {@link #millisText} (the sandbox's wire form). */
+    static SimpleModule fixedMillisModule() {
+        return new SimpleModule("utc-instants-millis").addDeserializer(Instant.class, new Deserializer())
+                .addSerializer(Instant.class, new Serializer(true));
     }
 
     /** The first second of year 0 and the last of year 9999: the years written with 4 digits and no sign. */
@@ -76,6 +82,35 @@ final class UtcInstants {
         return new String(out);
     }
 
+    /**
+     * Always {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, 24 characters, the fraction cut (not rounded) to milliseconds: equal
+     * width makes string order time order. Years outside 0–9999 are left to {@link Instant#toString()}.
+     */
+    static String millisText(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_PLAIN_SECOND || seconds > LAST_PLAIN_SECOND) {
+            return instant.toString();
+        }
+        char[] out = new char[24];
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+        digits(out, 0, date.getYear(), 4);
+        out[4] = '-';
+        digits(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        digits(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        digits(out, 11, secondOfDay / 3600, 2);
+        out[13] = ':';
+        digits(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, secondOfDay % 60, 2);
+        out[19] = '.';
+        digits(out, 20, instant.getNano() / 1_000_000, 3);
+        out[23] = 'Z';
+        return new String(out);
+    }
+
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
         100_000_000};
 
@@ -88,8 +123,11 @@ final class UtcInstants {
     }
 
     private static final class Serializer extends StdScalarSerializer<Instant> {
-        Serializer() {
+        private final boolean fixedMillis;
+
+        Serializer(boolean fixedMillis) {
             super(Instant.class);
+            this.fixedMillis = fixedMillis;
         }
 
         @Override
@@ -97,7 +135,7 @@ final class UtcInstants {
             if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)) {
                 InstantSerializer.INSTANCE.serialize(value, gen, provider); // a mapper asking for numbers gets them
             } else {
-                gen.writeString(text(value));
+                gen.writeString(fixedMillis ? millisText(value) : text(value));
             }
         }
     }

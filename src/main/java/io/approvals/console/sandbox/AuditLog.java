@@ -13,6 +13,19 @@ import java.util.List;
 final class AuditLog {
     /** An entry and its position, newest first in pages. */
     record Row(long seq, AuditEntry entry) {
+        /** As the API shows it: the entry with its id. */
+        Listed listed() {
+            return new Listed(id(seq), entry.at(), entry.actor(), entry.action(), entry.target(), entry.detail());
+        }
+    }
+
+    /** An entry on the wire: the contract's fields and an id that orders entries with the same {@code at}. */
+    record Listed(String id, Instant at, AuditEntry.Actor actor, String action, String target, String detail) {
+    }
+
+    /** "aud_" and the sequence number in 12 digits, so ids of one {@code at} sort as they were recorded. */
+    static String id(long seq) {
+        return String.format(java.util.Locale.ROOT, "aud_%012d", seq);
     }
 
     private AuditLog() {
@@ -32,12 +45,18 @@ final class AuditLog {
         }
     }
 
-    /** Up to limit entries older than beforeSeq (Long.MAX_VALUE for the newest), newest first. */
-    static List<Row> page(Connection c, long beforeSeq, int limit) throws SQLException {
+    /**
+     * Up to limit entries before (beforeAt, beforeSeq) (Long.MAX_VALUE twice for the newest), newest first by
+     * {@code at}, then by seq. Not by seq alone: {@code at} is taken when a request starts and entries commit one at
+     * a time, so under concurrent writes seq order and time order differ by a few milliseconds.
+     */
+    static List<Row> page(Connection c, long beforeAt, long beforeSeq, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, at, actor_key_id, actor_owner, action, target,"
-                + " detail FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT ?")) {
-            ps.setLong(1, beforeSeq);
-            ps.setInt(2, limit);
+                + " detail FROM audit WHERE at < ? OR (at = ? AND seq < ?) ORDER BY at DESC, seq DESC LIMIT ?")) {
+            ps.setLong(1, beforeAt);
+            ps.setLong(2, beforeAt);
+            ps.setLong(3, beforeSeq);
+            ps.setInt(4, limit);
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

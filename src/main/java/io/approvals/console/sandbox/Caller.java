@@ -10,6 +10,8 @@ import java.util.List;
 record Caller(String keyId, String owner, List<String> scopes, GraceSecret grace) {
     /** The sandbox itself, e.g. issuing the bootstrap admin key. */
     static final Caller SANDBOX = new Caller(null, "sandbox", List.of(), null);
+    /** Whoever calls an endpoint that needs no key (the API's description); no scopes. */
+    static final Caller ANONYMOUS = new Caller(null, "anonymous", List.of(), null);
 
     Caller {
         scopes = List.copyOf(scopes);

@@ -15,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class Cursors {
     static final String APPROVALS = "a";
     static final String KEYS = "k";
-    static final String AUDIT = "u";
+    /** The audit trail, by (at, seq): "u" was by seq alone, so its old cursors are refused, not misread. */
+    static final String AUDIT = "t";
     private static final int MAC_BYTES = 16;
     private static final int MAX_LENGTH = 200;
 
@@ -31,8 +32,34 @@ final class Cursors {
         return b64.encodeToString(payload) + "." + b64.encodeToString(mac(payload));
     }
 
+    /** A cursor holding two positions (e.g. a time and a sequence number). */
+    String issue(String kind, long first, long second) {
+        return issue(kind + ":" + first, second);
+    }
+
+    /** The two positions inside a cursor from {@link #issue(String, long, long)}; a 400 as {@link #position}. */
+    long[] positions(String kind, String cursor) {
+        String both = text(kind, cursor);
+        int colon = both.indexOf(':');
+        try {
+            return new long[] {Long.parseLong(both.substring(0, Math.max(colon, 0))),
+                Long.parseLong(both.substring(colon + 1))};
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     /** The position inside the cursor; a 400 naming the cursor when it is not one of ours for this list. */
     long position(String kind, String cursor) {
+        try {
+            return Long.parseLong(text(kind, cursor));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** What follows "kind:" inside a cursor this server signed for that list. */
+    private String text(String kind, String cursor) {
         if (cursor.length() > MAX_LENGTH) {
             throw invalid();
         }
@@ -56,11 +83,7 @@ final class Cursors {
         if (!text.startsWith(kind + ":")) {
             throw invalid();
         }
-        try {
-            return Long.parseLong(text.substring(kind.length() + 1));
-        } catch (NumberFormatException e) {
-            throw invalid();
-        }
+        return text.substring(kind.length() + 1);
     }
 
     private byte[] mac(byte[] payload) {

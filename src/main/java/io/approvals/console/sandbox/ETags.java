@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class ETags {
     /** Raise when the page's JSON serialisation changes, so old tags stop matching. */
-    static final String FORMAT = "approvals-page/2";
+    static final String FORMAT = "approvals-page/3";
 
     private ETags() {
     }

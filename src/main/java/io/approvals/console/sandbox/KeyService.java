@@ -3,6 +3,7 @@ package io.approvals.console.sandbox;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.IssuedKey;
+import io.approvals.console.contract.Json;
 import io.approvals.console.contract.KeyMetadata;
 import io.approvals.console.contract.KeyStatus;
 import io.approvals.console.contract.Scope;
@@ -48,7 +49,7 @@ final class KeyService {
                 KeyRow inserted = KeyTable.insert(c, row);
                 AuditLog.append(c, actor, AuditEntry.KEY_ISSUED, inserted.id(), "name " + name + ", owner " + owner
                         + ", scopes " + String.join(",", ordered)
-                        + (row.expiresAt() == null ? "" : ", expires " + row.expiresAt()), now);
+                        + (row.expiresAt() == null ? "" : ", expires " + Json.millisText(row.expiresAt())), now);
                 return inserted;
             });
             store.read(c -> {
@@ -78,7 +79,7 @@ final class KeyService {
                     Instant until = now.plusSeconds(graceSeconds);
                     KeyTable.deleteGraceOver(c, now);
                     KeyTable.addGrace(c, new GraceSecret(old.digest(), keyId, old.prefix(), old.last4(), until));
-                    detail = "old secret " + old.prefix() + "\u2026" + old.last4() + " valid until " + until;
+                    detail = "old secret " + old.prefix() + "\u2026" + old.last4() + " valid until " + Json.millisText(until);
                 }
                 KeyTable.replaceSecret(c, keyId, key.sha256Hex(), key.prefix(), key.last4());
                 AuditLog.append(c, actor, AuditEntry.KEY_REGENERATED, keyId, detail, now);

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** JSON answers and problem+json bodies. */
 final class Responses {
-    static final ObjectMapper MAPPER = Json.strict().addMixIn(Approval.class, ApprovalWire.class);
+    static final ObjectMapper MAPPER = Json.strictMillis().addMixIn(Approval.class, ApprovalWire.class);
 
     /** Approval's isPending() is a convenience for the console, not part of the wire format. */
     @JsonIgnoreProperties({"pending"})

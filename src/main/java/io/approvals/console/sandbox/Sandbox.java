@@ -98,7 +98,7 @@ public final class Sandbox implements AutoCloseable {
             SandboxServer server = new SandboxServer(config.port(), SandboxServer.routes(
                     new ApprovalHandlers(store, cursors, clock),
                     new KeyHandlers(store, keys, cursors, clock),
-                    new AuditHandler(store, cursors)), authenticator);
+                    new AuditHandler(store, cursors), new ApiDocs()), authenticator);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sandbox-housekeeping");
                 t.setDaemon(true);

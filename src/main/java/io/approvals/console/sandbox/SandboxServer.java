@@ -53,6 +53,7 @@ final class SandboxServer implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final List<Route> routes;
     private final Authenticator authenticator;
+    private final List<ExchangeObserver> observers = ExchangeObserver.installed();
 
     SandboxServer(int port, List<Route> routes, Authenticator authenticator) throws IOException {
         this.routes = List.copyOf(routes);
@@ -76,6 +77,11 @@ final class SandboxServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) {
+        CapturingInputStream captured = null;
+        if (!observers.isEmpty()) {
+            captured = new CapturingInputStream(ex.getRequestBody(), RequestBodies.MAX_BYTES + 1);
+            ex.setStreams(captured, null);
+        }
         String requestId = requestId(ex.getRequestHeaders().getFirst("X-Request-Id"));
         Reply reply;
         try {
@@ -90,6 +96,47 @@ final class SandboxServer implements AutoCloseable {
             reply = Responses.problem(ApiProblem.internal(), requestId);
         }
         send(ex, reply, requestId);
+        if (captured != null) {
+            byte[] answered = isHead(ex) || reply.status() == 304 ? new byte[0] : reply.body();
+            for (ExchangeObserver o : observers) {
+                o.exchange(ex.getRequestMethod(), ex.getRequestURI().getRawPath()
+                        + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()),
+                        ex.getRequestHeaders(), captured.captured(), reply.status(), ex.getResponseHeaders(), answered);
+            }
+        }
+    }
+
+    /** Keeps a copy of the first bytes read through it, for {@link ExchangeObserver}s. */
+    private static final class CapturingInputStream extends java.io.FilterInputStream {
+        private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+        private final int limit;
+
+        CapturingInputStream(InputStream in, int limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && copy.size() < limit) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                copy.write(b, off, Math.min(n, Math.max(0, limit - copy.size())));
+            }
+            return n;
+        }
+
+        byte[] captured() {
+            return copy.toByteArray();
+        }
     }
 
     private Reply dispatch(HttpExchange ex) throws Exception {
@@ -103,6 +150,8 @@ final class SandboxServer implements AutoCloseable {
             throw ApiProblem.headersTooLarge(MAX_HEADER_BYTES);
         }
         String method = ex.getRequestMethod();
+        // HEAD is a GET without the body (RFC 9110 9.3.2): same route, checks, status and headers
+        String routeMethod = isHead(ex) ? "GET" : method;
         String path = ex.getRequestURI().getRawPath();
         Route route = null;
         Matcher match = null;
@@ -111,7 +160,10 @@ final class SandboxServer implements AutoCloseable {
             Matcher m = r.path().matcher(path == null ? "" : path);
             if (m.matches()) {
                 allowed.add(r.method());
-                if (r.method().equals(method) && route == null) {
+                if (r.method().equals("GET")) {
+                    allowed.add("HEAD");
+                }
+                if (r.method().equals(routeMethod) && route == null) {
                     route = r;
                     match = m;
                 }
@@ -124,7 +176,7 @@ final class SandboxServer implements AutoCloseable {
             throw ApiProblem.methodNotAllowed(io.approvals.console.contract.Wire.clip(method), String.join(", ", allowed));
         }
         String address = ex.getRemoteAddress().getAddress().getHostAddress();
-        Caller caller = authenticator.authenticate(ex.getRequestHeaders(), address);
+        Caller caller = route.open() ? Caller.ANONYMOUS : authenticator.authenticate(ex.getRequestHeaders(), address);
         if (route.scope() != null && !caller.has(route.scope())) {
             throw ApiProblem.forbidden(route.scope());
         }
@@ -137,7 +189,7 @@ final class SandboxServer implements AutoCloseable {
         try (InputStream in = ex.getRequestBody()) {
             body = route.takesBody()
                     ? RequestBodies.requireObject(ex.getRequestHeaders(), in)
-                    : method.equals("GET") ? null : RequestBodies.optionalObject(ex.getRequestHeaders(), in);
+                    : routeMethod.equals("GET") ? null : RequestBodies.optionalObject(ex.getRequestHeaders(), in);
         }
         return route.handler().handle(new Call(method, path, query, params, ex.getRequestHeaders(), caller, body));
     }
@@ -189,6 +241,13 @@ final class SandboxServer implements AutoCloseable {
             if (reply.contentType() != null && !noBody) {
                 headers.set("Content-Type", reply.contentType());
             }
+            if (isHead(ex)) {
+                // the headers a GET would get, Content-Length included (the JDK sets none for HEAD), no body
+                if (!noBody) {
+                    headers.set("Content-Length", Integer.toString(reply.body().length));
+                }
+                noBody = true;
+            }
             ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
             if (!noBody) {
                 try (OutputStream out = ex.getResponseBody()) {
@@ -199,6 +258,10 @@ final class SandboxServer implements AutoCloseable {
             // the client went away; nothing to answer
             LOG.log(Level.FINE, "request " + requestId + ": could not send the answer", e);
         }
+    }
+
+    private static boolean isHead(HttpExchange ex) {
+        return "HEAD".equals(ex.getRequestMethod());
     }
 
     @Override
@@ -216,9 +279,12 @@ final class SandboxServer implements AutoCloseable {
     }
 
     /** The routes of the contract. */
-    static List<Route> routes(ApprovalHandlers approvals, KeyHandlers keys, AuditHandler audit) {
+    static List<Route> routes(ApprovalHandlers approvals, KeyHandlers keys, AuditHandler audit, ApiDocs docs) {
         String id = "([A-Za-z0-9_%.-]{1,100})";
         return List.of(
+                Route.open("/openapi.json", docs::openApi),
+                Route.open("/docs/?", docs::page),
+                Route.open("/docs/([A-Za-z0-9._-]{1,100})", docs::asset),
                 Route.get("/approvals/GetApprovalNotComplete", Scope.READ, approvals::listNotComplete),
                 Route.post("/approvals/CreateApproval", Scope.WRITE, approvals::create),
                 Route.post("/approvals/UpdateApprovalStatus", Scope.WRITE, approvals::updateStatus),

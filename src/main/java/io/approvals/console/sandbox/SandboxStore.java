@@ -84,6 +84,7 @@ final class SandboxStore implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS audit ("
                         + "seq BIGINT AUTO_INCREMENT PRIMARY KEY, at BIGINT NOT NULL, actor_key_id VARCHAR(40),"
                         + "actor_owner VARCHAR(400), action VARCHAR(40) NOT NULL, target VARCHAR(100), detail VARCHAR(1000))");
+                s.execute("CREATE INDEX IF NOT EXISTS audit_at ON audit(at, seq)");
             }
             return null;
         });

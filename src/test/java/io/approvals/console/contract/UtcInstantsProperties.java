@@ -32,6 +32,32 @@ class UtcInstantsProperties {
         assertThat(JACKSONS_OWN.writeValueAsString(instant)).isEqualTo(json);
     }
 
+    @Property(tries = 3000)
+    void theSandboxFormIsFixedWidthWithMillisecondsAndReadsBackCutToTheMillisecond(@ForAll("instants") Instant instant)
+            throws Exception {
+        String text = UtcInstants.millisText(instant);
+        if (instant.getEpochSecond() < -62_167_219_200L || instant.getEpochSecond() > 253_402_300_799L) {
+            assertThat(text).isEqualTo(instant.toString()); // no fixed width outside years 0-9999
+            return;
+        }
+        assertThat(text).hasSize(24).isEqualTo(MILLIS.format(instant));
+        assertThat(Json.strictMillis().writeValueAsString(instant)).isEqualTo("\"" + text + "\"");
+        Instant cut = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertThat(JsonTokens.usualInstant(text)).isEqualTo(cut);
+        assertThat(Json.tolerant().readValue("\"" + text + "\"", Instant.class)).isEqualTo(cut);
+    }
+
+    @Property(tries = 1000)
+    void theSandboxFormSortsAsTimeDoes(@ForAll @LongRange(min = 0, max = 253_402_300_799_999L) long a,
+                                       @ForAll @LongRange(min = 0, max = 253_402_300_799_999L) long b) {
+        String ta = UtcInstants.millisText(Instant.ofEpochMilli(a));
+        String tb = UtcInstants.millisText(Instant.ofEpochMilli(b));
+        assertThat(Integer.signum(ta.compareTo(tb))).isEqualTo(Long.signum(a - b));
+    }
+
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     @Example
     void theEdgesOfTheFourDigitYearsAndOfTheFractionGroups() {
         for (String text : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",

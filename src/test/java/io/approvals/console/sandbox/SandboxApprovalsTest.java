@@ -82,7 +82,8 @@ class SandboxApprovalsTest {
         assertThat(body.get("requester").asText()).isEqualTo("admin@localhost");
         assertThat(body.get("status").asText()).isEqualTo("Pending");
         assertThat(body.get("version").asLong()).isEqualTo(1);
-        assertThat(body.get("dueAt").asText()).isEqualTo("2026-12-01T17:00:00Z");
+        // sent as 2026-12-01T17:00:00Z; written back fixed-width with milliseconds
+        assertThat(body.get("dueAt").asText()).isEqualTo("2026-12-01T17:00:00.000Z");
         assertThat(body.get("approver").isNull()).isTrue();
     }
 

@@ -76,7 +76,7 @@ class SandboxKeysTest {
         assertThat(meta.get("prefix").asText()).isEqualTo(key.prefix());
         assertThat(meta.get("last4").asText()).isEqualTo(key.last4());
         assertThat(meta.get("scopes").toString()).isEqualTo("[\"read\",\"write\"]");
-        assertThat(meta.get("expiresAt").asText()).isEqualTo("2099-01-01T00:00:00Z");
+        assertThat(meta.get("expiresAt").asText()).isEqualTo("2099-01-01T00:00:00.000Z");
         assertThat(meta.toString()).doesNotContain(key.reveal());
         JsonNode mine = http.get("/apikeys/current", key).json();
         assertThat(mine.get("id").asText()).isEqualTo(meta.get("id").asText());

@@ -141,6 +141,20 @@ public final class ReliabilityReport {
                 {"maxFxGapMs", "largest raw gap between JavaFX pulses (ms)"},
                 {"largestGapTakenApart", "the largest raw gap taken apart (ms)"},
                 {"maxControlOversleepMs", "largest oversleep of a plain thread sleeping 10 ms meanwhile (ms)"}});
+        table("openapi-exchanges", "Every sandbox exchange of the test run against `docs/api/openapi.yaml` "
+                + "(`OpenApiExchanges`)", new String[][] {
+                {"operations", "operations in the document"},
+                {"exchanges", "exchanges checked (every test's requests to an in-JVM sandbox)"},
+                {"clientRequestsChecked", "requests of the console's client checked (those the sandbox took as sent)"},
+                {"outsideDocument", "answers on paths/methods outside the document (must be problem+json)"},
+                {"statuses", "answers"}, {"mismatches", "answers or client requests outside the document"}});
+        table("openapi-generated", "Requests generated from `docs/api/openapi.yaml` (`SandboxOpenApiProperties`)",
+                new String[][] {
+                {"operations", "operations"}, {"cases", "requests"}, {"valid", "valid by the document"},
+                {"invalid", "invalid (unknown member, missing or null required, wrong type, too long, out of range "
+                        + "or blank, not an object, bad limit, no key)"},
+                {"statuses", "answers"},
+                {"failures", "undocumented answers, or sandbox and document disagreeing on validity"}});
         keychainFaults();
         md.append(NOTES);
         return md.toString();
@@ -231,6 +245,15 @@ public final class ReliabilityReport {
               these figures) for the canary and for every followed key — those by the SHA-256 of their random
               part, which is all the tests record — and fails the build on a hit.
 
+            - **The API's description**: `docs/api/openapi.yaml` is linted by Redocly CLI (`scripts/lint-api.sh`,
+              in `.ci/run`, warnings fail). During the tests every request an in-JVM sandbox answers is checked with
+              Atlassian's swagger-request-validator: the answer must be one the document describes for the
+              operation (status, media type, required headers, body schema with `additionalProperties: false`),
+              and a request from the console's client that the sandbox took as sent must be one the document
+              allows; the last step of `mvn verify` (`OpenApiExchangeGate`) fails on any mismatch. Sandboxes the
+              tests start as separate processes are not checked. A jqwik property generates requests from the
+              document's schemas, valid and deliberately invalid, and requires sandbox and document to agree.
+
             - **Keychain faults**: a real gnome-keyring in a private `dbus-run-session` per test. Unlock
               cancelled: the collection is locked and a stand-in for gcr's system prompter
               (`CancellingPrompter`, owning `org.gnome.keyring.SystemPrompter` on the private bus) answers
@@ -260,6 +283,13 @@ public final class ReliabilityReport {
               prompt and, from the second keychain connection in a process on, never sees any prompt complete.
               The app now unlocks the Secret Service itself first and says at once that the keyring is locked
               because its unlock prompt was cancelled or could not be shown (one prompt per command).
+
+            - Checked against an OpenAPI description, tried as a new user would: the **audit trail was ordered by
+              commit**, not by `at` (changes commit one at a time, `at` is taken when the request starts), so under
+              concurrent writes 5 of 6,975 entries came out of order by 1–5 ms; it is now ordered by `at`, then id,
+              with cursors on both. **Instants dropped `.000`** (20 or 24 characters, so string order was not time
+              order); the sandbox now writes every instant fixed-width with milliseconds. **`HEAD` was a 405**; it
+              now answers as `GET` without the body.
 
             ### Why checking a key does not leak it through timing
 
