@@ -115,7 +115,7 @@ final class KeysCommand implements Runnable {
                         k.status() == null ? "" : k.status().wire(), String.join("; ", notes));
             }
             table.print(ctx.out());
-            ctx.out().println(keys.size() + " keys.");
+            ctx.out().println(Plural.of(keys.size(), "key", "keys") + ".");
             ctx.out().flush();
         }
     }
