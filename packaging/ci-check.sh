@@ -169,7 +169,7 @@ got=$(bash -c 'source /usr/share/bash-completion/completions/approvals-console
   COMP_WORDS=(approvals-console approvals l); COMP_CWORD=2; COMP_LINE="approvals-console approvals l"
   COMP_POINT=${#COMP_LINE}; _complete_approvals-console 2>/dev/null; echo "${COMPREPLY[*]}"')
 [[ "$got" == list ]] || fail "bash completion of 'approvals l' gave '$got', expected 'list'"
-zcat /usr/share/man/man1/approvals-console.1.gz | grep -q 'Exit codes' || fail "the man page has no exit codes"
+zcat /usr/share/man/man1/approvals-console.1.gz | grep -qi 'exit codes' || fail "the man page has no exit codes"
 ok "bash, zsh and fish completion and $(ls /usr/share/man/man1/approvals-console*.1.gz | wc -l) man pages installed"
 
 step "remove the package"
