@@ -3,7 +3,8 @@
 # fakeroot binutils xvfb xauth x11-utils curl dbus gnome-keyring):
 #   build the .deb -> install it (apt pulls its dependencies) -> the installed launcher answers --version, uses
 #   its AppCDS archive, runs the sandbox (401 without a key, 200 with the admin key) and opens a window titled
-#   "Approvals Console" under Xvfb whose WM_CLASS matches the menu entry -> remove the package, nothing left.
+#   "Approvals Console" under Xvfb whose WM_CLASS matches the menu entry, shell completion and man pages are
+#   installed -> remove the package, nothing left.
 # Usage: packaging/ci-check.sh          (SKIP_MAVEN=1 reuses target/ from an earlier mvn package/verify)
 # Takes 2-5 minutes on 2 busy cores; every wait is bounded.
 set -euo pipefail
@@ -158,12 +159,26 @@ kill -9 "$GUI_PID" 2>/dev/null || true
 wait "$GUI_PID" 2>/dev/null || true
 unset DISPLAY
 
+step "shell completion and man pages"
+SHELL_LINKS=(/usr/share/bash-completion/completions/approvals-console /usr/share/zsh/vendor-completions/_approvals-console
+  /usr/share/fish/vendor_completions.d/approvals-console.fish /usr/share/man/man1/approvals-console.1.gz
+  /usr/share/man/man1/approvals-console-approvals-approve.1.gz)
+for f in "${SHELL_LINKS[@]}"; do [[ -s "$f" ]] || fail "$f is missing"; done
+# bash completes a subcommand from the installed script
+got=$(bash -c 'source /usr/share/bash-completion/completions/approvals-console
+  COMP_WORDS=(approvals-console approvals l); COMP_CWORD=2; COMP_LINE="approvals-console approvals l"
+  COMP_POINT=${#COMP_LINE}; _complete_approvals-console 2>/dev/null; echo "${COMPREPLY[*]}"')
+[[ "$got" == list ]] || fail "bash completion of 'approvals l' gave '$got', expected 'list'"
+zcat /usr/share/man/man1/approvals-console.1.gz | grep -qi 'exit codes' || fail "the man page has no exit codes"
+ok "bash, zsh and fish completion and $(ls /usr/share/man/man1/approvals-console*.1.gz | wc -l) man pages installed"
+
 step "remove the package"
 apt-get remove -y -qq --purge "$PKG" >"$SCRATCH/remove.log" 2>&1 || { cat "$SCRATCH/remove.log"; fail "apt-get remove"; }
 INSTALLED_BY_US=""
 ! dpkg -s "$PKG" >/dev/null 2>&1 || fail "$PKG is still installed"
 [[ ! -e "$INSTALL_DIR" ]] || fail "$INSTALL_DIR is left behind: $(find "$INSTALL_DIR" | head -5)"
 [[ ! -e "$LAUNCHER" && ! -L "$LAUNCHER" ]] || fail "$LAUNCHER is left behind"
-ok "removed; nothing left in $INSTALL_DIR or $LAUNCHER"
+for f in "${SHELL_LINKS[@]}"; do [[ ! -e "$f" && ! -L "$f" ]] || fail "$f is left behind"; done
+ok "removed; nothing left in $INSTALL_DIR, $LAUNCHER or the completion and man page links"
 
 printf '\nci-check passed in %d s\n' "$SECONDS"

@@ -1,34 +1,67 @@
 package io.approvals.console.cli;
 
-import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** approvals list: every pending approval, as a table or JSON. */
-@Command(name = "approvals", description = "Work with approvals.", mixinStandardHelpOptions = true,
-        subcommands = {ApprovalsCommand.ListPending.class})
+/** approvals list | show | create | approve | reject. */
+@Command(name = "approvals", description = "List, show, create, approve and reject approvals.",
+        mixinStandardHelpOptions = true,
+        subcommands = {ApprovalsCommand.ListPending.class, ApprovalShowCommand.class, ApprovalCreateCommand.class,
+                ApprovalDecideCommand.Approve.class, ApprovalDecideCommand.Reject.class})
 final class ApprovalsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: list");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Missing subcommand: list, show, create, approve or reject");
     }
 
-    @Command(name = "list", description = "List all pending approvals, oldest first.", mixinStandardHelpOptions = true)
+    /** How list prints. */
+    enum Format { table, json, csv }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"List the approvals that are not complete (the API lists no others), oldest first.",
+                    "Example: approvals-console approvals list --overdue --format csv --fields id,title,dueAt"})
     static final class ListPending implements Runnable {
         private final CliContext ctx;
 
-        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile.")
-        String profile;
+        @Mixin
+        ConnectionOptions connection;
 
-        @Option(names = "--approver", paramLabel = "X", description = "Only approvals waiting for X.")
+        @Option(names = "--approver", paramLabel = "X", description = "Only approvals waiting for X (asked of the server).")
         String approver;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--requester", paramLabel = "X", description = "Only approvals requested by X.")
+        String requester;
+
+        @Option(names = "--status", paramLabel = "S",
+                description = "Only approvals with status S (the API lists only Pending ones).")
+        String status;
+
+        @Option(names = "--overdue", description = "Only approvals past their due time.")
+        boolean overdue;
+
+        @Option(names = "--limit", paramLabel = "N", description = "At most N approvals.")
+        Integer limit;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json or csv.")
+        Format format;
+
+        @Option(names = "--json", description = "The same as --format json: the contract's fields, nothing else.")
         boolean json;
+
+        @Option(names = "--fields", paramLabel = "A,B,C",
+                description = "Only these fields, in this order (default for the table: id,priority,dueAt,requester,"
+                        + "approver,title; for JSON and CSV: every field).")
+        String fields;
 
         ListPending(CliContext ctx) {
             this.ctx = ctx;
@@ -36,24 +69,47 @@ final class ApprovalsCommand implements Runnable {
 
         @Override
         public void run() {
-            PendingSnapshot snapshot = ctx.serviceFor(profile).client(profile).fetchAllNotComplete(approver, null);
-            if (json) {
-                JsonOutput.print(ctx.out(), snapshot.items());
-                return;
+            if (limit != null && limit < 1) {
+                throw new CliFailure(ExitCodes.USAGE, "--limit must be 1 or more");
             }
-            if (snapshot.items().isEmpty()) {
+            if (json && format != null && format != Format.json) {
+                throw new CliFailure(ExitCodes.USAGE, "--json and --format " + format + " contradict each other");
+            }
+            Format f = json ? Format.json : format == null ? Format.table : format;
+            ApprovalStatus wanted = parseStatus();
+            List<String> shown = ApprovalView.fields(fields, f == Format.table ? ApprovalView.TABLE_FIELDS
+                    : ApprovalView.FIELDS);
+            ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
+            Instant now = Instant.now();
+            Stream<Approval> items = target.api().fetchAllNotComplete(approver, null).items().stream()
+                    .filter(a -> requester == null || requester.equalsIgnoreCase(a.requester()))
+                    .filter(a -> wanted == null || wanted == (a.status() == null ? ApprovalStatus.PENDING : a.status()))
+                    .filter(a -> !overdue || a.isOverdue(now));
+            List<Approval> result = (limit == null ? items : items.limit(limit)).toList();
+            switch (f) {
+                case json -> JsonOutput.print(ctx.out(), result.stream().map(a -> ApprovalView.map(a, shown)).toList());
+                case csv -> ApprovalView.printCsv(ctx.out(), result, shown);
+                default -> printTable(result, shown);
+            }
+        }
+
+        private void printTable(List<Approval> result, List<String> shown) {
+            if (result.isEmpty()) {
                 ctx.out().println("No pending approvals" + (approver == null ? "." : " for " + approver + "."));
                 ctx.out().flush();
                 return;
             }
-            Table table = new Table("ID", "PRIORITY", "DUE", "REQUESTER", "APPROVER", "TITLE");
-            for (Approval a : snapshot.items()) {
-                table.row(a.id(), a.priority() == null ? "" : a.priority().wire(),
-                        a.dueAt() == null ? "" : a.dueAt().toString(), a.requester(), a.approver(), a.title());
-            }
-            table.print(ctx.out());
-            ctx.out().println(snapshot.items().size() + " pending.");
+            ApprovalView.printTable(ctx.out(), result, shown);
+            ctx.out().println(result.size() + " pending.");
             ctx.out().flush();
+        }
+
+        private ApprovalStatus parseStatus() {
+            try {
+                return ApprovalStatus.parse(status);
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(ExitCodes.USAGE, "--status: " + e.getMessage() + " (Pending, Approved or Rejected)");
+            }
         }
     }
 }

@@ -19,6 +19,9 @@ public final class Cli {
         cl.setExitCodeExceptionMapper(ExitCodeMapper.INSTANCE);
         cl.setExecutionExceptionHandler(ExitCodeMapper.INSTANCE);
         cl.setParameterExceptionHandler(ExitCodeMapper.INSTANCE);
+        ProfileDefaults profiles = new ProfileDefaults(ctx);
+        cl.setDefaultValueProvider(profiles);
+        cl.setExecutionStrategy(profiles);
         return cl;
     }
 

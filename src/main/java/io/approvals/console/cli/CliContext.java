@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -35,12 +36,22 @@ public final class CliContext {
     private final Supplier<SecretStore> secretStoreFactory;
     private final AppPaths paths;
     private final ClientFactory clients;
+    private final Map<String, String> env;
     private SecretStore secrets;
+    private ConnectionStore connectionStore;
     private ConnectionService service;
     private final java.util.Set<String> recovered = new java.util.HashSet<>();
 
     public CliContext(InputStream in, PrintWriter out, PrintWriter err, Supplier<Console> console,
                       Supplier<SecretStore> secretStoreFactory, AppPaths paths, ClientFactory clients) {
+        this(in, out, err, console, secretStoreFactory, paths, clients, Map.of());
+    }
+
+    /** As above, with the environment variables the commands read (APPROVALS_URL, APPROVALS_API_KEY, ...). */
+    public CliContext(InputStream in, PrintWriter out, PrintWriter err, Supplier<Console> console,
+                      Supplier<SecretStore> secretStoreFactory, AppPaths paths, ClientFactory clients,
+                      Map<String, String> env) {
+        this.env = Map.copyOf(Objects.requireNonNull(env));
         this.in = Objects.requireNonNull(in);
         this.out = Objects.requireNonNull(out);
         this.err = Objects.requireNonNull(err);
@@ -66,7 +77,8 @@ public final class CliContext {
                     }
                 }),
                 AppPaths.fromEnvironment(),
-                new HttpClientFactory());
+                new HttpClientFactory(),
+                System.getenv());
     }
 
     public PrintWriter out() {
@@ -81,6 +93,28 @@ public final class CliContext {
         return paths;
     }
 
+    /** An environment variable, or null when it is unset or blank. */
+    public String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public ClientFactory clients() {
+        return clients;
+    }
+
+    /** The profiles file, read without touching the keychain. */
+    public synchronized ConnectionStore connectionStore() {
+        if (connectionStore == null) {
+            connectionStore = new ConnectionStore(paths);
+        }
+        return connectionStore;
+    }
+
     public synchronized SecretStore secrets() {
         if (secrets == null) {
             secrets = secretStoreFactory.get();
@@ -90,7 +124,7 @@ public final class CliContext {
 
     public synchronized ConnectionService service() {
         if (service == null) {
-            ConnectionStore store = new ConnectionStore(paths);
+            ConnectionStore store = connectionStore();
             store.loadWarning().ifPresent(w -> err.println("warning: " + w));
             service = new ConnectionService(store, secrets(), clients);
         }

@@ -19,6 +19,12 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
         if (t instanceof ApiException.Network || t instanceof ApiException.InsecureUrl) {
             return ExitCodes.NETWORK;
         }
+        if (t instanceof ApiException.Conflict) {
+            return ExitCodes.CONFLICT;
+        }
+        if (t instanceof ApiException.NotFound) {
+            return ExitCodes.NOT_FOUND;
+        }
         if (t instanceof CommandLine.ParameterException) {
             return ExitCodes.USAGE;
         }
@@ -39,7 +45,11 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-        cl.getErr().println("error: " + message(ex));
+        if (ex instanceof ApprovalDecideCommand.SilentExit) {
+            return getExitCode(ex);
+        }
+        String message = ex instanceof KeychainException k ? TerminalKeychainAdvice.message(k) : message(ex);
+        cl.getErr().println("error: " + message);
         cl.getErr().flush();
         return getExitCode(ex);
     }
@@ -48,7 +58,9 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        cl.getErr().println("error: " + redact(message(ex), args) + " (see: " + cl.getCommandSpec().qualifiedName()
+        // picocli's own messages may start with "Error: " already: one prefix is enough
+        String text = message(ex).replaceFirst("^(?i)error:\\s*", "");
+        cl.getErr().println("error: " + redact(text, args) + " (see: " + cl.getCommandSpec().qualifiedName()
                 + " --help)");
         cl.getErr().flush();
         return ExitCodes.USAGE;

@@ -10,7 +10,18 @@ import java.io.PrintWriter;
 final class JsonOutput {
     private static final ObjectMapper MAPPER = Json.strict().enable(SerializationFeature.INDENT_OUTPUT);
 
+    private static final ObjectMapper COMPACT = Json.strict();
+
     private JsonOutput() {
+    }
+
+    /** One JSON document on one line, for JSON lines output. */
+    static String line(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new CliFailure(ExitCodes.OTHER, "Could not write JSON: " + e.getOriginalMessage());
+        }
     }
 
     static void print(PrintWriter out, Object value) {

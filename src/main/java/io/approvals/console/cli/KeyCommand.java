@@ -27,7 +27,7 @@ final class KeyCommand implements Runnable {
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile.")
+        @Option(names = "--profile", paramLabel = "NAME", description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
         String profile;
 
         @Option(names = "--json", description = "Print JSON.")
@@ -82,15 +82,64 @@ final class KeyCommand implements Runnable {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Show the stored key (masked), where it lives, and what its last verification found.")
+            description = {"Show the key (masked), where it came from, and what its last verification found.",
+                    "The key: --key-file, else $APPROVALS_API_KEY, else the keychain (see docs/cli.md).",
+                    "--check asks the server now and exits 3 when the key is dead (revoked, expired or unknown)."})
     static final class Status extends Base {
+        @Option(names = "--key-file", paramLabel = "FILE",
+                description = "Look at the key in FILE (readable by its owner only) instead; never stored.")
+        java.nio.file.Path keyFile;
+
+        @Option(names = "--check", description = "Ask the server whether the key works now; exit 3 when it does not.")
+        boolean check;
+
         Status(CliContext ctx) {
             super(ctx);
         }
 
         @Override
         public void run() {
-            printReport(null, ctx.serviceFor(profile).status(profile));
+            if (keyFile != null || ctx.env(CliEnvironment.API_KEY) != null) {
+                ConnectionOptions options = new ConnectionOptions();
+                options.profile = profile;
+                options.keyFile = keyFile;
+                ResolvedConnection r = new ConnectionResolver(ctx).resolve(options);
+                KeyStatusOutput.Check c = check ? check(r.api()::verifyKey) : null;
+                KeyStatusOutput.forThisRun(ctx.out(), json, r, c);
+                failIfDead(c);
+                return;
+            }
+            io.approvals.console.service.ConnectionService service = ctx.serviceFor(profile);
+            KeyReport report = service.status(profile);
+            KeyStatusOutput.Check c = null;
+            if (check && report.stored()) {
+                // a key that works: verify() records the answer, and the report shows it as "Last verified: just now"
+                c = check(() -> {
+                    service.verify(profile);
+                    return null;
+                });
+                report = service.status(profile);
+            }
+            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null);
+            failIfDead(c);
+            if (check && !report.stored()) {
+                throw new CliFailure(ExitCodes.AUTH, "No key to check: none is stored for profile " + profile + ".");
+            }
+        }
+
+        private static KeyStatusOutput.Check check(java.util.function.Supplier<io.approvals.console.client.KeyVerification> call) {
+            try {
+                return new KeyStatusOutput.Check(call.get(), null);
+            } catch (io.approvals.console.client.ApiException.Unauthorized e) {
+                return new KeyStatusOutput.Check(null, "the server refused the key (revoked, expired or unknown).");
+            }
+        }
+
+        private static void failIfDead(KeyStatusOutput.Check c) {
+            if (c != null && c.dead()) {
+                throw new CliFailure(ExitCodes.AUTH, "The key is dead: " + c.refusal()
+                        + " Get a new one from an administrator.");
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 final class KeyRotateCommand implements Runnable {
     private final CliContext ctx;
 
-    @Option(names = "--profile", required = true, paramLabel = "NAME", description = "The profile.")
+    @Option(names = "--profile", paramLabel = "NAME", description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
     String profile;
 
     @Option(names = "--json", description = "Print JSON.")

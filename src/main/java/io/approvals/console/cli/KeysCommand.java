@@ -41,7 +41,7 @@ final class KeysCommand implements Runnable {
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(names = "--profile", required = true, paramLabel = "NAME", description = "A profile whose key has admin.")
+        @Option(names = "--profile", paramLabel = "NAME", description = "A profile whose key has admin (default: $APPROVALS_PROFILE, else the only one).")
         String profile;
 
         @Option(names = "--json", description = "Print JSON.")
@@ -115,7 +115,7 @@ final class KeysCommand implements Runnable {
                         k.status() == null ? "" : k.status().wire(), String.join("; ", notes));
             }
             table.print(ctx.out());
-            ctx.out().println(keys.size() + " keys.");
+            ctx.out().println(Plural.of(keys.size(), "key", "keys") + ".");
             ctx.out().flush();
         }
     }

@@ -8,9 +8,25 @@ import picocli.CommandLine.Command;
 @Command(name = "approvals-console",
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
-        description = "Approvals Console: approve, reject and create approvals; keys live in the OS keychain.%n"
-                + "With no arguments it opens the desktop app; with --sandbox alone it opens the desktop app and,%n"
-                + "when no connection is configured yet, starts the bundled sandbox at once.",
+        description = {"Approvals Console: approve, reject and create approvals; keys live in the OS keychain.",
+                "With no arguments it opens the desktop app; with --sandbox alone it opens the desktop app and, "
+                        + "when no connection is configured yet, starts the bundled sandbox at once.",
+                "The commands below are headless: for scripts, CI and terminals."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:Success.",
+                "1:Another failure.",
+                "2:Usage: a bad option or input, an unknown profile; nothing was sent.",
+                "3:Authentication: the key was refused or lacks a scope; key status --check: the key is dead.",
+                "4:Network: no answer from the server (or it is unsure whether a decision landed).",
+                "5:Keychain: unreachable or locked (see APPROVALS_API_KEY).",
+                "6:Conflict: someone else decided or changed the approval first.",
+                "7:Not found: no such approval among the not-complete ones."},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"  APPROVALS_URL      the API's URL when no profile is used",
+                "  APPROVALS_API_KEY  the key for this run only, never stored",
+                "  APPROVALS_PROFILE  the profile when --profile is not given",
+                "The key: --key-file FILE, else APPROVALS_API_KEY, else the keychain."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ProfilesCommand.class,

@@ -39,7 +39,17 @@ public final class SandboxCommand implements Callable<Integer> {
             throw new CliFailure(ExitCodes.USAGE, "--seed must not be negative");
         }
         Path dir = data != null ? data : defaultDataDir();
-        Sandbox sandbox = Sandbox.start(new SandboxConfig(dir, port, seed));
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new CliFailure(ExitCodes.USAGE, "--data " + dir.toAbsolutePath().normalize() + " is a file; it must be "
+                    + "a directory (an empty or missing one starts a new sandbox).");
+        }
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(new SandboxConfig(dir, port, seed));
+        } catch (java.net.BindException e) {
+            throw new CliFailure(ExitCodes.OTHER, "Port " + port + " on 127.0.0.1 is in use. Stop what uses it, or pass "
+                    + "--port 0 to pick a free port.");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGINT/SIGTERM run shutdown hooks: close the server and the database, then let the JVM go
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -63,12 +63,31 @@ final class Views {
         } else {
             line(s, "Scopes", "unknown: the server has no /apikeys endpoints (the key can list approvals)");
         }
-        line(s, "Last verified", time(v.verifiedAt()));
+        line(s, "Last verified", ago(v.verifiedAt(), Instant.now()) + ": "
+                + (v.status() == null ? "the key worked" : v.status()) + "  (" + time(v.verifiedAt()) + ")");
         return s.toString();
     }
 
     static boolean isReadOnly(List<String> scopes) {
         return scopes.stream().allMatch(x -> x.equalsIgnoreCase("read")) && !scopes.isEmpty();
+    }
+
+    /** "just now", "5 min ago", "3 h ago", "2 days ago": how old a fact is, at a glance. */
+    static String ago(Instant then, Instant now) {
+        if (then == null) {
+            return "never";
+        }
+        long seconds = java.time.Duration.between(then, now).getSeconds();
+        if (seconds < 60) {
+            return "just now";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min ago";
+        }
+        if (seconds < 2 * 86400) {
+            return seconds / 3600 + " h ago";
+        }
+        return Plural.of(seconds / 86400, "day", "days") + " ago";
     }
 
     static String time(Instant t) {

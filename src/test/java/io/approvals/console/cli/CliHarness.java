@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs commands in-process against a given secret store, directory root and client factory. */
 public final class CliHarness {
@@ -18,11 +19,18 @@ public final class CliHarness {
     private final ClientFactory clients;
     /** Everything any command printed, for the canary check. */
     private final List<String> transcript = new ArrayList<>();
+    private Map<String, String> env = Map.of();
 
     public CliHarness(SecretStore secrets, Path root, ClientFactory clients) {
         this.secrets = secrets;
         this.paths = AppPaths.under(root);
         this.clients = clients;
+    }
+
+    /** The environment variables the commands see from now on (APPROVALS_URL, APPROVALS_API_KEY, ...). */
+    public CliHarness env(Map<String, String> variables) {
+        this.env = Map.copyOf(variables);
+        return this;
     }
 
     public record Result(int code, String out, String err) {
@@ -36,7 +44,7 @@ public final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), () -> null, () -> secrets, paths, clients);
+                new PrintWriter(out, true), new PrintWriter(err, true), () -> null, () -> secrets, paths, clients, env);
         int code = Cli.run(ctx, args);
         Result r = new Result(code, out.toString(), err.toString());
         transcript.add(r.out());

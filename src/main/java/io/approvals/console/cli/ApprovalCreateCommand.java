@@ -1,0 +1,91 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.CreateApprovalRequest;
+import io.approvals.console.contract.Priority;
+import java.time.Instant;
+import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** approvals create: a new approval, sent with an Idempotency-Key so a retried request never makes two. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create an approval; prints it (every field).",
+                "A retried request never creates a second one. Pass --idempotency-key K to make re-running the whole "
+                        + "command safe too (the server replays the first answer for 24 h).",
+                "Example: approvals-console approvals create --title 'New laptop for Dana' --approver lee@example.com "
+                        + "--priority High --due 3d"})
+final class ApprovalCreateCommand implements Runnable {
+    private final CliContext ctx;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--title", required = true, paramLabel = "T", description = "1 to 200 characters.")
+    String title;
+
+    @Option(names = "--description", paramLabel = "D", description = "Up to 4000 characters.")
+    String description;
+
+    @Option(names = "--requester", paramLabel = "EMAIL", description = "Who asks (default: the key's owner).")
+    String requester;
+
+    @Option(names = "--approver", paramLabel = "EMAIL", description = "Whom the approval waits for.")
+    String approver;
+
+    @Option(names = "--priority", paramLabel = "P", description = "Low, Normal, High or Urgent.")
+    String priority;
+
+    @Option(names = "--due", paramLabel = "WHEN",
+            description = "A date (2026-12-31), an instant (2026-12-31T17:00:00Z) or a time from now (3d, 12h).")
+    String due;
+
+    @Option(names = "--idempotency-key", paramLabel = "K",
+            description = "Sent as Idempotency-Key (1 to 255 characters; default: a new random one).")
+    String idempotencyKey;
+
+    @Option(names = "--json", description = "Print the approval as JSON: exactly the contract's fields.")
+    boolean json;
+
+    ApprovalCreateCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        if (title.isBlank() || title.length() > CreateApprovalRequest.TITLE_MAX) {
+            throw new CliFailure(ExitCodes.USAGE, "--title must be 1 to " + CreateApprovalRequest.TITLE_MAX
+                    + " characters (it has " + title.length() + ").");
+        }
+        if (description != null && description.length() > CreateApprovalRequest.DESCRIPTION_MAX) {
+            throw new CliFailure(ExitCodes.USAGE, "--description must be at most " + CreateApprovalRequest.DESCRIPTION_MAX
+                    + " characters (it has " + description.length() + ").");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
+            throw new CliFailure(ExitCodes.USAGE, "--idempotency-key must be 1 to 255 characters.");
+        }
+        Priority p;
+        try {
+            p = Priority.parse(priority);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCodes.USAGE, "--priority: " + e.getMessage() + " (Low, Normal, High or Urgent)");
+        }
+        Instant dueAt;
+        try {
+            dueAt = due == null ? null : KeysCommand.parseExpiry(due, Instant.now());
+        } catch (CliFailure e) {
+            throw new CliFailure(ExitCodes.USAGE, e.getMessage().replace("--expires", "--due"));
+        }
+        ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
+        Approval created = target.api().createApproval(
+                new CreateApprovalRequest(title, description, requester, approver, p, dueAt),
+                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        if (json) {
+            JsonOutput.print(ctx.out(), ApprovalView.map(created));
+        } else {
+            ctx.out().println("Created approval " + created.id() + ".");
+            ApprovalView.printBlock(ctx.out(), created);
+        }
+    }
+}

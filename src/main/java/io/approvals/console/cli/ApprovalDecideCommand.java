@@ -1,0 +1,140 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.client.ApiException;
+import io.approvals.console.contract.ApprovalStatus;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** approvals approve | reject: one approval by id, or many with --ids-from. */
+final class ApprovalDecideCommand {
+    private ApprovalDecideCommand() {
+    }
+
+    abstract static class Base implements Runnable {
+        final CliContext ctx;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The approval's id.")
+        String id;
+
+        @Option(names = "--ids-from", paramLabel = "FILE",
+                description = "Decide every id in FILE (- for stdin): one per line, or the output of "
+                        + "`approvals list --json`. One result line per id (JSON lines with --json).")
+        String idsFrom;
+
+        @Option(names = "--expected-version", paramLabel = "V",
+                description = "Decide only if the approval is still at version V (skips looking it up).")
+        Long expectedVersion;
+
+        @Option(names = "--json", description = "Print JSON: the approval (exactly the contract's fields); "
+                + "with --ids-from one JSON object per line.")
+        boolean json;
+
+        Base(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        abstract ApprovalStatus status();
+
+        abstract String comment();
+
+        @Override
+        public void run() {
+            if ((id == null) == (idsFrom == null)) {
+                throw new CliFailure(ExitCodes.USAGE, "Give an approval ID or --ids-from FILE (- for stdin), not both.");
+            }
+            if (idsFrom != null && expectedVersion != null) {
+                throw new CliFailure(ExitCodes.USAGE, "--expected-version is for one ID; with --ids-from pipe in "
+                        + "`approvals list --json`, whose versions are used.");
+            }
+            if (expectedVersion != null && expectedVersion < 1) {
+                throw new CliFailure(ExitCodes.USAGE, "--expected-version must be 1 or more.");
+            }
+            if (status() == ApprovalStatus.REJECTED && (comment() == null || comment().isBlank())) {
+                throw new CliFailure(ExitCodes.USAGE, "A rejection needs a reason: pass --comment TEXT. Nothing was sent.");
+            }
+            if (idsFrom != null) {
+                List<IdsInput.Item> items = IdsInput.read(idsFrom, ctx.in());
+                ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
+                int code = new BulkDecision(ctx.out(), ctx.err(), new Decider(target.api()), json).run(items, status(), comment());
+                if (code != ExitCodes.OK) {
+                    throw new SilentExit(code);
+                }
+                return;
+            }
+            ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
+            DecisionOutcome outcome = new Decider(target.api()).decide(id, status(), comment(), expectedVersion);
+            if (!outcome.ok()) {
+                throw new CliFailure(outcome.exitCode(), outcome.message());
+            }
+            if (json) {
+                JsonOutput.print(ctx.out(), ApprovalView.map(outcome.approval()));
+            } else {
+                ctx.out().println((status() == ApprovalStatus.REJECTED ? "Rejected " : "Approved ") + id + " "
+                        + outcome.message() + ".");
+                ApprovalView.printBlock(ctx.out(), outcome.approval());
+            }
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = {"Approve an approval, with the version just read from the not-complete list (or "
+                    + "--expected-version V): someone else's decision in between is a conflict (exit 6), never overwritten.",
+                    "Bulk: approvals-console approvals list --json --approver me@example.com | "
+                            + "approvals-console approvals approve --ids-from - --comment 'ok'"})
+    static final class Approve extends Base {
+        @Option(names = "--comment", paramLabel = "C", description = "A comment (optional).")
+        String comment;
+
+        Approve(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        ApprovalStatus status() {
+            return ApprovalStatus.APPROVED;
+        }
+
+        @Override
+        String comment() {
+            return comment;
+        }
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true,
+            description = "Reject an approval; a reason is required. Otherwise as approve (--ids-from, --expected-version).")
+    static final class Reject extends Base {
+        @Option(names = "--comment", required = true, paramLabel = "C", description = "The reason (required).")
+        String comment;
+
+        Reject(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        ApprovalStatus status() {
+            return ApprovalStatus.REJECTED;
+        }
+
+        @Override
+        String comment() {
+            return comment;
+        }
+    }
+
+    /** The bulk run has printed everything; only the exit code is left to give. */
+    static final class SilentExit extends CliFailure {
+        SilentExit(int code) {
+            super(code, "");
+        }
+    }
+
+    static boolean isAuth(ApiException e) {
+        return e instanceof ApiException.Unauthorized || e instanceof ApiException.Forbidden;
+    }
+}

@@ -1,0 +1,42 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.contract.Approval;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** approvals show ID: one approval, every field. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = {"Show one approval, every field.",
+                "The API has no endpoint to read one approval: it is looked up among the not-complete ones, so a "
+                        + "decided or unknown id exits 7 (not found)."})
+final class ApprovalShowCommand implements Runnable {
+    private final CliContext ctx;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The approval's id.")
+    String id;
+
+    @Option(names = "--json", description = "Print the approval as JSON: exactly the contract's fields.")
+    boolean json;
+
+    ApprovalShowCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void run() {
+        ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
+        Approval a = new Decider(target.api()).pending(id).orElseThrow(() -> new CliFailure(ExitCodes.NOT_FOUND,
+                "No approval '" + id + "' among the not-complete ones. The API cannot read a single approval, so a "
+                        + "decided or unknown one cannot be shown; see the pending ones with: approvals-console approvals list"));
+        if (json) {
+            JsonOutput.print(ctx.out(), ApprovalView.map(a));
+        } else {
+            ApprovalView.printBlock(ctx.out(), a);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.approvals.console.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Which server and which key: --profile (default: APPROVALS_PROFILE, else the only profile) and --key-file; with
+ * APPROVALS_URL and APPROVALS_API_KEY no profile is needed at all.
+ */
+final class ConnectionOptions {
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "The profile (default: $APPROVALS_PROFILE, else the only profile; none needed with $APPROVALS_URL).")
+    String profile;
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "Read the key for this run from FILE (must be readable by its owner only); never stored.")
+    Path keyFile;
+}

@@ -1,0 +1,100 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.config.AuthMode;
+import io.approvals.console.config.Connection;
+import io.approvals.console.contract.ApiKey;
+import io.approvals.console.credentials.SecretStore;
+import io.approvals.console.service.ConnectionService;
+import io.approvals.console.service.ServiceException;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * Finds the server and the key for a command. The key: --key-file, else APPROVALS_API_KEY, else the profile's key
+ * in the keychain (flag > environment > keychain). The server: the profile (--profile, APPROVALS_PROFILE or the
+ * only one), else APPROVALS_URL. A key from a file or the environment is used for this run only and is written
+ * nowhere, and the keychain is then not touched at all (servers and CI runners have none).
+ */
+final class ConnectionResolver {
+    /** The name a connection made from APPROVALS_URL goes by in messages. */
+    static final String URL_CONNECTION = "APPROVALS_URL";
+
+    private final CliContext ctx;
+
+    ConnectionResolver(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ResolvedConnection resolve(ConnectionOptions options) {
+        String profile = options.profile;
+        ApiKey key = null;
+        KeySource source = KeySource.KEYCHAIN;
+        String origin;
+        if (options.keyFile != null) {
+            key = KeyFile.read(options.keyFile);
+            source = KeySource.KEY_FILE;
+            origin = "--key-file " + options.keyFile.toAbsolutePath().normalize();
+        } else if (ctx.env(CliEnvironment.API_KEY) != null) {
+            try {
+                key = ApiKey.of(ctx.env(CliEnvironment.API_KEY).strip());
+            } catch (IllegalArgumentException e) {
+                throw new CliFailure(ExitCodes.USAGE, CliEnvironment.API_KEY + ": " + e.getMessage());
+            }
+            source = KeySource.ENVIRONMENT;
+            origin = "the environment (" + CliEnvironment.API_KEY + ")";
+        } else {
+            origin = null;
+        }
+        if (key != null) {
+            try {
+                ConnectionService.checkFormat(key);
+            } catch (ServiceException e) {
+                throw new CliFailure(ExitCodes.USAGE, source.label() + ": " + e.getMessage().replace(" Nothing was changed.", ""));
+            }
+        }
+        Connection connection = profile != null ? profileConnection(profile, key == null) : urlConnection();
+        if (key == null) {
+            ConnectionService service = ctx.serviceFor(profile);
+            SecretStore secrets = service.secrets();
+            key = service.storedKeyIfAny(profile).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
+                    "No key is stored for profile '" + profile + "' (looked in: " + secrets.backendName()
+                            + "). Set one with: approvals-console key set --profile " + profile
+                            + ", or give one for this run with " + CliEnvironment.API_KEY + " or --key-file."));
+            origin = secrets.backendName();
+        }
+        return new ResolvedConnection(connection, profile != null, key, source, origin,
+                ctx.clients().create(connection, key));
+    }
+
+    private Connection profileConnection(String profile, boolean viaService) {
+        if (viaService) {
+            return ctx.serviceFor(profile).profile(profile);
+        }
+        return ctx.connectionStore().find(profile).orElseThrow(() -> new ServiceException(
+                ServiceException.Kind.UNKNOWN_PROFILE,
+                "No profile named '" + profile + "'. See the profiles with: approvals-console profiles list"));
+    }
+
+    private Connection urlConnection() {
+        String url = ctx.env(CliEnvironment.URL);
+        if (url == null) {
+            throw new CliFailure(ExitCodes.USAGE, "No profile: add one with approvals-console profiles add NAME --url URL, "
+                    + "or set " + CliEnvironment.URL + " and " + CliEnvironment.API_KEY + ".");
+        }
+        if (ctx.env(CliEnvironment.API_KEY) == null) {
+            // only reached without --key-file: a key file is read before this
+            throw new CliFailure(ExitCodes.USAGE, CliEnvironment.URL + " is set but no key was given: set "
+                    + CliEnvironment.API_KEY + " or pass --key-file FILE.");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(url, "no scheme or host");
+            }
+        } catch (URISyntaxException e) {
+            throw new CliFailure(ExitCodes.USAGE, CliEnvironment.URL + " is not a URL; write it like https://approvals.example.com");
+        }
+        return new Connection(URL_CONNECTION, uri, AuthMode.API_KEY, null, null, null);
+    }
+}

@@ -1,0 +1,98 @@
+package io.approvals.console.cli;
+
+import io.approvals.console.client.KeyVerification;
+import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.service.KeyReport;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything `key status` prints, in one place: the key (masked), where it came from, what its last verification
+ * found ("Last verified: 3 h ago: Active") and, with --check, what the server says now. Never the key.
+ */
+final class KeyStatusOutput {
+    private KeyStatusOutput() {
+    }
+
+    /** A key from the keychain: the stored report, and the server's answer when --check asked (null otherwise). */
+    static void keychain(PrintWriter out, boolean json, KeyReport report, Check check) {
+        if (json) {
+            Map<String, Object> m = Views.report(report);
+            m.put("source", KeySource.KEYCHAIN.label());
+            m.put("check", check == null ? null : check.json());
+            JsonOutput.print(out, m);
+            return;
+        }
+        out.print(Views.reportText(report));
+        line(out, "Key from", "keychain (" + report.backend() + ")");
+        if (check != null) {
+            line(out, "Checked now", check.text());
+        }
+        out.flush();
+    }
+
+    /** A key from --key-file or APPROVALS_API_KEY: used for this run only, so no verification was ever recorded. */
+    static void forThisRun(PrintWriter out, boolean json, ResolvedConnection r, Check check) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("profile", r.fromProfile() ? r.connection().name() : null);
+            m.put("url", r.connection().baseUrl().toString());
+            m.put("source", r.source().label());
+            m.put("stored", false);
+            m.put("masked", r.key().masked());
+            m.put("fingerprint", r.key().fingerprint());
+            m.put("check", check == null ? null : check.json());
+            JsonOutput.print(out, m);
+            return;
+        }
+        line(out, "Profile", r.fromProfile() ? r.connection().name() + " (" + r.connection().baseUrl() + ")"
+                : "none (" + CliEnvironment.URL + "=" + r.connection().baseUrl() + ")");
+        line(out, "Key", r.key().masked() + "  fingerprint " + r.key().fingerprint());
+        line(out, "Key from", r.keyOrigin() + "; for this run only, written nowhere");
+        line(out, "Last verified", "not recorded (a key from " + r.source().label()
+                + " leaves no trace); ask the server with --check");
+        if (check != null) {
+            line(out, "Checked now", check.text());
+        }
+        out.flush();
+    }
+
+    /** What the server said just now; dead when it refused the key. */
+    record Check(KeyVerification verification, String refusal) {
+        boolean dead() {
+            return refusal != null;
+        }
+
+        String text() {
+            if (dead()) {
+                return "DEAD: " + refusal;
+            }
+            KeyMetadata m = verification.metadata();
+            if (m == null) {
+                return "the key works (the server has no /apikeys endpoints, so scopes are unknown)";
+            }
+            return (m.status() == null ? "works" : m.status().wire()) + ", scopes "
+                    + (m.scopes().isEmpty() ? "none" : String.join(", ", m.scopes()))
+                    + (m.owner() == null ? "" : ", owner " + m.owner())
+                    + ", expires " + (m.expiresAt() == null ? "never" : Views.time(m.expiresAt()));
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("alive", !dead());
+            m.put("refusal", refusal);
+            KeyMetadata k = verification == null ? null : verification.metadata();
+            m.put("status", k == null || k.status() == null ? null : k.status().wire());
+            m.put("scopes", k == null ? null : List.copyOf(k.scopes()));
+            m.put("owner", k == null ? null : k.owner());
+            m.put("expiresAt", k == null || k.expiresAt() == null ? null : k.expiresAt().toString());
+            return m;
+        }
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        out.printf("%-15s%s%n", label + ":", value);
+    }
+}
