@@ -67,7 +67,7 @@ class KeyServiceTest {
     }
 
     private List<AuditEntry> audit() throws SQLException {
-        return store.read(c -> AuditLog.page(c, Long.MAX_VALUE, 100)).stream().map(AuditLog.Row::entry).toList();
+        return store.read(c -> AuditLog.page(c, Long.MAX_VALUE, Long.MAX_VALUE, 100)).stream().map(AuditLog.Row::entry).toList();
     }
 
     private long auditCount(String action) throws SQLException {
