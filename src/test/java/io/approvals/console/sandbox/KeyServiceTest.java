@@ -287,6 +287,15 @@ class KeyServiceTest {
     }
 
     @Test
+    void theCurrentKeyOfACallerWhoseKeyIsGoneIsNotFound() {
+        Caller ghost = new Caller("k_gone", "ghost@example.com", List.of("read"), null);
+        assertThatThrownBy(() -> keys.current(ghost)).isInstanceOfSatisfying(ApiProblem.class, p -> {
+            assertThat(p.status).isEqualTo(404);
+            assertThat(p.detail).isEqualTo("No key has the id k_gone.");
+        });
+    }
+
+    @Test
     void unknownDigestsAndRevokedKeysAreNotFound() throws SQLException {
         assertThat(registry.lookup("00".repeat(32), clock.instant())).isEmpty();
         assertThat(registry.byId("k_missing")).isEmpty();
