@@ -25,29 +25,38 @@ final class ApiDocs {
             "png", "image/png",
             "map", "application/json");
 
-    private volatile byte[] openApiJson;
+    /** host:port as a browser sends it for the sandbox (127.0.0.1, localhost or [::1]). */
+    private static final java.util.regex.Pattern LOCAL_HOST =
+            java.util.regex.Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1])(:[0-9]{1,5})?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile ObjectNode openApi;
     private volatile String webjarVersion;
 
+    /**
+     * The YAML as JSON, with one server: this sandbox, as the caller reached it (its Host header), so the API page's
+     * "Try it out" calls the same origin it was loaded from; "/" when the Host is not a local one.
+     */
     Reply openApi(Call call) throws IOException {
-        byte[] json = openApiJson;
-        if (json == null) {
-            json = convert();
-            openApiJson = json;
+        ObjectNode doc = openApi;
+        if (doc == null) {
+            doc = read();
+            openApi = doc;
         }
-        return Reply.json(200, json);
+        String host = call.headers().getFirst("Host");
+        ObjectNode served = doc.deepCopy();
+        ObjectNode server = served.putArray("servers").addObject();
+        server.put("url", host != null && LOCAL_HOST.matcher(host).matches() ? "http://" + host : "/");
+        server.put("description", "this sandbox");
+        return Reply.json(200, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(served));
     }
 
-    /** The YAML as JSON, with one server: this sandbox, wherever the document was fetched from. */
-    static byte[] convert() throws IOException {
+    private static ObjectNode read() throws IOException {
         try (InputStream in = ApiDocs.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
                 throw new IOException("openapi.yaml is missing from the class path");
             }
-            ObjectNode doc = (ObjectNode) new YAMLMapper().readTree(in);
-            ObjectNode server = doc.putArray("servers").addObject();
-            server.put("url", "/");
-            server.put("description", "this sandbox");
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+            return (ObjectNode) new YAMLMapper().readTree(in);
         }
     }
 

@@ -53,8 +53,9 @@ class SandboxApiDescriptionTest {
         assertThat(served.get("openapi").asText()).isEqualTo("3.0.3");
         assertThat(served.get("paths")).isEqualTo(source.get("paths"));
         assertThat(served.get("components")).isEqualTo(source.get("components"));
-        // points at the sandbox that served it, whatever its port
-        assertThat(served.get("servers").toString()).isEqualTo("[{\"url\":\"/\",\"description\":\"this sandbox\"}]");
+        // points at the sandbox that served it, as the caller reached it (so "Try it out" stays on one origin)
+        assertThat(served.get("servers").toString()).isEqualTo("[{\"url\":\"http://127.0.0.1:" + sandbox.port()
+                + "\",\"description\":\"this sandbox\"}]");
     }
 
     @Test
