@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
         description = {"Create an approval; prints it (every field).",
                 "A retried request never creates a second one. Pass --idempotency-key K to make re-running the whole "
                         + "command safe too (the server replays the first answer for 24 h).",
-                "Example: approvals-console approvals create --title 'New laptop for Dana' --approver lee@example.com "
-                        + "--priority High --due 3d"})
+                "Example:",
+                "  approvals-console approvals create --title 'New laptop for Dana' \\",
+                "    --approver lee@example.com --priority High --due 3d"})
 final class ApprovalCreateCommand implements Runnable {
     private final CliContext ctx;
 

@@ -75,7 +75,7 @@ final class ApprovalDecideCommand {
             if (json) {
                 JsonOutput.print(ctx.out(), ApprovalView.map(outcome.approval()));
             } else {
-                ctx.out().println((status() == ApprovalStatus.REJECTED ? "Rejected " : "Approved ") + id + " "
+                ctx.out().println((status() == ApprovalStatus.REJECTED ? "Rejected " : "Approved ") + id + ": "
                         + outcome.message() + ".");
                 ApprovalView.printBlock(ctx.out(), outcome.approval());
             }
@@ -85,8 +85,9 @@ final class ApprovalDecideCommand {
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = {"Approve an approval, with the version just read from the not-complete list (or "
                     + "--expected-version V): someone else's decision in between is a conflict (exit 6), never overwritten.",
-                    "Bulk: approvals-console approvals list --json --approver me@example.com | "
-                            + "approvals-console approvals approve --ids-from - --comment 'ok'"})
+                    "Bulk, each id once (see docs/cli.md):",
+                    "  approvals-console approvals list --json --approver me@example.com \\",
+                    "    | approvals-console approvals approve --ids-from - --comment ok"})
     static final class Approve extends Base {
         @Option(names = "--comment", paramLabel = "C", description = "A comment (optional).")
         String comment;

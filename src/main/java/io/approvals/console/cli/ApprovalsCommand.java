@@ -29,7 +29,7 @@ final class ApprovalsCommand implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"List the approvals that are not complete (the API lists no others), oldest first.",
-                    "Example: approvals-console approvals list --overdue --format csv --fields id,title,dueAt"})
+                    "Example:", "  approvals-console approvals list --overdue --format csv --fields id,dueAt"})
     static final class ListPending implements Runnable {
         private final CliContext ctx;
 

@@ -103,14 +103,14 @@ public final class CompletionScripts {
                 }
             }
             if (o.arity().max() > 0) {
-                line.append(" -r");
                 Iterable<String> candidates = o.completionCandidates();
+                boolean file = o.type() == Path.class || o.type() == java.io.File.class
+                        || o.paramLabel().toUpperCase(Locale.ROOT).contains("FILE") || o.paramLabel().equals("PEM")
+                        || o.paramLabel().equals("DIR");
+                // -r -F: a value that is a file name; -x: a value that is not (only the candidates, if any)
+                line.append(file ? " -r -F" : " -x");
                 if (candidates != null && candidates.iterator().hasNext()) {
                     line.append(" -a ").append(quote(String.join(" ", candidates)));
-                } else if (o.type() == Path.class || o.type() == java.io.File.class
-                        || o.paramLabel().toUpperCase(Locale.ROOT).contains("FILE") || o.paramLabel().equals("PEM")
-                        || o.paramLabel().equals("DIR")) {
-                    line.append(" -F");
                 }
             }
             line.append(" -d ").append(quote(firstLine(o.description())));
