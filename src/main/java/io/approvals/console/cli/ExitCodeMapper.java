@@ -39,7 +39,7 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
-        cl.getErr().println("error: " + message(ex));
+        cl.getErr().println((ex instanceof CliWarning ? "" : "error: ") + message(ex));
         cl.getErr().flush();
         return getExitCode(ex);
     }

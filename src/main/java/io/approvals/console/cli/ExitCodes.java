@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int AUTH = 3;
     public static final int NETWORK = 4;
     public static final int KEYCHAIN = 5;
+    /** key status: the key needs attention (a rotation unfinished or under way, the key Expiring or refused). */
+    public static final int KEY_ATTENTION = 6;
 
     private ExitCodes() {
     }

@@ -1,6 +1,7 @@
 package io.approvals.console.cli;
 
 import io.approvals.console.contract.ApiKey;
+import io.approvals.console.service.KeyAttention;
 import io.approvals.console.service.KeyReport;
 import io.approvals.console.service.ServiceException;
 import java.util.Arrays;
@@ -91,6 +92,14 @@ final class KeyCommand implements Runnable {
         @Override
         public void run() {
             printReport(null, ctx.serviceFor(profile).status(profile));
+            warnIfUnresolved();
+        }
+
+        /** A rotation left half-done or a key left Expiring/refused: one warning line and exit 6 until resolved. */
+        private void warnIfUnresolved() {
+            KeyAttention.check(ctx.service(), profile).ifPresent(a -> {
+                throw new CliWarning(ExitCodes.KEY_ATTENTION, a.warningLine());
+            });
         }
     }
 
