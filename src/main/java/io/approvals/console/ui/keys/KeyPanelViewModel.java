@@ -61,6 +61,7 @@ public final class KeyPanelViewModel {
     private String masked = "";
     private Timers.Cancellable hideTimer;
     private ApiKey unsavedKey;
+    private Consumer<String> onVerified = p -> { };
 
     public KeyPanelViewModel(ConnectionService service, String profile, Background tasks, Timers timers,
                              ClipboardGuard clipboard, Clock clock, Consumer<String> onKeyChanged) {
@@ -71,6 +72,11 @@ public final class KeyPanelViewModel {
         this.clipboard = clipboard;
         this.clock = clock;
         this.onKeyChanged = onKeyChanged == null ? p -> { } : onKeyChanged;
+    }
+
+    /** Told after Verify now succeeded, so the other windows take the key the keychain holds. */
+    public void setOnVerified(Consumer<String> hook) {
+        onVerified = hook == null ? p -> { } : hook;
     }
 
     public String profile() {
@@ -98,6 +104,7 @@ public final class KeyPanelViewModel {
             busy.set(false);
             apply(details.report(), details.metadata());
             info("Verified just now: the server accepts the key.");
+            onVerified.accept(profile);
         }, this::failed);
     }
 
