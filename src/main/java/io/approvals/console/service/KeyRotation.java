@@ -90,9 +90,11 @@ public final class KeyRotation {
                     + " Not rotating again until that is settled.");
         }
         Plan plan = prepare(profile, grace);
+        RotationPause.after("prepare");
         IssuedKey issued;
         try {
             issued = regenerate(plan);
+            RotationPause.after("regenerate");
         } catch (ApiException.Network | ApiException.Server e) {
             // the request may have reached the server and only the answer been lost
             return explainMarker(plan.connection(), plan.current(),
@@ -179,6 +181,7 @@ public final class KeyRotation {
         KeychainException pendingFailure = null;
         try {
             storePending(plan, fresh);
+            RotationPause.after("storePending");
         } catch (KeychainException first) {
             try {
                 storePending(plan, fresh); // a second try: a keychain that just locked or timed out may answer now
@@ -189,6 +192,7 @@ public final class KeyRotation {
         KeyVerification verification;
         try {
             verification = verify(plan, fresh);
+            RotationPause.after("verify");
         } catch (ApiException e) {
             if (pendingFailure == null) {
                 // the pending entry holds the new key: decide exactly as the next start would
@@ -201,6 +205,7 @@ public final class KeyRotation {
         }
         try {
             promote(plan, fresh);
+            RotationPause.after("promote");
         } catch (KeychainException e) {
             if (pendingFailure != null) {
                 return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
@@ -216,6 +221,7 @@ public final class KeyRotation {
         }
         try {
             removePending(profile);
+            RotationPause.after("removePending");
         } catch (KeychainException e) {
             // harmless: a pending entry equal to the stored key is removed at the next start
         }

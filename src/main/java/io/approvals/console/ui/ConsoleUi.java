@@ -225,6 +225,11 @@ public final class ConsoleUi implements MainActions {
         return main;
     }
 
+    /** What keeps the main window on its key in the keychain (tests ask it to look at once); empty without one. */
+    public java.util.Optional<KeyWatch> keyWatch() {
+        return java.util.Optional.ofNullable(watch);
+    }
+
     public Stage stage() {
         return stage;
     }
