@@ -153,6 +153,8 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
             // left by a program that died mid-rotation (or whose server did not answer): settle it now
             settled = recoverRotation(service, name);
             look = KeyAttention.Look.take(service, name);
+        } else if (!look.pending()) {
+            new KeyRotation(service).clearStaleClaim(name);
         }
         Optional<ConsoleSession> switched = Optional.empty();
         ApiKey stored = look.stored().orElse(null);

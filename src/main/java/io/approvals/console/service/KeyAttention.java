@@ -62,8 +62,10 @@ public record KeyAttention(String profile, Kind kind, String message, String com
     static Optional<KeyAttention> of(Look look) {
         String p = look.profile();
         if (look.rotatingElsewhere().isPresent()) {
+            RotationLock.Owner owner = look.rotatingElsewhere().get();
             return Optional.of(new KeyAttention(p, Kind.ROTATION_UNDER_WAY, "A rotation of the key of profile '" + p
-                    + "' is under way in another program (" + look.rotatingElsewhere().get().describe()
+                    + "' is under way in " + (owner.inThisProcess() ? "another window of this app" : "another program")
+                    + " (" + owner.describe()
                     + "); the stored key is used until it ends.", "approvals-console key status --profile " + p
                     + " (again, once it has ended)", null));
         }

@@ -263,6 +263,9 @@ public final class KeyRotation {
      */
     public Optional<RotationResult> recover(String profile) {
         if (secrets.load(pendingAccount(profile)).isEmpty()) {
+            if (held == null) {
+                lock.clearStale(profile); // a rotation killed after its last keychain step left only its claim
+            }
             return Optional.empty();
         }
         if (held != null && held.profile().equals(profile)) {
@@ -286,6 +289,11 @@ public final class KeyRotation {
         return new RotationResult(profile, RotationOutcome.IN_PROGRESS, "A rotation of the key of profile '" + profile
                 + "' is under way in another program (" + who + "); the stored key is used until it ends.",
                 null, null, null, null);
+    }
+
+    /** Removes the claim of a rotation whose program died after its last keychain step (file work, no keychain). */
+    public void clearStaleClaim(String profile) {
+        lock.clearStale(profile);
     }
 
     /** Who rotates this profile's key now, if another program does (a file read, no keychain call). */

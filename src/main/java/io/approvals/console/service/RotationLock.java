@@ -56,7 +56,12 @@ public final class RotationLock {
     public record Owner(long pid, String host, String instance, String token, Instant processStart, Instant taken,
                         Instant expires, String program) {
 
-        /** "pid 4711 on host build-7 (approvals-console key rotate), since 12:03:04Z" */
+        /** True when this very process holds it (another window of the app). */
+        public boolean inThisProcess() {
+            return INSTANCE.equals(instance);
+        }
+
+        /** "pid 4711 on host build-7 (approvals-console command), since 2026-12-06T12:03:04Z" */
         public String describe() {
             return "pid " + pid + " on host " + host + (program == null || program.isEmpty() ? "" : " (" + program + ")")
                     + ", since " + taken;
@@ -133,6 +138,20 @@ public final class RotationLock {
                         + "rotation of profile '" + profile + "'. Nothing was changed.");
             }
         }
+    }
+
+    /** Removes the claim of an owner that died or timed out (a rotation killed after its last keychain step). */
+    public void clearStale(String profile) {
+        if (!Files.exists(ownerFile(profile))) {
+            return;
+        }
+        guarded(profile, () -> {
+            Optional<Owner> o = read(profile);
+            if (o.isEmpty() || !live(o.get())) {
+                Files.deleteIfExists(ownerFile(profile));
+            }
+            return null;
+        });
     }
 
     /** The live holder of the lock, if any (a dead or timed-out one is not). Reads a file, no keychain. */

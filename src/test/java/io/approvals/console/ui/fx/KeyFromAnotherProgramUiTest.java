@@ -156,8 +156,8 @@ class KeyFromAnotherProgramUiTest {
                 .isEqualTo("Not this quarter");
         Waits.until(() -> !robot.lookup("#decisionSubmit").<Button>query().isDisabled());
         robot.clickOn("#decisionSubmit");
-        Waits.until(() -> ui.mainView().viewModel().rowById(chosen.id()).orElseThrow().status()
-                == ApprovalStatus.REJECTED);
+        Waits.until(() -> WaitForAsyncUtils.asyncFx(() -> ui.mainView().viewModel().rowById(chosen.id())
+                .orElseThrow().status()).get() == ApprovalStatus.REJECTED);
         assertThat(world.ask(fresh).status()).isEqualTo(KeyStatus.ACTIVE);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.ask(world.firstKey))
                 .isInstanceOf(io.approvals.console.client.ApiException.Unauthorized.class);
