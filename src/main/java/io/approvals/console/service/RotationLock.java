@@ -257,10 +257,15 @@ public final class RotationLock {
 
     private static volatile String host;
 
+    /** Without a name lookup where the system says it directly (a lookup may wait on DNS). */
     private static String hostName() {
         if (host == null) {
+            String windows = System.getenv("COMPUTERNAME");
+            Path linux = Path.of("/proc/sys/kernel/hostname");
             try {
-                host = InetAddress.getLocalHost().getHostName();
+                host = windows != null && !windows.isBlank() ? windows.strip()
+                        : Files.isReadable(linux) ? Files.readString(linux).strip()
+                        : InetAddress.getLocalHost().getHostName();
             } catch (IOException e) {
                 host = "localhost";
             }
