@@ -2,6 +2,7 @@ package io.approvals.console.app;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.client.SwitchableApi;
 import io.approvals.console.client.ApprovalsClient;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
@@ -19,6 +20,7 @@ import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.ClientFactory;
 import io.approvals.console.service.ConnectionService;
+import io.approvals.console.service.KeyAttention;
 import io.approvals.console.service.KeyReport;
 import io.approvals.console.service.KeyRotation;
 import io.approvals.console.service.RotationResult;
@@ -27,6 +29,7 @@ import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.KeyInfo;
+import io.approvals.console.ui.session.KeyLook;
 import io.approvals.console.ui.session.UiSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -134,6 +137,37 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         KeyInfo info = keyInfo(keychain.profile(name).verified(), opened.key().masked(), opened.key().fingerprint());
         return info.equals(opened.key()) ? Optional.empty() : Optional.of(new Session(name, opened.baseUrl(),
                 opened.api(), info, opened.backendName(), opened.isSandbox(), null, true));
+    }
+
+    @Override
+    public KeyLook lookAtKey(ConsoleSession opened) {
+        String name = opened.connectionName();
+        store.refreshIfChangedOnDisk(); // the other program recorded the new key's facts
+        if (store.find(name).isEmpty()) {
+            return KeyLook.nothing();
+        }
+        ConnectionService service = serviceHolding(name);
+        KeyAttention.Look look = KeyAttention.Look.take(service, name);
+        String settled = null;
+        if (look.pending() && look.rotatingElsewhere().isEmpty()) {
+            // left by a program that died mid-rotation (or whose server did not answer): settle it now
+            settled = recoverRotation(service, name);
+            look = KeyAttention.Look.take(service, name);
+        } else if (!look.pending()) {
+            new KeyRotation(service).clearStaleClaim(name);
+        }
+        Optional<ConsoleSession> switched = Optional.empty();
+        ApiKey stored = look.stored().orElse(null);
+        if (stored != null && !stored.fingerprint().equals(opened.key().fingerprint())
+                && opened.api() instanceof SwitchableApi api) {
+            Connection c = refreshFacts(service, keychain.profile(name));
+            api.use(clients.create(c, stored));
+            switched = Optional.of(new Session(name, opened.baseUrl(), api,
+                    keyInfo(c.verified(), stored.masked(), stored.fingerprint()), service.backendName(),
+                    opened.isSandbox(), null, true));
+            look = KeyAttention.Look.take(service, name);
+        }
+        return new KeyLook(switched, settled, look.attention().orElse(null));
     }
 
     /** Loads what the first request to a connection's server needs, sending nothing (see {@link DesktopStartup}). */
@@ -308,7 +342,8 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
 
     private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox, String notice,
                                    boolean keyChecked) {
-        ApprovalsApi api = clients.create(c, key);
+        // switchable: another program replacing the key must not mean a new window (see lookAtKey)
+        ApprovalsApi api = new SwitchableApi(clients.create(c, key));
         KeyInfo info = keyInfo(c.verified(), key.masked(), key.fingerprint());
         return new Session(c.name(), c.baseUrl().toString(), api, info, backend, isSandbox, notice, keyChecked);
     }

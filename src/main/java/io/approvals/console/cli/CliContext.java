@@ -9,6 +9,7 @@ import io.approvals.console.credentials.TimeoutSecretStore;
 import io.approvals.console.service.ClientFactory;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.service.KeyRotation;
 import io.approvals.console.service.RotationRecovery;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -64,6 +65,9 @@ public final class CliContext {
     /** The real world: System streams, the OS keychain with a timeout, the OS directories, HTTP. */
     public static CliContext defaults() {
         QuietLibraryLogs.apply();
+        if (System.getProperty(KeyRotation.PROGRAM_PROPERTY) == null) {
+            System.setProperty(KeyRotation.PROGRAM_PROPERTY, "approvals-console command"); // named to other programs
+        }
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         boolean interactive = System.console() != null;
         return new CliContext(System.in,

@@ -49,7 +49,7 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
             return getExitCode(ex);
         }
         String message = ex instanceof KeychainException k ? TerminalKeychainAdvice.message(k) : message(ex);
-        cl.getErr().println("error: " + message);
+        cl.getErr().println((ex instanceof CliWarning ? "" : "error: ") + message);
         cl.getErr().flush();
         return getExitCode(ex);
     }

@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int CONFLICT = 6;
     /** The approval is not among the not-complete ones (the API has no endpoint to read a single one). */
     public static final int NOT_FOUND = 7;
+    /** key status: the key needs attention (a rotation unfinished or under way, the key Expiring or refused). */
+    public static final int KEY_ATTENTION = 8;
 
     private ExitCodes() {
     }

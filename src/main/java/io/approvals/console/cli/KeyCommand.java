@@ -1,6 +1,7 @@
 package io.approvals.console.cli;
 
 import io.approvals.console.contract.ApiKey;
+import io.approvals.console.service.KeyAttention;
 import io.approvals.console.service.KeyReport;
 import io.approvals.console.service.ServiceException;
 import java.util.Arrays;
@@ -125,6 +126,14 @@ final class KeyCommand implements Runnable {
             if (check && !report.stored()) {
                 throw new CliFailure(ExitCodes.AUTH, "No key to check: none is stored for profile " + profile + ".");
             }
+            warnIfUnresolved();
+        }
+
+        /** A rotation left half-done or a key left Expiring/refused: one warning line and exit 8 until resolved. */
+        private void warnIfUnresolved() {
+            KeyAttention.check(ctx.service(), profile).ifPresent(a -> {
+                throw new CliWarning(ExitCodes.KEY_ATTENTION, a.warningLine());
+            });
         }
 
         private static KeyStatusOutput.Check check(java.util.function.Supplier<io.approvals.console.client.KeyVerification> call) {

@@ -91,6 +91,15 @@ public final class PrefetchingSecretStore implements SecretStore {
         }
     }
 
+    /** One keychain call for all of them (the app's once-a-minute look), unless some were prefetched. */
+    @Override
+    public List<Optional<ApiKey>> loadEach(List<String> accounts) {
+        if (accounts.stream().noneMatch(prefetched::containsKey)) {
+            return delegate.loadEach(accounts);
+        }
+        return accounts.stream().map(this::load).toList();
+    }
+
     @Override
     public void delete(String account) {
         prefetched.remove(account);

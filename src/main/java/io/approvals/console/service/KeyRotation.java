@@ -5,6 +5,7 @@ import io.approvals.console.client.ApprovalsApi;
 import io.approvals.console.client.KeyVerification;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
+import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.KeyMetadata;
@@ -39,12 +40,19 @@ import java.util.Optional;
 public final class KeyRotation {
     public static final String PENDING_SUFFIX = "#pending";
 
+    /** Shown to others as the lock's holder (see {@link RotationLock}). */
+    public static final String PROGRAM_PROPERTY = "approvals.program";
+
     private final ConnectionService service;
     private final SecretStore secrets;
+    private final RotationLock lock;
+    /** The rotation lock while this object rotates or recovers: its own recovery must not wait for itself. */
+    private RotationLock.Held held;
 
     public KeyRotation(ConnectionService service) {
         this.service = service;
         this.secrets = service.secrets();
+        this.lock = RotationLock.of(service);
     }
 
     /** The keychain account of a profile's pending entry: {@code <profile>#pending}. */
@@ -65,6 +73,16 @@ public final class KeyRotation {
      * result says what happened, and its outcome tells whether a working key is stored.
      */
     public RotationResult rotate(String profile, RotationGrace grace) {
+        // the lock first: another process's rotation in between two of our steps would stomp on the pending entry
+        try (RotationLock.Held h = lock.acquire(profile, program(), RotationLock.WAIT)) {
+            held = h;
+            return rotateHolding(profile, grace);
+        } finally {
+            held = null;
+        }
+    }
+
+    private RotationResult rotateHolding(String profile, RotationGrace grace) {
         Optional<RotationResult> earlier = recover(profile);
         // only an entry still pending blocks a new rotation (e.g. NEW_KEY_LOST with grace asks for one)
         if (earlier.isPresent() && secrets.load(pendingAccount(profile)).isPresent()) {
@@ -72,9 +90,11 @@ public final class KeyRotation {
                     + " Not rotating again until that is settled.");
         }
         Plan plan = prepare(profile, grace);
+        RotationPause.after("prepare");
         IssuedKey issued;
         try {
             issued = regenerate(plan);
+            RotationPause.after("regenerate");
         } catch (ApiException.Network | ApiException.Server e) {
             // the request may have reached the server and only the answer been lost
             return explainMarker(plan.connection(), plan.current(),
@@ -161,6 +181,7 @@ public final class KeyRotation {
         KeychainException pendingFailure = null;
         try {
             storePending(plan, fresh);
+            RotationPause.after("storePending");
         } catch (KeychainException first) {
             try {
                 storePending(plan, fresh); // a second try: a keychain that just locked or timed out may answer now
@@ -171,6 +192,7 @@ public final class KeyRotation {
         KeyVerification verification;
         try {
             verification = verify(plan, fresh);
+            RotationPause.after("verify");
         } catch (ApiException e) {
             if (pendingFailure == null) {
                 // the pending entry holds the new key: decide exactly as the next start would
@@ -183,6 +205,7 @@ public final class KeyRotation {
         }
         try {
             promote(plan, fresh);
+            RotationPause.after("promote");
         } catch (KeychainException e) {
             if (pendingFailure != null) {
                 return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
@@ -198,6 +221,7 @@ public final class KeyRotation {
         }
         try {
             removePending(profile);
+            RotationPause.after("removePending");
         } catch (KeychainException e) {
             // harmless: a pending entry equal to the stored key is removed at the next start
         }
@@ -238,10 +262,54 @@ public final class KeyRotation {
      * deletes the only key that may still work: without an answer from the server, it decides nothing.
      */
     public Optional<RotationResult> recover(String profile) {
+        if (secrets.load(pendingAccount(profile)).isEmpty()) {
+            if (held == null) {
+                lock.clearStale(profile); // a rotation killed after its last keychain step left only its claim
+            }
+            return Optional.empty();
+        }
+        if (held != null && held.profile().equals(profile)) {
+            return recoverHolding(profile);
+        }
+        Optional<RotationLock.Held> taken = lock.tryAcquire(profile, program());
+        if (taken.isEmpty()) {
+            return Optional.of(inProgress(profile));
+        }
+        try (RotationLock.Held h = taken.get()) {
+            held = h;
+            return recoverHolding(profile);
+        } finally {
+            held = null;
+        }
+    }
+
+    /** Another program holds the lock: its pending entry is not ours to settle. */
+    private RotationResult inProgress(String profile) {
+        String who = lock.holder(profile).map(RotationLock.Owner::describe).orElse("another program");
+        return new RotationResult(profile, RotationOutcome.IN_PROGRESS, "A rotation of the key of profile '" + profile
+                + "' is under way in another program (" + who + "); the stored key is used until it ends.",
+                null, null, null, null);
+    }
+
+    /** Removes the claim of a rotation whose program died after its last keychain step (file work, no keychain). */
+    public void clearStaleClaim(String profile) {
+        lock.clearStale(profile);
+    }
+
+    /** Who rotates this profile's key now, if another program does (a file read, no keychain call). */
+    public Optional<RotationLock.Owner> rotatingElsewhere(String profile) {
+        return lock.otherHolder(profile, held);
+    }
+
+    private static String program() {
+        return System.getProperty(PROGRAM_PROPERTY, "Approvals Console");
+    }
+
+    private Optional<RotationResult> recoverHolding(String profile) {
         String pendingAccount = pendingAccount(profile);
         Optional<ApiKey> pending = secrets.load(pendingAccount);
         if (pending.isEmpty()) {
-            return Optional.empty();
+            return Optional.empty(); // the other program finished while we waited for the lock
         }
         Optional<Connection> connection = service.connections().find(profile);
         if (connection.isEmpty()) {
@@ -325,6 +393,7 @@ public final class KeyRotation {
                     + "the server, so the previous key " + stored.get().masked() + ", which still works, was kept.",
                     report, null, null, null);
         } catch (ApiException.Unauthorized e) {
+            recordRefused(profile, stored.get());
             return new RotationResult(profile, RotationOutcome.NO_WORKING_KEY, lead + " Neither its new key nor "
                     + "the previous one is accepted by the server. " + askAdmin(profile),
                     report(profile, stored.get()), null, e, null);
@@ -346,6 +415,7 @@ public final class KeyRotation {
             v = client(c, current).verifyKey();
         } catch (ApiException.Unauthorized e) {
             discardMarker(profile);
+            recordRefused(profile, current); // stays visible (key status, the app's banner) after the marker went
             return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The stored key is no longer "
                     + "accepted: the server most likely regenerated it with no grace period, and the new key was never "
                     + "stored on this computer. " + askAdmin(profile), report(profile, current), null,
@@ -370,6 +440,22 @@ public final class KeyRotation {
         return new RotationResult(profile, RotationOutcome.NOTHING_CHANGED, lead
                 + " The server issued no new key; nothing changed and the stored key still works.", report, null,
                 cause, null);
+    }
+
+    /**
+     * Records that the server refused the stored key ({@link KeyAttention#REFUSED_STATUS}), keeping the other facts
+     * last verified: until a key that works is stored, key status and the app say so instead of "Active".
+     */
+    void recordRefused(String profile, ApiKey key) {
+        Connection c = service.profile(profile);
+        VerifiedKey v = c.verified();
+        Instant now = service.clock().instant();
+        VerifiedKey refused = v != null && key.fingerprint().equals(v.fingerprint())
+                ? new VerifiedKey(v.prefix(), v.last4(), v.fingerprint(), v.scopes(), v.owner(), v.expiresAt(),
+                KeyAttention.REFUSED_STATUS, now, v.keyEndpointsAvailable())
+                : new VerifiedKey(key.prefix(), key.last4(), key.fingerprint(), java.util.List.of(), null, null,
+                KeyAttention.REFUSED_STATUS, now, true);
+        service.connections().put(c.withVerified(refused));
     }
 
     private void discardMarker(String profile) {

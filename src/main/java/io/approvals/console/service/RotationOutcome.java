@@ -20,7 +20,12 @@ public enum RotationOutcome {
     /** The new key works but the keychain refused every write: it exists only in memory now. */
     NEW_KEY_NOT_STORED(false),
     /** Neither the new nor the old key is accepted by the server. */
-    NO_WORKING_KEY(false);
+    NO_WORKING_KEY(false),
+    /**
+     * Another program (process, window) is rotating the key right now and holds the rotation lock: nothing was
+     * touched; the stored key is used meanwhile and the next look settles whatever that program leaves.
+     */
+    IN_PROGRESS(true);
 
     private final boolean workingKeyStored;
 

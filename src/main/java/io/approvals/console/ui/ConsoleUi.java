@@ -16,6 +16,7 @@ import io.approvals.console.ui.dialogs.SettingsDialog;
 import io.approvals.console.ui.keys.KeyUi;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.ApprovalsViewModel;
+import io.approvals.console.ui.main.KeyWatch;
 import io.approvals.console.ui.main.ListCache;
 import io.approvals.console.ui.main.MainActions;
 import io.approvals.console.ui.main.MainView;
@@ -33,6 +34,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -65,6 +69,14 @@ public final class ConsoleUi implements MainActions {
     private MainView main;
     private ConsoleSession session;
     private KeyUi keys;
+    private KeyWatch watch;
+    /** The periodic look at the keychain (see {@link KeyWatch}). */
+    private final Timeline keyLooks = new Timeline(new KeyFrame(javafx.util.Duration.seconds(
+            KeyWatch.PERIOD.toSeconds()), e -> {
+        if (watch != null) {
+            watch.periodic();
+        }
+    }));
 
     public ConsoleUi(Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
         this.stage = stage;
@@ -78,6 +90,13 @@ public final class ConsoleUi implements MainActions {
         keychainNotice.setMouseTransparent(true);
         keychainNotice.setVisible(false);
         StackPane.setMargin(keychainNotice, new javafx.geometry.Insets(0, 0, 48, 0));
+        keyLooks.setCycleCount(Animation.INDEFINITE);
+        // back from a terminal where the key was rotated: look whether the keychain holds another key
+        stage.focusedProperty().addListener((o, was, is) -> {
+            if (is && watch != null) {
+                watch.windowFocused();
+            }
+        });
     }
 
     /** Set by `approvals-console --sandbox`: with no connection configured, go straight to the sandbox. */
@@ -206,6 +225,11 @@ public final class ConsoleUi implements MainActions {
         return main;
     }
 
+    /** What keeps the main window on its key in the keychain (tests ask it to look at once); empty without one. */
+    public java.util.Optional<KeyWatch> keyWatch() {
+        return java.util.Optional.ofNullable(watch);
+    }
+
     public Stage stage() {
         return stage;
     }
@@ -241,6 +265,10 @@ public final class ConsoleUi implements MainActions {
         stage.setTitle(TITLE + " \u2014 " + newSession.connectionName());
         setRoot(main);
         main.start();
+        watch = new KeyWatch(env, background, clock, vm, this, switched -> session = switched);
+        keyLooks.playFromStart();
+        KeyWatch watching = watch;
+        afterNextFrame(() -> watching.look(KeyWatch.Cause.ELSEWHERE)); // shows what needs attention from the start
         MainView shown = main;
         if (newSession.notice() != null) {
             Alert a = new Alert(Alert.AlertType.INFORMATION, newSession.notice(), ButtonType.OK);
@@ -293,6 +321,11 @@ public final class ConsoleUi implements MainActions {
     }
 
     private void stopMain() {
+        if (watch != null) {
+            watch.stop();
+            watch = null;
+            keyLooks.stop();
+        }
         if (main != null) {
             main.stop();
             main = null;
@@ -373,14 +406,20 @@ public final class ConsoleUi implements MainActions {
         if (session == null) {
             return;
         }
-        new ReplaceKeyDialog(stage, settings.theme(), env, background, session.connectionName(), this::showMain).show();
+        new ReplaceKeyDialog(stage, settings.theme(), env, background, session.connectionName(), replaced -> {
+            if (watch != null) {
+                watch.look(KeyWatch.Cause.KEY_WINDOW); // the same window takes the new key: filters, drafts stay
+            } else {
+                showMain(replaced);
+            }
+        }).show();
     }
 
     @Override
     public void keyPanel() {
         if (session != null) {
             String name = session.connectionName();
-            keys().showKeyPanel(stage, env.keyService(name), name, this::keyChanged);
+            keys().showKeyPanel(stage, env.keyService(name), name, this::keyChanged, this::keyVerified);
         }
     }
 
@@ -392,10 +431,21 @@ public final class ConsoleUi implements MainActions {
         }
     }
 
-    /** A replaced or rotated key: the main window reopens the connection with it. */
+    /** A replaced or rotated key: the main window takes it, keeping its list, filters and selection. */
     private void keyChanged(String connection) {
         if (session != null && connection.equals(session.connectionName())) {
-            open(connection);
+            if (watch != null) {
+                watch.look(KeyWatch.Cause.KEY_WINDOW);
+            } else {
+                open(connection);
+            }
+        }
+    }
+
+    /** The key window's Verify now: the main window takes the key the keychain holds, and its banner follows. */
+    private void keyVerified(String connection) {
+        if (watch != null && session != null && connection.equals(session.connectionName())) {
+            watch.verifiedElsewhere();
         }
     }
 

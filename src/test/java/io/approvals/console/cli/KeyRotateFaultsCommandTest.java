@@ -64,7 +64,7 @@ class KeyRotateFaultsCommandTest {
     }
 
     @Test
-    void aLostAnswerIsExit4AndTheNextCommandIsQuiet() {
+    void aLostAnswerIsExit4AndKeyStatusWarnsUntilRotatedAgain() {
         clients.onRegenerate((caller, real) -> {
             real.get();
             throw new ApiException.Network("The connection was reset.", null);
@@ -75,8 +75,12 @@ class KeyRotateFaultsCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.NETWORK);
         assertThat(r.err()).contains("did regenerate", "rotate again now");
         assertThat(memory.load(KeyRotation.pendingAccount("prod"))).isEmpty();
+        // the marker is settled, but the key left Expiring stays on a warning line (exit 8) until rotated again
         CliHarness.Result status = cli.run("key", "status", "--profile", "prod");
-        assertThat(status.err()).isEmpty();
+        assertThat(status.code()).isEqualTo(ExitCodes.KEY_ATTENTION);
+        assertThat(status.err().lines().toList()).hasSize(1);
+        assertThat(status.err()).startsWith("warning: The stored key").contains("is Expiring",
+                "Next: approvals-console key rotate --profile prod --grace 1h");
         assertThat(status.out()).contains("Expiring");
     }
 

@@ -163,11 +163,14 @@ class KeyRotationVanishSubprocessTest {
         // the keychain back: the marker of the rotation is there until key status settles it
         assertThat(read("accounts-before-recovery.txt").lines())
                 .contains("attribute.account = p", "attribute.account = p#pending");
-        assertThat(read("status.rc")).as(read("status.err")).isEqualTo("0");
+        // settled, and the key left Expiring stays flagged (exit 8, a second warning line) until rotated again
+        assertThat(read("status.rc")).as(read("status.err")).isEqualTo("6");
         assertThat(read("status.out")).contains("Stored in").doesNotContain("none stored");
         assertThat(read("status.err")).startsWith("warning: ").contains("was never stored on this computer",
                 "keeps working until", "rotate again now");
-        assertThat(read("status.err").lines().toList()).hasSize(1);
+        assertThat(read("status.err").lines().toList()).hasSize(2);
+        assertThat(read("status.err").lines().toList().get(1)).startsWith("warning: The stored key")
+                .contains("is Expiring", "Next: approvals-console key rotate --profile p --grace 1h");
         assertThat(read("accounts-after-recovery.txt").lines()).containsExactly("attribute.account = p");
         // the key stored is one the server accepts: the old one, in its grace period (the new one was lost)
         String stored = read("after.key");

@@ -41,7 +41,8 @@ final class PrivateKeyringSession {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
-        assertThat(ended).as("the session finished").isTrue();
+        assertThat(ended).as("the session finished; its files: %s", java.util.Arrays.toString(
+                dir.toFile().list())).isTrue();
         assertThat(dir.resolve("finished")).as(Files.readString(dir.resolve("session.log"))).exists();
     }
 }

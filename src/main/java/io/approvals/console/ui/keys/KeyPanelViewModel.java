@@ -7,6 +7,7 @@ import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.KeyMetadata;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.KeyDetails;
+import io.approvals.console.service.KeyReplacement;
 import io.approvals.console.service.KeyReport;
 import io.approvals.console.service.KeyRotation;
 import io.approvals.console.service.RotationGrace;
@@ -61,6 +62,8 @@ public final class KeyPanelViewModel {
     private String masked = "";
     private Timers.Cancellable hideTimer;
     private ApiKey unsavedKey;
+    private Consumer<String> onVerified = p -> { };
+    private final ReadOnlyStringWrapper oldKeyLabel = new ReadOnlyStringWrapper(this, "oldKeyLabel", "");
 
     public KeyPanelViewModel(ConnectionService service, String profile, Background tasks, Timers timers,
                              ClipboardGuard clipboard, Clock clock, Consumer<String> onKeyChanged) {
@@ -71,6 +74,11 @@ public final class KeyPanelViewModel {
         this.clipboard = clipboard;
         this.clock = clock;
         this.onKeyChanged = onKeyChanged == null ? p -> { } : onKeyChanged;
+    }
+
+    /** Told after Verify now succeeded, so the other windows take the key the keychain holds. */
+    public void setOnVerified(Consumer<String> hook) {
+        onVerified = hook == null ? p -> { } : hook;
     }
 
     public String profile() {
@@ -98,6 +106,7 @@ public final class KeyPanelViewModel {
             busy.set(false);
             apply(details.report(), details.metadata());
             info("Verified just now: the server accepts the key.");
+            onVerified.accept(profile);
         }, this::failed);
     }
 
@@ -124,6 +133,14 @@ public final class KeyPanelViewModel {
 
     /** Verifies the pasted key with the server and only then stores it. */
     public void replace(String text, Runnable onDone) {
+        replace(text, false, onDone);
+    }
+
+    /**
+     * The same; with revokeOld, the key it replaces ({@link #oldKeyLabelProperty()}) is then revoked on the server
+     * (for admins: a leaked key dies at once, on every machine).
+     */
+    public void replace(String text, boolean revokeOld, Runnable onDone) {
         ApiKey key;
         try {
             key = ApiKey.of(text);
@@ -133,11 +150,13 @@ public final class KeyPanelViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(() -> service.setKey(profile, key), report -> {
+        tasks.run(() -> KeyReplacement.replace(service, profile, key, revokeOld), replaced -> {
+            KeyReport report = replaced.report();
             busy.set(false);
             hide();
             apply(report, null);
-            info("The new key works and is stored in " + report.backend() + ".");
+            info("The new key works and is stored in " + report.backend() + "."
+                    + (replaced.oldKey() == null ? "" : " " + replaced.oldKey()));
             onKeyChanged.accept(profile);
             if (onDone != null) {
                 onDone.run();
@@ -207,6 +226,7 @@ public final class KeyPanelViewModel {
             keyText.set(masked);
         }
         fingerprint.set(r.fingerprint() == null ? "" : r.fingerprint());
+        oldKeyLabel.set(r.stored() ? r.masked() + " (fingerprint " + r.fingerprint() + ")" : "");
         backend.set(r.backend());
         VerifiedKey v = r.verified();
         Instant now = clock.instant();
@@ -270,6 +290,11 @@ public final class KeyPanelViewModel {
     private void failed(Throwable e, String suffix) {
         busy.set(false);
         problem(KeyTexts.failure(e) + suffix);
+    }
+
+    /** The stored key as Replace key… names it for "revoke the old key now": masked, with its fingerprint. */
+    public ReadOnlyStringProperty oldKeyLabelProperty() {
+        return oldKeyLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty keyTextProperty() {

@@ -44,8 +44,15 @@ public final class KeyUi {
 
     /** The key window of a connection; onKeyChanged gets the profile after a replace or a rotation. */
     public Stage showKeyPanel(Window owner, ConnectionService service, String profile, Consumer<String> onKeyChanged) {
+        return showKeyPanel(owner, service, profile, onKeyChanged, null);
+    }
+
+    /** The same, also telling onVerified after Verify now succeeded (the main window then takes the stored key). */
+    public Stage showKeyPanel(Window owner, ConnectionService service, String profile, Consumer<String> onKeyChanged,
+                              Consumer<String> onVerified) {
         KeyPanelViewModel vm = new KeyPanelViewModel(service, profile, background, timers, clipboard, clock,
                 onKeyChanged);
+        vm.setOnVerified(onVerified);
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Key \u2014 " + profile);

@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.HBox;
@@ -39,9 +40,16 @@ final class ReplaceKeyDialog {
         save.setId("replaceKeySave");
         save.setDefaultButton(true);
         save.disableProperty().bind(field.textProperty().isEmpty().or(vm.busyProperty()));
+        // admins may kill the replaced key at once (it leaked); named by fingerprint so nobody revokes the wrong one
+        CheckBox revokeOld = new CheckBox();
+        revokeOld.setId("replaceKeyRevokeOld");
+        revokeOld.setWrapText(true);
+        revokeOld.textProperty().bind(Bindings.concat("Revoke the old key ", vm.oldKeyLabelProperty(), " now"));
+        revokeOld.visibleProperty().bind(vm.adminProperty().and(vm.oldKeyLabelProperty().isNotEmpty()));
+        revokeOld.managedProperty().bind(revokeOld.visibleProperty());
         save.setOnAction(e -> {
             String text = field.getText();
-            vm.replace(text, stage::close);
+            vm.replace(text, revokeOld.isVisible() && revokeOld.isSelected(), stage::close);
         });
         Button cancel = new Button("Cancel");
         cancel.setCancelButton(true);
@@ -49,7 +57,7 @@ final class ReplaceKeyDialog {
         stage.setOnHidden(e -> field.clear());
         VBox root = new VBox(10, KeyStyles.wrapped("Paste the new key for \u2018" + vm.profile() + "\u2019. It is "
                 + "checked with the server first and only then stored; the old key stays until then."), field, format,
-                status, new HBox(8, save, cancel));
+                revokeOld, status, new HBox(8, save, cancel));
         root.setPadding(new Insets(20));
         root.setPrefWidth(480);
         stage.setScene(new Scene(root));

@@ -52,7 +52,10 @@ public final class ApprovalsViewModel {
     static final Duration FIRST_OFFLINE_RETRY = Duration.ofSeconds(5);
     static final Duration MAX_OFFLINE_RETRY = Duration.ofSeconds(60);
 
-    private final ConsoleSession session;
+    /** Replaced (same connection, new key) when another program changed the key: see {@link #keyReplaced}. */
+    private ConsoleSession session;
+    private final KeyStatusViewModel keyStatus;
+    private Runnable onUnauthorized = () -> { };
     private final Background background;
     private final Clock clock;
     private final ListCache cache;
@@ -107,6 +110,7 @@ public final class ApprovalsViewModel {
         this.clock = clock;
         this.cache = cache;
         canWrite.set(session.key().canWrite());
+        keyStatus = new KeyStatusViewModel(session);
         search.addListener((o, a, b) -> updatePredicate());
         assignedToMe.addListener((o, a, b) -> updatePredicate());
         overdueOnly.addListener((o, a, b) -> updatePredicate());
@@ -307,6 +311,7 @@ public final class ApprovalsViewModel {
             paused = true;
             banner.set(new Banner(Banner.Kind.UNAUTHORIZED,
                     "The key was rejected \u2014 it may be revoked or expired.", "Replace key\u2026"));
+            onUnauthorized.run(); // another program may have stored a new key meanwhile
         } else if (e instanceof ApiException.Forbidden f) {
             banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null));
             scheduleNext();
@@ -560,6 +565,42 @@ public final class ApprovalsViewModel {
             }
         }
         return out;
+    }
+
+    /**
+     * The same connection with another key (another program replaced or rotated it, or the key window did): the
+     * list, its filters, sort and selection stay; a rejected-key pause ends and the list is fetched with the new key.
+     */
+    public void keyReplaced(ConsoleSession withNewKey, String notice) {
+        session = withNewKey;
+        canWrite.set(withNewKey.key().canWrite());
+        keyStatus.show(withNewKey);
+        keyStatus.setNotice(notice);
+        Banner b = banner.get();
+        if (b != null && b.kind() == Banner.Kind.UNAUTHORIZED) {
+            banner.set(null);
+        }
+        paused = false;
+        refresh();
+    }
+
+    /** The key window verified the key: a rejected-key pause ends and the list is fetched again. */
+    public void keyConfirmed() {
+        Banner b = banner.get();
+        if (b != null && b.kind() == Banner.Kind.UNAUTHORIZED) {
+            banner.set(null);
+            paused = false;
+            refresh();
+        }
+    }
+
+    /** Told on a 401: the window then looks whether the keychain holds another key. */
+    public void setOnUnauthorized(Runnable hook) {
+        onUnauthorized = hook == null ? () -> { } : hook;
+    }
+
+    public KeyStatusViewModel keyStatus() {
+        return keyStatus;
     }
 
     // ---- properties ----

@@ -58,7 +58,7 @@ public final class MainView extends BorderPane {
         MainToolBar toolBar = new MainToolBar(vm, actions, table, this::decideSelected, noDecision);
         search = toolBar.searchField();
         VBox top = new VBox(new MainMenuBar(vm, actions, this::decideSelected, noDecision), toolBar,
-                sandboxBanner(vm.session()), new BannerBar(vm, actions),
+                sandboxBanner(vm.session()), new KeyAttentionBar(vm.keyStatus()), new BannerBar(vm, actions),
                 staleStrip(), new OverviewStrip(vm));
         setTop(top);
 
@@ -324,13 +324,15 @@ public final class MainView extends BorderPane {
         Label refreshed = new Label();
         refreshed.setId("statusRefreshed");
         refreshed.textProperty().bind(vm.lastRefreshedTextProperty());
-        Label key = new Label("Key " + s.key().masked() + "  \u00b7  " + s.key().scopesText()
-                + (s.key().owner() == null ? "" : "  \u00b7  " + s.key().owner())
-                + "  \u00b7  " + s.backendName(), Icons.of(Feather.KEY));
+        Label key = new Label(null, Icons.of(Feather.KEY));
+        key.textProperty().bind(vm.keyStatus().keyTextProperty());
         key.setId("statusKey");
+        Label keyNotice = new Label();
+        keyNotice.setId("statusKeyNotice");
+        keyNotice.textProperty().bind(vm.keyStatus().noticeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(18, connection, refreshed, spacer, key);
+        HBox bar = new HBox(18, connection, refreshed, keyNotice, spacer, key);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

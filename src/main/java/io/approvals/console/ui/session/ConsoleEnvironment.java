@@ -30,6 +30,15 @@ public interface ConsoleEnvironment extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Looks at the keychain entry of an open session's connection (one keychain call): when another program replaced
+     * or rotated the key, switches the session's client to the stored key; settles a rotation left half-done by a
+     * program that died; says what needs attention. Blocking.
+     */
+    default KeyLook lookAtKey(ConsoleSession opened) throws Exception {
+        return KeyLook.nothing();
+    }
+
     /** Checks a key against a server without storing anything. Blocking (network). */
     KeyInfo verify(ConnectionDraft draft, ApiKey key) throws Exception;
 
