@@ -50,6 +50,8 @@ public final class MutationReport {
                         + "removed conditional - replaced equality check with false",
                 "the token after \"bearer \" in a stripped header longer than 7 characters always has a "
                         + "non-space character, so it is never empty");
+        EQUIVALENT.put("io.approvals.console.client.RetryPolicy.backoff:changed conditional boundary",
+                "`cap <= 0` vs `cap < 0`: for a cap of 0 both give a zero wait (nextLong(1) is always 0)");
     }
 
     private record Mutant(String clazz, String method, int line, String description, String status,
