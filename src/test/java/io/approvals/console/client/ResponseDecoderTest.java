@@ -229,8 +229,10 @@ class ResponseDecoderTest {
                     .isInstanceOf(ApiException.Server.class)
                     .hasMessageContaining("the answer could not be read (expected a JSON object)");
         }
+        // a parser failure is named in words (e.g. "json eof"), never left blank
         assertThatThrownBy(() -> DECODER.object(utf8("{\"id\":"), KeyMetadata.class, 200, null))
-                .isInstanceOf(ApiException.Server.class).hasMessageContaining("the answer could not be read (");
+                .isInstanceOf(ApiException.Server.class)
+                .hasMessageMatching("(?s).*the answer could not be read \\([a-z]+( [a-z]+)*\\).*");
         assertThat(DECODER.object(utf8("{\"Id\":\"k1\",\"Name\":\"laptop\"}"), KeyMetadata.class, 200, null).id())
                 .isEqualTo("k1");
     }

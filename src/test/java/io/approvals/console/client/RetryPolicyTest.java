@@ -65,6 +65,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aNegativeDelayWaitsNotAtAllInsteadOfFailing() {
+        RetryPolicy negativeMax = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(-1), Duration.ZERO);
+        RetryPolicy negativeBase = new RetryPolicy(3, Duration.ofMillis(-5), Duration.ofSeconds(1), Duration.ZERO);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(negativeMax.backoff(attempt)).isEqualTo(Duration.ZERO);
+            assertThat(negativeBase.backoff(attempt)).isEqualTo(Duration.ZERO);
+        }
+    }
+
+    @Test
     void atLeastOneAttempt() {
         assertThat(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO).maxAttempts()).isEqualTo(1);
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))

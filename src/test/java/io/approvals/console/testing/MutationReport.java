@@ -50,6 +50,28 @@ public final class MutationReport {
                         + "removed conditional - replaced equality check with false",
                 "the token after \"bearer \" in a stripped header longer than 7 characters always has a "
                         + "non-space character, so it is never empty");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.current:removed conditional - replaced equality check with false",
+                "a `current` that is not an object fails to bind, which is caught and gives no current either");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.field:removed conditional - replaced equality check with false",
+                "looking a name up in a JSON node that is not an object finds nothing anyway");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.fieldErrors:removed conditional - replaced equality check with false",
+                "`errors` that is not an object has no fields, so no field errors either way");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.object:removed conditional - replaced equality check with false",
+                "binding an object node never gives null: the `empty answer` check cannot be reached");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.retryAfter:removed conditional - replaced equality check with false",
+                "a blank Retry-After fails both parses and gets the same 30 s default");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.tree:removed conditional - replaced equality check with false",
+                "Jackson reads an empty body as a missing node, which every caller treats like no body");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.error:changed conditional boundary",
+                "`length > 0` vs `>= 0`: an empty body's text is empty, which reads as no detail either way");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.describe:removed conditional - replaced equality check with false",
+                "stack overflow is unreachable (Jackson stops at 1,000 levels of nesting) and no exception class "
+                        + "has an empty name");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.describe:replaced return value with \"\" for io/approvals/console/client/"
+                        + "ResponseDecoder::describe",
+                "only on the stack-overflow line, which cannot be reached (see above)");
+        EQUIVALENT.put("io.approvals.console.client.RetryPolicy.backoff:changed conditional boundary",
+                "`cap <= 0` vs `cap < 0`: for a cap of 0 both give a zero wait (nextLong(1) is always 0)");
     }
 
     private record Mutant(String clazz, String method, int line, String description, String status,
