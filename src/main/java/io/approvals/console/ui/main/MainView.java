@@ -327,15 +327,22 @@ public final class MainView extends BorderPane {
         Label key = new Label(null, Icons.of(Feather.KEY));
         key.textProperty().bind(vm.keyStatus().keyTextProperty());
         key.setId("statusKey");
-        Label keyNotice = new Label();
-        keyNotice.setId("statusKeyNotice");
-        keyNotice.textProperty().bind(vm.keyStatus().noticeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(18, connection, refreshed, keyNotice, spacer, key);
+        HBox bar = new HBox(18, connection, refreshed, spacer, key);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        // what happened to the key gets a line of its own: next to the rest it would cut them (or itself) short
+        Label keyNotice = new Label(null, Icons.of(Feather.REFRESH_CW));
+        keyNotice.setId("statusKeyNotice");
+        keyNotice.textProperty().bind(vm.keyStatus().noticeProperty());
+        keyNotice.visibleProperty().bind(vm.keyStatus().noticeProperty().isNotEmpty());
+        keyNotice.managedProperty().bind(keyNotice.visibleProperty());
+        HBox noticeRow = new HBox(keyNotice);
+        noticeRow.getStyleClass().add("status-bar");
+        noticeRow.visibleProperty().bind(keyNotice.visibleProperty());
+        noticeRow.managedProperty().bind(keyNotice.visibleProperty());
+        return new VBox(noticeRow, bar);
     }
 }

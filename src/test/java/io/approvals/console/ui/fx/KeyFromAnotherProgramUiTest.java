@@ -129,7 +129,7 @@ class KeyFromAnotherProgramUiTest {
         assertThat(ids(table)).isEqualTo(shownBefore);
         assertThat(ui.mainView().viewModel().session().key().fingerprint()).isEqualTo(fresh.fingerprint());
         assertThat(visible(robot, "#keyAttentionBanner")).isFalse();
-        robot.interact(() -> FxShots.save(ui.stage(), "key-replaced"));
+        FxShots.save(ui.stage(), "key-replaced");
     }
 
     @Test
@@ -194,7 +194,7 @@ class KeyFromAnotherProgramUiTest {
             Waits.until(() -> visible(robot, "#keyAttentionBanner"));
             assertThat(text(robot, "#keyAttentionText")).contains("is Expiring", stored.fingerprint());
             assertThat(text(robot, "#keyAttentionAction")).isEqualTo("Rotate again now");
-            robot.interact(() -> FxShots.save(ui.stage(), "key-expiring-banner"));
+            FxShots.save(ui.stage(), "key-expiring-banner");
             robot.clickOn("#keyAttentionAction");
             Waits.until(() -> !visible(robot, "#keyAttentionBanner")
                     && text(robot, "#statusKeyNotice").startsWith("Key replaced, fingerprint "));
@@ -226,7 +226,7 @@ class KeyFromAnotherProgramUiTest {
                 world.firstKey.fingerprint());
         assertThat(text(robot, "#keyAttentionAction")).isEqualTo("Replace key\u2026");
         assertThat(world.pending()).isEmpty();
-        robot.interact(() -> FxShots.save(ui.stage(), "key-refused-banner"));
+        FxShots.save(ui.stage(), "key-refused-banner");
 
         // the look again (focus, the minute's look): the banner stays until a working key is stored
         robot.interact(() -> ui.keyWatch().orElseThrow().look(KeyWatch.Cause.ELSEWHERE));
