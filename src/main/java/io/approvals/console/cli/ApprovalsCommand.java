@@ -37,6 +37,10 @@ final class ApprovalsCommand implements Runnable {
         @Override
         public void run() {
             PendingSnapshot snapshot = ctx.serviceFor(profile).client(profile).fetchAllNotComplete(approver, null);
+            if (!snapshot.readingNote().isEmpty()) {
+                ctx.err().println("note: " + snapshot.readingNote() + ".");
+                ctx.err().flush();
+            }
             if (json) {
                 JsonOutput.print(ctx.out(), snapshot.items());
                 return;
@@ -48,7 +52,7 @@ final class ApprovalsCommand implements Runnable {
             }
             Table table = new Table("ID", "PRIORITY", "DUE", "REQUESTER", "APPROVER", "TITLE");
             for (Approval a : snapshot.items()) {
-                table.row(a.id(), a.priority() == null ? "" : a.priority().wire(),
+                table.row(a.id(), a.priority() == null ? "" : a.priorityText(),
                         a.dueAt() == null ? "" : a.dueAt().toString(), a.requester(), a.approver(), a.title());
             }
             table.print(ctx.out());
