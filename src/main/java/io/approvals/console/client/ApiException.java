@@ -174,6 +174,18 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /**
+     * The server sent more than the console takes (bytes per response, pages or items per list): stopped there,
+     * nothing of it used, memory bounded.
+     */
+    public static final class CapReached extends ApiException {
+        public CapReached(int status, String what, String requestId) {
+            super("Stopped: " + what + ". Nothing of it was used. If the server really has that much, raise the cap; "
+                    + "otherwise tell the API's operators" + (requestId == null ? "." : " (request " + requestId + ")."),
+                    status, requestId, null);
+        }
+    }
+
     /** No answer: connection refused or reset, DNS, TLS, or a timeout. */
     public static final class Network extends ApiException {
         public Network(String what, Throwable cause) {

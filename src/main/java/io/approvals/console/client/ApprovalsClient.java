@@ -219,9 +219,8 @@ public final class ApprovalsClient implements ApprovalsApi {
                 }
                 pages.put(pageKey, page);
                 if (all.size() + page.items().size() > maxItems) {
-                    throw new ApiException.Server(ex.status, "the list has more than " + maxItems
-                            + " items, the console's cap on items per list (approvals.maxItems); nothing was shown",
-                            ex.requestId);
+                    throw new ApiException.CapReached(ex.status, "the list has more than " + maxItems
+                            + " items, the console's cap on items per list (-Dapprovals.maxItems=N)", ex.requestId);
                 }
                 all.addAll(page.items());
                 partlyRead += page.partlyRead();
@@ -241,8 +240,8 @@ public final class ApprovalsClient implements ApprovalsApi {
                 next.cancel(false);
             }
         }
-        throw new ApiException.Server(200, "the list has more than " + maxPages
-                + " pages, the console's cap on pages per fetch (approvals.maxPages); nothing was shown", null);
+        throw new ApiException.CapReached(200, "the list has more than " + maxPages
+                + " pages, the console's cap on pages per fetch (-Dapprovals.maxPages=N)", null);
     }
 
     /** Sends the page at cursor on another thread, with the ETag of the page there in before. */
@@ -674,9 +673,9 @@ public final class ApprovalsClient implements ApprovalsApi {
             for (java.nio.ByteBuffer b : buffers) {
                 if ((long) bytes.size() + b.remaining() > cap) {
                     subscription.cancel();
-                    result.completeExceptionally(new ApiException.Server(status, "the answer is larger than "
+                    result.completeExceptionally(new ApiException.CapReached(status, "the answer is larger than "
                             + (cap >= 1 << 20 ? (cap >> 20) + " MiB" : cap + " bytes")
-                            + ", the console's cap on bytes per response; nothing of it was used", requestId));
+                            + ", the console's cap on bytes per response", requestId));
                     return;
                 }
                 byte[] chunk = new byte[b.remaining()];
