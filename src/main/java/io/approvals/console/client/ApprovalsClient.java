@@ -480,8 +480,9 @@ public final class ApprovalsClient implements ApprovalsApi {
         }
         if (cursor != null && cursor.startsWith(ResponseDecoder.PAGE_CURSOR)) {
             // a page-numbered list (Spring's): the cursor is the client's own, the server wants page and size
-            p.append("&page=").append(enc(cursor.substring(ResponseDecoder.PAGE_CURSOR.length())))
-                    .append("&size=").append(limit);
+            String[] pageAndSize = cursor.substring(ResponseDecoder.PAGE_CURSOR.length()).split(":");
+            p.append("&page=").append(enc(pageAndSize[0]))
+                    .append("&size=").append(pageAndSize.length > 1 ? enc(pageAndSize[1]) : limit);
         } else if (cursor != null) {
             p.append("&cursor=").append(enc(cursor));
         }

@@ -178,7 +178,10 @@ final class ResponseDecoder {
         int n = number.asInt();
         boolean more = last != null && last.isBoolean() ? !last.asBoolean()
                 : total != null && total.canConvertToInt() && n + 1 < total.asInt();
-        return more && n >= 0 ? PAGE_CURSOR + (n + 1) : null;
+        JsonNode size = field(node, "size");
+        // the page size the server used goes along, so the next page is counted in the same pages
+        return more && n >= 0 ? PAGE_CURSOR + (n + 1)
+                + (size != null && size.canConvertToInt() && size.asInt() > 0 ? ":" + size.asInt() : "") : null;
     }
 
     /**
