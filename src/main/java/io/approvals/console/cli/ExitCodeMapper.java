@@ -40,6 +40,9 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         cl.getErr().println("error: " + message(ex));
+        if (ex instanceof ApiException api && parseResult != null && parseResult.originalArgs().contains("--verbose")) {
+            api.details().forEach(line -> cl.getErr().println("  " + line)); // request/trace ids for support
+        }
         cl.getErr().flush();
         return getExitCode(ex);
     }

@@ -107,8 +107,9 @@ class RealServerDialectTest {
         try (AspNetLikeServer server = new AspNetLikeServer(key, 1)) {
             CliHarness cli = cli();
             cli.run("profiles", "add", "nodoc", "--url", server.uri().toString(), "--no-discovery");
-            CliHarness.Result set = cli.runWithStdin(key + "\n", "key", "set", "--profile", "nodoc");
+            CliHarness.Result set = cli.runWithStdin(key + "\n", "key", "set", "--profile", "nodoc", "--verbose");
             assertThat(set.code()).isEqualTo(ExitCodes.AUTH);
+            assertThat(set.err()).contains("  HTTP status: 401").contains("  Request id: ");
             assertThat(set.err()).contains("refused the key").contains("header 'X-API-Key'")
                     .contains("profiles set NAME --header");
             assertThat(cli.run("profiles", "set", "nodoc", "--header", AspNetLikeServer.HEADER,
