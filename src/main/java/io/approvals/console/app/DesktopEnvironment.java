@@ -259,7 +259,7 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
                     "Cannot read the CA certificate " + draft.caCert() + ". Give the path of a PEM file.");
         }
         store.put(new Connection(before.name(), changed.baseUrl(), changed.authMode(), changed.headerName(),
-                changed.caCertPath(), before.verified()));
+                changed.caCertPath(), before.verified(), before.dialect()));
         return open(draft.name());
     }
 

@@ -58,9 +58,9 @@ final class ApprovalView {
             case "description" -> a.description();
             case "requester" -> a.requester();
             case "approver" -> a.approver();
-            case "priority" -> a.priority() == null ? null : a.priority().wire();
+            case "priority" -> a.priority() == null ? null : a.priorityText();
             case "dueAt" -> a.dueAt() == null ? null : a.dueAt().toString();
-            case "status" -> a.status() == null ? null : a.status().wire();
+            case "status" -> a.status() == null ? null : a.statusText();
             case "createdAt" -> a.createdAt() == null ? null : a.createdAt().toString();
             case "updatedAt" -> a.updatedAt() == null ? null : a.updatedAt().toString();
             case "decidedBy" -> a.decidedBy();

@@ -1,5 +1,6 @@
 package io.approvals.console.cli;
 
+import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import java.time.Instant;
@@ -81,7 +82,12 @@ final class ApprovalsCommand implements Runnable {
                     : ApprovalView.FIELDS);
             ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
             Instant now = Instant.now();
-            Stream<Approval> items = target.api().fetchAllNotComplete(approver, null).items().stream()
+            PendingSnapshot snapshot = target.api().fetchAllNotComplete(approver, null);
+            if (!snapshot.readingNote().isEmpty()) {
+                ctx.err().println("note: " + snapshot.readingNote() + ".");
+                ctx.err().flush();
+            }
+            Stream<Approval> items = snapshot.items().stream()
                     .filter(a -> requester == null || requester.equalsIgnoreCase(a.requester()))
                     .filter(a -> wanted == null || wanted == (a.status() == null ? ApprovalStatus.PENDING : a.status()))
                     .filter(a -> !overdue || a.isOverdue(now));

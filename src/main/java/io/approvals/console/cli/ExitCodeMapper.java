@@ -50,6 +50,9 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
         }
         String message = ex instanceof KeychainException k ? TerminalKeychainAdvice.message(k) : message(ex);
         cl.getErr().println((ex instanceof CliWarning ? "" : "error: ") + message);
+        if (ex instanceof ApiException api && parseResult != null && parseResult.originalArgs().contains("--verbose")) {
+            api.details().forEach(line -> cl.getErr().println("  " + line)); // request/trace ids for support
+        }
         cl.getErr().flush();
         return getExitCode(ex);
     }

@@ -38,6 +38,10 @@ import picocli.CommandLine.Command;
         })
 public final class RootCommand implements Runnable {
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, also print the server's request id, trace id and field errors.")
+    boolean verbose;
+
     @CommandLine.Option(names = "--sandbox",
             description = "Open the desktop app; with no connection configured, on the bundled local sandbox.")
     boolean sandbox;

@@ -12,6 +12,8 @@ import java.util.Map;
 public abstract class ApiException extends RuntimeException {
     private final int status;
     private final String requestId;
+    /** The server's own traceId from a problem body (ASP.NET's), when it gave one besides X-Request-Id. */
+    private String traceId;
 
     protected ApiException(String message, int status, String requestId, Throwable cause) {
         super(message, cause, true, false);
@@ -29,10 +31,52 @@ public abstract class ApiException extends RuntimeException {
         return requestId;
     }
 
+    /** The problem body's traceId, when the server sent one; may be null. */
+    public String traceId() {
+        return traceId;
+    }
+
+    ApiException withTraceId(String id) {
+        this.traceId = id;
+        return this;
+    }
+
+    /**
+     * What support needs to find the server's log line, for a "details" expander and {@code --verbose}: the status,
+     * request id and trace id, and field errors; empty lines left out.
+     */
+    public java.util.List<String> details() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (status > 0) {
+            out.add("HTTP status: " + status);
+        }
+        if (requestId != null) {
+            out.add("Request id: " + requestId);
+        }
+        if (traceId != null && !traceId.equals(requestId)) {
+            out.add("Trace id: " + traceId);
+        }
+        if (this instanceof Validation v) {
+            v.errors().forEach((field, messages) -> out.add("Field " + field + ": " + String.join("; ", messages)));
+        }
+        return out;
+    }
+
     /** 401: no credential, or an unknown, revoked or expired key. */
     public static final class Unauthorized extends ApiException {
         public Unauthorized(String requestId) {
             super("The key was rejected: it may be revoked or expired. Replace the key, or ask an administrator for a new one.",
+                    401, requestId, null);
+        }
+
+        /**
+         * An empty 401 to a key sent in a header whose name was assumed, not learnt: the server may simply not look
+         * at that header.
+         */
+        public Unauthorized(String requestId, String headerName) {
+            super("The server refused the key (HTTP 401, no explanation). The key was sent in the header '"
+                    + headerName + "', which was assumed, not learnt from the server: check the header name its "
+                    + "documentation gives (approvals-console profiles set NAME --header NAME), then check the key.",
                     401, requestId, null);
         }
     }
@@ -127,6 +171,18 @@ public abstract class ApiException extends RuntimeException {
                     + (detail == null || detail.isBlank() ? "" : ": " + detail.strip().replaceAll("[.\\s]+$", ""))
                     + ". Try again in a moment; if it persists, tell the API's operators"
                     + (requestId == null ? "." : " (request " + requestId + ")."), status, requestId, null);
+        }
+    }
+
+    /**
+     * The server sent more than the console takes (bytes per response, pages or items per list): stopped there,
+     * nothing of it used, memory bounded.
+     */
+    public static final class CapReached extends ApiException {
+        public CapReached(int status, String what, String requestId) {
+            super("Stopped: " + what + ". Nothing of it was used. If the server really has that much, raise the cap; "
+                    + "otherwise tell the API's operators" + (requestId == null ? "." : " (request " + requestId + ")."),
+                    status, requestId, null);
         }
     }
 

@@ -6,13 +6,16 @@ import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.CreateApprovalRequest;
+import io.approvals.console.contract.Dialect;
 import io.approvals.console.contract.IssueKeyRequest;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.Json;
 import io.approvals.console.contract.KeyMetadata;
 import io.approvals.console.contract.Page;
 import io.approvals.console.contract.RegenerateKeyRequest;
+import io.approvals.console.contract.ServerText;
 import io.approvals.console.contract.UpdateStatusRequest;
+import io.approvals.console.contract.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -55,7 +58,9 @@ import javax.net.ssl.SSLHandshakeException;
 public final class ApprovalsClient implements ApprovalsApi {
     static final String APPROVALS = "/approvals/";
     private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
-    private static final int MAX_PAGES = 100_000;
+    /** Defaults of the caps that keep memory bounded whatever a server sends (settable on the builder). */
+    public static final int DEFAULT_MAX_ITEMS = 500_000;
+    public static final int DEFAULT_MAX_PAGES = 10_000;
     private static final System.Logger LOG = System.getLogger(ApprovalsClient.class.getName());
 
     private final URI baseUrl;
@@ -67,6 +72,17 @@ public final class ApprovalsClient implements ApprovalsApi {
     private final Sleeper sleeper;
     private final Clock clock;
     private final String userAgent;
+    private final Dialect dialect;
+    private final boolean contractDialect;
+    private final int maxItems;
+    private final int maxPages;
+    private final int maxBodyBytes;
+    private final Duration callTimeout;
+    /**
+     * What real servers' items carried that a decision must send back unchanged (a RowVersion, a numeric id), by
+     * id, as last read; empty for the sandbox's items. Cleared when it would outgrow the item cap.
+     */
+    private final Map<String, Approval.Raw> rawById = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Shared by all clients (a mapper learns each type once; thread-safe once configured), and made when a request
      * first has a body: reading the list needs no mapper (start-up makes none).
@@ -86,6 +102,13 @@ public final class ApprovalsClient implements ApprovalsApi {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.userAgent = b.userAgent;
+        this.dialect = b.dialect == null ? Dialect.CONTRACT : b.dialect;
+        this.contractDialect = this.dialect.fields().isEmpty() && this.dialect.spellings().isEmpty()
+                && this.dialect.idType() == null && this.dialect.versionType() == null;
+        this.maxItems = b.maxItems;
+        this.maxPages = b.maxPages;
+        this.maxBodyBytes = b.maxBodyBytes;
+        this.callTimeout = b.callTimeout == null ? requestTimeout : b.callTimeout;
         this.http = httpClient(baseUrl, b.caCertificate, b.connectTimeout);
     }
 
@@ -131,7 +154,13 @@ public final class ApprovalsClient implements ApprovalsApi {
     @Override
     public Page<Approval> listNotComplete(String approver, int limit, String cursor) {
         Exchange ex = send(Call.get(listPath(approver, limit, cursor)).asRetryable());
-        return DECODER.page(ex.body, Approval.class, ex.status, ex.requestId);
+        Page<Approval> plain = DECODER.plainApprovals(ex.body);
+        if (plain != null) {
+            return plain;
+        }
+        Page<Approval> page = DECODER.approvals(DECODER.pageTree(ex.body, ex.status, ex.requestId), dialect);
+        remember(page.items());
+        return page;
     }
 
     /**
@@ -149,10 +178,12 @@ public final class ApprovalsClient implements ApprovalsApi {
         Set<String> seenCursors = new HashSet<>();
         Map<String, String> people = new HashMap<>();
         boolean allUnchanged = !before.isEmpty();
+        int partlyRead = 0;
+        int skipped = 0;
         String cursor = null;
         CompletableFuture<Exchange> next = null;
         try {
-            for (int n = 0; n < MAX_PAGES; n++) {
+            for (int n = 0; n < maxPages; n++) {
                 String pageKey = cursor == null ? "" : cursor;
                 PendingSnapshot.CachedPage cached = before.get(pageKey);
                 Exchange ex = next != null ? awaitPage(next) : send(pageCall(approver, cursor, cached));
@@ -179,14 +210,24 @@ public final class ApprovalsClient implements ApprovalsApi {
                     if (next == null && after != null && !seenCursors.contains(after)) {
                         next = sendAhead(approver, after, before);
                     }
-                    List<Approval> items = plain != null ? plain.items()
-                            : DECODER.items(tree, Approval.class, ex.status, ex.requestId);
-                    page = new PendingSnapshot.CachedPage(ex.etag, sharingPeople(items, people), after);
+                    Page<Approval> read = plain != null ? plain : DECODER.approvals(tree, dialect);
+                    if (plain == null) {
+                        remember(read.items());
+                    }
+                    page = new PendingSnapshot.CachedPage(ex.etag, sharingPeople(read.items(), people), after,
+                            read.partlyRead(), read.skipped());
                 }
                 pages.put(pageKey, page);
+                if (all.size() + page.items().size() > maxItems) {
+                    throw new ApiException.CapReached(ex.status, "the list has more than " + maxItems
+                            + " items, the console's cap on items per list (-Dapprovals.maxItems=N)", ex.requestId);
+                }
                 all.addAll(page.items());
+                partlyRead += page.partlyRead();
+                skipped += page.skipped();
                 if (page.nextCursor() == null) {
-                    return new PendingSnapshot(List.copyOf(all), Map.copyOf(pages), clock.instant(), allUnchanged);
+                    return new PendingSnapshot(List.copyOf(all), Map.copyOf(pages), clock.instant(), allUnchanged,
+                            partlyRead, skipped);
                 }
                 if (!seenCursors.add(page.nextCursor())) {
                     throw new ApiException.Server(ex.status, "the server's paging repeats itself", ex.requestId);
@@ -199,7 +240,8 @@ public final class ApprovalsClient implements ApprovalsApi {
                 next.cancel(false);
             }
         }
-        throw new ApiException.Server(200, "the list has more than " + MAX_PAGES + " pages", null);
+        throw new ApiException.CapReached(200, "the list has more than " + maxPages
+                + " pages, the console's cap on pages per fetch (-Dapprovals.maxPages=N)", null);
     }
 
     /** Sends the page at cursor on another thread, with the ETag of the page there in before. */
@@ -258,7 +300,7 @@ public final class ApprovalsClient implements ApprovalsApi {
                     && updatedAt == a.updatedAt() ? a
                     : new Approval(a.id(), a.title(), a.description(), requester, approver, a.priority(), a.dueAt(),
                             a.status(), a.createdAt(), updatedAt, decidedBy, a.decidedAt(), a.comment(),
-                            a.version()));
+                            a.version(), a.raw()));
         }
         return out;
     }
@@ -271,16 +313,88 @@ public final class ApprovalsClient implements ApprovalsApi {
     public Approval createApproval(CreateApprovalRequest request, String idempotencyKey) {
         Objects.requireNonNull(request, "request");
         String idem = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
-        Exchange ex = send(Call.post(APPROVALS + "CreateApproval", json(request))
-                .header("Idempotency-Key", idem).asRetryable());
-        return DECODER.object(ex.body, Approval.class, ex.status, ex.requestId);
+        Exchange ex = send(Call.post(APPROVALS + "CreateApproval", contractDialect ? json(request)
+                : json(DialectBodies.create(request, dialect))).header("Idempotency-Key", idem).asRetryable());
+        Approval created = DECODER.approval(ex.body, dialect, ex.status, ex.requestId);
+        if (created == null) {
+            // 201 + Location, or 204: read the new approval where the server says it is, else as we sent it
+            created = readLocation(ex).orElseGet(() -> DialectBodies.asCreated(request, idFromLocation(ex),
+                    clock.instant()));
+        }
+        remember(List.of(created));
+        return created;
     }
 
     @Override
     public Approval updateStatus(UpdateStatusRequest request) {
         Objects.requireNonNull(request, "request");
-        Exchange ex = send(Call.post(APPROVALS + "UpdateApprovalStatus", json(request)));
-        return DECODER.object(ex.body, Approval.class, ex.status, ex.requestId);
+        Approval.Raw raw = rawById.get(request.id());
+        String body = contractDialect && raw == null ? json(request)
+                : json(DialectBodies.update(request, dialect, raw));
+        Exchange ex = send(Call.post(APPROVALS + "UpdateApprovalStatus", body));
+        Approval decided = DECODER.approval(ex.body, dialect, ex.status, ex.requestId);
+        if (decided == null) {
+            // 204 (or 200 with no body) is success: read the item where the server says it is, else as decided
+            decided = readLocation(ex).orElseGet(() -> DialectBodies.asDecided(request, raw, clock.instant()));
+        }
+        remember(List.of(decided));
+        return decided;
+    }
+
+    /** Keeps what a decision must send back as the server sent it; nothing for the contract's own items. */
+    private void remember(List<Approval> items) {
+        for (Approval a : items) {
+            if (a.raw() != null && (a.raw().idIsNumber() || (a.raw().versionToken() != null
+                    && !a.raw().versionIsNumber()))) {
+                if (rawById.size() >= maxItems) {
+                    rawById.clear();
+                }
+                rawById.put(a.id(), a.raw());
+            }
+        }
+    }
+
+    /**
+     * The approval at the answer's Location, read with the key only when it is on this profile's own origin (the
+     * key never goes anywhere else); empty when there is none, it is elsewhere, or it cannot be read.
+     */
+    private java.util.Optional<Approval> readLocation(Exchange ex) {
+        if (ex.location == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            URI target = baseUrl.resolve(ex.location);
+            if (!sameOrigin(target, baseUrl)) {
+                return java.util.Optional.empty();
+            }
+            String prefix = stripSlash(baseUrl.getPath());
+            String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+            if (!prefix.isEmpty() && path.startsWith(prefix)) {
+                path = path.substring(prefix.length());
+            }
+            Exchange read = send(Call.get(path).asRetryable());
+            return java.util.Optional.ofNullable(DECODER.approval(read.body, dialect, read.status, read.requestId));
+        } catch (ApiException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String idFromLocation(Exchange ex) {
+        if (ex.location == null) {
+            return null;
+        }
+        String path = ex.location.replaceAll("[?#].*$", "").replaceAll("/+$", "");
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isEmpty() ? null : java.net.URLDecoder.decode(last, StandardCharsets.UTF_8);
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() > 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     // ---- keys ----
@@ -364,7 +478,12 @@ public final class ApprovalsClient implements ApprovalsApi {
         if (approver != null && !approver.isBlank()) {
             p.append("&approver=").append(enc(approver));
         }
-        if (cursor != null) {
+        if (cursor != null && cursor.startsWith(ResponseDecoder.PAGE_CURSOR)) {
+            // a page-numbered list (Spring's): the cursor is the client's own, the server wants page and size
+            String[] pageAndSize = cursor.substring(ResponseDecoder.PAGE_CURSOR.length()).split(":");
+            p.append("&page=").append(enc(pageAndSize[0]))
+                    .append("&size=").append(pageAndSize.length > 1 ? enc(pageAndSize[1]) : limit);
+        } else if (cursor != null) {
             p.append("&cursor=").append(enc(cursor));
         }
         return p.toString();
@@ -404,43 +523,61 @@ public final class ApprovalsClient implements ApprovalsApi {
     }
 
     /** What came back: status 2xx or 304; errors are thrown as ApiException. */
-    private record Exchange(int status, byte[] body, String etag, String requestId) {
+    private record Exchange(int status, byte[] body, String etag, String requestId, String location) {
     }
 
+    /**
+     * Sends the call, retrying it when it may be, all within {@link #callTimeout}: each attempt gets the request
+     * time-out or what is left, whichever is shorter, for its whole answer (headers and body, so a body that trickles
+     * in ends too), and no backoff waits past the end. A failure says how long was really waited.
+     */
     private Exchange send(Call call) {
         int attempt = 0;
+        long callStarted = System.nanoTime();
+        long callDeadline = callStarted + callTimeout.toNanos();
         while (true) {
             attempt++;
+            long left = callDeadline - System.nanoTime();
             boolean mayRetry = call.retryable && attempt < retry.maxAttempts();
-            HttpResponse<InputStream> response;
+            HttpResponse<byte[]> response;
             byte[] body;
             String requestId = UUID.randomUUID().toString();
             long started = System.nanoTime();
+            Duration attemptLimit = left < requestTimeout.toNanos() ? Duration.ofNanos(Math.max(left, 1_000_000))
+                    : requestTimeout;
             try {
-                response = http.send(request(call, requestId), HttpResponse.BodyHandlers.ofInputStream());
-                body = readBody(response, requestId);
+                response = exchange(request(call, requestId, attemptLimit), attemptLimit, requestId);
+                body = response.body();
             } catch (IOException e) {
-                ApiException.Network failure = networkFailure(e);
+                ApiException.Network failure = networkFailure(e, attempt, System.nanoTime() - callStarted);
                 LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " failed: "
                         + e.getClass().getSimpleName());
-                if (!mayRetry) {
+                Duration wait = retry.backoff(attempt);
+                // a server that let the whole limit pass once is not asked again: the call's limit would pass too
+                if (!mayRetry || e instanceof HttpTimeoutException || System.nanoTime() + wait.toNanos() >= callDeadline - 50_000_000L) {
                     throw failure;
                 }
-                pause(retry.backoff(attempt));
+                pause(wait);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException.Network("The request was cancelled.", e);
             }
             int status = response.statusCode();
-            String rid = response.headers().firstValue("X-Request-Id").orElse(requestId);
+            String rid = response.headers().firstValue("X-Request-Id").map(ServerText::clean).map(Wire::clip)
+                    .orElse(requestId);
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " -> " + status
                     + " in " + ms + " ms (request " + rid + ")");
             if ((status >= 200 && status < 300) || status == 304) {
-                return new Exchange(status, body, response.headers().firstValue("ETag").orElse(null), rid);
+                return new Exchange(status, body, response.headers().firstValue("ETag").orElse(null), rid,
+                        response.headers().firstValue("Location").orElse(null));
             }
             ApiException error = DECODER.error(status, response.headers(), body, rid);
+            if (status == 401 && (body == null || body.length == 0) && auth instanceof AuthScheme.ApiKeyHeader h
+                    && dialect.headerGuessed()) {
+                error = new ApiException.Unauthorized(rid, h.headerName());
+            }
             if (mayRetry && isTransient(status)) {
                 Duration wait = retry.backoff(attempt);
                 if (error instanceof ApiException.RateLimited limited) {
@@ -454,10 +591,108 @@ public final class ApprovalsClient implements ApprovalsApi {
                         wait = asked;
                     }
                 }
+                if (System.nanoTime() + wait.toNanos() >= callDeadline - 50_000_000L) {
+                    throw error; // no time left for another attempt within the call's limit
+                }
                 pause(wait);
                 continue;
             }
             throw error;
+        }
+    }
+
+    /**
+     * One exchange whose whole answer, body included, must arrive within limit; the body is refused past
+     * {@link #maxBodyBytes} as it arrives, so a huge or endless answer never fills the heap.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest request, Duration limit, String requestId)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request,
+                info -> new CappedBody(maxBodyBytes, info.statusCode(), requestId));
+        try {
+            return answer.get(limit.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            throw new WholeAnswerTimeout(limit);
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException || (cause instanceof IOException
+                    && cause.getCause() instanceof ApiException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof ApiException api) {
+                throw api;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    /** The whole answer did not arrive within the limit (a server that stalls, or trickles its body). */
+    private static final class WholeAnswerTimeout extends HttpTimeoutException {
+        WholeAnswerTimeout(Duration limit) {
+            super("no complete answer within " + limit.toMillis() + " ms");
+        }
+    }
+
+    /** Collects a body up to a cap; past it, cancels the exchange and fails with a message naming the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int cap;
+        private final int status;
+        private final String requestId;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        CappedBody(int cap, int status, String requestId) {
+            this.cap = cap;
+            this.status = status;
+            this.requestId = requestId;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> buffers) {
+            if (result.isDone()) {
+                return;
+            }
+            for (java.nio.ByteBuffer b : buffers) {
+                if ((long) bytes.size() + b.remaining() > cap) {
+                    subscription.cancel();
+                    result.completeExceptionally(new ApiException.CapReached(status, "the answer is larger than "
+                            + (cap >= 1 << 20 ? (cap >> 20) + " MiB" : cap + " bytes")
+                            + ", the console's cap on bytes per response", requestId));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
         }
     }
 
@@ -474,9 +709,9 @@ public final class ApprovalsClient implements ApprovalsApi {
         }
     }
 
-    private HttpRequest request(Call call, String requestId) {
+    private HttpRequest request(Call call, String requestId, Duration limit) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(baseUrl.resolve(stripSlash(baseUrl.getPath()) + call.path))
-                .timeout(requestTimeout)
+                .timeout(limit)
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", userAgent)
                 .header("X-Request-Id", requestId);
@@ -502,25 +737,20 @@ public final class ApprovalsClient implements ApprovalsApi {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
-    /** Reads at most MAX_BODY_BYTES; an I/O failure here is a broken answer, handled like no answer. */
-    private static byte[] readBody(HttpResponse<InputStream> response, String requestId) throws IOException {
-        try (InputStream in = response.body()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw new ApiException.Server(response.statusCode(), "the answer is larger than "
-                        + (MAX_BODY_BYTES >> 20) + " MiB", requestId);
-            }
-            return body;
-        }
-    }
-
-    private ApiException.Network networkFailure(IOException e) {
+    private ApiException.Network networkFailure(IOException e, int attempts, long waitedNanos) {
         String host = baseUrl.getHost() + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "");
+        String waited = String.format(Locale.ROOT, " (waited %.1f s in all%s)", waitedNanos / 1e9,
+                attempts > 1 ? ", " + attempts + " attempts" : "");
         if (e instanceof HttpConnectTimeoutException) {
-            return new ApiException.Network("Could not connect to " + host + " (timed out).", e);
+            return new ApiException.Network("Could not connect to " + host + " (timed out)" + waited + ".", e);
         }
-        if (e instanceof HttpTimeoutException) {
-            return new ApiException.Network("The server did not answer within " + requestTimeout.toSeconds() + " s.", e);
+        if (e instanceof WholeAnswerTimeout || e instanceof HttpTimeoutException) {
+            return new ApiException.Network("The server did not answer completely within "
+                    + limitText(requestTimeout) + ", the limit for one request" + waited + ".", e);
+        }
+        if (e instanceof SSLHandshakeException && isHostMismatch(e)) {
+            return new ApiException.Network("The server's certificate is for another host, not " + baseUrl.getHost()
+                    + ". Check the address; if it is right, the server's certificate must name it.", e);
         }
         if (e instanceof ConnectException) {
             return new ApiException.Network("Could not connect to " + host + " (connection refused).", e);
@@ -541,6 +771,21 @@ public final class ApprovalsClient implements ApprovalsApi {
         return new ApiException.Network("The connection to " + host + " failed.", e);
     }
 
+    private static String limitText(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1e3);
+    }
+
+    /** A handshake that failed because the certificate names other hosts (not because it is untrusted). */
+    private static boolean isHostMismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException && t.getMessage() != null
+                    && (t.getMessage().contains("No subject alternative") || t.getMessage().contains("No name matching"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Configures and builds a client. */
     public static final class Builder {
         private final URI baseUrl;
@@ -553,6 +798,11 @@ public final class ApprovalsClient implements ApprovalsApi {
         private Sleeper sleeper = Sleeper.REAL;
         private Clock clock = Clock.systemUTC();
         private String userAgent = "approvals-console";
+        private Dialect dialect = Dialect.CONTRACT;
+        private int maxItems = DEFAULT_MAX_ITEMS;
+        private int maxPages = DEFAULT_MAX_PAGES;
+        private int maxBodyBytes = MAX_BODY_BYTES;
+        private Duration callTimeout;
 
         private Builder(URI baseUrl, ApiKey key) {
             this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
@@ -596,6 +846,36 @@ public final class ApprovalsClient implements ApprovalsApi {
 
         public Builder userAgent(String ua) {
             this.userAgent = ua;
+            return this;
+        }
+
+        /** How the server spells the API (field names, spellings, time zone); null for the contract's own. */
+        public Builder dialect(Dialect d) {
+            this.dialect = d == null ? Dialect.CONTRACT : d;
+            return this;
+        }
+
+        /** Cap on the items of one list fetch (default 500,000): more is a clear error, never a full heap. */
+        public Builder maxItems(int n) {
+            this.maxItems = Math.max(1, n);
+            return this;
+        }
+
+        /** Cap on the pages of one list fetch (default 10,000). */
+        public Builder maxPages(int n) {
+            this.maxPages = Math.max(1, n);
+            return this;
+        }
+
+        /** Cap on the bytes of one answer (default 64 MiB). */
+        public Builder maxBodyBytes(int n) {
+            this.maxBodyBytes = Math.max(1024, n);
+            return this;
+        }
+
+        /** Limit of one call, its retries and their waits included (default: the request time-out). */
+        public Builder callTimeout(Duration d) {
+            this.callTimeout = d;
             return this;
         }
 

@@ -14,6 +14,7 @@ import io.approvals.console.contract.JsonTokens;
 import io.approvals.console.contract.Page;
 import io.approvals.console.contract.PlainJson.Names;
 import io.approvals.console.contract.Priority;
+import io.approvals.console.contract.ServerText;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,11 @@ import java.util.List;
 final class PlainApprovalPage {
     private static final String[] FIELDS = {"id", "title", "description", "requester", "approver", "priority",
         "dueAt", "status", "createdAt", "updatedAt", "decidedBy", "decidedAt", "comment", "version"};
+
+    /** OTHER is never plain: its raw text is kept by {@link TolerantApprovals}. */
+    private static final Priority[] KNOWN_PRIORITIES = Priority.KNOWN.toArray(new Priority[0]);
+    private static final ApprovalStatus[] KNOWN_STATUSES = {ApprovalStatus.PENDING, ApprovalStatus.APPROVED,
+        ApprovalStatus.REJECTED};
 
     private PlainApprovalPage() {
     }
@@ -138,9 +144,9 @@ final class PlainApprovalPage {
                 case 2 -> description = text(p, value);
                 case 3 -> requester = text(p, value);
                 case 4 -> approver = text(p, value);
-                case 5 -> priority = spelledAs(Priority.values(), Priority::wire, text(p, value));
+                case 5 -> priority = spelledAs(KNOWN_PRIORITIES, Priority::wire, text(p, value));
                 case 6 -> dueAt = instant(text(p, value));
-                case 7 -> status = spelledAs(ApprovalStatus.values(), ApprovalStatus::wire, text(p, value));
+                case 7 -> status = spelledAs(KNOWN_STATUSES, ApprovalStatus::wire, text(p, value));
                 case 8 -> createdAt = instant(text(p, value));
                 case 9 -> updatedAt = instant(text(p, value));
                 case 10 -> decidedBy = text(p, value);
@@ -150,8 +156,12 @@ final class PlainApprovalPage {
             }
         }
         expect(t, JsonToken.END_OBJECT);
-        return new Approval(id, title, description, requester, approver, priority, dueAt, status, createdAt,
-                updatedAt, decidedBy, decidedAt, comment, version);
+        if (id == null || id.isBlank()) {
+            throw notPlain(); // skipped and counted by the tolerant reader
+        }
+        return new Approval(ServerText.clean(id), ServerText.clean(title), ServerText.clean(description),
+                ServerText.clean(requester), ServerText.clean(approver), priority, dueAt, status, createdAt,
+                updatedAt, ServerText.clean(decidedBy), decidedAt, ServerText.clean(comment), version);
     }
 
     /**
@@ -169,8 +179,8 @@ final class PlainApprovalPage {
                 throw notPlain();
             }
         }
-        if (name.equalsIgnoreCase("pending")) {
-            throw notPlain();
+        if (name.equalsIgnoreCase("pending") || TolerantApprovals.knowsName(name)) {
+            throw notPlain(); // another name the tolerant reader takes for a field (ApprovalId, RowVersion...)
         }
         return -1;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Json;
 import io.approvals.console.contract.Page;
+import io.approvals.console.contract.ServerText;
 import io.approvals.console.contract.Wire;
 import java.net.http.HttpHeaders;
 import java.nio.ByteBuffer;
@@ -39,6 +40,13 @@ final class ResponseDecoder {
     }
 
     <T> T object(byte[] body, Class<T> type, int status, String requestId) {
+        if (type == Approval.class) {
+            Approval a = approval(body, null, status, requestId);
+            if (a == null) {
+                throw unreadable(status, "empty answer", requestId);
+            }
+            return type.cast(a);
+        }
         try {
             JsonNode node = tree(body);
             if (node == null || !node.isObject()) {
@@ -70,6 +78,11 @@ final class ResponseDecoder {
     /** A page read through the tolerant mapper, whatever its form. */
     <T> Page<T> boundPage(byte[] body, Class<T> itemType, int status, String requestId) {
         PageTree tree = pageTree(body, status, requestId);
+        if (itemType == Approval.class) {
+            @SuppressWarnings("unchecked")
+            Page<T> approvals = (Page<T>) approvals(tree, null);
+            return approvals;
+        }
         return new Page<>(items(tree, itemType, status, requestId), tree.nextCursor());
     }
 
@@ -105,7 +118,14 @@ final class ResponseDecoder {
                 items = node;
             } else if (node != null && node.isObject()) {
                 items = field(node, "items");
+                for (int i = 0; items == null && i < OTHER_ITEM_NAMES.length; i++) {
+                    items = field(node, OTHER_ITEM_NAMES[i]);
+                }
                 JsonNode cursor = field(node, "nextCursor");
+                String numbered = pageNumberCursor(node);
+                if (numbered != null && (cursor == null || cursor.isNull())) {
+                    next = numbered;
+                }
                 if (cursor != null && !cursor.isNull()) {
                     if (!cursor.isValueNode()) {
                         throw unreadable(status, "nextCursor is not a string", requestId);
@@ -130,6 +150,94 @@ final class ResponseDecoder {
         } catch (Exception | StackOverflowError e) {
             throw unreadable(status, describe(e), requestId);
         }
+    }
+
+    /** Where other frameworks put a page's items: Spring's {@code content}, OData's {@code value}, and others. */
+    private static final String[] OTHER_ITEM_NAMES = {"content", "value", "data", "results", "approvals"};
+    /** A cursor the client made for a page-numbered list (Spring's {@code ?page=N}): never sent as a cursor. */
+    static final String PAGE_CURSOR = "#page:";
+
+    /**
+     * The next page of a page-numbered answer ({@code {"content": [...], "number": 0, "totalPages": 3}} or
+     * {@code "last": false}), as a cursor of the client's own; null on the last page or for any other answer.
+     */
+    private static String pageNumberCursor(JsonNode node) {
+        JsonNode number = field(node, "number");
+        if (number == null) {
+            JsonNode pageInfo = field(node, "page"); // Spring's PagedModel: {"page": {"number", "totalPages"}}
+            if (pageInfo != null && pageInfo.isObject()) {
+                node = pageInfo;
+                number = field(node, "number");
+            }
+        }
+        if (number == null || !number.canConvertToInt()) {
+            return null;
+        }
+        JsonNode total = field(node, "totalPages");
+        JsonNode last = field(node, "last");
+        int n = number.asInt();
+        boolean more = last != null && last.isBoolean() ? !last.asBoolean()
+                : total != null && total.canConvertToInt() && n + 1 < total.asInt();
+        JsonNode size = field(node, "size");
+        // the page size the server used goes along, so the next page is counted in the same pages
+        return more && n >= 0 ? PAGE_CURSOR + (n + 1)
+                + (size != null && size.canConvertToInt() && size.asInt() > 0 ? ":" + size.asInt() : "") : null;
+    }
+
+    /**
+     * The approvals of a page, one at a time through {@link TolerantApprovals}: an item that is not an object or
+     * has no id is skipped and counted, one with fields it could not read is kept and counted.
+     */
+    Page<Approval> approvals(PageTree tree, io.approvals.console.contract.Dialect dialect) {
+        List<Approval> out = new ArrayList<>(tree.items().size());
+        int partly = 0;
+        int skipped = 0;
+        for (JsonNode item : tree.items()) {
+            Approval a;
+            try {
+                a = TolerantApprovals.read(item, dialect);
+            } catch (RuntimeException | StackOverflowError e) {
+                a = null;
+            }
+            if (a == null) {
+                skipped++;
+                continue;
+            }
+            if (a.isPartlyRead()) {
+                partly++;
+            }
+            out.add(a);
+        }
+        return new Page<>(out, tree.nextCursor(), partly, skipped);
+    }
+
+    /** One approval answered by a create or a decision, read tolerantly; null for an empty body. */
+    Approval approval(byte[] body, io.approvals.console.contract.Dialect dialect, int status, String requestId) {
+        if (body == null || body.length == 0 || lenientUtf8(body).isEmpty()) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = tree(body);
+        } catch (Exception | StackOverflowError e) {
+            throw unreadable(status, describe(e), requestId);
+        }
+        if (node != null && node.isObject() && TolerantApprovals.find(node, "id",
+                dialect == null ? io.approvals.console.contract.Dialect.CONTRACT : dialect) == null) {
+            // some servers wrap it: {"approval": {...}} or {"data": {...}}
+            for (String wrapper : new String[] {"approval", "data", "value", "result"}) {
+                JsonNode inner = field(node, wrapper);
+                if (inner != null && inner.isObject()) {
+                    node = inner;
+                    break;
+                }
+            }
+        }
+        Approval a = TolerantApprovals.read(node, dialect);
+        if (a == null) {
+            throw unreadable(status, "the approval has no id", requestId);
+        }
+        return a;
     }
 
     <T> List<T> items(PageTree tree, Class<T> itemType, int status, String requestId) {
@@ -161,6 +269,10 @@ final class ResponseDecoder {
         }
         String traceId = text(problem, "traceId");
         String id = requestId != null ? requestId : traceId;
+        return typed(status, headers, problem, detail, id).withTraceId(traceId);
+    }
+
+    private ApiException typed(int status, HttpHeaders headers, JsonNode problem, String detail, String id) {
         return switch (status) {
             case 401 -> new ApiException.Unauthorized(id);
             case 403 -> new ApiException.Forbidden(text(problem, "requiredScope"), id);
@@ -207,8 +319,8 @@ final class ResponseDecoder {
             return null;
         }
         try {
-            return Binding.MAPPER.treeToValue(node, Approval.class);
-        } catch (Exception e) {
+            return TolerantApprovals.read(node, null);
+        } catch (RuntimeException | StackOverflowError e) {
             return null;
         }
     }
@@ -247,7 +359,40 @@ final class ResponseDecoder {
             return null;
         }
         strictUtf8(body);
-        return Binding.MAPPER.readTree(body);
+        return clean(Binding.MAPPER.readTree(body));
+    }
+
+    /**
+     * Cleans every text of the tree with {@link ServerText} in place (names too), so nothing a server sends, bound
+     * into keys, audit entries or problems, can reach a terminal, the profile or the UI with control characters.
+     */
+    static JsonNode clean(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode value = o.get(name);
+                JsonNode cleaned = clean(value);
+                String cleanName = ServerText.clean(name);
+                if (!cleanName.equals(name)) {
+                    o.remove(name);
+                }
+                if (cleaned != value || !cleanName.equals(name)) {
+                    o.set(cleanName, cleaned);
+                }
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode value = a.get(i);
+                JsonNode cleaned = clean(value);
+                if (cleaned != value) {
+                    a.set(i, cleaned);
+                }
+            }
+        } else if (node != null && node.isTextual() && ServerText.isUnsafe(node.textValue())) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(ServerText.clean(node.textValue()));
+        }
+        return node;
     }
 
     /**

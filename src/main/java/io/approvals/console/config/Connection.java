@@ -1,5 +1,6 @@
 package io.approvals.console.config;
 
+import io.approvals.console.contract.Dialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * caCertPath and verified may be null.
  */
 public record Connection(String name, URI baseUrl, AuthMode authMode, String headerName, Path caCertPath,
-                         VerifiedKey verified) {
+                         VerifiedKey verified, Dialect dialect) {
     public static final String DEFAULT_HEADER = "X-API-Key";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -30,6 +31,24 @@ public record Connection(String name, URI baseUrl, AuthMode authMode, String hea
         }
     }
 
+    public Connection(String name, URI baseUrl, AuthMode authMode, String headerName, Path caCertPath,
+                      VerifiedKey verified) {
+        this(name, baseUrl, authMode, headerName, caCertPath, verified, null);
+    }
+
+    /** How the server spells the API: learnt from its OpenAPI document or set by hand; the contract's when null. */
+    public Dialect dialectOrContract() {
+        return dialect == null ? Dialect.CONTRACT : dialect;
+    }
+
+    public Connection withDialect(Dialect d) {
+        return new Connection(name, baseUrl, authMode, headerName, caCertPath, verified, d);
+    }
+
+    public Connection withAuth(AuthMode mode, String header) {
+        return new Connection(name, baseUrl, mode, header, caCertPath, verified, dialect);
+    }
+
     public static Connection of(String name, URI baseUrl) {
         return new Connection(name, baseUrl, AuthMode.API_KEY, DEFAULT_HEADER, null, null);
     }
@@ -39,10 +58,10 @@ public record Connection(String name, URI baseUrl, AuthMode authMode, String hea
     }
 
     public Connection withVerified(VerifiedKey facts) {
-        return new Connection(name, baseUrl, authMode, headerName, caCertPath, facts);
+        return new Connection(name, baseUrl, authMode, headerName, caCertPath, facts, dialect);
     }
 
     public Connection withBaseUrl(URI url) {
-        return new Connection(name, url, authMode, headerName, caCertPath, verified);
+        return new Connection(name, url, authMode, headerName, caCertPath, verified, dialect);
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Lifecycle of an approval: Pending means "not complete". */
 public enum ApprovalStatus {
-    PENDING("Pending"), APPROVED("Approved"), REJECTED("Rejected");
+    PENDING("Pending"), APPROVED("Approved"), REJECTED("Rejected"),
+    /** A status the contract does not name (a real server's {@code InProgress}, a number): its text is the approval's own. */
+    OTHER("Other");
 
     private final String wire;
 
@@ -25,11 +27,24 @@ public enum ApprovalStatus {
             return null;
         }
         for (ApprovalStatus s : values()) {
-            if (s.wire.equalsIgnoreCase(text.trim())) {
+            if (s != OTHER && s.wire.equalsIgnoreCase(text.trim())) {
                 return s;
             }
         }
         throw new IllegalArgumentException("unknown status: " + Wire.clip(text));
+    }
+
+    /** Any letter case; OTHER for a text no constant is spelled as (the raw text is kept by the reader). */
+    public static ApprovalStatus parseOrOther(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (ApprovalStatus s : values()) {
+            if (s != OTHER && s.wire.equalsIgnoreCase(text.trim())) {
+                return s;
+            }
+        }
+        return OTHER;
     }
 
     @Override

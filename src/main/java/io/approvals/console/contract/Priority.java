@@ -5,7 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Approval priority, ordered from least to most pressing. */
 public enum Priority {
-    LOW("Low"), NORMAL("Normal"), HIGH("High"), URGENT("Urgent");
+    LOW("Low"), NORMAL("Normal"), HIGH("High"), URGENT("Urgent"),
+    /** A priority the contract does not name (a real server's {@code Medium}, {@code Critical}, a number); sorts last. */
+    OTHER("Other");
+
+    /** The priorities the contract names, for choosing one (never OTHER). */
+    public static final java.util.List<Priority> KNOWN = java.util.List.of(LOW, NORMAL, HIGH, URGENT);
 
     private final String wire;
 
@@ -24,12 +29,25 @@ public enum Priority {
         if (text == null) {
             return null;
         }
-        for (Priority p : values()) {
+        for (Priority p : KNOWN) {
             if (p.wire.equalsIgnoreCase(text.trim())) {
                 return p;
             }
         }
         throw new IllegalArgumentException("unknown priority: " + Wire.clip(text));
+    }
+
+    /** Any letter case; OTHER for a text no constant is spelled as (the raw text is kept by the reader). */
+    public static Priority parseOrOther(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (Priority p : KNOWN) {
+            if (p.wire.equalsIgnoreCase(text.trim())) {
+                return p;
+            }
+        }
+        return OTHER;
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class Wire {
         if (text == null) {
             return "null";
         }
-        String oneLine = KEY_LIKE.matcher(text).replaceAll("$1\u2026").replaceAll("[\\p{Cntrl}]", " ");
+        String oneLine = KEY_LIKE.matcher(ServerText.clean(text)).replaceAll("$1\u2026").replaceAll("[\\p{Cntrl}]", " ");
         return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }
 }

@@ -93,6 +93,64 @@ public final class ConnectionService {
         return connection;
     }
 
+    /**
+     * Looks for the server's OpenAPI document (the usual places, or openapi: a URL or a file) and stores what it
+     * says as the profile's dialect; the key's header name or bearer too, unless the user gave one
+     * (keepAuth). Returns the discovery, found or not; the profile is unchanged when nothing was found.
+     */
+    public io.approvals.console.client.OpenApiDiscovery.Found discoverDialect(String name, String openapi,
+                                                                            boolean keepAuth) {
+        Connection c = profile(name);
+        io.approvals.console.client.OpenApiDiscovery.Found found;
+        try {
+            found = io.approvals.console.client.OpenApiDiscovery.discover(c.baseUrl(), openapi, c.caCertPath());
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+        found.result().ifPresent(r -> {
+            io.approvals.console.contract.Dialect d = r.dialect();
+            Connection updated = c;
+            if (!keepAuth && (r.headerName() != null || r.bearer())) {
+                updated = updated.withAuth(r.bearer() ? AuthMode.BEARER : AuthMode.API_KEY,
+                        r.bearer() ? c.headerName() : r.headerName());
+            } else {
+                d = d.withSource(d.source(), keepAuth ? "user" : null);
+            }
+            String zone = c.dialect() == null ? null : c.dialect().timeZone();
+            connections.put(updated.withDialect(zone == null ? d : d.with("timeZone", zone)));
+        });
+        return found;
+    }
+
+    /**
+     * Changes the profile's dialect by name=value settings ({@link io.approvals.console.contract.Dialect#with}), and
+     * the header name or bearer when given (then no longer a guess).
+     */
+    public Connection setDialect(String name, java.util.Map<String, String> settings, String headerName,
+                                 Boolean bearer) {
+        Connection c = profile(name);
+        io.approvals.console.contract.Dialect d = c.dialectOrContract();
+        try {
+            for (var e : settings.entrySet()) {
+                d = d.with(e.getKey(), e.getValue());
+            }
+            Connection updated = c;
+            if (headerName != null || bearer != null) {
+                boolean useBearer = bearer != null ? bearer : c.authMode() == AuthMode.BEARER;
+                updated = c.withAuth(useBearer ? AuthMode.BEARER : AuthMode.API_KEY,
+                        headerName != null ? headerName : c.headerName());
+                d = d.withSource(d.source() == null ? "manual" : d.source(), "user");
+            } else if (!settings.isEmpty() && d.source() == null) {
+                d = d.withSource("manual", d.headerFrom());
+            }
+            updated = updated.withDialect(d);
+            connections.put(updated);
+            return updated;
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
     /** Removes the connection and deletes its key from the keychain; the key goes first, so a keychain failure keeps both. */
     public void removeProfile(String name) {
         removeProfile(name, true);

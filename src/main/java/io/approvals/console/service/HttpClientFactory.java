@@ -15,6 +15,9 @@ public final class HttpClientFactory implements ClientFactory {
         return ApprovalsClient.builder(connection.baseUrl(), key)
                 .auth(authScheme(connection))
                 .caCertificate(connection.caCertPath())
+                .dialect(connection.dialect())
+                .maxItems(Integer.getInteger("approvals.maxItems", ApprovalsClient.DEFAULT_MAX_ITEMS))
+                .maxPages(Integer.getInteger("approvals.maxPages", ApprovalsClient.DEFAULT_MAX_PAGES))
                 .build();
     }
 

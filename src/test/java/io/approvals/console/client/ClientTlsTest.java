@@ -52,6 +52,20 @@ class ClientTlsTest {
     }
 
     @Test
+    void aCertificateForAnotherHostSaysSo() throws Exception {
+        try (StubServer server = StubServer.https(certs.otherHost)) {
+            server.on("/approvals/GetApprovalNotComplete", (ex, s) -> json(ex, 200, "[]"));
+            ApprovalsClient client = ApprovalsClient.builder(server.uri(), Canary.key())
+                    .caCertificate(certs.caPem).retryPolicy(RetryPolicy.NONE).build();
+            assertThatThrownBy(() -> client.listNotComplete(null, 1, null))
+                    .isInstanceOf(ApiException.Network.class)
+                    .hasMessageContaining("certificate is for another host")
+                    .hasMessageNotContaining("not trusted");
+            assertThat(server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void aMissingOrBogusCaFileIsAClearError() throws Exception {
         Path bogus = dir.resolve("bogus.pem");
         java.nio.file.Files.writeString(bogus, "not a certificate");

@@ -90,8 +90,7 @@ class ClientToleranceTest {
 
     @Test
     void garbageBecomesAServerFailureNotAnotherException() {
-        for (String garbage : new String[]{"{", "[1,2", "\"a string\"", "{\"items\": 5}", "{\"items\":[{\"version\":\"x\"}]}",
-                "{\"items\":[{\"status\":\"Cancelled\"}]}", "[".repeat(5000), "{\"items\":[7]}"}) {
+        for (String garbage : new String[]{"{", "[1,2", "\"a string\"", "{\"items\": 5}", "[".repeat(5000)}) {
             server.on(LIST, (ex, s) -> json(ex, 200, garbage));
             assertThatThrownBy(() -> client.listNotComplete(null, 10, null))
                     .as(garbage.length() > 40 ? garbage.substring(0, 40) : garbage)

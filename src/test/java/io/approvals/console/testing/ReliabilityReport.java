@@ -156,6 +156,7 @@ public final class ReliabilityReport {
                 {"statuses", "answers"},
                 {"failures", "undocumented answers, or sandbox and document disagreeing on validity"}});
         keychainFaults();
+        hostileServers();
         md.append(NOTES);
         return md.toString();
     }
@@ -187,6 +188,36 @@ public final class ReliabilityReport {
             md.append("| ").append(v(r, "fault")).append(" | `").append(v(r, "userSees")).append("` | ")
                     .append(v(r, "exitCode")).append(" | ").append(r.path("keyKept").asBoolean() ? "yes" : "**no**")
                     .append(" | ").append(v(r, "millis")).append(" |\n");
+        }
+        md.append("\n");
+    }
+
+    /**
+     * One row per hostile server behaviour {@link HostileServerFigures} recorded: exit code, time, peak heap and the
+     * message the user saw.
+     */
+    private void hostileServers() throws IOException {
+        Map<String, JsonNode> byCase = new java.util.TreeMap<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(HostileServerFigures.PREFIX)
+                        && f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    byCase.put(f.getFileName().toString().replaceAll("(-full)?\\.json$", ""), JSON.readTree(f.toFile()));
+                }
+            }
+        }
+        md.append("### Hostile servers (`HostileServerTest`: `approvals list` in-process, request time-out 3 s "
+                + "unless a row says otherwise)\n\n");
+        if (byCase.isEmpty()) {
+            md.append("not run\n\n");
+            return;
+        }
+        md.append("| hostile behaviour | exit code | time (ms) | peak heap (MB, sampled every 5 ms) | message |\n"
+                + "|---|---|---|---|---|\n");
+        for (JsonNode r : byCase.values()) {
+            md.append("| ").append(v(r, "behaviour")).append(" | ").append(v(r, "exitCode")).append(" | ")
+                    .append(v(r, "millis")).append(" | ").append(v(r, "peakHeapMb")).append(" | `")
+                    .append(v(r, "message").replace("|", "\\|")).append("` |\n");
         }
         md.append("\n");
     }

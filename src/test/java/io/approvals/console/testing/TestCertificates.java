@@ -20,11 +20,14 @@ public final class TestCertificates {
     public final Path caPem;
     public final SSLContext signedByCa;
     public final SSLContext selfSigned;
+    /** Signed by the CA, but for another host only (approvals.other.example): a host-name mismatch. */
+    public final SSLContext otherHost;
 
-    private TestCertificates(Path caPem, SSLContext signedByCa, SSLContext selfSigned) {
+    private TestCertificates(Path caPem, SSLContext signedByCa, SSLContext selfSigned, SSLContext otherHost) {
         this.caPem = caPem;
         this.signedByCa = signedByCa;
         this.selfSigned = selfSigned;
+        this.otherHost = otherHost;
     }
 
     public static TestCertificates create(Path dir) throws Exception {
@@ -48,7 +51,18 @@ public final class TestCertificates {
                 "-keystore", server.toString());
         keytool("-genkeypair", "-alias", "rogue", "-keyalg", "EC", "-dname", "CN=127.0.0.1",
                 "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", rogue.toString());
-        return new TestCertificates(caPem, serverContext(server), serverContext(rogue));
+        Path other = dir.resolve("other.p12");
+        Path otherCsr = dir.resolve("other.csr");
+        Path otherPem = dir.resolve("other.pem");
+        keytool("-genkeypair", "-alias", "other", "-keyalg", "EC", "-dname", "CN=approvals.other.example",
+                "-validity", "2", "-keystore", other.toString());
+        keytool("-certreq", "-alias", "other", "-keystore", other.toString(), "-file", otherCsr.toString());
+        keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-infile", otherCsr.toString(),
+                "-outfile", otherPem.toString(), "-rfc", "-validity", "2", "-ext", "SAN=dns:approvals.other.example");
+        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", other.toString());
+        keytool("-importcert", "-noprompt", "-alias", "other", "-file", otherPem.toString(),
+                "-keystore", other.toString());
+        return new TestCertificates(caPem, serverContext(server), serverContext(rogue), serverContext(other));
     }
 
     private static SSLContext serverContext(Path p12) throws Exception {

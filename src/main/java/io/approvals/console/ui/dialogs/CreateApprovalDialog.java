@@ -57,7 +57,7 @@ public final class CreateApprovalDialog {
         ComboBox<Priority> priority = new ComboBox<>();
         priority.setId("createPriority");
         priority.setAccessibleText("Priority");
-        priority.getItems().setAll(Priority.values());
+        priority.getItems().setAll(Priority.KNOWN);
         priority.valueProperty().bindBidirectional(vm.priorityProperty());
 
         DatePicker due = new DatePicker();

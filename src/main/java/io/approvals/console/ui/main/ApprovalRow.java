@@ -91,8 +91,8 @@ public final class ApprovalRow {
             case 1 -> approval.description();
             case 2 -> approval.requester();
             case 3 -> approval.approver();
-            case 4 -> priority().wire();
-            case 5 -> status().wire();
+            case 4 -> approval.priorityText();
+            case 5 -> approval.statusText();
             case 6 -> approval.decidedBy();
             default -> approval.comment();
         };
@@ -120,6 +120,16 @@ public final class ApprovalRow {
 
     public boolean isPending() {
         return approval.isPending();
+    }
+
+    /** The priority as shown: a server's own (Medium, Critical) as it spelled it. */
+    public String priorityText() {
+        return approval.priorityText();
+    }
+
+    /** The status as shown: a server's own (InProgress) as it spelled it. */
+    public String statusText() {
+        return approval.statusText();
     }
 
     /** True when every word of the lower-cased query occurs somewhere in the row's text. */

@@ -141,7 +141,7 @@ final class ApprovalTable {
                     setGraphic(null);
                     return;
                 }
-                chip.setText(row.priority().wire());
+                chip.setText(row.priorityText());
                 chip.getStyleClass().setAll("label", "chip",
                         "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
                 setGraphic(chip);
@@ -182,7 +182,7 @@ final class ApprovalTable {
                     setText(null);
                     return;
                 }
-                setText(row.status().wire());
+                setText(row.statusText());
                 if (row.status() == ApprovalStatus.APPROVED) {
                     getStyleClass().add("status-approved");
                 } else if (row.status() == ApprovalStatus.REJECTED) {

@@ -270,8 +270,10 @@ public final class ApprovalsViewModel {
     }
 
     private void tickText() {
-        lastRefreshedText.set(lastRefreshed.get() == null ? "not refreshed yet"
-                : "refreshed " + TimeText.ago(lastRefreshed.get(), clock.instant()));
+        String note = snapshot == null ? "" : snapshot.readingNote(); // a real server's items the console half read
+        lastRefreshedText.set((lastRefreshed.get() == null ? "not refreshed yet"
+                : "refreshed " + TimeText.ago(lastRefreshed.get(), clock.instant()))
+                + (note.isEmpty() ? "" : "  \u00b7  " + note));
     }
 
     private void scheduleNext() {
@@ -550,6 +552,9 @@ public final class ApprovalsViewModel {
                 new Bucket("> 7 d", age[3], "age-3")));
         List<Bucket> p = new ArrayList<>();
         for (Priority pr : Priority.values()) {
+            if (pr == Priority.OTHER && prio[pr.ordinal()] == 0) {
+                continue; // only a server with priorities of its own has these
+            }
             p.add(new Bucket(pr.wire(), prio[pr.ordinal()], "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
         }
         priorityBuckets.setAll(p);

@@ -43,9 +43,9 @@ final class DetailPane extends ScrollPane {
         title.setId("detailTitle");
         title.setWrapText(true);
         title.getStyleClass().addAll("title-3", "detail-title");
-        Label chip = new Label(row.priority().wire());
+        Label chip = new Label(row.priorityText());
         chip.getStyleClass().addAll("chip", "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
-        Label status = new Label(row.status().wire());
+        Label status = new Label(row.statusText());
         status.getStyleClass().addAll("chip", "chip-status");
 
         GridPane grid = new GridPane();
@@ -55,8 +55,8 @@ final class DetailPane extends ScrollPane {
         keys.setMinWidth(90);
         grid.getColumnConstraints().addAll(keys, new ColumnConstraints());
         int r = 0;
-        r = field(grid, r, "Status", row.status().wire());
-        r = field(grid, r, "Priority", row.priority().wire());
+        r = field(grid, r, "Status", row.statusText());
+        r = field(grid, r, "Priority", row.priorityText());
         r = field(grid, r, "Requester", a.requester());
         r = field(grid, r, "Approver", a.approver() == null ? "anyone with write access" : a.approver());
         r = field(grid, r, "Due", a.dueAt() == null ? "no due date"
@@ -67,7 +67,8 @@ final class DetailPane extends ScrollPane {
             r = field(grid, r, "Decided by", a.decidedBy());
             r = field(grid, r, "Decided at", TimeText.full(a.decidedAt()));
         }
-        r = field(grid, r, "Version", Long.toString(a.version()));
+        r = field(grid, r, "Version", a.raw() != null && a.raw().versionToken() != null
+                ? a.raw().versionToken() : Long.toString(a.version()));
         field(grid, r, "Id", a.id());
 
         box.getChildren().addAll(title, grid);

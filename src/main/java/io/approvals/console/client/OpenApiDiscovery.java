@@ -1,0 +1,96 @@
+package io.approvals.console.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.approvals.console.contract.Json;
+import io.approvals.console.contract.ServerText;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Looks for a server's OpenAPI document where the usual frameworks publish it, or where the user says, and reads
+ * its dialect ({@link OpenApiDialect}). Sends no key: the document is read as anyone may read it. Bounded: 4 MiB and
+ * 5 s per place tried, no redirects followed.
+ */
+public final class OpenApiDiscovery {
+    /** Swashbuckle, ASP.NET 9+, FastAPI and others, springdoc. */
+    public static final List<String> USUAL_PLACES = List.of("/swagger/v1/swagger.json", "/openapi/v1.json",
+            "/openapi.json", "/v3/api-docs");
+    private static final int MAX_BYTES = 4 << 20;
+
+    /** What was found, and every place tried (for the user when nothing was). */
+    public record Found(Optional<OpenApiDialect.Result> result, List<String> tried) {
+    }
+
+    private OpenApiDiscovery() {
+    }
+
+    /** Tries given (a URL or a file) when not null, else the usual places under baseUrl. */
+    public static Found discover(URI baseUrl, String given, Path caCertificate) {
+        List<String> tried = new ArrayList<>();
+        if (given != null && !given.isBlank()) {
+            String g = given.strip();
+            tried.add(g);
+            if (!g.matches("(?i)https?://.*")) {
+                try {
+                    Path file = Path.of(g);
+                    if (Files.size(file) > MAX_BYTES) {
+                        throw new IllegalArgumentException("the OpenAPI file is over 4 MiB");
+                    }
+                    return new Found(Optional.of(OpenApiDialect.read(Json.tolerant().readTree(file.toFile()),
+                            file.toAbsolutePath().toString())), tried);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("Cannot read the OpenAPI file " + g + ": " + e.getMessage());
+                }
+            }
+            return new Found(fetch(URI.create(g), caCertificate), tried);
+        }
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        for (String place : USUAL_PLACES) {
+            URI u = URI.create(base + place);
+            tried.add(u.toString());
+            Optional<OpenApiDialect.Result> r = fetch(u, caCertificate);
+            if (r.isPresent()) {
+                return new Found(r, tried);
+            }
+        }
+        return new Found(Optional.empty(), tried);
+    }
+
+    private static Optional<OpenApiDialect.Result> fetch(URI u, Path caCertificate) {
+        try {
+            HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if ("https".equalsIgnoreCase(u.getScheme())) {
+                hb.sslContext(TrustedCertificates.sslContext(caCertificate));
+            }
+            HttpResponse<java.io.InputStream> r = hb.build().send(HttpRequest.newBuilder(u)
+                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = r.body()) {
+                if (r.statusCode() != 200) {
+                    return Optional.empty();
+                }
+                byte[] body = in.readNBytes(MAX_BYTES + 1);
+                if (body.length > MAX_BYTES) {
+                    return Optional.empty();
+                }
+                JsonNode doc = Json.tolerant().readTree(body);
+                return Optional.of(OpenApiDialect.read(doc, ServerText.clean(u.toString())));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}
