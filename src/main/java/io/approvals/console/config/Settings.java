@@ -5,7 +5,7 @@ package io.approvals.console.config;
  * refreshes (0 = never automatically; otherwise at least 10); theme: the desktop app's colours.
  */
 public record Settings(int refreshIntervalSeconds, Theme theme) {
-    public static final int DEFAULT_REFRESH_SECONDS = 60;
+    public static final int DEFAULT_REFRESH_SECONDS = 30;
     public static final int MIN_REFRESH_SECONDS = 10;
 
     public Settings {

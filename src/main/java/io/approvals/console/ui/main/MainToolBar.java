@@ -1,7 +1,10 @@
 package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.ApprovalStatus;
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.binding.BooleanBinding;
 import io.approvals.console.ui.common.Icons;
 import io.approvals.console.ui.common.Tooltips;
@@ -24,6 +27,7 @@ import org.kordamp.ikonli.feather.Feather;
 /** Search, quick filters, refresh and the actions; actions that need `write` explain themselves when disabled. */
 final class MainToolBar extends HBox {
     private final TextField search = new TextField();
+    private final List<Button> actionButtons;
 
     MainToolBar(ApprovalsViewModel vm, MainActions actions, TableView<ApprovalRow> table,
                 Consumer<ApprovalStatus> decideSelected, BooleanBinding noDecision) {
@@ -84,6 +88,10 @@ final class MainToolBar extends HBox {
         reject.setOnAction(e -> decideSelected.accept(ApprovalStatus.REJECTED));
         approve.disableProperty().bind(noDecision);
         reject.disableProperty().bind(noDecision);
+        actionButtons = List.of(approve, reject, create);
+        for (Button b : actionButtons) {
+            b.setAccessibleText(b.getText());
+        }
         boolean writes = vm.canWriteProperty().get();
         setSpacing(10);
         getChildren().addAll(searchBox, filters, spacer, busy, refresh,
@@ -94,6 +102,27 @@ final class MainToolBar extends HBox {
         getStyleClass().add("tool-bar-pane");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 12, 8, 12));
+    }
+
+    /**
+     * Narrow window: the action buttons show their icons only (their tooltips and accessible texts say what they
+     * do), the search field is shorter, and a Details button opens the details drawer.
+     */
+    void adaptTo(ReadOnlyBooleanProperty narrow, BooleanProperty drawerOpen) {
+        ToggleButton details = new ToggleButton(null, Icons.of(Feather.SIDEBAR));
+        details.setId("detailsToggle");
+        details.setAccessibleText("Details");
+        Tooltips.install(details, "Show the details of the selected approval (Ctrl+I)");
+        details.selectedProperty().bindBidirectional(drawerOpen);
+        details.visibleProperty().bind(narrow);
+        details.managedProperty().bind(narrow);
+        getChildren().add(details);
+        for (Button b : actionButtons) {
+            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(narrow)
+                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(javafx.scene.control.ContentDisplay.LEFT));
+        }
+        search.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.when(narrow).then(14).otherwise(26));
     }
 
     TextField searchField() {

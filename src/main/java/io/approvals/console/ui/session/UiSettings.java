@@ -6,6 +6,6 @@ public record UiSettings(int refreshSeconds, ThemeChoice theme) {
     public enum ThemeChoice { SYSTEM, LIGHT, DARK }
 
     public static UiSettings defaults() {
-        return new UiSettings(60, ThemeChoice.SYSTEM);
+        return new UiSettings(30, ThemeChoice.SYSTEM);
     }
 }
