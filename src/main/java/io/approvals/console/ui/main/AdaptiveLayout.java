@@ -76,7 +76,8 @@ final class AdaptiveLayout {
             showDrawer(false);
             if (!split.getItems().contains(detail)) {
                 split.getItems().add(detail);
-                split.setDividerPositions(0.7);
+                // once the split has laid out its new item, or the position is taken from the old one-item layout
+                javafx.application.Platform.runLater(() -> split.setDividerPositions(0.7));
             }
         }
     }

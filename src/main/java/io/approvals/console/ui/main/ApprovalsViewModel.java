@@ -590,8 +590,9 @@ public final class ApprovalsViewModel {
     }
 
     private void updatePredicate() {
-        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        String[] words = q.isEmpty() ? new String[0] : q.split("\\s+");
+        SearchQuery query = SearchQuery.parse(search.get());
+        String[] words = query.words();
+        boolean fields = !query.terms().isEmpty();
         if (!Arrays.equals(words, searchWords)) {
             // Typing on narrows the search: rows that failed the last one are skipped (ApprovalRow.matches).
             narrowedStamp = searchWords.length > 0 && narrows(searchWords, words) ? searchStamp : -1;
@@ -606,10 +607,11 @@ public final class ApprovalsViewModel {
         boolean pressing = highAndUrgent.get();
         Instant now = clock.instant();
         Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words, stamp, narrowed))
+                && (!fields || query.matchesFields(r))
                 && (!mine || me.equalsIgnoreCase(r.approval().approver()))
                 && (!overdue || r.approval().isOverdue(now))
                 && (!pressing || r.priority() == Priority.HIGH || r.priority() == Priority.URGENT);
-        filtered.setPredicate(words.length == 0 && !mine && !overdue && !pressing ? null : p);
+        filtered.setPredicate(words.length == 0 && !fields && !mine && !overdue && !pressing ? null : p);
         updateCounts();
     }
 
@@ -656,9 +658,10 @@ public final class ApprovalsViewModel {
         Instant now = clock.instant();
         String me = session.key().owner();
         List<String> hiders = new ArrayList<>();
-        if (searchWords.length > 0) {
+        SearchQuery query = SearchQuery.parse(search.get());
+        if (!query.isEmpty()) {
             hiders.add("the search \u201c" + search.get().strip() + "\u201d hides "
-                    + hidden(r -> r.matches(searchWords)));
+                    + hidden(r -> r.matches(query.words()) && query.matchesFields(r)));
         }
         if (assignedToMe.get() && me != null) {
             hiders.add("Assigned to me hides " + hidden(r -> me.equalsIgnoreCase(r.approval().approver())));

@@ -32,7 +32,9 @@ final class MainToolBar extends HBox {
     MainToolBar(ApprovalsViewModel vm, MainActions actions, TableView<ApprovalRow> table,
                 Consumer<ApprovalStatus> decideSelected, BooleanBinding noDecision) {
         search.setId("searchField");
-        search.setPromptText("Search title, people, description\u2026  (Ctrl+F)");
+        search.setPromptText("Search  (Ctrl+F)");
+        Tooltips.install(search, "Words anywhere, or in one field: requester:dana approver:lee priority:high "
+                + "status:\"in progress\"");
         search.setAccessibleText("Search approvals");
         search.setPrefColumnCount(26);
         search.textProperty().bindBidirectional(vm.searchProperty());
@@ -55,9 +57,12 @@ final class MainToolBar extends HBox {
         mine.setDisable(vm.session().key().owner() == null);
         Node mineHolder = withTooltip(mine, vm.session().key().owner() == null
                 ? "The server did not say who owns this key, so \u201cme\u201d is unknown."
-                : "Approvals waiting for " + vm.session().key().owner());
+                : "Approvals waiting for " + vm.session().key().owner() + "  (Alt+1)");
         ToggleButton overdue = filter("Overdue", "filterOverdue", vm.overdueOnlyProperty());
+        Tooltips.install(overdue, "Only approvals past their due date  (Alt+2)");
         ToggleButton pressing = filter("High and Urgent", "filterPressing", vm.highAndUrgentProperty());
+        Tooltips.install(pressing, "Only High and Urgent approvals  (Alt+3)");
+        FieldCompletion.install(search);
         HBox filters = new HBox(mineHolder, overdue, pressing);
         filters.getStyleClass().add("filters");
 

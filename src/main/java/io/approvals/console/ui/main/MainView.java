@@ -183,6 +183,25 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** Selects the rows with these ids (the failed ones of a bulk decision), scrolling to the first. */
+    public void selectAll(List<String> ids) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (ids.contains(table.getItems().get(i).id())) {
+                indices.add(i);
+            }
+        }
+        if (indices.isEmpty()) {
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        for (int i : indices) {
+            table.getSelectionModel().select(i);
+        }
+        table.scrollTo(Math.max(0, indices.get(0) - 3));
+        table.requestFocus();
+    }
+
     private void decideSelected(ApprovalStatus decision) {
         if (!vm.canWriteProperty().get()) {
             return;
@@ -223,6 +242,16 @@ public final class MainView extends BorderPane {
 
     private void installAccelerators(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), this::jumpToNew);
+        // quick filters: Alt+1..3, as their tooltips say
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.ALT_DOWN), () -> {
+            if (vm.session().key().owner() != null) {
+                vm.assignedToMeProperty().set(!vm.assignedToMeProperty().get());
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.ALT_DOWN),
+                () -> vm.overdueOnlyProperty().set(!vm.overdueOnlyProperty().get()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.ALT_DOWN),
+                () -> vm.highAndUrgentProperty().set(!vm.highAndUrgentProperty().get()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), quick::undo);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), () -> {

@@ -288,6 +288,12 @@ class MainWindowUiTest {
         assertThat(stalls.maxAttributableMs()).as("largest stall of the FX thread itself (ms): %s",
                 stalls.worstAttributable()).isLessThanOrEqualTo(100.0);
         assertThat(text(robot, "#bulkSummary")).isEqualTo("19 approved \u00b7 1 already decided by someone else.");
+        // the one that needs the user is pinned at the top, with who decided it
+        TableView<?> results = robot.lookup("#bulkTable").query();
+        assertThat(((io.approvals.console.ui.dialogs.BulkItem) results.getItems().get(0)).approval().id())
+                .isEqualTo(urgent.id());
+        assertThat(((io.approvals.console.ui.dialogs.BulkItem) results.getItems().get(0)).messageProperty().get())
+                .contains("approved by admin@localhost");
         assertThat(robot.lookup("#bulkSubmit").<Button>query().isDisabled()).isTrue();
         assertThat(server.admin().listNotComplete(null, 100, null).items()).isEmpty();
     }

@@ -317,4 +317,16 @@ class ApprovalsViewModelTest {
         assertThat(vm.rows()).extracting(ApprovalRow::id).containsExactlyInAnyOrder(overdue.id(), urgent.id());
         assertThat(vm.countTextProperty().get()).isEqualTo("2 pending \u00b7 2 shown");
     }
+
+    @Test
+    void aFieldPrefixLimitsTheSearchToThatField() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        vm.searchProperty().set("approver:lee priority:urgent");
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(urgent.id());
+        vm.searchProperty().set("approver:lee");
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactlyInAnyOrder(urgent.id(), overdue.id());
+        vm.searchProperty().set("lee");
+        assertThat(vm.sorted()).hasSize(2);
+    }
 }

@@ -33,7 +33,7 @@ class SortOrdersTest {
             row("urgent-late", Priority.URGENT, T, T.plus(Duration.ofDays(5))),
             row("urgent-soon-young", Priority.URGENT, T, T.plus(Duration.ofDays(2))),
             row("urgent-soon-old", Priority.URGENT, T.minus(Duration.ofDays(9)), T.plus(Duration.ofDays(2))),
-            row("normal", Priority.NORMAL, T, null),
+            row("normal", Priority.NORMAL, T.plusSeconds(60), null),
             row("high", Priority.HIGH, T, T));
 
     @Test
