@@ -5,7 +5,9 @@ import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.DialogWindow;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.collections.FXCollections;
@@ -56,8 +58,10 @@ public final class BulkDecisionDialog {
         // Failures first (they need the user), otherwise in sending order; the list follows what is being sent.
         ObservableList<BulkItem> watched = FXCollections.observableArrayList(i -> new Observable[] {i.stateProperty()});
         watched.setAll(vm.items());
+        Map<BulkItem, Integer> order = new IdentityHashMap<>();
+        vm.items().forEach(i -> order.put(i, order.size()));
         SortedList<BulkItem> shown = new SortedList<>(watched, Comparator.comparingInt(
-                (BulkItem i) -> failed(i) ? 0 : 1).thenComparingInt(i -> vm.items().indexOf(i)));
+                (BulkItem i) -> failed(i) ? 0 : 1).thenComparingInt(order::get));
         TableView<BulkItem> table = new TableView<>(shown);
         table.setId("bulkTable");
         table.setPrefHeight(260);
@@ -74,19 +78,27 @@ public final class BulkDecisionDialog {
         }, c.getValue().stateProperty(), c.getValue().messageProperty()));
         state.setSortable(false);
         state.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip full = new Tooltip();
+
+            {
+                setWrapText(true);
+                full.setWrapText(true);
+                full.setMaxWidth(480);
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setWrapText(true);
-                setTooltip(empty || text == null ? null : new Tooltip(text));
+                full.setText(text == null ? "" : text);
+                setTooltip(empty || text == null ? null : full);
             }
         });
         table.getColumns().addAll(title, state);
         for (BulkItem item : vm.items()) {
             item.stateProperty().addListener((o, a, st) -> {
                 if (st == BulkItem.State.SENDING) {
-                    table.scrollTo(Math.max(0, shown.indexOf(item) - 3));
+                    follow(table, shown.indexOf(item));
                 }
             });
         }
@@ -135,6 +147,16 @@ public final class BulkDecisionDialog {
         });
         window.content(content).buttons(selectFailed, cancel, send);
         window.stage().setOnCloseRequest(e -> vm.cancel());
+    }
+
+    /** Scrolls only when the item being sent is out of sight: every scroll lays the whole list out again. */
+    private static void follow(TableView<BulkItem> table, int index) {
+        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
+                && index > flow.getFirstVisibleCell().getIndex() && index < flow.getLastVisibleCell().getIndex()) {
+            return;
+        }
+        table.scrollTo(Math.max(0, index - 3));
     }
 
     private static boolean failed(BulkItem i) {

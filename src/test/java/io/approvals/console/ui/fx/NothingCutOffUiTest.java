@@ -41,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * No label of the main window is cut off ("…") at 900×600 or 1400×900, light or dark: every visible Labeled
  * (tool bar, banners, overview, table cells and headers, details, status bar) shows its whole text. The one
- * exception is a title cell: free text up to 200 characters, shown whole in the details and the cell's tooltip.
+ * exception is a title cell: free text up to 200 characters, shown whole in the details.
  */
 @ExtendWith(ApplicationExtension.class)
 class NothingCutOffUiTest {
@@ -108,6 +108,33 @@ class NothingCutOffUiTest {
             }
         }
         assertThat(cut).as("labels shown cut off").isEmpty();
+    }
+
+    @Test
+    void aNarrowWindowTurnsTheDetailsIntoADrawerAndKeepsTheColumnsThatMatter(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            if (stage.getScene() == null) {
+                stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
+            }
+            ui.showMain(server.adminSession());
+            stage.setWidth(900);
+            stage.setHeight(600);
+        });
+        TableView<ApprovalRow> table = robot.lookup("#approvalsTable").query();
+        Waits.until(() -> table.getItems().size() == 40);
+        assertThat(stage.getMinWidth()).isEqualTo(900);
+        assertThat(table.getColumns().stream().filter(javafx.scene.control.TableColumn::isVisible)
+                .map(javafx.scene.control.TableColumn::getText)).containsExactly("Title", "Requester", "Priority", "Due");
+        assertThat(robot.lookup("#detailPane").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#approveButton").<javafx.scene.control.Button>query().getContentDisplay())
+                .isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        robot.clickOn("#approvalsTable");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I);
+        Waits.until(() -> robot.lookup("#detailPane").tryQuery().map(Node::isVisible).orElse(false));
+        robot.interact(() -> stage.setWidth(1400));
+        Waits.until(() -> table.getColumns().stream().allMatch(javafx.scene.control.TableColumn::isVisible));
+        assertThat(robot.lookup("#detailsToggle").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#detailPane").query().isVisible()).isTrue();
     }
 
     /** The check is not vacuous: a label too narrow for its text is caught. */
