@@ -78,20 +78,26 @@ public final class BulkDecisionDialog {
         }, c.getValue().stateProperty(), c.getValue().messageProperty()));
         state.setSortable(false);
         state.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip full = new Tooltip();
-
             {
-                setWrapText(true);
-                full.setWrapText(true);
-                full.setMaxWidth(480);
+                // the full text as a tooltip, made on first hover (a Tooltip is a popup window of its own); not
+                // wrapped in the cell: rows of one height keep the list cheap to lay out while results stream in
+                addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                    if (getText() != null && !getText().isEmpty()) {
+                        if (getTooltip() == null) {
+                            Tooltip full = new Tooltip();
+                            full.setWrapText(true);
+                            full.setMaxWidth(480);
+                            setTooltip(full);
+                        }
+                        getTooltip().setText(getText());
+                    }
+                });
             }
 
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                full.setText(text == null ? "" : text);
-                setTooltip(empty || text == null ? null : full);
             }
         });
         table.getColumns().addAll(title, state);

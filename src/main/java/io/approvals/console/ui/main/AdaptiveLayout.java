@@ -31,16 +31,12 @@ final class AdaptiveLayout {
     private final TableView<ApprovalRow> table;
     private final ReadOnlyBooleanWrapper narrow = new ReadOnlyBooleanWrapper(this, "narrow");
     private final BooleanProperty drawerOpen = new SimpleBooleanProperty(this, "drawerOpen");
-    private final java.util.Map<TableColumn<ApprovalRow, ?>, Double> widths = new java.util.HashMap<>();
 
     AdaptiveLayout(Region view, SplitPane split, Node detail, StackPane center, TableView<ApprovalRow> table) {
         this.split = split;
         this.detail = detail;
         this.center = center;
         this.table = table;
-        for (TableColumn<ApprovalRow, ?> c : table.getColumns()) {
-            widths.put(c, c.getPrefWidth());
-        }
         view.widthProperty().addListener((o, a, w) -> narrow.set(w.doubleValue() > 0 && w.doubleValue() < NARROW));
         narrow.addListener((o, a, n) -> apply(n));
         drawerOpen.addListener((o, a, open) -> showDrawer(narrow.get() && open));
@@ -73,17 +69,6 @@ final class AdaptiveLayout {
                 c.setVisible(!isNarrow);
             }
         }
-        // Back to the columns' own widths, then fitted again: the constrained policy had squeezed the columns it
-        // gave back to the narrow window's width, and would keep them squeezed.
-        var policy = table.getColumnResizePolicy();
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        for (TableColumn<ApprovalRow, ?> c : table.getColumns()) {
-            Double width = widths.get(c);
-            if (width != null) {
-                c.setPrefWidth(width);
-            }
-        }
-        table.setColumnResizePolicy(policy);
         if (isNarrow) {
             split.getItems().remove(detail);
             showDrawer(drawerOpen.get());

@@ -111,6 +111,9 @@ final class ApprovalTable {
         TableColumn<ApprovalRow, ApprovalRow> c = new TableColumn<>(name);
         c.setId("col" + name);
         c.setPrefWidth(width);
+        // never narrower than what it shows: the table's resize policy squeezed the Approver column to "mei@exa…"
+        // once the window had been narrow; the title (free text) is the one that gives
+        c.setMinWidth("Title".equals(name) ? 150 : width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         // Explicit and cheap: the default would run a locale Collator on every comparison.
         c.setComparator(comparator);

@@ -92,6 +92,8 @@ class NothingCutOffUiTest {
         for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
             for (int[] size : new int[][] {{900, 600}, {1400, 900}}) {
                 robot.interact(() -> {
+                    // the other theme first: another test class may have reset the style sheet behind Themes' back
+                    Themes.apply(theme == ThemeChoice.LIGHT ? ThemeChoice.DARK : ThemeChoice.LIGHT);
                     Themes.apply(theme);
                     Themes.style(stage.getScene(), theme);
                     stage.setWidth(size[0]);
