@@ -4,15 +4,10 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.DialogWindow;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.Observable;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -55,13 +50,17 @@ public final class BulkDecisionDialog {
         comment.textProperty().bindBidirectional(vm.commentProperty());
         comment.disableProperty().bind(vm.runningProperty());
 
-        // Failures first (they need the user), otherwise in sending order; the list follows what is being sent.
-        ObservableList<BulkItem> watched = FXCollections.observableArrayList(i -> new Observable[] {i.stateProperty()});
-        watched.setAll(vm.items());
-        Map<BulkItem, Integer> order = new IdentityHashMap<>();
-        vm.items().forEach(i -> order.put(i, order.size()));
-        SortedList<BulkItem> shown = new SortedList<>(watched, Comparator.comparingInt(
-                (BulkItem i) -> failed(i) ? 0 : 1).thenComparingInt(order::get));
+        // Failures first (they need the user), otherwise in sending order: a failed item moves to the top once,
+        // rather than a sorted view re-sorting on every state change of every item.
+        ObservableList<BulkItem> shown = FXCollections.observableArrayList(vm.items());
+        for (BulkItem item : vm.items()) {
+            item.stateProperty().addListener((o, a, st) -> {
+                if (failed(item)) {
+                    shown.remove(item);
+                    shown.add((int) shown.stream().filter(i -> i != item && failed(i)).count(), item);
+                }
+            });
+        }
         TableView<BulkItem> table = new TableView<>(shown);
         table.setId("bulkTable");
         table.setPrefHeight(260);
@@ -145,7 +144,7 @@ public final class BulkDecisionDialog {
         selectFailed.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.finishedProperty().get() && !vm.runningProperty().get()
                         && vm.items().stream().anyMatch(BulkItem::sendable),
-                vm.finishedProperty(), vm.runningProperty(), watched));
+                vm.finishedProperty(), vm.runningProperty()));
         selectFailed.managedProperty().bind(selectFailed.visibleProperty());
         selectFailed.setOnAction(e -> {
             selectRows.accept(vm.items().stream().filter(BulkItem::sendable).map(i -> i.approval().id()).toList());
