@@ -10,10 +10,12 @@ if [ "${1:-}" = "--inner" ]; then
     OUT=$2; MODE=$3
     java -Dprism.order=sw -jar target/approvals-console.jar > "$OUT/app-$MODE.log" 2>&1 &
     APP=$!
+    # a loaded machine takes longer than a quiet one: wait for the window (up to 90 s), then for its rows
+    for _ in $(seq 90); do xdotool search --name "Approvals Console" >/dev/null 2>&1 && break; sleep 1; done
     sleep 7
     if xdotool search --name "welcome" >/dev/null 2>&1; then
         xdotool key Return   # the sandbox button is the default button
-        sleep 7
+        sleep 12
     fi
     W=$(xdotool search --name "Approvals Console" | head -1)
     eval "$(xdotool getwindowgeometry --shell "$W")"
