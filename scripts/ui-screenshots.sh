@@ -1,7 +1,7 @@
 #!/bin/sh
 # Takes the README screenshots from the real app under Xvfb, in a throwaway APPROVALS_CONSOLE_HOME:
-# the welcome screen's one-click sandbox, the main window (light, then dark via GTK_THEME), and the
-# create and reject dialogs. Needs xvfb-run, xdotool and ImageMagick's import.
+# the welcome screen's one-click sandbox, the main window (light, then dark via GTK_THEME) at its size and
+# at 900x600 (with and without the details drawer), and the create and reject dialogs. Needs xvfb-run, xdotool and ImageMagick's import.
 #   scripts/ui-screenshots.sh            # build, shoot, copy into assets/screenshots/
 set -eu
 cd "$(dirname "$0")/.."
@@ -10,10 +10,12 @@ if [ "${1:-}" = "--inner" ]; then
     OUT=$2; MODE=$3
     java -Dprism.order=sw -jar target/approvals-console.jar > "$OUT/app-$MODE.log" 2>&1 &
     APP=$!
+    # a loaded machine takes longer than a quiet one: wait for the window (up to 90 s), then for its rows
+    for _ in $(seq 90); do xdotool search --name "Approvals Console" >/dev/null 2>&1 && break; sleep 1; done
     sleep 7
     if xdotool search --name "welcome" >/dev/null 2>&1; then
         xdotool key Return   # the sandbox button is the default button
-        sleep 7
+        sleep 12
     fi
     W=$(xdotool search --name "Approvals Console" | head -1)
     eval "$(xdotool getwindowgeometry --shell "$W")"
@@ -21,6 +23,16 @@ if [ "${1:-}" = "--inner" ]; then
     xdotool key Down Down Down
     sleep 1
     import -window "$W" "$OUT/main-$MODE.png"
+    # the smallest window the layout is made for: details as a drawer, fewer columns, icon-only buttons
+    xdotool windowsize "$W" 900 600
+    sleep 2
+    import -window "$W" "$OUT/main-narrow-$MODE.png"
+    xdotool key ctrl+i
+    sleep 1
+    import -window "$W" "$OUT/main-narrow-drawer-$MODE.png"
+    xdotool key ctrl+i
+    xdotool windowsize "$W" "$WIDTH" "$HEIGHT"
+    sleep 2
     if [ "$MODE" = light ]; then
         xdotool key ctrl+n
         sleep 2
@@ -54,5 +66,6 @@ SCREEN="-screen 0 1400x900x24"
 APPROVALS_CONSOLE_HOME=$HOME_DIR xvfb-run -a -s "$SCREEN" "$0" --inner "$OUT" light
 APPROVALS_CONSOLE_HOME=$HOME_DIR GTK_THEME=Adwaita:dark xvfb-run -a -s "$SCREEN" "$0" --inner "$OUT" dark
 mkdir -p assets/screenshots
-cp "$OUT"/main-light.png "$OUT"/main-dark.png "$OUT"/dialog-create.png "$OUT"/dialog-decide.png assets/screenshots/
+cp "$OUT"/main-light.png "$OUT"/main-dark.png "$OUT"/main-narrow-light.png "$OUT"/main-narrow-dark.png \
+    "$OUT"/main-narrow-drawer-light.png "$OUT"/dialog-create.png "$OUT"/dialog-decide.png assets/screenshots/
 echo "Screenshots in assets/screenshots/"

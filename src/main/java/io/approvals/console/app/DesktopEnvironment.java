@@ -16,6 +16,7 @@ import io.approvals.console.contract.KeyMetadata;
 import io.approvals.console.credentials.KeychainException;
 import io.approvals.console.credentials.SecretStore;
 import io.approvals.console.credentials.SessionOnlyStore;
+import io.approvals.console.notify.DesktopNotifier;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.ClientFactory;
@@ -380,6 +381,8 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
     }
 
+    private final DesktopNotifier notifier = DesktopNotifier.forThisDesktop();
+
     @Override
     public Path cacheDir() {
         return paths.cacheDir();
@@ -388,12 +391,18 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     @Override
     public UiSettings settings() {
         Settings s = store.settings();
-        return new UiSettings(s.refreshIntervalSeconds(), UiSettings.ThemeChoice.valueOf(s.theme().name()));
+        return new UiSettings(s.refreshIntervalSeconds(), UiSettings.ThemeChoice.valueOf(s.theme().name()),
+                s.notifications());
     }
 
     @Override
     public void saveSettings(UiSettings s) {
-        store.setSettings(new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name())));
+        store.setSettings(new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name()), s.notifications()));
+    }
+
+    @Override
+    public DesktopNotifier notifier() {
+        return notifier;
     }
 
     @Override

@@ -65,6 +65,7 @@ final class PlainConnectionsFile {
         expect(start, JsonToken.START_OBJECT);
         int refresh = 0;
         Theme theme = null;
+        boolean notifications = true;
         Names seen = new Names();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -73,12 +74,13 @@ final class PlainConnectionsFile {
             switch (name) {
                 case "refreshIntervalSeconds" -> refresh = seen.once(0, wholeNumber(p, value));
                 case "theme" -> theme = seen.once(1, spelledAs(Theme.values(), Theme::name, text(p, value)));
+                case "notifications" -> notifications = seen.once(2, bool(value));
                 default -> p.skipChildren();
             }
         }
         expect(t, JsonToken.END_OBJECT);
         seen.require(0); // a missing number is the mapper's to decide
-        return new Settings(refresh, theme);
+        return new Settings(refresh, theme, notifications);
     }
 
     private static List<Connection> connections(JsonParser p, JsonToken start) throws IOException {

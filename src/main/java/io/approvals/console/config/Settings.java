@@ -2,10 +2,11 @@ package io.approvals.console.config;
 
 /**
  * App settings kept next to the connections. refreshIntervalSeconds: how often the pending list
- * refreshes (0 = never automatically; otherwise at least 10); theme: the desktop app's colours.
+ * refreshes (0 = never automatically; otherwise at least 10); theme: the desktop app's colours; notifications:
+ * desktop notifications for new approvals.
  */
-public record Settings(int refreshIntervalSeconds, Theme theme) {
-    public static final int DEFAULT_REFRESH_SECONDS = 60;
+public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifications) {
+    public static final int DEFAULT_REFRESH_SECONDS = 30;
     public static final int MIN_REFRESH_SECONDS = 10;
 
     public Settings {
@@ -17,15 +18,20 @@ public record Settings(int refreshIntervalSeconds, Theme theme) {
         theme = theme == null ? Theme.SYSTEM : theme;
     }
 
+    /** Notifications on. */
+    public Settings(int refreshIntervalSeconds, Theme theme) {
+        this(refreshIntervalSeconds, theme, true);
+    }
+
     public static Settings defaults() {
         return new Settings(DEFAULT_REFRESH_SECONDS, Theme.SYSTEM);
     }
 
     public Settings withRefreshIntervalSeconds(int seconds) {
-        return new Settings(seconds, theme);
+        return new Settings(seconds, theme, notifications);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(refreshIntervalSeconds, t);
+        return new Settings(refreshIntervalSeconds, t, notifications);
     }
 }

@@ -261,6 +261,8 @@ public final class ConsoleUi implements MainActions {
         session = newSession;
         ApprovalsViewModel vm = new ApprovalsViewModel(newSession, background, clock, new ListCache(env.cacheDir()));
         vm.refreshSecondsProperty().set(settings.refreshSeconds());
+        vm.notificationsOnProperty().set(settings.notifications());
+        vm.setNotifier(env.notifier());
         main = new MainView(vm, this);
         stage.setTitle(TITLE + " \u2014 " + newSession.connectionName());
         setRoot(main);
@@ -389,7 +391,8 @@ public final class ConsoleUi implements MainActions {
             new DecisionDialog(stage, settings.theme(), dvm, clock, vm::replace, this::trouble).show();
         } else {
             BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
-            new BulkDecisionDialog(stage, settings.theme(), bvm, vm::replace, this::trouble).show();
+            MainView shown = main;
+            new BulkDecisionDialog(stage, settings.theme(), bvm, vm::replace, this::trouble, shown::selectAll).show();
         }
     }
 
@@ -474,6 +477,7 @@ public final class ConsoleUi implements MainActions {
             style();
             if (main != null) {
                 main.viewModel().refreshSecondsProperty().set(s.refreshSeconds());
+                main.viewModel().notificationsOnProperty().set(s.notifications());
             }
             background.run(() -> {
                 env.saveSettings(s);

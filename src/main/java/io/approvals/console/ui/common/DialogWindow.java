@@ -6,8 +6,10 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -40,6 +42,19 @@ public final class DialogWindow {
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && !e.isConsumed()) {
                 stage.close();
+            }
+        });
+        // Ctrl+Enter runs the dialog's purpose from any field, a multi-line one included.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                for (Node n : buttons.getChildren()) {
+                    if (n instanceof Button b && b.isDefaultButton()) {
+                        e.consume();
+                        if (!b.isDisabled()) {
+                            b.fire();
+                        }
+                    }
+                }
             }
         });
         stage.setScene(scene);

@@ -15,6 +15,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -87,7 +89,7 @@ public final class DecisionDialog {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox content = new VBox(10, facts, description, choice, Forms.caption("Comment", comment), comment,
+        VBox content = new VBox(10, facts, description, choice, Forms.caption("Comment  \u00b7  Enter sends, Shift+Enter starts a new line", comment), comment,
                 Forms.errorFor(comment, vm.commentErrorProperty(), "commentError"), conflict, error);
         content.setPrefWidth(520);
 
@@ -107,16 +109,23 @@ public final class DecisionDialog {
         vm.decisionProperty().addListener((o, x, d) -> styleSend(send, d));
         styleSend(send, vm.decisionProperty().get());
         send.disableProperty().bind(vm.canSubmitProperty().not());
-        send.setOnAction(e -> vm.submit(decided -> {
+        Runnable submit = () -> vm.submit(decided -> {
             window.close();
             onDecided.accept(decided);
-        }, onDecided, onTrouble));
+        }, onDecided, onTrouble);
+        send.setOnAction(e -> submit.run());
+        // Typing goes to the comment, and Enter there still sends (A, Enter approves); Shift+Enter adds a line.
+        comment.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown() && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                submit.run(); // when the comment is missing this shows why instead of sending
+            } else if (e.getCode() == KeyCode.ENTER && e.isShiftDown()) {
+                e.consume(); // TextArea itself types nothing for Shift+Enter
+                comment.replaceSelection("\n");
+            }
+        });
         window.content(content).buttons(busy, close, send);
-        if (vm.decisionProperty().get() == ApprovalStatus.REJECTED) {
-            comment.requestFocus();
-        } else {
-            send.requestFocus();
-        }
+        comment.requestFocus();
     }
 
     private static void styleSend(Button send, ApprovalStatus d) {

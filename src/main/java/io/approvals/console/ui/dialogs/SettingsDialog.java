@@ -75,7 +75,10 @@ public final class SettingsDialog {
         Label r = Forms.caption("Refresh the list", refresh);
         Label t = Forms.caption("Theme", theme);
         grid.addRow(0, r, refresh);
-        grid.addRow(1, t, theme);
+        CheckBox notify = new CheckBox("Notify me of new approvals while the window is in the background");
+        notify.setId("settingsNotify");
+        notify.setSelected(current.notifications());
+        grid.addRow(1, t, new javafx.scene.layout.VBox(12, theme, notify));
         TextField url = new TextField();
         TextField header = new TextField();
         CheckBox bearer = new CheckBox("Send as Authorization: Bearer (SSO, DeskToken)");
@@ -126,7 +129,7 @@ public final class SettingsDialog {
                     changed = edited;
                 }
             }
-            onSave.accept(new UiSettings(refresh.getValue(), theme.getValue()), changed);
+            onSave.accept(new UiSettings(refresh.getValue(), theme.getValue(), notify.isSelected()), changed);
             window.close();
         });
         window.content(grid).buttons(cancel, save);

@@ -7,9 +7,14 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.animation.FadeTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -17,6 +22,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** The pending approvals table: cheap comparators on every column, unseen/overdue/decided marks. */
 final class ApprovalTable {
@@ -43,15 +50,38 @@ final class ApprovalTable {
         table.getColumns().add(dueColumn(clock));
         table.getColumns().add(statusColumn());
         table.setRowFactory(t -> new MarkedRow());
-        Label empty = new Label("No pending approvals match.");
-        empty.getStyleClass().add("text-muted");
-        table.setPlaceholder(empty);
+        table.setPlaceholder(emptyState(vm));
         table.setSortPolicy(t -> {
             vm.sorted().setComparator(rowComparator(t));
             return true;
         });
         table.setItems(vm.sorted());
         return table;
+    }
+
+    /** An empty queue says "All done" and when it was last asked; a filtered-empty one says what hides the rows. */
+    private static Node emptyState(ApprovalsViewModel vm) {
+        Label title = new Label();
+        title.setId("emptyTitle");
+        title.getStyleClass().add("title-3");
+        title.textProperty().bind(vm.emptyTitleProperty());
+        Label detail = new Label();
+        detail.setId("emptyDetail");
+        detail.setWrapText(true);
+        detail.setTextAlignment(TextAlignment.CENTER);
+        detail.getStyleClass().add("text-muted");
+        detail.textProperty().bind(vm.emptyDetailProperty());
+        detail.setMaxWidth(460);
+        Button clear = new Button("Clear filters");
+        clear.setId("clearFilters");
+        clear.setOnAction(e -> vm.clearFilters());
+        clear.visibleProperty().bind(vm.emptyTitleProperty().isEqualTo("No approval matches"));
+        clear.managedProperty().bind(clear.visibleProperty());
+        VBox box = new VBox(10, title, detail, clear);
+        box.setId("emptyState");
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(24));
+        return box;
     }
 
     /**
@@ -68,7 +98,8 @@ final class ApprovalTable {
             }
             Comparator<ApprovalRow> one = (Comparator<ApprovalRow>) column.getComparator();
             if (column.getSortType() == TableColumn.SortType.DESCENDING) {
-                one = one.reversed();
+                Object own = column.getProperties().get(SortOrders.DESCENDING);
+                one = own != null ? (Comparator<ApprovalRow>) own : one.reversed();
             }
             result = result == null ? one : result.thenComparing(one);
         }
@@ -80,6 +111,9 @@ final class ApprovalTable {
         TableColumn<ApprovalRow, ApprovalRow> c = new TableColumn<>(name);
         c.setId("col" + name);
         c.setPrefWidth(width);
+        // never narrower than what it shows: the table's resize policy squeezed the Approver column to "mei@exa…"
+        // once the window had been narrow; the title (free text) is the one that gives
+        c.setMinWidth("Title".equals(name) ? 150 : width);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         // Explicit and cheap: the default would run a locale Collator on every comparison.
         c.setComparator(comparator);
@@ -129,7 +163,8 @@ final class ApprovalTable {
     }
 
     private static TableColumn<ApprovalRow, ApprovalRow> priorityColumn() {
-        TableColumn<ApprovalRow, ApprovalRow> c = column("Priority", 86, ApprovalRow.BY_PRIORITY);
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Priority", 86, SortOrders.PRIORITY_ASCENDING);
+        c.getProperties().put(SortOrders.DESCENDING, SortOrders.PRIORITY_DESCENDING);
         c.setCellFactory(col -> new TableCell<>() {
             private final Label chip = new Label();
 
@@ -151,7 +186,8 @@ final class ApprovalTable {
     }
 
     private static TableColumn<ApprovalRow, ApprovalRow> dueColumn(Clock clock) {
-        TableColumn<ApprovalRow, ApprovalRow> c = column("Due", 128, ApprovalRow.BY_DUE);
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Due", 128, SortOrders.DUE_SOONEST);
+        c.getProperties().put(SortOrders.DESCENDING, SortOrders.DUE_LATEST);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ApprovalRow row, boolean empty) {
@@ -197,6 +233,9 @@ final class ApprovalTable {
     private static final class MarkedRow extends TableRow<ApprovalRow> {
         private final ChangeListener<Boolean> unseenListener = (o, a, b) -> pseudoClassStateChanged(UNSEEN, b);
         private ApprovalRow watched;
+        /** Decided rows fade out before they leave the list (ApproveAndNext.LEAVES_AFTER). */
+        private final FadeTransition fade = new FadeTransition(javafx.util.Duration.millis(600), this);
+        private ApprovalRow fading;
 
         @Override
         protected void updateItem(ApprovalRow row, boolean empty) {
@@ -210,6 +249,18 @@ final class ApprovalTable {
             }
             pseudoClassStateChanged(UNSEEN, watched != null && watched.isUnseen());
             pseudoClassStateChanged(DECIDED, watched != null && !watched.isPending());
+            if (watched != null && !watched.isPending()) {
+                if (fading != watched) {
+                    fading = watched;
+                    fade.setFromValue(1);
+                    fade.setToValue(0.15);
+                    fade.playFromStart();
+                }
+            } else if (fading != null) {
+                fading = null;
+                fade.stop();
+                setOpacity(1);
+            }
         }
     }
 }

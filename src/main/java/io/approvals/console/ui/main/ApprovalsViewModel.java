@@ -3,7 +3,10 @@ package io.approvals.console.ui.main;
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.Priority;
+import io.approvals.console.contract.UpdateStatusRequest;
+import io.approvals.console.notify.DesktopNotifier;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.TimeText;
 import io.approvals.console.ui.session.ConsoleSession;
@@ -26,6 +29,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -70,6 +75,8 @@ public final class ApprovalsViewModel {
     private final BooleanProperty highAndUrgent = new SimpleBooleanProperty(this, "highAndUrgent");
 
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ReadOnlyStringWrapper emptyTitle = new ReadOnlyStringWrapper(this, "emptyTitle", "");
+    private final ReadOnlyStringWrapper emptyDetail = new ReadOnlyStringWrapper(this, "emptyDetail", "");
     private final ObservableList<Bucket> ageBuckets = FXCollections.observableArrayList();
     private final ObservableList<Bucket> priorityBuckets = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
@@ -80,8 +87,12 @@ public final class ApprovalsViewModel {
             new ReadOnlyStringWrapper(this, "lastRefreshedText", "not refreshed yet");
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner");
     private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite");
-    private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 60);
+    private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 30);
     private final ObjectProperty<ApprovalRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
+    private final BooleanProperty notificationsOn = new SimpleBooleanProperty(this, "notificationsOn", true);
+    private final ReadOnlyIntegerWrapper newCount = new ReadOnlyIntegerWrapper(this, "newCount");
+    private DesktopNotifier notifier = DesktopNotifier.NONE;
 
     /** Counted when the rows change, not on every keystroke: a filter change does not change it. */
     private long pendingCount;
@@ -98,6 +109,7 @@ public final class ApprovalsViewModel {
     private Consumer<Runnable> listUpdateWrapper = Runnable::run;
     private Consumer<Runnable> overviewScheduler = Runnable::run;
     private Consumer<Runnable> afterNextFrame = Runnable::run;
+    private Consumer<List<ApprovalRow>> decidedHandler = rowsDecided -> { };
     /** A decision changed the rows and the overview has not been recomputed since. */
     private boolean overviewStale;
     /** Decisions not yet shown in the rows (see {@link #replace}), by approval id. */
@@ -117,9 +129,21 @@ public final class ApprovalsViewModel {
         highAndUrgent.addListener((o, a, b) -> updatePredicate());
         filtered.addListener((javafx.collections.ListChangeListener<ApprovalRow>) c -> updateCounts());
         refreshSeconds.addListener((o, a, b) -> scheduleNext());
+        lastRefreshed.addListener((o, a, b) -> updateEmptyState());
         selected.addListener((o, a, row) -> {
             if (row != null) {
                 row.setUnseen(false);
+                updateNewCount();
+            }
+        });
+        // The user had the window in front until now: what it showed has been seen. What arrives from here on
+        // is new when they come back.
+        windowFocused.addListener((o, was, focused) -> {
+            if (!focused) {
+                for (ApprovalRow r : rows) {
+                    r.setUnseen(false);
+                }
+                updateNewCount();
             }
         });
         updateCounts();
@@ -374,8 +398,12 @@ public final class ApprovalsViewModel {
                 row.setUnseen(markNew);
             }
             rows.setAll(incoming.values());
+            if (markNew) {
+                notifyArrivals(rows);
+            }
             updateBuckets();
             updateCounts();
+            updateNewCount();
             return;
         }
         listUpdateWrapper.accept(() -> {
@@ -397,9 +425,54 @@ public final class ApprovalsViewModel {
                 }
             }
             rows.addAll(added);
+            if (markNew) {
+                notifyArrivals(added);
+            }
         });
         updateBuckets();
         updateCounts();
+        updateNewCount();
+    }
+
+    /** New approvals for the key's owner that arrive while the window is not in front: a desktop notification. */
+    private void notifyArrivals(List<ApprovalRow> added) {
+        String me = session.key().owner();
+        if (windowFocused.get() || !notificationsOn.get() || me == null || added.isEmpty()) {
+            return;
+        }
+        List<String> titles = new ArrayList<>();
+        for (ApprovalRow r : added) {
+            if (r.isPending() && me.equalsIgnoreCase(r.approval().approver())) {
+                titles.add(r.approval().title());
+            }
+        }
+        if (titles.isEmpty()) {
+            return;
+        }
+        String summary = titles.size() == 1 ? "A new approval for you" : titles.size() + " new approvals for you";
+        String body = String.join("\n", titles.subList(0, Math.min(3, titles.size())))
+                + (titles.size() > 3 ? "\n\u2026 and " + (titles.size() - 3) + " more" : "");
+        DesktopNotifier to = notifier;
+        background.run(() -> to.notify(summary, body), shown -> { }, e -> { });
+    }
+
+    private void updateNewCount() {
+        int n = 0;
+        for (ApprovalRow r : rows) {
+            if (r.isUnseen()) {
+                n++;
+            }
+        }
+        newCount.set(n);
+    }
+
+    /** The first new row in the table's order (for "Jump to new"), if any. */
+    public Optional<ApprovalRow> firstNew() {
+        return sorted.stream().filter(ApprovalRow::isUnseen).findFirst();
+    }
+
+    public void setNotifier(DesktopNotifier notifier) {
+        this.notifier = notifier == null ? DesktopNotifier.NONE : notifier;
     }
 
     /** Lets the view keep selection and scroll position around a list update. */
@@ -446,15 +519,63 @@ public final class ApprovalsViewModel {
         }
         Map<String, Approval> batch = new LinkedHashMap<>(pendingReplacements);
         pendingReplacements.clear();
+        List<ApprovalRow> nowDecided = new ArrayList<>();
         listUpdateWrapper.accept(() -> {
             for (int i = 0; i < rows.size(); i++) {
                 Approval current = batch.get(rows.get(i).id());
                 if (current != null) {
-                    rows.set(i, new ApprovalRow(current));
+                    boolean wasPending = rows.get(i).isPending();
+                    ApprovalRow replaced = new ApprovalRow(current);
+                    rows.set(i, replaced);
+                    if (wasPending && !replaced.isPending()) {
+                        nowDecided.add(replaced);
+                    }
                 }
             }
         });
         overviewStale = true;
+        if (!nowDecided.isEmpty()) {
+            decidedHandler.accept(nowDecided);
+        }
+    }
+
+    /**
+     * Lets the view move on from rows that were just decided (here or, seen through a 409, elsewhere): select the
+     * next pending row, fade them out, then {@link #removeDecided} them. Default: they stay until the next refresh.
+     */
+    public void setDecidedHandler(Consumer<List<ApprovalRow>> handler) {
+        this.decidedHandler = handler == null ? rowsDecided -> { } : handler;
+    }
+
+    /** Takes decided rows out of the list at once (their fade-out is over); pending ones stay. */
+    public void removeDecided(Set<String> ids) {
+        applyReplacements();
+        if (ids.isEmpty() || rows.stream().noneMatch(r -> ids.contains(r.id()) && !r.isPending())) {
+            return;
+        }
+        listUpdateWrapper.accept(() -> rows.removeIf(r -> ids.contains(r.id()) && !r.isPending()));
+        updateBuckets();
+        updateCounts();
+    }
+
+    /**
+     * Sends one decision without a dialog (quick approve, once its undo time is over). The version the user saw is
+     * sent, so a decision made meanwhile elsewhere comes back as a 409 and is shown, never overwritten.
+     */
+    public void decideNow(Approval approval, ApprovalStatus decision, Consumer<Approval> onDone,
+                          Consumer<Throwable> onFailure) {
+        UpdateStatusRequest request = new UpdateStatusRequest(approval.id(), decision, null, approval.version());
+        background.run(() -> session.api().updateStatus(request), decided -> {
+            replace(decided);
+            onDone.accept(decided);
+        }, e -> {
+            if (e instanceof ApiException.Conflict c && c.current() != null) {
+                replace(c.current());
+            } else if (e instanceof ApiException.Unauthorized || e instanceof ApiException.Network) {
+                reportFailure(e);
+            }
+            onFailure.accept(e);
+        });
     }
 
     /** A new approval was created here: add it at once and return its row to select. */
@@ -476,8 +597,9 @@ public final class ApprovalsViewModel {
     }
 
     private void updatePredicate() {
-        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        String[] words = q.isEmpty() ? new String[0] : q.split("\\s+");
+        SearchQuery query = SearchQuery.parse(search.get());
+        String[] words = query.words();
+        boolean fields = !query.terms().isEmpty();
         if (!Arrays.equals(words, searchWords)) {
             // Typing on narrows the search: rows that failed the last one are skipped (ApprovalRow.matches).
             narrowedStamp = searchWords.length > 0 && narrows(searchWords, words) ? searchStamp : -1;
@@ -492,10 +614,11 @@ public final class ApprovalsViewModel {
         boolean pressing = highAndUrgent.get();
         Instant now = clock.instant();
         Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words, stamp, narrowed))
+                && (!fields || query.matchesFields(r))
                 && (!mine || me.equalsIgnoreCase(r.approval().approver()))
                 && (!overdue || r.approval().isOverdue(now))
                 && (!pressing || r.priority() == Priority.HIGH || r.priority() == Priority.URGENT);
-        filtered.setPredicate(words.length == 0 && !mine && !overdue && !pressing ? null : p);
+        filtered.setPredicate(words.length == 0 && !fields && !mine && !overdue && !pressing ? null : p);
         updateCounts();
     }
 
@@ -525,6 +648,53 @@ public final class ApprovalsViewModel {
      */
     private void updateCounts() {
         countText.set(pendingCount + " pending \u00b7 " + filtered.size() + " shown");
+        updateEmptyState();
+    }
+
+    /** What an empty table says: all done (and since when we know), or which filter hides how many. */
+    private void updateEmptyState() {
+        if (!filtered.isEmpty()) {
+            return;
+        }
+        if (pendingCount == 0 && rows.stream().noneMatch(ApprovalRow::isPending)) {
+            emptyTitle.set(loadedOnce ? "All done" : "Loading\u2026");
+            emptyDetail.set(!loadedOnce ? "" : "Nothing is waiting for a decision. "
+                    + (lastRefreshed.get() == null ? "" : "Last refreshed " + TimeText.full(lastRefreshed.get()) + "."));
+            return;
+        }
+        Instant now = clock.instant();
+        String me = session.key().owner();
+        List<String> hiders = new ArrayList<>();
+        SearchQuery query = SearchQuery.parse(search.get());
+        if (!query.isEmpty()) {
+            hiders.add("the search \u201c" + search.get().strip() + "\u201d hides "
+                    + hidden(r -> r.matches(query.words()) && query.matchesFields(r)));
+        }
+        if (assignedToMe.get() && me != null) {
+            hiders.add("Assigned to me hides " + hidden(r -> me.equalsIgnoreCase(r.approval().approver())));
+        }
+        if (overdueOnly.get()) {
+            hiders.add("Overdue hides " + hidden(r -> r.approval().isOverdue(now)));
+        }
+        if (highAndUrgent.get()) {
+            hiders.add("High and Urgent hides "
+                    + hidden(r -> r.priority() == Priority.HIGH || r.priority() == Priority.URGENT));
+        }
+        emptyTitle.set("No approval matches");
+        emptyDetail.set(rows.size() + (rows.size() == 1 ? " approval is" : " approvals are") + " hidden: "
+                + String.join(", ", hiders) + ". Esc in the search field or Clear filters shows them again.");
+    }
+
+    private long hidden(Predicate<ApprovalRow> shown) {
+        return rows.stream().filter(shown.negate()).count();
+    }
+
+    /** Turns every filter off and empties the search. */
+    public void clearFilters() {
+        search.set("");
+        assignedToMe.set(false);
+        overdueOnly.set(false);
+        highAndUrgent.set(false);
     }
 
     /** The overview's buckets and the pending count; call whenever rows change. */
@@ -645,6 +815,15 @@ public final class ApprovalsViewModel {
         return highAndUrgent;
     }
 
+    /** The empty table's heading: "All done", or "No approval matches" when filters hide every row. */
+    public ReadOnlyStringProperty emptyTitleProperty() {
+        return emptyTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty emptyDetailProperty() {
+        return emptyDetail.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
     }
@@ -687,6 +866,21 @@ public final class ApprovalsViewModel {
 
     public IntegerProperty refreshSecondsProperty() {
         return refreshSeconds;
+    }
+
+    /** Whether the window is in front; the view keeps it current (the user "looks" while it is). */
+    public BooleanProperty windowFocusedProperty() {
+        return windowFocused;
+    }
+
+    /** Desktop notifications for new approvals (Settings). */
+    public BooleanProperty notificationsOnProperty() {
+        return notificationsOn;
+    }
+
+    /** Rows that arrived since the user last looked at the window and were not selected since. */
+    public ReadOnlyIntegerProperty newCountProperty() {
+        return newCount.getReadOnlyProperty();
     }
 
     public ObjectProperty<ApprovalRow> selectedProperty() {

@@ -15,6 +15,9 @@ import javafx.scene.layout.VBox;
 final class DetailPane extends ScrollPane {
     private final VBox box = new VBox(12);
     private final Clock clock;
+    private ApprovalRow shown;
+    private Label dueText;
+    private Label createdText;
 
     DetailPane(ApprovalsViewModel vm) {
         this.clock = vm.clock();
@@ -28,7 +31,31 @@ final class DetailPane extends ScrollPane {
         show(null);
     }
 
+    /** Redraws the relative times ("Created … (3 min ago)") of what is shown, without rebuilding the pane. */
+    void tick() {
+        if (shown == null || createdText == null) {
+            return;
+        }
+        Approval a = shown.approval();
+        createdText.setText(createdText(a));
+        if (dueText != null) {
+            dueText.setText(dueText(a));
+        }
+    }
+
+    private String createdText(Approval a) {
+        return TimeText.full(a.createdAt()) + "  (" + TimeText.age(a.createdAt(), clock.instant()) + " ago)";
+    }
+
+    private String dueText(Approval a) {
+        return a.dueAt() == null ? "no due date"
+                : TimeText.full(a.dueAt()) + "  (" + TimeText.due(a.dueAt(), clock.instant()) + ")";
+    }
+
     private void show(ApprovalRow row) {
+        shown = row;
+        dueText = null;
+        createdText = null;
         box.getChildren().clear();
         if (row == null) {
             Label hint = new Label("Select an approval to see its details.\n\n"
@@ -59,9 +86,10 @@ final class DetailPane extends ScrollPane {
         r = field(grid, r, "Priority", row.priorityText());
         r = field(grid, r, "Requester", a.requester());
         r = field(grid, r, "Approver", a.approver() == null ? "anyone with write access" : a.approver());
-        r = field(grid, r, "Due", a.dueAt() == null ? "no due date"
-                : TimeText.full(a.dueAt()) + "  (" + TimeText.due(a.dueAt(), clock.instant()) + ")");
-        r = field(grid, r, "Created", TimeText.full(a.createdAt()) + "  (" + TimeText.age(a.createdAt(), clock.instant()) + " ago)");
+        r = field(grid, r, "Due", dueText(a));
+        dueText = lastValue(grid);
+        r = field(grid, r, "Created", createdText(a));
+        createdText = lastValue(grid);
         r = field(grid, r, "Updated", TimeText.full(a.updatedAt()));
         if (a.decidedBy() != null) {
             r = field(grid, r, "Decided by", a.decidedBy());
@@ -78,6 +106,10 @@ final class DetailPane extends ScrollPane {
         box.getChildren().addAll(section("Description"),
                 wrapped(a.description() == null || a.description().isBlank() ? "No description." : a.description(),
                         "detailDescription"));
+    }
+
+    private static Label lastValue(GridPane grid) {
+        return (Label) grid.getChildren().get(grid.getChildren().size() - 1);
     }
 
     private static Label section(String text) {

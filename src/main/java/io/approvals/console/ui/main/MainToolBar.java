@@ -1,7 +1,10 @@
 package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.ApprovalStatus;
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.binding.BooleanBinding;
 import io.approvals.console.ui.common.Icons;
 import io.approvals.console.ui.common.Tooltips;
@@ -24,11 +27,14 @@ import org.kordamp.ikonli.feather.Feather;
 /** Search, quick filters, refresh and the actions; actions that need `write` explain themselves when disabled. */
 final class MainToolBar extends HBox {
     private final TextField search = new TextField();
+    private final List<Button> actionButtons;
 
     MainToolBar(ApprovalsViewModel vm, MainActions actions, TableView<ApprovalRow> table,
                 Consumer<ApprovalStatus> decideSelected, BooleanBinding noDecision) {
         search.setId("searchField");
-        search.setPromptText("Search title, people, description\u2026  (Ctrl+F)");
+        search.setPromptText("Search  (Ctrl+F)");
+        Tooltips.install(search, "Words anywhere, or in one field: requester:dana approver:lee priority:high "
+                + "status:\"in progress\"");
         search.setAccessibleText("Search approvals");
         search.setPrefColumnCount(26);
         search.textProperty().bindBidirectional(vm.searchProperty());
@@ -51,9 +57,12 @@ final class MainToolBar extends HBox {
         mine.setDisable(vm.session().key().owner() == null);
         Node mineHolder = withTooltip(mine, vm.session().key().owner() == null
                 ? "The server did not say who owns this key, so \u201cme\u201d is unknown."
-                : "Approvals waiting for " + vm.session().key().owner());
+                : "Approvals waiting for " + vm.session().key().owner() + "  (Alt+1)");
         ToggleButton overdue = filter("Overdue", "filterOverdue", vm.overdueOnlyProperty());
+        Tooltips.install(overdue, "Only approvals past their due date  (Alt+2)");
         ToggleButton pressing = filter("High and Urgent", "filterPressing", vm.highAndUrgentProperty());
+        Tooltips.install(pressing, "Only High and Urgent approvals  (Alt+3)");
+        FieldCompletion.install(search);
         HBox filters = new HBox(mineHolder, overdue, pressing);
         filters.getStyleClass().add("filters");
 
@@ -84,6 +93,10 @@ final class MainToolBar extends HBox {
         reject.setOnAction(e -> decideSelected.accept(ApprovalStatus.REJECTED));
         approve.disableProperty().bind(noDecision);
         reject.disableProperty().bind(noDecision);
+        actionButtons = List.of(approve, reject, create);
+        for (Button b : actionButtons) {
+            b.setAccessibleText(b.getText());
+        }
         boolean writes = vm.canWriteProperty().get();
         setSpacing(10);
         getChildren().addAll(searchBox, filters, spacer, busy, refresh,
@@ -94,6 +107,27 @@ final class MainToolBar extends HBox {
         getStyleClass().add("tool-bar-pane");
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 12, 8, 12));
+    }
+
+    /**
+     * Narrow window: the action buttons show their icons only (their tooltips and accessible texts say what they
+     * do), the search field is shorter, and a Details button opens the details drawer.
+     */
+    void adaptTo(ReadOnlyBooleanProperty narrow, BooleanProperty drawerOpen) {
+        ToggleButton details = new ToggleButton(null, Icons.of(Feather.SIDEBAR));
+        details.setId("detailsToggle");
+        details.setAccessibleText("Details");
+        Tooltips.install(details, "Show the details of the selected approval (Ctrl+I)");
+        details.selectedProperty().bindBidirectional(drawerOpen);
+        details.visibleProperty().bind(narrow);
+        details.managedProperty().bind(narrow);
+        getChildren().add(details);
+        for (Button b : actionButtons) {
+            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(narrow)
+                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(javafx.scene.control.ContentDisplay.LEFT));
+        }
+        search.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.when(narrow).then(14).otherwise(26));
     }
 
     TextField searchField() {

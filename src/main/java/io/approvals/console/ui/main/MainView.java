@@ -14,6 +14,7 @@ import javafx.application.Platform;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -47,26 +49,38 @@ public final class MainView extends BorderPane {
     private final TableView<ApprovalRow> table;
     private final TextField search;
     private final Timeline ticker;
+    private final QuickApprove quick;
+    private final ApproveAndNext flow;
+    private final AdaptiveLayout layout;
+    private final DetailPane detail;
 
     public MainView(ApprovalsViewModel vm, MainActions actions) {
         this.vm = vm;
         this.actions = actions;
         getStyleClass().add("main-view");
         table = ApprovalTable.create(vm);
+        quick = new QuickApprove(vm, this::select);
+        flow = new ApproveAndNext(vm, table, quick::isBusy);
 
         BooleanBinding noDecision = noPendingSelection().or(vm.canWriteProperty().not());
         MainToolBar toolBar = new MainToolBar(vm, actions, table, this::decideSelected, noDecision);
         search = toolBar.searchField();
         VBox top = new VBox(new MainMenuBar(vm, actions, this::decideSelected, noDecision), toolBar,
                 sandboxBanner(vm.session()), new KeyAttentionBar(vm.keyStatus()), new BannerBar(vm, actions),
-                staleStrip(), new OverviewStrip(vm));
+                staleStrip(), overviewWithNewWork());
         setTop(top);
 
-        SplitPane split = new SplitPane(table, new DetailPane(vm));
+        detail = new DetailPane(vm);
+        SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(split.getItems().get(1), false);
-        setCenter(split);
+        StackPane center = new StackPane(split, quick.snackbar());
+        StackPane.setAlignment(quick.snackbar(), Pos.BOTTOM_CENTER);
+        StackPane.setMargin(quick.snackbar(), new Insets(0, 0, 24, 0));
+        setCenter(center);
+        layout = new AdaptiveLayout(this, split, detail, center, table);
+        toolBar.adaptTo(layout.narrowProperty(), layout.drawerOpenProperty());
         setBottom(statusBar());
 
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
@@ -77,7 +91,10 @@ public final class MainView extends BorderPane {
             if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
                 return;
             }
-            if (e.getCode() == KeyCode.A) {
+            if (e.getCode() == KeyCode.A && e.isShiftDown()) {
+                quickApprove();
+                e.consume();
+            } else if (e.getCode() == KeyCode.A) {
                 decideSelected(ApprovalStatus.APPROVED);
                 e.consume();
             } else if (e.getCode() == KeyCode.R) {
@@ -94,13 +111,43 @@ public final class MainView extends BorderPane {
                 decideSelected(ApprovalStatus.APPROVED);
             }
         });
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            vm.tick();
+            tickRelativeTimes();
+        }));
         ticker.setCycleCount(Animation.INDEFINITE);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 installAccelerators(scene);
+                scene.windowProperty().addListener((w, before, window) -> watchFocus(window));
+                watchFocus(scene.getWindow());
             }
         });
+    }
+
+    /** The overview, with the new-work badge at its right end. */
+    private Node overviewWithNewWork() {
+        OverviewStrip overview = new OverviewStrip(vm);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        overview.getChildren().addAll(spacer, new NewWorkBadge(vm, this::jumpToNew));
+        return overview;
+    }
+
+    /** Selects the first approval that arrived since the user last looked. */
+    void jumpToNew() {
+        vm.firstNew().ifPresent(row -> select(row.id()));
+    }
+
+    private int secondsSinceCellsRedrawn;
+
+    /** "3 min ago", "in 2 h", "27 d": the table's relative times are redrawn once a minute, the details' every second. */
+    private void tickRelativeTimes() {
+        detail.tick();
+        if (++secondsSinceCellsRedrawn >= 60) {
+            secondsSinceCellsRedrawn = 0;
+            table.refresh();
+        }
     }
 
     /** Starts loading and the once-a-second clock. */
@@ -109,9 +156,10 @@ public final class MainView extends BorderPane {
         vm.start();
     }
 
-    /** Stops the clock; the window is being replaced or closed. */
+    /** Stops the clock; the window is being replaced or closed. A quick approve still waiting is sent now. */
     public void stop() {
         ticker.stop();
+        quick.sendWaiting();
     }
 
     public ApprovalsViewModel viewModel() {
@@ -135,19 +183,82 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** Selects the rows with these ids (the failed ones of a bulk decision), scrolling to the first. */
+    public void selectAll(List<String> ids) {
+        List<Integer> indices = new ArrayList<>();
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (ids.contains(table.getItems().get(i).id())) {
+                indices.add(i);
+            }
+        }
+        if (indices.isEmpty()) {
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        for (int i : indices) {
+            table.getSelectionModel().select(i);
+        }
+        table.scrollTo(Math.max(0, indices.get(0) - 3));
+        table.requestFocus();
+    }
+
     private void decideSelected(ApprovalStatus decision) {
         if (!vm.canWriteProperty().get()) {
             return;
         }
         List<ApprovalRow> selection = new ArrayList<>(table.getSelectionModel().getSelectedItems());
-        selection.removeIf(r -> r == null || !r.isPending());
+        selection.removeIf(r -> r == null || !r.isPending() || quick.isBusy(r.id()));
         if (!selection.isEmpty()) {
             actions.decide(selection, decision);
         }
     }
 
+    /** Shift+A: approves the one selected row without a dialog, after an undo time, and moves on at once. */
+    private void quickApprove() {
+        if (!vm.canWriteProperty().get() || table.getSelectionModel().getSelectedItems().size() != 1) {
+            return;
+        }
+        ApprovalRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null || !row.isPending() || quick.isBusy(row.id())) {
+            return;
+        }
+        quick.approve(row.approval());
+        flow.moveOnFrom(table.getSelectionModel().getSelectedIndex());
+    }
+
+    /**
+     * The view model learns when the user stops (and starts) looking at the app: "new" is relative to that. A dialog
+     * of the app in front counts as looking, so the check runs a moment after the main window loses focus.
+     */
+    private void watchFocus(javafx.stage.Window window) {
+        if (window != null) {
+            window.focusedProperty().addListener((o, was, focused) -> Platform.runLater(this::updateLooking));
+        }
+    }
+
+    private void updateLooking() {
+        vm.windowFocusedProperty().set(javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isFocused));
+    }
+
     private void installAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), this::jumpToNew);
+        // quick filters: Alt+1..3, as their tooltips say
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.ALT_DOWN), () -> {
+            if (vm.session().key().owner() != null) {
+                vm.assignedToMeProperty().set(!vm.assignedToMeProperty().get());
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.ALT_DOWN),
+                () -> vm.overdueOnlyProperty().set(!vm.overdueOnlyProperty().get()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.ALT_DOWN),
+                () -> vm.highAndUrgentProperty().set(!vm.highAndUrgentProperty().get()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), quick::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (layout.narrowProperty().get()) {
+                layout.drawerOpenProperty().set(!layout.drawerOpenProperty().get());
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refresh);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             search.requestFocus();

@@ -66,7 +66,12 @@ public interface ConsoleEnvironment extends AutoCloseable {
     /** Starts (or reuses) the bundled sandbox and opens a "sandbox" connection to it. Blocking. */
     ConsoleSession startSandbox() throws Exception;
 
-    /** Where the read-only cache of the last list lives. */
+    /** Desktop notifications (new approvals while the window is away). Default: none. */
+    default io.approvals.console.notify.DesktopNotifier notifier() {
+        return io.approvals.console.notify.DesktopNotifier.NONE;
+    }
+
+        /** Where the read-only cache of the last list lives. */
     Path cacheDir();
 
     UiSettings settings();

@@ -213,9 +213,8 @@ class MainWindowUiTest {
         waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isPresent());
         assertThat(text(robot, "#decisionSubmit")).isEqualTo("Approve");
         robot.clickOn("#decisionSubmit");
-        waitUntil(() -> !ui.mainView().viewModel().rowById(laptop.id()).orElseThrow().isPending());
-        assertThat(ui.mainView().viewModel().rowById(laptop.id()).orElseThrow().status())
-                .isEqualTo(ApprovalStatus.APPROVED);
+        // the decided row shows as approved, then fades out and leaves the table
+        waitUntil(() -> ui.mainView().viewModel().rowById(laptop.id()).isEmpty());
         assertThat(server.admin().listNotComplete(null, 100, null).items()).noneMatch(a -> a.id().equals(laptop.id()));
     }
 
@@ -230,7 +229,8 @@ class MainWindowUiTest {
         robot.clickOn("#decisionComment").write("Not this quarter");
         waitUntil(() -> !robot.lookup("#decisionSubmit").<Button>query().isDisabled());
         robot.clickOn("#decisionSubmit");
-        waitUntil(() -> ui.mainView().viewModel().rowById(urgent.id()).orElseThrow().status() == ApprovalStatus.REJECTED);
+        waitUntil(() -> ui.mainView().viewModel().rowById(urgent.id()).isEmpty());
+        assertThat(server.admin().listNotComplete(null, 100, null).items()).noneMatch(a -> a.id().equals(urgent.id()));
     }
 
     @Test
@@ -244,7 +244,8 @@ class MainWindowUiTest {
         waitUntil(() -> robot.lookup("#conflictText").query().isVisible());
         assertThat(text(robot, "#conflictText")).contains("approved by admin@localhost").contains("Nothing was changed");
         assertThat(text(robot, "#decisionCancel")).isEqualTo("Close");
-        waitUntil(() -> ui.mainView().viewModel().rowById(overdue.id()).orElseThrow().status() == ApprovalStatus.APPROVED);
+        // the row learns it was approved elsewhere, so it leaves the queue
+        waitUntil(() -> ui.mainView().viewModel().rowById(overdue.id()).isEmpty());
     }
 
     @Test
@@ -287,6 +288,12 @@ class MainWindowUiTest {
         assertThat(stalls.maxAttributableMs()).as("largest stall of the FX thread itself (ms): %s",
                 stalls.worstAttributable()).isLessThanOrEqualTo(100.0);
         assertThat(text(robot, "#bulkSummary")).isEqualTo("19 approved \u00b7 1 already decided by someone else.");
+        // the one that needs the user is pinned at the top, with who decided it
+        TableView<?> results = robot.lookup("#bulkTable").query();
+        assertThat(((io.approvals.console.ui.dialogs.BulkItem) results.getItems().get(0)).approval().id())
+                .isEqualTo(urgent.id());
+        assertThat(((io.approvals.console.ui.dialogs.BulkItem) results.getItems().get(0)).messageProperty().get())
+                .contains("approved by admin@localhost");
         assertThat(robot.lookup("#bulkSubmit").<Button>query().isDisabled()).isTrue();
         assertThat(server.admin().listNotComplete(null, 100, null).items()).isEmpty();
     }

@@ -272,4 +272,61 @@ class ApprovalsViewModelTest {
         vm.tick();
         assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.RATE_LIMITED);
     }
+
+    @Test
+    void aFilteredEmptyTableSaysWhichFilterHidesHowMany() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        vm.searchProperty().set("laptop");
+        vm.overdueOnlyProperty().set(true);
+        assertThat(vm.sorted()).isEmpty();
+        assertThat(vm.emptyTitleProperty().get()).isEqualTo("No approval matches");
+        assertThat(vm.emptyDetailProperty().get()).startsWith("3 approvals are hidden: ")
+                .contains("the search \u201claptop\u201d hides 2").contains("Overdue hides 2");
+        vm.clearFilters();
+        assertThat(vm.sorted()).hasSize(3);
+        assertThat(vm.searchProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anEmptyQueueIsAllDoneWithTheTimeOfTheLastRefresh() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        for (Approval a : List.of(laptop, overdue, urgent)) {
+            vm.replace(server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(a.id(),
+                    io.approvals.console.contract.ApprovalStatus.APPROVED, null, a.version())));
+        }
+        vm.removeDecided(java.util.Set.of(laptop.id(), overdue.id(), urgent.id()));
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.emptyTitleProperty().get()).isEqualTo("All done");
+        assertThat(vm.emptyDetailProperty().get()).isEqualTo("Nothing is waiting for a decision. Last refreshed "
+                + io.approvals.console.ui.common.TimeText.full(vm.lastRefreshedProperty().get()) + ".");
+    }
+
+    @Test
+    void decidedRowsAreHandedToTheViewAndLeaveWhenItSays() {
+        ApprovalsViewModel vm = vm(null);
+        List<List<ApprovalRow>> handed = new java.util.ArrayList<>();
+        vm.setDecidedHandler(handed::add);
+        vm.refresh();
+        vm.replace(server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(laptop.id(),
+                io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version())));
+        assertThat(handed).hasSize(1);
+        assertThat(handed.get(0)).extracting(ApprovalRow::id).containsExactly(laptop.id());
+        vm.removeDecided(java.util.Set.of(laptop.id(), urgent.id()));
+        assertThat(vm.rows()).extracting(ApprovalRow::id).containsExactlyInAnyOrder(overdue.id(), urgent.id());
+        assertThat(vm.countTextProperty().get()).isEqualTo("2 pending \u00b7 2 shown");
+    }
+
+    @Test
+    void aFieldPrefixLimitsTheSearchToThatField() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        vm.searchProperty().set("approver:lee priority:urgent");
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(urgent.id());
+        vm.searchProperty().set("approver:lee");
+        assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactlyInAnyOrder(urgent.id(), overdue.id());
+        vm.searchProperty().set("lee");
+        assertThat(vm.sorted()).hasSize(2);
+    }
 }

@@ -1,0 +1,102 @@
+package io.approvals.console.ui.main;
+
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * Fits the main window to the screen it has: below {@link #NARROW} px the details leave the split and become a
+ * drawer over the table's right edge (toggled with the Details button or Ctrl+I), and the table keeps only the
+ * columns an approver decides by (Title, Requester, Priority, Due); the tool bar drops its button labels.
+ */
+final class AdaptiveLayout {
+    static final double NARROW = 1100;
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 600;
+    /** Columns hidden when narrow: what they say is in the details. */
+    private static final Set<String> SECONDARY = Set.of("colApprover", "colAge", "colStatus");
+
+    private final SplitPane split;
+    private final Node detail;
+    private final StackPane center;
+    private final TableView<ApprovalRow> table;
+    private final ReadOnlyBooleanWrapper narrow = new ReadOnlyBooleanWrapper(this, "narrow");
+    private final BooleanProperty drawerOpen = new SimpleBooleanProperty(this, "drawerOpen");
+
+    AdaptiveLayout(Region view, SplitPane split, Node detail, StackPane center, TableView<ApprovalRow> table) {
+        this.split = split;
+        this.detail = detail;
+        this.center = center;
+        this.table = table;
+        view.widthProperty().addListener((o, a, w) -> narrow.set(w.doubleValue() > 0 && w.doubleValue() < NARROW));
+        narrow.addListener((o, a, n) -> apply(n));
+        drawerOpen.addListener((o, a, open) -> showDrawer(narrow.get() && open));
+        view.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, before, window) -> minimumSize(window));
+                minimumSize(scene.getWindow());
+            }
+        });
+    }
+
+    private static void minimumSize(javafx.stage.Window window) {
+        if (window instanceof javafx.stage.Stage stage) {
+            stage.setMinWidth(MIN_WIDTH);
+            stage.setMinHeight(MIN_HEIGHT);
+        }
+    }
+
+    ReadOnlyBooleanProperty narrowProperty() {
+        return narrow.getReadOnlyProperty();
+    }
+
+    BooleanProperty drawerOpenProperty() {
+        return drawerOpen;
+    }
+
+    private void apply(boolean isNarrow) {
+        for (TableColumn<ApprovalRow, ?> c : table.getColumns()) {
+            if (SECONDARY.contains(c.getId())) {
+                c.setVisible(!isNarrow);
+            }
+        }
+        if (isNarrow) {
+            split.getItems().remove(detail);
+            showDrawer(drawerOpen.get());
+        } else {
+            showDrawer(false);
+            if (!split.getItems().contains(detail)) {
+                split.getItems().add(detail);
+                // once the split has laid out its new item, or the position is taken from the old one-item layout
+                javafx.application.Platform.runLater(() -> split.setDividerPositions(0.7));
+            }
+        }
+    }
+
+    private void showDrawer(boolean show) {
+        if (show && !center.getChildren().contains(detail)) {
+            detail.getStyleClass().add("detail-drawer");
+            if (detail instanceof Region r) {
+                r.setMaxWidth(360);
+                r.setPrefWidth(360);
+            }
+            StackPane.setAlignment(detail, Pos.CENTER_RIGHT);
+            center.getChildren().add(1, detail);
+        } else if (!show && center.getChildren().remove(detail)) {
+            detail.getStyleClass().remove("detail-drawer");
+            if (detail instanceof Region r) {
+                r.setMaxWidth(Region.USE_COMPUTED_SIZE);
+                r.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            }
+        }
+    }
+}

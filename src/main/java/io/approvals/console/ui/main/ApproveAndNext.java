@@ -1,0 +1,114 @@
+package io.approvals.console.ui.main;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableView;
+import javafx.util.Duration;
+
+/**
+ * Keeps the approver moving through the queue: the first row is selected when rows come, a decided row hands the
+ * selection to the next pending row in the current sort and leaves the table once it has faded out.
+ */
+final class ApproveAndNext {
+    /** How long a decided row stays (fading, see ApprovalTable) before it leaves: the issue asks for under 1 s. */
+    static final Duration LEAVES_AFTER = Duration.millis(700);
+
+    private final ApprovalsViewModel vm;
+    private final TableView<ApprovalRow> table;
+    private final Predicate<String> busy;
+    private boolean selectFirstQueued;
+
+    /** busy: rows already on their way (a quick approve waiting out its undo time) are skipped. */
+    ApproveAndNext(ApprovalsViewModel vm, TableView<ApprovalRow> table, Predicate<String> busy) {
+        this.vm = vm;
+        this.table = table;
+        this.busy = busy;
+        vm.setDecidedHandler(this::decided);
+        table.getItems().addListener((ListChangeListener<ApprovalRow>) c -> selectFirstSoon());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApprovalRow>) c -> selectFirstSoon());
+    }
+
+    /**
+     * After the list settles (not inside its change: the selection model reacts to the same change), select the
+     * first row when nothing is selected, with the focus on it, so the first Down goes to row 2.
+     */
+    private void selectFirstSoon() {
+        if (selectFirstQueued || !table.getSelectionModel().isEmpty() || table.getItems().isEmpty()) {
+            return;
+        }
+        selectFirstQueued = true;
+        Platform.runLater(() -> {
+            selectFirstQueued = false;
+            if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                int first = Math.max(0, nextPending(-1));
+                table.getSelectionModel().clearAndSelect(first);
+                table.getFocusModel().focus(first);
+            }
+        });
+    }
+
+    private void decided(List<ApprovalRow> rows) {
+        Set<String> ids = new HashSet<>();
+        for (ApprovalRow r : rows) {
+            ids.add(r.id());
+        }
+        ApprovalRow selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null && table.getSelectionModel().getSelectedItems().size() == 1 && ids.contains(selected.id())) {
+            moveOnFrom(table.getSelectionModel().getSelectedIndex());
+        }
+        PauseTransition leave = new PauseTransition(LEAVES_AFTER);
+        leave.setOnFinished(e -> vm.removeDecided(ids));
+        leave.play();
+    }
+
+    /** Selects the next pending row after the one at index (or the last one before it), scrolling it into view. */
+    void moveOnFrom(int index) {
+        int next = nextPending(index);
+        if (next < 0) {
+            next = previousPending(index);
+        }
+        if (next < 0) {
+            return;
+        }
+        table.getSelectionModel().clearAndSelect(next);
+        table.getFocusModel().focus(next);
+        scrollIntoView(next);
+    }
+
+    private void scrollIntoView(int index) {
+        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+                && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+            int first = flow.getFirstVisibleCell().getIndex();
+            int last = flow.getLastVisibleCell().getIndex();
+            if (index > first && index < last) {
+                return;
+            }
+            flow.scrollTo(index);
+        }
+    }
+
+    private int nextPending(int after) {
+        List<ApprovalRow> items = table.getItems();
+        for (int i = after + 1; i < items.size(); i++) {
+            if (items.get(i).isPending() && !busy.test(items.get(i).id())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int previousPending(int before) {
+        List<ApprovalRow> items = table.getItems();
+        for (int i = Math.min(before, items.size()) - 1; i >= 0; i--) {
+            if (items.get(i).isPending() && !busy.test(items.get(i).id())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

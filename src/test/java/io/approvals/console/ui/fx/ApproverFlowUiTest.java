@@ -1,0 +1,235 @@
+package io.approvals.console.ui.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.approvals.console.app.DesktopEnvironment;
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.credentials.SessionOnlyStore;
+import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.ui.ConsoleUi;
+import io.approvals.console.ui.UiSandbox;
+import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.main.ApprovalRow;
+import io.approvals.console.ui.session.UiSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The approver's day, keyboard only: approve-and-next through a seeded queue, comments, quick approve with undo. */
+@ExtendWith(ApplicationExtension.class)
+class ApproverFlowUiTest {
+    @TempDir
+    Path dir;
+    UiSandbox server;
+    DesktopEnvironment env;
+    FxBackground background;
+    ConsoleUi ui;
+    Stage stage;
+    int keys;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Themes.apply(UiSettings.ThemeChoice.LIGHT);
+        server = new UiSandbox(dir.resolve("sandbox"), 50);
+        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
+                new HttpClientFactory());
+        background = new FxBackground();
+        ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.show();
+    }
+
+    @AfterAll
+    static void defaultTheme() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(ui::stop).get();
+        server.close();
+        env.close();
+        background.close();
+        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+    }
+
+    private void open(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            if (stage.getScene() == null) {
+                stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1280, 800));
+            }
+            ui.showMain(server.adminSession());
+        });
+        waitUntil(() -> table(robot).getItems().size() == 50);
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0 && table(robot).isFocused());
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        Waits.until(condition);
+    }
+
+    private static TableView<ApprovalRow> table(FxRobot robot) {
+        return robot.lookup("#approvalsTable").query();
+    }
+
+    private void press(FxRobot robot, KeyCode... combination) {
+        keys++;
+        if (combination.length == 1) {
+            robot.type(combination[0]);
+        } else {
+            robot.push(combination);
+        }
+    }
+
+    private static ApprovalRow selected(FxRobot robot) {
+        return table(robot).getSelectionModel().getSelectedItem();
+    }
+
+    /** The approval as the server holds it: a decision for a version that never exists changes nothing, and its 409 says. */
+    private io.approvals.console.contract.Approval current(String id) {
+        try {
+            server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(id,
+                    ApprovalStatus.APPROVED, null, 999_999L));
+            throw new AssertionError("a decision for version 999999 was accepted");
+        } catch (io.approvals.console.client.ApiException.Conflict c) {
+            return c.current();
+        }
+    }
+
+    private int pendingOnServer() {
+        return server.admin().listNotComplete(null, 1000, null).items().size();
+    }
+
+    @Test
+    void theFirstRowIsSelectedAtStartAndTheFirstDownGoesToRowTwo(FxRobot robot) throws Exception {
+        open(robot);
+        ApprovalRow second = table(robot).getItems().get(1);
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selected(robot)).isSameAs(second);
+    }
+
+    @Test
+    void fiftyApprovalsAreClearedWithTwoKeyPressesEach(FxRobot robot) throws Exception {
+        open(robot);
+        int decisions = 0;
+        while (table(robot).getItems().stream().anyMatch(ApprovalRow::isPending)) {
+            ApprovalRow row = selected(robot);
+            assertThat(row).as("a pending row is selected after %d decisions", decisions).isNotNull();
+            assertThat(row.isPending()).isTrue();
+            press(robot, KeyCode.A);
+            waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused)
+                    .orElse(false));
+            press(robot, KeyCode.ENTER);
+            decisions++;
+            String id = row.id();
+            waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isEmpty()
+                    && ui.mainView().viewModel().rowById(id).map(r -> !r.isPending()).orElse(true)
+                    && (table(robot).getItems().stream().noneMatch(ApprovalRow::isPending)
+                        || selected(robot) != null && selected(robot).isPending() && table(robot).isFocused()));
+        }
+        waitUntil(() -> table(robot).getItems().isEmpty());
+        assertThat(decisions).isEqualTo(50);
+        assertThat((double) keys / decisions).as("key presses per decision").isLessThanOrEqualTo(2.0);
+        assertThat(pendingOnServer()).isZero();
+    }
+
+    @Test
+    void aCommentIsTypedAtOnceEnterSendsItAndShiftEnterAddsALine(FxRobot robot) throws Exception {
+        open(robot);
+        ApprovalRow row = selected(robot);
+        robot.type(KeyCode.R);
+        waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused).orElse(false));
+        // write() types into the robot's target window, not the focused one
+        robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow());
+        robot.write("Over budget");
+        robot.push(KeyCode.SHIFT, KeyCode.ENTER);
+        robot.write("next year");
+        assertThat(robot.lookup("#decisionComment").<TextArea>query().getText()).isEqualTo("Over budget\nnext year");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> ui.mainView().viewModel().rowById(row.id()).map(r -> !r.isPending()).orElse(true));
+        assertThat(current(row.id()).status()).isEqualTo(ApprovalStatus.REJECTED);
+        assertThat(current(row.id()).comment()).isEqualTo("Over budget\nnext year");
+    }
+
+    @Test
+    void enterWithoutTheCommentARejectNeedsSaysWhyAndSendsNothing(FxRobot robot) throws Exception {
+        open(robot);
+        ApprovalRow row = selected(robot);
+        robot.type(KeyCode.R);
+        waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused).orElse(false));
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#commentError").query().isVisible());
+        assertThat(robot.lookup("#commentError").<Labeled>query().getText()).contains("required to reject");
+        assertThat(current(row.id()).isPending()).isTrue();
+    }
+
+    @Test
+    void ctrlEnterSendsTheBulkDialogFromTheCommentField(FxRobot robot) throws Exception {
+        open(robot);
+        robot.push(KeyCode.SHIFT, KeyCode.DOWN);
+        robot.push(KeyCode.SHIFT, KeyCode.DOWN);
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedItems().size() == 3);
+        robot.type(KeyCode.A);
+        waitUntil(() -> robot.lookup("#bulkComment").tryQuery().isPresent());
+        robot.clickOn("#bulkComment").write("Quarter end");
+        robot.push(KeyCode.CONTROL, KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#bulkSummary").<Labeled>query().getText().startsWith("3 approved"));
+        assertThat(pendingOnServer()).isEqualTo(47);
+    }
+
+    @Test
+    void quickApproveMovesOnAtOnceAndUndoSendsNothing(FxRobot robot) throws Exception {
+        open(robot);
+        ApprovalRow first = selected(robot);
+        ApprovalRow second = table(robot).getItems().get(1);
+        robot.push(KeyCode.SHIFT, KeyCode.A);
+        waitUntil(() -> robot.lookup("#snackbar").query().isVisible());
+        assertThat(selected(robot)).isSameAs(second);
+        assertThat(robot.lookup("#snackbarText").<Labeled>query().getText()).startsWith("Approving");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        waitUntil(() -> selected(robot) != null && selected(robot).id().equals(first.id()));
+        // past the undo time: still nothing sent
+        Thread.sleep(6_000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(current(first.id()).isPending()).isTrue();
+        assertThat(pendingOnServer()).isEqualTo(50);
+    }
+
+    @Test
+    void quickApproveSendsOnceWhenTheUndoTimeIsOverAndTheRowLeaves(FxRobot robot) throws Exception {
+        open(robot);
+        ApprovalRow first = selected(robot);
+        robot.push(KeyCode.SHIFT, KeyCode.A);
+        ApprovalRow second = selected(robot);
+        // the next one: the first is sent at once, the second waits its undo time
+        robot.push(KeyCode.SHIFT, KeyCode.A);
+        waitUntil(() -> ui.mainView().viewModel().rowById(first.id()).isEmpty());
+        waitUntil(() -> ui.mainView().viewModel().rowById(second.id()).isEmpty());
+        assertThat(current(first.id()).status()).isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(current(second.id()).status()).isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(current(first.id()).version()).as("sent once").isEqualTo(2);
+        assertThat(pendingOnServer()).isEqualTo(48);
+        assertThat(table(robot).getItems()).hasSize(48);
+    }
+}
