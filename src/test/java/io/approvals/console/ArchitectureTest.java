@@ -30,6 +30,7 @@ class ArchitectureTest {
                 .layer("Client").definedBy("..console.client..")
                 .layer("Credentials").definedBy("..console.credentials..")
                 .layer("Config").definedBy("..console.config..")
+                .layer("Notify").definedBy("..console.notify..")
                 .layer("Sandbox").definedBy("..console.sandbox..")
                 .layer("Contract").definedBy("..console.contract..")
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
@@ -42,6 +43,7 @@ class ArchitectureTest {
                 .whereLayer("Client").mayOnlyBeAccessedByLayers("App", "Cli", "Bench", "Ui", "Service")
                 .whereLayer("Credentials").mayOnlyBeAccessedByLayers("App", "Cli", "Bench", "Ui", "Service")
                 .whereLayer("Config").mayOnlyBeAccessedByLayers("App", "Cli", "Bench", "Ui", "Service")
+                .whereLayer("Notify").mayOnlyBeAccessedByLayers("App", "Bench", "Ui")
                 .whereLayer("Sandbox").mayOnlyBeAccessedByLayers("App", "Cli", "Bench")
                 .check(CLASSES);
     }
