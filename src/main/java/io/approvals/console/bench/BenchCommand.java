@@ -23,8 +23,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench");
 
-    @Option(names = "--only", split = ",", description = "Sections to run: startup, big, sandbox, bulk (default: all).")
-    List<String> only = List.of("startup", "big", "sandbox", "bulk");
+    @Option(names = "--only", split = ",", description = "Sections to run: startup, interaction, big, sandbox, bulk, idle, installed (default: all).")
+    List<String> only = List.of("startup", "interaction", "big", "sandbox", "bulk", "idle", "installed");
 
     @Option(names = "--docs", description = "Also render the results into this Markdown page (e.g. docs/performance.md).")
     Path docs;
@@ -44,6 +44,13 @@ public final class BenchCommand implements Callable<Integer> {
         Results results = new Results(quick);
         if (only.contains("startup")) {
             startup(results, work);
+        }
+        if (only.contains("interaction")) {
+            if (hasDisplay()) {
+                new InteractionBench(results, work, quick).run();
+            } else {
+                results.note("interaction latency skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
+            }
         }
         if (only.contains("big")) {
             if (hasDisplay()) {
