@@ -69,6 +69,12 @@ public final class BenchCommand implements Callable<Integer> {
                 results.note("bulk approve skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
             }
         }
+        if (only.contains("idle")) {
+            idle(results, work);
+        }
+        if (only.contains("installed")) {
+            installed(results, work);
+        }
         results.write(out);
         System.out.println("Wrote " + out.resolve("results.md") + " and results.json");
         if (docs != null) {
@@ -140,6 +146,40 @@ public final class BenchCommand implements Callable<Integer> {
             // Why the app is slower than the floor: the work it does, on a machine with 2 cores.
             addCpu(results, "no archive", cpu(f), cpu(a));
             addCpu(results, "AppCDS archive", cpu(fc), cpu(ac));
+        } finally {
+            if (world.isPresent()) {
+                world.get().close();
+            }
+        }
+    }
+
+    private void installed(Results results, Path work) throws Exception {
+        Optional<Path> deb = InstalledStartupBench.findDeb();
+        if (deb.isEmpty() || !hasDisplay()) {
+            results.note("installed start-up skipped: " + (deb.isEmpty()
+                    ? "no .deb in target/installer (packaging/build-linux.sh builds one)" : "no display"));
+            return;
+        }
+        Optional<AppWorld> world = AppWorld.create(work);
+        if (world.isEmpty()) {
+            results.note("installed start-up skipped: the app needs a keychain for its key (run scripts/bench.sh)");
+            return;
+        }
+        try {
+            new InstalledStartupBench(results, work, quick).run(deb.get(), world.get());
+        } finally {
+            world.get().close();
+        }
+    }
+
+    private void idle(Results results, Path work) throws Exception {
+        if (!hasDisplay()) {
+            results.note("idle skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
+            return;
+        }
+        Optional<AppWorld> world = AppWorld.create(work);
+        try {
+            new IdleBench(results, quick).run(world);
         } finally {
             if (world.isPresent()) {
                 world.get().close();
