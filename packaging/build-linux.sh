@@ -115,7 +115,7 @@ record_class_list() {
 
   # one list, first occurrence wins (the JDK reads it in order)
   local f
-  for f in main welcome version help; do [[ -f "$WORK/$f.classlist" ]] && cat "$WORK/$f.classlist"; done \
+  for f in main welcome version help; do if [[ -f "$WORK/$f.classlist" ]]; then cat "$WORK/$f.classlist"; fi; done \
     | awk '!seen[$0]++' >"$CLASSLIST"
   [[ -s "$CLASSLIST" ]] || die "no classes recorded for the AppCDS archive"
   # Prove the list dumps cleanly here, where it is cheap to find out, rather than in a user's postinst.
