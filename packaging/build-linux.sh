@@ -76,6 +76,13 @@ record_class_list() {
     log "SKIP_CDS=1: no AppCDS class list"
     return
   fi
+  if [[ -n "$RUNTIME_JDK_FEATURE" ]]; then
+    # The .deb gets an AOT cache (aot_cache_into_deb). No class list: on JDK 25 the postinst's -Xshare:dump through
+    # the launcher did not exit after dumping (it went on to start the app), so the rpm and the portable image
+    # of a JDK 25 build start without an app archive (the runtime's default CDS archive only).
+    log "JDK $RUNTIME_JDK_FEATURE runtime: no AppCDS class list (the .deb ships an AOT cache instead)"
+    return
+  fi
   log "Recording the AppCDS class list (GUI start-ups under Xvfb: welcome window, main window with data; CLI)"
   local scratch rc
   scratch=$(mktemp -d)

@@ -108,7 +108,7 @@ final class PerformancePage {
                   5.0 s (1.7 % of a core; floor 2.2 s, 0.7 %) and 103 wake-ups a second (floor 75), in a run of
                   the same length and load. Still over the 1 % target: what remains is the refreshes (one a
                   minute, answered 304), the status bar's "refreshed … ago" text laid out and drawn each second,
-                  and the JIT and GC work of a JVM that was started 40 s before; the floor itself took 0.7 %% here.
+                  and the JIT and GC work of a JVM that was started 40 s before; the floor itself took 0.7 % here.
                   The heap after GC did not grow over the 5 minutes (+0.23 MB and −0.07 MB in two runs; 36 MB).
                 - **The first dialog**: the first A took 3–4× a warm open (628 ms against 176 ms in the first quick
                   run), the first Ctrl+N 1.2 s: loading the dialog's classes and skins and the first style look-ups
