@@ -61,7 +61,7 @@ add_shell_files() {
 build_app_image() {
   log "jpackage app-image (version $VERSION)"
   rm -rf "$WORK/image"
-  jpackage --type app-image --dest "$WORK/image" \
+  "$JPACKAGE" --type app-image --dest "$WORK/image" \
     --name "$APP_ID" --app-version "$VERSION" --vendor "$APP_VENDOR" --copyright "$APP_COPYRIGHT" \
     --description "$(app_description)" \
     --input "$WORK/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
@@ -91,6 +91,13 @@ record_class_list() {
     log "SKIP_CDS=1: no AppCDS class list"
     return
   fi
+  if [[ -n "$RUNTIME_JDK_FEATURE" ]]; then
+    # The .deb gets an AOT cache (aot_cache_into_deb). No class list: on JDK 25 the postinst's -Xshare:dump through
+    # the launcher did not exit after dumping (it went on to start the app), so the rpm and the portable image
+    # of a JDK 25 build start without an app archive (the runtime's default CDS archive only).
+    log "JDK $RUNTIME_JDK_FEATURE runtime: no AppCDS class list (the .deb ships an AOT cache instead)"
+    return
+  fi
   log "Recording the AppCDS class list (GUI start-ups under Xvfb: welcome window, main window with data; CLI)"
   local scratch rc
   scratch=$(mktemp -d)
@@ -100,12 +107,17 @@ record_class_list() {
   local xvfb=(xvfb-run -a -s "-screen 0 1400x900x24")
   [[ -n "${DISPLAY:-}" ]] && ! command -v xvfb-run >/dev/null && xvfb=()
 
+  # On a JDK 25+ runtime the .deb gets an AOT cache instead, and this list serves the rpm and the fallback: one run
+  # (its class list numbers classes per run, so lists of several runs cannot be merged line by line).
+  local one_run=""
+  [[ -n "$RUNTIME_JDK_FEATURE" ]] && one_run=1
+
   # 1. No profile: the welcome window. A throwaway home: no one's settings or keychain.
   rc=0
-  env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" LANG=C.UTF-8 \
+  [[ -z "$one_run" ]] && env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" LANG=C.UTF-8 \
     JAVA_TOOL_OPTIONS="$record=$WORK/welcome.classlist -D$PROBE_PROPERTY=true" \
     timeout 120 "${xvfb[@]}" "$IMAGE/bin/$APP_ID" >"$WORK/cds-welcome-run.log" 2>&1 || rc=$?
-  first_frame_reported "$WORK/cds-welcome-run.log" "welcome window" "$rc"
+  [[ -z "$one_run" ]] && first_frame_reported "$WORK/cds-welcome-run.log" "welcome window" "$rc"
 
   # 2. A profile with a key, against a local sandbox: the main window with 40 approvals.
   rc=0
@@ -115,15 +127,17 @@ record_class_list() {
   first_frame_reported "$WORK/cds-main-run.log" "main window with data" "$rc"
 
   # 3. The command line.
-  env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" \
-    JAVA_TOOL_OPTIONS="$record=$WORK/version.classlist" "$IMAGE/bin/$APP_ID" --version >/dev/null 2>&1 || true
-  env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" \
-    JAVA_TOOL_OPTIONS="$record=$WORK/help.classlist" "$IMAGE/bin/$APP_ID" --help >/dev/null 2>&1 || true
+  if [[ -z "$one_run" ]]; then
+    env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" \
+      JAVA_TOOL_OPTIONS="$record=$WORK/version.classlist" "$IMAGE/bin/$APP_ID" --version >/dev/null 2>&1 || true
+    env -i PATH="$PATH" HOME="$scratch" APPROVALS_CONSOLE_HOME="$scratch/app" \
+      JAVA_TOOL_OPTIONS="$record=$WORK/help.classlist" "$IMAGE/bin/$APP_ID" --help >/dev/null 2>&1 || true
+  fi
   rm -rf "$scratch"
 
   # one list, first occurrence wins (the JDK reads it in order)
   local f
-  for f in main welcome version help; do [[ -f "$WORK/$f.classlist" ]] && cat "$WORK/$f.classlist"; done \
+  for f in main welcome version help; do if [[ -f "$WORK/$f.classlist" ]]; then cat "$WORK/$f.classlist"; fi; done \
     | awk '!seen[$0]++' >"$CLASSLIST"
   [[ -s "$CLASSLIST" ]] || die "no classes recorded for the AppCDS archive"
   # Prove the list dumps cleanly here, where it is cheap to find out, rather than in a user's postinst.
@@ -167,7 +181,7 @@ linux_package() {
   rm -rf "$out"
   # Resources: our .desktop entry (StartupWMClass, categories) and postinst/prerm that also add/remove the
   # /usr/bin/approvals-console link; jpackage fills in their placeholders.
-  jpackage --type "$type" ${JPACKAGE_VERBOSE:+--verbose} --dest "$out" --app-image "$INSTALLER_IMAGE" \
+  "$JPACKAGE" --type "$type" ${JPACKAGE_VERBOSE:+--verbose} --dest "$out" --app-image "$INSTALLER_IMAGE" \
     --name "$APP_ID" --app-version "$VERSION" --vendor "$APP_VENDOR" --copyright "$APP_COPYRIGHT" \
     --description "$(app_description)" --license-file "$ROOT/LICENSE" \
     --install-dir /opt --linux-package-name "$APP_ID" \
@@ -181,9 +195,55 @@ linux_package() {
   file=$(ls "$out"/*."$type")
   case "$type" in
     # JDK 17 writes NAME_VERSION-1_amd64.deb; the agreed name has no release suffix.
-    deb) mv "$file" "$INSTALLER_DIR/${APP_ID}_${VERSION}_amd64.deb" ;;
+    deb) mv "$file" "$INSTALLER_DIR/${APP_ID}_${VERSION}_amd64.deb"
+         [[ -n "$RUNTIME_JDK_FEATURE" ]] && aot_cache_into_deb "$INSTALLER_DIR/${APP_ID}_${VERSION}_amd64.deb" ;;
     rpm) mv "$file" "$INSTALLER_DIR/" ;;
   esac
+}
+
+# JDK 25+ runtime: the .deb ships an AOT cache (lib/app/app.aot; JEP 483/514/515) instead of the class list that
+# postinst turns into an AppCDS archive. The cache names the jars with their sizes and modification times, and
+# jpackage copies files without keeping those, so it is made from the package's own files: the .deb is unpacked,
+# the unpacked launcher makes the cache in a training run (the main window with data under Xvfb, up to its first
+# frame), and the .deb is packed again with it. The cache does not depend on the install directory (JDK 19+).
+# If the training run writes no cache, the .deb stays as jpackage made it (class list, archive made by postinst).
+aot_cache_into_deb() {
+  local deb="$1" dir="$WORK/deb-aot"
+  [[ "${SKIP_CDS:-0}" == 1 ]] && return 0
+  log "AOT cache (JDK $RUNTIME_JDK_FEATURE): training run of the unpacked .deb's launcher (main window with data)"
+  rm -rf "$dir"
+  dpkg-deb -R "$deb" "$dir"
+  local app="$dir/opt/$APP_ID"
+  local cfg="$app/lib/app/$APP_ID.cfg" aot="$app/lib/app/app.aot"
+  sed -i '/SharedArchiveFile=/d' "$cfg"
+  local xvfb=(xvfb-run -a -s "-screen 0 1400x900x24")
+  [[ -n "${DISPLAY:-}" ]] && ! command -v xvfb-run >/dev/null && xvfb=()
+  local rc=0
+  "$ROOT/packaging/with-sample-data.sh" "$app/bin/$APP_ID" \
+    env JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$aot -D$PROBE_PROPERTY=true" \
+    timeout 300 "${xvfb[@]}" "$app/bin/$APP_ID" >"$WORK/aot-training.log" 2>&1 || rc=$?
+  first_frame_reported "$WORK/aot-training.log" "AOT training run" "$rc"
+  if [[ ! -s "$aot" ]]; then
+    echo "WARNING: the training run wrote no AOT cache; the .deb keeps the class list (archive made by postinst)" >&2
+    tail -20 "$WORK/aot-training.log" | sed 's/^/    /' >&2
+    rm -rf "$dir"
+    return 0
+  fi
+  rm -f "$app/lib/app/app.classlist"   # postinst makes an AppCDS archive only from a class list
+  sed -i '/^\[JavaOptions\]/a java-options=-XX:AOTCache=$APPDIR/app.aot' "$cfg"
+  # Prove the cache is used by the packed launcher, where it is cheap to find out.
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$WORK/aot-check.log" "$app/bin/$APP_ID" --version >/dev/null 2>&1 || true
+  grep -q 'io.approvals.console.app.Main source: shared objects file' "$WORK/aot-check.log" \
+    || die "the launcher does not load the app's classes from its AOT cache (see $WORK/aot-check.log)"
+  local size aot_size
+  aot_size=$(du -h "$aot" | cut -f1)
+  size=$(du -sk --exclude=DEBIAN "$dir" | cut -f1)
+  sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$dir/DEBIAN/control"
+  [[ -f "$dir/DEBIAN/md5sums" ]] && (cd "$dir" && find . -path ./DEBIAN -prune -o -type f -printf '%P\n' | sort \
+    | xargs -d '\n' md5sum >DEBIAN/md5sums)
+  fakeroot dpkg-deb --build "$dir" "$deb" >/dev/null
+  rm -rf "$dir"
+  log "AOT cache: $aot_size, in the .deb as lib/app/app.aot; .deb now $(du -h "$deb" | cut -f1)"
 }
 
 # jpackage adds the libraries its ldd scan finds; with JavaFX it has missed GTK (platform-notes), so the GUI's
@@ -236,6 +296,12 @@ portable_archive() {
 }
 
 check_tools
+find_aot_jdk
+if [[ -n "$RUNTIME_JDK_FEATURE" ]]; then
+  log "Runtime: JDK $RUNTIME_JDK_FEATURE ($JLINK); the .deb gets an AOT cache"
+else
+  log "Runtime: $("$JLINK" --version 2>/dev/null | head -1 || echo '?') from PATH (no JDK 25+ found); AppCDS archive made by postinst"
+fi
 build_jars
 VERSION=$(app_version)
 detect_wm_class

@@ -80,12 +80,15 @@ echo "$out" | sed 's/^/    | /'
 [[ "$(head -1 <<<"$out")" == "Approvals Console $VERSION" ]] || fail "--version printed '$(head -1 <<<"$out")', expected 'Approvals Console $VERSION'"
 ok "version $VERSION"
 
-step "AppCDS archive"
-[[ -s "$INSTALL_DIR/lib/app/app.jsa" ]] || fail "postinst made no $INSTALL_DIR/lib/app/app.jsa"
+step "start-up archive"
+# A JDK 25+ runtime ships an AOT cache in the package; a JDK 17 one gets its AppCDS archive from postinst.
+ARCHIVE="$INSTALL_DIR/lib/app/app.aot"
+[[ -s "$ARCHIVE" ]] || ARCHIVE="$INSTALL_DIR/lib/app/app.jsa"
+[[ -s "$ARCHIVE" ]] || fail "neither an AOT cache in the package nor an archive made by postinst in $INSTALL_DIR/lib/app"
 JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$SCRATCH/classload.log" "$LAUNCHER" --version >/dev/null 2>&1
 grep -q 'io.approvals.console.app.Main source: shared objects file' "$SCRATCH/classload.log" \
-  || fail "the launcher does not load the app's classes from its AppCDS archive"
-ok "$(grep -c 'source: shared objects file' "$SCRATCH/classload.log") of $(grep -c 'source:' "$SCRATCH/classload.log") classes from $INSTALL_DIR/lib/app/app.jsa ($(du -h "$INSTALL_DIR/lib/app/app.jsa" | cut -f1))"
+  || fail "the launcher does not load the app's classes from $ARCHIVE"
+ok "$(grep -c 'source: shared objects file' "$SCRATCH/classload.log") of $(grep -c 'source:' "$SCRATCH/classload.log") classes from $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1))"
 
 step "$LAUNCHER sandbox --port 0"
 mkdir -p "$SCRATCH/sandbox" "$SCRATCH/home"

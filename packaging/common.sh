@@ -27,6 +27,32 @@ while IFS= read -r launcher_option || [[ -n "$launcher_option" ]]; do
   LAUNCHER_ARGS+=(--java-options "$launcher_option")
 done <"$LAUNCHER_OPTIONS_FILE"
 
+# The JDK whose jlink and jpackage make the runtime and the launcher. build-linux.sh picks a JDK 25 or newer when
+# one is installed (RUNTIME_JDK=/path/to/jdk, else the usual places), for its AOT cache (JEP 483/514/515: classes
+# loaded and linked, and method profiles, from a training run); else, and in the other scripts, the JDK on PATH.
+# The code is compiled at --release 17 either way, so it runs on both.
+JLINK="jlink"
+JPACKAGE="jpackage"
+RUNTIME_JDK_FEATURE=""
+
+# Sets JLINK, JPACKAGE and RUNTIME_JDK_FEATURE to a JDK 25+ if one is found (RUNTIME_JDK=17 keeps the JDK on PATH).
+find_aot_jdk() {
+  [[ "${RUNTIME_JDK:-}" == 17 ]] && return 0
+  local d v
+  for d in ${RUNTIME_JDK:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 \
+      /usr/lib/jvm/temurin-2[6-9]-jdk-amd64 /usr/lib/jvm/java-2[6-9]-openjdk-amd64; do
+    [[ -x "$d/bin/jlink" && -x "$d/bin/jpackage" && -x "$d/bin/java" ]] || continue
+    v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [[ "$v" =~ ^[0-9]+$ ]] && ((v >= 25)); then
+      JLINK="$d/bin/jlink"
+      JPACKAGE="$d/bin/jpackage"
+      RUNTIME_JDK_FEATURE="$v"
+      return 0
+    fi
+  done
+  [[ -z "${RUNTIME_JDK:-}" ]] || die "RUNTIME_JDK=$RUNTIME_JDK is not a JDK 25 or newer with jlink and jpackage"
+}
+
 log() { printf '\n==> %s\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
@@ -109,7 +135,7 @@ link_runtime() {
   modules=$(runtime_modules)
   log "Linking the runtime: $modules"
   rm -rf "$WORK/runtime"
-  jlink --module-path "$(javafx_module_path)" --add-modules "$modules" \
+  "$JLINK" --module-path "$(javafx_module_path)" --add-modules "$modules" \
     --strip-debug --no-header-files --no-man-pages --compress="${JLINK_COMPRESS:-0}" \
     --generate-cds-archive --output "$WORK/runtime"
   # The archive for -XX:-UseCompressedOops (heaps over 32 GB) is 11 MB we never use.

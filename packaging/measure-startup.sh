@@ -6,7 +6,8 @@
 #   packaging/measure-startup.sh [RUNS] --cli              (approvals-console --version, launch to exit)
 #
 # Three launches, interleaved run by run so that machine noise hits them alike:
-#   appcds   the launcher as installed: -XX:SharedArchiveFile=$APPDIR/app.jsa (made by postinst)
+#   appcds   the launcher as installed: -XX:SharedArchiveFile=$APPDIR/app.jsa (made by postinst), or with a JDK 25
+#            runtime -XX:AOTCache=$APPDIR/app.aot (shipped in the package)
 #   jdk-cds  the launcher without that option: only the runtime's default CDS archive (what jpackage gives)
 #   no-cds   -Xshare:off
 # --with-data: a sandbox (40 seeded approvals) on 127.0.0.1, a profile for it and its admin key in a throwaway
@@ -30,7 +31,8 @@ done
 LAUNCHER=/usr/bin/approvals-console
 CFG=/opt/approvals-console/lib/app/approvals-console.cfg
 [[ -x "$LAUNCHER" && -f "$CFG" ]] || { echo "install the package first (packaging/build-linux.sh; apt-get install ./target/installer/*.deb)" >&2; exit 1; }
-[[ -s /opt/approvals-console/lib/app/app.jsa ]] || { echo "no AppCDS archive in /opt/approvals-console/lib/app" >&2; exit 1; }
+[[ -s /opt/approvals-console/lib/app/app.jsa || -s /opt/approvals-console/lib/app/app.aot ]] \
+  || { echo "no start-up archive (app.jsa or app.aot) in /opt/approvals-console/lib/app" >&2; exit 1; }
 
 # --with-data: run inside with-sample-data.sh (private D-Bus session, throwaway keyring, sandbox, profile)
 if [[ "$WITH_DATA" == 1 && "${MEASURE_WITH_DATA:-}" != 1 ]]; then
@@ -65,7 +67,7 @@ PIDS+=($!)
 for _ in $(seq 1 40); do [[ -s "$SCRATCH/display" ]] && break; sleep 0.25; done
 export DISPLAY=":$(head -1 "$SCRATCH/display")"
 
-without_app_archive() { grep -v 'SharedArchiveFile=' "$SCRATCH/cfg.orig" >"$CFG"; }
+without_app_archive() { grep -v -e 'SharedArchiveFile=' -e 'AOTCache=' "$SCRATCH/cfg.orig" >"$CFG"; }
 with_app_archive() { cp "$SCRATCH/cfg.orig" "$CFG"; }
 
 # one launch; prints ms from exec to the first frame (wall clock on both ends)

@@ -75,6 +75,17 @@ final class AppWorld implements AutoCloseable {
                 Map.of(AppPaths.HOME_ENV, home.toString()), this::forgetCachedList);
     }
 
+    /** The environment in which a launcher finds this world's profile (its key is in the session's keychain). */
+    Map<String, String> environment() {
+        return Map.of(AppPaths.HOME_ENV, home.toString());
+    }
+
+    /** The app, started as its launcher would, staying open (the idle section). */
+    StartupBench.Launch idleLaunch() {
+        return new StartupBench.Launch("io.approvals.console.app.Main", List.of(),
+                Map.of(AppPaths.HOME_ENV, home.toString()), this::forgetCachedList);
+    }
+
     /** Each launch loads its 40 approvals from the sandbox, not from the list cached by the run before. */
     private void forgetCachedList() {
         Path cache = AppPaths.under(home).cacheDir();

@@ -17,6 +17,9 @@ import javafx.stage.Stage;
  * and exits.
  */
 public final class BareWindow {
+    /** With this property true the window stays open (the idle section's floor) instead of exiting. */
+    static final String STAY_OPEN = "approvals.bench.stayOpen";
+
     private BareWindow() {
     }
 
@@ -44,7 +47,9 @@ public final class BareWindow {
             Scene scene = new Scene(table, 900, 600);
             stage.setTitle("Bare window");
             stage.setScene(scene);
-            FirstFrame.reportAndExit(scene);
+            if (!Boolean.getBoolean(STAY_OPEN)) {
+                FirstFrame.reportAndExit(scene);
+            }
             stage.show();
         }
     }

@@ -23,8 +23,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench");
 
-    @Option(names = "--only", split = ",", description = "Sections to run: startup, big, sandbox, bulk (default: all).")
-    List<String> only = List.of("startup", "big", "sandbox", "bulk");
+    @Option(names = "--only", split = ",", description = "Sections to run: startup, interaction, big, sandbox, bulk, idle, installed (default: all).")
+    List<String> only = List.of("startup", "interaction", "big", "sandbox", "bulk", "idle", "installed");
 
     @Option(names = "--docs", description = "Also render the results into this Markdown page (e.g. docs/performance.md).")
     Path docs;
@@ -45,6 +45,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (only.contains("startup")) {
             startup(results, work);
         }
+        if (only.contains("interaction")) {
+            if (hasDisplay()) {
+                new InteractionBench(results, work, quick).run();
+            } else {
+                results.note("interaction latency skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
+            }
+        }
         if (only.contains("big")) {
             if (hasDisplay()) {
                 new BigQueueBench(results, work, quick).run();
@@ -61,6 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
             } else {
                 results.note("bulk approve skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
             }
+        }
+        if (only.contains("idle")) {
+            idle(results, work);
+        }
+        if (only.contains("installed")) {
+            installed(results, work);
         }
         results.write(out);
         System.out.println("Wrote " + out.resolve("results.md") + " and results.json");
@@ -133,6 +146,40 @@ public final class BenchCommand implements Callable<Integer> {
             // Why the app is slower than the floor: the work it does, on a machine with 2 cores.
             addCpu(results, "no archive", cpu(f), cpu(a));
             addCpu(results, "AppCDS archive", cpu(fc), cpu(ac));
+        } finally {
+            if (world.isPresent()) {
+                world.get().close();
+            }
+        }
+    }
+
+    private void installed(Results results, Path work) throws Exception {
+        Optional<Path> deb = InstalledStartupBench.findDeb();
+        if (deb.isEmpty() || !hasDisplay()) {
+            results.note("installed start-up skipped: " + (deb.isEmpty()
+                    ? "no .deb in target/installer (packaging/build-linux.sh builds one)" : "no display"));
+            return;
+        }
+        Optional<AppWorld> world = AppWorld.create(work);
+        if (world.isEmpty()) {
+            results.note("installed start-up skipped: the app needs a keychain for its key (run scripts/bench.sh)");
+            return;
+        }
+        try {
+            new InstalledStartupBench(results, work, quick).run(deb.get(), world.get());
+        } finally {
+            world.get().close();
+        }
+    }
+
+    private void idle(Results results, Path work) throws Exception {
+        if (!hasDisplay()) {
+            results.note("idle skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
+            return;
+        }
+        Optional<AppWorld> world = AppWorld.create(work);
+        try {
+            new IdleBench(results, quick).run(world);
         } finally {
             if (world.isPresent()) {
                 world.get().close();

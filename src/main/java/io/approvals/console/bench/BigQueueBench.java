@@ -112,6 +112,14 @@ final class BigQueueBench {
         List<Double> appSearch = search(frames, search::setText);
         Map<String, List<Double>> appSorts = sorts(frames, main.table());
         Map<String, List<Double>> filters = filters(frames, main, runs);
+        int pages = quick ? 20 : 200;
+        int steps = quick ? 20 : 120;
+        List<Double> appScroll;
+        List<Double> appResize;
+        try (FrameWatch watch = new FrameWatch()) {
+            appScroll = ScrollResize.scrollPages(watch, stage, main.table(), pages);
+            appResize = ScrollResize.dragSize(watch, stage, steps);
+        }
 
         // The floor: the same rows in a bare table, in the same window.
         Floor floor = Fx.call(() -> new Floor(main.viewModel().rows()));
@@ -125,6 +133,12 @@ final class BigQueueBench {
                 Stats.of(floorFirst), null, "", null, "rows already in memory"));
         List<Double> floorSearch = search(frames, floor.search::set);
         Map<String, List<Double>> floorSorts = sorts(frames, floor.table);
+        List<Double> floorScroll;
+        List<Double> floorResize;
+        try (FrameWatch watch = new FrameWatch()) {
+            floorScroll = ScrollResize.scrollPages(watch, stage, floor.table, pages);
+            floorResize = ScrollResize.dragSize(watch, stage, steps);
+        }
 
         Stats searchStats = Stats.of(appSearch);
         Stats floorSearchStats = Stats.of(floorSearch);
@@ -150,6 +164,18 @@ final class BigQueueBench {
             Stats s = Stats.of(e.getValue());
             results.add(new Figure("100k", "quick filter \u201c" + e.getKey() + "\u201d on/off → frame", "ms", s, null,
                     "", null, "no floor: a bare table has no quick filters"));
+        }
+        ScrollResize.report(results, "floor: scroll a page at a time", floorScroll,
+                pages + " × Page Down then Page Up on the bare table");
+        ScrollResize.report(results, "scroll a page at a time", appScroll,
+                pages + " × Page Down then Page Up on the main window's table (selection and details follow)");
+        if (appResize != null && floorResize != null) {
+            ScrollResize.report(results, "floor: drag the window's size", floorResize,
+                    steps + " steps 1280×800 → 900×600 → 1280×800");
+            ScrollResize.report(results, "drag the window's size", appResize,
+                    steps + " steps 1280×800 → 900×600 → 1280×800, each → the frame at the new size");
+        } else {
+            results.note("100k: the window did not take the sizes asked for (no window manager?): resizing not measured");
         }
         Fx.run(stage::close);
     }

@@ -53,8 +53,79 @@ final class PerformancePage {
                 - **bulk**: 500 approvals approved through the app's bulk dialog (`ConsoleUi.decide` →
                   `BulkDecisionDialog` → `BulkDecisionViewModel`) while an AnimationTimer records the gaps between
                   frames.
+                - **interaction**: what an approver feels at each key, in the app's real main window
+                  (`ConsoleUi.showMain`) on a sandbox in the bench JVM over loopback (130 approvals; automatic
+                  refresh off while measuring). Each figure is a key event (pressed, typed, released, fired at
+                  the focused control of the focused window, so the bench does not depend on how a dialog is
+                  built) → the end of the layout of the first frame that shows its result, in whichever window
+                  it appears (`FrameWatch`: every window's scene reports each layout pass; while it waits, a
+                  pulse is asked for every frame, as a screen would show one): A → the decision dialog shown;
+                  Esc → closed; Enter → dialog gone (and, where the app selects the next row after a decision,
+                  that row selected); Ctrl+N → the create dialog with the focus in a text field; Ctrl+F → focus in
+                  the search field, then each character of a word → the frame with its filtered table; Settings
+                  (Ctrl+,) with the other theme chosen, Enter → the main window restyled. ≥ 30 repetitions each
+                  (5 with `--quick`), a user's pause (150 ms) between keys; the first of each kind is reported
+                  apart (cold classes, styles and JIT), after the main window's own first frame and a 1.5 s look
+                  at the list. Floor: a bare `Dialog` with a `TextArea` and OK/Cancel, opened by A from a bare
+                  3-column table and closed by Esc or Enter (Enter also selects the next row), same JVM, after
+                  the app. "server" is the decision request alone (the app's client → the sandbox → its
+                  answer, no UI), for the Enter figures.
+                - **100k scrolling and resizing**: in the same window as the 100k figures, Page Down 100 times
+                  then Page Up 100 times on the table (key events: the selection and the detail pane follow, as
+                  they do for a user), and the window dragged from 1280×800 to 900×600 and back in 120 steps;
+                  each step → the frame that shows it (for a size, the first frame laid out at that size). Floor:
+                  the same on the bare table.
+                - **idle**: the app (main window with the 40 sample approvals from a sandbox, automatic refresh
+                  every 60 s, as installed; launched like the start-up runs but not stopped) and the floor (the
+                  bare window) run side by side, untouched, for 5 minutes (20 s with `--quick`) after 40 s (15 s)
+                  to settle; from `/proc`: CPU time of all threads, context switches of all threads (voluntary
+                  and not: wake-ups), RSS; heap after a full GC (`jcmd GC.run`, `GC.heap_info`) at the start and
+                  at the end.
+                - **installed**: the .deb in `target/installer` (`packaging/build-linux.sh`), unpacked with
+                  `dpkg-deb -x` as dpkg would install it (the bench never changes the machine's packages; with
+                  a JDK 17 runtime its AppCDS archive is made there as `postinst` makes it, a JDK 25 runtime's
+                  AOT cache comes in the package): its launcher → the first frame with the 40 approvals, 11
+                  times, interleaved with the installed floor: the bare window on the package's own runtime
+                  with the launcher's options and an archive trained on its own start-up (AppCDS on JDK 17, an
+                  AOT cache on JDK 25). Skipped when there is no .deb.
 
                 The machine is shared and noisy: compare ratios within one run, not absolute times across runs.
+
+                ### How fast it feels all day: interaction, scrolling, idle, installed start-up
+
+                First measured on 2026-12-06 between 02:15 and 03:45Z while seven other builds and test suites
+                shared the 2 cores (load average 18–32 throughout): absolute times were several times a quiet
+                machine's (the bare window's start-up took 6–9 s there), and a dialog's CPU-heavy first frames
+                suffered more from it than the floor's lighter ones, so those figures say what is slow, not by how
+                much on a quiet machine; the full bench is to be re-run on a quiet one.
+
+                What was found and changed:
+                - **Idle**: the main window's once-a-second clock ("refreshed 12 s ago", the automatic refresh's
+                  timing) was an indefinite `Timeline`. While any animation runs, JavaFX runs a pulse every frame,
+                  60 a second, so the open window never rested. 5 minutes untouched beside the bare window: before,
+                  7.7 s of CPU (2.6 % of a core; floor 2.3 s, 0.8 %) and 211 wake-ups a second (floor 72); with
+                  the tick from a timer thread that posts one task a second (`ui/common/SecondTicker`):
+                  5.0 s (1.7 % of a core; floor 2.2 s, 0.7 %) and 103 wake-ups a second (floor 75), in a run of
+                  the same length and load. Still over the 1 % target: what remains is the refreshes (one a
+                  minute, answered 304), the status bar's "refreshed … ago" text laid out and drawn each second,
+                  and the JIT and GC work of a JVM that was started 40 s before; the floor itself took 0.7 % here.
+                  The heap after GC did not grow over the 5 minutes (+0.23 MB and −0.07 MB in two runs; 36 MB).
+                - **The first dialog**: the first A took 3–4× a warm open (628 ms against 176 ms in the first quick
+                  run), the first Ctrl+N 1.2 s: loading the dialog's classes and skins and the first style look-ups
+                  of its controls. Once per run, 0.3 s after the main window first shows rows, the app now builds a
+                  dialog of the same kinds of controls, never shown, and gives it its styles and layout
+                  (`ui/common/DialogWarmUp`; the classes are loaded on a background thread first; off the start-up
+                  path, and independent of how the real dialogs are built). `-Dapprovals.noDialogWarmUp=true`
+                  turns it off for comparison.
+                - **Warm dialogs and Enter**: JFR of the interaction runs (UI thread): two thirds of its samples
+                  are CSS — the dialog's own first style pass and layout (`Window.show` → `Scene.preferredSize`),
+                  and the main table's rows and cells styled again when the main window loses and regains the focus
+                  (`transitionToState`, `TableRowSkinBase.requestCellUpdate`); after Enter, the decided row is
+                  replaced in the table and the overview strip and detail pane follow. The decision request itself
+                  took 12 ms (median, loopback) of the 0.3–0.7 s from Enter to the dialog gone. Not fixed in this
+                  round: making the table not restyle every cell on a focus change, and sending the decision
+                  before the dialog's close is laid out, are the next steps.
+                - **Installed start-up**: see docs/packaging.md (a JDK 25 runtime with an AOT cache in the .deb).
 
                 ### Start-up: where the time goes, and why the 1.2× target is not met
 

@@ -85,6 +85,32 @@ final class StartupBench {
         return Files.exists(archive) ? archive : null;
     }
 
+    /**
+     * Starts l as a measured launch would start it, without waiting for anything (its output is dropped), with tmp
+     * as its temporary directory: for processes that stay open (the idle section).
+     */
+    static Process start(Launch l, Path tmp) throws IOException {
+        Files.createDirectories(tmp);
+        l.beforeEach().run();
+        ProcessBuilder pb = new ProcessBuilder(command(l.mainClass(), optionsFor(l), List.of(), tmp))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(l.env());
+        return pb.start();
+    }
+
+    private static List<String> command(String mainClass, List<String> opts, List<String> args, Path tmp) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(opts);
+        cmd.add("-Djava.io.tmpdir=" + tmp);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path").contains(File.pathSeparator)
+                ? System.getProperty("java.class.path") : classPathOfJar());
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        return cmd;
+    }
+
     private static Sample launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env)
             throws IOException, InterruptedException {
         // A temporary directory of the launch's own: JavaFX copies the icon font to a temp file it deletes at exit,
@@ -107,17 +133,14 @@ final class StartupBench {
 
     private static Sample launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env,
                                  Path tmp) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(opts);
-        cmd.add("-Djava.io.tmpdir=" + tmp);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path").contains(File.pathSeparator)
-                ? System.getProperty("java.class.path") : classPathOfJar());
-        cmd.add(mainClass);
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command(mainClass, opts, args, tmp)).redirectErrorStream(true);
         pb.environment().putAll(env);
+        return measure(pb, mainClass);
+    }
+
+    /** Starts pb (a process that prints FIRST_FRAME_EPOCH_MS= at its first frame) and times it from just before. */
+    static Sample measure(ProcessBuilder pb, String what) throws IOException, InterruptedException {
+        pb.redirectErrorStream(true);
         long launched = System.currentTimeMillis();
         Process p = pb.start();
         Long ms = null;
@@ -139,7 +162,7 @@ final class StartupBench {
             p.destroyForcibly();
         }
         if (ms == null) {
-            throw new IOException(mainClass + " did not report a first frame:\n" + tail);
+            throw new IOException(what + " did not report a first frame:\n" + tail);
         }
         return new Sample(ms, cpu);
     }

@@ -4,6 +4,7 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.StartupSteps;
+import io.approvals.console.ui.common.DialogWarmUp;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.dialogs.BulkDecisionDialog;
 import io.approvals.console.ui.dialogs.BulkDecisionViewModel;
@@ -281,6 +282,7 @@ public final class ConsoleUi implements MainActions {
         // After layout (and, for a window built before it shows, after it shows), or the first focusable control
         // (the search field) takes it.
         whenShowing(() -> shown.table().requestFocus());
+        DialogWarmUp.afterFirstRows(shown.table(), stage, settings.theme());
         if (!newSession.keyChecked()) {
             afterNextFrame(() -> recheckKey(newSession));
         }

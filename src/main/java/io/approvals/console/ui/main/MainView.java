@@ -2,16 +2,15 @@ package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.SecondTicker;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
@@ -48,7 +47,7 @@ public final class MainView extends BorderPane {
     private final MainActions actions;
     private final TableView<ApprovalRow> table;
     private final TextField search;
-    private final Timeline ticker;
+    private final SecondTicker ticker;
     private final QuickApprove quick;
     private final ApproveAndNext flow;
     private final AdaptiveLayout layout;
@@ -111,11 +110,10 @@ public final class MainView extends BorderPane {
                 decideSelected(ApprovalStatus.APPROVED);
             }
         });
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+        ticker = new SecondTicker(() -> {
             vm.tick();
             tickRelativeTimes();
-        }));
-        ticker.setCycleCount(Animation.INDEFINITE);
+        });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 installAccelerators(scene);
