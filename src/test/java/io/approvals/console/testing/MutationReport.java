@@ -178,7 +178,7 @@ public final class MutationReport {
         }
         md.append("""
 
-                Run it (a few minutes; reports in `target/pit-reports/<target>/index.html`, outside the repository):
+                Run it (reports in `target/pit-reports/<target>/index.html`, outside the repository):
 
                 ```sh
                 scripts/mutation.sh            # PIT on every target (inside the test keychain session), then this table
