@@ -27,18 +27,19 @@ while IFS= read -r launcher_option || [[ -n "$launcher_option" ]]; do
   LAUNCHER_ARGS+=(--java-options "$launcher_option")
 done <"$LAUNCHER_OPTIONS_FILE"
 
-# The JDK whose jlink and jpackage make the runtime and the launcher. build-linux.sh picks a JDK 25 or newer when
-# one is installed (RUNTIME_JDK=/path/to/jdk, else the usual places), for its AOT cache (JEP 483/514/515: classes
-# loaded and linked, and method profiles, from a training run); else, and in the other scripts, the JDK on PATH.
-# The code is compiled at --release 17 either way, so it runs on both.
+# The JDK whose jlink and jpackage make the runtime and the launcher: the JDK on PATH, unless RUNTIME_JDK asks
+# build-linux.sh for a JDK 25 or newer (RUNTIME_JDK=25: the usual places; RUNTIME_JDK=/path/to/jdk) for its AOT
+# cache (JEP 483/514/515). Opt-in until its installed start-up is measured against the JDK 17 build's (see
+# docs/packaging.md). The code is compiled at --release 17 either way, so it runs on both.
 JLINK="jlink"
 JPACKAGE="jpackage"
 RUNTIME_JDK_FEATURE=""
 
-# Sets JLINK, JPACKAGE and RUNTIME_JDK_FEATURE to a JDK 25+ if one is found (RUNTIME_JDK=17 keeps the JDK on PATH).
+# Sets JLINK, JPACKAGE and RUNTIME_JDK_FEATURE to a JDK 25+ when RUNTIME_JDK asks for one (unset or 17: PATH's).
 find_aot_jdk() {
-  [[ "${RUNTIME_JDK:-}" == 17 ]] && return 0
+  [[ -z "${RUNTIME_JDK:-}" || "${RUNTIME_JDK:-}" == 17 ]] && return 0
   local d v
+  [[ "$RUNTIME_JDK" == 25 ]] && RUNTIME_JDK=""
   for d in ${RUNTIME_JDK:-} /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 \
       /usr/lib/jvm/temurin-2[6-9]-jdk-amd64 /usr/lib/jvm/java-2[6-9]-openjdk-amd64; do
     [[ -x "$d/bin/jlink" && -x "$d/bin/jpackage" && -x "$d/bin/java" ]] || continue
@@ -50,7 +51,7 @@ find_aot_jdk() {
       return 0
     fi
   done
-  [[ -z "${RUNTIME_JDK:-}" ]] || die "RUNTIME_JDK=$RUNTIME_JDK is not a JDK 25 or newer with jlink and jpackage"
+  die "RUNTIME_JDK asks for a JDK 25 or newer with jlink and jpackage; none found${RUNTIME_JDK:+ at $RUNTIME_JDK}"
 }
 
 log() { printf '\n==> %s\n' "$*"; }
