@@ -15,10 +15,10 @@ done
 
 start=$(date +%s)
 status=0
-./scripts/test.sh -Pmutation "${args[@]}" || status=$?
+./scripts/test.sh -Pmutation -Dcli-docs.skip=true "${args[@]}" || status=$?
 echo "PIT run: $(( $(date +%s) - start )) s (exit $status)"
 
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/mutation-classpath.txt -Dmdep.includeScope=test
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/mutation-classpath.txt -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/mutation-classpath.txt)"
 if ((docs)); then
   java -cp "$cp" io.approvals.console.testing.MutationReport target/pit-reports docs/reliability.md
