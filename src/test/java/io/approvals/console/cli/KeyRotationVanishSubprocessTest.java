@@ -164,7 +164,7 @@ class KeyRotationVanishSubprocessTest {
         assertThat(read("accounts-before-recovery.txt").lines())
                 .contains("attribute.account = p", "attribute.account = p#pending");
         // settled, and the key left Expiring stays flagged (exit 8, a second warning line) until rotated again
-        assertThat(read("status.rc")).as(read("status.err")).isEqualTo("6");
+        assertThat(read("status.rc")).as(read("status.err")).isEqualTo(String.valueOf(ExitCodes.KEY_ATTENTION));
         assertThat(read("status.out")).contains("Stored in").doesNotContain("none stored");
         assertThat(read("status.err")).startsWith("warning: ").contains("was never stored on this computer",
                 "keeps working until", "rotate again now");

@@ -16,20 +16,26 @@ import javafx.scene.layout.StackPane;
 /**
  * Fits the main window to the screen it has: below {@link #NARROW} px the details leave the split and become a
  * drawer over the table's right edge (toggled with the Details button or Ctrl+I), and the table keeps only the
- * columns an approver decides by (Title, Requester, Priority, Due); the tool bar drops its button labels.
+ * columns an approver decides by (Title, Requester, Priority, Due); the tool bar drops its button labels. Below
+ * {@link #MEDIUM} px Age and Status give way to the title.
  */
 final class AdaptiveLayout {
     static final double NARROW = 1100;
     static final double MIN_WIDTH = 900;
     static final double MIN_HEIGHT = 600;
+    /** Below this width the details share the window with the table: Age and Status (both in the details) give way. */
+    static final double MEDIUM = 1500;
     /** Columns hidden when narrow: what they say is in the details. */
     private static final Set<String> SECONDARY = Set.of("colApprover", "colAge", "colStatus");
+    /** Columns hidden when medium, so that the title keeps room at 1400 px with the details open. */
+    private static final Set<String> TERTIARY = Set.of("colAge", "colStatus");
 
     private final SplitPane split;
     private final Node detail;
     private final StackPane center;
     private final TableView<ApprovalRow> table;
     private final ReadOnlyBooleanWrapper narrow = new ReadOnlyBooleanWrapper(this, "narrow");
+    private final ReadOnlyBooleanWrapper medium = new ReadOnlyBooleanWrapper(this, "medium");
     private final BooleanProperty drawerOpen = new SimpleBooleanProperty(this, "drawerOpen");
 
     AdaptiveLayout(Region view, SplitPane split, Node detail, StackPane center, TableView<ApprovalRow> table) {
@@ -37,8 +43,12 @@ final class AdaptiveLayout {
         this.detail = detail;
         this.center = center;
         this.table = table;
-        view.widthProperty().addListener((o, a, w) -> narrow.set(w.doubleValue() > 0 && w.doubleValue() < NARROW));
+        view.widthProperty().addListener((o, a, w) -> {
+            medium.set(w.doubleValue() > 0 && w.doubleValue() < MEDIUM);
+            narrow.set(w.doubleValue() > 0 && w.doubleValue() < NARROW);
+        });
         narrow.addListener((o, a, n) -> apply(n));
+        medium.addListener((o, a, m) -> showColumns());
         drawerOpen.addListener((o, a, open) -> showDrawer(narrow.get() && open));
         view.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -63,12 +73,16 @@ final class AdaptiveLayout {
         return drawerOpen;
     }
 
-    private void apply(boolean isNarrow) {
+    private void showColumns() {
         for (TableColumn<ApprovalRow, ?> c : table.getColumns()) {
-            if (SECONDARY.contains(c.getId())) {
-                c.setVisible(!isNarrow);
-            }
+            boolean hidden = narrow.get() && SECONDARY.contains(c.getId())
+                    || medium.get() && TERTIARY.contains(c.getId());
+            c.setVisible(!hidden);
         }
+    }
+
+    private void apply(boolean isNarrow) {
+        showColumns();
         if (isNarrow) {
             split.getItems().remove(detail);
             showDrawer(drawerOpen.get());

@@ -41,8 +41,8 @@ final class ApprovalTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(titleColumn());
-        table.getColumns().add(textColumn("Requester", 150, ApprovalRow.BY_REQUESTER, r -> r.approval().requester(), null));
-        table.getColumns().add(textColumn("Approver", 150, ApprovalRow.BY_APPROVER,
+        table.getColumns().add(textColumn("Requester", 165, ApprovalRow.BY_REQUESTER, r -> r.approval().requester(), null));
+        table.getColumns().add(textColumn("Approver", 165, ApprovalRow.BY_APPROVER,
                 r -> r.approval().approver() == null ? "\u2014" : r.approval().approver(), null));
         table.getColumns().add(priorityColumn());
         table.getColumns().add(textColumn("Age", 56, ApprovalRow.BY_AGE,

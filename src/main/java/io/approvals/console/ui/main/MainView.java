@@ -28,6 +28,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -436,9 +437,26 @@ public final class MainView extends BorderPane {
         Label key = new Label(null, Icons.of(Feather.KEY));
         key.textProperty().bind(vm.keyStatus().keyTextProperty());
         key.setId("statusKey");
+        // Never cut short: each text keeps its whole width and the bar wraps onto a second line when the window is
+        // too narrow for all of them; while they fit, the spacer pushes the key's facts to the right edge.
+        for (Label l : List.of(connection, refreshed, key)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(18, connection, refreshed, spacer, key);
+        FlowPane bar = new FlowPane(18, 2, connection, refreshed, spacer, key) {
+            @Override
+            protected void layoutChildren() {
+                Insets in = getInsets();
+                double used = in.getLeft() + in.getRight() + 3 * getHgap() + 2
+                        + snapSizeX(connection.prefWidth(-1)) + snapSizeX(refreshed.prefWidth(-1))
+                        + snapSizeX(key.prefWidth(-1));
+                double room = Math.max(0, Math.floor(getWidth() - used));
+                if (Math.abs(spacer.getPrefWidth() - room) >= 1) {
+                    spacer.setPrefWidth(room);
+                }
+                super.layoutChildren();
+            }
+        };
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
