@@ -181,11 +181,12 @@ class KeychainFaultsSubprocessTest {
             assertThat(read(step + ".rc")).as(step + ": " + err + read(step + ".out") + "\n" + read("session.log"))
                     .isEqualTo("5");
             assertThat(err.lines().toList()).as(step).hasSize(1);
-            // "locked … Unlock it … and try again" when D-Bus brought a fresh, locked daemon up for the next
-            // call; "No Secret Service answered … Start GNOME Keyring …" when nothing answers any more
+            // "locked … unlock it … then try again" when D-Bus brought a fresh, locked daemon up for the next
+            // call; "No Secret Service answered … dbus-run-session …" (the CLI's terminal advice) when nothing
+            // answers any more
             assertThat(err).as(step).startsWith("error: ").satisfiesAnyOf(
                     e -> assertThat(e).contains("The keyring is locked", "try again"),
-                    e -> assertThat(e).contains("No Secret Service answered", "Start GNOME Keyring"));
+                    e -> assertThat(e).contains("No Secret Service answered", "dbus-run-session"));
             assertThat(Long.parseLong(read(step + ".ms"))).as(step + ": ms from the kill to the end").isLessThan(bound);
             assertThat(read(step + ".out")).as(step).doesNotContain("none stored");
         }
