@@ -61,6 +61,9 @@ final class PlainApprovalPage {
                     } else if (name.equals("nextCursor") && !cursorSeen) {
                         cursorSeen = true;
                         cursor = text(p, value);
+                        if (ServerText.isUnsafe(cursor)) {
+                            return null; // the tolerant reader decides what such a cursor is, for both paths alike
+                        }
                     } else if (name.equalsIgnoreCase("items") || name.equalsIgnoreCase("nextCursor")) {
                         throw notPlain();
                     } else {
@@ -159,9 +162,9 @@ final class PlainApprovalPage {
         if (id == null || id.isBlank()) {
             throw notPlain(); // skipped and counted by the tolerant reader
         }
-        return new Approval(ServerText.clean(id), ServerText.clean(title), ServerText.clean(description),
+        return new Approval(ServerText.clean(id), ServerText.clean(title), ServerText.cleanLines(description),
                 ServerText.clean(requester), ServerText.clean(approver), priority, dueAt, status, createdAt,
-                updatedAt, ServerText.clean(decidedBy), decidedAt, ServerText.clean(comment), version);
+                updatedAt, ServerText.clean(decidedBy), decidedAt, ServerText.cleanLines(comment), version);
     }
 
     /**

@@ -372,7 +372,10 @@ final class ResponseDecoder {
             o.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = o.get(name);
-                JsonNode cleaned = clean(value);
+                // a description or comment keeps its lines (newline, tab); every other text becomes one line
+                JsonNode cleaned = value != null && value.isTextual()
+                        && MULTI_LINE.contains(name.toLowerCase(java.util.Locale.ROOT))
+                        ? keepingLines(value) : clean(value);
                 String cleanName = ServerText.clean(name);
                 if (!cleanName.equals(name)) {
                     o.remove(name);
@@ -393,6 +396,15 @@ final class ResponseDecoder {
             return com.fasterxml.jackson.databind.node.TextNode.valueOf(ServerText.clean(node.textValue()));
         }
         return node;
+    }
+
+    /** Response fields whose text may have several lines; every other text is made one line. */
+    private static final java.util.Set<String> MULTI_LINE = java.util.Set.of("description", "comment");
+
+    private static JsonNode keepingLines(JsonNode text) {
+        String cleaned = ServerText.cleanLines(text.textValue());
+        return cleaned.equals(text.textValue()) ? text
+                : com.fasterxml.jackson.databind.node.TextNode.valueOf(cleaned);
     }
 
     /**

@@ -186,13 +186,16 @@ final class TolerantApprovals {
         return null;
     }
 
+    /** Fields whose text may have several lines; every other text is one line. */
+    private static final java.util.Set<String> MULTI_LINE = java.util.Set.of("description", "comment");
+
     private static String text(JsonNode item, String logical, Dialect d, List<String> unread) {
         JsonNode n = find(item, logical, d);
         if (n == null || n.isNull()) {
             return null;
         }
         if (n.isValueNode()) {
-            return ServerText.clean(n.asText());
+            return MULTI_LINE.contains(logical) ? ServerText.cleanLines(n.asText()) : ServerText.clean(n.asText());
         }
         // an object such as {"email": ..., "name": ...}: its first text, else unknown
         Iterator<JsonNode> values = n.elements();

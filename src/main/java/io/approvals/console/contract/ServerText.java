@@ -36,6 +36,24 @@ public final class ServerText {
         return out.toString();
     }
 
+    /**
+     * As {@link #clean}, but newlines and tabs stay: for the texts that may have several lines (a description, a
+     * decision comment). A line feed cannot overwrite what was printed; a carriage return can, and goes.
+     */
+    public static String cleanLines(String text) {
+        if (text == null || !isUnsafe(text)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || !unsafe(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** True when the text holds something {@link #clean} removes. */
     public static boolean isUnsafe(String text) {
         return text != null && clean(text) != text;

@@ -189,8 +189,14 @@ class ResponseDecoderTest {
         assertUnreadable(utf8("\"just a string\""), "expected a list");
         assertUnreadable(utf8("{\"items\":{\"id\":\"a1\"}}"), "items is not a list");
         assertUnreadable(utf8("{\"items\":[],\"nextCursor\":{\"c\":1}}"), "nextCursor is not a string");
-        assertUnreadable(utf8("[1, 2]"), "a list item is not an object");
         assertUnreadable(new byte[0], "expected a list");
+    }
+
+    @Test
+    void listItemsThatAreNotObjectsAreSkippedAndCountedNotFatal() {
+        Page<Approval> page = DECODER.boundPage(utf8("[1, 2]"), Approval.class, 200, "r7");
+        assertThat(page.items()).isEmpty();
+        assertThat(page.skipped()).isEqualTo(2);
     }
 
     private static void assertUnreadable(byte[] body, String why) {
