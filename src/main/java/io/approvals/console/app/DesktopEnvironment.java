@@ -353,12 +353,13 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     @Override
     public UiSettings settings() {
         Settings s = store.settings();
-        return new UiSettings(s.refreshIntervalSeconds(), UiSettings.ThemeChoice.valueOf(s.theme().name()));
+        return new UiSettings(s.refreshIntervalSeconds(), UiSettings.ThemeChoice.valueOf(s.theme().name()),
+                s.language());
     }
 
     @Override
     public void saveSettings(UiSettings s) {
-        store.setSettings(new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name())));
+        store.setSettings(new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name()), s.language()));
     }
 
     @Override

@@ -65,6 +65,7 @@ final class PlainConnectionsFile {
         expect(start, JsonToken.START_OBJECT);
         int refresh = 0;
         Theme theme = null;
+        String language = null;
         Names seen = new Names();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -73,12 +74,13 @@ final class PlainConnectionsFile {
             switch (name) {
                 case "refreshIntervalSeconds" -> refresh = seen.once(0, wholeNumber(p, value));
                 case "theme" -> theme = seen.once(1, spelledAs(Theme.values(), Theme::name, text(p, value)));
+                case "language" -> language = seen.once(2, text(p, value));
                 default -> p.skipChildren();
             }
         }
         expect(t, JsonToken.END_OBJECT);
         seen.require(0); // a missing number is the mapper's to decide
-        return new Settings(refresh, theme);
+        return new Settings(refresh, theme, language);
     }
 
     private static List<Connection> connections(JsonParser p, JsonToken start) throws IOException {

@@ -2,9 +2,10 @@ package io.approvals.console.config;
 
 /**
  * App settings kept next to the connections. refreshIntervalSeconds: how often the pending list
- * refreshes (0 = never automatically; otherwise at least 10); theme: the desktop app's colours.
+ * refreshes (0 = never automatically; otherwise at least 10); theme: the desktop app's colours; language: the
+ * desktop app's language tag ("de"), null to follow the OS.
  */
-public record Settings(int refreshIntervalSeconds, Theme theme) {
+public record Settings(int refreshIntervalSeconds, Theme theme, String language) {
     public static final int DEFAULT_REFRESH_SECONDS = 60;
     public static final int MIN_REFRESH_SECONDS = 10;
 
@@ -15,6 +16,11 @@ public record Settings(int refreshIntervalSeconds, Theme theme) {
             refreshIntervalSeconds = MIN_REFRESH_SECONDS;
         }
         theme = theme == null ? Theme.SYSTEM : theme;
+        language = language == null || language.isBlank() ? null : language;
+    }
+
+    public Settings(int refreshIntervalSeconds, Theme theme) {
+        this(refreshIntervalSeconds, theme, null);
     }
 
     public static Settings defaults() {
@@ -22,10 +28,10 @@ public record Settings(int refreshIntervalSeconds, Theme theme) {
     }
 
     public Settings withRefreshIntervalSeconds(int seconds) {
-        return new Settings(seconds, theme);
+        return new Settings(seconds, theme, language);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(refreshIntervalSeconds, t);
+        return new Settings(refreshIntervalSeconds, t, language);
     }
 }
