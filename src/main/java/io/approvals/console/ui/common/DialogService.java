@@ -188,18 +188,26 @@ public final class DialogService {
         }
     }
 
-    /** A message that appears makes the window taller (up to the limit), so nothing falls below its edge. */
+    /**
+     * A message that appears makes the window taller (up to the limit), so nothing falls below its edge. The
+     * window is resized after the pulse, not in it: resizing a window from a pulse listener stalls Monocle's renderer.
+     */
     private static void growWithContent(Stage stage, Scene scene, Parent root, double maxH, Rectangle2D bounds) {
+        boolean[] pending = new boolean[1];
         scene.addPostLayoutPulseListener(() -> {
-            if (!stage.isShowing()) {
+            if (!stage.isShowing() || pending[0] || root.prefHeight(scene.getWidth()) <= scene.getHeight() + 1) {
                 return;
             }
-            double want = Math.min(root.prefHeight(scene.getWidth()), maxH);
-            double have = scene.getHeight();
-            if (want > have + 1) {
-                stage.setHeight(stage.getHeight() + (want - have));
-                place(stage, bounds);
-            }
+            pending[0] = true;
+            javafx.application.Platform.runLater(() -> {
+                pending[0] = false;
+                double want = Math.min(root.prefHeight(scene.getWidth()), maxH);
+                double have = scene.getHeight();
+                if (stage.isShowing() && want > have + 1) {
+                    stage.setHeight(stage.getHeight() + (want - have));
+                    place(stage, bounds);
+                }
+            });
         });
     }
 

@@ -108,7 +108,7 @@ public final class CreateApprovalViewModel {
         return io.approvals.console.ui.common.Messages.format("create.error.email", t);
     }
 
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s.][^@\\s]*");
 
     /** The approver's problem as typed ("" when fine). */
     public StringBinding approverErrorProperty() {
