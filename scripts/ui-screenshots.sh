@@ -1,7 +1,7 @@
 #!/bin/sh
 # Takes the README screenshots from the real app under Xvfb, in a throwaway APPROVALS_CONSOLE_HOME:
 # the welcome screen's one-click sandbox, the main window (light, then dark via GTK_THEME), and the
-# create and reject dialogs. Needs xvfb-run, xdotool and ImageMagick's import.
+# create and reject dialogs; then every dialog light and dark (dialog-<name>-<theme>.png). Needs xvfb-run, xdotool and ImageMagick's import.
 #   scripts/ui-screenshots.sh            # build, shoot, copy into assets/screenshots/
 set -eu
 cd "$(dirname "$0")/.."
@@ -55,4 +55,8 @@ APPROVALS_CONSOLE_HOME=$HOME_DIR xvfb-run -a -s "$SCREEN" "$0" --inner "$OUT" li
 APPROVALS_CONSOLE_HOME=$HOME_DIR GTK_THEME=Adwaita:dark xvfb-run -a -s "$SCREEN" "$0" --inner "$OUT" dark
 mkdir -p assets/screenshots
 cp "$OUT"/main-light.png "$OUT"/main-dark.png "$OUT"/dialog-create.png "$OUT"/dialog-decide.png assets/screenshots/
+# every dialog, light and dark, with the longest texts of the layout test, on a 900x600 screen
+# (DialogScreenshotsUiTest: a snapshot of each dialog's scene under the headless test toolkit)
+mvn -B -q test -Dtest=DialogScreenshotsUiTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dscreenshots.dir="$PWD/assets/screenshots"
 echo "Screenshots in assets/screenshots/"

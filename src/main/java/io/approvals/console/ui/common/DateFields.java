@@ -6,9 +6,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 /**
- * A DatePicker keeps typed text uncommitted until its own Enter handler runs, which comes after the dialog's default
- * button: a typed date and Enter sent nothing. Here the text is committed on Enter (before the default button) and
- * when the field loses focus.
+ * A DatePicker keeps typed text uncommitted (and Enter to itself): a typed date and Enter sent nothing. Here the
+ * text is committed on Enter, which then runs the dialog's default button, and when the field loses focus.
  */
 public final class DateFields {
     private DateFields() {
@@ -16,8 +15,16 @@ public final class DateFields {
 
     public static void commitTypedText(DatePicker picker) {
         picker.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
                 commit(picker);
+                // the picker's editor keeps Enter to itself: the dialog's default button is run from here
+                javafx.scene.control.Button button = defaultButton(picker);
+                if (button != null) {
+                    e.consume();
+                    if (!button.isDisabled()) {
+                        button.fire();
+                    }
+                }
             }
         });
         picker.focusedProperty().addListener((o, was, is) -> {
@@ -25,6 +32,18 @@ public final class DateFields {
                 commit(picker);
             }
         });
+    }
+
+    private static javafx.scene.control.Button defaultButton(DatePicker picker) {
+        if (picker.getScene() == null) {
+            return null;
+        }
+        for (javafx.scene.Node n : picker.getScene().getRoot().lookupAll(".button")) {
+            if (n instanceof javafx.scene.control.Button b && b.isDefaultButton() && b.isVisible()) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /** Takes the editor's text as the value; text that is not a date leaves the value as it was. */
