@@ -118,12 +118,24 @@ public final class DialogService {
             }
             double w = Math.min(r.prefWidth(-1), maxW);
             if (r.prefHeight(w) > maxH) {
-                r.setPrefHeight(maxH);
+                // taller than the screen allows: the content scrolls rather than being squeezed (and cut)
+                javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
+                scene.setRoot(scroll);
+                scroll.setContent(root);
+                scroll.setFitToWidth(true);
+                scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+                scroll.setPrefViewportWidth(w);
+                scroll.setPrefViewportHeight(maxH - 4);
+                scroll.getStyleClass().addAll("dialog-window", "edge-to-edge");
+                if (t != null) {
+                    Themes.style(scene, t);
+                }
+                root = scroll;
             }
         }
         stage.setMaxWidth(bounds.getWidth());
         stage.setMaxHeight(bounds.getHeight());
-        growWithContent(stage, scene, root, maxH, bounds);
+        growWithContent(stage, scene, scene.getRoot(), maxH, bounds);
         stage.setOnShown(e -> place(stage, bounds));
         stage.setOnHidden(e -> {
             open.remove(dialog.kind(), stage);

@@ -49,6 +49,7 @@ public final class ConfirmTypedController extends DialogController {
                 act.fire();
             }
         });
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> close());
         act.setOnAction(e -> {
             close();

@@ -32,16 +32,20 @@ final class LayoutCheck {
             out.add("window is " + stage.getWidth() + " px wide, more than 90 % of " + screen.getWidth());
         }
         Scene scene = stage.getScene();
-        walk(scene.getRoot(), scene, out);
+        walk(scene.getRoot(), scene, out, false);
         return out;
     }
 
-    private static void walk(Node n, Scene scene, List<String> out) {
+    /** insideScroll: in a scroll pane's content, where only cut texts count (the rest scrolls into view). */
+    private static void walk(Node n, Scene scene, List<String> out, boolean insideScroll) {
         if (!n.isVisible()) {
             return;
         }
+        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+            walk(sp.getContent(), scene, out, true);
+        }
         Bounds b = n.localToScene(n.getLayoutBounds());
-        if (b.getWidth() > 0 && b.getHeight() > 0 && (b.getMinX() < -1 || b.getMinY() < -1
+        if (!insideScroll && b.getWidth() > 0 && b.getHeight() > 0 && (b.getMinX() < -1 || b.getMinY() < -1
                 || b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1)) {
             out.add(describe(n) + " at " + b + " is outside the " + scene.getWidth() + "x" + scene.getHeight() + " window");
         }
@@ -57,7 +61,7 @@ final class LayoutCheck {
         // a control's inside is its own business (tables scroll, fields scroll), except the texts checked above
         if (n instanceof Parent p && !(n instanceof Control)) {
             for (Node c : p.getChildrenUnmodifiable()) {
-                walk(c, scene, out);
+                walk(c, scene, out, insideScroll);
             }
         }
     }
