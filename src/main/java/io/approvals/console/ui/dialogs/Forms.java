@@ -42,6 +42,8 @@ final class Forms {
 
     /** Binds a message label: shown only when there is something to say. */
     static void bindMessage(Label l, ObservableStringValue message) {
+        // a message is never squeezed: in a full dialog the scrolling description gives way instead
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.textProperty().bind(message);
         l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
         l.managedProperty().bind(l.visibleProperty());
