@@ -3,9 +3,9 @@ package io.approvals.console.config;
 /**
  * App settings kept next to the connections. refreshIntervalSeconds: how often the pending list
  * refreshes (0 = never automatically; otherwise at least 10); theme: the desktop app's colours; notifications:
- * desktop notifications for new approvals.
+ * desktop notifications for new approvals; language: the desktop app's language tag ("de"), null to follow the OS.
  */
-public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifications) {
+public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifications, String language) {
     public static final int DEFAULT_REFRESH_SECONDS = 30;
     public static final int MIN_REFRESH_SECONDS = 10;
 
@@ -16,11 +16,22 @@ public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifica
             refreshIntervalSeconds = MIN_REFRESH_SECONDS;
         }
         theme = theme == null ? Theme.SYSTEM : theme;
+        language = language == null || language.isBlank() ? null : language;
+    }
+
+    /** Notifications on, the OS's language. */
+    public Settings(int refreshIntervalSeconds, Theme theme) {
+        this(refreshIntervalSeconds, theme, true, null);
+    }
+
+    /** The OS's language. */
+    public Settings(int refreshIntervalSeconds, Theme theme, boolean notifications) {
+        this(refreshIntervalSeconds, theme, notifications, null);
     }
 
     /** Notifications on. */
-    public Settings(int refreshIntervalSeconds, Theme theme) {
-        this(refreshIntervalSeconds, theme, true);
+    public Settings(int refreshIntervalSeconds, Theme theme, String language) {
+        this(refreshIntervalSeconds, theme, true, language);
     }
 
     public static Settings defaults() {
@@ -28,10 +39,10 @@ public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifica
     }
 
     public Settings withRefreshIntervalSeconds(int seconds) {
-        return new Settings(seconds, theme, notifications);
+        return new Settings(seconds, theme, notifications, language);
     }
 
     public Settings withTheme(Theme t) {
-        return new Settings(refreshIntervalSeconds, t, notifications);
+        return new Settings(refreshIntervalSeconds, t, notifications, language);
     }
 }
