@@ -75,6 +75,10 @@ class DialogKeysUiTest {
         AtomicReference<C> c = new AtomicReference<>();
         robot.interact(() -> c.set(opening.get()));
         WaitForAsyncUtils.waitForFxEvents();
+        if (c.get().stage() != null) {
+            // write() and type() go to the robot's target window, not to the focused one
+            robot.targetWindow(c.get().stage());
+        }
         return c.get();
     }
 
@@ -290,6 +294,6 @@ class DialogKeysUiTest {
         assertThat(second.stage()).as("a second Settings… brings the first to the front").isNull();
         robot.type(KeyCode.ENTER);
         until(() -> !saved.isEmpty());
-        assertThat(saved.get(0).refreshSeconds()).isEqualTo(60);
+        assertThat(saved.get(0).refreshSeconds()).isEqualTo(UiSettings.defaults().refreshSeconds());
     }
 }
