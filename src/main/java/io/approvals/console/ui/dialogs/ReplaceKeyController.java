@@ -56,6 +56,13 @@ public final class ReplaceKeyController extends DialogController {
         });
         cancel.setOnAction(e -> close());
         save.setOnAction(e -> send());
+        // the masked field's text formatter consumes Esc (cancelEdit), so the dialog's Esc would never see it
+        key.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                close();
+            }
+        });
     }
 
     private void send() {
