@@ -296,4 +296,36 @@ class DialogKeysUiTest {
         until(() -> !saved.isEmpty());
         assertThat(saved.get(0).refreshSeconds()).isEqualTo(UiSettings.defaults().refreshSeconds());
     }
+
+    @Test
+    void bulkPinsWhatWasAlreadyDecidedAtTheTop(FxRobot robot) throws Exception {
+        List<Approval> items = List.of(server.create("One", null, Priority.LOW, null),
+                server.create("Two", null, Priority.LOW, null), server.create("Three", null, Priority.LOW, null));
+        Approval third = items.get(2);
+        server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(third.id(),
+                ApprovalStatus.APPROVED, null, third.version()));
+        BulkDecisionViewModel vm = new BulkDecisionViewModel(server.adminSession().api(), new FxBackground(), items,
+                ApprovalStatus.APPROVED);
+        BulkDecisionController c = open(robot, () -> dialogs.show(FxmlView.BULK_DECISION,
+                new BulkDecisionController(vm, x -> { }, e -> { }, ids -> { })));
+        robot.type(KeyCode.ENTER);
+        until(() -> vm.finishedProperty().get());
+        assertThat(c.table.getItems().get(0).approval().id()).isEqualTo(third.id());
+        assertThat(c.table.getItems().get(0).state()).isEqualTo(BulkItem.State.CONFLICT);
+        assertThat(c.selectFailed.isVisible()).as("nothing failed that could be sent again").isFalse();
+    }
+
+    @Test
+    void settingsKeepTheNotificationsChoice(FxRobot robot) throws Exception {
+        List<UiSettings> saved = new CopyOnWriteArrayList<>();
+        SettingsController c = open(robot, () -> dialogs.show(FxmlView.SETTINGS,
+                new SettingsController(new UiSettings(60, ThemeChoice.LIGHT, true, "de"), null, false,
+                        (s, x) -> saved.add(s))));
+        assertThat(c.notify.isSelected()).isTrue();
+        robot.interact(() -> c.notify.setSelected(false));
+        robot.interact(() -> c.save.fire());
+        until(() -> !saved.isEmpty());
+        assertThat(saved.get(0).notifications()).isFalse();
+        assertThat(saved.get(0).language()).isEqualTo("de");
+    }
 }
