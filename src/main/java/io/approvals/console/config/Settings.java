@@ -34,6 +34,18 @@ public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifica
         this(refreshIntervalSeconds, theme, true, language);
     }
 
+    /**
+     * How the store's mapper reads the file: a file written before notifications existed has none, and means
+     * them on (as the plain reader does), instead of failing on a missing primitive.
+     */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static Settings read(@com.fasterxml.jackson.annotation.JsonProperty("refreshIntervalSeconds") int refresh,
+                         @com.fasterxml.jackson.annotation.JsonProperty("theme") Theme theme,
+                         @com.fasterxml.jackson.annotation.JsonProperty("notifications") Boolean notifications,
+                         @com.fasterxml.jackson.annotation.JsonProperty("language") String language) {
+        return new Settings(refresh, theme, notifications == null || notifications, language);
+    }
+
     public static Settings defaults() {
         return new Settings(DEFAULT_REFRESH_SECONDS, Theme.SYSTEM);
     }
