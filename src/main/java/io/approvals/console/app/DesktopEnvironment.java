@@ -392,12 +392,13 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     public UiSettings settings() {
         Settings s = store.settings();
         return new UiSettings(s.refreshIntervalSeconds(), UiSettings.ThemeChoice.valueOf(s.theme().name()),
-                s.notifications());
+                s.notifications(), s.language());
     }
 
     @Override
     public void saveSettings(UiSettings s) {
-        store.setSettings(new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name()), s.notifications()));
+        store.setSettings(new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name()), s.notifications(),
+                s.language()));
     }
 
     @Override

@@ -66,6 +66,7 @@ final class PlainConnectionsFile {
         int refresh = 0;
         Theme theme = null;
         boolean notifications = true;
+        String language = null;
         Names seen = new Names();
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -75,12 +76,13 @@ final class PlainConnectionsFile {
                 case "refreshIntervalSeconds" -> refresh = seen.once(0, wholeNumber(p, value));
                 case "theme" -> theme = seen.once(1, spelledAs(Theme.values(), Theme::name, text(p, value)));
                 case "notifications" -> notifications = seen.once(2, bool(value));
+                case "language" -> language = seen.once(3, text(p, value));
                 default -> p.skipChildren();
             }
         }
         expect(t, JsonToken.END_OBJECT);
         seen.require(0); // a missing number is the mapper's to decide
-        return new Settings(refresh, theme, notifications);
+        return new Settings(refresh, theme, notifications, language);
     }
 
     private static List<Connection> connections(JsonParser p, JsonToken start) throws IOException {

@@ -6,14 +6,17 @@ import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.StartupSteps;
 import io.approvals.console.ui.common.DialogWarmUp;
 import io.approvals.console.ui.common.Themes;
-import io.approvals.console.ui.dialogs.BulkDecisionDialog;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.dialogs.BulkDecisionController;
 import io.approvals.console.ui.dialogs.BulkDecisionViewModel;
-import io.approvals.console.ui.dialogs.CreateApprovalDialog;
+import io.approvals.console.ui.dialogs.CreateApprovalController;
 import io.approvals.console.ui.dialogs.CreateApprovalViewModel;
-import io.approvals.console.ui.dialogs.DecisionDialog;
+import io.approvals.console.ui.dialogs.DecisionController;
 import io.approvals.console.ui.dialogs.DecisionViewModel;
-import io.approvals.console.ui.dialogs.ReplaceKeyDialog;
-import io.approvals.console.ui.dialogs.SettingsDialog;
+import io.approvals.console.ui.dialogs.ReplaceKeyController;
+import io.approvals.console.ui.dialogs.SettingsController;
 import io.approvals.console.ui.keys.KeyUi;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.ApprovalsViewModel;
@@ -78,6 +81,7 @@ public final class ConsoleUi implements MainActions {
             watch.periodic();
         }
     }));
+    private DialogService dialogs;
 
     public ConsoleUi(Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
         this.stage = stage;
@@ -201,6 +205,7 @@ public final class ConsoleUi implements MainActions {
 
     private void useSettings(UiSettings s) {
         settings = s;
+        Messages.useLanguage(s.language());
         Themes.apply(settings.theme());
         style();
     }
@@ -371,11 +376,16 @@ public final class ConsoleUi implements MainActions {
             return;
         }
         ApprovalsViewModel vm = main.viewModel();
-        CreateApprovalViewModel dvm = new CreateApprovalViewModel(session.api(), background, ZoneId.systemDefault());
-        new CreateApprovalDialog(stage, settings.theme(), dvm, created -> {
+        CreateApprovalViewModel dvm = new CreateApprovalViewModel(session.api(), background,
+                clock.withZone(ZoneId.systemDefault()));
+        if (session.key() != null && session.key().owner() != null) {
+            dvm.requesterProperty().set(session.key().owner());
+        }
+        dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
+        dialogs().show(FxmlView.CREATE_APPROVAL, new CreateApprovalController(dvm, created -> {
             vm.added(created);
             main.select(created.id());
-        }, this::trouble).show();
+        }, this::trouble));
     }
 
     @Override
@@ -390,11 +400,12 @@ public final class ConsoleUi implements MainActions {
         }
         if (pending.size() == 1) {
             DecisionViewModel dvm = new DecisionViewModel(session.api(), background, pending.get(0), decision);
-            new DecisionDialog(stage, settings.theme(), dvm, clock, vm::replace, this::trouble).show();
+            dialogs().show(FxmlView.DECISION, new DecisionController(dvm, clock, vm::replace, this::trouble));
         } else {
             BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
             MainView shown = main;
-            new BulkDecisionDialog(stage, settings.theme(), bvm, vm::replace, this::trouble, shown::selectAll).show();
+            dialogs().show(FxmlView.BULK_DECISION, new BulkDecisionController(bvm, vm::replace, this::trouble,
+                    shown::selectAll));
         }
     }
 
@@ -411,13 +422,14 @@ public final class ConsoleUi implements MainActions {
         if (session == null) {
             return;
         }
-        new ReplaceKeyDialog(stage, settings.theme(), env, background, session.connectionName(), replaced -> {
-            if (watch != null) {
-                watch.look(KeyWatch.Cause.KEY_WINDOW); // the same window takes the new key: filters, drafts stay
-            } else {
-                showMain(replaced);
-            }
-        }).show();
+        dialogs().show(FxmlView.REPLACE_KEY, new ReplaceKeyController(env, background, session.connectionName(),
+                replaced -> {
+                    if (watch != null) {
+                        watch.look(KeyWatch.Cause.KEY_WINDOW); // the same window takes the new key: filters, drafts stay
+                    } else {
+                        showMain(replaced);
+                    }
+                }));
     }
 
     @Override
@@ -456,9 +468,17 @@ public final class ConsoleUi implements MainActions {
 
     private KeyUi keys() {
         if (keys == null) {
-            keys = new KeyUi(background, clock).theme(() -> settings.theme());
+            keys = new KeyUi(background, clock).theme(() -> settings.theme()).dialogs(dialogs());
         }
         return keys;
+    }
+
+    /** The one way this window shows dialogs (owner, modality, size, keys). */
+    public DialogService dialogs() {
+        if (dialogs == null) {
+            dialogs = new DialogService(stage, () -> settings.theme());
+        }
+        return dialogs;
     }
 
     @Override
@@ -473,8 +493,9 @@ public final class ConsoleUi implements MainActions {
     }
 
     private void openSettings(ConnectionDraft connection, boolean editable) {
-        new SettingsDialog(stage, settings, connection, editable, (s, changed) -> {
+        dialogs().show(FxmlView.SETTINGS, new SettingsController(settings, connection, editable, (s, changed) -> {
             settings = s;
+            Messages.useLanguage(s.language());
             Themes.apply(s.theme());
             style();
             if (main != null) {
@@ -494,7 +515,7 @@ public final class ConsoleUi implements MainActions {
                     }
                 });
             }
-        }).show();
+        }));
     }
 
     private void showError(String text) {

@@ -73,8 +73,9 @@ public final class DialogWarmUp {
                     "javafx.scene.control.skin.DatePickerContent", "javafx.scene.control.skin.ProgressIndicatorSkin",
                     "javafx.scene.control.skin.ButtonSkin", "javafx.scene.control.skin.ScrollPaneSkin",
                     "javafx.scene.control.skin.ListViewSkin", "javafx.stage.Stage",
-                    "io.approvals.console.ui.dialogs.DecisionDialog", "io.approvals.console.ui.dialogs.DecisionViewModel",
-                    "io.approvals.console.ui.dialogs.CreateApprovalDialog",
+                    "javafx.fxml.FXMLLoader",
+                    "io.approvals.console.ui.dialogs.DecisionController", "io.approvals.console.ui.dialogs.DecisionViewModel",
+                    "io.approvals.console.ui.dialogs.CreateApprovalController",
                     "io.approvals.console.ui.dialogs.CreateApprovalViewModel"}) {
                 try {
                     Class.forName(name, true, DialogWarmUp.class.getClassLoader());
@@ -89,7 +90,13 @@ public final class DialogWarmUp {
     }
 
     private static void build(Window owner, ThemeChoice theme) {
-        DialogWindow w = new DialogWindow(owner, "Warm-up", "Warm-up", theme);
+        // the dialogs' shape as DialogService shows them (never shown itself)
+        javafx.scene.layout.BorderPane shape = new javafx.scene.layout.BorderPane();
+        shape.getStyleClass().add("dialog-window");
+        Label heading = new Label("Warm-up");
+        heading.getStyleClass().addAll("title-3", DialogService.HEADING);
+        heading.setWrapText(true);
+        shape.setTop(heading);
         ToggleButton approve = new ToggleButton("Approve", Icons.of(Feather.CHECK));
         ToggleButton reject = new ToggleButton("Reject", Icons.of(Feather.X));
         HBox choice = new HBox(approve, reject);
@@ -113,8 +120,11 @@ public final class DialogWarmUp {
         Button ok = new Button("Approve");
         ok.getStyleClass().add("success");
         Button cancel = new Button("Cancel");
-        w.content(content).buttons(busy, cancel, ok);
-        Parent root = w.stage().getScene().getRoot();
+        shape.setCenter(content);
+        shape.setBottom(new HBox(10, busy, cancel, ok));
+        Scene scene = new Scene(shape);
+        Themes.style(scene, theme);
+        Parent root = scene.getRoot();
         root.applyCss();
         root.resize(root.prefWidth(-1), root.prefHeight(-1));
         root.layout();

@@ -55,6 +55,48 @@ public final class TimeText {
         return t == null ? "" : FULL.format(t);
     }
 
+    /**
+     * A moment in the user's language and zone, with how far it is: "today 14:03:12, in 23 h 59 min",
+     * "yesterday 09:00:00, 1 d ago", "27.11.2026, 10:15:00, 9 d ago".
+     */
+    public static String moment(Instant t, Instant now) {
+        return moment(t, now, ZoneId.systemDefault());
+    }
+
+    public static String moment(Instant t, Instant now, ZoneId zone) {
+        if (t == null) {
+            return "";
+        }
+        java.time.ZonedDateTime at = t.atZone(zone);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), at.toLocalDate());
+        String time = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(Messages.locale()).format(at);
+        String day = days == 0 ? Messages.format("time.today", time) : days == 1 ? Messages.format("time.tomorrow", time)
+                : days == -1 ? Messages.format("time.yesterday", time)
+                : DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(Messages.locale()).format(at);
+        Duration d = Duration.between(now, t);
+        String rel = d.isNegative() ? Messages.format("time.ago", spanPrecise(d)) : Messages.format("time.in", spanPrecise(d));
+        return Messages.format("time.moment", day, rel);
+    }
+
+    /** Two units where they matter: "23 h 59 min", "2 d 3 h", "45 s". */
+    public static String spanPrecise(Duration d) {
+        long s = Math.abs(d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min";
+        }
+        if (s < 86_400) {
+            long m = (s % 3600) / 60;
+            return (s / 3600) + " h" + (m == 0 ? "" : " " + m + " min");
+        }
+        long h = (s % 86_400) / 3600;
+        return (s / 86_400) + " d" + (h == 0 ? "" : " " + h + " h");
+    }
+
     /** "10:15" local. */
     public static String clock(Instant t) {
         return t == null ? "" : CLOCK.format(t);

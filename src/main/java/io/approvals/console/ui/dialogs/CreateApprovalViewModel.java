@@ -45,6 +45,9 @@ public final class CreateApprovalViewModel {
     private final StringProperty approver = new SimpleStringProperty(this, "approver", "");
     private final ObjectProperty<Priority> priority = new SimpleObjectProperty<>(this, "priority", Priority.NORMAL);
     private final ObjectProperty<LocalDate> dueDate = new SimpleObjectProperty<>(this, "dueDate");
+    private final StringProperty requester = new SimpleStringProperty(this, "requester", "");
+    private final javafx.collections.ObservableList<String> people = javafx.collections.FXCollections.observableArrayList();
+    private final java.time.Clock clock;
     private final BooleanProperty titleTouched = new SimpleBooleanProperty(this, "titleTouched");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(this, "submitting");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -57,9 +60,15 @@ public final class CreateApprovalViewModel {
     private final StringBinding descriptionError;
 
     public CreateApprovalViewModel(ApprovalsApi api, Background background, ZoneId zone) {
+        this(api, background, java.time.Clock.system(zone));
+    }
+
+    /** clock: "today" for the due date's check, in the clock's zone. */
+    public CreateApprovalViewModel(ApprovalsApi api, Background background, java.time.Clock clock) {
         this.api = api;
         this.background = background;
-        this.zone = zone;
+        this.zone = clock.getZone();
+        this.clock = clock;
         title.addListener((o, a, b) -> {
             titleTouched.set(true);
             serverTitleError.set("");
@@ -86,6 +95,70 @@ public final class CreateApprovalViewModel {
         }, description, serverDescriptionError);
     }
 
+    private StringBinding approverError;
+    private StringBinding requesterError;
+    private StringBinding dueError;
+
+    /** "" or why this text is not an email address (empty is fine: the field is optional). */
+    static String emailProblem(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty() || EMAIL.matcher(t).matches()) {
+            return "";
+        }
+        return io.approvals.console.ui.common.Messages.format("create.error.email", t);
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s.][^@\\s]*");
+
+    /** The approver's problem as typed ("" when fine). */
+    public StringBinding approverErrorProperty() {
+        if (approverError == null) {
+            approverError = Bindings.createStringBinding(() -> emailProblem(approver.get()), approver);
+        }
+        return approverError;
+    }
+
+    /** The requester's problem as typed ("" when fine; empty means the key's owner). */
+    public StringBinding requesterErrorProperty() {
+        if (requesterError == null) {
+            requesterError = Bindings.createStringBinding(() -> emailProblem(requester.get()), requester);
+        }
+        return requesterError;
+    }
+
+    /** A due date before today is refused. */
+    public StringBinding dueErrorProperty() {
+        if (dueError == null) {
+            dueError = Bindings.createStringBinding(() -> dueDate.get() != null
+                    && dueDate.get().isBefore(LocalDate.now(clock))
+                    ? io.approvals.console.ui.common.Messages.get("create.error.pastDue") : "", dueDate);
+        }
+        return dueError;
+    }
+
+    /** Who creates it: defaults to the key's owner (support staff create for others). */
+    public StringProperty requesterProperty() {
+        return requester;
+    }
+
+    /** People seen in the queue (requesters and approvers), offered as the approver. */
+    public javafx.collections.ObservableList<String> people() {
+        return people;
+    }
+
+    /** Fills the suggestions from the approvals at hand: everyone named in them, sorted, once each. */
+    public void suggestFrom(java.util.Collection<Approval> approvals) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Approval a : approvals) {
+            for (String n : new String[] {a.requester(), a.approver()}) {
+                if (n != null && !n.isBlank()) {
+                    names.add(n.strip());
+                }
+            }
+        }
+        people.setAll(names);
+    }
+
     public String idempotencyKey() {
         return idempotencyKey;
     }
@@ -98,17 +171,21 @@ public final class CreateApprovalViewModel {
     public boolean isValid() {
         String t = title.get() == null ? "" : title.get().strip();
         int d = description.get() == null ? 0 : description.get().length();
-        return !t.isEmpty() && t.length() <= CreateApprovalRequest.TITLE_MAX && d <= CreateApprovalRequest.DESCRIPTION_MAX;
+        return !t.isEmpty() && t.length() <= CreateApprovalRequest.TITLE_MAX && d <= CreateApprovalRequest.DESCRIPTION_MAX
+                && emailProblem(approver.get()).isEmpty() && emailProblem(requester.get()).isEmpty()
+                && (dueDate.get() == null || !dueDate.get().isBefore(LocalDate.now(clock)));
     }
 
     public BooleanBinding canSubmitProperty() {
-        return Bindings.createBooleanBinding(() -> !submitting.get() && isValid(), submitting, title, description);
+        return Bindings.createBooleanBinding(() -> !submitting.get() && isValid(), submitting, title, description,
+                approver, requester, dueDate);
     }
 
     CreateApprovalRequest request() {
         String d = description.get() == null || description.get().isBlank() ? null : description.get();
         String a = approver.get() == null || approver.get().isBlank() ? null : approver.get().strip();
-        return new CreateApprovalRequest(title.get().strip(), d, null, a, priority.get(),
+        String r = requester.get() == null || requester.get().isBlank() ? null : requester.get().strip();
+        return new CreateApprovalRequest(title.get().strip(), d, r, a, priority.get(),
                 dueDate.get() == null ? null : dueDate.get().atTime(DUE_TIME).atZone(zone).toInstant());
     }
 

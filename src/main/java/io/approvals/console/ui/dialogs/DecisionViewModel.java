@@ -49,7 +49,7 @@ public final class DecisionViewModel {
         comment.addListener((o, a, b) -> commentTouched.set(true));
         commentError = Bindings.createStringBinding(() -> this.decision.get() == ApprovalStatus.REJECTED
                         && isBlank(comment.get()) && commentTouched.get()
-                        ? "A comment is required to reject: say why, so the requester knows what to change." : "",
+                        ? io.approvals.console.ui.common.Messages.get("decision.error.commentRequired") : "",
                 this.decision, comment, commentTouched);
     }
 

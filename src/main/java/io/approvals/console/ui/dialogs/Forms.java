@@ -40,6 +40,49 @@ final class Forms {
         });
     }
 
+    /** Binds a message label: shown only when there is something to say. */
+    static void bindMessage(Label l, ObservableStringValue message) {
+        // a message is never squeezed: in a full dialog the scrolling description gives way instead
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.textProperty().bind(message);
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
+        l.managedProperty().bind(l.visibleProperty());
+    }
+
+    /** Binds a field's red message and marks the field while there is one. */
+    static void bindError(Label l, Node field, ObservableStringValue error) {
+        bindMessage(l, error);
+        error.addListener((o, a, b) -> field.pseudoClassStateChanged(DANGER, b != null && !b.isEmpty()));
+    }
+
+    /**
+     * In a comment that is usually one line, Enter sends (the dialog's default button) and Shift+Enter starts a
+     * new line, so a typed comment and Enter do what the dialog is for.
+     */
+    static void enterSends(javafx.scene.control.TextArea area, javafx.scene.control.Button send) {
+        enterSends(area, () -> {
+            if (!send.isDisabled()) {
+                send.fire();
+            }
+        });
+    }
+
+    /** Enter in the field runs send (even when it can only say what is missing); Shift+Enter types a new line. */
+    static void enterSends(javafx.scene.control.TextArea area, Runnable send) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() != javafx.scene.input.KeyCode.ENTER || e.isShortcutDown()) {
+                return;
+            }
+            if (e.isShiftDown()) {
+                e.consume(); // TextArea itself types nothing for Shift+Enter
+                area.replaceSelection("\n");
+            } else if (!e.isAltDown()) {
+                e.consume();
+                send.run();
+            }
+        });
+    }
+
     static Label caption(String text, Node target) {
         Label l = new Label(text);
         l.setLabelFor(target);

@@ -17,6 +17,8 @@ public final class ClipboardGuard {
     private final SecretClipboard clipboard;
     private final Timers timers;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper holding =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "holding");
     private ApiKey copied;
     private Timers.Cancellable pending;
 
@@ -29,10 +31,23 @@ public final class ClipboardGuard {
         return status.getReadOnlyProperty();
     }
 
+    /** True from a copy until the clipboard is cleared (or found to hold something else). */
+    public javafx.beans.property.ReadOnlyBooleanProperty holdingProperty() {
+        return holding.getReadOnlyProperty();
+    }
+
+    /** "Clear now": takes the copied key off the clipboard at once (if it is still there). */
+    public void clearNow() {
+        cancelTimer();
+        clearIfStillHeld("Cleared the clipboard.");
+    }
+
     public void copy(ApiKey key) {
         cancelTimer();
         clipboard.putSecret(key);
         copied = key;
+        holding.set(false);
+        holding.set(true);
         status.set("Copied " + key.masked() + ", marked as a secret for clipboard managers. The clipboard will be "
                 + "cleared in " + CLEAR_AFTER.toSeconds() + " s, and when the app quits.");
         pending = timers.after(CLEAR_AFTER, () -> clearIfStillHeld("Cleared the clipboard (" + CLEAR_AFTER.toSeconds()
@@ -67,6 +82,7 @@ public final class ClipboardGuard {
             status.set("The clipboard no longer held the key; it was left as it is.");
         }
         copied = null;
+        holding.set(false);
     }
 
     private void cancelTimer() {

@@ -4,15 +4,15 @@ import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.IssuedKey;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
+import atlantafx.base.theme.Styles;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.ui.common.TimeText;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -38,10 +38,17 @@ public final class KeyAdminView extends BorderPane {
     private final ClipboardGuard clipboard;
     private final TableView<KeyRow> table = new TableView<>();
     private final TableView<AuditEntry> auditTable = new TableView<>();
+    private final DialogService dialogs;
 
     public KeyAdminView(KeyAdminViewModel vm, ClipboardGuard clipboard) {
+        this(vm, clipboard, null);
+    }
+
+    /** dialogs: how this window's dialogs are shown (null: a plain service owned by this window). */
+    public KeyAdminView(KeyAdminViewModel vm, ClipboardGuard clipboard, DialogService dialogs) {
         this.vm = vm;
         this.clipboard = clipboard;
+        this.dialogs = dialogs;
         setId("keyAdminView");
         TabPane tabs = new TabPane(new Tab("Keys", keysTab()), new Tab("Audit", auditTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -86,13 +93,13 @@ public final class KeyAdminView extends BorderPane {
         regenerate.setId("adminRegenerateButton");
         Button revoke = new Button("Revoke\u2026");
         revoke.setId("revokeButton");
-        revoke.setStyle(KeyStyles.DANGER_BUTTON);
+        revoke.getStyleClass().add(Styles.DANGER);
         regenerate.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         revoke.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         regenerate.setOnAction(e -> {
             KeyRow row = table.getSelectionModel().getSelectedItem();
-            RegenerateDialog.show(window(), row.name() + "\u2019 of \u2018" + row.owner(), false, grace ->
-                    vm.regenerate(row, grace, k -> showOnce("The key was regenerated.", k)));
+            dialogs().show(FxmlView.REGENERATE, new RegenerateController(row.name() + "\u2019 of \u2018" + row.owner(),
+                    row.name(), false, grace -> vm.regenerate(row, grace, k -> showOnce("The key was regenerated.", k))));
         });
         revoke.setOnAction(e -> confirmRevoke(table.getSelectionModel().getSelectedItem()));
 
@@ -108,9 +115,17 @@ public final class KeyAdminView extends BorderPane {
             @Override
             protected void updateItem(KeyRow row, boolean empty) {
                 super.updateItem(row, empty);
+                getStyleClass().remove("revoked-row");
                 if (empty || row == null) {
                     setStyle("");
                     setTooltip(null);
+                    return;
+                }
+                if ("revoked".equalsIgnoreCase(row.status())) {
+                    // revoked keys look revoked: struck through and muted, with a tooltip that says so
+                    getStyleClass().add("revoked-row");
+                    setStyle("");
+                    setTooltip(new Tooltip("Revoked: this key no longer works."));
                     return;
                 }
                 String style = (row.expiresSoon() ? KeyStyles.SOON_ROW : "") + (row.neverUsed() ? KeyStyles.UNUSED_ROW : "");
@@ -145,12 +160,31 @@ public final class KeyAdminView extends BorderPane {
         ZoneId zone = ZoneId.systemDefault();
         auditTable.setId("auditTable");
         auditTable.setItems(vm.audit());
+        TableColumn<AuditEntry, String> detail = auditColumn("Detail", AuditEntry::detail, 320);
+        detail.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                setGraphic(text);
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+                text.maxWidthProperty().bind(widthProperty().subtract(12));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         auditTable.getColumns().setAll(List.of(
-                auditColumn("At", e -> KeyTexts.time(e.at(), zone), 140),
+                auditColumn("At", e -> e.at() == null ? "" : TimeText.moment(e.at(), java.time.Instant.now(), zone), 200),
                 auditColumn("Actor", e -> e.actor() == null ? "" : e.actor().owner(), 180),
                 auditColumn("Action", AuditEntry::action, 140),
-                auditColumn("Target", AuditEntry::target, 180),
-                auditColumn("Detail", AuditEntry::detail, 320)));
+                auditColumn("Target", e -> targetName(e.target()), 180),
+                detail));
         auditTable.setPlaceholder(new Label("No audit entries (match the filter)."));
         VBox box = new VBox(8, new HBox(8, new Label("Action"), action, owner, refresh), auditTable);
         VBox.setVgrow(auditTable, Priority.ALWAYS);
@@ -158,23 +192,33 @@ public final class KeyAdminView extends BorderPane {
         return box;
     }
 
-    private void confirmRevoke(KeyRow row) {
-        Alert a = new Alert(Alert.AlertType.WARNING);
-        a.initOwner(window());
-        a.setTitle("Revoke key");
-        a.setHeaderText("Revoke \u2018" + row.name() + "\u2019 of " + row.owner() + " (" + row.hint() + ")?");
-        a.setContentText("It stops working at once, with any older secret still in its grace period. This cannot "
-                + "be undone: " + row.owner() + " will need a new key.");
-        ButtonType revoke = new ButtonType("Revoke \u2018" + row.name() + "\u2019", ButtonBar.ButtonData.OK_DONE);
-        a.getButtonTypes().setAll(revoke, ButtonType.CANCEL);
-        Optional<ButtonType> answer = a.showAndWait();
-        if (answer.isPresent() && answer.get() == revoke) {
-            vm.revoke(row);
+    /** An audit target that is a key shows as its name and owner (the id is what the server records). */
+    private String targetName(String target) {
+        if (target == null) {
+            return "";
         }
+        for (KeyRow r : vm.keys()) {
+            if (target.equals(r.id())) {
+                return "\u2018" + r.name() + "\u2019 of " + r.owner();
+            }
+        }
+        return target;
+    }
+
+    private void confirmRevoke(KeyRow row) {
+        dialogs().show(FxmlView.CONFIRM_TYPED, new ConfirmTypedController("Revoke key",
+                "Revoke \u2018" + row.name() + "\u2019 of " + row.owner() + " (" + row.hint() + ")?",
+                "It stops working at once, with any older secret still in its grace period. This cannot "
+                        + "be undone: " + row.owner() + " will need a new key.", row.name(),
+                "Revoke \u2018" + row.name() + "\u2019", () -> vm.revoke(row)));
+    }
+
+    private DialogService dialogs() {
+        return dialogs != null ? dialogs.ownedBy(window()) : new DialogService(window(), () -> null);
     }
 
     private void showOnce(String headline, IssuedKey k) {
-        ShowOnceDialog.show(window(), headline, k, clipboard);
+        dialogs().show(FxmlView.SHOW_ONCE, new ShowOnceController(headline, k, clipboard));
     }
 
     private Window window() {

@@ -2,13 +2,12 @@ package io.approvals.console.ui.keys;
 
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.service.RotationGrace;
-import java.util.Optional;
+import atlantafx.base.theme.Styles;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxmlView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -27,11 +26,20 @@ import javafx.stage.Window;
  */
 public final class KeyPanel extends VBox {
     private final KeyPanelViewModel vm;
+    private final DialogService dialogs;
     private boolean regenerateAsked;
+    private final Countdown revealCountdown = new Countdown();
+    private final Countdown clipboardCountdown = new Countdown();
 
     public KeyPanel(KeyPanelViewModel vm, Runnable openAdmin) {
+        this(vm, openAdmin, null);
+    }
+
+    /** dialogs: how the panel's own dialogs are shown (null: a plain service owned by the panel's window). */
+    public KeyPanel(KeyPanelViewModel vm, Runnable openAdmin, DialogService dialogs) {
         super(12);
         this.vm = vm;
+        this.dialogs = dialogs;
         setId("keyPanel");
         // A Regenerate the server turns down (no /apikeys) offers Replace key… at once, not on the next click.
         vm.manualRotationOnlyProperty().addListener((o, was, manualOnly) -> {
@@ -48,14 +56,16 @@ public final class KeyPanel extends VBox {
         key.setId("keyText");
         key.setEditable(false);
         key.setFocusTraversable(false);
-        key.setPrefColumnCount(30);
-        key.setStyle(KeyStyles.MONO + "-fx-font-size: 1.2em; -fx-background-color: transparent;");
+        // the whole key fits: 42 characters of an apv_ key and a little room, in a monospace font
+        key.setPrefColumnCount(ApiKey.LENGTH + 2);
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        key.getStyleClass().add("secret-key");
         key.textProperty().bind(vm.keyTextProperty());
         Label fingerprint = new Label();
         fingerprint.setId("keyFingerprint");
         fingerprint.textProperty().bind(Bindings.concat("fingerprint ", vm.fingerprintProperty()));
         fingerprint.setStyle(KeyStyles.MONO);
-        HBox keyLine = new HBox(16, key, fingerprint);
+        VBox keyLine = new VBox(4, key, fingerprint);
 
         GridPane facts = new GridPane();
         facts.setHgap(12);
@@ -104,7 +114,7 @@ public final class KeyPanel extends VBox {
         admin.managedProperty().bind(admin.visibleProperty());
         Button copyUnsaved = new Button("Copy the new key (not stored!)");
         copyUnsaved.setId("copyUnsavedButton");
-        copyUnsaved.setStyle(KeyStyles.DANGER_BUTTON);
+        copyUnsaved.getStyleClass().add(Styles.DANGER);
         copyUnsaved.setOnAction(e -> vm.copyUnsavedKey());
         copyUnsaved.visibleProperty().bind(vm.unsavedKeyHeldProperty());
         copyUnsaved.managedProperty().bind(copyUnsaved.visibleProperty());
@@ -121,8 +131,29 @@ public final class KeyPanel extends VBox {
         clipboard.setId("clipboardStatus");
         clipboard.textProperty().bind(vm.clipboard().statusProperty());
 
-        getChildren().addAll(keyLine, facts, actions, status, clipboard);
-        setPrefWidth(620);
+        // visible countdowns for what clears itself: the revealed key and the copied key
+        Label revealLeft = new Label();
+        revealLeft.setId("revealCountdown");
+        revealLeft.textProperty().bind(revealCountdown.text("keys.countdown.reveal"));
+        revealLeft.visibleProperty().bind(vm.revealedProperty());
+        revealLeft.managedProperty().bind(revealLeft.visibleProperty());
+        vm.revealedProperty().addListener((o, was, is) -> revealCountdown.restart(is, KeyPanelViewModel.REVEAL_FOR));
+        Label clipLeft = new Label();
+        clipLeft.setId("clipboardCountdown");
+        clipLeft.textProperty().bind(clipboardCountdown.text("keys.countdown.clipboard"));
+        Button clearNow = new Button(io.approvals.console.ui.common.Messages.get("keys.clearNow"));
+        clearNow.setId("clearClipboardButton");
+        clearNow.setOnAction(e -> vm.clipboard().clearNow());
+        HBox clipLine = new HBox(10, clipLeft, clearNow);
+        clipLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        clipLine.visibleProperty().bind(vm.clipboard().holdingProperty());
+        clipLine.managedProperty().bind(clipLine.visibleProperty());
+        vm.clipboard().holdingProperty().addListener((o, was, is) ->
+                clipboardCountdown.restart(is, ClipboardGuard.CLEAR_AFTER));
+        clipboardCountdown.restart(vm.clipboard().holdingProperty().get(), ClipboardGuard.CLEAR_AFTER);
+
+        getChildren().addAll(keyLine, facts, actions, revealLeft, status, clipboard, clipLine);
+        setPrefWidth(640);
     }
 
     private static int fact(GridPane grid, int row, String label, String id,
@@ -139,20 +170,14 @@ public final class KeyPanel extends VBox {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    private DialogService dialogs() {
+        return dialogs != null ? dialogs.ownedBy(window())
+                : new DialogService(window(), () -> null);
+    }
+
     private void confirmReveal() {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-        a.initOwner(window());
-        a.setTitle("Reveal the key");
-        a.setHeaderText("Show the key of \u2018" + vm.profile() + "\u2019 on screen?");
-        a.setContentText("It is shown for " + KeyPanelViewModel.REVEAL_FOR.toSeconds() + " seconds, then masked again. "
-                + "Anyone who can see this screen, or a screen share or recording, can read it.");
-        ButtonType show = new ButtonType("Show for " + KeyPanelViewModel.REVEAL_FOR.toSeconds() + " s",
-                ButtonBar.ButtonData.OK_DONE);
-        a.getButtonTypes().setAll(show, ButtonType.CANCEL);
-        Optional<ButtonType> answer = a.showAndWait();
-        if (answer.isPresent() && answer.get() == show) {
-            vm.reveal();
-        }
+        dialogs().show(FxmlView.REVEAL_CONFIRM, new RevealConfirmController(vm.profile(),
+                KeyPanelViewModel.REVEAL_FOR.toSeconds(), vm::reveal));
     }
 
     private void replaceKey() {
@@ -160,14 +185,15 @@ public final class KeyPanel extends VBox {
     }
 
     private void regenerate() {
-        RegenerateDialog.show(window(), vm.profile(), vm.manualRotationOnlyProperty().get(), choice -> {
+        dialogs().show(FxmlView.REGENERATE, new RegenerateController(vm.profile(), vm.profile(),
+                vm.manualRotationOnlyProperty().get(), choice -> {
             if (choice == null) {
                 replaceKey();
             } else {
                 regenerateAsked = true;
                 vm.regenerate(choice);
             }
-        });
+        }));
     }
 
     /** For tests and the window: the view model. */

@@ -7,7 +7,6 @@ final class KeyStyles {
     static final String MONO = "-fx-font-family: 'monospace';";
     static final String WARNING = "-fx-text-fill: #9a6700; -fx-font-weight: bold;";
     static final String PROBLEM = "-fx-text-fill: #cf222e;";
-    static final String DANGER_BUTTON = "-fx-base: #cf222e; -fx-text-fill: white;";
     static final String SOON_ROW = "-fx-background-color: #fff8c5;";
     static final String UNUSED_ROW = "-fx-font-style: italic;";
 

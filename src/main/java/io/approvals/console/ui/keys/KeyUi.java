@@ -3,6 +3,8 @@ package io.approvals.console.ui.keys;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.CodeDialog;
+import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.time.Clock;
@@ -23,6 +25,7 @@ public final class KeyUi {
     private final ClipboardGuard clipboard;
     private final Clock clock;
     private Supplier<ThemeChoice> theme = () -> null;
+    private DialogService dialogs;
 
     /** The real one: JavaFX timers and the system clipboard. */
     public KeyUi(Background background, Clock clock) {
@@ -42,7 +45,20 @@ public final class KeyUi {
         return this;
     }
 
-    /** The key window of a connection; onKeyChanged gets the profile after a replace or a rotation. */
+    /** How the windows are shown (the main window's service: owner, theme, screen). */
+    public KeyUi dialogs(DialogService service) {
+        this.dialogs = service;
+        return this;
+    }
+
+    private DialogService dialogsFor(Window owner) {
+        return dialogs == null ? new DialogService(owner, theme) : dialogs.ownedBy(owner);
+    }
+
+    /**
+     * The key window of a connection (one per connection: a second Key… brings it to the front); onKeyChanged gets
+     * the profile after a replace or a rotation.
+     */
     public Stage showKeyPanel(Window owner, ConnectionService service, String profile, Consumer<String> onKeyChanged) {
         return showKeyPanel(owner, service, profile, onKeyChanged, null);
     }
@@ -50,29 +66,39 @@ public final class KeyUi {
     /** The same, also telling onVerified after Verify now succeeded (the main window then takes the stored key). */
     public Stage showKeyPanel(Window owner, ConnectionService service, String profile, Consumer<String> onKeyChanged,
                               Consumer<String> onVerified) {
+        DialogService windows = dialogsFor(owner);
+        Stage open = windows.showing(KEY_WINDOW + profile);
+        if (open != null) {
+            open.toFront();
+            return open;
+        }
         KeyPanelViewModel vm = new KeyPanelViewModel(service, profile, background, timers, clipboard, clock,
                 onKeyChanged);
         vm.setOnVerified(onVerified);
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Key \u2014 " + profile);
-        KeyPanel panel = new KeyPanel(vm, () -> showAdmin(stage, service, profile));
-        stage.setScene(styled(new Scene(panel)));
-        stage.setOnHidden(e -> vm.dispose());
-        stage.show();
+        Stage[] shown = new Stage[1];
+        KeyPanel panel = new KeyPanel(vm, () -> showAdmin(shown[0], service, profile), windows);
+        CodeDialog window = new CodeDialog(panel, "Key \u2014 " + profile, KEY_WINDOW + profile, null)
+                .onClosed(vm::dispose);
+        shown[0] = windows.show(window);
         vm.load();
-        return stage;
+        return shown[0];
     }
+
+    private static final String KEY_WINDOW = "key:";
+    private static final String ADMIN_WINDOW = "admin:";
 
     /** The admin window for a connection whose key has admin (a key without it gets the server's 403 explained). */
     public Stage showAdmin(Window owner, ConnectionService service, String profile) {
         KeyAdminViewModel vm = new KeyAdminViewModel(new KeyAdmin(service, profile), background, clock);
-        KeyAdminView view = new KeyAdminView(vm, clipboard);
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle("Keys \u2014 " + profile + " (admin)");
-        stage.setScene(styled(new Scene(view)));
-        stage.show();
+        DialogService windows = dialogsFor(owner);
+        Stage open = windows.showing(ADMIN_WINDOW + profile);
+        if (open != null) {
+            open.toFront();
+            return open;
+        }
+        KeyAdminView view = new KeyAdminView(vm, clipboard, windows);
+        Stage stage = windows.show(new CodeDialog(view, "Keys \u2014 " + profile + " (admin)", ADMIN_WINDOW + profile,
+                null));
         view.start();
         return stage;
     }

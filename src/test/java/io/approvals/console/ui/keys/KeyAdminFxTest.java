@@ -132,6 +132,7 @@ class KeyAdminFxTest {
         robot.interact(() -> table(robot).getSelectionModel().select(0));
 
         robot.clickOn("#adminRegenerateButton");
+        robot.clickOn("#regenerateConfirm").write("erin-laptop");
         robot.clickOn("#compromisedButton");
         waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
         ApiKey erin2 = ApiKey.of(robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
@@ -142,7 +143,8 @@ class KeyAdminFxTest {
         waitUntil(() -> table(robot).getItems().size() == 1 && status(robot).contains("keys;"));
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#revokeButton");
-        robot.clickOn("Revoke \u2018erin-laptop\u2019");
+        robot.clickOn("#confirmTypedField").write("erin-laptop");
+        robot.clickOn("#confirmTypedButton");
         waitUntil(() -> !works(erin2));
         waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.status().equals("Revoked")));
 

@@ -90,7 +90,7 @@ class KeyMenuFxTest {
         assertThat(robot.lookup("#keyText").<TextInputControl>query().getText()).isEqualTo(key.maskedForDisplay());
         assertThat(robot.lookup("#adminButton").query().isVisible()).isFalse();
 
-        robot.clickOn("#regenerateButton").clickOn("#compromisedButton");
+        robot.clickOn("#regenerateButton").clickOn("#regenerateConfirm").write("prod").clickOn("#compromisedButton");
         waitUntil(() -> robot.lookup("#keyStatus").<javafx.scene.control.Label>query().getText().contains("no longer works"));
         ApiKey fresh = env.keyService("prod").storedKeyIfAny("prod").orElseThrow();
         assertThat(fresh).isNotEqualTo(key);

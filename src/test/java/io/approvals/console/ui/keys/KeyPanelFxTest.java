@@ -154,6 +154,7 @@ class KeyPanelFxTest {
         waitUntil(() -> key.reveal().equals(clipboardText(robot)));
 
         robot.clickOn("#regenerateButton");
+        robot.clickOn("#regenerateConfirm").write("prod");
         robot.clickOn("#compromisedButton");
         waitUntil(() -> text(robot, "#keyStatus").contains("no longer works"));
 

@@ -2,51 +2,70 @@ package io.approvals.console.ui.dialogs;
 
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
-import io.approvals.console.ui.common.DialogWindow;
-import io.approvals.console.ui.session.UiSettings.ThemeChoice;
+import io.approvals.console.ui.common.DialogController;
+import io.approvals.console.ui.common.Messages;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseEvent;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 
-/** One decision and one comment for several approvals: progress, a result per item, cancel. */
-public final class BulkDecisionDialog {
-    private final DialogWindow window;
+/** bulk_decision.fxml: one decision and one comment for several approvals; focus starts in the comment. */
+public final class BulkDecisionController extends DialogController {
+    private final BulkDecisionViewModel vm;
+    private final Consumer<Approval> onDecided;
+    private final Consumer<Throwable> onTrouble;
+    private final Consumer<List<String>> selectRows;
+    private boolean reject;
 
-    public BulkDecisionDialog(Window owner, ThemeChoice theme, BulkDecisionViewModel vm,
-                              Consumer<Approval> onDecided, Consumer<Throwable> onTrouble) {
-        this(owner, theme, vm, onDecided, onTrouble, ids -> { });
+    @FXML Label heading;
+    @FXML Label commentCaption;
+    @FXML TextArea comment;
+    @FXML ProgressBar progress;
+    @FXML TableView<BulkItem> table;
+    @FXML TableColumn<BulkItem, String> titleColumn;
+    @FXML TableColumn<BulkItem, String> stateColumn;
+    @FXML Label summary;
+    @FXML Button selectFailed;
+    @FXML Button cancel;
+    @FXML Button submit;
+
+    public BulkDecisionController(BulkDecisionViewModel vm, Consumer<Approval> onDecided,
+                                  Consumer<Throwable> onTrouble) {
+        this(vm, onDecided, onTrouble, ids -> { });
     }
 
     /** selectRows: selects these approvals in the main window ("Select the failed rows"). */
-    public BulkDecisionDialog(Window owner, ThemeChoice theme, BulkDecisionViewModel vm,
-                              Consumer<Approval> onDecided, Consumer<Throwable> onTrouble,
-                              Consumer<List<String>> selectRows) {
-        boolean reject = vm.decisionProperty().get() == ApprovalStatus.REJECTED;
-        String verb = reject ? "Reject" : "Approve";
-        window = new DialogWindow(owner, verb + " " + vm.items().size(),
-                verb + " " + vm.items().size() + " approvals", theme);
-        window.stage().getScene().getRoot().setId("bulkDialog");
+    public BulkDecisionController(BulkDecisionViewModel vm, Consumer<Approval> onDecided,
+                                  Consumer<Throwable> onTrouble, Consumer<List<String>> selectRows) {
+        this.vm = vm;
+        this.onDecided = onDecided;
+        this.onTrouble = onTrouble;
+        this.selectRows = selectRows;
+    }
 
-        TextArea comment = new TextArea();
-        comment.setId("bulkComment");
-        comment.setAccessibleText("Comment for every approval");
-        comment.setPromptText(reject ? "Why? (required to reject; sent with every one)" : "Comment (optional; sent with every one)");
-        comment.setWrapText(true);
+    @FXML
+    void initialize() {
+        reject = vm.decisionProperty().get() == ApprovalStatus.REJECTED;
+        int n = vm.items().size();
+        heading.setText(Messages.format(reject ? "bulk.heading.reject" : "bulk.heading.approve", n));
+        commentCaption.setLabelFor(comment);
+        comment.setPromptText(Messages.get(reject ? "bulk.prompt.reject" : "bulk.prompt.approve"));
         Forms.tabLeaves(comment);
-        comment.setPrefRowCount(2);
+        Forms.enterSends(comment, submit);
         comment.textProperty().bindBidirectional(vm.commentProperty());
         comment.disableProperty().bind(vm.runningProperty());
 
@@ -58,29 +77,24 @@ public final class BulkDecisionDialog {
                 if (failed(item)) {
                     shown.remove(item);
                     shown.add((int) shown.stream().filter(i -> i != item && failed(i)).count(), item);
+                } else if (st == BulkItem.State.SENDING) {
+                    follow(table, shown.indexOf(item));
                 }
             });
         }
-        TableView<BulkItem> table = new TableView<>(shown);
-        table.setId("bulkTable");
-        table.setPrefHeight(260);
+        table.setItems(shown);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<BulkItem, String> title = new TableColumn<>("Approval");
-        title.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().approval().title()));
-        title.setPrefWidth(240);
-        title.setSortable(false);
-        TableColumn<BulkItem, String> state = new TableColumn<>("Result");
-        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
+        titleColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().approval().title()));
+        stateColumn.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
             String m = c.getValue().messageProperty().get();
             BulkItem.State s = c.getValue().state();
             return s == BulkItem.State.DONE || m == null || m.isEmpty() ? s.text() : s.text() + ": " + m;
         }, c.getValue().stateProperty(), c.getValue().messageProperty()));
-        state.setSortable(false);
-        state.setCellFactory(c -> new TableCell<>() {
+        stateColumn.setCellFactory(c -> new TableCell<>() {
             {
                 // the full text as a tooltip, made on first hover (a Tooltip is a popup window of its own); not
                 // wrapped in the cell: rows of one height keep the list cheap to lay out while results stream in
-                addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
                     if (getText() != null && !getText().isEmpty()) {
                         if (getTooltip() == null) {
                             Tooltip full = new Tooltip();
@@ -99,48 +113,27 @@ public final class BulkDecisionDialog {
                 setText(empty ? null : text);
             }
         });
-        table.getColumns().addAll(title, state);
-        for (BulkItem item : vm.items()) {
-            item.stateProperty().addListener((o, a, st) -> {
-                if (st == BulkItem.State.SENDING) {
-                    follow(table, shown.indexOf(item));
-                }
-            });
-        }
-
-        ProgressBar progress = new ProgressBar();
-        progress.setId("bulkProgress");
-        progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
-        Label summary = new Label();
-        summary.setId("bulkSummary");
-        summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
+        summary.visibleProperty().bind(vm.summaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
 
-        VBox content = new VBox(10, new Label("Comment"), comment, progress, table, summary);
-        content.setPrefWidth(600);
-
-        Button cancel = new Button("Cancel");
-        cancel.setId("bulkCancel");
-        cancel.setCancelButton(true);
-        cancel.textProperty().bind(Bindings.when(vm.runningProperty()).then("Stop")
-                .otherwise(Bindings.when(vm.finishedProperty()).then("Close").otherwise("Cancel")));
+        cancel.textProperty().bind(Bindings.when(vm.runningProperty()).then(Messages.get("bulk.stop"))
+                .otherwise(Bindings.when(vm.finishedProperty()).then(Messages.get("common.close"))
+                        .otherwise(Messages.get("common.cancel"))));
         cancel.setOnAction(e -> {
             if (vm.runningProperty().get()) {
                 vm.cancel();
             } else {
-                window.close();
+                close();
             }
         });
-        Button send = new Button(verb + " all");
-        send.setId("bulkSubmit");
-        send.getStyleClass().add(reject ? "danger" : "success");
-        send.setDefaultButton(true);
-        send.disableProperty().bind(vm.canStartProperty().not());
-        vm.finishedProperty().addListener((o, a, f) -> send.setText(f ? "Send the rest again" : verb + " all"));
-        send.setOnAction(e -> vm.start(onDecided, onTrouble, () -> { }));
-        Button selectFailed = new Button("Select the failed rows");
-        selectFailed.setId("bulkSelectFailed");
+        String all = Messages.get(reject ? "bulk.rejectAll" : "bulk.approveAll");
+        submit.setText(all);
+        submit.getStyleClass().add(reject ? "danger" : "success");
+        submit.disableProperty().bind(vm.canStartProperty().not());
+        vm.finishedProperty().addListener((o, a, f) -> submit.setText(f ? Messages.get("bulk.sendRest") : all));
+        submit.setOnAction(e -> vm.start(onDecided, onTrouble, () -> { }));
         selectFailed.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.finishedProperty().get() && !vm.runningProperty().get()
                         && vm.items().stream().anyMatch(BulkItem::sendable),
@@ -148,15 +141,13 @@ public final class BulkDecisionDialog {
         selectFailed.managedProperty().bind(selectFailed.visibleProperty());
         selectFailed.setOnAction(e -> {
             selectRows.accept(vm.items().stream().filter(BulkItem::sendable).map(i -> i.approval().id()).toList());
-            window.close();
+            close();
         });
-        window.content(content).buttons(selectFailed, cancel, send);
-        window.stage().setOnCloseRequest(e -> vm.cancel());
     }
 
     /** Scrolls only when the item being sent is out of sight: every scroll lays the whole list out again. */
     private static void follow(TableView<BulkItem> table, int index) {
-        if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
                 && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
                 && index > flow.getFirstVisibleCell().getIndex() && index < flow.getLastVisibleCell().getIndex()) {
             return;
@@ -168,7 +159,23 @@ public final class BulkDecisionDialog {
         return i.state() == BulkItem.State.FAILED || i.state() == BulkItem.State.CONFLICT;
     }
 
-    public void show() {
-        window.show();
+    @Override
+    public String title() {
+        return Messages.format(reject ? "bulk.title.reject" : "bulk.title.approve", vm.items().size());
+    }
+
+    @Override
+    public Node initialFocus() {
+        return comment;
+    }
+
+    @Override
+    public Button defaultButton() {
+        return submit;
+    }
+
+    @Override
+    public void closed() {
+        vm.cancel();
     }
 }

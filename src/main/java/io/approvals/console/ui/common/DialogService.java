@@ -1,0 +1,252 @@
+package io.approvals.console.ui.common;
+
+import io.approvals.console.ui.session.UiSettings.ThemeChoice;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Shows every dialog and secondary window the same way (JabRef's DialogService): owned by the window that asked,
+ * modal unless it is a window of its own, sized to its content but never beyond 90 % of the screen, placed on the
+ * screen, grown when its messages grow, one window per kind where the controller says so. Keyboard: the
+ * controller's first control has focus; Enter runs the default button (JavaFX's own rule, unless a multi-line field
+ * takes it); Ctrl+Enter runs it from anywhere; Esc closes. Headings (style class {@value #HEADING}) wrap to
+ * {@value #HEADING_LINES} lines with the full text in a tooltip.
+ */
+public final class DialogService {
+    public static final String HEADING = "dialog-heading";
+    public static final int HEADING_LINES = 3;
+    public static final double SCREEN_SHARE = 0.9;
+
+    private final Window owner;
+    private final Supplier<ThemeChoice> theme;
+    private final Function<Window, Rectangle2D> screen;
+    private final Map<String, Stage> open;
+
+    public DialogService(Window owner, Supplier<ThemeChoice> theme) {
+        this(owner, theme, DialogService::screenOf);
+    }
+
+    /** screen: the visual bounds a dialog must fit in (tests give a 900×600 one). */
+    public DialogService(Window owner, Supplier<ThemeChoice> theme, Function<Window, Rectangle2D> screen) {
+        this(owner, theme, screen, new HashMap<>());
+    }
+
+    private DialogService(Window owner, Supplier<ThemeChoice> theme, Function<Window, Rectangle2D> screen,
+                          Map<String, Stage> open) {
+        this.owner = owner;
+        this.theme = theme == null ? () -> null : theme;
+        this.screen = screen;
+        this.open = open;
+    }
+
+    /** The same service (and the same one-per-kind windows) for windows a secondary window opens, owned by it. */
+    public DialogService ownedBy(Window newOwner) {
+        return new DialogService(newOwner, theme, screen, open);
+    }
+
+    public Window owner() {
+        return owner;
+    }
+
+    /** The window of this kind that is showing, if any. */
+    public Stage showing(String kind) {
+        Stage s = kind == null ? null : open.get(kind);
+        return s != null && s.isShowing() ? s : null;
+    }
+
+    /** Loads the view with its controller and shows it. */
+    public <C extends DialogController> C show(FxmlView view, C controller) {
+        show(ViewLoader.load(view, controller));
+        return controller;
+    }
+
+    /** Shows a loaded dialog (or brings the one of its kind to the front). Call on the JavaFX thread. */
+    public Stage show(DialogController dialog) {
+        Stage already = showing(dialog.kind());
+        if (already != null) {
+            already.toFront();
+            already.requestFocus();
+            return already;
+        }
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        if (dialog.modal()) {
+            stage.initModality(Modality.WINDOW_MODAL);
+        }
+        stage.setTitle(dialog.title());
+        Parent root = dialog.root();
+        if (!root.getStyleClass().contains("dialog-window")) {
+            root.getStyleClass().add("dialog-window");
+        }
+        Scene scene = new Scene(root);
+        ThemeChoice t = theme.get();
+        if (t != null) {
+            Themes.style(scene, t);
+        }
+        stage.setScene(scene);
+        dialog.shownIn(stage);
+        keys(scene, dialog, stage);
+
+        Rectangle2D bounds = screen.apply(owner);
+        double maxW = Math.floor(bounds.getWidth() * SCREEN_SHARE);
+        double maxH = Math.floor(bounds.getHeight() * SCREEN_SHARE);
+        root.applyCss();
+        headings(root);
+        if (root instanceof Region r) {
+            r.setMaxWidth(maxW);
+            if (r.prefWidth(-1) > maxW) {
+                r.setPrefWidth(maxW);
+            }
+            double w = Math.min(r.prefWidth(-1), maxW);
+            if (r.prefHeight(w) > maxH) {
+                // taller than the screen allows: the content scrolls rather than being squeezed (and cut)
+                javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
+                scene.setRoot(scroll);
+                scroll.setContent(root);
+                scroll.setFitToWidth(true);
+                scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+                scroll.setPrefViewportWidth(w);
+                scroll.setPrefViewportHeight(maxH - 4);
+                scroll.getStyleClass().addAll("dialog-window", "edge-to-edge");
+                if (t != null) {
+                    Themes.style(scene, t);
+                }
+                root = scroll;
+            }
+        }
+        stage.setMaxWidth(bounds.getWidth());
+        stage.setMaxHeight(bounds.getHeight());
+        growWithContent(stage, scene, scene.getRoot(), maxH, bounds);
+        stage.setOnShown(e -> place(stage, bounds));
+        stage.setOnHidden(e -> {
+            open.remove(dialog.kind(), stage);
+            dialog.closed();
+        });
+        if (dialog.kind() != null) {
+            open.put(dialog.kind(), stage);
+        }
+        stage.sizeToScene();
+        stage.show();
+        Node first = dialog.initialFocus();
+        if (first != null) {
+            first.requestFocus();
+        }
+        return stage;
+    }
+
+    private static void keys(Scene scene, DialogController dialog, Stage stage) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                Button b = dialog.defaultButton();
+                if (b != null && !b.isDisabled() && b.isVisible()) {
+                    b.fire();
+                }
+                e.consume();
+            }
+        });
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !e.isConsumed()) {
+                e.consume();
+                stage.close();
+            }
+        });
+    }
+
+    /** Headings wrap to at most HEADING_LINES lines; the full text is in a tooltip whenever it is long. */
+    private static void headings(Parent root) {
+        for (Node n : root.lookupAll("." + HEADING)) {
+            if (n instanceof Label l) {
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                Text probe = new Text("Xg");
+                probe.setFont(l.getFont());
+                double line = Math.ceil(probe.getLayoutBounds().getHeight() + Math.max(0, l.getLineSpacing()));
+                l.setMaxHeight(line * HEADING_LINES + l.snappedTopInset() + l.snappedBottomInset());
+                l.setPrefHeight(Region.USE_COMPUTED_SIZE);
+                fullTextTooltip(l);
+                l.textProperty().addListener((o, a, b) -> fullTextTooltip(l));
+            }
+        }
+    }
+
+    private static void fullTextTooltip(Label l) {
+        String text = l.getText();
+        if (text != null && text.length() > 60) {
+            Tooltip t = new Tooltip(text);
+            t.setWrapText(true);
+            t.setMaxWidth(600);
+            l.setTooltip(t);
+        } else {
+            l.setTooltip(null);
+        }
+    }
+
+    /**
+     * A message that appears makes the window taller (up to the limit), so nothing falls below its edge. The
+     * window is resized after the pulse, not in it: resizing a window from a pulse listener stalls Monocle's renderer.
+     */
+    private static void growWithContent(Stage stage, Scene scene, Parent root, double maxH, Rectangle2D bounds) {
+        boolean[] pending = new boolean[1];
+        scene.addPostLayoutPulseListener(() -> {
+            if (!stage.isShowing() || pending[0] || root.prefHeight(scene.getWidth()) <= scene.getHeight() + 1) {
+                return;
+            }
+            pending[0] = true;
+            javafx.application.Platform.runLater(() -> {
+                pending[0] = false;
+                double want = Math.min(root.prefHeight(scene.getWidth()), maxH);
+                double have = scene.getHeight();
+                if (stage.isShowing() && want > have + 1) {
+                    stage.setHeight(stage.getHeight() + (want - have));
+                    place(stage, bounds);
+                }
+            });
+        });
+    }
+
+    /** Centred on the owner, then moved fully onto the screen. */
+    private static void place(Stage stage, Rectangle2D b) {
+        Window o = stage.getOwner();
+        double x = stage.getX();
+        double y = stage.getY();
+        if (o != null && o.isShowing() && Double.isNaN(x) == false && stage.getProperties().get("placed") == null) {
+            x = o.getX() + (o.getWidth() - stage.getWidth()) / 2;
+            y = o.getY() + (o.getHeight() - stage.getHeight()) / 3;
+        }
+        stage.getProperties().put("placed", Boolean.TRUE);
+        x = Math.max(b.getMinX(), Math.min(x, b.getMaxX() - stage.getWidth()));
+        y = Math.max(b.getMinY(), Math.min(y, b.getMaxY() - stage.getHeight()));
+        stage.setX(x);
+        stage.setY(y);
+    }
+
+    private static Rectangle2D screenOf(Window w) {
+        if (w != null && w.isShowing()) {
+            var screens = Screen.getScreensForRectangle(w.getX(), w.getY(), Math.max(1, w.getWidth()),
+                    Math.max(1, w.getHeight()));
+            if (!screens.isEmpty()) {
+                return screens.get(0).getVisualBounds();
+            }
+        }
+        return Screen.getPrimary().getVisualBounds();
+    }
+}

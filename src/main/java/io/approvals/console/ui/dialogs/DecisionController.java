@@ -1,0 +1,128 @@
+package io.approvals.console.ui.dialogs;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.ui.common.DialogController;
+import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.TimeText;
+import java.time.Clock;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import org.kordamp.ikonli.feather.Feather;
+
+/** decision.fxml: approve or reject one approval; typing starts in the comment, Enter there sends. */
+public final class DecisionController extends DialogController {
+    private final DecisionViewModel vm;
+    private final Clock clock;
+    private final Consumer<Approval> onDecided;
+    private final Consumer<Throwable> onTrouble;
+
+    @FXML Label heading;
+    @FXML Label facts;
+    @FXML ScrollPane descriptionPane;
+    @FXML Label description;
+    @FXML ToggleButton approve;
+    @FXML ToggleButton reject;
+    @FXML Label commentCaption;
+    @FXML TextArea comment;
+    @FXML Label commentError;
+    @FXML Label conflict;
+    @FXML Label error;
+    @FXML ProgressIndicator busy;
+    @FXML Button cancel;
+    @FXML Button submit;
+
+    public DecisionController(DecisionViewModel vm, Clock clock, Consumer<Approval> onDecided,
+                              Consumer<Throwable> onTrouble) {
+        this.vm = vm;
+        this.clock = clock;
+        this.onDecided = onDecided;
+        this.onTrouble = onTrouble;
+    }
+
+    @FXML
+    void initialize() {
+        Approval a = vm.approval();
+        heading.setText(a.title());
+        String priority = Messages.get("priority." + (a.priority() == null ? "NORMAL" : a.priority().name()));
+        facts.setText(Messages.format("decision.facts", a.requester(), a.approver() == null ? "" : a.approver(),
+                priority, a.dueAt() == null ? "" : TimeText.moment(a.dueAt(), clock.instant()), a.version(),
+                a.approver() == null ? 0 : 1, a.dueAt() == null ? 0 : 1));
+        description.setText(a.description() == null || a.description().isBlank()
+                ? Messages.get("decision.noDescription") : a.description());
+
+        ToggleGroup group = new ToggleGroup();
+        approve.setGraphic(Icons.of(Feather.CHECK));
+        reject.setGraphic(Icons.of(Feather.X));
+        approve.setToggleGroup(group);
+        reject.setToggleGroup(group);
+        (vm.decisionProperty().get() == ApprovalStatus.REJECTED ? reject : approve).setSelected(true);
+        group.selectedToggleProperty().addListener((o, old, t) -> {
+            if (t == null) {
+                old.setSelected(true);
+                return;
+            }
+            vm.decisionProperty().set(t == reject ? ApprovalStatus.REJECTED : ApprovalStatus.APPROVED);
+        });
+
+        commentCaption.setLabelFor(comment);
+        Forms.tabLeaves(comment);
+        // Enter in the comment sends (A, Enter approves); a reject without comment then says why instead of sending
+        Forms.enterSends(comment, this::send);
+        comment.promptTextProperty().bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
+                .then(Messages.get("decision.prompt.reject")).otherwise(Messages.get("decision.prompt.approve")));
+        comment.textProperty().bindBidirectional(vm.commentProperty());
+        Forms.bindError(commentError, comment, vm.commentErrorProperty());
+        Forms.bindMessage(conflict, vm.conflictTextProperty());
+        Forms.bindMessage(error, vm.errorProperty());
+
+        busy.visibleProperty().bind(vm.submittingProperty());
+        cancel.textProperty().bind(Bindings.when(vm.conflictProperty().isNotNull())
+                .then(Messages.get("common.close")).otherwise(Messages.get("common.cancel")));
+        cancel.setOnAction(e -> close());
+        submit.textProperty().bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
+                .then(Messages.get("decision.reject")).otherwise(Messages.get("decision.approve")));
+        vm.decisionProperty().addListener((o, x, d) -> styleSubmit(d));
+        styleSubmit(vm.decisionProperty().get());
+        submit.disableProperty().bind(vm.canSubmitProperty().not());
+        submit.setOnAction(e -> send());
+    }
+
+    private void send() {
+        vm.submit(decided -> {
+            close();
+            onDecided.accept(decided);
+        }, onDecided, onTrouble);
+    }
+
+    private void styleSubmit(ApprovalStatus d) {
+        submit.getStyleClass().removeAll("success", "danger");
+        submit.getStyleClass().add(d == ApprovalStatus.REJECTED ? "danger" : "success");
+        submit.setAccessibleText(Messages.get(d == ApprovalStatus.REJECTED ? "decision.reject" : "decision.approve"));
+    }
+
+    @Override
+    public String title() {
+        return Messages.get("decision.title");
+    }
+
+    @Override
+    public Node initialFocus() {
+        return comment;
+    }
+
+    @Override
+    public Button defaultButton() {
+        return submit;
+    }
+}
