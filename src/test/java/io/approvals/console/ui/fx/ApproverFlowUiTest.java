@@ -169,8 +169,8 @@ class ApproverFlowUiTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> ui.mainView().viewModel().rowById(row.id()).map(r -> !r.isPending()).orElse(true));
         assertThat(current(row.id()).status()).isEqualTo(ApprovalStatus.REJECTED);
-        // read back through the client, whose ServerText shows a server's newline as a space
-        assertThat(current(row.id()).comment()).isEqualTo("Over budget next year");
+        // read back through the client: a comment keeps its lines (ServerText.cleanLines)
+        assertThat(current(row.id()).comment()).isEqualTo("Over budget\nnext year");
     }
 
     @Test
