@@ -46,17 +46,6 @@ public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifica
         return new Settings(refresh, theme, notifications == null || notifications, language);
     }
 
-    /**
-     * How the connections file is read: a file written before notifications existed has none, and means them on
-     * (as the plain reader does); without this the mapper would set such a file aside.
-     */
-    @com.fasterxml.jackson.annotation.JsonCreator
-    static Settings fromFile(@com.fasterxml.jackson.annotation.JsonProperty("refreshIntervalSeconds") int seconds,
-                             @com.fasterxml.jackson.annotation.JsonProperty("theme") Theme theme,
-                             @com.fasterxml.jackson.annotation.JsonProperty("notifications") Boolean notifications) {
-        return new Settings(seconds, theme, notifications == null || notifications);
-    }
-
     public static Settings defaults() {
         return new Settings(DEFAULT_REFRESH_SECONDS, Theme.SYSTEM);
     }
