@@ -74,6 +74,15 @@ class ApproverFlowUiTest {
     }
 
     private void open(FxRobot robot) throws Exception {
+        open(robot, false);
+    }
+
+    /**
+     * Opens the main window on the 50 approvals. Only the start-up test insists that the table took the focus by
+     * itself; the others give it the focus when it has not (seen once in CI: the table not focused at start, a
+     * race not yet understood, noted in docs/ui.md).
+     */
+    private void open(FxRobot robot, boolean focusedByItself) throws Exception {
         robot.interact(() -> {
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1280, 800));
@@ -81,7 +90,15 @@ class ApproverFlowUiTest {
             ui.showMain(server.adminSession());
         });
         waitUntil(() -> table(robot).getItems().size() == 50);
-        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0 && table(robot).isFocused());
+        if (focusedByItself) {
+            waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0 && table(robot).isFocused());
+            return;
+        }
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0);
+        if (!table(robot).isFocused()) {
+            robot.interact(() -> table(robot).requestFocus());
+        }
+        waitUntil(() -> table(robot).isFocused());
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -122,7 +139,7 @@ class ApproverFlowUiTest {
 
     @Test
     void theFirstRowIsSelectedAtStartAndTheFirstDownGoesToRowTwo(FxRobot robot) throws Exception {
-        open(robot);
+        open(robot, true);
         ApprovalRow second = table(robot).getItems().get(1);
         robot.type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
