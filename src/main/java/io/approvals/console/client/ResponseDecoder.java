@@ -373,9 +373,12 @@ final class ResponseDecoder {
             for (String name : names) {
                 JsonNode value = o.get(name);
                 // a description or comment keeps its lines (newline, tab); every other text becomes one line
-                JsonNode cleaned = value != null && value.isTextual()
-                        && MULTI_LINE.contains(name.toLowerCase(java.util.Locale.ROOT))
-                        ? keepingLines(value) : clean(value);
+                String lower = name.toLowerCase(java.util.Locale.ROOT);
+                // a cursor is opaque and goes back as it came (it is never shown); a description or comment keeps
+                // its lines (newline, tab); every other text becomes one line
+                JsonNode cleaned = value != null && value.isTextual() && lower.equals("nextcursor") ? value
+                        : value != null && value.isTextual() && MULTI_LINE.contains(lower) ? keepingLines(value)
+                        : clean(value);
                 String cleanName = ServerText.clean(name);
                 if (!cleanName.equals(name)) {
                     o.remove(name);
