@@ -199,6 +199,23 @@ class ResponseDecoderTest {
         assertThat(page.skipped()).isEqualTo(2);
     }
 
+    @Test
+    void serverTextIsMadeSafeWhileDescriptionsAndCommentsKeepTheirLinesAndTheCursorGoesBackAsItCame() {
+        String body = "{\"items\":[{\"id\":\"a1\",\"title\":\"Pay\\nnow\\u001b[2J\","
+                + "\"description\":\"line one\\nline two\\tend\\u001b]0;x\\u0007\","
+                + "\"Comment\":\"ok\\r\\nfine\",\"status\":\"Pending\",\"version\":1}],"
+                + "\"nextCursor\":\"c\\u0001d\"}";
+        Page<Approval> page = DECODER.boundPage(utf8(body), Approval.class, 200, null);
+        Approval a = page.items().get(0);
+        assertThat(a.title()).isEqualTo("Pay now[2J");
+        assertThat(a.description()).isEqualTo("line one\nline two\tend]0;x");
+        assertThat(a.comment()).isEqualTo("ok\nfine");
+        assertThat(page.nextCursor()).isEqualTo("c\u0001d");
+        Page<Approval> clean = DECODER.boundPage(utf8("{\"items\":[{\"id\":\"a2\",\"description\":\"two\\nlines\"}]}"),
+                Approval.class, 200, null);
+        assertThat(clean.items().get(0).description()).isEqualTo("two\nlines");
+    }
+
     private static void assertUnreadable(byte[] body, String why) {
         assertThatThrownBy(() -> DECODER.boundPage(body, Approval.class, 200, "r7"))
                 .isInstanceOf(ApiException.Server.class)
