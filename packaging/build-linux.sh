@@ -110,7 +110,7 @@ record_class_list() {
   # On a JDK 25+ runtime the .deb gets an AOT cache instead, and this list serves the rpm and the fallback: one run
   # (its class list numbers classes per run, so lists of several runs cannot be merged line by line).
   local one_run=""
-  [[ -n "$RUNTIME_JDK_FEATURE" ]] && one_run=1
+  if [[ -n "$RUNTIME_JDK_FEATURE" ]]; then one_run=1; fi
 
   # 1. No profile: the welcome window. A throwaway home: no one's settings or keychain.
   rc=0
@@ -196,7 +196,7 @@ linux_package() {
   case "$type" in
     # JDK 17 writes NAME_VERSION-1_amd64.deb; the agreed name has no release suffix.
     deb) mv "$file" "$INSTALLER_DIR/${APP_ID}_${VERSION}_amd64.deb"
-         [[ -n "$RUNTIME_JDK_FEATURE" ]] && aot_cache_into_deb "$INSTALLER_DIR/${APP_ID}_${VERSION}_amd64.deb" ;;
+         if [[ -n "$RUNTIME_JDK_FEATURE" ]]; then aot_cache_into_deb "$INSTALLER_DIR/${APP_ID}_${VERSION}_amd64.deb"; fi ;;
     rpm) mv "$file" "$INSTALLER_DIR/" ;;
   esac
 }
@@ -300,7 +300,7 @@ find_aot_jdk
 if [[ -n "$RUNTIME_JDK_FEATURE" ]]; then
   log "Runtime: JDK $RUNTIME_JDK_FEATURE ($JLINK); the .deb gets an AOT cache"
 else
-  log "Runtime: $("$JLINK" --version 2>/dev/null | head -1 || echo '?') from PATH (no JDK 25+ found); AppCDS archive made by postinst"
+  log "Runtime: $("$JLINK" --version 2>/dev/null | head -1 || echo '?') from PATH (set RUNTIME_JDK=25 for a JDK 25 runtime); AppCDS archive made by postinst"
 fi
 build_jars
 VERSION=$(app_version)
