@@ -372,7 +372,6 @@ final class ResponseDecoder {
             o.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = o.get(name);
-                // a description or comment keeps its lines (newline, tab); every other text becomes one line
                 String lower = name.toLowerCase(java.util.Locale.ROOT);
                 // a cursor is opaque and goes back as it came (it is never shown); a description or comment keeps
                 // its lines (newline, tab); every other text becomes one line
