@@ -61,7 +61,8 @@ final class ApprovalDecideCommand {
             if (idsFrom != null) {
                 List<IdsInput.Item> items = IdsInput.read(idsFrom, ctx.in());
                 ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
-                int code = new BulkDecision(ctx.out(), ctx.err(), new Decider(target.api()), json).run(items, status(), comment());
+                int code = new BulkDecision(ctx.out(), ctx.err(), new Decider(target.api()), json, ctx.messages())
+                        .run(items, status(), comment());
                 if (code != ExitCodes.OK) {
                     throw new SilentExit(code);
                 }

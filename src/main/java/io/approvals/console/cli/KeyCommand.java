@@ -45,7 +45,7 @@ final class KeyCommand implements Runnable {
                 if (headline != null) {
                     ctx.out().println(headline);
                 }
-                ctx.out().print(Views.reportText(report));
+                ctx.out().print(Views.reportText(report, ctx.messages()));
                 ctx.out().flush();
             }
         }
@@ -121,7 +121,8 @@ final class KeyCommand implements Runnable {
                 });
                 report = service.status(profile);
             }
-            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null);
+            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null,
+                    ctx.messages());
             failIfDead(c);
             if (check && !report.stored()) {
                 throw new CliFailure(ExitCodes.AUTH, "No key to check: none is stored for profile " + profile + ".");

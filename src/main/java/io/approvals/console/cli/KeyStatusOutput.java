@@ -17,7 +17,7 @@ final class KeyStatusOutput {
     }
 
     /** A key from the keychain: the stored report, and the server's answer when --check asked (null otherwise). */
-    static void keychain(PrintWriter out, boolean json, KeyReport report, Check check) {
+    static void keychain(PrintWriter out, boolean json, KeyReport report, Check check, CliMessages t) {
         if (json) {
             Map<String, Object> m = Views.report(report);
             m.put("source", KeySource.KEYCHAIN.label());
@@ -25,10 +25,11 @@ final class KeyStatusOutput {
             JsonOutput.print(out, m);
             return;
         }
-        out.print(Views.reportText(report));
-        line(out, "Key from", "keychain (" + report.backend() + ")");
+        out.print(Views.reportText(report, t));
+        int w = Views.labelWidth(t);
+        out.printf("%-" + w + "s%s%n", t.get("report.keyFrom") + ":", t.get("report.fromKeychain", report.backend()));
         if (check != null) {
-            line(out, "Checked now", check.text());
+            out.printf("%-" + w + "s%s%n", t.get("report.checkedNow") + ":", check.text());
         }
         out.flush();
     }
