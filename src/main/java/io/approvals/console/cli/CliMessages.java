@@ -16,9 +16,9 @@ final class CliMessages {
     static final String BUNDLE = "io.approvals.console.cli.messages";
     /** The languages the command line speaks. */
     static final List<String> LANGUAGES = List.of("en", "de");
-    static final CliMessages ENGLISH = new CliMessages(Locale.ENGLISH);
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    static final CliMessages ENGLISH = new CliMessages(Locale.ENGLISH); // after NO_FALLBACK, which it uses
 
     private final Locale locale;
     private final ResourceBundle bundle;
