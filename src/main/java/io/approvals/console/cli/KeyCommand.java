@@ -78,7 +78,7 @@ final class KeyCommand implements Runnable {
                 Arrays.fill(typed, '\0');
             }
             KeyReport report = ctx.service().setKey(profile, key);
-            printReport("Key verified and stored in " + report.backend() + ".", report);
+            printReport(ctx.messages().get("key.stored", report.backend()), report);
         }
     }
 
@@ -125,7 +125,7 @@ final class KeyCommand implements Runnable {
                     ctx.messages());
             failIfDead(c);
             if (check && !report.stored()) {
-                throw new CliFailure(ExitCodes.AUTH, "No key to check: none is stored for profile " + profile + ".");
+                throw new CliFailure(ExitCodes.AUTH, ctx.messages().get("key.noneToCheck", profile));
             }
             warnIfUnresolved();
         }
@@ -179,7 +179,7 @@ final class KeyCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), Map.of("profile", profile, "deleted", true));
             } else {
-                ctx.out().println("Deleted the key of profile " + profile + " from " + ctx.secrets().backendName() + ".");
+                ctx.out().println(ctx.messages().get("key.deleted", profile, ctx.secrets().backendName()));
                 ctx.out().flush();
             }
         }

@@ -65,7 +65,7 @@ class CliBundlesTest {
     void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
         Properties en = load("/io/approvals/console/cli/messages.properties");
         Set<String> missing = new TreeSet<>();
-        Pattern key = Pattern.compile("\\.get\\(\"((?:prefix|usage|keychain|list|bulk|report|ago|say)\\.[A-Za-z.]*[A-Za-z])\"");
+        Pattern key = Pattern.compile("\\.get\\(\"((?:prefix|usage|keychain|list|bulk|report|ago|decide|profiles|key|keys|show|create|connection)\\.[A-Za-z.]*[A-Za-z])\"");
         try (Stream<Path> files = Files.list(Path.of("src/main/java/io/approvals/console/cli"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = key.matcher(Files.readString(f));
