@@ -106,7 +106,7 @@ final class KeyCommand implements Runnable {
                 options.keyFile = keyFile;
                 ResolvedConnection r = new ConnectionResolver(ctx).resolve(options);
                 KeyStatusOutput.Check c = check ? check(r.api()::verifyKey) : null;
-                KeyStatusOutput.forThisRun(ctx.out(), json, r, c);
+                KeyStatusOutput.forThisRun(ctx.out(), json, r, c, ctx.messages());
                 failIfDead(c);
                 return;
             }
