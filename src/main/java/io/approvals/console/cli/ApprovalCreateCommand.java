@@ -56,21 +56,21 @@ final class ApprovalCreateCommand implements Runnable {
     @Override
     public void run() {
         if (title.isBlank() || title.length() > CreateApprovalRequest.TITLE_MAX) {
-            throw new CliFailure(ExitCodes.USAGE, "--title must be 1 to " + CreateApprovalRequest.TITLE_MAX
-                    + " characters (it has " + title.length() + ").");
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.titleLength", CreateApprovalRequest.TITLE_MAX,
+                    title.length()));
         }
         if (description != null && description.length() > CreateApprovalRequest.DESCRIPTION_MAX) {
-            throw new CliFailure(ExitCodes.USAGE, "--description must be at most " + CreateApprovalRequest.DESCRIPTION_MAX
-                    + " characters (it has " + description.length() + ").");
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.descriptionLength",
+                    CreateApprovalRequest.DESCRIPTION_MAX, description.length()));
         }
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
-            throw new CliFailure(ExitCodes.USAGE, "--idempotency-key must be 1 to 255 characters.");
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.idempotencyKey"));
         }
         Priority p;
         try {
             p = Priority.parse(priority);
         } catch (IllegalArgumentException e) {
-            throw new CliFailure(ExitCodes.USAGE, "--priority: " + e.getMessage() + " (Low, Normal, High or Urgent)");
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.priority", e.getMessage()));
         }
         Instant dueAt;
         try {
@@ -85,7 +85,7 @@ final class ApprovalCreateCommand implements Runnable {
         if (json) {
             JsonOutput.print(ctx.out(), ApprovalView.map(created));
         } else {
-            ctx.out().println("Created approval " + created.id() + ".");
+            ctx.out().println(ctx.messages().get("create.created", created.id()));
             ApprovalView.printBlock(ctx.out(), created);
         }
     }

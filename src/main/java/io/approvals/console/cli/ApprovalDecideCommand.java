@@ -46,22 +46,22 @@ final class ApprovalDecideCommand {
         @Override
         public void run() {
             if ((id == null) == (idsFrom == null)) {
-                throw new CliFailure(ExitCodes.USAGE, "Give an approval ID or --ids-from FILE (- for stdin), not both.");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.idOrFile"));
             }
             if (idsFrom != null && expectedVersion != null) {
-                throw new CliFailure(ExitCodes.USAGE, "--expected-version is for one ID; with --ids-from pipe in "
-                        + "`approvals list --json`, whose versions are used.");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.versionForOne"));
             }
             if (expectedVersion != null && expectedVersion < 1) {
-                throw new CliFailure(ExitCodes.USAGE, "--expected-version must be 1 or more.");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.versionPositive"));
             }
             if (status() == ApprovalStatus.REJECTED && (comment() == null || comment().isBlank())) {
-                throw new CliFailure(ExitCodes.USAGE, "A rejection needs a reason: pass --comment TEXT. Nothing was sent.");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.reasonNeeded"));
             }
             if (idsFrom != null) {
                 List<IdsInput.Item> items = IdsInput.read(idsFrom, ctx.in());
                 ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
-                int code = new BulkDecision(ctx.out(), ctx.err(), new Decider(target.api()), json).run(items, status(), comment());
+                int code = new BulkDecision(ctx.out(), ctx.err(), new Decider(target.api()), json, ctx.messages())
+                        .run(items, status(), comment());
                 if (code != ExitCodes.OK) {
                     throw new SilentExit(code);
                 }
@@ -75,8 +75,8 @@ final class ApprovalDecideCommand {
             if (json) {
                 JsonOutput.print(ctx.out(), ApprovalView.map(outcome.approval()));
             } else {
-                ctx.out().println((status() == ApprovalStatus.REJECTED ? "Rejected " : "Approved ") + id + ": "
-                        + outcome.message() + ".");
+                ctx.out().println(ctx.messages().get(status() == ApprovalStatus.REJECTED ? "decide.rejected"
+                        : "decide.approved", id, outcome.message()));
                 ApprovalView.printBlock(ctx.out(), outcome.approval());
             }
         }

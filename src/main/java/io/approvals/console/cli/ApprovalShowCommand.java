@@ -31,8 +31,7 @@ final class ApprovalShowCommand implements Runnable {
     public void run() {
         ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
         Approval a = new Decider(target.api()).pending(id).orElseThrow(() -> new CliFailure(ExitCodes.NOT_FOUND,
-                "No approval '" + id + "' among the not-complete ones. The API cannot read a single approval, so a "
-                        + "decided or unknown one cannot be shown; see the pending ones with: approvals-console approvals list"));
+                ctx.messages().get("show.notFound", id)));
         if (json) {
             JsonOutput.print(ctx.out(), ApprovalView.map(a));
         } else {

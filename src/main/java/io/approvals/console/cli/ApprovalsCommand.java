@@ -3,6 +3,7 @@ package io.approvals.console.cli;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.service.FailureText;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -71,10 +72,10 @@ final class ApprovalsCommand implements Runnable {
         @Override
         public void run() {
             if (limit != null && limit < 1) {
-                throw new CliFailure(ExitCodes.USAGE, "--limit must be 1 or more");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("list.limit"));
             }
             if (json && format != null && format != Format.json) {
-                throw new CliFailure(ExitCodes.USAGE, "--json and --format " + format + " contradict each other");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("list.contradict", format.name()));
             }
             Format f = json ? Format.json : format == null ? Format.table : format;
             ApprovalStatus wanted = parseStatus();
@@ -83,8 +84,9 @@ final class ApprovalsCommand implements Runnable {
             ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
             Instant now = Instant.now();
             PendingSnapshot snapshot = target.api().fetchAllNotComplete(approver, null);
-            if (!snapshot.readingNote().isEmpty()) {
-                ctx.err().println("note: " + snapshot.readingNote() + ".");
+            String note = FailureText.readingNote(snapshot, ctx.messages().locale());
+            if (!note.isEmpty()) {
+                ctx.err().println(ctx.messages().get("prefix.note") + ctx.messages().get("list.readingNote", note));
                 ctx.err().flush();
             }
             Stream<Approval> items = snapshot.items().stream()
@@ -101,12 +103,13 @@ final class ApprovalsCommand implements Runnable {
 
         private void printTable(List<Approval> result, List<String> shown) {
             if (result.isEmpty()) {
-                ctx.out().println("No pending approvals" + (approver == null ? "." : " for " + approver + "."));
+                ctx.out().println(approver == null ? ctx.messages().get("list.none")
+                        : ctx.messages().get("list.noneFor", approver));
                 ctx.out().flush();
                 return;
             }
             ApprovalView.printTable(ctx.out(), result, shown);
-            ctx.out().println(result.size() + " pending.");
+            ctx.out().println(ctx.messages().get("list.count", result.size()));
             ctx.out().flush();
         }
 
@@ -114,7 +117,7 @@ final class ApprovalsCommand implements Runnable {
             try {
                 return ApprovalStatus.parse(status);
             } catch (IllegalArgumentException e) {
-                throw new CliFailure(ExitCodes.USAGE, "--status: " + e.getMessage() + " (Pending, Approved or Rejected)");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("list.status", e.getMessage()));
             }
         }
     }

@@ -16,8 +16,10 @@ final class BulkDecision {
     private final PrintWriter err;
     private final Decider decider;
     private final boolean json;
+    private final CliMessages texts;
 
-    BulkDecision(PrintWriter out, PrintWriter err, Decider decider, boolean json) {
+    BulkDecision(PrintWriter out, PrintWriter err, Decider decider, boolean json, CliMessages texts) {
+        this.texts = texts;
         this.out = out;
         this.err = err;
         this.decider = decider;
@@ -56,8 +58,8 @@ final class BulkDecision {
             print(outcome);
         }
         // the summary goes to stderr: stdout holds only the per-id lines a script reads
-        err.println(ok + " of " + Plural.of(items.size(), "id", "ids") + " " + (status == ApprovalStatus.REJECTED
-                ? "rejected" : "approved") + (ok == items.size() ? "." : "; see the lines above for the others."));
+        err.println(texts.get("bulk.summary." + (status == ApprovalStatus.REJECTED ? "rejected" : "approved")
+                + (ok == items.size() ? "" : "Some"), ok, items.size()));
         err.flush();
         return exit;
     }

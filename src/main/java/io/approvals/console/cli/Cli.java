@@ -16,9 +16,10 @@ public final class Cli {
         CommandLine cl = new CommandLine(new RootCommand(), new ContextFactory(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
-        cl.setExitCodeExceptionMapper(ExitCodeMapper.INSTANCE);
-        cl.setExecutionExceptionHandler(ExitCodeMapper.INSTANCE);
-        cl.setParameterExceptionHandler(ExitCodeMapper.INSTANCE);
+        ExitCodeMapper failures = new ExitCodeMapper(ctx.messages());
+        cl.setExitCodeExceptionMapper(failures);
+        cl.setExecutionExceptionHandler(failures);
+        cl.setParameterExceptionHandler(failures);
         ProfileDefaults profiles = new ProfileDefaults(ctx);
         cl.setDefaultValueProvider(profiles);
         cl.setExecutionStrategy(profiles);

@@ -42,6 +42,7 @@ public final class CliContext {
     private ConnectionStore connectionStore;
     private ConnectionService service;
     private final java.util.Set<String> recovered = new java.util.HashSet<>();
+    private CliMessages messages;
 
     public CliContext(InputStream in, PrintWriter out, PrintWriter err, Supplier<Console> console,
                       Supplier<SecretStore> secretStoreFactory, AppPaths paths, ClientFactory clients) {
@@ -77,7 +78,7 @@ public final class CliContext {
                 // on a terminal, say why nothing happens while an unlock prompt waits; scripts get no extra line
                 () -> new TimeoutSecretStore(new OsKeychainStore()).onWaiting(waiting -> {
                     if (waiting && interactive) {
-                        err.println("Waiting for the keychain to unlock\u2026");
+                        err.println(CliMessages.forLanguage(System.getenv(CliEnvironment.LANG)).get("keychain.waiting"));
                     }
                 }),
                 AppPaths.fromEnvironment(),
@@ -101,6 +102,14 @@ public final class CliContext {
     public String env(String name) {
         String v = env.get(name);
         return v == null || v.isBlank() ? null : v;
+    }
+
+    /** The human texts in the user's language (APPROVALS_LANG, else the OS locale). */
+    synchronized CliMessages messages() {
+        if (messages == null) {
+            messages = CliMessages.forLanguage(env(CliEnvironment.LANG));
+        }
+        return messages;
     }
 
     public InputStream in() {
@@ -129,7 +138,7 @@ public final class CliContext {
     public synchronized ConnectionService service() {
         if (service == null) {
             ConnectionStore store = connectionStore();
-            store.loadWarning().ifPresent(w -> err.println("warning: " + w));
+            store.loadWarning().ifPresent(w -> err.println(messages().get("prefix.warning") + w));
             service = new ConnectionService(store, secrets(), clients);
         }
         return service;
@@ -143,7 +152,8 @@ public final class CliContext {
         ConnectionService s = service();
         if (profile != null && recovered.add(profile) && s.connections().find(profile).isPresent()) {
             new RotationRecovery(s).recover(profile).ifPresent(r -> {
-                err.println((r.outcome().workingKeyStored() ? "note: " : "warning: ") + r.message());
+                err.println(messages().get(r.outcome().workingKeyStored() ? "prefix.note" : "prefix.warning")
+                        + r.message());
                 err.flush();
             });
         }

@@ -8,6 +8,8 @@ final class CliEnvironment {
     static final String URL = "APPROVALS_URL";
     /** The key for this run only; never stored. */
     static final String API_KEY = "APPROVALS_API_KEY";
+    /** The language of the human texts ("de", "en"); unset: the OS locale's. */
+    static final String LANG = "APPROVALS_LANG";
 
     private CliEnvironment() {
     }

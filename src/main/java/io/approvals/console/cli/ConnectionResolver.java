@@ -57,9 +57,7 @@ final class ConnectionResolver {
             ConnectionService service = ctx.serviceFor(profile);
             SecretStore secrets = service.secrets();
             key = service.storedKeyIfAny(profile).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
-                    "No key is stored for profile '" + profile + "' (looked in: " + secrets.backendName()
-                            + "). Set one with: approvals-console key set --profile " + profile
-                            + ", or give one for this run with " + CliEnvironment.API_KEY + " or --key-file."));
+                    ctx.messages().get("connection.noKey", profile, secrets.backendName(), CliEnvironment.API_KEY)));
             origin = secrets.backendName();
         }
         return new ResolvedConnection(connection, profile != null, key, source, origin,
@@ -72,19 +70,19 @@ final class ConnectionResolver {
         }
         return ctx.connectionStore().find(profile).orElseThrow(() -> new ServiceException(
                 ServiceException.Kind.UNKNOWN_PROFILE,
-                "No profile named '" + profile + "'. See the profiles with: approvals-console profiles list"));
+                ctx.messages().get("connection.noSuchProfile", profile)));
     }
 
     private Connection urlConnection() {
         String url = ctx.env(CliEnvironment.URL);
         if (url == null) {
-            throw new CliFailure(ExitCodes.USAGE, "No profile: add one with approvals-console profiles add NAME --url URL, "
-                    + "or set " + CliEnvironment.URL + " and " + CliEnvironment.API_KEY + ".");
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("connection.noProfile", CliEnvironment.URL,
+                    CliEnvironment.API_KEY));
         }
         if (ctx.env(CliEnvironment.API_KEY) == null) {
             // only reached without --key-file: a key file is read before this
-            throw new CliFailure(ExitCodes.USAGE, CliEnvironment.URL + " is set but no key was given: set "
-                    + CliEnvironment.API_KEY + " or pass --key-file FILE.");
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("connection.urlWithoutKey", CliEnvironment.URL,
+                    CliEnvironment.API_KEY));
         }
         URI uri;
         try {
@@ -93,7 +91,7 @@ final class ConnectionResolver {
                 throw new URISyntaxException(url, "no scheme or host");
             }
         } catch (URISyntaxException e) {
-            throw new CliFailure(ExitCodes.USAGE, CliEnvironment.URL + " is not a URL; write it like https://approvals.example.com");
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("connection.notAUrl", CliEnvironment.URL));
         }
         return new Connection(URL_CONNECTION, uri, AuthMode.API_KEY, null, null, null);
     }

@@ -2,14 +2,24 @@ package io.approvals.console.cli;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.credentials.KeychainException;
+import io.approvals.console.service.FailureText;
 import io.approvals.console.service.ServiceException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
-/** Turns a failure into one clear line on stderr and the documented exit code. */
+/**
+ * Turns a failure into one clear line on stderr and the documented exit code. The line is {@link FailureText}'s,
+ * the words the desktop app uses for the same failure, in the user's language; exit codes never change with it.
+ */
 final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler,
         CommandLine.IParameterExceptionHandler {
-    static final ExitCodeMapper INSTANCE = new ExitCodeMapper();
+    static final ExitCodeMapper INSTANCE = new ExitCodeMapper(CliMessages.ENGLISH);
+
+    private final CliMessages texts;
+
+    ExitCodeMapper(CliMessages texts) {
+        this.texts = texts;
+    }
 
     @Override
     public int getExitCode(Throwable t) {
@@ -48,8 +58,9 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
         if (ex instanceof ApprovalDecideCommand.SilentExit) {
             return getExitCode(ex);
         }
-        String message = ex instanceof KeychainException k ? TerminalKeychainAdvice.message(k) : message(ex);
-        cl.getErr().println((ex instanceof CliWarning ? "" : "error: ") + message);
+        String message = ex instanceof KeychainException k ? TerminalKeychainAdvice.message(k, texts)
+                : ex instanceof ApiException api ? FailureText.of(api, texts.locale()).line() : message(ex);
+        cl.getErr().println((ex instanceof CliWarning ? "" : texts.get("prefix.error")) + message);
         if (ex instanceof ApiException api && parseResult != null && parseResult.originalArgs().contains("--verbose")) {
             api.details().forEach(line -> cl.getErr().println("  " + line)); // request/trace ids for support
         }
@@ -63,8 +74,8 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
         CommandLine cl = ex.getCommandLine();
         // picocli's own messages may start with "Error: " already: one prefix is enough
         String text = message(ex).replaceFirst("^(?i)error:\\s*", "");
-        cl.getErr().println("error: " + redact(text, args) + " (see: " + cl.getCommandSpec().qualifiedName()
-                + " --help)");
+        cl.getErr().println(texts.get("prefix.error") + texts.get("usage.seeHelp", redact(text, args),
+                cl.getCommandSpec().qualifiedName()));
         cl.getErr().flush();
         return ExitCodes.USAGE;
     }

@@ -45,7 +45,7 @@ final class KeyCommand implements Runnable {
                 if (headline != null) {
                     ctx.out().println(headline);
                 }
-                ctx.out().print(Views.reportText(report));
+                ctx.out().print(Views.reportText(report, ctx.messages()));
                 ctx.out().flush();
             }
         }
@@ -78,7 +78,7 @@ final class KeyCommand implements Runnable {
                 Arrays.fill(typed, '\0');
             }
             KeyReport report = ctx.service().setKey(profile, key);
-            printReport("Key verified and stored in " + report.backend() + ".", report);
+            printReport(ctx.messages().get("key.stored", report.backend()), report);
         }
     }
 
@@ -106,7 +106,7 @@ final class KeyCommand implements Runnable {
                 options.keyFile = keyFile;
                 ResolvedConnection r = new ConnectionResolver(ctx).resolve(options);
                 KeyStatusOutput.Check c = check ? check(r.api()::verifyKey) : null;
-                KeyStatusOutput.forThisRun(ctx.out(), json, r, c);
+                KeyStatusOutput.forThisRun(ctx.out(), json, r, c, ctx.messages());
                 failIfDead(c);
                 return;
             }
@@ -121,10 +121,11 @@ final class KeyCommand implements Runnable {
                 });
                 report = service.status(profile);
             }
-            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null);
+            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null,
+                    ctx.messages());
             failIfDead(c);
             if (check && !report.stored()) {
-                throw new CliFailure(ExitCodes.AUTH, "No key to check: none is stored for profile " + profile + ".");
+                throw new CliFailure(ExitCodes.AUTH, ctx.messages().get("key.noneToCheck", profile));
             }
             warnIfUnresolved();
         }
@@ -178,7 +179,7 @@ final class KeyCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), Map.of("profile", profile, "deleted", true));
             } else {
-                ctx.out().println("Deleted the key of profile " + profile + " from " + ctx.secrets().backendName() + ".");
+                ctx.out().println(ctx.messages().get("key.deleted", profile, ctx.secrets().backendName()));
                 ctx.out().flush();
             }
         }

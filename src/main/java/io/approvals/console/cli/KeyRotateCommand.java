@@ -62,7 +62,7 @@ final class KeyRotateCommand implements Runnable {
             JsonOutput.print(ctx.out(), view(result));
         } else if (result.ok()) {
             ctx.out().println(result.message());
-            ctx.out().print(Views.reportText(result.report()));
+            ctx.out().print(Views.reportText(result.report(), ctx.messages()));
             ctx.out().flush();
         }
         if (!result.ok()) {

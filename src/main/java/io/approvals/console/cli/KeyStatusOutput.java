@@ -17,7 +17,7 @@ final class KeyStatusOutput {
     }
 
     /** A key from the keychain: the stored report, and the server's answer when --check asked (null otherwise). */
-    static void keychain(PrintWriter out, boolean json, KeyReport report, Check check) {
+    static void keychain(PrintWriter out, boolean json, KeyReport report, Check check, CliMessages t) {
         if (json) {
             Map<String, Object> m = Views.report(report);
             m.put("source", KeySource.KEYCHAIN.label());
@@ -25,16 +25,17 @@ final class KeyStatusOutput {
             JsonOutput.print(out, m);
             return;
         }
-        out.print(Views.reportText(report));
-        line(out, "Key from", "keychain (" + report.backend() + ")");
+        out.print(Views.reportText(report, t));
+        int w = Views.labelWidth(t);
+        line(out, w, t.get("report.keyFrom"), t.get("report.fromKeychain", report.backend()));
         if (check != null) {
-            line(out, "Checked now", check.text());
+            line(out, w, t.get("report.checkedNow"), check.text());
         }
         out.flush();
     }
 
     /** A key from --key-file or APPROVALS_API_KEY: used for this run only, so no verification was ever recorded. */
-    static void forThisRun(PrintWriter out, boolean json, ResolvedConnection r, Check check) {
+    static void forThisRun(PrintWriter out, boolean json, ResolvedConnection r, Check check, CliMessages t) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("profile", r.fromProfile() ? r.connection().name() : null);
@@ -47,14 +48,15 @@ final class KeyStatusOutput {
             JsonOutput.print(out, m);
             return;
         }
-        line(out, "Profile", r.fromProfile() ? r.connection().name() + " (" + r.connection().baseUrl() + ")"
-                : "none (" + CliEnvironment.URL + "=" + r.connection().baseUrl() + ")");
-        line(out, "Key", r.key().masked() + "  fingerprint " + r.key().fingerprint());
-        line(out, "Key from", r.keyOrigin() + "; for this run only, written nowhere");
-        line(out, "Last verified", "not recorded (a key from " + r.source().label()
-                + " leaves no trace); ask the server with --check");
+        int w = Views.labelWidth(t);
+        line(out, w, t.get("report.profile"), r.fromProfile()
+                ? r.connection().name() + " (" + r.connection().baseUrl() + ")"
+                : t.get("report.noProfile", CliEnvironment.URL + "=" + r.connection().baseUrl()));
+        line(out, w, t.get("report.key"), t.get("report.keyStored", r.key().masked(), r.key().fingerprint()));
+        line(out, w, t.get("report.keyFrom"), t.get("report.forThisRun", r.keyOrigin()));
+        line(out, w, t.get("report.lastVerified"), t.get("report.notRecorded", r.source().label()));
         if (check != null) {
-            line(out, "Checked now", check.text());
+            line(out, w, t.get("report.checkedNow"), check.text());
         }
         out.flush();
     }
@@ -92,7 +94,7 @@ final class KeyStatusOutput {
         }
     }
 
-    private static void line(PrintWriter out, String label, String value) {
-        out.printf("%-15s%s%n", label + ":", value);
+    private static void line(PrintWriter out, int width, String label, String value) {
+        out.printf("%-" + width + "s%s%n", label + ":", value);
     }
 }

@@ -73,13 +73,12 @@ final class KeysCommand implements Runnable {
                 return;
             }
             ctx.out().println(headline);
-            ctx.out().println("Fingerprint: " + issued.key().fingerprint());
+            ctx.out().println(ctx.messages().get("keys.fingerprint", issued.key().fingerprint()));
             if (out == null) {
-                ctx.out().println("The key is shown this once and cannot be shown again; hand it over securely:");
+                ctx.out().println(ctx.messages().get("keys.shownOnce"));
                 ctx.out().println(issued.key().reveal());
             } else {
-                ctx.out().println("The key was written to " + out.path() + " (readable by you only). It cannot be "
-                        + "shown again; hand the file over securely and delete it.");
+                ctx.out().println(ctx.messages().get("keys.writtenTo", out.path().toString()));
             }
             ctx.out().flush();
         }
@@ -115,7 +114,7 @@ final class KeysCommand implements Runnable {
                         k.status() == null ? "" : k.status().wire(), String.join("; ", notes));
             }
             table.print(ctx.out());
-            ctx.out().println(Plural.of(keys.size(), "key", "keys") + ".");
+            ctx.out().println(ctx.messages().get("keys.count", keys.size()));
             ctx.out().flush();
         }
     }
@@ -224,8 +223,7 @@ final class KeysCommand implements Runnable {
                 JsonOutput.print(ctx.out(), m);
                 return;
             }
-            ctx.out().println("Revoked key '" + m.name() + "' (" + m.id() + ", " + m.maskedHint() + ") of " + m.owner()
-                    + ". It no longer works.");
+            ctx.out().println(ctx.messages().get("keys.revoked", m.name(), m.id(), m.maskedHint(), m.owner()));
             ctx.out().flush();
         }
     }
@@ -248,7 +246,7 @@ final class KeysCommand implements Runnable {
         @Override
         public void run() {
             if (limit < 1 || limit > 100_000) {
-                throw new CliFailure(ExitCodes.USAGE, "--limit must be 1..100000");
+                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("keys.auditLimit"));
             }
             List<AuditEntry> entries = admin().audit(action, owner, limit);
             if (json) {
@@ -261,7 +259,7 @@ final class KeysCommand implements Runnable {
                         e.detail());
             }
             table.print(ctx.out());
-            ctx.out().println(entries.size() + " entries.");
+            ctx.out().println(ctx.messages().get("keys.auditCount", entries.size()));
             ctx.out().flush();
         }
     }

@@ -79,8 +79,7 @@ final class ProfilesCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), profileView(c));
             } else {
-                ctx.out().println("Added profile " + c.name() + " (" + c.baseUrl() + "). Set its key with: "
-                        + "approvals-console key set --profile " + c.name());
+                ctx.out().println(ctx.messages().get("profiles.added", c.name(), c.baseUrl().toString()));
                 ctx.out().flush();
             }
         }
@@ -149,8 +148,8 @@ final class ProfilesCommand implements Runnable {
                 var found = service.discoverDialect(name, openapi.equals("auto") ? null : openapi,
                         header != null || bearer != null);
                 if (found.result().isEmpty()) {
-                    throw new CliFailure(ExitCodes.OTHER, "No OpenAPI document found (tried "
-                            + String.join(", ", found.tried()) + "). Nothing was changed.");
+                    throw new CliFailure(ExitCodes.OTHER, ctx.messages().get("profiles.noOpenApi",
+                            String.join(", ", found.tried())));
                 }
             }
             Map<String, String> settings = new java.util.LinkedHashMap<>(fields);
@@ -221,7 +220,7 @@ final class ProfilesCommand implements Runnable {
                 return;
             }
             if (all.isEmpty()) {
-                ctx.out().println("No profiles yet. Add one with: approvals-console profiles add NAME --url URL");
+                ctx.out().println(ctx.messages().get("profiles.none"));
                 ctx.out().flush();
                 return;
             }

@@ -1,6 +1,7 @@
 package io.approvals.console.cli;
 
 import io.approvals.console.credentials.KeychainException;
+import io.approvals.console.service.FailureText;
 import java.util.Locale;
 
 /**
@@ -8,31 +9,25 @@ import java.util.Locale;
  * "keep the key for this session only" does not exist. One line.
  */
 final class TerminalKeychainAdvice {
-    static final String ENV_KEY = "Or give the key for this run only (nothing is stored): set "
-            + CliEnvironment.API_KEY + ", or pass --key-file FILE (readable by you only).";
-    private static final String LINUX_NO_BUS = "In a terminal or over SSH, run the command inside its own D-Bus "
-            + "session with an unlocked keyring: dbus-run-session -- sh -c 'printf %s \"$KEYRING_PASSWORD\" | "
-            + "gnome-keyring-daemon --unlock --components=secrets >/dev/null && approvals-console ...'.";
-    private static final String LINUX_LOCKED = "In a terminal or over SSH, unlock it with: printf %s \"$KEYRING_PASSWORD\" "
-            + "| gnome-keyring-daemon --replace --unlock --components=secrets (or log in to the desktop), then try again.";
-
     private TerminalKeychainAdvice() {
     }
 
-    static String message(KeychainException e) {
-        return e.reason() + " " + nextStep(e) + " " + ENV_KEY;
+    /** What happened (as {@link FailureText} says it), the terminal's next step, and the key for this run only. */
+    static String message(KeychainException e, CliMessages texts) {
+        FailureText f = FailureText.of(e, texts.locale());
+        return f.message() + " " + nextStep(e, f, texts) + " " + texts.get("keychain.envKey", CliEnvironment.API_KEY);
     }
 
-    private static String nextStep(KeychainException e) {
+    private static String nextStep(KeychainException e, FailureText f, CliMessages texts) {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (!linux) {
-            return e.nextStep().replace(", or keep the key for this session only.", ".")
+            return f.nextStep().replace(", or keep the key for this session only.", ".")
                     .replace(" or keep the key for this session only.", ".");
         }
         return switch (e.kind()) {
-            case UNAVAILABLE -> LINUX_NO_BUS;
-            case LOCKED, TIMEOUT -> LINUX_LOCKED;
-            default -> e.nextStep();
+            case UNAVAILABLE -> texts.get("keychain.linuxNoBus");
+            case LOCKED, TIMEOUT -> texts.get("keychain.linuxLocked");
+            default -> f.nextStep();
         };
     }
 }

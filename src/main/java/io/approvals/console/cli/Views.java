@@ -37,35 +37,46 @@ final class Views {
         return m;
     }
 
-    static String reportText(KeyReport r) {
+    static String reportText(KeyReport r, CliMessages t) {
         StringBuilder s = new StringBuilder();
-        line(s, "Profile", r.profile() + " (" + r.baseUrl() + ")");
-        line(s, "Key", r.stored() ? r.masked() + "  fingerprint " + r.fingerprint()
-                : "none stored (looked in: " + r.backend() + ")");
+        int w = labelWidth(t);
+        line(s, w, t.get("report.profile"), r.profile() + " (" + r.baseUrl() + ")");
+        line(s, w, t.get("report.key"), r.stored() ? t.get("report.keyStored", r.masked(), r.fingerprint())
+                : t.get("report.noneStored", r.backend()));
         if (r.stored()) {
-            line(s, "Stored in", r.backend());
+            line(s, w, t.get("report.storedIn"), r.backend());
         }
         VerifiedKey v = r.verified();
         if (v == null) {
-            line(s, "Verified", "never");
+            line(s, w, t.get("report.verified"), t.get("report.never"));
             return s.toString();
         }
         if (!r.verifiedMatchesStored() && r.stored()) {
-            line(s, "Note", "the stored key is not the one last verified; run: approvals-console key verify --profile "
-                    + r.profile());
+            line(s, w, t.get("report.note"), t.get("report.notVerifiedNote", r.profile()));
         }
         if (v.keyEndpointsAvailable()) {
-            line(s, "Scopes", v.scopes().isEmpty() ? "none" : String.join(", ", v.scopes())
-                    + (isReadOnly(v.scopes()) ? "  (read-only)" : ""));
-            line(s, "Owner", v.owner() == null ? "unknown" : v.owner());
-            line(s, "Expires", v.expiresAt() == null ? "never" : v.expiresAt().toString());
-            line(s, "Status", v.status() == null ? "unknown" : v.status());
+            String scopes = String.join(", ", v.scopes());
+            line(s, w, t.get("report.scopes"), v.scopes().isEmpty() ? t.get("report.none")
+                    : isReadOnly(v.scopes()) ? t.get("report.readOnly", scopes) : scopes);
+            line(s, w, t.get("report.owner"), v.owner() == null ? t.get("report.unknown") : v.owner());
+            line(s, w, t.get("report.expires"), v.expiresAt() == null ? t.get("report.never") : v.expiresAt().toString());
+            line(s, w, t.get("report.status"), v.status() == null ? t.get("report.unknown") : v.status());
         } else {
-            line(s, "Scopes", "unknown: the server has no /apikeys endpoints (the key can list approvals)");
+            line(s, w, t.get("report.scopes"), t.get("report.noKeyEndpoints"));
         }
-        line(s, "Last verified", ago(v.verifiedAt(), Instant.now()) + ": "
-                + (v.status() == null ? "the key worked" : v.status()) + "  (" + time(v.verifiedAt()) + ")");
+        line(s, w, t.get("report.lastVerified"), t.get("report.lastVerifiedValue", ago(v.verifiedAt(), Instant.now(), t),
+                v.status() == null ? t.get("report.keyWorked") : v.status(), time(v.verifiedAt())));
         return s.toString();
+    }
+
+    /** Wide enough for the longest label in the language: 15 in English, as the reports always were. */
+    static int labelWidth(CliMessages t) {
+        int w = 15;
+        for (String k : List.of("profile", "key", "storedIn", "verified", "note", "scopes", "owner", "expires",
+                "status", "lastVerified", "keyFrom", "checkedNow")) {
+            w = Math.max(w, t.get("report." + k).length() + 2);
+        }
+        return w;
     }
 
     static boolean isReadOnly(List<String> scopes) {
@@ -73,28 +84,28 @@ final class Views {
     }
 
     /** "just now", "5 min ago", "3 h ago", "2 days ago": how old a fact is, at a glance. */
-    static String ago(Instant then, Instant now) {
+    static String ago(Instant then, Instant now, CliMessages t) {
         if (then == null) {
-            return "never";
+            return t.get("report.never");
         }
         long seconds = java.time.Duration.between(then, now).getSeconds();
         if (seconds < 60) {
-            return "just now";
+            return t.get("ago.justNow");
         }
         if (seconds < 3600) {
-            return seconds / 60 + " min ago";
+            return t.get("ago.minutes", seconds / 60);
         }
         if (seconds < 2 * 86400) {
-            return seconds / 3600 + " h ago";
+            return t.get("ago.hours", seconds / 3600);
         }
-        return Plural.of(seconds / 86400, "day", "days") + " ago";
+        return t.get("ago.days", seconds / 86400);
     }
 
     static String time(Instant t) {
         return t == null ? "" : t.toString();
     }
 
-    private static void line(StringBuilder s, String label, String value) {
-        s.append(String.format("%-15s%s%n", label + ":", value));
+    private static void line(StringBuilder s, int width, String label, String value) {
+        s.append(String.format("%-" + width + "s%s%n", label + ":", value));
     }
 }

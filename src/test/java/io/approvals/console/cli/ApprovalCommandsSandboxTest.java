@@ -179,7 +179,7 @@ class ApprovalCommandsSandboxTest {
                 .env(Map.of("APPROVALS_URL", sandbox.baseUri().toString(), "APPROVALS_API_KEY", reader.reveal()))
                 .run("approvals", "create", "--title", "not allowed");
         assertThat(readOnly.code()).isEqualTo(ExitCodes.AUTH);
-        assertThat(readOnly.err()).contains("'write'");
+        assertThat(readOnly.err()).contains("\u2018write\u2019"); // the app's words (FailureText), quotes too
     }
 
     @Test

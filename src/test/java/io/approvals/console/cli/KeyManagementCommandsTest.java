@@ -291,7 +291,7 @@ class KeyManagementCommandsTest {
         CliHarness.Result r = cli.run("keys", "list", "--profile", profile);
 
         assertThat(r.code()).isEqualTo(ExitCodes.AUTH);
-        assertThat(r.err()).contains("'admin'");
+        assertThat(r.err()).contains("\u2018admin\u2019");
     }
 
     @Test

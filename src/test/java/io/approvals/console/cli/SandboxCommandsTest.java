@@ -192,7 +192,7 @@ class SandboxCommandsTest {
         CliHarness.Result list = cli.run("approvals", "list", "--profile", profile);
 
         assertThat(list.code()).isEqualTo(ExitCodes.AUTH);
-        assertThat(list.err()).contains("'read'");
+        assertThat(list.err()).contains("\u2018read\u2019");
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.approvals.console.ui.keys;
 
-import io.approvals.console.client.ApiException;
-import io.approvals.console.credentials.KeychainException;
-import io.approvals.console.service.ServiceException;
+import io.approvals.console.service.FailureText;
+import io.approvals.console.ui.common.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,12 +33,8 @@ final class KeyTexts {
         return "in " + Math.max(1, d.toMinutes()) + " minutes";
     }
 
-    /** Our exceptions' messages are written to be shown and never hold a key; anything else is named only. */
+    /** What a failure means and what to do next, as everywhere else ({@link FailureText}). */
     static String failure(Throwable e) {
-        if (e instanceof ApiException || e instanceof KeychainException || e instanceof ServiceException
-                || e instanceof IllegalArgumentException) {
-            return e.getMessage();
-        }
-        return "Something went wrong (" + e.getClass().getSimpleName() + "). Try again.";
+        return FailureText.of(e, Messages.locale()).line();
     }
 }

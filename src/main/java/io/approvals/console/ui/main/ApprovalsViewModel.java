@@ -7,7 +7,9 @@ import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.contract.UpdateStatusRequest;
 import io.approvals.console.notify.DesktopNotifier;
+import io.approvals.console.service.FailureText;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.time.Clock;
@@ -294,7 +296,7 @@ public final class ApprovalsViewModel {
     }
 
     private void tickText() {
-        String note = snapshot == null ? "" : snapshot.readingNote(); // a real server's items the console half read
+        String note = FailureText.readingNote(snapshot, Messages.locale()); // a real server's items half read
         lastRefreshedText.set((lastRefreshed.get() == null ? "not refreshed yet"
                 : "refreshed " + TimeText.ago(lastRefreshed.get(), clock.instant()))
                 + (note.isEmpty() ? "" : "  \u00b7  " + note));
@@ -324,7 +326,7 @@ public final class ApprovalsViewModel {
             retryKind = Banner.Kind.OFFLINE;
             if (!rows.isEmpty()) {
                 stale.set(true);
-                staleText.set("Offline: showing the list as of " + TimeText.full(lastRefreshed.get()));
+                staleText.set(FailureText.offlineStale(TimeText.full(lastRefreshed.get()), Messages.locale()));
             }
             showCountdown(wait);
         } else if (e instanceof ApiException.RateLimited r) {
@@ -335,8 +337,8 @@ public final class ApprovalsViewModel {
         } else if (e instanceof ApiException.Unauthorized) {
             retryAt = null;
             paused = true;
-            banner.set(new Banner(Banner.Kind.UNAUTHORIZED,
-                    "The key was rejected \u2014 it may be revoked or expired.", "Replace key\u2026"));
+            banner.set(new Banner(Banner.Kind.UNAUTHORIZED, FailureText.of(e, Messages.locale()).message(),
+                    "Replace key\u2026"));
             onUnauthorized.run(); // another program may have stored a new key meanwhile
         } else if (e instanceof ApiException.Forbidden f) {
             banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null));
@@ -348,27 +350,18 @@ public final class ApprovalsViewModel {
     }
 
     static String forbiddenText(ApiException.Forbidden f) {
-        return f.requiredScope() == null ? f.getMessage()
-                : "This key lacks the \u2018" + f.requiredScope() + "\u2019 scope, so that was refused. "
-                        + "Ask an administrator for a key with \u2018" + f.requiredScope() + "\u2019.";
+        return FailureText.of(f, Messages.locale()).line();
     }
 
+    /** What a failure means and what to do next, as the dialogs and the command line say it. */
     static String messageOf(Throwable e) {
-        if (e instanceof ApiException) {
-            return e.getMessage();
-        }
-        return "Something went wrong (" + e.getClass().getSimpleName() + "). Try again.";
+        return FailureText.of(e, Messages.locale()).line();
     }
 
     private void showCountdown(long seconds) {
-        if (retryKind == Banner.Kind.RATE_LIMITED) {
-            banner.set(new Banner(Banner.Kind.RATE_LIMITED,
-                    "The server asked us to wait. Trying again in " + seconds + " s.", "Retry now"));
-        } else {
-            banner.set(new Banner(Banner.Kind.OFFLINE,
-                    "Offline: the server cannot be reached. Retrying in " + seconds
-                            + " s. Decisions are not queued while offline.", "Retry now"));
-        }
+        boolean rateLimited = retryKind == Banner.Kind.RATE_LIMITED;
+        banner.set(new Banner(rateLimited ? Banner.Kind.RATE_LIMITED : Banner.Kind.OFFLINE,
+                FailureText.retryCountdown(rateLimited, seconds, Messages.locale()), "Retry now"));
     }
 
     /** The session's key was replaced: try again at once. */
