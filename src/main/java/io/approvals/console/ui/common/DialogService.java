@@ -117,7 +117,10 @@ public final class DialogService {
                 r.setPrefWidth(maxW);
             }
             double w = Math.min(r.prefWidth(-1), maxW);
-            if (r.prefHeight(w) > maxH) {
+            if (dialog.shrinksToScreen()) {
+                // a window of tables (the admin window): smaller on a small screen, its tables scroll inside
+                r.setPrefHeight(Math.min(r.prefHeight(w), maxH));
+            } else if (r.prefHeight(w) > maxH) {
                 // taller than the screen allows: the content scrolls rather than being squeezed (and cut)
                 javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
                 scene.setRoot(scroll);
@@ -176,7 +179,8 @@ public final class DialogService {
         for (Node n : root.lookupAll("." + HEADING)) {
             if (n instanceof Label l) {
                 l.setWrapText(true);
-                l.setMinHeight(Region.USE_PREF_SIZE);
+                // not USE_PREF_SIZE: a minimum of the full text's height beat the 3-line maximum (5 lines were seen)
+                l.setMinHeight(Region.USE_COMPUTED_SIZE);
                 Text probe = new Text("Xg");
                 probe.setFont(l.getFont());
                 double line = Math.ceil(probe.getLayoutBounds().getHeight() + Math.max(0, l.getLineSpacing()));
