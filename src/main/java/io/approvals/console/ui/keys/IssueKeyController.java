@@ -1,5 +1,6 @@
 package io.approvals.console.ui.keys;
 
+import io.approvals.console.contract.Scope;
 import io.approvals.console.ui.common.DateFields;
 import io.approvals.console.ui.common.DialogController;
 import io.approvals.console.ui.common.Messages;
@@ -61,10 +62,15 @@ public final class IssueKeyController extends DialogController {
         cancel.setOnAction(e -> close());
         submit.setOnAction(e -> {
             List<String> scopes = new ArrayList<>();
-            for (CheckBox c : List.of(read, write, admin)) {
-                if (c.isSelected()) {
-                    scopes.add(c.getText());
-                }
+            // the API's words, whatever the boxes say in the user's language
+            if (read.isSelected()) {
+                scopes.add(Scope.READ);
+            }
+            if (write.isSelected()) {
+                scopes.add(Scope.WRITE);
+            }
+            if (admin.isSelected()) {
+                scopes.add(Scope.ADMIN);
             }
             LocalDate day = expiry.getValue();
             Instant expires = day == null ? null : day.atStartOfDay(clock.getZone()).toInstant();

@@ -129,6 +129,12 @@ public final class KeyWindowController extends DialogController {
             }
         });
         close.setOnAction(e -> close());
+        // Copy is enabled once the keychain answered: focus moves there from Close, where it waited
+        copy.disabledProperty().addListener((o, was, disabled) -> {
+            if (!disabled && copy.getScene() != null && copy.getScene().getFocusOwner() == close) {
+                copy.requestFocus();
+            }
+        });
     }
 
     private static void warn(Label l, boolean on) {

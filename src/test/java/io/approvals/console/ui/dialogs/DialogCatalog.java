@@ -69,7 +69,8 @@ public final class DialogCatalog {
 
     /** Data the dialogs show as it is (not from a bundle). */
     public static List<String> data() {
-        return List.of(LONG_TITLE, LONG_NAME, LONG_PROFILE, LONG_DESCRIPTION, "not an email address at all", "garbage key");
+        return List.of(LONG_TITLE, LONG_NAME, LONG_PROFILE, LONG_DESCRIPTION, "not an email address at all", "garbage key",
+                LONG_PROFILE + "-0", new SessionOnlyStore().backendName());
     }
 
     public static Approval approval(int i) {
