@@ -179,17 +179,30 @@ public final class DialogService {
         for (Node n : root.lookupAll("." + HEADING)) {
             if (n instanceof Label l) {
                 l.setWrapText(true);
-                // not USE_PREF_SIZE: a minimum of the full text's height beat the 3-line maximum (5 lines were seen)
-                l.setMinHeight(Region.USE_COMPUTED_SIZE);
-                Text probe = new Text("Xg");
-                probe.setFont(l.getFont());
-                double line = Math.ceil(probe.getLayoutBounds().getHeight() + Math.max(0, l.getLineSpacing()));
-                l.setMaxHeight(line * HEADING_LINES + l.snappedTopInset() + l.snappedBottomInset());
+                // its minimum is its wrapped height up to 3 lines: USE_PREF_SIZE beat the maximum (5 lines were
+                // seen), USE_COMPUTED_SIZE let a full dialog squeeze it to 2 lines and an ellipsis
+                l.widthProperty().addListener((o, a, b) -> headingHeight(l));
+                l.textProperty().addListener((o, a, b) -> headingHeight(l));
+                headingHeight(l);
+                // the heading's own font (title-3) may only arrive with a later CSS pass: measure again then
+                l.fontProperty().addListener((o, a, b) -> headingHeight(l));
                 l.setPrefHeight(Region.USE_COMPUTED_SIZE);
                 fullTextTooltip(l);
                 l.textProperty().addListener((o, a, b) -> fullTextTooltip(l));
             }
         }
+    }
+
+    private static void headingHeight(Label l) {
+        // the height of 3 lines as the label sets them (one Text line measured 23 px where the label took 24)
+        Text probe = new Text(String.join("\n", java.util.Collections.nCopies(HEADING_LINES, "Xg")));
+        probe.setFont(l.getFont());
+        probe.setLineSpacing(l.getLineSpacing());
+        double max = Math.ceil(probe.getLayoutBounds().getHeight()) + HEADING_LINES + l.snappedTopInset()
+                + l.snappedBottomInset();
+        l.setMaxHeight(max);
+        double width = l.getWidth() > 0 ? l.getWidth() : l.prefWidth(-1);
+        l.setMinHeight(Math.min(l.prefHeight(width), max));
     }
 
     private static void fullTextTooltip(Label l) {

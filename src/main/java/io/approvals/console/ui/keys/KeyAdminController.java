@@ -33,6 +33,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
@@ -192,6 +193,9 @@ public final class KeyAdminController extends DialogController {
                 : TimeText.moment(cd.getValue().until(), clock.instant(), clock.getZone())));
         until.setCellFactory(c -> new WrappingCell<>());
         until.setPrefWidth(300);
+        for (TableColumn<KeySecrets.Secret, String> c : List.of(hint, state, until)) {
+            c.setMinWidth(Math.ceil(new Text(c.getText()).getLayoutBounds().getWidth()) + 40);
+        }
         secretTable.getColumns().setAll(List.of(hint, state, until));
         secretTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         secretTable.setPlaceholder(new Label(Messages.get("admin.secrets.empty")));
@@ -273,6 +277,10 @@ public final class KeyAdminController extends DialogController {
         c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         c.setCellFactory(col -> new WrappingCell<>());
         c.setPrefWidth(width);
+        // the header's title is never cut: the column is at least as wide as it
+        Text title = new Text(c.getText());
+        title.setStyle("-fx-font-weight: bold;");
+        c.setMinWidth(Math.ceil(title.getLayoutBounds().getWidth()) + 30);
         return c;
     }
 
@@ -285,16 +293,24 @@ public final class KeyAdminController extends DialogController {
         return text(key, value, width);
     }
 
-    /** A cell that wraps its text (rows grow) and has the whole text in a tooltip: nothing is cut. */
+    /**
+     * A cell that wraps its text to its column's width (the row grows) and has the whole text in a tooltip: nothing
+     * is cut. A Text, not a Label: a Label's height is not known before its width, so rows kept one height and cut.
+     */
     static final class WrappingCell<S> extends TableCell<S, String> {
-        private final Label text = new Label();
+        private final Text text = new Text();
 
         WrappingCell() {
-            text.setWrapText(true);
-            text.setMinHeight(Region.USE_PREF_SIZE);
-            text.maxWidthProperty().bind(widthProperty().subtract(12));
+            text.getStyleClass().addAll("text", "cell-text");
             setGraphic(text);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setPrefHeight(Region.USE_COMPUTED_SIZE);
+            tableColumnProperty().addListener((o, a, column) -> {
+                text.wrappingWidthProperty().unbind();
+                if (column != null) {
+                    text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+                }
+            });
         }
 
         @Override
