@@ -48,6 +48,11 @@ public abstract class DialogController {
         return true;
     }
 
+    /** True for a window whose content can shrink (tables scroll): it is fitted to the screen, not put in a scroll pane. */
+    public boolean shrinksToScreen() {
+        return false;
+    }
+
     /** Called when the window closes however it closes (Esc, Cancel, the title bar's ×). */
     public void closed() {
     }

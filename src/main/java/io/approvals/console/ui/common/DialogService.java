@@ -117,7 +117,10 @@ public final class DialogService {
                 r.setPrefWidth(maxW);
             }
             double w = Math.min(r.prefWidth(-1), maxW);
-            if (r.prefHeight(w) > maxH) {
+            if (dialog.shrinksToScreen()) {
+                // a window of tables (the admin window): smaller on a small screen, its tables scroll inside
+                r.setPrefHeight(Math.min(r.prefHeight(w), maxH));
+            } else if (r.prefHeight(w) > maxH) {
                 // taller than the screen allows: the content scrolls rather than being squeezed (and cut)
                 javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
                 scene.setRoot(scroll);
@@ -176,16 +179,30 @@ public final class DialogService {
         for (Node n : root.lookupAll("." + HEADING)) {
             if (n instanceof Label l) {
                 l.setWrapText(true);
-                l.setMinHeight(Region.USE_PREF_SIZE);
-                Text probe = new Text("Xg");
-                probe.setFont(l.getFont());
-                double line = Math.ceil(probe.getLayoutBounds().getHeight() + Math.max(0, l.getLineSpacing()));
-                l.setMaxHeight(line * HEADING_LINES + l.snappedTopInset() + l.snappedBottomInset());
+                // its minimum is its wrapped height up to 3 lines: USE_PREF_SIZE beat the maximum (5 lines were
+                // seen), USE_COMPUTED_SIZE let a full dialog squeeze it to 2 lines and an ellipsis
+                l.widthProperty().addListener((o, a, b) -> headingHeight(l));
+                l.textProperty().addListener((o, a, b) -> headingHeight(l));
+                headingHeight(l);
+                // the heading's own font (title-3) may only arrive with a later CSS pass: measure again then
+                l.fontProperty().addListener((o, a, b) -> headingHeight(l));
                 l.setPrefHeight(Region.USE_COMPUTED_SIZE);
                 fullTextTooltip(l);
                 l.textProperty().addListener((o, a, b) -> fullTextTooltip(l));
             }
         }
+    }
+
+    private static void headingHeight(Label l) {
+        // the height of 3 lines as the label sets them (one Text line measured 23 px where the label took 24)
+        Text probe = new Text(String.join("\n", java.util.Collections.nCopies(HEADING_LINES, "Xg")));
+        probe.setFont(l.getFont());
+        probe.setLineSpacing(l.getLineSpacing());
+        double max = Math.ceil(probe.getLayoutBounds().getHeight()) + HEADING_LINES + l.snappedTopInset()
+                + l.snappedBottomInset();
+        l.setMaxHeight(max);
+        double width = l.getWidth() > 0 ? l.getWidth() : l.prefWidth(-1);
+        l.setMinHeight(Math.min(l.prefHeight(width), max));
     }
 
     private static void fullTextTooltip(Label l) {

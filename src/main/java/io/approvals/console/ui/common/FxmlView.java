@@ -10,7 +10,11 @@ public enum FxmlView {
     REGENERATE("keys/regenerate.fxml"),
     REVEAL_CONFIRM("keys/reveal_confirm.fxml"),
     SHOW_ONCE("keys/show_once.fxml"),
-    CONFIRM_TYPED("keys/confirm_typed.fxml");
+    CONFIRM_TYPED("keys/confirm_typed.fxml"),
+    KEY_WINDOW("keys/key_window.fxml"),
+    KEY_REPLACE("keys/key_replace.fxml"),
+    KEY_ADMIN("keys/key_admin.fxml"),
+    ISSUE_KEY("keys/issue_key.fxml");
 
     private final String path;
 

@@ -1,6 +1,7 @@
 package io.approvals.console.ui.keys;
 
 import io.approvals.console.contract.ApiKey;
+import io.approvals.console.ui.common.Messages;
 import java.time.Duration;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,7 +40,7 @@ public final class ClipboardGuard {
     /** "Clear now": takes the copied key off the clipboard at once (if it is still there). */
     public void clearNow() {
         cancelTimer();
-        clearIfStillHeld("Cleared the clipboard.");
+        clearIfStillHeld(Messages.get("clipboard.cleared"));
     }
 
     public void copy(ApiKey key) {
@@ -48,26 +49,25 @@ public final class ClipboardGuard {
         copied = key;
         holding.set(false);
         holding.set(true);
-        status.set("Copied " + key.masked() + ", marked as a secret for clipboard managers. The clipboard will be "
-                + "cleared in " + CLEAR_AFTER.toSeconds() + " s, and when the app quits.");
-        pending = timers.after(CLEAR_AFTER, () -> clearIfStillHeld("Cleared the clipboard (" + CLEAR_AFTER.toSeconds()
-                + " s passed)."));
+        status.set(Messages.format("clipboard.copied", key.masked(), CLEAR_AFTER.toSeconds()));
+        pending = timers.after(CLEAR_AFTER, () -> clearIfStillHeld(Messages.format("clipboard.clearedAfter",
+                CLEAR_AFTER.toSeconds())));
     }
 
     /** When the app quits. */
     public void onQuit() {
         cancelTimer();
-        clearIfStillHeld("Cleared the clipboard (the app is quitting).");
+        clearIfStillHeld(Messages.get("clipboard.clearedQuit"));
     }
 
     /** After "this key is compromised": the old key must not stay on the clipboard either. */
     public void forget(ApiKey key) {
         if (copied != null && copied.matches(key)) {
             cancelTimer();
-            clearIfStillHeld("Cleared the clipboard: it held the compromised key.");
+            clearIfStillHeld(Messages.get("clipboard.clearedCompromised"));
         } else if (clipboard.holds(key)) {
             clipboard.clear();
-            status.set("Cleared the clipboard: it held the compromised key.");
+            status.set(Messages.get("clipboard.clearedCompromised"));
         }
     }
 
@@ -79,7 +79,7 @@ public final class ClipboardGuard {
             clipboard.clear();
             status.set(message);
         } else {
-            status.set("The clipboard no longer held the key; it was left as it is.");
+            status.set(Messages.get("clipboard.leftAlone"));
         }
         copied = null;
         holding.set(false);

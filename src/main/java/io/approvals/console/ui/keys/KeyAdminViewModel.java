@@ -15,7 +15,10 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import io.approvals.console.ui.common.Messages;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -44,6 +47,10 @@ public final class KeyAdminViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper statusIsProblem = new ReadOnlyBooleanWrapper(this, "statusIsProblem");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<KeySecrets.Secret> secrets = FXCollections.observableArrayList();
+    private List<AuditEntry> auditForSecrets = List.of();
 
     public KeyAdminViewModel(KeyAdmin admin, Background tasks, Clock clock) {
         this.admin = admin;
@@ -52,30 +59,77 @@ public final class KeyAdminViewModel {
         keyFilter.addListener((o, a, f) -> shownKeys.setPredicate(r -> r.matches(f)));
         auditAction.addListener((o, a, b) -> filterAudit());
         auditOwner.addListener((o, a, b) -> filterAudit());
+        selected.addListener((o, a, b) -> showSecrets());
     }
 
     public String profile() {
         return admin.profile();
     }
 
+    /** Every key, and the audit trail (its regenerations tell which older secrets still work). */
     public void refresh() {
         busy.set(true);
-        tasks.run(admin::list, list -> {
+        tasks.run(() -> {
+            List<KeyMetadata> list = admin.list();
+            List<AuditEntry> trail;
+            try {
+                trail = admin.audit(null, null, AUDIT_MAX);
+            } catch (RuntimeException e) {
+                trail = null; // the keys still show; their older secrets are not known
+            }
+            return new Loaded(list, trail);
+        }, loaded -> {
             busy.set(false);
-            Instant now = clock.instant();
-            keys.setAll(list.stream().map(k -> KeyRow.of(k, now, clock.getZone())).toList());
-            long soon = keys.stream().filter(KeyRow::expiresSoon).count();
-            long unused = keys.stream().filter(KeyRow::neverUsed).count();
-            info(keys.size() + " keys; " + soon + " expiring within 7 days; " + unused + " never used.");
+            show(loaded.keys(), loaded.audit());
         }, this::failed);
+    }
+
+    private record Loaded(List<KeyMetadata> keys, List<AuditEntry> audit) {
+    }
+
+    /** Shows these keys and this audit trail (newest first; null when it could not be read). */
+    public void show(List<KeyMetadata> list, List<AuditEntry> trail) {
+        Instant now = clock.instant();
+        String was = selected.get() == null ? null : selected.get().id();
+        auditForSecrets = trail;
+        if (trail != null) {
+            audit.setAll(trail);
+        }
+        keys.setAll(list.stream().map(k -> KeyRow.of(k, now, clock.getZone())).toList());
+        long soon = keys.stream().filter(KeyRow::expiresSoon).count();
+        long unused = keys.stream().filter(KeyRow::neverUsed).count();
+        long revoked = keys.stream().filter(KeyRow::revoked).count();
+        summary.set(Messages.format("admin.summary", keys.size(), soon, unused, revoked));
+        selected.set(was == null ? null : keys.stream().filter(r -> was.equals(r.id())).findFirst().orElse(null));
+        showSecrets();
     }
 
     public void refreshAudit() {
         busy.set(true);
         tasks.run(() -> admin.audit(null, null, AUDIT_MAX), entries -> {
             busy.set(false);
+            auditForSecrets = entries;
             audit.setAll(entries);
+            showSecrets();
         }, this::failed);
+    }
+
+    private void showSecrets() {
+        KeyRow row = selected.get();
+        secrets.setAll(row == null ? List.of() : KeySecrets.of(row.key(), auditForSecrets, clock.instant()));
+    }
+
+    /** The key name an audit entry's key id stands for ("‘lee-laptop’ of lee@example.com"), else the id. */
+    public String keyName(String id) {
+        if (id == null) {
+            return "";
+        }
+        for (KeyRow r : keys) {
+            if (id.equals(r.id())) {
+                return Messages.format("admin.keyName", r.name(), r.owner());
+            }
+        }
+        return id;
     }
 
     /** Issues a key; onIssued gets it once to show (with Copy and the "shown once" warning). */
@@ -84,7 +138,7 @@ public final class KeyAdminViewModel {
         tasks.run(() -> admin.issue(name, owner, scopes, expiresAt), issued -> {
             busy.set(false);
             KeyMetadata m = issued.apiKey();
-            info("Issued \u2018" + m.name() + "\u2019 for " + m.owner() + " (" + m.maskedHint() + ").");
+            info(Messages.format("admin.issued", m.name(), m.owner(), m.maskedHint()));
             onIssued.accept(issued);
             refresh();
         }, this::failed);
@@ -94,8 +148,8 @@ public final class KeyAdminViewModel {
         busy.set(true);
         tasks.run(() -> admin.regenerate(row.id(), grace), issued -> {
             busy.set(false);
-            info("Regenerated \u2018" + row.name() + "\u2019 of " + row.owner() + ". The old secret "
-                    + (grace.compromised() ? "no longer works." : "keeps working for " + grace.describe() + "."));
+            info(grace.compromised() ? Messages.format("admin.regenerated.compromised", row.name(), row.owner())
+                    : Messages.format("admin.regenerated.grace", row.name(), row.owner(), grace.describe()));
             onIssued.accept(issued);
             refresh();
         }, this::failed);
@@ -105,7 +159,7 @@ public final class KeyAdminViewModel {
         busy.set(true);
         tasks.run(() -> admin.revoke(row.id()), m -> {
             busy.set(false);
-            info("Revoked \u2018" + m.name() + "\u2019 of " + m.owner() + " (" + m.maskedHint() + "). It no longer works.");
+            info(Messages.format("admin.revoked", m.name(), m.owner(), m.maskedHint()));
             refresh();
         }, this::failed);
     }
@@ -125,6 +179,21 @@ public final class KeyAdminViewModel {
         busy.set(false);
         status.set(KeyTexts.failure(e));
         statusIsProblem.set(true);
+    }
+
+    /** The Keys tab's line: how many keys, expiring soon, never used, revoked. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The key whose secrets are listed. */
+    public ObjectProperty<KeyRow> selectedProperty() {
+        return selected;
+    }
+
+    /** Every secret of the selected key that works: the current one and any in its grace period. */
+    public ObservableList<KeySecrets.Secret> secrets() {
+        return secrets;
     }
 
     public ObservableList<KeyRow> keys() {

@@ -1,6 +1,8 @@
 package io.approvals.console.ui.keys;
 
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.TimeText;
 
 import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
@@ -94,8 +96,7 @@ public final class KeyPanelViewModel {
             if (report.stored()) {
                 verifyNow();
             } else {
-                problem("No key is stored for \u2018" + profile + "\u2019 (looked in " + report.backend()
-                        + "). Use Replace key\u2026 to set one.");
+                problem(Messages.format("keyWindow.noKey", profile, report.backend()));
             }
         }, this::failed);
     }
@@ -105,7 +106,7 @@ public final class KeyPanelViewModel {
         tasks.run(() -> KeyDetails.verify(service, profile), details -> {
             busy.set(false);
             apply(details.report(), details.metadata());
-            info("Verified just now: the server accepts the key.");
+            info(Messages.get("keyWindow.verified"));
             onVerified.accept(profile);
         }, this::failed);
     }
@@ -117,7 +118,7 @@ public final class KeyPanelViewModel {
             revealed.set(true);
             cancelHide();
             hideTimer = timers.after(REVEAL_FOR, this::hide);
-            info("The key is shown for " + REVEAL_FOR.toSeconds() + " seconds.");
+            info(Messages.format("keyWindow.shown", REVEAL_FOR.toSeconds()));
         }, this::failed);
     }
 
@@ -146,7 +147,7 @@ public final class KeyPanelViewModel {
             key = ApiKey.of(text);
             ConnectionService.checkFormat(key);
         } catch (IllegalArgumentException | ServiceException e) {
-            problem(KeyTexts.failure(e) + " The stored key is unchanged.");
+            problem(KeyTexts.failure(e) + " " + Messages.get("keyWindow.unchanged"));
             return;
         }
         busy.set(true);
@@ -155,13 +156,13 @@ public final class KeyPanelViewModel {
             busy.set(false);
             hide();
             apply(report, null);
-            info("The new key works and is stored in " + report.backend() + "."
+            info(Messages.format("keyWindow.replaced", report.backend())
                     + (replaced.oldKey() == null ? "" : " " + replaced.oldKey()));
             onKeyChanged.accept(profile);
             if (onDone != null) {
                 onDone.run();
             }
-        }, e -> failed(e, " The stored key is unchanged."));
+        }, e -> failed(e, " " + Messages.get("keyWindow.unchanged")));
     }
 
     /** Regenerates this connection's key: the crash-safe rotation. */
@@ -183,8 +184,7 @@ public final class KeyPanelViewModel {
             unsavedKey = r.unsavedKey();
             unsavedKeyHeld.set(unsavedKey != null);
             if (unsavedKey != null) {
-                problem(r.message() + " Copy it with \u201cCopy the new key\u201d and keep it safe until the keychain "
-                        + "works again, then store it with Replace key\u2026");
+                problem(r.message() + " " + Messages.get("keyWindow.unsaved"));
             } else if (r.ok()) {
                 info(r.message());
                 onKeyChanged.accept(profile);
@@ -216,47 +216,48 @@ public final class KeyPanelViewModel {
 
     private ApiKey storedKey() {
         return service.storedKeyIfAny(profile).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
-                "No key is stored for \u2018" + profile + "\u2019. Use Replace key\u2026 to set one."));
+                Messages.format("keyWindow.noKey.short", profile)));
     }
 
     private void apply(KeyReport r, KeyMetadata m) {
         stored.set(r.stored());
-        masked = r.stored() ? displayMask(r) : "(no key stored)";
+        masked = r.stored() ? displayMask(r) : Messages.get("keyWindow.noKeyStored");
         if (!revealed.get()) {
             keyText.set(masked);
         }
         fingerprint.set(r.fingerprint() == null ? "" : r.fingerprint());
-        oldKeyLabel.set(r.stored() ? r.masked() + " (fingerprint " + r.fingerprint() + ")" : "");
+        oldKeyLabel.set(r.stored() ? Messages.format("keyWindow.oldKey", r.masked(), r.fingerprint()) : "");
         backend.set(r.backend());
         VerifiedKey v = r.verified();
         Instant now = clock.instant();
         if (v == null || !r.verifiedMatchesStored()) {
-            scopes.set(v == null ? "not verified yet" : "not verified since the key changed");
+            scopes.set(Messages.get(v == null ? "keyWindow.notVerified" : "keyWindow.notVerifiedSinceChange"));
             owner.set("");
             expires.set("");
             expiryWarning.set(false);
-            lastVerified.set(v == null ? "never" : "");
+            lastVerified.set(v == null ? Messages.get("keyWindow.never") : "");
             admin.set(false);
         } else {
-            scopes.set(v.keyEndpointsAvailable() ? (v.scopes().isEmpty() ? "none" : String.join(", ", v.scopes())
-                    + (v.scopes().stream().allMatch("read"::equalsIgnoreCase) ? "  (read-only)" : ""))
-                    : "unknown (the server has no /apikeys endpoints)");
-            owner.set(v.owner() == null ? "unknown" : v.owner());
+            scopes.set(v.keyEndpointsAvailable() ? (v.scopes().isEmpty() ? Messages.get("keyWindow.scopes.none")
+                    : String.join(", ", v.scopes()) + (v.scopes().stream().allMatch("read"::equalsIgnoreCase)
+                    ? "  " + Messages.get("keyWindow.scopes.readOnly") : ""))
+                    : Messages.get("keyWindow.scopes.unknown"));
+            owner.set(v.owner() == null ? Messages.get("keyWindow.unknown") : v.owner());
             if (v.expiresAt() == null) {
-                expires.set(v.keyEndpointsAvailable() ? "never" : "unknown");
+                expires.set(Messages.get(v.keyEndpointsAvailable() ? "keyWindow.never" : "keyWindow.unknown"));
                 expiryWarning.set(false);
             } else {
                 boolean soon = v.expiresAt().isBefore(now.plus(EXPIRY_WARNING));
-                expires.set(KeyTexts.time(v.expiresAt(), clock.getZone()) + " (" + KeyTexts.until(v.expiresAt(), now)
-                        + (soon ? ": rotate or replace the key before then" : "") + ")");
+                expires.set(TimeText.moment(v.expiresAt(), now, clock.getZone())
+                        + (soon ? " \u2014 " + Messages.get("keyWindow.expiresSoon") : ""));
                 expiryWarning.set(soon);
             }
-            lastVerified.set(KeyTexts.time(v.verifiedAt(), clock.getZone()));
+            lastVerified.set(TimeText.moment(v.verifiedAt(), now, clock.getZone()));
             admin.set(v.scopes().stream().anyMatch("admin"::equalsIgnoreCase));
             manualRotationOnly.set(!v.keyEndpointsAvailable());
         }
         if (m != null) {
-            created.set(KeyTexts.time(m.createdAt(), clock.getZone()));
+            created.set(TimeText.moment(m.createdAt(), now, clock.getZone()));
         }
     }
 

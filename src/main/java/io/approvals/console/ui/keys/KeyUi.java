@@ -3,8 +3,8 @@ package io.approvals.console.ui.keys;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.ui.common.Background;
-import io.approvals.console.ui.common.CodeDialog;
 import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxmlView;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.time.Clock;
@@ -70,37 +70,35 @@ public final class KeyUi {
         Stage open = windows.showing(KEY_WINDOW + profile);
         if (open != null) {
             open.toFront();
+            open.requestFocus();
             return open;
         }
         KeyPanelViewModel vm = new KeyPanelViewModel(service, profile, background, timers, clipboard, clock,
                 onKeyChanged);
         vm.setOnVerified(onVerified);
-        Stage[] shown = new Stage[1];
-        KeyPanel panel = new KeyPanel(vm, () -> showAdmin(shown[0], service, profile), windows);
-        CodeDialog window = new CodeDialog(panel, "Key \u2014 " + profile, KEY_WINDOW + profile, null)
-                .onClosed(vm::dispose);
-        shown[0] = windows.show(window);
+        KeyWindowController[] window = new KeyWindowController[1];
+        window[0] = windows.show(FxmlView.KEY_WINDOW, new KeyWindowController(vm,
+                () -> showAdmin(window[0].stage(), service, profile), windows));
         vm.load();
-        return shown[0];
+        return window[0].stage();
     }
 
-    private static final String KEY_WINDOW = "key:";
-    private static final String ADMIN_WINDOW = "admin:";
+    private static final String KEY_WINDOW = KeyWindowController.KIND;
+    private static final String ADMIN_WINDOW = KeyAdminController.KIND;
 
     /** The admin window for a connection whose key has admin (a key without it gets the server's 403 explained). */
     public Stage showAdmin(Window owner, ConnectionService service, String profile) {
-        KeyAdminViewModel vm = new KeyAdminViewModel(new KeyAdmin(service, profile), background, clock);
         DialogService windows = dialogsFor(owner);
         Stage open = windows.showing(ADMIN_WINDOW + profile);
         if (open != null) {
             open.toFront();
+            open.requestFocus();
             return open;
         }
-        KeyAdminView view = new KeyAdminView(vm, clipboard, windows);
-        Stage stage = windows.show(new CodeDialog(view, "Keys \u2014 " + profile + " (admin)", ADMIN_WINDOW + profile,
-                null));
+        KeyAdminViewModel vm = new KeyAdminViewModel(new KeyAdmin(service, profile), background, clock);
+        KeyAdminController view = windows.show(FxmlView.KEY_ADMIN, new KeyAdminController(vm, clipboard, windows, clock));
         view.start();
-        return stage;
+        return view.stage();
     }
 
     /** When the app quits: a key still on the clipboard is cleared. */

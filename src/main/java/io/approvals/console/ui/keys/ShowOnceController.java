@@ -36,7 +36,7 @@ public final class ShowOnceController extends DialogController {
         heading.setText(headline);
         facts.setText(Messages.format("showOnce.facts", m.name(), m.owner(), String.join(", ", m.scopes()),
                 issued.key().fingerprint()));
-        // a read-only field, not a Label: a Label's toString() carries its text (see KeyPanel)
+        // a read-only field, not a Label: a Label's toString() carries its text (see key_window.fxml)
         key.setText(issued.key().reveal());
         warning.setText(Messages.format("showOnce.warning", m.owner()));
         clip.textProperty().bind(clipboard.statusProperty());

@@ -12,7 +12,22 @@ import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.ui.common.DialogController;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.config.AppPaths;
+import io.approvals.console.config.AuthMode;
+import io.approvals.console.config.ConnectionStore;
+import io.approvals.console.contract.AuditEntry;
+import io.approvals.console.credentials.SessionOnlyStore;
+import io.approvals.console.service.ConnectionService;
+import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.ui.keys.ClipboardGuard;
+import io.approvals.console.ui.keys.IssueKeyController;
+import io.approvals.console.ui.keys.KeyAdminController;
+import io.approvals.console.ui.keys.KeyAdminViewModel;
+import io.approvals.console.ui.keys.KeyPanelViewModel;
+import io.approvals.console.ui.keys.KeyReplaceController;
+import io.approvals.console.ui.keys.KeyRow;
+import io.approvals.console.ui.keys.KeyWindowController;
 import io.approvals.console.ui.keys.ConfirmTypedController;
 import io.approvals.console.ui.keys.RegenerateController;
 import io.approvals.console.ui.keys.RevealConfirmController;
@@ -54,7 +69,8 @@ public final class DialogCatalog {
 
     /** Data the dialogs show as it is (not from a bundle). */
     public static List<String> data() {
-        return List.of(LONG_TITLE, LONG_NAME, LONG_PROFILE, LONG_DESCRIPTION, "not an email address at all", "garbage key");
+        return List.of(LONG_TITLE, LONG_NAME, LONG_PROFILE, LONG_DESCRIPTION, "not an email address at all", "garbage key",
+                LONG_PROFILE + "-0", new SessionOnlyStore().backendName());
     }
 
     public static Approval approval(int i) {
@@ -112,9 +128,65 @@ public final class DialogCatalog {
                 LONG_PROFILE, true, g -> { })));
         m.put("show-once", s -> s.show(FxmlView.SHOW_ONCE, new ShowOnceController(LONG_TITLE, issued(),
                 new ClipboardGuard(new NoClipboard(), (d, a) -> () -> { }))));
-        m.put("revoke", s -> s.show(FxmlView.CONFIRM_TYPED, new ConfirmTypedController(LONG_PROFILE, LONG_TITLE,
+        m.put("revoke", s -> s.show(FxmlView.CONFIRM_TYPED, KeyAdminController.revokeConfirmation(
+                KeyRow.of(keyMetadata(0, KeyStatus.ACTIVE), NOW, ZoneId.of("Europe/Berlin")), () -> { })));
+        m.put("revoke-long", s -> s.show(FxmlView.CONFIRM_TYPED, new ConfirmTypedController(LONG_PROFILE, LONG_TITLE,
                 LONG_DESCRIPTION.substring(0, 600), LONG_PROFILE, LONG_PROFILE, () -> { })));
+        m.put("key-window", s -> {
+            KeyPanelViewModel vm = new KeyPanelViewModel(service(), LONG_PROFILE, bg, (d, a) -> () -> { },
+                    new ClipboardGuard(new NoClipboard(), (d, a) -> () -> { }), clock, p -> { });
+            KeyWindowController c = s.show(FxmlView.KEY_WINDOW, new KeyWindowController(vm, () -> { }, s));
+            vm.load(); // no key stored: the long "no key" message
+            vm.clipboard().copy(ApiKey.generate(new SecureRandom())); // the clipboard line with its countdown
+            return c;
+        });
+        m.put("key-replace", s -> {
+            KeyPanelViewModel vm = new KeyPanelViewModel(service(), LONG_PROFILE, bg, (d, a) -> () -> { },
+                    new ClipboardGuard(new NoClipboard(), (d, a) -> () -> { }), clock, p -> { });
+            KeyReplaceController c = s.show(FxmlView.KEY_REPLACE, new KeyReplaceController(vm));
+            ((javafx.scene.control.TextInputControl) c.root().lookup("#replaceKeyInput")).setText(" garbage key");
+            return c;
+        });
+        m.put("admin", s -> {
+            KeyAdminViewModel vm = new KeyAdminViewModel(new KeyAdmin(service(), LONG_PROFILE), bg, clock);
+            KeyAdminController c = s.show(FxmlView.KEY_ADMIN, new KeyAdminController(vm,
+                    new ClipboardGuard(new NoClipboard(), (d, a) -> () -> { }), s, clock));
+            List<KeyMetadata> keys = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                keys.add(keyMetadata(i, i == 1 ? KeyStatus.REVOKED : KeyStatus.ACTIVE));
+            }
+            List<AuditEntry> audit = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                audit.add(new AuditEntry(NOW.minus(Duration.ofMinutes(i)), new AuditEntry.Actor("k0", LONG_NAME),
+                        AuditEntry.KEY_REGENERATED, "k0", "old secret apv_Ab3d\u2026x9Qa valid until "
+                        + NOW.plus(Duration.ofHours(20 + i)) + "; " + LONG_DESCRIPTION.substring(0, 200)));
+            }
+            vm.show(keys, audit);
+            vm.selectedProperty().set(vm.keys().get(0));
+            return c;
+        });
+        m.put("issue-key", s -> s.show(FxmlView.ISSUE_KEY, new IssueKeyController(clock, (a, b, c, d) -> { })));
         return m;
+    }
+
+    static KeyMetadata keyMetadata(int i, KeyStatus status) {
+        return new KeyMetadata("k" + i, LONG_PROFILE + "-" + i, LONG_NAME, "apv_Ab3d", "x9Qa",
+                List.of("read", "write", "admin"), NOW.minus(Duration.ofDays(40)), i % 2 == 0 ? null : NOW,
+                NOW.plus(Duration.ofDays(i + 2)), status);
+    }
+
+    /** A connection service on a throw-away folder with no key stored: nothing is ever sent. */
+    static ConnectionService service() {
+        try {
+            Path root = java.nio.file.Files.createTempDirectory("dialog-catalog");
+            ConnectionService service = new ConnectionService(new ConnectionStore(AppPaths.under(root)),
+                    new SessionOnlyStore(), new HttpClientFactory());
+            service.addProfile(LONG_PROFILE, "https://approvals.finance-department.example.com:8443/api/v2",
+                    AuthMode.API_KEY, null, null);
+            return service;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static IssuedKey issued() {

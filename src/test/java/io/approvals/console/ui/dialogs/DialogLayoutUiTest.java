@@ -31,6 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DialogLayoutUiTest {
     static final Rectangle2D SCREEN = new Rectangle2D(0, 0, 900, 600);
+    static final Rectangle2D LARGE = new Rectangle2D(0, 0, 1400, 900);
     Stage owner;
 
     @Start
@@ -52,6 +53,21 @@ class DialogLayoutUiTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"LIGHT, en", "DARK, en", "LIGHT, de", "DARK, de"})
     void everyDialogFitsA900x600ScreenWithLongTexts(ThemeChoice theme, String language, FxRobot robot) {
+        check(theme, language, SCREEN, robot);
+    }
+
+    @ParameterizedTest(name = "{0} {1} 1400x900")
+    @CsvSource({"LIGHT, en", "DARK, de"})
+    void everyDialogFitsA1400x900ScreenWithLongTexts(ThemeChoice theme, String language, FxRobot robot) {
+        robot.interact(() -> {
+            owner.setWidth(1400);
+            owner.setHeight(900);
+        });
+        check(theme, language, LARGE, robot);
+    }
+
+    private void check(ThemeChoice theme, String language, Rectangle2D screenBounds, FxRobot robot) {
+        final Rectangle2D SCREEN = screenBounds;
         List<String> problems = new ArrayList<>();
         robot.interact(() -> {
             Messages.useLanguage(language);

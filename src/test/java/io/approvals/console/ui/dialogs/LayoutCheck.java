@@ -58,6 +58,31 @@ final class LayoutCheck {
                 out.add(describe(n) + " shows \u201c" + shown + "\u201d (cut)");
             }
         }
+        if (n instanceof javafx.scene.control.Label l && l.getStyleClass().contains(
+                io.approvals.console.ui.common.DialogService.HEADING) && l.getText() != null) {
+            Text probe = new Text("Xg");
+            probe.setFont(l.getFont());
+            double lines = (l.getHeight() - l.snappedTopInset() - l.snappedBottomInset())
+                    / probe.getLayoutBounds().getHeight();
+            if (lines > io.approvals.console.ui.common.DialogService.HEADING_LINES + 0.5) {
+                out.add(describe(n) + " is " + Math.round(lines) + " lines high (at most "
+                        + io.approvals.console.ui.common.DialogService.HEADING_LINES + ")");
+            }
+            String shown = shownText(l);
+            if (shown != null && shown.endsWith(l.getEllipsisString())
+                    && lines < io.approvals.console.ui.common.DialogService.HEADING_LINES - 0.5) {
+                out.add(describe(n) + " is cut after " + Math.round(lines) + " lines (it may have "
+                        + io.approvals.console.ui.common.DialogService.HEADING_LINES + ")");
+            }
+            if (shown != null && !shown.replace("\n", " ").strip().equals(l.getText().strip())
+                    && (l.getTooltip() == null || !l.getText().equals(l.getTooltip().getText()))) {
+                out.add(describe(n) + " is cut without its full text in a tooltip");
+            }
+        }
+        if (n instanceof javafx.scene.control.TabPane tabs && tabs.getSelectionModel().getSelectedItem() != null
+                && tabs.getSelectionModel().getSelectedItem().getContent() != null) {
+            walk(tabs.getSelectionModel().getSelectedItem().getContent(), scene, out, insideScroll);
+        }
         // a control's inside is its own business (tables scroll, fields scroll), except the texts checked above
         if (n instanceof Parent p && !(n instanceof Control)) {
             for (Node c : p.getChildrenUnmodifiable()) {

@@ -96,13 +96,17 @@ class KeyAdminFxTest {
         return robot.lookup("#keyTable").queryAs(TableView.class);
     }
 
+    private String summary(FxRobot robot) {
+        return robot.lookup("#keysSummary").queryAs(Label.class).getText();
+    }
+
     private String status(FxRobot robot) {
         return robot.lookup("#adminStatus").queryAs(Label.class).getText();
     }
 
     @Test
     void issueShowsTheKeyOnceThenRegenerateAndRevokeWithConfirmation(FxRobot robot) throws Exception {
-        waitUntil(() -> status(robot).contains("keys;"));
+        waitUntil(() -> summary(robot).contains("keys;"));
 
         robot.clickOn("#issueKeyButton");
         robot.clickOn("#issueName").write("erin-laptop");
@@ -140,7 +144,8 @@ class KeyAdminFxTest {
         assertThat(works(erin)).isFalse();
         assertThat(works(erin2)).isTrue();
 
-        waitUntil(() -> table(robot).getItems().size() == 1 && status(robot).contains("keys;"));
+        waitUntil(() -> table(robot).getItems().size() == 1 && !table(robot).getItems().get(0).key().maskedHint()
+                .equals(row.hint()));
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#revokeButton");
         robot.clickOn("#confirmTypedField").write("erin-laptop");
@@ -154,5 +159,54 @@ class KeyAdminFxTest {
         TableView<?> audit = robot.lookup("#auditTable").queryAs(TableView.class);
         assertThat(audit.getItems()).isNotEmpty()
                 .allSatisfy(e -> assertThat(((AuditEntry) e).action()).isEqualTo(AuditEntry.KEY_REVOKED));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRoutineRotationListsTheSecretInGraceAndARevokedKeyLooksRevoked(FxRobot robot) throws Exception {
+        waitUntil(() -> summary(robot).contains("keys;"));
+        assertThat(robot.lookup("#keysSummary").query().getScene().lookup("#keysSummary").isVisible()).isTrue();
+        ApiKey old = sandbox.issueKeyForTests("gus-laptop", "gus@example.com", java.util.Set.of(
+                io.approvals.console.contract.Scope.READ), null);
+        robot.clickOn("#keyRefresh");
+        waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.name().equals("gus-laptop")));
+        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
+                .filter(r -> r.name().equals("gus-laptop")).findFirst().orElseThrow()));
+
+        // a custom grace period: 90 minutes, typed
+        robot.clickOn("#adminRegenerateButton");
+        waitUntil(() -> robot.lookup("#graceChoice").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#graceChoice").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+                .setText("90m"));
+        robot.clickOn("#routineButton");
+        waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
+        ApiKey fresh = ApiKey.of(robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
+        robot.clickOn("#issuedKeyDone");
+        assertThat(works(old)).as("the old secret is in its grace period").isTrue();
+
+        TableView<KeySecrets.Secret> secrets = robot.lookup("#secretTable").queryAs(TableView.class);
+        waitUntil(() -> secrets.getItems().size() == 2);
+        assertThat(secrets.getItems()).extracting(KeySecrets.Secret::hint)
+                .containsExactly(fresh.prefix() + "\u2026" + fresh.last4(), old.prefix() + "\u2026" + old.last4());
+        assertThat(secrets.getItems().get(1).until()).isBetween(java.time.Instant.now().plusSeconds(80 * 60),
+                java.time.Instant.now().plusSeconds(91 * 60));
+        assertThat(robot.lookup("#secretsNote").queryAs(Label.class).getText()).contains("cannot end a grace period");
+
+        robot.clickOn("#revokeButton");
+        robot.clickOn("#confirmTypedField").write("gus-laptop");
+        assertThat(robot.lookup("#confirmTypedButton").queryAs(javafx.scene.control.Button.class).getText())
+                .isEqualTo("Revoke key");
+        robot.clickOn("#confirmTypedButton");
+        waitUntil(() -> status(robot).startsWith("Revoked"));
+        waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.name().equals("gus-laptop") && r.revoked()));
+        assertThat(works(old)).isFalse();
+        assertThat(works(fresh)).isFalse();
+        waitUntil(() -> robot.lookup(".revoked-row").tryQuery().isPresent());
+        javafx.scene.control.TableRow<KeyRow> shown = robot.lookup(".revoked-row").query();
+        assertThat(shown.getItem().name()).isEqualTo("gus-laptop");
+        assertThat(shown.getItem().statusText()).isEqualTo("Revoked");
+        assertThat(robot.lookup("#revokeButton").query().isDisabled()).as("a revoked key cannot be revoked again")
+                .isTrue();
+        waitUntil(() -> secrets.getItems().size() == 1 && secrets.getItems().get(0).revoked());
     }
 }

@@ -83,9 +83,23 @@ class KeyAdminViewModelTest {
         assertThat(r.expiresSoon()).isTrue();
         assertThat(r.neverUsed()).isTrue();
         assertThat(r.hint()).isEqualTo(dana.prefix() + "\u2026" + dana.last4());
-        assertThat(vm.statusProperty().get()).contains("1 expiring within 7 days");
+        assertThat(vm.summaryProperty().get()).contains("1 expiring within 7 days");
+        assertThat(vm.statusProperty().get()).contains("Issued");
 
-        vm.regenerate(r, RotationGrace.COMPROMISED, shown::add);
+        // a routine rotation: the old secret keeps working, and is listed with the current one until its grace ends
+        vm.regenerate(r, RotationGrace.parse("2h"), shown::add);
+        ApiKey danaRoutine = shown.get(1).key();
+        assertThat(works(dana)).isTrue();
+        vm.selectedProperty().set(row("dana-laptop"));
+        assertThat(vm.secrets()).extracting(KeySecrets.Secret::hint)
+                .containsExactly(danaRoutine.prefix() + "\u2026" + danaRoutine.last4(), dana.prefix() + "\u2026" + dana.last4());
+        assertThat(vm.secrets().get(1).current()).isFalse();
+        assertThat(vm.secrets().get(1).until()).isAfter(clock.instant().plus(Duration.ofMinutes(119)));
+        shown.remove(1);
+
+        vm.regenerate(row("dana-laptop"), RotationGrace.COMPROMISED, shown::add);
+        vm.selectedProperty().set(row("dana-laptop"));
+        assertThat(vm.secrets()).as("no grace: every older secret stopped").hasSize(1);
         assertThat(shown).hasSize(2);
         assertThat(works(dana)).isFalse();
         ApiKey dana2 = shown.get(1).key();
@@ -94,6 +108,8 @@ class KeyAdminViewModelTest {
         vm.revoke(row("dana-laptop"));
         assertThat(works(dana2)).isFalse();
         assertThat(row("dana-laptop").status()).isEqualTo("Revoked");
+        assertThat(row("dana-laptop").revoked()).isTrue();
+        assertThat(vm.statusProperty().get()).startsWith("Revoked");
 
         vm.keyFilterProperty().set("DANA@");
         assertThat(vm.keys()).extracting(KeyRow::name).containsOnly("dana-laptop");

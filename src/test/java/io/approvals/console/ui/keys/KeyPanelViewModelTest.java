@@ -82,7 +82,7 @@ class KeyPanelViewModelTest {
         assertThat(vm.ownerProperty().get()).isEqualTo("lee@example.com");
         assertThat(vm.createdProperty().get()).isNotBlank();
         assertThat(vm.lastVerifiedProperty().get()).isNotBlank();
-        assertThat(vm.expiresProperty().get()).contains("in 3 days", "rotate or replace");
+        assertThat(vm.expiresProperty().get()).contains("in 3 d", "rotate or replace");
         assertThat(vm.expiryWarningProperty().get()).isTrue();
         assertThat(vm.adminProperty().get()).isFalse();
         assertThat(vm.statusProperty().get()).contains("Verified");

@@ -1,0 +1,363 @@
+package io.approvals.console.ui.keys;
+
+import io.approvals.console.contract.AuditEntry;
+import io.approvals.console.contract.IssuedKey;
+import io.approvals.console.ui.common.DialogController;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.TimeText;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.util.StringConverter;
+
+/**
+ * key_admin.fxml: the admin window of one connection. Keys (with the selected key's working secrets), Issue key…,
+ * Regenerate…, Revoke… (typed-name confirmation, danger), the audit trail with key names, seconds and whole details.
+ * Every cell wraps and carries its full text in a tooltip; the Keys tab's summary stays in the Keys tab.
+ */
+public final class KeyAdminController extends DialogController {
+    public static final String KIND = "admin:";
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+
+    private final KeyAdminViewModel vm;
+    private final ClipboardGuard clipboard;
+    private final DialogService dialogs;
+    private final Clock clock;
+
+    @FXML TabPane tabs;
+    @FXML Tab keysTab;
+    @FXML Tab auditTab;
+    @FXML TextField filter;
+    @FXML Button refresh;
+    @FXML Button issue;
+    @FXML Button regenerate;
+    @FXML Button revoke;
+    @FXML Label summary;
+    @FXML TableView<KeyRow> table;
+    @FXML Label legend;
+    @FXML Label secretsHeading;
+    @FXML TableView<KeySecrets.Secret> secretTable;
+    @FXML Label secretsNote;
+    @FXML Label actionCaption;
+    @FXML ChoiceBox<String> action;
+    @FXML TextField actor;
+    @FXML Button auditRefresh;
+    @FXML TableView<AuditEntry> auditTable;
+    @FXML ProgressIndicator busy;
+    @FXML Label status;
+    @FXML Label clip;
+    @FXML Button close;
+
+    public KeyAdminController(KeyAdminViewModel vm, ClipboardGuard clipboard, DialogService dialogs, Clock clock) {
+        this.vm = vm;
+        this.clipboard = clipboard;
+        this.dialogs = dialogs;
+        this.clock = clock;
+    }
+
+    @FXML
+    void initialize() {
+        filter.textProperty().bindBidirectional(vm.keyFilterProperty());
+        refresh.setOnAction(e -> vm.refresh());
+        issue.setOnAction(e -> dialogs().show(FxmlView.ISSUE_KEY, new IssueKeyController(clock,
+                (name, owner, scopes, expires) -> vm.issue(name, owner, scopes, expires,
+                        k -> showOnce(Messages.get("admin.issued.heading"), k)))));
+        regenerate.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel()
+                .getSelectedItem() == null || table.getSelectionModel().getSelectedItem().revoked(),
+                table.getSelectionModel().selectedItemProperty(), table.itemsProperty()));
+        revoke.disableProperty().bind(regenerate.disableProperty());
+        regenerate.setOnAction(e -> {
+            KeyRow row = table.getSelectionModel().getSelectedItem();
+            dialogs().show(FxmlView.REGENERATE, new RegenerateController(row.name(), row.name(), false,
+                    grace -> vm.regenerate(row, grace, k -> showOnce(Messages.get("admin.regenerated.heading"), k))));
+        });
+        revoke.setOnAction(e -> {
+            KeyRow row = table.getSelectionModel().getSelectedItem();
+            dialogs().show(FxmlView.CONFIRM_TYPED, revokeConfirmation(row, () -> vm.revoke(row)));
+        });
+        summary.textProperty().bind(vm.summaryProperty());
+        keyTable();
+        secretTable();
+        auditTab();
+
+        status.textProperty().bind(vm.statusProperty());
+        vm.statusIsProblemProperty().addListener((o, a, problem) -> statusStyle(problem));
+        statusStyle(false);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        clip.textProperty().bind(clipboard.statusProperty());
+        clip.visibleProperty().bind(clip.textProperty().isNotEmpty());
+        clip.managedProperty().bind(clip.visibleProperty());
+        busy.visibleProperty().bind(vm.busyProperty());
+        close.setOnAction(e -> close());
+    }
+
+    private void statusStyle(boolean problem) {
+        status.getStyleClass().removeAll("error-text", "success-text");
+        status.getStyleClass().add(problem ? "error-text" : "success-text");
+    }
+
+    /** The revoke confirmation: the key's name typed to enable a fixed "Revoke key" (danger, never the default). */
+    public static ConfirmTypedController revokeConfirmation(KeyRow row, Runnable action) {
+        return new ConfirmTypedController(Messages.get("admin.revoke.title"),
+                Messages.format("admin.revoke.heading", row.name(), row.owner(), row.hint()),
+                Messages.format("admin.revoke.text", row.owner()), row.name(), Messages.get("admin.revoke.button"),
+                action);
+    }
+
+    private void keyTable() {
+        table.setItems(vm.keys());
+        table.getColumns().setAll(List.of(
+                column("admin.col.name", KeyRow::name, 140), column("admin.col.owner", KeyRow::owner, 170),
+                column("admin.col.key", KeyRow::hint, 130), column("admin.col.scopes", KeyRow::scopes, 110),
+                column("admin.col.created", KeyRow::created, 150), column("admin.col.lastUsed", KeyRow::lastUsed, 150),
+                column("admin.col.expires", KeyRow::expires, 150),
+                column("admin.col.status", KeyRow::statusText, 90)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(KeyRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("revoked-row", "expiring-row", "unused-row");
+                if (empty || row == null) {
+                    setTooltip(null);
+                    return;
+                }
+                if (row.revoked()) {
+                    // revoked keys look revoked: struck through and muted, "Revoked" in the status, a tooltip
+                    getStyleClass().add("revoked-row");
+                    setTooltip(new Tooltip(Messages.get("admin.row.revoked")));
+                    return;
+                }
+                if (row.expiresSoon()) {
+                    getStyleClass().add("expiring-row");
+                }
+                if (row.neverUsed()) {
+                    getStyleClass().add("unused-row");
+                }
+                String tip = ((row.expiresSoon() ? Messages.get("admin.row.soon") + " " : "")
+                        + (row.neverUsed() ? Messages.get("admin.row.unused") : "")).strip();
+                setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
+            }
+        });
+        table.setPlaceholder(new Label(Messages.get("admin.noKeys")));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty().set(row));
+        vm.selectedProperty().addListener((o, a, row) -> {
+            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        });
+    }
+
+    private void secretTable() {
+        secretsHeading.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null
+                ? Messages.get("admin.secrets.none")
+                : Messages.format("admin.secrets.heading", vm.selectedProperty().get().name()), vm.selectedProperty()));
+        secretTable.setItems(vm.secrets());
+        TableColumn<KeySecrets.Secret, String> hint = new TableColumn<>(Messages.get("admin.secrets.col.secret"));
+        hint.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().hint()));
+        hint.setCellFactory(c -> new WrappingCell<>());
+        hint.setPrefWidth(160);
+        TableColumn<KeySecrets.Secret, String> state = new TableColumn<>(Messages.get("admin.secrets.col.state"));
+        state.setCellValueFactory(cd -> new ReadOnlyStringWrapper(secretState(cd.getValue())));
+        state.setCellFactory(c -> new WrappingCell<>());
+        state.setPrefWidth(260);
+        TableColumn<KeySecrets.Secret, String> until = new TableColumn<>(Messages.get("admin.secrets.col.until"));
+        until.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().revoked() ? ""
+                : cd.getValue().until() == null ? Messages.get("admin.never")
+                : TimeText.moment(cd.getValue().until(), clock.instant(), clock.getZone())));
+        until.setCellFactory(c -> new WrappingCell<>());
+        until.setPrefWidth(300);
+        for (TableColumn<KeySecrets.Secret, String> c : List.of(hint, state, until)) {
+            c.setMinWidth(Math.ceil(new Text(c.getText()).getLayoutBounds().getWidth()) + 40);
+        }
+        secretTable.getColumns().setAll(List.of(hint, state, until));
+        secretTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        secretTable.setPlaceholder(new Label(Messages.get("admin.secrets.empty")));
+    }
+
+    private static String secretState(KeySecrets.Secret s) {
+        return s.revoked() ? Messages.get("admin.secret.revoked")
+                : s.current() ? Messages.get("admin.secret.current") : Messages.get("admin.secret.grace");
+    }
+
+    private void auditTab() {
+        action.getItems().setAll("", AuditEntry.KEY_ISSUED, AuditEntry.KEY_REGENERATED, AuditEntry.KEY_REVOKED,
+                AuditEntry.APPROVAL_CREATED, AuditEntry.APPROVAL_APPROVED, AuditEntry.APPROVAL_REJECTED);
+        action.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s == null || s.isEmpty() ? Messages.get("admin.audit.any") : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        action.setValue("");
+        action.valueProperty().addListener((o, a, v) -> vm.auditActionProperty().set(v));
+        actionCaption.setLabelFor(action);
+        actor.textProperty().bindBidirectional(vm.auditOwnerProperty());
+        auditRefresh.setOnAction(e -> vm.refreshAudit());
+        auditTable.setItems(vm.audit());
+        auditTable.getColumns().setAll(List.of(
+                auditColumn("admin.audit.col.at", e -> TimeText.moment(e.at(), clock.instant(), clock.getZone()), 230),
+                auditColumn("admin.audit.col.actor", e -> e.actor() == null ? ""
+                        : e.actor().keyId() != null && !vm.keyName(e.actor().keyId()).equals(e.actor().keyId())
+                        ? vm.keyName(e.actor().keyId()) : e.actor().owner() == null ? "" : e.actor().owner(), 200),
+                auditColumn("admin.audit.col.action", AuditEntry::action, 130),
+                auditColumn("admin.audit.col.target", e -> vm.keyName(e.target()), 200),
+                auditColumn("admin.audit.col.detail", e -> details(e.detail()), 320)));
+        auditTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        auditTable.setPlaceholder(new Label(Messages.get("admin.audit.empty")));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab == auditTab && vm.audit().isEmpty()) {
+                vm.refreshAudit();
+            }
+        });
+    }
+
+    /** A detail's times (the server writes UTC instants) in the user's language and zone. */
+    private String details(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        Matcher m = INSTANT.matcher(detail);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String shown;
+            try {
+                shown = TimeText.moment(Instant.parse(m.group()), clock.instant(), clock.getZone());
+            } catch (DateTimeParseException e) {
+                shown = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(shown));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private DialogService dialogs() {
+        return dialogs != null ? dialogs.ownedBy(stage()) : new DialogService(stage(), () -> null);
+    }
+
+    private void showOnce(String headline, IssuedKey k) {
+        dialogs().show(FxmlView.SHOW_ONCE, new ShowOnceController(headline, k, clipboard));
+    }
+
+    private static <S> TableColumn<S, String> text(String key, Function<S, String> value, double width) {
+        TableColumn<S, String> c = new TableColumn<>(Messages.get(key));
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        c.setCellFactory(col -> new WrappingCell<>());
+        c.setPrefWidth(width);
+        // the header's title is never cut: the column is at least as wide as it
+        Text title = new Text(c.getText());
+        title.setStyle("-fx-font-weight: bold;");
+        c.setMinWidth(Math.ceil(title.getLayoutBounds().getWidth()) + 30);
+        return c;
+    }
+
+    private static TableColumn<KeyRow, String> column(String key, Function<KeyRow, String> value, double width) {
+        return text(key, value, width);
+    }
+
+    private static TableColumn<AuditEntry, String> auditColumn(String key, Function<AuditEntry, String> value,
+                                                               double width) {
+        return text(key, value, width);
+    }
+
+    /**
+     * A cell that wraps its text to its column's width (the row grows) and has the whole text in a tooltip: nothing
+     * is cut. A Text, not a Label: a Label's height is not known before its width, so rows kept one height and cut.
+     */
+    static final class WrappingCell<S> extends TableCell<S, String> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.getStyleClass().addAll("text", "cell-text");
+            setGraphic(text);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setPrefHeight(Region.USE_COMPUTED_SIZE);
+            tableColumnProperty().addListener((o, a, column) -> {
+                text.wrappingWidthProperty().unbind();
+                if (column != null) {
+                    text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean none = empty || item == null || item.isEmpty();
+            text.setText(none ? "" : item);
+            setTooltip(none ? null : new Tooltip(item));
+        }
+    }
+
+    public KeyAdminViewModel viewModel() {
+        return vm;
+    }
+
+    public void start() {
+        vm.refresh();
+    }
+
+    @Override
+    public String title() {
+        return Messages.format("admin.title", vm.profile());
+    }
+
+    @Override
+    public String kind() {
+        return KIND + vm.profile();
+    }
+
+    @Override
+    public Node initialFocus() {
+        return filter;
+    }
+
+    /** None: issuing, regenerating and revoking are each picked on purpose. */
+    @Override
+    public Button defaultButton() {
+        return null;
+    }
+
+    @Override
+    public boolean modal() {
+        return false;
+    }
+
+    @Override
+    public boolean shrinksToScreen() {
+        return true;
+    }
+}
