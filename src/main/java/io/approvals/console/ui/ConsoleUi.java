@@ -67,8 +67,7 @@ public final class ConsoleUi implements MainActions {
     private final Background background;
     private final Clock clock;
     private final String version;
-    private final Label keychainNotice = new Label("Waiting for the keychain to unlock\u2026 "
-            + "If your system shows an unlock prompt, answer it.");
+    private final Label keychainNotice = new Label();
     private UiSettings settings;
     private MainView main;
     private ConsoleSession session;
@@ -90,6 +89,7 @@ public final class ConsoleUi implements MainActions {
         this.clock = clock;
         this.version = version;
         this.settings = UiSettings.defaults();
+        keychainNotice.setText(Messages.get("main.keychainWaiting"));
         keychainNotice.setId("keychainWaiting");
         keychainNotice.getStyleClass().add("keychain-waiting");
         keychainNotice.setMouseTransparent(true);
@@ -165,7 +165,7 @@ public final class ConsoleUi implements MainActions {
                 showMain(openedSession);
             }
         } else {
-            setRoot(busy("Opening\u2026"));
+            setRoot(busy(Messages.get("main.opening")));
         }
         style();
         StartupSteps.reached("window: showing");
@@ -179,7 +179,7 @@ public final class ConsoleUi implements MainActions {
 
     private void begin(EarlyStart early, Throwable error) {
         if (error != null) {
-            showWelcome("The saved connections could not be read: " + causeOf(error).getMessage());
+            showWelcome(Messages.format("main.connectionsUnreadable", causeOf(error).getMessage()));
             return;
         }
         useSettings(early.settings());
@@ -192,7 +192,7 @@ public final class ConsoleUi implements MainActions {
             open(early.current().get());
         } else {
             String connection = early.current().get();
-            setRoot(busy("Opening \u2018" + connection + "\u2019\u2026"));
+            setRoot(busy(Messages.format("main.openingConnection", connection)));
             early.opening().whenComplete((opened, e) -> Platform.runLater(() -> {
                 if (e == null) {
                     showMain(opened);
@@ -206,6 +206,7 @@ public final class ConsoleUi implements MainActions {
     private void useSettings(UiSettings s) {
         settings = s;
         Messages.useLanguage(s.language());
+        keychainNotice.setText(Messages.get("main.keychainWaiting"));
         Themes.apply(settings.theme());
         style();
     }
@@ -224,7 +225,7 @@ public final class ConsoleUi implements MainActions {
     }
 
     private static String couldNotOpen(String connection, Throwable e) {
-        return "\u2018" + connection + "\u2019 could not be opened: " + e.getMessage();
+        return Messages.format("main.couldNotOpen", connection, e.getMessage());
     }
 
     public MainView mainView() {
@@ -241,7 +242,7 @@ public final class ConsoleUi implements MainActions {
     }
 
     private void open(String connection) {
-        setRoot(busy("Opening \u2018" + connection + "\u2019\u2026"));
+        setRoot(busy(Messages.format("main.openingConnection", connection)));
         background.run(() -> env.open(connection), this::showMain, e -> showWelcome(couldNotOpen(connection, e)));
     }
 
@@ -255,7 +256,7 @@ public final class ConsoleUi implements MainActions {
             a.setHeaderText(null);
             Platform.runLater(a::show);
         }
-        stage.setTitle(TITLE + " \u2014 welcome");
+        stage.setTitle(Messages.format("main.title.welcome", TITLE));
         setRoot(view);
         view.focusDefault();
         return vm;
@@ -270,7 +271,7 @@ public final class ConsoleUi implements MainActions {
         vm.notificationsOnProperty().set(settings.notifications());
         vm.setNotifier(env.notifier());
         main = new MainView(vm, this);
-        stage.setTitle(TITLE + " \u2014 " + newSession.connectionName());
+        stage.setTitle(Messages.format("main.title", TITLE, newSession.connectionName()));
         setRoot(main);
         main.start();
         watch = new KeyWatch(env, background, clock, vm, this, switched -> session = switched);
@@ -281,7 +282,7 @@ public final class ConsoleUi implements MainActions {
         if (newSession.notice() != null) {
             Alert a = new Alert(Alert.AlertType.INFORMATION, newSession.notice(), ButtonType.OK);
             a.initOwner(stage);
-            a.setHeaderText("About the key of \u2018" + newSession.connectionName() + "\u2019");
+            a.setHeaderText(Messages.format("main.keyNotice.heading", newSession.connectionName()));
             whenShowing(a::show);
         }
         // After layout (and, for a window built before it shows, after it shows), or the first focusable control
@@ -342,6 +343,7 @@ public final class ConsoleUi implements MainActions {
     }
 
     private void setRoot(Parent root) {
+        keychainNotice.setText(Messages.get("main.keychainWaiting")); // in the language of the screen it is over
         StackPane layered = new StackPane(root, keychainNotice);
         StackPane.setAlignment(keychainNotice, Pos.BOTTOM_CENTER);
         stage.getScene().setRoot(layered);
@@ -507,9 +509,9 @@ public final class ConsoleUi implements MainActions {
                 return null;
             }, x -> { }, e -> { });
             if (changed != null) {
-                setRoot(busy("Opening \u2018" + changed.name() + "\u2019 with the new settings\u2026"));
+                setRoot(busy(Messages.format("main.openingWithNewSettings", changed.name())));
                 background.run(() -> env.updateConnection(changed), this::showMain, e -> {
-                    showError("The connection was not changed: " + e.getMessage());
+                    showError(Messages.format("main.connectionNotChanged", e.getMessage()));
                     if (session != null) {
                         showMain(session);
                     }
@@ -529,10 +531,9 @@ public final class ConsoleUi implements MainActions {
     public void about() {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(stage);
-        a.setTitle("About");
+        a.setTitle(Messages.get("main.about.title"));
         a.setHeaderText(TITLE + " " + version);
-        a.setContentText("A desktop console for the Approvals API v2: approve, reject and create approvals.\n"
-                + "Keys are kept in the OS keychain, never in files.");
+        a.setContentText(Messages.get("main.about.text"));
         a.show();
     }
 

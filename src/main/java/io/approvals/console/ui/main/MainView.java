@@ -2,6 +2,7 @@ package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.SecondTicker;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.util.ArrayList;
@@ -384,8 +385,7 @@ public final class MainView extends BorderPane {
     }
 
     private static Node sandboxBanner(ConsoleSession session) {
-        Label text = new Label("Sandbox: you are exploring sample approvals on a local server at "
-                + session.baseUrl() + ". It stops when you quit; nothing here touches a real API.");
+        Label text = new Label(Messages.format("main.sandbox", session.baseUrl()));
         text.setWrapText(true);
         HBox box = new HBox(10, Icons.of(Feather.BOX), text);
         box.setId("sandboxBanner");
@@ -412,7 +412,8 @@ public final class MainView extends BorderPane {
 
     private Node statusBar() {
         ConsoleSession s = vm.session();
-        Label connection = new Label(s.connectionName() + "  \u00b7  " + s.baseUrl(), Icons.of(Feather.SERVER));
+        Label connection = new Label(Messages.format("status.connection", s.connectionName(), s.baseUrl()),
+                Icons.of(Feather.SERVER));
         connection.setId("statusConnection");
         Label refreshed = new Label();
         refreshed.setId("statusRefreshed");
