@@ -123,6 +123,31 @@ class MainWindowBundleUiTest {
     }
 
     @Test
+    void nothingIsCutOffInGermanAtEitherSize(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            Messages.useLanguage("de");
+            if (stage.getScene() == null) {
+                stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
+            }
+            ui.showMain(server.adminSession());
+        });
+        TableView<ApprovalRow> table = robot.lookup("#approvalsTable").query();
+        Waits.until(() -> table.getItems().size() == 40);
+        List<String> cut = new ArrayList<>();
+        for (int[] size : new int[][] {{900, 600}, {1400, 900}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> stage.getScene().getRoot().layout());
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> NothingCutOffUiTest.collectCut(stage.getScene().getRoot(), size[0] + "x" + size[1], cut));
+        }
+        assertThat(cut).as("labels shown cut off in German").isEmpty();
+    }
+
+    @Test
     void theCheckCatchesAnEnglishLiteral() {
         List<BundleText> german = patterns(ResourceBundle.getBundle(Messages.BUNDLE, Locale.GERMAN));
         assertThat(fromBundleOrData("Approve selected\u2026   A", german, Set.of())).isFalse();
