@@ -28,7 +28,13 @@ public final class KeyStatusViewModel {
         String scopes = !k.scopesKnown() ? Messages.get("status.scopesUnknown")
                 : k.scopes().isEmpty() ? Messages.get("status.noScopes") : String.join(", ", k.scopes());
         keyText.set(Messages.format("status.key", k.masked(), scopes, k.owner() == null ? 0 : 1,
-                k.owner() == null ? "" : k.owner(), s.backendName()));
+                k.owner() == null ? "" : k.owner(), backendText(s.backendName())));
+    }
+
+    /** Where the key lives: a keychain's own name ("Secret Service"), or "this session only" in the user's words. */
+    private static String backendText(String backend) {
+        return io.approvals.console.credentials.SessionOnlyStore.BACKEND.equals(backend)
+                ? Messages.get("status.sessionOnly") : backend;
     }
 
     /** Says what happened to the key, in the status bar, until the next such news. */

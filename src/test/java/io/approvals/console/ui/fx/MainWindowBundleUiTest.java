@@ -208,7 +208,10 @@ class MainWindowBundleUiTest {
             Collections.addAll(data, a.title(), a.description(), a.requester(), a.approver(), a.id(),
                     a.decidedBy(), a.comment());
         }
-        Collections.addAll(data, s.connectionName(), s.baseUrl(), s.backendName(), s.key().masked(),
+        // the backend's name is data when it is a keychain's own ("Secret Service"); "this session only" is translated
+        Collections.addAll(data, s.connectionName(), s.baseUrl(),
+                s.backendName().equals(io.approvals.console.credentials.SessionOnlyStore.BACKEND) ? null : s.backendName(),
+                s.key().masked(),
                 s.key().owner(), ConsoleUi.TITLE + " \u2014 " + s.connectionName());
         data.remove(null);
         return data;
