@@ -8,27 +8,28 @@ import java.util.Locale;
 
 /** Dates as people say them: "3 h", "in 3 d", "2 d overdue", "12 s ago". */
 public final class TimeText {
-    private static final DateTimeFormatter FULL =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+    /** The pattern of {@link #full} comes from the bundle (main.time.full), in the language's words. */
+    private static volatile DateTimeFormatter full;
+    private static volatile Locale fullLocale;
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private TimeText() {
     }
 
-    /** A short span: "45 s", "12 min", "3 h", "4 d". */
+    /** A short span: "45 s", "12 min", "3 h", "4 d" (units from the bundle: main.time.s, .min, .h, .d). */
     public static String span(Duration d) {
         long s = Math.abs(d.getSeconds());
         if (s < 60) {
-            return s + " s";
+            return Messages.format("main.time.s", s);
         }
         if (s < 3600) {
-            return (s / 60) + " min";
+            return Messages.format("main.time.min", s / 60);
         }
         if (s < 86_400) {
-            return (s / 3600) + " h";
+            return Messages.format("main.time.h", s / 3600);
         }
-        return (s / 86_400) + " d";
+        return Messages.format("main.time.d", s / 86_400);
     }
 
     /** Age of something created at createdAt: "3 d". */
@@ -42,17 +43,26 @@ public final class TimeText {
             return "";
         }
         Duration d = Duration.between(now, dueAt);
-        return d.isNegative() ? span(d) + " overdue" : "in " + span(d);
+        return d.isNegative() ? Messages.format("main.time.overdue", span(d)) : Messages.format("time.in", span(d));
     }
 
     /** "12 s ago", "never". */
     public static String ago(Instant then, Instant now) {
-        return then == null ? "never" : span(Duration.between(then, now)) + " ago";
+        return then == null ? Messages.get("main.time.never") : Messages.format("time.ago", span(Duration.between(then, now)));
     }
 
     /** "Fri 27 Nov 2026, 10:15" in the local zone. */
     public static String full(Instant t) {
-        return t == null ? "" : FULL.format(t);
+        if (t == null) {
+            return "";
+        }
+        DateTimeFormatter f = full;
+        if (f == null || fullLocale != Messages.locale()) {
+            fullLocale = Messages.locale();
+            f = DateTimeFormatter.ofPattern(Messages.get("main.time.full"), fullLocale).withZone(ZoneId.systemDefault());
+            full = f;
+        }
+        return f.format(t);
     }
 
     /**

@@ -132,6 +132,20 @@ public final class ApprovalRow {
         return approval.statusText();
     }
 
+    /** The priority in the user's language ("Hoch"); a server's own as it spelled it. */
+    public String shownPriority() {
+        Priority p = approval.priority();
+        return p == null || p == Priority.OTHER ? priorityText()
+                : io.approvals.console.ui.common.Messages.get("priority." + p.name());
+    }
+
+    /** The status in the user's language ("Ausstehend"); a server's own as it spelled it. */
+    public String shownStatus() {
+        ApprovalStatus st = approval.status();
+        return st == null || st == ApprovalStatus.OTHER ? statusText()
+                : io.approvals.console.ui.common.Messages.get("main.status." + st.name());
+    }
+
     /** True when every word of the lower-cased query occurs somewhere in the row's text. */
     public boolean matches(String[] lowerWords) {
         for (String w : lowerWords) {

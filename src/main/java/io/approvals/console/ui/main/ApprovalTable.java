@@ -1,6 +1,7 @@
 package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class ApprovalTable {
         Clock clock = vm.clock();
         TableView<ApprovalRow> table = new TableView<>();
         table.setId("approvalsTable");
-        table.setAccessibleText("Pending approvals");
+        table.setAccessibleText(Messages.get("main.table.accessible"));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(titleColumn());
@@ -72,10 +73,10 @@ final class ApprovalTable {
         detail.getStyleClass().add("text-muted");
         detail.textProperty().bind(vm.emptyDetailProperty());
         detail.setMaxWidth(460);
-        Button clear = new Button("Clear filters");
+        Button clear = new Button(Messages.get("main.empty.clearFilters"));
         clear.setId("clearFilters");
         clear.setOnAction(e -> vm.clearFilters());
-        clear.visibleProperty().bind(vm.emptyTitleProperty().isEqualTo("No approval matches"));
+        clear.visibleProperty().bind(vm.emptyTitleProperty().isEqualTo(Messages.get("main.empty.noMatch")));
         clear.managedProperty().bind(clear.visibleProperty());
         VBox box = new VBox(10, title, detail, clear);
         box.setId("emptyState");
@@ -108,7 +109,7 @@ final class ApprovalTable {
 
     private static TableColumn<ApprovalRow, ApprovalRow> column(String name, double width,
                                                                 Comparator<ApprovalRow> comparator) {
-        TableColumn<ApprovalRow, ApprovalRow> c = new TableColumn<>(name);
+        TableColumn<ApprovalRow, ApprovalRow> c = new TableColumn<>(Messages.get("main.column." + name.toLowerCase(Locale.ROOT)));
         c.setId("col" + name);
         c.setPrefWidth(width);
         // never narrower than what it shows: the table's resize policy squeezed the Approver column to "mei@exa…"
@@ -176,7 +177,7 @@ final class ApprovalTable {
                     setGraphic(null);
                     return;
                 }
-                chip.setText(row.priorityText());
+                chip.setText(row.shownPriority());
                 chip.getStyleClass().setAll("label", "chip",
                         "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
                 setGraphic(chip);
@@ -218,7 +219,7 @@ final class ApprovalTable {
                     setText(null);
                     return;
                 }
-                setText(row.statusText());
+                setText(row.shownStatus());
                 if (row.status() == ApprovalStatus.APPROVED) {
                     getStyleClass().add("status-approved");
                 } else if (row.status() == ApprovalStatus.REJECTED) {

@@ -86,7 +86,7 @@ public final class ApprovalsViewModel {
     private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
     private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>(this, "lastRefreshed");
     private final ReadOnlyStringWrapper lastRefreshedText =
-            new ReadOnlyStringWrapper(this, "lastRefreshedText", "not refreshed yet");
+            new ReadOnlyStringWrapper(this, "lastRefreshedText", Messages.get("status.notRefreshed"));
     private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner");
     private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite");
     private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 30);
@@ -184,8 +184,7 @@ public final class ApprovalsViewModel {
                         ListCache.Cached c = cached.get().cached();
                         applyList(cached.get().rows());
                         stale.set(true);
-                        staleText.set("Showing the list as of " + TimeText.full(c.fetchedAt())
-                                + " until the server answers");
+                        staleText.set(Messages.format("status.staleCached", TimeText.full(c.fetchedAt())));
                         lastRefreshed.set(c.fetchedAt());
                     }
                     next.run();
@@ -245,8 +244,8 @@ public final class ApprovalsViewModel {
     /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
     public void tick() {
         Instant now = clock.instant();
-        lastRefreshedText.set(lastRefreshed.get() == null ? "not refreshed yet"
-                : "refreshed " + TimeText.ago(lastRefreshed.get(), now));
+        lastRefreshedText.set(lastRefreshed.get() == null ? Messages.get("status.notRefreshed")
+                : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), now)));
         if (refreshing.get()) {
             return;
         }
@@ -297,9 +296,9 @@ public final class ApprovalsViewModel {
 
     private void tickText() {
         String note = FailureText.readingNote(snapshot, Messages.locale()); // a real server's items half read
-        lastRefreshedText.set((lastRefreshed.get() == null ? "not refreshed yet"
-                : "refreshed " + TimeText.ago(lastRefreshed.get(), clock.instant()))
-                + (note.isEmpty() ? "" : "  \u00b7  " + note));
+        String refreshedText = lastRefreshed.get() == null ? Messages.get("status.notRefreshed")
+                : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), clock.instant()));
+        lastRefreshedText.set(note.isEmpty() ? refreshedText : Messages.format("status.withNote", refreshedText, note));
     }
 
     private void scheduleNext() {
@@ -442,9 +441,9 @@ public final class ApprovalsViewModel {
         if (titles.isEmpty()) {
             return;
         }
-        String summary = titles.size() == 1 ? "A new approval for you" : titles.size() + " new approvals for you";
+        String summary = Messages.format("main.notify.summary", titles.size());
         String body = String.join("\n", titles.subList(0, Math.min(3, titles.size())))
-                + (titles.size() > 3 ? "\n\u2026 and " + (titles.size() - 3) + " more" : "");
+                + (titles.size() > 3 ? "\n" + Messages.format("main.notify.more", titles.size() - 3) : "");
         DesktopNotifier to = notifier;
         background.run(() -> to.notify(summary, body), shown -> { }, e -> { });
     }
@@ -640,7 +639,7 @@ public final class ApprovalsViewModel {
      * most of the keystroke's time), so the pending count comes from {@link #updateBuckets()}.
      */
     private void updateCounts() {
-        countText.set(pendingCount + " pending \u00b7 " + filtered.size() + " shown");
+        countText.set(Messages.format("overview.counts", pendingCount, filtered.size()));
         updateEmptyState();
     }
 
@@ -650,9 +649,9 @@ public final class ApprovalsViewModel {
             return;
         }
         if (pendingCount == 0 && rows.stream().noneMatch(ApprovalRow::isPending)) {
-            emptyTitle.set(loadedOnce ? "All done" : "Loading\u2026");
-            emptyDetail.set(!loadedOnce ? "" : "Nothing is waiting for a decision. "
-                    + (lastRefreshed.get() == null ? "" : "Last refreshed " + TimeText.full(lastRefreshed.get()) + "."));
+            emptyTitle.set(Messages.get(loadedOnce ? "main.empty.allDone" : "main.empty.loading"));
+            emptyDetail.set(!loadedOnce ? "" : lastRefreshed.get() == null ? Messages.get("main.empty.nothingWaiting")
+                    : Messages.format("main.empty.nothingWaitingSince", TimeText.full(lastRefreshed.get())));
             return;
         }
         Instant now = clock.instant();
@@ -660,22 +659,23 @@ public final class ApprovalsViewModel {
         List<String> hiders = new ArrayList<>();
         SearchQuery query = SearchQuery.parse(search.get());
         if (!query.isEmpty()) {
-            hiders.add("the search \u201c" + search.get().strip() + "\u201d hides "
-                    + hidden(r -> r.matches(query.words()) && query.matchesFields(r)));
+            hiders.add(Messages.format("main.empty.searchHides", search.get().strip(),
+                    hidden(r -> r.matches(query.words()) && query.matchesFields(r))));
         }
         if (assignedToMe.get() && me != null) {
-            hiders.add("Assigned to me hides " + hidden(r -> me.equalsIgnoreCase(r.approval().approver())));
+            hiders.add(Messages.format("main.empty.filterHides", MainAction.FILTER_MINE.text(),
+                    hidden(r -> me.equalsIgnoreCase(r.approval().approver()))));
         }
         if (overdueOnly.get()) {
-            hiders.add("Overdue hides " + hidden(r -> r.approval().isOverdue(now)));
+            hiders.add(Messages.format("main.empty.filterHides", MainAction.FILTER_OVERDUE.text(),
+                    hidden(r -> r.approval().isOverdue(now))));
         }
         if (highAndUrgent.get()) {
-            hiders.add("High and Urgent hides "
-                    + hidden(r -> r.priority() == Priority.HIGH || r.priority() == Priority.URGENT));
+            hiders.add(Messages.format("main.empty.filterHides", MainAction.FILTER_PRESSING.text(),
+                    hidden(r -> r.priority() == Priority.HIGH || r.priority() == Priority.URGENT)));
         }
-        emptyTitle.set("No approval matches");
-        emptyDetail.set(rows.size() + (rows.size() == 1 ? " approval is" : " approvals are") + " hidden: "
-                + String.join(", ", hiders) + ". Esc in the search field or Clear filters shows them again.");
+        emptyTitle.set(Messages.get("main.empty.noMatch"));
+        emptyDetail.set(Messages.format("main.empty.hidden", rows.size(), String.join(", ", hiders)));
     }
 
     private long hidden(Predicate<ApprovalRow> shown) {
@@ -709,16 +709,16 @@ public final class ApprovalsViewModel {
         }
         pendingCount = pending;
         ageBuckets.setAll(List.of(
-                new Bucket("< 1 d", age[0], "age-0"),
-                new Bucket("1\u20133 d", age[1], "age-1"),
-                new Bucket("3\u20137 d", age[2], "age-2"),
-                new Bucket("> 7 d", age[3], "age-3")));
+                new Bucket(Messages.get("overview.age0"), age[0], "age-0"),
+                new Bucket(Messages.get("overview.age1"), age[1], "age-1"),
+                new Bucket(Messages.get("overview.age2"), age[2], "age-2"),
+                new Bucket(Messages.get("overview.age3"), age[3], "age-3")));
         List<Bucket> p = new ArrayList<>();
         for (Priority pr : Priority.values()) {
             if (pr == Priority.OTHER && prio[pr.ordinal()] == 0) {
                 continue; // only a server with priorities of its own has these
             }
-            p.add(new Bucket(pr.wire(), prio[pr.ordinal()], "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
+            p.add(new Bucket(pr == Priority.OTHER ? pr.wire() : Messages.get("priority." + pr.name()), prio[pr.ordinal()], "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
         }
         priorityBuckets.setAll(p);
     }

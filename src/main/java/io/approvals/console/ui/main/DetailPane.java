@@ -1,6 +1,7 @@
 package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.Approval;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
 import java.util.Locale;
@@ -44,12 +45,12 @@ final class DetailPane extends ScrollPane {
     }
 
     private String createdText(Approval a) {
-        return TimeText.full(a.createdAt()) + "  (" + TimeText.age(a.createdAt(), clock.instant()) + " ago)";
+        return Messages.format("main.detail.createdAgo", TimeText.full(a.createdAt()), TimeText.age(a.createdAt(), clock.instant()));
     }
 
     private String dueText(Approval a) {
-        return a.dueAt() == null ? "no due date"
-                : TimeText.full(a.dueAt()) + "  (" + TimeText.due(a.dueAt(), clock.instant()) + ")";
+        return a.dueAt() == null ? Messages.get("main.detail.noDue")
+                : Messages.format("main.detail.dueIn", TimeText.full(a.dueAt()), TimeText.due(a.dueAt(), clock.instant()));
     }
 
     private void show(ApprovalRow row) {
@@ -58,8 +59,8 @@ final class DetailPane extends ScrollPane {
         createdText = null;
         box.getChildren().clear();
         if (row == null) {
-            Label hint = new Label("Select an approval to see its details.\n\n"
-                    + "A approve \u00b7 R reject \u00b7 Ctrl+N new \u00b7 F5 refresh");
+            Label hint = new Label(Messages.format("main.detail.hint", key(MainAction.APPROVE), key(MainAction.REJECT),
+                    key(MainAction.NEW_APPROVAL), key(MainAction.REFRESH)));
             hint.setWrapText(true);
             hint.getStyleClass().add("text-muted");
             box.getChildren().add(hint);
@@ -70,9 +71,9 @@ final class DetailPane extends ScrollPane {
         title.setId("detailTitle");
         title.setWrapText(true);
         title.getStyleClass().addAll("title-3", "detail-title");
-        Label chip = new Label(row.priorityText());
+        Label chip = new Label(row.shownPriority());
         chip.getStyleClass().addAll("chip", "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
-        Label status = new Label(row.statusText());
+        Label status = new Label(row.shownStatus());
         status.getStyleClass().addAll("chip", "chip-status");
 
         GridPane grid = new GridPane();
@@ -82,30 +83,34 @@ final class DetailPane extends ScrollPane {
         keys.setMinWidth(90);
         grid.getColumnConstraints().addAll(keys, new ColumnConstraints());
         int r = 0;
-        r = field(grid, r, "Status", row.statusText());
-        r = field(grid, r, "Priority", row.priorityText());
-        r = field(grid, r, "Requester", a.requester());
-        r = field(grid, r, "Approver", a.approver() == null ? "anyone with write access" : a.approver());
-        r = field(grid, r, "Due", dueText(a));
+        r = field(grid, r, "status", row.shownStatus());
+        r = field(grid, r, "priority", row.shownPriority());
+        r = field(grid, r, "requester", a.requester());
+        r = field(grid, r, "approver", a.approver() == null ? Messages.get("main.detail.anyone") : a.approver());
+        r = field(grid, r, "due", dueText(a));
         dueText = lastValue(grid);
-        r = field(grid, r, "Created", createdText(a));
+        r = field(grid, r, "created", createdText(a));
         createdText = lastValue(grid);
-        r = field(grid, r, "Updated", TimeText.full(a.updatedAt()));
+        r = field(grid, r, "updated", TimeText.full(a.updatedAt()));
         if (a.decidedBy() != null) {
-            r = field(grid, r, "Decided by", a.decidedBy());
-            r = field(grid, r, "Decided at", TimeText.full(a.decidedAt()));
+            r = field(grid, r, "decidedBy", a.decidedBy());
+            r = field(grid, r, "decidedAt", TimeText.full(a.decidedAt()));
         }
-        r = field(grid, r, "Version", a.raw() != null && a.raw().versionToken() != null
+        r = field(grid, r, "version", a.raw() != null && a.raw().versionToken() != null
                 ? a.raw().versionToken() : Long.toString(a.version()));
-        field(grid, r, "Id", a.id());
+        field(grid, r, "id", a.id());
 
         box.getChildren().addAll(title, grid);
         if (a.comment() != null && !a.comment().isBlank()) {
-            box.getChildren().addAll(section("Comment"), wrapped(a.comment(), "detailComment"));
+            box.getChildren().addAll(section(Messages.get("main.detail.comment")), wrapped(a.comment(), "detailComment"));
         }
-        box.getChildren().addAll(section("Description"),
-                wrapped(a.description() == null || a.description().isBlank() ? "No description." : a.description(),
+        box.getChildren().addAll(section(Messages.get("main.detail.description")),
+                wrapped(a.description() == null || a.description().isBlank() ? Messages.get("main.detail.noDescription") : a.description(),
                         "detailDescription"));
+    }
+
+    private static String key(MainAction a) {
+        return a.firstKey().getDisplayText();
     }
 
     private static Label lastValue(GridPane grid) {
@@ -127,7 +132,7 @@ final class DetailPane extends ScrollPane {
     }
 
     private static int field(GridPane grid, int row, String key, String value) {
-        Label k = new Label(key);
+        Label k = new Label(Messages.get("main.detail." + key));
         k.getStyleClass().add("detail-key");
         Label v = new Label(value == null ? "" : value);
         v.setWrapText(true);

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.main;
 
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.KeyInfo;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,8 +25,16 @@ public final class KeyStatusViewModel {
 
     void show(ConsoleSession s) {
         KeyInfo k = s.key();
-        keyText.set("Key " + k.masked() + "  \u00b7  " + k.scopesText()
-                + (k.owner() == null ? "" : "  \u00b7  " + k.owner()) + "  \u00b7  " + s.backendName());
+        String scopes = !k.scopesKnown() ? Messages.get("status.scopesUnknown")
+                : k.scopes().isEmpty() ? Messages.get("status.noScopes") : String.join(", ", k.scopes());
+        keyText.set(Messages.format("status.key", k.masked(), scopes, k.owner() == null ? 0 : 1,
+                k.owner() == null ? "" : k.owner(), backendText(s.backendName())));
+    }
+
+    /** Where the key lives: a keychain's own name ("Secret Service"), or "this session only" in the user's words. */
+    private static String backendText(String backend) {
+        return io.approvals.console.credentials.SessionOnlyStore.BACKEND.equals(backend)
+                ? Messages.get("status.sessionOnly") : backend;
     }
 
     /** Says what happened to the key, in the status bar, until the next such news. */

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.main;
 
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.service.KeyAttention;
 import io.approvals.console.service.KeyRotation;
 import io.approvals.console.service.RotationGrace;
@@ -115,12 +116,12 @@ public final class KeyWatch {
             return;
         }
         found.switched().ifPresent(s -> {
-            String how = cause == Cause.KEY_WINDOW ? "Key replaced" : "Key replaced from another program";
-            vm.keyReplaced(s, how + ", fingerprint " + s.key().fingerprint());
+            vm.keyReplaced(s, Messages.format(cause == Cause.KEY_WINDOW ? "status.keyReplaced" : "status.keyReplacedElsewhere",
+                    s.key().fingerprint()));
             onSwitched.accept(s);
         });
         if (found.settled() != null && found.switched().isEmpty()) {
-            vm.keyStatus().setNotice("An interrupted key rotation was settled");
+            vm.keyStatus().setNotice(Messages.get("status.rotationSettled"));
         }
         if (!rotating) {
             vm.keyStatus().setAttention(banner(found.attention()));
@@ -133,10 +134,10 @@ public final class KeyWatch {
         }
         return switch (a.kind()) {
             case ROTATION_UNDER_WAY -> new KeyAttentionBanner(a.message(), null, null);
-            case ROTATION_UNFINISHED -> new KeyAttentionBanner(a.message(), "Finish now",
+            case ROTATION_UNFINISHED -> new KeyAttentionBanner(a.message(), Messages.get("status.finishNow"),
                     () -> look(Cause.ELSEWHERE));
-            case SUPERSEDED -> new KeyAttentionBanner(a.message(), "Rotate again now", this::rotateAgain);
-            case REFUSED -> new KeyAttentionBanner(a.message(), "Replace key\u2026", actions::replaceKey);
+            case SUPERSEDED -> new KeyAttentionBanner(a.message(), Messages.get("status.rotateAgain"), this::rotateAgain);
+            case REFUSED -> new KeyAttentionBanner(a.message(), MainAction.REPLACE_KEY.text(), actions::replaceKey);
         };
     }
 
@@ -147,16 +148,16 @@ public final class KeyWatch {
         }
         rotating = true;
         String name = vm.session().connectionName();
-        vm.keyStatus().setAttention(new KeyAttentionBanner("Rotating the key of \u2018" + name + "\u2019\u2026", null,
-                null));
+        vm.keyStatus().setAttention(new KeyAttentionBanner(Messages.format("status.rotating", name), null, null));
         background.run(() -> new KeyRotation(env.keyService(name)).rotate(name, RotationGrace.ONE_HOUR), r -> {
             rotating = false;
             vm.keyStatus().setNotice(r.ok() ? null : r.message());
             look(Cause.KEY_WINDOW);
         }, e -> {
             rotating = false;
-            vm.keyStatus().setAttention(new KeyAttentionBanner("The rotation did not start: " + e.getMessage(),
-                    "Rotate again now", this::rotateAgain));
+            vm.keyStatus().setAttention(new KeyAttentionBanner(
+                    Messages.format("status.rotationNotStarted", e.getMessage()), Messages.get("status.rotateAgain"),
+                    this::rotateAgain));
         });
     }
 }

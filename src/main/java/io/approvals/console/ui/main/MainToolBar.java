@@ -1,11 +1,9 @@
 package io.approvals.console.ui.main;
 
-import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.ui.common.Messages;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.binding.BooleanBinding;
 import io.approvals.console.ui.common.Icons;
 import io.approvals.console.ui.common.Tooltips;
 import javafx.geometry.Insets;
@@ -28,14 +26,14 @@ import org.kordamp.ikonli.feather.Feather;
 final class MainToolBar extends HBox {
     private final TextField search = new TextField();
     private final List<Button> actionButtons;
+    private final ActionFactory actions;
 
-    MainToolBar(ApprovalsViewModel vm, MainActions actions, TableView<ApprovalRow> table,
-                Consumer<ApprovalStatus> decideSelected, BooleanBinding noDecision) {
+    MainToolBar(ApprovalsViewModel vm, ActionFactory actions, TableView<ApprovalRow> table) {
+        this.actions = actions;
         search.setId("searchField");
-        search.setPromptText("Search  (Ctrl+F)");
-        Tooltips.install(search, "Words anywhere, or in one field: requester:dana approver:lee priority:high "
-                + "status:\"in progress\"");
-        search.setAccessibleText("Search approvals");
+        search.setPromptText(Messages.format("main.search.prompt", MainAction.SEARCH.firstKey().getDisplayText()));
+        Tooltips.install(search, Messages.get("main.search.tip"));
+        search.setAccessibleText(Messages.get("main.search.accessible"));
         search.setPrefColumnCount(26);
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setOnKeyPressed(e -> {
@@ -53,15 +51,18 @@ final class MainToolBar extends HBox {
         HBox searchBox = new HBox(6, searchIcon, search);
         searchBox.setAlignment(Pos.CENTER_LEFT);
 
-        ToggleButton mine = filter("Assigned to me", "filterMine", vm.assignedToMeProperty());
-        mine.setDisable(vm.session().key().owner() == null);
-        Node mineHolder = withTooltip(mine, vm.session().key().owner() == null
-                ? "The server did not say who owns this key, so \u201cme\u201d is unknown."
-                : "Approvals waiting for " + vm.session().key().owner() + "  (Alt+1)");
-        ToggleButton overdue = filter("Overdue", "filterOverdue", vm.overdueOnlyProperty());
-        Tooltips.install(overdue, "Only approvals past their due date  (Alt+2)");
-        ToggleButton pressing = filter("High and Urgent", "filterPressing", vm.highAndUrgentProperty());
-        Tooltips.install(pressing, "Only High and Urgent approvals  (Alt+3)");
+        ToggleButton mine = actions.toggle(MainAction.FILTER_MINE, vm.assignedToMeProperty());
+        mine.setId("filterMine");
+        String owner = vm.session().key().owner();
+        Node mineHolder = withTooltip(mine, owner == null ? Messages.get("main.filter.mine.unknown")
+                : Messages.format("action.withKey", Messages.format("action.filterMine.tip", owner),
+                        MainAction.FILTER_MINE.firstKey().getDisplayText()));
+        ToggleButton overdue = actions.toggle(MainAction.FILTER_OVERDUE, vm.overdueOnlyProperty());
+        overdue.setId("filterOverdue");
+        Tooltips.install(overdue, actions.tooltip(MainAction.FILTER_OVERDUE));
+        ToggleButton pressing = actions.toggle(MainAction.FILTER_PRESSING, vm.highAndUrgentProperty());
+        pressing.setId("filterPressing");
+        Tooltips.install(pressing, actions.tooltip(MainAction.FILTER_PRESSING));
         FieldCompletion.install(search);
         HBox filters = new HBox(mineHolder, overdue, pressing);
         filters.getStyleClass().add("filters");
@@ -69,40 +70,29 @@ final class MainToolBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        Button refresh = Icons.iconButton(Feather.REFRESH_CW, "Refresh (F5)");
+        Button refresh = actions.iconButton(MainAction.REFRESH);
         refresh.setId("refreshButton");
-        refresh.setOnAction(e -> vm.refresh());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(vm.refreshingProperty());
-        busy.setAccessibleText("Refreshing");
+        busy.setAccessibleText(Messages.get("main.refreshing"));
 
-        Button create = Icons.button("New", Feather.PLUS);
+        Button create = actions.button(MainAction.NEW_APPROVAL);
         create.setId("newButton");
         create.getStyleClass().add("accent");
-        create.setOnAction(e -> actions.newApproval());
-        create.disableProperty().bind(vm.canWriteProperty().not());
-        Button approve = Icons.button("Approve", Feather.CHECK);
+        Button approve = actions.button(MainAction.APPROVE);
         approve.setId("approveButton");
         approve.getStyleClass().add("success");
-        approve.setOnAction(e -> decideSelected.accept(ApprovalStatus.APPROVED));
-        Button reject = Icons.button("Reject", Feather.X);
+        Button reject = actions.button(MainAction.REJECT);
         reject.setId("rejectButton");
         reject.getStyleClass().add("danger");
-        reject.setOnAction(e -> decideSelected.accept(ApprovalStatus.REJECTED));
-        approve.disableProperty().bind(noDecision);
-        reject.disableProperty().bind(noDecision);
         actionButtons = List.of(approve, reject, create);
-        for (Button b : actionButtons) {
-            b.setAccessibleText(b.getText());
-        }
-        boolean writes = vm.canWriteProperty().get();
         setSpacing(10);
         getChildren().addAll(searchBox, filters, spacer, busy, refresh,
-                withTooltip(approve, writes ? "Approve the selected approvals (A)" : MainView.NEEDS_WRITE),
-                withTooltip(reject, writes ? "Reject the selected approvals (R)" : MainView.NEEDS_WRITE),
-                withTooltip(create, writes ? "Create an approval (Ctrl+N)" : MainView.NEEDS_WRITE));
+                withTooltip(approve, actions.tooltip(MainAction.APPROVE)),
+                withTooltip(reject, actions.tooltip(MainAction.REJECT)),
+                withTooltip(create, actions.tooltip(MainAction.NEW_APPROVAL)));
         setId("toolBar");
         getStyleClass().add("tool-bar-pane");
         setAlignment(Pos.CENTER_LEFT);
@@ -114,11 +104,8 @@ final class MainToolBar extends HBox {
      * do), the search field is shorter, and a Details button opens the details drawer.
      */
     void adaptTo(ReadOnlyBooleanProperty narrow, BooleanProperty drawerOpen) {
-        ToggleButton details = new ToggleButton(null, Icons.of(Feather.SIDEBAR));
+        ToggleButton details = actions.toggle(MainAction.TOGGLE_DETAILS, drawerOpen);
         details.setId("detailsToggle");
-        details.setAccessibleText("Details");
-        Tooltips.install(details, "Show the details of the selected approval (Ctrl+I)");
-        details.selectedProperty().bindBidirectional(drawerOpen);
         details.visibleProperty().bind(narrow);
         details.managedProperty().bind(narrow);
         getChildren().add(details);
@@ -143,14 +130,6 @@ final class MainToolBar extends HBox {
             c.setAccessibleHelp(text);
         }
         return holder;
-    }
-
-    private static ToggleButton filter(String text, String id, javafx.beans.property.BooleanProperty target) {
-        ToggleButton t = new ToggleButton(text);
-        t.setId(id);
-        t.setAccessibleText("Filter: " + text);
-        t.selectedProperty().bindBidirectional(target);
-        return t;
     }
 
 }

@@ -2,6 +2,7 @@ package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.SecondTicker;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -23,9 +25,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -39,13 +38,11 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** The main window's content: menu, tool bar, banners, overview, table, details, status bar. */
 public final class MainView extends BorderPane {
-    static final String NEEDS_WRITE = "This key has no \u2018write\u2019 scope: it can only read. "
-            + "Ask an administrator for a key with \u2018write\u2019.";
-
     private final ApprovalsViewModel vm;
     private final PauseTransition overviewPause = new PauseTransition(Duration.millis(200));
     private Runnable overviewDue;
     private final MainActions actions;
+    private final ActionFactory commands;
     private final TableView<ApprovalRow> table;
     private final TextField search;
     private final SecondTicker ticker;
@@ -63,9 +60,11 @@ public final class MainView extends BorderPane {
         flow = new ApproveAndNext(vm, table, quick::isBusy);
 
         BooleanBinding noDecision = noPendingSelection().or(vm.canWriteProperty().not());
-        MainToolBar toolBar = new MainToolBar(vm, actions, table, this::decideSelected, noDecision);
+        commands = new ActionFactory(vm.canWriteProperty().get());
+        bindActions(noDecision);
+        MainToolBar toolBar = new MainToolBar(vm, commands, table);
         search = toolBar.searchField();
-        VBox top = new VBox(new MainMenuBar(vm, actions, this::decideSelected, noDecision), toolBar,
+        VBox top = new VBox(new MainMenuBar(vm, actions, commands), toolBar,
                 sandboxBanner(vm.session()), new KeyAttentionBar(vm.keyStatus()), new BannerBar(vm, actions),
                 staleStrip(), overviewWithNewWork());
         setTop(top);
@@ -87,28 +86,13 @@ public final class MainView extends BorderPane {
         vm.setListUpdateWrapper(this::keepingSelection);
         vm.setOverviewScheduler(this::overviewSoon);
         vm.setAfterNextFrame(this::afterNextFrame);
-        table.setOnKeyPressed(e -> {
-            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
-                return;
-            }
-            if (e.getCode() == KeyCode.A && e.isShiftDown()) {
-                quickApprove();
-                e.consume();
-            } else if (e.getCode() == KeyCode.A) {
-                decideSelected(ApprovalStatus.APPROVED);
-                e.consume();
-            } else if (e.getCode() == KeyCode.R) {
-                decideSelected(ApprovalStatus.REJECTED);
-                e.consume();
-            } else if (e.getCode() == KeyCode.ENTER) {
-                decideSelected(ApprovalStatus.APPROVED);
-                e.consume();
-            }
-        });
+        commands.bind(MainAction.TOGGLE_DETAILS, layout.narrowProperty(),
+                () -> layout.drawerOpenProperty().set(!layout.drawerOpenProperty().get()));
+        commands.installTableKeys(table);
         table.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
                     && table.getSelectionModel().getSelectedItem() != null) {
-                decideSelected(ApprovalStatus.APPROVED);
+                commands.execute(MainAction.APPROVE);
             }
         });
         ticker = new SecondTicker(() -> {
@@ -117,7 +101,7 @@ public final class MainView extends BorderPane {
         });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                installAccelerators(scene);
+                commands.installWindowKeys(scene);
                 scene.windowProperty().addListener((w, before, window) -> watchFocus(window));
                 watchFocus(scene.getWindow());
             }
@@ -129,7 +113,7 @@ public final class MainView extends BorderPane {
         OverviewStrip overview = new OverviewStrip(vm);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        overview.getChildren().addAll(spacer, new NewWorkBadge(vm, this::jumpToNew));
+        overview.getChildren().addAll(spacer, new NewWorkBadge(vm, commands));
         return overview;
     }
 
@@ -239,35 +223,35 @@ public final class MainView extends BorderPane {
         vm.windowFocusedProperty().set(javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isFocused));
     }
 
-    private void installAccelerators(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), this::jumpToNew);
-        // quick filters: Alt+1..3, as their tooltips say
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.ALT_DOWN), () -> {
-            if (vm.session().key().owner() != null) {
-                vm.assignedToMeProperty().set(!vm.assignedToMeProperty().get());
-            }
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.ALT_DOWN),
-                () -> vm.overdueOnlyProperty().set(!vm.overdueOnlyProperty().get()));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.ALT_DOWN),
-                () -> vm.highAndUrgentProperty().set(!vm.highAndUrgentProperty().get()));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), quick::undo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (layout.narrowProperty().get()) {
-                layout.drawerOpenProperty().set(!layout.drawerOpenProperty().get());
-            }
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), vm::refresh);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+    /** What each action does and when it can: the tool bar, the menus and the keys all run these. */
+    private void bindActions(BooleanBinding noDecision) {
+        BooleanBinding canDecide = noDecision.not();
+        commands.bind(MainAction.NEW_APPROVAL, vm.canWriteProperty(), actions::newApproval);
+        commands.bind(MainAction.APPROVE, canDecide, () -> decideSelected(ApprovalStatus.APPROVED));
+        commands.bind(MainAction.REJECT, canDecide, () -> decideSelected(ApprovalStatus.REJECTED));
+        commands.bind(MainAction.QUICK_APPROVE, canDecide, this::quickApprove);
+        commands.bind(MainAction.UNDO_QUICK_APPROVE, quick::undo);
+        commands.bind(MainAction.REFRESH, vm::refresh);
+        commands.bind(MainAction.SEARCH, () -> {
             search.requestFocus();
             search.selectAll();
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (vm.canWriteProperty().get()) {
-                actions.newApproval();
-            }
-        });
+        commands.bind(MainAction.JUMP_TO_NEW, this::jumpToNew);
+        commands.bind(MainAction.FILTER_MINE, new SimpleBooleanProperty(vm.session().key().owner() != null),
+                () -> vm.assignedToMeProperty().set(!vm.assignedToMeProperty().get()));
+        commands.bind(MainAction.FILTER_OVERDUE, () -> vm.overdueOnlyProperty().set(!vm.overdueOnlyProperty().get()));
+        commands.bind(MainAction.FILTER_PRESSING,
+                () -> vm.highAndUrgentProperty().set(!vm.highAndUrgentProperty().get()));
+        commands.bind(MainAction.ADD_CONNECTION, actions::addConnection);
+        commands.bind(MainAction.REPLACE_KEY, actions::replaceKey);
+        commands.bind(MainAction.KEY_WINDOW, actions::keyPanel);
+        var keyInfo = vm.session().key();
+        commands.bind(MainAction.ADMIN,
+                new SimpleBooleanProperty(!(keyInfo.scopesKnown() && !keyInfo.scopes().contains("admin"))),
+                actions::keyAdmin);
+        commands.bind(MainAction.QUIT, actions::quit);
+        commands.bind(MainAction.SETTINGS, actions::settings);
+        commands.bind(MainAction.ABOUT, actions::about);
     }
 
     /**
@@ -401,8 +385,7 @@ public final class MainView extends BorderPane {
     }
 
     private static Node sandboxBanner(ConsoleSession session) {
-        Label text = new Label("Sandbox: you are exploring sample approvals on a local server at "
-                + session.baseUrl() + ". It stops when you quit; nothing here touches a real API.");
+        Label text = new Label(Messages.format("main.sandbox", session.baseUrl()));
         text.setWrapText(true);
         HBox box = new HBox(10, Icons.of(Feather.BOX), text);
         box.setId("sandboxBanner");
@@ -429,7 +412,8 @@ public final class MainView extends BorderPane {
 
     private Node statusBar() {
         ConsoleSession s = vm.session();
-        Label connection = new Label(s.connectionName() + "  \u00b7  " + s.baseUrl(), Icons.of(Feather.SERVER));
+        Label connection = new Label(Messages.format("status.connection", s.connectionName(), s.baseUrl()),
+                Icons.of(Feather.SERVER));
         connection.setId("statusConnection");
         Label refreshed = new Label();
         refreshed.setId("statusRefreshed");

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.main;
 
+import io.approvals.console.ui.common.Messages;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -24,10 +25,11 @@ final class OverviewStrip extends HBox {
         total.setId("overviewTotal");
         total.getStyleClass().add("overview-total");
         total.textProperty().bind(vm.countTextProperty());
-        Label caption = new Label("Pending approvals");
+        Label caption = new Label(Messages.get("overview.caption"));
         caption.getStyleClass().add("overview-caption");
         count.getChildren().addAll(caption, total);
-        getChildren().addAll(count, group("By age", vm.ageBuckets()), group("By priority", vm.priorityBuckets()));
+        getChildren().addAll(count, group(Messages.get("overview.byAge"), vm.ageBuckets()),
+                group(Messages.get("overview.byPriority"), vm.priorityBuckets()));
     }
 
     private VBox group(String title, ObservableList<Bucket> buckets) {
@@ -53,10 +55,10 @@ final class OverviewStrip extends HBox {
             for (int i = 0; i < buckets.size(); i++) {
                 Bucket b = buckets.get(i);
                 VBox column = (VBox) bars.getChildren().get(i);
-                ((Label) column.getChildren().get(0)).setText(Integer.toString(b.count()));
+                ((Label) column.getChildren().get(0)).setText(Messages.format("overview.count", b.count()));
                 Region bar = (Region) ((StackPane) column.getChildren().get(1)).getChildren().get(0);
                 size(bar, height(b, max));
-                column.setAccessibleText(b.label() + ": " + b.count());
+                column.setAccessibleText(Messages.format("overview.bar.accessible", b.label(), b.count()));
             }
             return;
         }
@@ -69,7 +71,7 @@ final class OverviewStrip extends HBox {
             well.setAlignment(Pos.BOTTOM_CENTER);
             well.setMinHeight(BAR_MAX);
             well.setPrefHeight(BAR_MAX);
-            Label n = new Label(Integer.toString(b.count()));
+            Label n = new Label(Messages.format("overview.count", b.count()));
             n.getStyleClass().add("bar-count");
             Label name = new Label(b.label());
             name.getStyleClass().add("bar-label");
@@ -77,7 +79,7 @@ final class OverviewStrip extends HBox {
             column.setUserData(b.label() + "\n" + b.styleClass());
             column.setAlignment(Pos.BOTTOM_CENTER);
             column.setMinWidth(44);
-            column.setAccessibleText(b.label() + ": " + b.count());
+            column.setAccessibleText(Messages.format("overview.bar.accessible", b.label(), b.count()));
             HBox.setHgrow(column, Priority.NEVER);
             bars.getChildren().add(column);
         }

@@ -4,6 +4,7 @@ import io.approvals.console.client.ApiException;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.Messages;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -27,7 +28,7 @@ final class QuickApprove {
     private final Consumer<String> reselect;
     private final HBox snackbar;
     private final Label text = new Label();
-    private final Button undo = new Button("Undo");
+    private final Button undo = new Button(Messages.get("main.quick.undo"));
     private final PauseTransition timer = new PauseTransition(UNDO_TIME);
     private final PauseTransition hideLater = new PauseTransition(Duration.seconds(4));
     /** Waiting out its undo time, or sent and not yet answered. */
@@ -76,7 +77,7 @@ final class QuickApprove {
         waiting = approval;
         inFlight.add(approval.id());
         hideLater.stop();
-        text.setText("Approving \u201c" + approval.title() + "\u201d in 5 s");
+        text.setText(Messages.format("main.quick.approving", approval.title(), UNDO_TIME.toSeconds()));
         undo.setVisible(true);
         undo.setManaged(true);
         snackbar.setVisible(true);
@@ -92,7 +93,7 @@ final class QuickApprove {
         Approval undone = waiting;
         waiting = null;
         inFlight.remove(undone.id());
-        say("Not approved: \u201c" + undone.title() + "\u201d");
+        say(Messages.format("main.quick.undone", undone.title()));
         reselect.accept(undone.id());
         return true;
     }
@@ -105,12 +106,11 @@ final class QuickApprove {
         }
         Approval sending = waiting;
         waiting = null;
-        say("Approved \u201c" + sending.title() + "\u201d");
+        say(Messages.format("main.quick.approved", sending.title()));
         vm.decideNow(sending, ApprovalStatus.APPROVED, done -> inFlight.remove(sending.id()), e -> {
             inFlight.remove(sending.id());
-            say(e instanceof ApiException.Conflict ? "\u201c" + sending.title() + "\u201d was decided by someone else"
-                    + " first; nothing was changed." : "\u201c" + sending.title() + "\u201d was not approved: "
-                    + ApprovalsViewModel.messageOf(e));
+            say(e instanceof ApiException.Conflict ? Messages.format("main.quick.conflict", sending.title())
+                    : Messages.format("main.quick.failed", sending.title(), ApprovalsViewModel.messageOf(e)));
         });
     }
 

@@ -1,0 +1,228 @@
+package io.approvals.console.ui;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.dialogs.BulkDecisionController;
+import io.approvals.console.ui.dialogs.BulkDecisionViewModel;
+import io.approvals.console.ui.dialogs.CreateApprovalController;
+import io.approvals.console.ui.dialogs.CreateApprovalViewModel;
+import io.approvals.console.ui.dialogs.DecisionController;
+import io.approvals.console.ui.dialogs.DecisionViewModel;
+import io.approvals.console.ui.dialogs.ReplaceKeyController;
+import io.approvals.console.ui.dialogs.SettingsController;
+import io.approvals.console.ui.keys.KeyUi;
+import io.approvals.console.ui.main.ApprovalRow;
+import io.approvals.console.ui.main.ApprovalsViewModel;
+import io.approvals.console.ui.main.KeyWatch;
+import io.approvals.console.ui.main.MainView;
+import io.approvals.console.ui.session.ConnectionDraft;
+import io.approvals.console.ui.session.ConsoleEnvironment;
+import io.approvals.console.ui.session.ConsoleSession;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/** The dialogs and secondary windows the main window asks for, each made with its view model and shown once. */
+final class MainDialogs {
+    private final ConsoleUi ui;
+    private final Stage stage;
+    private final ConsoleEnvironment env;
+    private final Background background;
+    private final Clock clock;
+    private final String version;
+    private KeyUi keys;
+    private DialogService dialogs;
+
+    MainDialogs(ConsoleUi ui, Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
+        this.ui = ui;
+        this.stage = stage;
+        this.env = env;
+        this.background = background;
+        this.clock = clock;
+        this.version = version;
+    }
+
+    void newApproval() {
+        MainView main = ui.mainView();
+        ConsoleSession session = ui.session();
+        if (main == null) {
+            return;
+        }
+        ApprovalsViewModel vm = main.viewModel();
+        CreateApprovalViewModel dvm = new CreateApprovalViewModel(session.api(), background,
+                clock.withZone(ZoneId.systemDefault()));
+        if (session.key() != null && session.key().owner() != null) {
+            dvm.requesterProperty().set(session.key().owner());
+        }
+        dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
+        dialogs().show(FxmlView.CREATE_APPROVAL, new CreateApprovalController(dvm, created -> {
+            vm.added(created);
+            main.select(created.id());
+        }, this::trouble));
+    }
+
+    void decide(List<ApprovalRow> rows, ApprovalStatus decision) {
+        MainView main = ui.mainView();
+        ConsoleSession session = ui.session();
+        if (main == null || rows.isEmpty()) {
+            return;
+        }
+        ApprovalsViewModel vm = main.viewModel();
+        List<Approval> pending = vm.pendingOf(rows);
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (pending.size() == 1) {
+            DecisionViewModel dvm = new DecisionViewModel(session.api(), background, pending.get(0), decision);
+            dialogs().show(FxmlView.DECISION, new DecisionController(dvm, clock, vm::replace, this::trouble));
+        } else {
+            BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
+            MainView shown = main;
+            dialogs().show(FxmlView.BULK_DECISION, new BulkDecisionController(bvm, vm::replace, this::trouble,
+                    shown::selectAll));
+        }
+    }
+
+    /** A dialog hit 401/403/offline: the main window shows the same banner a refresh would. */
+    private void trouble(Throwable e) {
+        MainView main = ui.mainView();
+        if (main != null && (e instanceof io.approvals.console.client.ApiException.Unauthorized
+                || e instanceof io.approvals.console.client.ApiException.Network)) {
+            main.viewModel().reportFailure(e);
+        }
+    }
+
+    void replaceKey() {
+        ConsoleSession session = ui.session();
+        if (session == null) {
+            return;
+        }
+        dialogs().show(FxmlView.REPLACE_KEY, new ReplaceKeyController(env, background, session.connectionName(),
+                replaced -> {
+                    KeyWatch watch = ui.keyWatch().orElse(null);
+                    if (watch != null) {
+                        watch.look(KeyWatch.Cause.KEY_WINDOW); // the same window takes the new key: filters, drafts stay
+                    } else {
+                        ui.showMain(replaced);
+                    }
+                }));
+    }
+
+    void keyPanel() {
+        ConsoleSession session = ui.session();
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showKeyPanel(stage, env.keyService(name), name, this::keyChanged, this::keyVerified);
+        }
+    }
+
+    void keyAdmin() {
+        ConsoleSession session = ui.session();
+        if (session != null) {
+            String name = session.connectionName();
+            keys().showAdmin(stage, env.keyService(name), name);
+        }
+    }
+
+    /** A replaced or rotated key: the main window takes it, keeping its list, filters and selection. */
+    private void keyChanged(String connection) {
+        ConsoleSession session = ui.session();
+        KeyWatch watch = ui.keyWatch().orElse(null);
+        if (session != null && connection.equals(session.connectionName())) {
+            if (watch != null) {
+                watch.look(KeyWatch.Cause.KEY_WINDOW);
+            } else {
+                ui.open(connection);
+            }
+        }
+    }
+
+    /** The key window's Verify now: the main window takes the key the keychain holds, and its banner follows. */
+    private void keyVerified(String connection) {
+        ConsoleSession session = ui.session();
+        KeyWatch watch = ui.keyWatch().orElse(null);
+        if (watch != null && session != null && connection.equals(session.connectionName())) {
+            watch.verifiedElsewhere();
+        }
+    }
+
+    private KeyUi keys() {
+        if (keys == null) {
+            keys = new KeyUi(background, clock).theme(() -> ui.uiSettings().theme()).dialogs(dialogs());
+        }
+        return keys;
+    }
+
+    /** The one way this window shows dialogs (owner, modality, size, keys). */
+    DialogService dialogs() {
+        if (dialogs == null) {
+            dialogs = new DialogService(stage, () -> ui.uiSettings().theme());
+        }
+        return dialogs;
+    }
+
+    void settings() {
+        ConsoleSession session = ui.session();
+        if (session == null) {
+            openSettings(null, false);
+            return;
+        }
+        ConsoleSession current = session;
+        background.run(() -> env.connection(current.connectionName()),
+                draft -> openSettings(draft, !current.isSandbox()), e -> openSettings(null, false));
+    }
+
+    private void openSettings(ConnectionDraft connection, boolean editable) {
+        dialogs().show(FxmlView.SETTINGS, new SettingsController(ui.uiSettings(), connection, editable, (s, changed) -> {
+            ui.useSettings(s);
+            MainView main = ui.mainView();
+            if (main != null) {
+                main.viewModel().refreshSecondsProperty().set(s.refreshSeconds());
+                main.viewModel().notificationsOnProperty().set(s.notifications());
+            }
+            background.run(() -> {
+                env.saveSettings(s);
+                return null;
+            }, x -> { }, e -> { });
+            if (changed != null) {
+                ui.setRoot(ConsoleUi.busy(Messages.format("main.openingWithNewSettings", changed.name())));
+                background.run(() -> env.updateConnection(changed), ui::showMain, e -> {
+                    showError(Messages.format("main.connectionNotChanged", e.getMessage()));
+                    if (ui.session() != null) {
+                        ui.showMain(ui.session());
+                    }
+                });
+            }
+        }));
+    }
+
+    private void showError(String text) {
+        Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
+        a.initOwner(stage);
+        a.setHeaderText(null);
+        a.show();
+    }
+
+    void about() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle(Messages.get("main.about.title"));
+        a.setHeaderText(ConsoleUi.TITLE + " " + version);
+        a.setContentText(Messages.get("main.about.text"));
+        a.show();
+    }
+
+    /** A key copied from a key window leaves the clipboard when the app quits (if it is still there). */
+    void clearCopiedKey() {
+        if (keys != null) {
+            keys.onQuit();
+        }
+    }
+}
