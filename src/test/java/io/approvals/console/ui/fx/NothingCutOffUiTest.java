@@ -104,6 +104,8 @@ class NothingCutOffUiTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 String where = size[0] + "x" + size[1] + " " + theme.name().toLowerCase();
                 robot.interact(() -> {
+                    // laid out in the same FX turn as the check: the once-a-second "refreshed … ago" may have ticked
+                    stage.getScene().getRoot().layout();
                     collectCut(stage.getScene().getRoot(), where, cut);
                     snapshot(where);
                 });
