@@ -70,6 +70,17 @@ public final class MutationReport {
         EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.describe:replaced return value with \"\" for io/approvals/console/client/"
                         + "ResponseDecoder::describe",
                 "only on the stack-overflow line, which cannot be reached (see above)");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.clean:changed conditional boundary",
+                "`i < size()` vs `<=`: `ArrayNode.get` past the end gives null, which cleans to null and is not set");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.clean:"
+                        + "removed conditional - replaced equality check with false",
+                "the field is then set even when neither its name nor its value changed: to the value it already has");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.keepingLines:"
+                        + "removed conditional - replaced equality check with false",
+                "a description or comment that was clean is replaced by a new text node with the same text");
+        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.pageTree:"
+                        + "removed conditional - replaced equality check with false",
+                "without a page number the next cursor is set to that null, which it already was");
         EQUIVALENT.put("io.approvals.console.client.RetryPolicy.backoff:changed conditional boundary",
                 "`cap <= 0` vs `cap < 0`: for a cap of 0 both give a zero wait (nextLong(1) is always 0)");
     }
