@@ -8,6 +8,7 @@ import io.approvals.console.client.ApprovalsClient;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.ConnectionStore;
+import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.Scope;
@@ -17,11 +18,16 @@ import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.sandbox.SandboxWithClock;
 import io.approvals.console.testing.MovableClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,14 @@ class KeyRotationOutcomesTest {
         sandbox.close();
     }
 
+    private RotationLock lock() {
+        return new RotationLock(service.connections().file().toAbsolutePath().getParent(), clock);
+    }
+
+    private Path ownerFile() {
+        return service.connections().file().toAbsolutePath().getParent().resolve("rotation-" + PROFILE + ".owner");
+    }
+
     private ConnectionService startApp() {
         return new ConnectionService(new ConnectionStore(AppPaths.under(root)), secrets, clients, clock);
     }
@@ -96,7 +110,15 @@ class KeyRotationOutcomesTest {
 
     @Test
     void routineAndCompromisedRotationsSayWhenTheOldKeyStops() {
+        // while it rotates, the lock names this program to anyone who looks (another window, the CLI)
+        AtomicReference<Optional<RotationLock.Owner>> holder = new AtomicReference<>();
+        clients.onRegenerate((caller, real) -> {
+            holder.set(lock().holder(PROFILE));
+            return real.get();
+        });
         RotationResult routine = new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR);
+        assertThat(holder.get()).map(RotationLock.Owner::program).contains("Approvals Console");
+        assertThat(lock().holder(PROFILE)).as("given back").isEmpty();
         assertThat(routine.outcome()).isEqualTo(RotationOutcome.COMPLETED);
         assertThat(routine.oldKeyValidUntil()).isEqualTo(Instant.parse("2026-11-27T05:00:00Z"));
         assertThat(routine.message()).contains("keeps working until about 2026-11-27T05:00:00Z")
@@ -218,6 +240,72 @@ class KeyRotationOutcomesTest {
         assertThat(r.cause()).isInstanceOf(ApiException.Unauthorized.class);
         assertThat(memory.load(PENDING)).isEmpty();
         assertThat(memory.load(PROFILE)).as("kept: only an administrator can say it is dead").contains(original);
+        // and recorded as refused (key status and the app's banner say so until a working key is stored)
+        VerifiedKey refused = startApp().profile(PROFILE).verified();
+        assertThat(refused.status()).isEqualTo(KeyAttention.REFUSED_STATUS);
+        assertThat(refused.fingerprint()).isEqualTo(original.fingerprint());
+        assertThat(refused.verifiedAt()).isEqualTo(clock.instant());
+        assertThat(refused.scopes()).as("the facts verified for this very key are kept").contains("read", "write");
+    }
+
+    @Test
+    void aRefusedStoredKeyIsRecordedWithItsOwnFactsWhateverWasVerifiedBefore() {
+        refuseEveryKeyBut(null);
+        // last verified: another key; then nothing verified at all
+        VerifiedKey other = new VerifiedKey("ak_other", "zzzz", "other-fingerprint", List.of("admin"),
+                "someone@example.com", null, "Active", clock.instant(), true);
+        for (VerifiedKey before : new VerifiedKey[] {other, null}) {
+            service.connections().put(service.profile(PROFILE).withVerified(before));
+            memory.save(PENDING, unknownKey());
+
+            RotationResult r = new KeyRotation(startApp()).recover(PROFILE).orElseThrow();
+
+            assertThat(r.outcome()).as("%s", before).isEqualTo(RotationOutcome.NO_WORKING_KEY);
+            VerifiedKey refused = startApp().profile(PROFILE).verified();
+            assertThat(refused.status()).isEqualTo(KeyAttention.REFUSED_STATUS);
+            assertThat(refused.fingerprint()).isEqualTo(original.fingerprint());
+            assertThat(refused.last4()).isEqualTo(original.last4());
+            assertThat(refused.scopes()).as("nothing verified for this key").isEmpty();
+            assertThat(refused.owner()).isNull();
+        }
+    }
+
+    @Test
+    void anotherProgramsRotationIsNotOursToSettleUntilItEnds() {
+        ApiKey pending = unknownKey();
+        memory.save(PENDING, pending);
+        KeyRotation rotation = new KeyRotation(startApp());
+        try (RotationLock.Held cli = lock().tryAcquire(PROFILE, "approvals-console key rotate").orElseThrow()) {
+            RotationResult r = rotation.recover(PROFILE).orElseThrow();
+            assertThat(r.outcome()).isEqualTo(RotationOutcome.IN_PROGRESS);
+            assertThat(r.message()).contains("under way in another program", "(approvals-console key rotate)");
+            assertThat(memory.load(PENDING)).as("not ours to settle").contains(pending);
+            assertThat(rotation.rotatingElsewhere(PROFILE)).map(RotationLock.Owner::program)
+                    .contains("approvals-console key rotate");
+        }
+        assertThat(rotation.rotatingElsewhere(PROFILE)).isEmpty();
+        RotationResult after = rotation.recover(PROFILE).orElseThrow();
+        assertThat(after.outcome()).isEqualTo(RotationOutcome.ROLLED_BACK);
+        assertThat(memory.load(PENDING)).isEmpty();
+    }
+
+    @Test
+    void theClaimOfARotationKilledAfterItsLastKeychainStepIsClearedOnceStaleNotBefore() {
+        KeyRotation rotation = new KeyRotation(startApp());
+        lock().tryAcquire(PROFILE, "killed").orElseThrow(); // never given back, as after kill -9
+        rotation.recover(PROFILE);
+        rotation.clearStaleClaim(PROFILE);
+        assertThat(ownerFile()).as("a live claim stays").exists();
+
+        clock.advance(RotationLock.TIMEOUT.plus(Duration.ofSeconds(1)));
+        assertThat(rotation.recover(PROFILE)).isEmpty();
+        assertThat(ownerFile()).as("the next look clears a stale claim").doesNotExist();
+
+        lock().tryAcquire(PROFILE, "killed again").orElseThrow();
+        clock.advance(RotationLock.TIMEOUT.plus(Duration.ofSeconds(1)));
+        assertThat(Files.exists(ownerFile())).isTrue();
+        rotation.clearStaleClaim(PROFILE);
+        assertThat(ownerFile()).doesNotExist();
     }
 
     @Test

@@ -37,6 +37,8 @@ class MutationReportTest {
                 .contains("| `sandbox.Authenticator`, `KeyService`, `KeyRegistry`, `FailedAuthLimiter` | not run |")
                 .contains("| `ApiKey.of` line 12: changed conditional boundary | no reason recorded")
                 .contains("| `ApiKey.of` line 13: removed call (not covered) |");
+        assertThat(section).doesNotContain("The PIT run for all targets took");
+        assertThat(MutationReport.render(dir, 125)).contains("The PIT run for all targets took 2 min 5 s");
     }
 
     @Test
