@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsClient;
+import io.approvals.console.client.KeyVerification;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.ConnectionStore;
@@ -12,6 +13,7 @@ import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.Scope;
+import io.approvals.console.credentials.Availability;
 import io.approvals.console.credentials.KeychainException;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.sandbox.Sandbox;
@@ -268,6 +270,29 @@ class KeyRotationOutcomesTest {
             assertThat(refused.scopes()).as("nothing verified for this key").isEmpty();
             assertThat(refused.owner()).isNull();
         }
+    }
+
+    @Test
+    void aLockedKeychainStopsARotationBeforeAnythingChanges() {
+        secrets.probeAnswers(Availability.unreachable("Secret Service", KeychainException.Kind.LOCKED,
+                "The keychain is locked.", "Unlock it and try again."));
+        assertThatThrownBy(() -> new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR))
+                .isInstanceOf(KeychainException.class).hasMessageContaining("The keychain is locked.");
+        assertThat(memory.load(PENDING)).as("no marker").isEmpty();
+        assertThat(memory.load(PROFILE)).contains(original);
+        assertThat(works(original)).as("nothing regenerated").isTrue();
+    }
+
+    @Test
+    void aLostAnswerFromAServerThatDescribesNoKeyIsNothingChanged() {
+        clients.onRegenerate((caller, real) -> {
+            throw new ApiException.Network("The connection was reset.", null);
+        });
+        clients.onVerify((key, real) -> new KeyVerification(null, false)); // no /apikeys/me: no metadata
+        RotationResult r = new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR);
+        assertThat(r.outcome()).isEqualTo(RotationOutcome.NOTHING_CHANGED);
+        assertThat(memory.load(PENDING)).isEmpty();
+        assertThat(memory.load(PROFILE)).contains(original);
     }
 
     @Test
