@@ -296,6 +296,21 @@ class KeyRotationOutcomesTest {
     }
 
     @Test
+    void aStopAfterACompromiseRegenerateIsExplainedWithTheServersRefusalAsItsCause() {
+        KeyRotation rotation = new KeyRotation(service);
+        rotation.regenerate(rotation.prepare(PROFILE, RotationGrace.COMPROMISED));
+        // stops before storePending: only the marker is there, and the stored key is dead
+
+        RotationResult r = new KeyRotation(startApp()).recover(PROFILE).orElseThrow();
+
+        assertThat(r.outcome()).isEqualTo(RotationOutcome.NEW_KEY_LOST);
+        assertThat(r.message()).contains("no longer accepted");
+        assertThat(r.cause()).as("nothing failed before: the refusal is the cause").isInstanceOf(
+                ApiException.Unauthorized.class);
+        assertThat(memory.load(PENDING)).isEmpty();
+    }
+
+    @Test
     void anotherProgramsRotationIsNotOursToSettleUntilItEnds() {
         ApiKey pending = unknownKey();
         memory.save(PENDING, pending);

@@ -195,6 +195,7 @@ class KeyRotationTest {
 
         assertThat(r.outcome()).isEqualTo(RotationOutcome.NEW_KEY_LOST);
         assertThat(r.message()).contains("no longer accepted", "Ask an administrator", "key set --profile prod");
+        assertThat(r.cause()).as("the lost answer, not the refusal it led to").isInstanceOf(ApiException.Network.class);
         assertThat(memory.load(PENDING)).isEmpty();
         // the refusal outlives the marker: key status and the app's banner say it until a working key is stored
         assertThat(service.profile(PROFILE).verified().status()).isEqualTo(KeyAttention.REFUSED_STATUS);
