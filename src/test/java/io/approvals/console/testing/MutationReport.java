@@ -161,7 +161,13 @@ public final class MutationReport {
                 md.append("| ").append(t.getValue()).append(" | not run | | | |\n");
                 continue;
             }
-            List<Mutant> mutants = read(xml);
+            List<Mutant> mutants;
+            try {
+                mutants = read(xml);
+            } catch (org.xml.sax.SAXException e) { // PIT stopped mid-run (MUTATION_TIMEOUT): its report is cut off
+                md.append("| ").append(t.getValue()).append(" | unfinished | | | |\n");
+                continue;
+            }
             long detected = mutants.stream().filter(Mutant::detected).count();
             long noCoverage = mutants.stream().filter(m -> m.status().equals("NO_COVERAGE")).count();
             md.append("| ").append(t.getValue()).append(" | ").append(percent(detected, mutants.size()))
