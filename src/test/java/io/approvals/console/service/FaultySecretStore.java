@@ -16,6 +16,7 @@ public final class FaultySecretStore implements SecretStore {
 
     private final SecretStore inner;
     private volatile Rule rule = (op, account) -> false;
+    private volatile Availability probeAnswer;
 
     public FaultySecretStore(SecretStore inner) {
         this.inner = inner;
@@ -26,8 +27,15 @@ public final class FaultySecretStore implements SecretStore {
         return this;
     }
 
+    /** probe() answers this until heal() (the keychain locked or gone); the other calls still work. */
+    public FaultySecretStore probeAnswers(Availability a) {
+        this.probeAnswer = a;
+        return this;
+    }
+
     public void heal() {
         rule = (op, account) -> false;
+        probeAnswer = null;
     }
 
     private void check(String op, String account) {
@@ -44,7 +52,8 @@ public final class FaultySecretStore implements SecretStore {
 
     @Override
     public Availability probe() {
-        return inner.probe();
+        Availability a = probeAnswer;
+        return a != null ? a : inner.probe();
     }
 
     @Override

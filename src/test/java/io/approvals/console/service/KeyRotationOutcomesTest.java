@@ -5,23 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsClient;
+import io.approvals.console.client.KeyVerification;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.ConnectionStore;
+import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.Scope;
+import io.approvals.console.credentials.Availability;
 import io.approvals.console.credentials.KeychainException;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.sandbox.SandboxWithClock;
 import io.approvals.console.testing.MovableClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +72,14 @@ class KeyRotationOutcomesTest {
         sandbox.close();
     }
 
+    private RotationLock lock() {
+        return new RotationLock(service.connections().file().toAbsolutePath().getParent(), clock);
+    }
+
+    private Path ownerFile() {
+        return service.connections().file().toAbsolutePath().getParent().resolve("rotation-" + PROFILE + ".owner");
+    }
+
     private ConnectionService startApp() {
         return new ConnectionService(new ConnectionStore(AppPaths.under(root)), secrets, clients, clock);
     }
@@ -96,7 +112,15 @@ class KeyRotationOutcomesTest {
 
     @Test
     void routineAndCompromisedRotationsSayWhenTheOldKeyStops() {
+        // while it rotates, the lock names this program to anyone who looks (another window, the CLI)
+        AtomicReference<Optional<RotationLock.Owner>> holder = new AtomicReference<>();
+        clients.onRegenerate((caller, real) -> {
+            holder.set(lock().holder(PROFILE));
+            return real.get();
+        });
         RotationResult routine = new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR);
+        assertThat(holder.get()).map(RotationLock.Owner::program).contains("Approvals Console");
+        assertThat(lock().holder(PROFILE)).as("given back").isEmpty();
         assertThat(routine.outcome()).isEqualTo(RotationOutcome.COMPLETED);
         assertThat(routine.oldKeyValidUntil()).isEqualTo(Instant.parse("2026-11-27T05:00:00Z"));
         assertThat(routine.message()).contains("keeps working until about 2026-11-27T05:00:00Z")
@@ -218,6 +242,110 @@ class KeyRotationOutcomesTest {
         assertThat(r.cause()).isInstanceOf(ApiException.Unauthorized.class);
         assertThat(memory.load(PENDING)).isEmpty();
         assertThat(memory.load(PROFILE)).as("kept: only an administrator can say it is dead").contains(original);
+        // and recorded as refused (key status and the app's banner say so until a working key is stored)
+        VerifiedKey refused = startApp().profile(PROFILE).verified();
+        assertThat(refused.status()).isEqualTo(KeyAttention.REFUSED_STATUS);
+        assertThat(refused.fingerprint()).isEqualTo(original.fingerprint());
+        assertThat(refused.verifiedAt()).isEqualTo(clock.instant());
+        assertThat(refused.scopes()).as("the facts verified for this very key are kept").contains("read", "write");
+    }
+
+    @Test
+    void aRefusedStoredKeyIsRecordedWithItsOwnFactsWhateverWasVerifiedBefore() {
+        refuseEveryKeyBut(null);
+        // last verified: another key; then nothing verified at all
+        VerifiedKey other = new VerifiedKey("ak_other", "zzzz", "other-fingerprint", List.of("admin"),
+                "someone@example.com", null, "Active", clock.instant(), true);
+        for (VerifiedKey before : new VerifiedKey[] {other, null}) {
+            service.connections().put(service.profile(PROFILE).withVerified(before));
+            memory.save(PENDING, unknownKey());
+
+            RotationResult r = new KeyRotation(startApp()).recover(PROFILE).orElseThrow();
+
+            assertThat(r.outcome()).as("%s", before).isEqualTo(RotationOutcome.NO_WORKING_KEY);
+            VerifiedKey refused = startApp().profile(PROFILE).verified();
+            assertThat(refused.status()).isEqualTo(KeyAttention.REFUSED_STATUS);
+            assertThat(refused.fingerprint()).isEqualTo(original.fingerprint());
+            assertThat(refused.last4()).isEqualTo(original.last4());
+            assertThat(refused.scopes()).as("nothing verified for this key").isEmpty();
+            assertThat(refused.owner()).isNull();
+        }
+    }
+
+    @Test
+    void aLockedKeychainStopsARotationBeforeAnythingChanges() {
+        secrets.probeAnswers(Availability.unreachable("Secret Service", KeychainException.Kind.LOCKED,
+                "The keychain is locked.", "Unlock it and try again."));
+        assertThatThrownBy(() -> new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR))
+                .isInstanceOf(KeychainException.class).hasMessageContaining("The keychain is locked.");
+        assertThat(memory.load(PENDING)).as("no marker").isEmpty();
+        assertThat(memory.load(PROFILE)).contains(original);
+        assertThat(works(original)).as("nothing regenerated").isTrue();
+    }
+
+    @Test
+    void aLostAnswerFromAServerThatDescribesNoKeyIsNothingChanged() {
+        clients.onRegenerate((caller, real) -> {
+            throw new ApiException.Network("The connection was reset.", null);
+        });
+        clients.onVerify((key, real) -> new KeyVerification(null, false)); // no /apikeys/me: no metadata
+        RotationResult r = new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR);
+        assertThat(r.outcome()).isEqualTo(RotationOutcome.NOTHING_CHANGED);
+        assertThat(memory.load(PENDING)).isEmpty();
+        assertThat(memory.load(PROFILE)).contains(original);
+    }
+
+    @Test
+    void aStopAfterACompromiseRegenerateIsExplainedWithTheServersRefusalAsItsCause() {
+        KeyRotation rotation = new KeyRotation(service);
+        rotation.regenerate(rotation.prepare(PROFILE, RotationGrace.COMPROMISED));
+        // stops before storePending: only the marker is there, and the stored key is dead
+
+        RotationResult r = new KeyRotation(startApp()).recover(PROFILE).orElseThrow();
+
+        assertThat(r.outcome()).isEqualTo(RotationOutcome.NEW_KEY_LOST);
+        assertThat(r.message()).contains("no longer accepted");
+        assertThat(r.cause()).as("nothing failed before: the refusal is the cause").isInstanceOf(
+                ApiException.Unauthorized.class);
+        assertThat(memory.load(PENDING)).isEmpty();
+    }
+
+    @Test
+    void anotherProgramsRotationIsNotOursToSettleUntilItEnds() {
+        ApiKey pending = unknownKey();
+        memory.save(PENDING, pending);
+        KeyRotation rotation = new KeyRotation(startApp());
+        try (RotationLock.Held cli = lock().tryAcquire(PROFILE, "approvals-console key rotate").orElseThrow()) {
+            RotationResult r = rotation.recover(PROFILE).orElseThrow();
+            assertThat(r.outcome()).isEqualTo(RotationOutcome.IN_PROGRESS);
+            assertThat(r.message()).contains("under way in another program", "(approvals-console key rotate)");
+            assertThat(memory.load(PENDING)).as("not ours to settle").contains(pending);
+            assertThat(rotation.rotatingElsewhere(PROFILE)).map(RotationLock.Owner::program)
+                    .contains("approvals-console key rotate");
+        }
+        assertThat(rotation.rotatingElsewhere(PROFILE)).isEmpty();
+        RotationResult after = rotation.recover(PROFILE).orElseThrow();
+        assertThat(after.outcome()).isEqualTo(RotationOutcome.ROLLED_BACK);
+        assertThat(memory.load(PENDING)).isEmpty();
+    }
+
+    @Test
+    void theClaimOfARotationKilledAfterItsLastKeychainStepIsClearedOnceStaleNotBefore() {
+        KeyRotation rotation = new KeyRotation(startApp());
+        lock().tryAcquire(PROFILE, "killed").orElseThrow(); // never given back, as after kill -9
+        rotation.recover(PROFILE);
+        rotation.clearStaleClaim(PROFILE);
+        assertThat(ownerFile()).as("a live claim stays").exists();
+
+        clock.advance(RotationLock.TIMEOUT.plus(Duration.ofSeconds(1)));
+        assertThat(rotation.recover(PROFILE)).isEmpty();
+        assertThat(ownerFile()).as("the next look clears a stale claim").doesNotExist();
+
+        lock().tryAcquire(PROFILE, "killed again").orElseThrow();
+        clock.advance(RotationLock.TIMEOUT.plus(Duration.ofSeconds(1)));
+        assertThat(Files.exists(ownerFile())).isTrue();
+        rotation.clearStaleClaim(PROFILE);
+        assertThat(ownerFile()).doesNotExist();
     }
 
     @Test

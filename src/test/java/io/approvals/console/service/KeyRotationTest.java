@@ -195,7 +195,11 @@ class KeyRotationTest {
 
         assertThat(r.outcome()).isEqualTo(RotationOutcome.NEW_KEY_LOST);
         assertThat(r.message()).contains("no longer accepted", "Ask an administrator", "key set --profile prod");
+        assertThat(r.cause()).as("the lost answer, not the refusal it led to").isInstanceOf(ApiException.Network.class);
         assertThat(memory.load(PENDING)).isEmpty();
+        // the refusal outlives the marker: key status and the app's banner say it until a working key is stored
+        assertThat(service.profile(PROFILE).verified().status()).isEqualTo(KeyAttention.REFUSED_STATUS);
+        assertThat(service.profile(PROFILE).verified().fingerprint()).isEqualTo(original.fingerprint());
     }
 
     @Test
@@ -332,6 +336,9 @@ class KeyRotationTest {
         KeyRotation.Plan plan = rotation.prepare(PROFILE, RotationGrace.ONE_HOUR);
         seen.add(rotation.regenerate(plan).key());
         // stops before storePending: only the marker is there
+        assertThatThrownBy(() -> rotation.prepare(PROFILE, RotationGrace.ONE_HOUR))
+                .as("no second rotation over an unfinished one").isInstanceOf(ServiceException.class)
+                .hasMessageContaining("is unfinished");
 
         RotationResult r = new RotationRecovery(startApp()).recover(PROFILE).orElseThrow();
 

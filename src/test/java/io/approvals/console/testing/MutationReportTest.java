@@ -37,6 +37,10 @@ class MutationReportTest {
                 .contains("| `sandbox.Authenticator`, `KeyService`, `KeyRegistry`, `FailedAuthLimiter` | not run |")
                 .contains("| `ApiKey.of` line 12: changed conditional boundary | no reason recorded")
                 .contains("| `ApiKey.of` line 13: removed call (not covered) |");
+        assertThat(section).doesNotContain("The PIT run for all targets took");
+        Files.writeString(Files.createDirectories(dir.resolve("key-rotation")).resolve("mutations.xml"), "");
+        assertThat(MutationReport.render(dir)).as("cut off by the time-out").contains("| `service.KeyRotation` | unfinished |");
+        assertThat(MutationReport.render(dir, 125)).contains("The PIT run for all targets took 2 min 5 s");
     }
 
     @Test
