@@ -35,6 +35,8 @@ public final class AspNetLikeServer implements AutoCloseable {
     private final Map<Integer, ObjectNode> items = new ConcurrentHashMap<>();
     /** Every request body the decision and create endpoints received. */
     public final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    /** Items sent after the others in the list as they are, e.g. one without an id or with an unreadable field. */
+    public final List<String> rawItems = new CopyOnWriteArrayList<>();
 
     public AspNetLikeServer(String key, int count) throws IOException {
         this.key = key;
@@ -82,6 +84,9 @@ public final class AspNetLikeServer implements AutoCloseable {
                     ArrayNode out = JSON.createArrayNode();
                     items.keySet().stream().sorted().map(items::get)
                             .filter(a -> !a.get("Status").asText().matches("Approved|Rejected")).forEach(out::add);
+                    for (String raw : rawItems) {
+                        out.add(JSON.readTree(raw));
+                    }
                     send(ex, 200, "application/json; charset=utf-8", out.toString());
                 }
                 case "/approvals/UpdateApprovalStatus" -> update(ex, JSON.readTree(in));
