@@ -138,7 +138,7 @@ class RealServersUiTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isEmpty());
         robot.targetWindow(stage);
-        robot.clickOn("#refreshButton");
+        // no refresh pressed: the decided row leaves the list by itself, whatever the server answered (204 included)
         waitUntil(() -> rows(robot) == pendingAfter);
         robot.interact(() -> {
             table(robot).getSelectionModel().select(0);
@@ -176,6 +176,40 @@ class RealServersUiTest {
         assertThat(rejected.get("Status").asText()).isEqualTo("Rejected");
         assertThat(rejected.get("Comment").asText()).isEqualTo("Over budget");
         assertThat(aspnet.received).allSatisfy(b -> assertThat(b.has("id") || b.has("status")).isFalse());
+    }
+
+    @Test
+    void theDialectIsShownInTheConnectionDetailsAndEditedThere(FxRobot robot) throws Exception {
+        aspnet = new AspNetLikeServer(KEY, 2);
+        addConnection(robot, "aspnet", aspnet.uri().toString());
+        saveAndOpen(robot, 2);
+        robot.push(KeyCode.CONTROL, KeyCode.COMMA);
+        waitUntil(() -> robot.lookup("#settingsDialect").tryQuery().isPresent());
+        assertThat(text(robot, "#settingsDialectSource")).contains("/swagger/v1/swagger.json")
+                .contains("id \u2192 ApprovalId");
+        assertThat(text(robot, "#settingsDialectHeader")).contains("OpenAPI");
+        robot.interact(() -> robot.lookup("#settingsDialect").<javafx.scene.control.TitledPane>query()
+                .setExpanded(true));
+        assertThat(robot.lookup("#dialectField-id").<TextField>query().getText()).isEqualTo("ApprovalId");
+
+        // a zone that does not exist is said in the dialog, which keeps what was typed
+        setText(robot, "#dialectField-comment", "Reason");
+        setText(robot, "#dialectTimeZone", "Mars/Olympus");
+        robot.clickOn("#settingsSave");
+        waitUntil(() -> robot.lookup("#settingsDialectError").tryQuery().map(javafx.scene.Node::isVisible)
+                .orElse(false));
+        assertThat(text(robot, "#settingsDialectError")).contains("Mars/Olympus");
+        assertThat(robot.lookup("#dialectField-comment").<TextField>query().getText()).isEqualTo("Reason");
+
+        setText(robot, "#dialectTimeZone", "Europe/Berlin");
+        robot.clickOn("#settingsSave");
+        waitUntil(() -> "Reason".equals(env.keyService("aspnet").profile("aspnet").dialectOrContract()
+                .field("comment")));
+        var dialect = env.keyService("aspnet").profile("aspnet").dialectOrContract();
+        assertThat(dialect.timeZone()).isEqualTo("Europe/Berlin");
+        assertThat(dialect.field("id")).isEqualTo("ApprovalId");
+        assertThat(env.keyService("aspnet").profile("aspnet").headerName()).isEqualTo(AspNetLikeServer.HEADER);
+        waitUntil(() -> rows(robot) == 2); // opened again with the new names
     }
 
     @Test
