@@ -193,10 +193,9 @@ public final class WelcomeViewModel {
         if (e instanceof KeychainException k) {
             offerSessionOnly.set(true);
             error.set(k.getMessage() + " You can keep the key for this session only: tick the box and Save again.");
-        } else if (e instanceof ApiException.Unauthorized && !bearer.get() && !authEdited
-                && (discovered == null || !discovered.found())) {
+        } else if (e instanceof ApiException.Unauthorized u && u.guessedHeader() != null) {
             // an empty 401 to a header name nobody gave us: the name is the likeliest culprit
-            error.set(Messages.format("failure.unauthorized.guessedHeader", headerName.get())
+            error.set(Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader())
                     + " " + Messages.get("welcome.unauthorized.next"));
         } else if (e instanceof ApiException.Unauthorized) {
             error.set("The server rejected this key: it may be mistyped, revoked or expired, or the header name "

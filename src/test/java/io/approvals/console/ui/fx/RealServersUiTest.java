@@ -213,6 +213,72 @@ class RealServersUiTest {
     }
 
     @Test
+    void theServersFieldErrorsStandNextToTheFieldWithTheTraceIdInDetails(FxRobot robot) throws Exception {
+        aspnet = new AspNetLikeServer(KEY, 2);
+        aspnet.commentMaxLength = 10;
+        aspnet.titleMaxLength = 8;
+        addConnection(robot, "aspnet", aspnet.uri().toString());
+        saveAndOpen(robot, 2);
+
+        robot.type(KeyCode.A);
+        waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused).orElse(false));
+        robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow());
+        robot.write("Fine by me, go ahead");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#commentError").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        assertThat(text(robot, "#commentError")).contains("maximum length of '10'");
+        assertThat(robot.lookup("#decisionDetails").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#decisionDetailsText").<TextArea>query().getText())
+                .contains("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").contains("400");
+        assertThat(robot.lookup("#decisionComment").<TextArea>query().getText()).isEqualTo("Fine by me, go ahead");
+        robot.interact(() -> robot.lookup("#decisionComment").<TextArea>query().setText("Fine"));
+        assertThat(robot.lookup("#commentError").query().isVisible()).isFalse();
+        robot.clickOn("#decisionSubmit");
+        robot.targetWindow(stage);
+        waitUntil(() -> rows(robot) == 1);
+
+        robot.interact(() -> table(robot).requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#createTitle").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#createTitle").<TextField>query().setText("Laptop for Sam"));
+        robot.clickOn("#createSubmit");
+        waitUntil(() -> !text(robot, "#createTitleError").isEmpty());
+        assertThat(text(robot, "#createTitleError")).contains("maximum length of '8'");
+        assertThat(robot.lookup("#createDetailsText").<TextArea>query().getText())
+                .contains("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
+        robot.clickOn("#createTitle");
+        robot.interact(() -> robot.lookup("#createTitle").<TextField>query().setText("Laptop"));
+        assertThat(text(robot, "#createTitleError")).isEmpty();
+        robot.clickOn("#createSubmit");
+        waitUntil(() -> robot.lookup("#createTitle").tryQuery().isEmpty());
+        assertThat(aspnet.received.get(aspnet.received.size() - 1).get("Title").asText()).isEqualTo("Laptop");
+    }
+
+    @Test
+    void anEmptyRefusalOfAGuessedHeaderSaysToCheckTheHeaderName(FxRobot robot) throws Exception {
+        aspnet = new AspNetLikeServer(KEY, 2);
+        aspnet.publishSwagger = false;
+        waitUntil(() -> robot.lookup("#urlField").tryQuery().isPresent());
+        setText(robot, "#connectionName", "aspnet");
+        setText(robot, "#urlField", aspnet.uri().toString());
+        setText(robot, "#keyField", KEY);
+        robot.clickOn("#verifyButton");
+        waitUntil(() -> !text(robot, "#welcomeError").isEmpty());
+        assertThat(text(robot, "#discoveryResult")).startsWith("No OpenAPI document found")
+                .contains("/swagger/v1/swagger.json").contains("X-API-Key");
+        assertThat(text(robot, "#welcomeError")).contains("\u2018X-API-Key\u2019").contains("assumed")
+                .contains("header name");
+
+        setText(robot, "#headerField", AspNetLikeServer.HEADER);
+        robot.clickOn("#verifyButton");
+        waitUntil(() -> !text(robot, "#verifyResult").isEmpty());
+        saveAndOpen(robot, 2);
+        Connection saved = env.keyService("aspnet").profile("aspnet");
+        assertThat(saved.headerName()).isEqualTo(AspNetLikeServer.HEADER);
+        assertThat(saved.dialectOrContract().headerGuessed()).as("the user gave it").isFalse();
+    }
+
+    @Test
     void aSpringLikeServerIsDiscoveredAsBearerAndDecidedWithItsOwnFieldNames(FxRobot robot) throws Exception {
         spring = new SpringLikeServer(KEY, 7);
         addConnection(robot, "spring", spring.uri().toString());
