@@ -153,6 +153,7 @@ class RealServersUiTest {
         addConnection(robot, "aspnet", aspnet.uri().toString());
         assertThat(text(robot, "#discoveryResult")).contains("/swagger/v1/swagger.json").contains("X-Api-Token");
         assertThat(robot.lookup("#headerField").<TextField>query().getText()).isEqualTo(AspNetLikeServer.HEADER);
+        FxShots.save(stage, "real-servers-welcome");
 
         saveAndOpen(robot, 6);
         Connection saved = env.keyService("aspnet").profile("aspnet");
@@ -191,6 +192,7 @@ class RealServersUiTest {
         robot.interact(() -> robot.lookup("#settingsDialect").<javafx.scene.control.TitledPane>query()
                 .setExpanded(true));
         assertThat(robot.lookup("#dialectField-id").<TextField>query().getText()).isEqualTo("ApprovalId");
+        FxShots.save((Stage) robot.lookup("#settingsDialect").query().getScene().getWindow(), "real-servers-settings");
 
         // a zone that does not exist is said in the dialog, which keeps what was typed
         setText(robot, "#dialectField-comment", "Reason");
@@ -231,6 +233,8 @@ class RealServersUiTest {
         assertThat(robot.lookup("#decisionDetailsText").<TextArea>query().getText())
                 .contains("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").contains("400");
         assertThat(robot.lookup("#decisionComment").<TextArea>query().getText()).isEqualTo("Fine by me, go ahead");
+        robot.interact(() -> robot.lookup("#decisionDetails").<javafx.scene.control.TitledPane>query().setExpanded(true));
+        FxShots.save((Stage) robot.lookup("#decisionDetails").query().getScene().getWindow(), "real-servers-decision");
         robot.interact(() -> robot.lookup("#decisionComment").<TextArea>query().setText("Fine"));
         assertThat(robot.lookup("#commentError").query().isVisible()).isFalse();
         robot.clickOn("#decisionSubmit");
