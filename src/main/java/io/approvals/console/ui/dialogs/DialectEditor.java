@@ -31,7 +31,7 @@ final class DialectEditor {
         for (String logical : Dialect.FIELDS) {
             TextField f = field("dialectField-" + logical, logical, original.fields().get(logical), editable);
             fields.put(logical, f);
-            add(grid, i++, new Label(logical), f);
+            add(grid, i++, new Label(Messages.format("settings.dialect.field", logical)), f);
         }
         for (ApprovalStatus s : STATUSES) {
             String wire = s.wire();
@@ -56,7 +56,7 @@ final class DialectEditor {
     private static TextField field(String id, String logical, String value, boolean editable) {
         TextField f = new TextField(value == null ? "" : value);
         f.setId(id);
-        f.setPromptText(logical);
+        f.setPromptText(Messages.format("settings.dialect.contractName", logical));
         f.setAccessibleText(logical);
         f.setPrefColumnCount(10);
         f.setDisable(!editable);
