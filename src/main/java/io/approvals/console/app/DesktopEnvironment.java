@@ -4,6 +4,7 @@ import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsApi;
 import io.approvals.console.client.SwitchableApi;
 import io.approvals.console.client.ApprovalsClient;
+import io.approvals.console.client.OpenApiDiscovery;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
@@ -29,6 +30,7 @@ import io.approvals.console.service.ServiceException;
 import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.Discovered;
 import io.approvals.console.ui.session.KeyInfo;
 import io.approvals.console.ui.session.KeyLook;
 import io.approvals.console.ui.session.UiSettings;
@@ -205,6 +207,24 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     @Override
+    public Discovered discover(ConnectionDraft draft, boolean keepAuth) {
+        Connection c = toConnection(draft);
+        OpenApiDiscovery.Found found;
+        try {
+            found = OpenApiDiscovery.discover(c.baseUrl(), null, c.caCertPath());
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException(ServiceException.Kind.INVALID_INPUT, e.getMessage());
+        }
+        if (found.result().isEmpty()) {
+            return new Discovered(draft, null, found.tried(), List.of());
+        }
+        var r = found.result().get();
+        Connection d = ConnectionService.withDiscovered(c, r, keepAuth);
+        return new Discovered(new ConnectionDraft(draft.name(), draft.baseUrl(), d.authMode() == AuthMode.BEARER,
+                d.headerName(), draft.caCert(), d.dialect()), r.dialect().source(), found.tried(), r.notes());
+    }
+
+    @Override
     public KeyInfo verify(ConnectionDraft draft, ApiKey key) {
         ConnectionService.checkFormat(key);
         Connection c = toConnection(draft);
@@ -228,6 +248,9 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
         service.addProfile(wanted.name(), wanted.baseUrl().toString(), wanted.authMode(), wanted.headerName(),
                 wanted.caCertPath());
+        if (draft.dialect() != null) {
+            store.put(keychain.profile(wanted.name()).withDialect(draft.dialect()));
+        }
         try {
             service.setKey(wanted.name(), key);
         } catch (RuntimeException e) {
@@ -243,7 +266,7 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     public ConnectionDraft connection(String name) {
         Connection c = keychain.profile(name);
         return new ConnectionDraft(c.name(), c.baseUrl().toString(), c.authMode() == AuthMode.BEARER, c.headerName(),
-                c.caCertPath());
+                c.caCertPath(), c.dialect());
     }
 
     @Override
@@ -259,8 +282,16 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
             throw new ServiceException(ServiceException.Kind.INVALID_INPUT,
                     "Cannot read the CA certificate " + draft.caCert() + ". Give the path of a PEM file.");
         }
-        store.put(new Connection(before.name(), changed.baseUrl(), changed.authMode(), changed.headerName(),
+        store.put(new Connection(before.name(), changed.baseUrl(), before.authMode(), before.headerName(),
                 changed.caCertPath(), before.verified(), before.dialect()));
+        // the dialect and the key's header are stored the way `profiles set` stores them
+        boolean authChanged = changed.authMode() != before.authMode() || !changed.headerName()
+                .equals(before.headerName());
+        var dialectChanges = before.dialectOrContract().changesTo(draft.dialectOrContract());
+        if (authChanged || !dialectChanges.isEmpty()) {
+            keychain.setDialect(draft.name(), dialectChanges, authChanged ? changed.headerName() : null,
+                    authChanged ? changed.authMode() == AuthMode.BEARER : null);
+        }
         return open(draft.name());
     }
 
@@ -375,7 +406,7 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
         try {
             return new Connection(d.name(), uri, d.bearer() ? AuthMode.BEARER : AuthMode.API_KEY, d.headerName(),
-                    d.caCert(), null);
+                    d.caCert(), null, d.dialect());
         } catch (IllegalArgumentException e) {
             throw new ServiceException(ServiceException.Kind.INVALID_INPUT, e.getMessage());
         }

@@ -64,9 +64,12 @@ public abstract class ApiException extends RuntimeException {
 
     /** 401: no credential, or an unknown, revoked or expired key. */
     public static final class Unauthorized extends ApiException {
+        private final String guessedHeader;
+
         public Unauthorized(String requestId) {
             super("The key was rejected: it may be revoked or expired. Replace the key, or ask an administrator for a new one.",
                     401, requestId, null);
+            this.guessedHeader = null;
         }
 
         /**
@@ -78,6 +81,12 @@ public abstract class ApiException extends RuntimeException {
                     + headerName + "', which was assumed, not learnt from the server: check the header name its "
                     + "documentation gives (approvals-console profiles set NAME --header NAME), then check the key.",
                     401, requestId, null);
+            this.guessedHeader = headerName;
+        }
+
+        /** The header name the key went in when it was assumed, not learnt (an empty 401); else null. */
+        public String guessedHeader() {
+            return guessedHeader;
         }
     }
 

@@ -325,6 +325,9 @@ final class ResponseDecoder {
         }
     }
 
+    /** ASP.NET's own field messages run to ~90 characters ("... with a maximum length of '10'."): shown whole. */
+    private static final int FIELD_MESSAGE_MAX = 300;
+
     private Map<String, List<String>> fieldErrors(JsonNode problem) {
         JsonNode errors = field(problem, "errors");
         if (errors == null || !errors.isObject()) {
@@ -336,9 +339,9 @@ final class ResponseDecoder {
             Map.Entry<String, JsonNode> e = it.next();
             List<String> messages = new ArrayList<>();
             if (e.getValue().isArray()) {
-                e.getValue().forEach(m -> messages.add(Wire.clip(m.asText())));
+                e.getValue().forEach(m -> messages.add(Wire.clip(m.asText(), FIELD_MESSAGE_MAX)));
             } else {
-                messages.add(Wire.clip(e.getValue().asText()));
+                messages.add(Wire.clip(e.getValue().asText(), FIELD_MESSAGE_MAX));
             }
             out.put(Wire.clip(e.getKey()), messages);
         }

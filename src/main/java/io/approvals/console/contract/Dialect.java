@@ -108,6 +108,36 @@ public record Dialect(String source, String headerFrom, Map<String, String> fiel
         return new Dialect(newSource, newHeaderFrom, fields, spellings, idType, versionType, timeZone);
     }
 
+    /**
+     * The name=value settings ({@link #with}) that turn this dialect into target: what an editor changed, to be
+     * stored the way {@code profiles set} stores it. An empty value goes back to the contract's.
+     */
+    public Map<String, String> changesTo(Dialect target) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String f : FIELDS) {
+            if (!java.util.Objects.equals(fields.get(f), target.fields.get(f))) {
+                out.put(f, target.fields.getOrDefault(f, ""));
+            }
+        }
+        java.util.Set<String> values = new java.util.TreeSet<>(spellings.keySet());
+        values.addAll(target.spellings.keySet());
+        for (String v : values) {
+            if (!java.util.Objects.equals(spellings.get(v), target.spellings.get(v))) {
+                out.put("spelling." + v, target.spellings.getOrDefault(v, ""));
+            }
+        }
+        if (!java.util.Objects.equals(idType, target.idType)) {
+            out.put("idType", target.idType == null ? "" : target.idType);
+        }
+        if (!java.util.Objects.equals(versionType, target.versionType)) {
+            out.put("versionType", target.versionType == null ? "" : target.versionType);
+        }
+        if (!java.util.Objects.equals(timeZone, target.timeZone)) {
+            out.put("timeZone", target.timeZone == null ? "" : target.timeZone);
+        }
+        return out;
+    }
+
     private static void put(Map<String, String> m, String k, String v) {
         if (v == null) {
             m.remove(k);

@@ -15,10 +15,15 @@ public final class Wire {
      * exactly that).
      */
     public static String clip(String text) {
+        return clip(text, 60);
+    }
+
+    /** As {@link #clip(String)}, at most max characters (a field error's sentence needs more than 60). */
+    public static String clip(String text, int max) {
         if (text == null) {
             return "null";
         }
         String oneLine = KEY_LIKE.matcher(ServerText.clean(text)).replaceAll("$1\u2026").replaceAll("[\\p{Cntrl}]", " ");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
     }
 }

@@ -107,19 +107,26 @@ public final class ConnectionService {
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-        found.result().ifPresent(r -> {
-            io.approvals.console.contract.Dialect d = r.dialect();
-            Connection updated = c;
-            if (!keepAuth && (r.headerName() != null || r.bearer())) {
-                updated = updated.withAuth(r.bearer() ? AuthMode.BEARER : AuthMode.API_KEY,
-                        r.bearer() ? c.headerName() : r.headerName());
-            } else {
-                d = d.withSource(d.source(), keepAuth ? "user" : null);
-            }
-            String zone = c.dialect() == null ? null : c.dialect().timeZone();
-            connections.put(updated.withDialect(zone == null ? d : d.with("timeZone", zone)));
-        });
+        found.result().ifPresent(r -> connections.put(withDiscovered(c, r, keepAuth)));
         return found;
+    }
+
+    /**
+     * The connection with what an OpenAPI document says: its dialect, and the key's header name or bearer unless the
+     * user gave one (keepAuth). A time zone set before is kept. Stores nothing (the desktop app shows it first).
+     */
+    public static Connection withDiscovered(Connection c, io.approvals.console.client.OpenApiDialect.Result r,
+                                            boolean keepAuth) {
+        io.approvals.console.contract.Dialect d = r.dialect();
+        Connection updated = c;
+        if (!keepAuth && (r.headerName() != null || r.bearer())) {
+            updated = updated.withAuth(r.bearer() ? AuthMode.BEARER : AuthMode.API_KEY,
+                    r.bearer() ? c.headerName() : r.headerName());
+        } else {
+            d = d.withSource(d.source(), keepAuth ? "user" : null);
+        }
+        String zone = c.dialect() == null ? null : c.dialect().timeZone();
+        return updated.withDialect(zone == null ? d : d.with("timeZone", zone));
     }
 
     /**

@@ -92,10 +92,11 @@ public record FailureText(Kind kind, String title, String message, String nextSt
             String host = between(m, "Refusing http:// to ", ": the key");
             return t.text(Kind.INSECURE_URL, new Object[] {host}, t.get(Kind.INSECURE_URL, "next"));
         }
-        if (e instanceof ApiException.Unauthorized) {
-            if (m.contains("which was assumed")) {
+        if (e instanceof ApiException.Unauthorized u) {
+            if (u.guessedHeader() != null || m.contains("which was assumed")) {
                 Kind kind = Kind.UNAUTHORIZED_HEADER;
-                return t.text(kind, new Object[] {between(m, "header '", "'")}, t.get(kind, "next"));
+                String header = u.guessedHeader() != null ? u.guessedHeader() : between(m, "header '", "'");
+                return t.text(kind, new Object[] {header}, t.get(kind, "next"));
             }
             return t.text(Kind.UNAUTHORIZED, new Object[0], t.get(Kind.UNAUTHORIZED, "next"));
         }

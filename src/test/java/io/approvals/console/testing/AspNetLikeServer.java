@@ -35,6 +35,13 @@ public final class AspNetLikeServer implements AutoCloseable {
     private final Map<Integer, ObjectNode> items = new ConcurrentHashMap<>();
     /** Every request body the decision and create endpoints received. */
     public final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    /** Items sent after the others in the list as they are, e.g. one without an id or with an unreadable field. */
+    public final List<String> rawItems = new CopyOnWriteArrayList<>();
+    /** [MaxLength] on the decision's Comment and the create's Title, answered as ASP.NET words it. */
+    public volatile int commentMaxLength = Integer.MAX_VALUE;
+    public volatile int titleMaxLength = Integer.MAX_VALUE;
+    /** False: no Swashbuckle document (a server whose header name must be guessed). */
+    public volatile boolean publishSwagger = true;
 
     public AspNetLikeServer(String key, int count) throws IOException {
         this.key = key;
@@ -69,7 +76,7 @@ public final class AspNetLikeServer implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             byte[] in = ex.getRequestBody().readAllBytes();
-            if (path.equals("/swagger/v1/swagger.json")) {
+            if (path.equals("/swagger/v1/swagger.json") && publishSwagger) {
                 send(ex, 200, "application/json", SWAGGER);
                 return;
             }
@@ -82,6 +89,9 @@ public final class AspNetLikeServer implements AutoCloseable {
                     ArrayNode out = JSON.createArrayNode();
                     items.keySet().stream().sorted().map(items::get)
                             .filter(a -> !a.get("Status").asText().matches("Approved|Rejected")).forEach(out::add);
+                    for (String raw : rawItems) {
+                        out.add(JSON.readTree(raw));
+                    }
                     send(ex, 200, "application/json; charset=utf-8", out.toString());
                 }
                 case "/approvals/UpdateApprovalStatus" -> update(ex, JSON.readTree(in));
@@ -115,6 +125,11 @@ public final class AspNetLikeServer implements AutoCloseable {
             validation(ex, "Comment", "The Comment field is required.");
             return;
         }
+        if (comment != null && comment.asText().length() > commentMaxLength) {
+            validation(ex, "Comment", "The field Comment must be a string or array type with a maximum length of '"
+                    + commentMaxLength + "'.");
+            return;
+        }
         ObjectNode a = items.get(id.asInt());
         if (a == null) {
             send(ex, 404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404}");
@@ -136,6 +151,11 @@ public final class AspNetLikeServer implements AutoCloseable {
         JsonNode title = field(body, "Title");
         if (title == null || title.asText().isBlank()) {
             validation(ex, "Title", "The Title field is required.");
+            return;
+        }
+        if (title.asText().length() > titleMaxLength) {
+            validation(ex, "Title", "The field Title must be a string or array type with a maximum length of '"
+                    + titleMaxLength + "'.");
             return;
         }
         int id = items.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;

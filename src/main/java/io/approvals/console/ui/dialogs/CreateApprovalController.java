@@ -48,6 +48,8 @@ public final class CreateApprovalController extends DialogController {
     @FXML DatePicker due;
     @FXML Label dueError;
     @FXML Label error;
+    @FXML javafx.scene.control.TitledPane details;
+    @FXML TextArea detailsText;
     @FXML ProgressIndicator busy;
     @FXML Button cancel;
     @FXML Button submit;
@@ -99,6 +101,7 @@ public final class CreateApprovalController extends DialogController {
         due.valueProperty().bindBidirectional(vm.dueDateProperty());
         Forms.bindError(dueError, due, vm.dueErrorProperty());
         Forms.bindMessage(error, vm.errorProperty());
+        Forms.bindDetails(details, detailsText, vm.detailsProperty());
 
         busy.visibleProperty().bind(vm.submittingProperty());
         cancel.setOnAction(e -> close());

@@ -96,6 +96,11 @@ public final class CreateApprovalViewModel {
     }
 
     private StringBinding approverError;
+    private final ReadOnlyStringWrapper serverApproverError = new ReadOnlyStringWrapper(this, "serverApproverError", "");
+    private final ReadOnlyStringWrapper serverRequesterError =
+            new ReadOnlyStringWrapper(this, "serverRequesterError", "");
+    /** Status, request and trace id, field errors: the failure's "Details" for support. */
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
     private StringBinding requesterError;
     private StringBinding dueError;
 
@@ -113,7 +118,9 @@ public final class CreateApprovalViewModel {
     /** The approver's problem as typed ("" when fine). */
     public StringBinding approverErrorProperty() {
         if (approverError == null) {
-            approverError = Bindings.createStringBinding(() -> emailProblem(approver.get()), approver);
+            approver.addListener((o, a, b) -> serverApproverError.set(""));
+            approverError = Bindings.createStringBinding(() -> emailProblem(approver.get()).isEmpty()
+                    ? serverApproverError.get() : emailProblem(approver.get()), approver, serverApproverError);
         }
         return approverError;
     }
@@ -121,7 +128,9 @@ public final class CreateApprovalViewModel {
     /** The requester's problem as typed ("" when fine; empty means the key's owner). */
     public StringBinding requesterErrorProperty() {
         if (requesterError == null) {
-            requesterError = Bindings.createStringBinding(() -> emailProblem(requester.get()), requester);
+            requester.addListener((o, a, b) -> serverRequesterError.set(""));
+            requesterError = Bindings.createStringBinding(() -> emailProblem(requester.get()).isEmpty()
+                    ? serverRequesterError.get() : emailProblem(requester.get()), requester, serverRequesterError);
         }
         return requesterError;
     }
@@ -198,29 +207,35 @@ public final class CreateApprovalViewModel {
         attempts++;
         submitting.set(true);
         error.set("");
+        details.set("");
         CreateApprovalRequest request = request();
         background.run(() -> api.createApproval(request, idempotencyKey), created -> {
             submitting.set(false);
             onCreated.accept(created);
         }, e -> {
             submitting.set(false);
+            String others = "";
             if (e instanceof ApiException.Validation v) {
-                showFieldErrors(v.errors());
+                others = showFieldErrors(v.errors());
             }
-            error.set(Failures.explain(e, true));
+            error.set(Failures.explain(e, true) + (others.isEmpty() ? "" : " " + others));
+            details.set(Failures.details(e));
             onFailure.accept(e);
         });
     }
 
-    private void showFieldErrors(Map<String, List<String>> errors) {
-        errors.forEach((field, messages) -> {
-            String text = String.join(" ", messages);
-            if ("title".equalsIgnoreCase(field)) {
-                serverTitleError.set(text);
-            } else if ("description".equalsIgnoreCase(field)) {
-                serverDescriptionError.set(text);
-            }
-        });
+    /** Puts each field error next to its field (whatever the server calls it); returns what no field shows. */
+    private String showFieldErrors(Map<String, List<String>> errors) {
+        Map<String, String> byField = Failures.byField(errors);
+        serverTitleError.set(byField.getOrDefault("title", ""));
+        serverDescriptionError.set(byField.getOrDefault("description", ""));
+        serverRequesterError.set(byField.getOrDefault("requester", ""));
+        serverApproverError.set(byField.getOrDefault("approver", ""));
+        return Failures.others(byField, List.of("title", "description", "requester", "approver"));
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
     }
 
     public StringProperty titleProperty() {

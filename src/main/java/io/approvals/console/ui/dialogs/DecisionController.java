@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import org.kordamp.ikonli.feather.Feather;
@@ -38,6 +39,8 @@ public final class DecisionController extends DialogController {
     @FXML Label commentError;
     @FXML Label conflict;
     @FXML Label error;
+    @FXML TitledPane details;
+    @FXML TextArea detailsText;
     @FXML ProgressIndicator busy;
     @FXML Button cancel;
     @FXML Button submit;
@@ -85,6 +88,7 @@ public final class DecisionController extends DialogController {
         Forms.bindError(commentError, comment, vm.commentErrorProperty());
         Forms.bindMessage(conflict, vm.conflictTextProperty());
         Forms.bindMessage(error, vm.errorProperty());
+        Forms.bindDetails(details, detailsText, vm.detailsProperty());
 
         busy.visibleProperty().bind(vm.submittingProperty());
         cancel.textProperty().bind(Bindings.when(vm.conflictProperty().isNotNull())

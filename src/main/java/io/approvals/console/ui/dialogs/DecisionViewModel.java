@@ -40,17 +40,25 @@ public final class DecisionViewModel {
     private final ReadOnlyObjectWrapper<Approval> conflict = new ReadOnlyObjectWrapper<>(this, "conflict");
     private final ReadOnlyStringWrapper conflictText = new ReadOnlyStringWrapper(this, "conflictText", "");
     private final StringBinding commentError;
+    /** The server's own word on the comment (ValidationProblemDetails' errors), until the comment changes. */
+    private final ReadOnlyStringWrapper serverCommentError = new ReadOnlyStringWrapper(this, "serverCommentError", "");
+    /** Status, request and trace id, field errors: the failure's "Details" for support. */
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
 
     public DecisionViewModel(ApprovalsApi api, Background background, Approval approval, ApprovalStatus decision) {
         this.api = api;
         this.background = background;
         this.approval = approval;
         this.decision = new SimpleObjectProperty<>(this, "decision", decision);
-        comment.addListener((o, a, b) -> commentTouched.set(true));
+        comment.addListener((o, a, b) -> {
+            commentTouched.set(true);
+            serverCommentError.set("");
+        });
         commentError = Bindings.createStringBinding(() -> this.decision.get() == ApprovalStatus.REJECTED
                         && isBlank(comment.get()) && commentTouched.get()
-                        ? io.approvals.console.ui.common.Messages.get("decision.error.commentRequired") : "",
-                this.decision, comment, commentTouched);
+                        ? io.approvals.console.ui.common.Messages.get("decision.error.commentRequired")
+                        : serverCommentError.get(),
+                this.decision, comment, commentTouched, serverCommentError);
     }
 
     private static boolean isBlank(String s) {
@@ -78,6 +86,8 @@ public final class DecisionViewModel {
         }
         submitting.set(true);
         error.set("");
+        details.set("");
+        serverCommentError.set("");
         UpdateStatusRequest request = new UpdateStatusRequest(approval.id(), decision.get(),
                 isBlank(comment.get()) ? null : comment.get().strip(), approval.version());
         background.run(() -> api.updateStatus(request), decided -> {
@@ -92,7 +102,14 @@ public final class DecisionViewModel {
                     onConflict.accept(c.current());
                 }
             } else {
-                error.set(Failures.explain(e, false));
+                String others = "";
+                if (e instanceof ApiException.Validation v) {
+                    var byField = Failures.byField(v.errors());
+                    serverCommentError.set(byField.getOrDefault("comment", ""));
+                    others = Failures.others(byField, java.util.List.of("comment"));
+                }
+                error.set(Failures.explain(e, false) + (others.isEmpty() ? "" : " " + others));
+                details.set(Failures.details(e));
                 onFailure.accept(e);
             }
         });
@@ -127,6 +144,10 @@ public final class DecisionViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Approval> conflictProperty() {

@@ -49,6 +49,15 @@ final class Forms {
         l.managedProperty().bind(l.visibleProperty());
     }
 
+    /** A failure's "Details" expander (request and trace id for support): shown, collapsed, only when there are some. */
+    static void bindDetails(javafx.scene.control.TitledPane pane, javafx.scene.control.TextArea text,
+                            ObservableStringValue details) {
+        text.textProperty().bind(details);
+        pane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(details));
+        pane.managedProperty().bind(pane.visibleProperty());
+        pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
     /** Binds a field's red message and marks the field while there is one. */
     static void bindError(Label l, Node field, ObservableStringValue error) {
         bindMessage(l, error);

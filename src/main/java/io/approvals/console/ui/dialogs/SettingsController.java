@@ -1,5 +1,7 @@
 package io.approvals.console.ui.dialogs;
 
+import io.approvals.console.contract.Dialect;
+import io.approvals.console.ui.common.DialectText;
 import io.approvals.console.ui.common.DialogController;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.ConnectionDraft;
@@ -16,6 +18,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -47,6 +51,12 @@ public final class SettingsController extends DialogController {
     @FXML Label caCaption;
     @FXML TextField ca;
     @FXML Label sandboxNote;
+    @FXML Label dialectSource;
+    @FXML Label dialectHeader;
+    @FXML TitledPane dialectPane;
+    @FXML GridPane dialectGrid;
+    @FXML Label dialectError;
+    private DialectEditor dialectEditor;
     @FXML Button cancel;
     @FXML Button save;
 
@@ -109,14 +119,33 @@ public final class SettingsController extends DialogController {
             }
             sandboxNote.setVisible(!editable);
             sandboxNote.setManaged(!editable);
+            dialectSource.setText(Messages.format("settings.dialect.source",
+                    DialectText.source(connection.dialect())) + " \u00b7 " + DialectText.summary(connection.dialect()));
+            dialectHeader.setText(Messages.format("settings.dialect.headerFrom",
+                    DialectText.headerOrigin(connection.dialect())));
+            dialectEditor = new DialectEditor(dialectGrid, connection.dialectOrContract(), editable);
         }
+        Forms.bindMessage(dialectError, dialectErrorText);
         cancel.setOnAction(e -> close());
         save.setOnAction(e -> {
             ConnectionDraft changed = null;
             if (connection != null && editable) {
+                Dialect dialect;
+                try {
+                    dialect = dialectEditor.edited();
+                } catch (IllegalArgumentException bad) {
+                    // said next to the names; nothing is saved and the dialog stays open with what was typed
+                    dialectPane.setExpanded(true);
+                    dialectErrorText.set(Messages.format("settings.dialect.invalid", bad.getMessage()));
+                    return;
+                }
+                if (dialect.equals(connection.dialectOrContract())) {
+                    dialect = connection.dialect();
+                }
                 String caText = ca.getText() == null ? "" : ca.getText().strip();
                 ConnectionDraft edited = new ConnectionDraft(connection.name(), url.getText().strip(),
-                        bearer.isSelected(), header.getText().strip(), caText.isEmpty() ? null : Path.of(caText));
+                        bearer.isSelected(), header.getText().strip(), caText.isEmpty() ? null : Path.of(caText),
+                        dialect);
                 if (!edited.equals(connection)) {
                     changed = edited;
                 }
@@ -127,6 +156,9 @@ public final class SettingsController extends DialogController {
             close();
         });
     }
+
+    private final javafx.beans.property.StringProperty dialectErrorText =
+            new javafx.beans.property.SimpleStringProperty(this, "dialectError", "");
 
     private static <T> StringConverter<T> converter(Function<T, String> text) {
         return new StringConverter<>() {

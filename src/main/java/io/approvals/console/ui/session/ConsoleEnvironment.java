@@ -39,6 +39,15 @@ public interface ConsoleEnvironment extends AutoCloseable {
         return KeyLook.nothing();
     }
 
+    /**
+     * Looks for the server's OpenAPI document at the usual places (as {@code profiles add} does) and returns the
+     * draft as it says: header name or bearer (unless keepAuth: the user chose them), field names and spellings.
+     * Sends no key and stores nothing. Blocking (network). Default: nothing found.
+     */
+    default Discovered discover(ConnectionDraft draft, boolean keepAuth) throws Exception {
+        return Discovered.nothing(draft);
+    }
+
     /** Checks a key against a server without storing anything. Blocking (network). */
     KeyInfo verify(ConnectionDraft draft, ApiKey key) throws Exception;
 

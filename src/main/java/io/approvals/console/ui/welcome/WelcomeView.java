@@ -19,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -122,6 +123,8 @@ public final class WelcomeView extends ScrollPane {
         mode.getSelectionModel().select(vm.bearerProperty().get() ? 1 : 0);
         mode.setAccessibleText("How the key is sent");
         mode.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.bearerProperty().set(i.intValue() == 1));
+        // discovery may find that the server wants a bearer token
+        vm.bearerProperty().addListener((o, a, b) -> mode.getSelectionModel().select(b ? 1 : 0));
         TextField header = field("headerField", "Header name", vm.headerNameProperty());
         header.disableProperty().bind(vm.bearerProperty());
 
@@ -190,6 +193,15 @@ public final class WelcomeView extends ScrollPane {
         result.getStyleClass().add("success-text");
         result.textProperty().bind(vm.resultProperty());
 
+        Label discovery = new Label();
+        discovery.setId("discoveryResult");
+        discovery.setWrapText(true);
+        discovery.setMinHeight(Region.USE_PREF_SIZE);
+        discovery.getStyleClass().add("text-muted");
+        discovery.textProperty().bind(vm.discoveryProperty());
+        discovery.visibleProperty().bind(vm.discoveryProperty().isNotEmpty());
+        discovery.managedProperty().bind(discovery.visibleProperty());
+
         Button verify = Icons.button("Verify", Feather.CHECK_CIRCLE);
         verify.setId("verifyButton");
         verify.disableProperty().bind(vm.readyProperty().not());
@@ -201,7 +213,8 @@ public final class WelcomeView extends ScrollPane {
         save.setOnAction(e -> vm.save(onOpened));
         HBox buttons = new HBox(10, verify, save);
 
-        VBox card = new VBox(14, Icons.of(Feather.LINK), title, grid, sessionOnly, result, buttons);
+        VBox card = new VBox(14, Icons.of(Feather.LINK), title, grid, sessionOnly, discovery, result,
+                buttons);
         card.getStyleClass().add("card-pane");
         card.setPadding(new Insets(24));
         return card;

@@ -3,10 +3,14 @@ package io.approvals.console.ui.welcome;
 import io.approvals.console.client.ApiException;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.credentials.KeychainException;
+import io.approvals.console.contract.Dialect;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.DialectText;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
+import io.approvals.console.ui.session.Discovered;
 import io.approvals.console.ui.session.KeyInfo;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -44,6 +48,13 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper offerSessionOnly = new ReadOnlyBooleanWrapper(this, "offerSessionOnly");
+    private final ReadOnlyStringWrapper discovery = new ReadOnlyStringWrapper(this, "discovery", "");
+    /** What the server's OpenAPI document said, for the URL and CA certificate in discoveredFor. */
+    private Discovered discovered;
+    private String discoveredFor;
+    /** The user chose the header or bearer: discovery does not overwrite it. */
+    private boolean authEdited;
+    private boolean applying;
 
     public WelcomeViewModel(ConsoleEnvironment env, Background background) {
         this.env = env;
@@ -51,6 +62,9 @@ public final class WelcomeViewModel {
         key.addListener((o, a, text) -> checkFormat(text));
         url.addListener((o, a, b) -> result.set(""));
         key.addListener((o, a, b) -> result.set(""));
+        headerName.addListener((o, a, b) -> authEdited |= !applying);
+        bearer.addListener((o, a, b) -> authEdited |= !applying);
+        url.addListener((o, a, b) -> discovery.set(""));
     }
 
     private void checkFormat(String text) {
@@ -80,7 +94,52 @@ public final class WelcomeViewModel {
                 busy, keyFormatBad, key, url);
     }
 
+    /**
+     * Looks for the server's OpenAPI document (as {@code profiles add} does) once per URL, off the FX thread, and
+     * takes the header name and field names it gives; then runs next. Nothing found, or no answer: the contract's
+     * names, said so.
+     */
+    public void discover(Runnable next) {
+        String forWhat = url.get() + "\n" + caCert.get();
+        if (forWhat.equals(discoveredFor)) {
+            next.run();
+            return;
+        }
+        ConnectionDraft base = draft(false);
+        boolean keepAuth = authEdited;
+        start(Messages.get("welcome.discovery.busy"));
+        background.run(() -> env.discover(base, keepAuth), d -> {
+            busy.set(false);
+            apply(d, forWhat);
+            next.run();
+        }, e -> {
+            busy.set(false);
+            apply(Discovered.nothing(base), forWhat);
+            next.run();
+        });
+    }
+
+    private void apply(Discovered d, String forWhat) {
+        discovered = d;
+        discoveredFor = forWhat;
+        if (d.found() && !authEdited) {
+            applying = true;
+            try {
+                bearer.set(d.draft().bearer());
+                headerName.set(d.draft().headerName());
+            } finally {
+                applying = false;
+            }
+        }
+        discovery.set(DialectText.discovery(d, bearer.get(), headerName.get(), authEdited));
+    }
+
+    /** Discovers first (once per URL), then verifies. */
     public void verify() {
+        discover(this::verifyNow);
+    }
+
+    private void verifyNow() {
         ConnectionDraft draft = draft();
         ApiKey k = keyOrNull();
         if (k == null) {
@@ -93,7 +152,12 @@ public final class WelcomeViewModel {
         }, this::failed);
     }
 
+    /** Discovers first (once per URL), then verifies, stores and opens. */
     public void save(Consumer<ConsoleSession> onOpened) {
+        discover(() -> saveNow(onOpened));
+    }
+
+    private void saveNow(Consumer<ConsoleSession> onOpened) {
         ConnectionDraft draft = draft();
         ApiKey k = keyOrNull();
         if (k == null) {
@@ -129,6 +193,10 @@ public final class WelcomeViewModel {
         if (e instanceof KeychainException k) {
             offerSessionOnly.set(true);
             error.set(k.getMessage() + " You can keep the key for this session only: tick the box and Save again.");
+        } else if (e instanceof ApiException.Unauthorized u && u.guessedHeader() != null) {
+            // an empty 401 to a header name nobody gave us: the name is the likeliest culprit
+            error.set(Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader())
+                    + " " + Messages.get("welcome.unauthorized.next"));
         } else if (e instanceof ApiException.Unauthorized) {
             error.set("The server rejected this key: it may be mistyped, revoked or expired, or the header name "
                     + "may be wrong. Check them and Verify again.");
@@ -150,9 +218,28 @@ public final class WelcomeViewModel {
     }
 
     private ConnectionDraft draft() {
+        return draft(true);
+    }
+
+    /** withDialect: what discovery found, and whether the header was the user's choice. */
+    private ConnectionDraft draft(boolean withDialect) {
         String ca = caCert.get() == null ? "" : caCert.get().strip();
-        return new ConnectionDraft(name.get() == null ? "" : name.get().strip(), url.get(), bearer.get(),
+        ConnectionDraft d = new ConnectionDraft(name.get() == null ? "" : name.get().strip(), url.get(), bearer.get(),
                 headerName.get(), ca.isEmpty() ? null : Path.of(ca));
+        if (!withDialect) {
+            return d;
+        }
+        Dialect dialect = discovered == null ? null : discovered.draft().dialect();
+        if (authEdited) {
+            Dialect base = dialect == null ? Dialect.CONTRACT : dialect;
+            dialect = base.withSource(base.source() == null ? "manual" : base.source(), "user");
+        }
+        return d.withDialect(dialect);
+    }
+
+    /** What discovery found, or where it looked; empty before it ran. */
+    public ReadOnlyStringProperty discoveryProperty() {
+        return discovery.getReadOnlyProperty();
     }
 
     static String describe(KeyInfo info) {
