@@ -128,5 +128,8 @@ public final class DialogWarmUp {
         root.applyCss();
         root.resize(root.prefWidth(-1), root.prefHeight(-1));
         root.layout();
+        // and the first dialog's scene root gets these controls' styles ready (DialogService.takeSpare)
+        scene.setRoot(new javafx.scene.Group());
+        DialogService.prepareSpare(shape, theme);
     }
 }
