@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -195,10 +196,12 @@ public final class DialogService {
         spare = holder;
     }
 
-    /** After a dialog closed: its controls style the next dialog's scene root, once the closing frame is out. */
-    private static void prepareSpareLater(StackPane closedHolder, ThemeChoice theme) {
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(40));
-        later.setOnFinished(e -> {
+    /**
+     * After a dialog closed: its controls style the next dialog's scene root, once the owner has shown two frames
+     * since (the one without the dialog, and what the decision changed there: styling it sooner delayed those).
+     */
+    private void prepareSpareLater(StackPane closedHolder, ThemeChoice theme) {
+        Runnable prepare = () -> {
             if (!closedHolder.getChildren().isEmpty()) {
                 Node content = closedHolder.getChildren().get(0);
                 closedHolder.getChildren().clear();
@@ -209,8 +212,24 @@ public final class DialogService {
                 }
                 prepareSpare(content, theme);
             }
-        });
-        later.play();
+        };
+        Scene ownerScene = owner == null ? null : owner.getScene();
+        if (ownerScene == null) {
+            Platform.runLater(prepare);
+            return;
+        }
+        int[] frames = new int[1];
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++frames[0] == 2) {
+                Platform.runLater(() -> {
+                    ownerScene.removePostLayoutPulseListener(listener[0]);
+                    prepare.run();
+                });
+            }
+        };
+        ownerScene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     private static void keys(Scene scene, DialogController dialog, Stage stage) {
