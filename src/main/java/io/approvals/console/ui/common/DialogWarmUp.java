@@ -26,7 +26,8 @@ import org.kordamp.ikonli.feather.Feather;
  * decision and create dialogs are made of, never shown, and gives it its styles and layout: their classes, skins
  * and style look-ups are then ready when the user first presses A or Ctrl+N. Without it the first dialog took
  * 3–4× as long to appear as the next ones (bench "interaction"). Off the start-up path: it starts after the first
- * frame with rows, and the classes are loaded on a background thread first.
+ * frame with rows, and the classes are loaded on a background thread first. Its controls then style the first
+ * dialog's scene root in advance (DialogService.prepareSpare).
  */
 public final class DialogWarmUp {
     private static boolean scheduled;
