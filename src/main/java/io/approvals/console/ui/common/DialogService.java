@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -15,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
@@ -38,6 +40,8 @@ public final class DialogService {
     private final Supplier<ThemeChoice> theme;
     private final Function<Window, Rectangle2D> screen;
     private final Map<String, Stage> open;
+    /** The next dialog's styled scene root (see takeSpare); UI thread only. */
+    private static StackPane spare;
 
     public DialogService(Window owner, Supplier<ThemeChoice> theme) {
         this(owner, theme, DialogService::screenOf);
@@ -97,7 +101,10 @@ public final class DialogService {
         if (!root.getStyleClass().contains("dialog-window")) {
             root.getStyleClass().add("dialog-window");
         }
-        Scene scene = new Scene(root);
+        // the dialog's root goes into a scene root (a holder) that was styled while the user did nothing
+        StackPane holder = takeSpare();
+        holder.getChildren().setAll(root);
+        Scene scene = holder.getScene();
         ThemeChoice t = theme.get();
         if (t != null) {
             Themes.style(scene, t);
@@ -109,7 +116,7 @@ public final class DialogService {
         Rectangle2D bounds = screen.apply(owner);
         double maxW = Math.floor(bounds.getWidth() * SCREEN_SHARE);
         double maxH = Math.floor(bounds.getHeight() * SCREEN_SHARE);
-        root.applyCss();
+        holder.applyCss();
         headings(root);
         if (root instanceof Region r) {
             r.setMaxWidth(maxW);
@@ -123,26 +130,23 @@ public final class DialogService {
             } else if (r.prefHeight(w) > maxH) {
                 // taller than the screen allows: the content scrolls rather than being squeezed (and cut)
                 javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
-                scene.setRoot(scroll);
+                holder.getChildren().setAll(scroll);
                 scroll.setContent(root);
                 scroll.setFitToWidth(true);
                 scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
                 scroll.setPrefViewportWidth(w);
                 scroll.setPrefViewportHeight(maxH - 4);
                 scroll.getStyleClass().addAll("dialog-window", "edge-to-edge");
-                if (t != null) {
-                    Themes.style(scene, t);
-                }
-                root = scroll;
             }
         }
         stage.setMaxWidth(bounds.getWidth());
         stage.setMaxHeight(bounds.getHeight());
-        growWithContent(stage, scene, scene.getRoot(), maxH, bounds);
+        growWithContent(stage, scene, holder, maxH, bounds);
         stage.setOnShown(e -> place(stage, bounds));
         stage.setOnHidden(e -> {
             open.remove(dialog.kind(), stage);
             dialog.closed();
+            prepareSpareLater(holder, t);
         });
         if (dialog.kind() != null) {
             open.put(dialog.kind(), stage);
@@ -154,6 +158,81 @@ public final class DialogService {
             first.requestFocus();
         }
         return stage;
+    }
+
+    /**
+     * A styled scene root for the next dialog. JavaFX caches style look-ups per scene root and forgets them when a
+     * window closes, so a new dialog window matched each of its controls against the whole theme again: most of
+     * the time from A to the decision dialog on screen (bench "interaction", JFR). A root whose cache already holds
+     * the controls of the dialog shown last (or of the warm-up) styles a new dialog in about half the time.
+     */
+    private static StackPane takeSpare() {
+        StackPane s = spare;
+        spare = null;
+        if (s == null || s.getScene() == null || s.getScene().getWindow() != null) {
+            s = new StackPane();
+            s.getStyleClass().add("dialog-holder");
+            new Scene(s);
+        }
+        return s;
+    }
+
+    /** The next dialog's scene root, styled with these controls (taken out of where they are). UI thread. */
+    static void prepareSpare(Node content, ThemeChoice theme) {
+        if (spare != null || Boolean.getBoolean("approvals.noDialogSpare")) {
+            return;
+        }
+        StackPane holder = new StackPane();
+        holder.getStyleClass().add("dialog-holder");
+        Scene scene = new Scene(holder);
+        if (theme != null) {
+            Themes.style(scene, theme);
+        }
+        if (content.getParent() instanceof javafx.scene.layout.Pane p) {
+            p.getChildren().remove(content);
+        }
+        if (content.getParent() == null && content.getScene() == null) {
+            holder.getChildren().add(content);
+            holder.applyCss();
+            holder.getChildren().clear();
+        }
+        spare = holder;
+    }
+
+    /**
+     * After a dialog closed: its controls style the next dialog's scene root, once the owner has shown two frames
+     * since (the one without the dialog, and what the decision changed there: styling it sooner delayed those).
+     */
+    private void prepareSpareLater(StackPane closedHolder, ThemeChoice theme) {
+        Runnable prepare = () -> {
+            if (!closedHolder.getChildren().isEmpty()) {
+                Node content = closedHolder.getChildren().get(0);
+                closedHolder.getChildren().clear();
+                if (content instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                    Node inner = sp.getContent();
+                    sp.setContent(null);
+                    content = inner;
+                }
+                prepareSpare(content, theme);
+            }
+        };
+        Scene ownerScene = owner == null ? null : owner.getScene();
+        if (ownerScene == null) {
+            Platform.runLater(prepare);
+            return;
+        }
+        int[] frames = new int[1];
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (++frames[0] == 2) {
+                Platform.runLater(() -> {
+                    ownerScene.removePostLayoutPulseListener(listener[0]);
+                    prepare.run();
+                });
+            }
+        };
+        ownerScene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     private static void keys(Scene scene, DialogController dialog, Stage stage) {

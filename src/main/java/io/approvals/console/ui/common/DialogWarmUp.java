@@ -26,7 +26,8 @@ import org.kordamp.ikonli.feather.Feather;
  * decision and create dialogs are made of, never shown, and gives it its styles and layout: their classes, skins
  * and style look-ups are then ready when the user first presses A or Ctrl+N. Without it the first dialog took
  * 3–4× as long to appear as the next ones (bench "interaction"). Off the start-up path: it starts after the first
- * frame with rows, and the classes are loaded on a background thread first.
+ * frame with rows, and the classes are loaded on a background thread first. Its controls then style the first
+ * dialog's scene root in advance (DialogService.prepareSpare).
  */
 public final class DialogWarmUp {
     private static boolean scheduled;
@@ -128,5 +129,8 @@ public final class DialogWarmUp {
         root.applyCss();
         root.resize(root.prefWidth(-1), root.prefHeight(-1));
         root.layout();
+        // and the first dialog's scene root gets these controls' styles ready (DialogService.takeSpare)
+        scene.setRoot(new javafx.scene.Group());
+        DialogService.prepareSpare(shape, theme);
     }
 }

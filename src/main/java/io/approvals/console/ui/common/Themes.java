@@ -44,9 +44,15 @@ public final class Themes {
             scene.getStylesheets().add(css);
         }
         if (scene.getRoot() != null) {
-            scene.getRoot().getStyleClass().remove("dark");
-            if (isDark(choice)) {
-                scene.getRoot().getStyleClass().add("dark");
+            // only when it changes: a style class changed makes the whole window look up its styles again
+            var classes = scene.getRoot().getStyleClass();
+            boolean dark = isDark(choice);
+            if (dark != classes.contains("dark")) {
+                if (dark) {
+                    classes.add("dark");
+                } else {
+                    classes.removeAll("dark");
+                }
             }
         }
     }
