@@ -1,5 +1,7 @@
 package io.approvals.console.ui.main;
 
+import static io.approvals.console.ui.main.ApprovalList.rowsOf;
+
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
@@ -11,16 +13,9 @@ import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.TimeText;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,21 +24,17 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -54,9 +45,6 @@ import javafx.collections.transformation.SortedList;
  * Every method is called on the UI thread; network work goes through {@link Background}.
  */
 public final class ApprovalsViewModel {
-    static final Duration FIRST_OFFLINE_RETRY = Duration.ofSeconds(5);
-    static final Duration MAX_OFFLINE_RETRY = Duration.ofSeconds(60);
-
     /** Replaced (same connection, new key) when another program changed the key: see {@link #keyReplaced}. */
     private ConsoleSession session;
     private final KeyStatusViewModel keyStatus;
@@ -65,20 +53,24 @@ public final class ApprovalsViewModel {
     private final Clock clock;
     private final ListCache cache;
 
-    private final ObservableList<ApprovalRow> rows = FXCollections.observableArrayList();
+    private final ApprovalList list = new ApprovalList();
+    private final ApprovalFilter filter = new ApprovalFilter();
+    private final RefreshSchedule schedule = new RefreshSchedule();
+    private final Overview overview;
+    private final Arrivals arrivals;
+
+    private final ObservableList<ApprovalRow> rows = list.rows();
     private final FilteredList<ApprovalRow> filtered = new FilteredList<>(rows);
     private final SortedList<ApprovalRow> sorted = new SortedList<>(filtered);
 
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final BooleanProperty assignedToMe = new SimpleBooleanProperty(this, "assignedToMe");
-    private final BooleanProperty overdueOnly = new SimpleBooleanProperty(this, "overdueOnly");
-    private final BooleanProperty highAndUrgent = new SimpleBooleanProperty(this, "highAndUrgent");
+    private final StringProperty search = filter.searchProperty();
+    private final BooleanProperty assignedToMe = filter.assignedToMeProperty();
+    private final BooleanProperty overdueOnly = filter.overdueOnlyProperty();
+    private final BooleanProperty highAndUrgent = filter.highAndUrgentProperty();
 
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper emptyTitle = new ReadOnlyStringWrapper(this, "emptyTitle", "");
     private final ReadOnlyStringWrapper emptyDetail = new ReadOnlyStringWrapper(this, "emptyDetail", "");
-    private final ObservableList<Bucket> ageBuckets = FXCollections.observableArrayList();
-    private final ObservableList<Bucket> priorityBuckets = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
@@ -89,31 +81,14 @@ public final class ApprovalsViewModel {
     private final ReadOnlyBooleanWrapper canWrite = new ReadOnlyBooleanWrapper(this, "canWrite");
     private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 30);
     private final ObjectProperty<ApprovalRow> selected = new SimpleObjectProperty<>(this, "selected");
-    private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
-    private final BooleanProperty notificationsOn = new SimpleBooleanProperty(this, "notificationsOn", true);
-    private final ReadOnlyIntegerWrapper newCount = new ReadOnlyIntegerWrapper(this, "newCount");
-    private DesktopNotifier notifier = DesktopNotifier.NONE;
 
-    /** Counted when the rows change, not on every keystroke: a filter change does not change it. */
+    /** The overview's count as of the last change to the rows: a filter change does not change it. */
     private long pendingCount;
-    private String[] searchWords = new String[0];
-    private int searchStamp;
-    private int narrowedStamp = -1;
     private PendingSnapshot snapshot = PendingSnapshot.empty();
     private boolean loadedOnce;
-    private Instant nextAutoRefresh;
-    private Instant retryAt;
-    private Banner.Kind retryKind;
-    private int offlineFailures;
-    private boolean paused;
-    private Consumer<Runnable> listUpdateWrapper = Runnable::run;
     private Consumer<Runnable> overviewScheduler = Runnable::run;
     private Consumer<Runnable> afterNextFrame = Runnable::run;
     private Consumer<List<ApprovalRow>> decidedHandler = rowsDecided -> { };
-    /** A decision changed the rows and the overview has not been recomputed since. */
-    private boolean overviewStale;
-    /** Decisions not yet shown in the rows (see {@link #replace}), by approval id. */
-    private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
     private static final int ROWS_BUILT_ON_THE_UI_THREAD = 2_000;
 
     public ApprovalsViewModel(ConsoleSession session, Background background, Clock clock, ListCache cache) {
@@ -121,29 +96,18 @@ public final class ApprovalsViewModel {
         this.background = background;
         this.clock = clock;
         this.cache = cache;
+        overview = new Overview(rows, clock);
+        arrivals = new Arrivals(rows, background, session);
         canWrite.set(session.key().canWrite());
         keyStatus = new KeyStatusViewModel(session);
-        search.addListener((o, a, b) -> updatePredicate());
-        assignedToMe.addListener((o, a, b) -> updatePredicate());
-        overdueOnly.addListener((o, a, b) -> updatePredicate());
-        highAndUrgent.addListener((o, a, b) -> updatePredicate());
+        filter.onChange(this::updatePredicate);
         filtered.addListener((javafx.collections.ListChangeListener<ApprovalRow>) c -> updateCounts());
         refreshSeconds.addListener((o, a, b) -> scheduleNext());
         lastRefreshed.addListener((o, a, b) -> updateEmptyState());
         selected.addListener((o, a, row) -> {
             if (row != null) {
                 row.setUnseen(false);
-                updateNewCount();
-            }
-        });
-        // The user had the window in front until now: what it showed has been seen. What arrives from here on
-        // is new when they come back.
-        windowFocused.addListener((o, was, focused) -> {
-            if (!focused) {
-                for (ApprovalRow r : rows) {
-                    r.setUnseen(false);
-                }
-                updateNewCount();
+                arrivals.updateNewCount();
             }
         });
         updateCounts();
@@ -208,14 +172,6 @@ public final class ApprovalsViewModel {
     private record Fetched(PendingSnapshot snapshot, List<ApprovalRow> rows) {
     }
 
-    private static List<ApprovalRow> rowsOf(List<Approval> items) {
-        List<ApprovalRow> out = new ArrayList<>(items.size());
-        for (Approval a : items) {
-            out.add(new ApprovalRow(a));
-        }
-        return out;
-    }
-
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
     public void refresh() {
         refresh(previous -> session.api().fetchAllNotComplete(null, previous));
@@ -231,7 +187,7 @@ public final class ApprovalsViewModel {
             return;
         }
         refreshing.set(true);
-        paused = false;
+        schedule.resume();
         PendingSnapshot previous = snapshot;
         boolean needRows = !loadedOnce || stale.get();
         background.run(() -> {
@@ -248,27 +204,17 @@ public final class ApprovalsViewModel {
         if (refreshing.get()) {
             return;
         }
-        if (retryAt != null) {
-            long left = Math.max(0, Duration.between(now, retryAt).toSeconds());
-            if (!now.isBefore(retryAt)) {
-                retryAt = null;
-                refresh();
-            } else {
-                showCountdown(left);
-            }
-            return;
-        }
-        int every = refreshSeconds.get();
-        if (!paused && every > 0 && nextAutoRefresh != null && !now.isBefore(nextAutoRefresh)) {
-            refresh();
+        switch (schedule.step(now, refreshSeconds.get())) {
+            case REFRESH -> refresh();
+            case COUNTDOWN -> showCountdown(schedule.secondsLeft(now));
+            default -> { }
         }
     }
 
     private void applySnapshot(Fetched fetched) {
         PendingSnapshot fresh = fetched.snapshot();
         refreshing.set(false);
-        offlineFailures = 0;
-        retryAt = null;
+        schedule.succeeded();
         // Our clock, not the snapshot's: "12 s ago" is measured against it.
         Instant fetchedAt = clock.instant();
         boolean changed = !fresh.notModified() || !loadedOnce || stale.get();
@@ -301,8 +247,7 @@ public final class ApprovalsViewModel {
     }
 
     private void scheduleNext() {
-        int every = refreshSeconds.get();
-        nextAutoRefresh = every > 0 ? clock.instant().plusSeconds(every) : null;
+        schedule.scheduleNext(clock.instant(), refreshSeconds.get());
     }
 
     private void refreshFailed(Throwable e) {
@@ -317,24 +262,17 @@ public final class ApprovalsViewModel {
     public void reportFailure(Throwable e) {
         Instant now = clock.instant();
         if (e instanceof ApiException.Network) {
-            offlineFailures++;
-            long wait = Math.min(MAX_OFFLINE_RETRY.toSeconds(),
-                    FIRST_OFFLINE_RETRY.toSeconds() << Math.min(offlineFailures - 1, 6));
-            retryAt = now.plusSeconds(wait);
-            retryKind = Banner.Kind.OFFLINE;
+            long wait = schedule.offline(now);
             if (!rows.isEmpty()) {
                 stale.set(true);
                 staleText.set("Offline: showing the list as of " + TimeText.full(lastRefreshed.get()));
             }
             showCountdown(wait);
         } else if (e instanceof ApiException.RateLimited r) {
-            long wait = Math.max(1, r.retryAfter().toSeconds());
-            retryAt = now.plusSeconds(wait);
-            retryKind = Banner.Kind.RATE_LIMITED;
+            long wait = schedule.rateLimited(now, r.retryAfter());
             showCountdown(wait);
         } else if (e instanceof ApiException.Unauthorized) {
-            retryAt = null;
-            paused = true;
+            schedule.pause();
             banner.set(new Banner(Banner.Kind.UNAUTHORIZED,
                     "The key was rejected \u2014 it may be revoked or expired.", "Replace key\u2026"));
             onUnauthorized.run(); // another program may have stored a new key meanwhile
@@ -361,7 +299,7 @@ public final class ApprovalsViewModel {
     }
 
     private void showCountdown(long seconds) {
-        if (retryKind == Banner.Kind.RATE_LIMITED) {
+        if (schedule.retryKind() == Banner.Kind.RATE_LIMITED) {
             banner.set(new Banner(Banner.Kind.RATE_LIMITED,
                     "The server asked us to wait. Trying again in " + seconds + " s.", "Retry now"));
         } else {
@@ -374,96 +312,24 @@ public final class ApprovalsViewModel {
     /** The session's key was replaced: try again at once. */
     public void keyReplaced() {
         banner.set(null);
-        paused = false;
+        schedule.resume();
         refresh();
     }
 
     // ---- the list ----
 
-    /**
-     * Merges a fresh list into the rows in place: unchanged rows keep their object (and so their
-     * selection), changed ones are swapped, gone ones removed, new ones appended and marked unseen.
-     */
+    /** Merges a fresh list into the rows in place (see {@link ApprovalList#merge}); arrivals may notify. */
     private void applyList(List<ApprovalRow> fresh) {
         applyReplacements(); // decisions came before this list: the list wins
-        Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
-        for (ApprovalRow r : fresh) {
-            incoming.put(r.id(), r);
-        }
         boolean markNew = loadedOnce;
         loadedOnce = true;
-        if (rows.isEmpty()) {
-            // The first list: nothing to merge with, nothing selected to keep.
-            for (ApprovalRow row : incoming.values()) {
-                row.setUnseen(markNew);
-            }
-            rows.setAll(incoming.values());
-            if (markNew) {
-                notifyArrivals(rows);
-            }
-            updateBuckets();
-            updateCounts();
-            updateNewCount();
-            return;
+        List<ApprovalRow> added = list.merge(fresh, markNew);
+        if (markNew) {
+            arrivals.notifyArrivals(added);
         }
-        listUpdateWrapper.accept(() -> {
-            Set<String> ids = incoming.keySet();
-            rows.removeIf(r -> !ids.contains(r.id()));
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < rows.size(); i++) {
-                index.put(rows.get(i).id(), i);
-            }
-            List<ApprovalRow> added = new ArrayList<>();
-            for (ApprovalRow row : incoming.values()) {
-                Integer at = index.get(row.id());
-                if (at == null) {
-                    row.setUnseen(markNew);
-                    added.add(row);
-                } else if (!rows.get(at).approval().equals(row.approval())) {
-                    row.setUnseen(rows.get(at).isUnseen());
-                    rows.set(at, row);
-                }
-            }
-            rows.addAll(added);
-            if (markNew) {
-                notifyArrivals(added);
-            }
-        });
         updateBuckets();
         updateCounts();
-        updateNewCount();
-    }
-
-    /** New approvals for the key's owner that arrive while the window is not in front: a desktop notification. */
-    private void notifyArrivals(List<ApprovalRow> added) {
-        String me = session.key().owner();
-        if (windowFocused.get() || !notificationsOn.get() || me == null || added.isEmpty()) {
-            return;
-        }
-        List<String> titles = new ArrayList<>();
-        for (ApprovalRow r : added) {
-            if (r.isPending() && me.equalsIgnoreCase(r.approval().approver())) {
-                titles.add(r.approval().title());
-            }
-        }
-        if (titles.isEmpty()) {
-            return;
-        }
-        String summary = titles.size() == 1 ? "A new approval for you" : titles.size() + " new approvals for you";
-        String body = String.join("\n", titles.subList(0, Math.min(3, titles.size())))
-                + (titles.size() > 3 ? "\n\u2026 and " + (titles.size() - 3) + " more" : "");
-        DesktopNotifier to = notifier;
-        background.run(() -> to.notify(summary, body), shown -> { }, e -> { });
-    }
-
-    private void updateNewCount() {
-        int n = 0;
-        for (ApprovalRow r : rows) {
-            if (r.isUnseen()) {
-                n++;
-            }
-        }
-        newCount.set(n);
+        arrivals.updateNewCount();
     }
 
     /** The first new row in the table's order (for "Jump to new"), if any. */
@@ -472,12 +338,12 @@ public final class ApprovalsViewModel {
     }
 
     public void setNotifier(DesktopNotifier notifier) {
-        this.notifier = notifier == null ? DesktopNotifier.NONE : notifier;
+        arrivals.setNotifier(notifier);
     }
 
     /** Lets the view keep selection and scroll position around a list update. */
     public void setListUpdateWrapper(Consumer<Runnable> wrapper) {
-        this.listUpdateWrapper = wrapper == null ? Runnable::run : wrapper;
+        list.setListUpdateWrapper(wrapper);
     }
 
     /**
@@ -499,14 +365,14 @@ public final class ApprovalsViewModel {
      * replaced row makes the table lay out all its visible rows again, so once per batch, not once per decision.
      */
     public void replace(Approval current) {
-        pendingReplacements.put(current.id(), current);
-        if (overviewStale) {
+        list.queue(current);
+        if (overview.isStale()) {
             return;
         }
-        overviewStale = true;
+        overview.markStale();
         overviewScheduler.accept(() -> {
             applyReplacements();
-            if (overviewStale) {
+            if (overview.isStale()) {
                 updateBuckets();
                 updateCounts();
             }
@@ -514,26 +380,11 @@ public final class ApprovalsViewModel {
     }
 
     private void applyReplacements() {
-        if (pendingReplacements.isEmpty()) {
+        List<ApprovalRow> nowDecided = list.applyReplacements();
+        if (nowDecided == null) {
             return;
         }
-        Map<String, Approval> batch = new LinkedHashMap<>(pendingReplacements);
-        pendingReplacements.clear();
-        List<ApprovalRow> nowDecided = new ArrayList<>();
-        listUpdateWrapper.accept(() -> {
-            for (int i = 0; i < rows.size(); i++) {
-                Approval current = batch.get(rows.get(i).id());
-                if (current != null) {
-                    boolean wasPending = rows.get(i).isPending();
-                    ApprovalRow replaced = new ApprovalRow(current);
-                    rows.set(i, replaced);
-                    if (wasPending && !replaced.isPending()) {
-                        nowDecided.add(replaced);
-                    }
-                }
-            }
-        });
-        overviewStale = true;
+        overview.markStale();
         if (!nowDecided.isEmpty()) {
             decidedHandler.accept(nowDecided);
         }
@@ -550,12 +401,10 @@ public final class ApprovalsViewModel {
     /** Takes decided rows out of the list at once (their fade-out is over); pending ones stay. */
     public void removeDecided(Set<String> ids) {
         applyReplacements();
-        if (ids.isEmpty() || rows.stream().noneMatch(r -> ids.contains(r.id()) && !r.isPending())) {
-            return;
+        if (list.removeDecided(ids)) {
+            updateBuckets();
+            updateCounts();
         }
-        listUpdateWrapper.accept(() -> rows.removeIf(r -> ids.contains(r.id()) && !r.isPending()));
-        updateBuckets();
-        updateCounts();
     }
 
     /**
@@ -593,53 +442,12 @@ public final class ApprovalsViewModel {
 
     public Optional<ApprovalRow> rowById(String id) {
         applyReplacements();
-        return rows.stream().filter(r -> r.id().equals(id)).findFirst();
+        return list.byId(id);
     }
 
     private void updatePredicate() {
-        SearchQuery query = SearchQuery.parse(search.get());
-        String[] words = query.words();
-        boolean fields = !query.terms().isEmpty();
-        if (!Arrays.equals(words, searchWords)) {
-            // Typing on narrows the search: rows that failed the last one are skipped (ApprovalRow.matches).
-            narrowedStamp = searchWords.length > 0 && narrows(searchWords, words) ? searchStamp : -1;
-            searchStamp++;
-            searchWords = words;
-        }
-        int stamp = searchStamp;
-        int narrowed = narrowedStamp;
-        String me = session.key().owner();
-        boolean mine = assignedToMe.get() && me != null;
-        boolean overdue = overdueOnly.get();
-        boolean pressing = highAndUrgent.get();
-        Instant now = clock.instant();
-        Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words, stamp, narrowed))
-                && (!fields || query.matchesFields(r))
-                && (!mine || me.equalsIgnoreCase(r.approval().approver()))
-                && (!overdue || r.approval().isOverdue(now))
-                && (!pressing || r.priority() == Priority.HIGH || r.priority() == Priority.URGENT);
-        filtered.setPredicate(words.length == 0 && !fields && !mine && !overdue && !pressing ? null : p);
+        filtered.setPredicate(filter.predicate(session.key().owner(), clock.instant()));
         updateCounts();
-    }
-
-    /**
-     * True when the search after can only match rows the search before matched: every word of before occurs
-     * inside some word of after (a row holding every word of after then holds every word of before).
-     */
-    static boolean narrows(String[] before, String[] after) {
-        for (String b : before) {
-            boolean inside = false;
-            for (String a : after) {
-                if (a.contains(b)) {
-                    inside = true;
-                    break;
-                }
-            }
-            if (!inside) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -691,55 +499,18 @@ public final class ApprovalsViewModel {
 
     /** Turns every filter off and empties the search. */
     public void clearFilters() {
-        search.set("");
-        assignedToMe.set(false);
-        overdueOnly.set(false);
-        highAndUrgent.set(false);
+        filter.clearFilters();
     }
 
     /** The overview's buckets and the pending count; call whenever rows change. */
     private void updateBuckets() {
-        overviewStale = false;
-        Instant now = clock.instant();
-        int[] age = new int[4];
-        int[] prio = new int[Priority.values().length];
-        long pending = 0;
-        for (ApprovalRow r : rows) {
-            if (!r.isPending()) {
-                continue;
-            }
-            pending++;
-            Instant created = r.approval().createdAt();
-            long days = created == null ? 0 : Duration.between(created, now).toDays();
-            age[days < 1 ? 0 : days < 3 ? 1 : days < 7 ? 2 : 3]++;
-            prio[r.priority().ordinal()]++;
-        }
-        pendingCount = pending;
-        ageBuckets.setAll(List.of(
-                new Bucket("< 1 d", age[0], "age-0"),
-                new Bucket("1\u20133 d", age[1], "age-1"),
-                new Bucket("3\u20137 d", age[2], "age-2"),
-                new Bucket("> 7 d", age[3], "age-3")));
-        List<Bucket> p = new ArrayList<>();
-        for (Priority pr : Priority.values()) {
-            if (pr == Priority.OTHER && prio[pr.ordinal()] == 0) {
-                continue; // only a server with priorities of its own has these
-            }
-            p.add(new Bucket(pr.wire(), prio[pr.ordinal()], "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
-        }
-        priorityBuckets.setAll(p);
+        overview.updateBuckets();
+        pendingCount = overview.pendingCount();
     }
 
     /** Rows the user selected that are still pending, for bulk decisions. */
     public List<Approval> pendingOf(List<ApprovalRow> selection) {
-        Set<String> seen = new HashSet<>();
-        List<Approval> out = new ArrayList<>();
-        for (ApprovalRow r : selection) {
-            if (r != null && r.isPending() && seen.add(r.id())) {
-                out.add(r.approval());
-            }
-        }
-        return out;
+        return ApprovalList.pendingOf(selection);
     }
 
     /**
@@ -748,6 +519,7 @@ public final class ApprovalsViewModel {
      */
     public void keyReplaced(ConsoleSession withNewKey, String notice) {
         session = withNewKey;
+        arrivals.sessionChanged(withNewKey);
         canWrite.set(withNewKey.key().canWrite());
         keyStatus.show(withNewKey);
         keyStatus.setNotice(notice);
@@ -755,7 +527,7 @@ public final class ApprovalsViewModel {
         if (b != null && b.kind() == Banner.Kind.UNAUTHORIZED) {
             banner.set(null);
         }
-        paused = false;
+        schedule.resume();
         refresh();
     }
 
@@ -764,7 +536,7 @@ public final class ApprovalsViewModel {
         Banner b = banner.get();
         if (b != null && b.kind() == Banner.Kind.UNAUTHORIZED) {
             banner.set(null);
-            paused = false;
+            schedule.resume();
             refresh();
         }
     }
@@ -829,11 +601,11 @@ public final class ApprovalsViewModel {
     }
 
     public ObservableList<Bucket> ageBuckets() {
-        return ageBuckets;
+        return overview.ageBuckets();
     }
 
     public ObservableList<Bucket> priorityBuckets() {
-        return priorityBuckets;
+        return overview.priorityBuckets();
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {
@@ -870,17 +642,17 @@ public final class ApprovalsViewModel {
 
     /** Whether the window is in front; the view keeps it current (the user "looks" while it is). */
     public BooleanProperty windowFocusedProperty() {
-        return windowFocused;
+        return arrivals.windowFocusedProperty();
     }
 
     /** Desktop notifications for new approvals (Settings). */
     public BooleanProperty notificationsOnProperty() {
-        return notificationsOn;
+        return arrivals.notificationsOnProperty();
     }
 
     /** Rows that arrived since the user last looked at the window and were not selected since. */
     public ReadOnlyIntegerProperty newCountProperty() {
-        return newCount.getReadOnlyProperty();
+        return arrivals.newCountProperty();
     }
 
     public ObjectProperty<ApprovalRow> selectedProperty() {

@@ -92,15 +92,6 @@ class ApprovalsViewModelTest {
     }
 
     @Test
-    void aSearchNarrowsAnotherOnlyWhenEveryEarlierWordIsInsideALaterOne() {
-        assertThat(ApprovalsViewModel.narrows(new String[]{"lap"}, new String[]{"lapt"})).isTrue();
-        assertThat(ApprovalsViewModel.narrows(new String[]{"lee"}, new String[]{"lee", "t"})).isTrue();
-        assertThat(ApprovalsViewModel.narrows(new String[]{"lee", "t"}, new String[]{"lee", "tr"})).isTrue();
-        assertThat(ApprovalsViewModel.narrows(new String[]{"lapt"}, new String[]{"lap"})).isFalse();
-        assertThat(ApprovalsViewModel.narrows(new String[]{"lee", "tr"}, new String[]{"lee", "ser"})).isFalse();
-    }
-
-    @Test
     void quickFiltersCombine() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();

@@ -1,0 +1,83 @@
+package io.approvals.console.ui.main;
+
+import io.approvals.console.contract.Priority;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The overview strip's numbers: pending approvals by age and by priority, and how many are pending. Counted over
+ * all rows, whatever the filters show, and only when the rows change.
+ */
+final class Overview {
+    private final ObservableList<ApprovalRow> rows;
+    private final Clock clock;
+    private final ObservableList<Bucket> ageBuckets = FXCollections.observableArrayList();
+    private final ObservableList<Bucket> priorityBuckets = FXCollections.observableArrayList();
+    private long pendingCount;
+    /** A decision changed the rows and the overview has not been recomputed since. */
+    private boolean overviewStale;
+
+    Overview(ObservableList<ApprovalRow> rows, Clock clock) {
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /** The overview's buckets and the pending count; call whenever rows change. */
+    void updateBuckets() {
+        overviewStale = false;
+        Instant now = clock.instant();
+        int[] age = new int[4];
+        int[] prio = new int[Priority.values().length];
+        long pending = 0;
+        for (ApprovalRow r : rows) {
+            if (!r.isPending()) {
+                continue;
+            }
+            pending++;
+            Instant created = r.approval().createdAt();
+            long days = created == null ? 0 : Duration.between(created, now).toDays();
+            age[days < 1 ? 0 : days < 3 ? 1 : days < 7 ? 2 : 3]++;
+            prio[r.priority().ordinal()]++;
+        }
+        pendingCount = pending;
+        ageBuckets.setAll(List.of(
+                new Bucket("< 1 d", age[0], "age-0"),
+                new Bucket("1\u20133 d", age[1], "age-1"),
+                new Bucket("3\u20137 d", age[2], "age-2"),
+                new Bucket("> 7 d", age[3], "age-3")));
+        List<Bucket> p = new ArrayList<>();
+        for (Priority pr : Priority.values()) {
+            if (pr == Priority.OTHER && prio[pr.ordinal()] == 0) {
+                continue; // only a server with priorities of its own has these
+            }
+            p.add(new Bucket(pr.wire(), prio[pr.ordinal()], "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
+        }
+        priorityBuckets.setAll(p);
+    }
+
+    long pendingCount() {
+        return pendingCount;
+    }
+
+    boolean isStale() {
+        return overviewStale;
+    }
+
+    void markStale() {
+        overviewStale = true;
+    }
+
+    ObservableList<Bucket> ageBuckets() {
+        return ageBuckets;
+    }
+
+    ObservableList<Bucket> priorityBuckets() {
+        return priorityBuckets;
+    }
+}
