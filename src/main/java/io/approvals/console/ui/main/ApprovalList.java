@@ -22,6 +22,16 @@ final class ApprovalList {
     /** Decisions not yet shown in the rows (see {@link #queue}), by approval id. */
     private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
     private Consumer<Runnable> listUpdateWrapper = Runnable::run;
+    private Consumer<Runnable> overviewScheduler = Runnable::run;
+    private Consumer<List<ApprovalRow>> decidedHandler = rowsDecided -> { };
+    /** A decision changed the rows and the overview has not been recomputed since. */
+    private boolean overviewStale;
+    private final Runnable recount;
+
+    /** {@code recount} recomputes the overview and counts after decisions changed the rows. */
+    ApprovalList(Runnable recount) {
+        this.recount = recount;
+    }
 
     /** The rows as they are, without the queued decisions. */
     ObservableList<ApprovalRow> rows() {
@@ -39,9 +49,10 @@ final class ApprovalList {
     /**
      * Merges a fresh list into the rows in place: unchanged rows keep their object (and so their selection),
      * changed ones are swapped, gone ones removed, new ones appended and, when {@code markNew}, marked unseen.
-     * Returns the rows that arrived (every row of the first list). Queued decisions are to be applied first.
+     * Returns the rows that arrived (every row of the first list).
      */
     List<ApprovalRow> merge(List<ApprovalRow> fresh, boolean markNew) {
+        applyReplacements(); // decisions came before this list: the list wins
         Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
         for (ApprovalRow r : fresh) {
             incoming.put(r.id(), r);
@@ -77,18 +88,29 @@ final class ApprovalList {
         return added;
     }
 
-    /** Keeps a decision until {@link #applyReplacements}: rows are replaced in batches, not one by one. */
-    void queue(Approval current) {
+    /**
+     * A decision or a 409 told us how an approval is now: show it so until the next refresh. Decisions that
+     * arrive in quick succession (a bulk decision) are applied together, through the overview scheduler: every
+     * replaced row makes the table lay out all its visible rows again, so once per batch, not once per decision.
+     */
+    void replace(Approval current) {
         pendingReplacements.put(current.id(), current);
+        if (overviewStale) {
+            return;
+        }
+        overviewStale = true;
+        overviewScheduler.accept(() -> {
+            applyReplacements();
+            if (overviewStale) {
+                recount.run();
+            }
+        });
     }
 
-    /**
-     * Shows the queued decisions in the rows. Returns the rows that were pending and are decided now, or null when
-     * nothing was queued.
-     */
-    List<ApprovalRow> applyReplacements() {
+    /** Shows the decisions received so far in the rows and hands the rows they decided to the decided handler. */
+    void applyReplacements() {
         if (pendingReplacements.isEmpty()) {
-            return null;
+            return;
         }
         Map<String, Approval> batch = new LinkedHashMap<>(pendingReplacements);
         pendingReplacements.clear();
@@ -106,19 +128,42 @@ final class ApprovalList {
                 }
             }
         });
-        return nowDecided;
+        overviewStale = true;
+        if (!nowDecided.isEmpty()) {
+            decidedHandler.accept(nowDecided);
+        }
     }
 
-    /** Takes the decided rows among {@code ids} out; pending ones stay. Returns whether any was removed. */
-    boolean removeDecided(Set<String> ids) {
+    /** The overview was recomputed from the rows as they are. */
+    void overviewRecomputed() {
+        overviewStale = false;
+    }
+
+    /** Takes decided rows out of the list at once (their fade-out is over); pending ones stay. */
+    void removeDecided(Set<String> ids) {
+        applyReplacements();
         if (ids.isEmpty() || rows.stream().noneMatch(r -> ids.contains(r.id()) && !r.isPending())) {
-            return false;
+            return;
         }
         listUpdateWrapper.accept(() -> rows.removeIf(r -> ids.contains(r.id()) && !r.isPending()));
-        return true;
+        recount.run();
     }
 
+    /** A new approval was created here: add it at once and return its row to select. */
+    ApprovalRow added(Approval created) {
+        Optional<ApprovalRow> existing = byId(created.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ApprovalRow row = new ApprovalRow(created);
+        rows.add(row);
+        recount.run();
+        return row;
+    }
+
+    /** The row of an approval, with every decision received so far applied. */
     Optional<ApprovalRow> byId(String id) {
+        applyReplacements();
         return rows.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
@@ -137,5 +182,21 @@ final class ApprovalList {
     /** Lets the view keep selection and scroll position around a list update. */
     void setListUpdateWrapper(Consumer<Runnable> wrapper) {
         this.listUpdateWrapper = wrapper == null ? Runnable::run : wrapper;
+    }
+
+    /**
+     * Lets the view recompute the overview after a decision a little later, once for many decisions: a bulk
+     * decision of 500 recomputed it (and redrew the strip) 500 times. Default: at once.
+     */
+    void setOverviewScheduler(Consumer<Runnable> scheduler) {
+        this.overviewScheduler = scheduler == null ? Runnable::run : scheduler;
+    }
+
+    /**
+     * Lets the view move on from rows that were just decided (here or, seen through a 409, elsewhere): select the
+     * next pending row, fade them out, then remove them. Default: they stay until the next refresh.
+     */
+    void setDecidedHandler(Consumer<List<ApprovalRow>> handler) {
+        this.decidedHandler = handler == null ? rowsDecided -> { } : handler;
     }
 }

@@ -20,8 +20,6 @@ final class Overview {
     private final ObservableList<Bucket> ageBuckets = FXCollections.observableArrayList();
     private final ObservableList<Bucket> priorityBuckets = FXCollections.observableArrayList();
     private long pendingCount;
-    /** A decision changed the rows and the overview has not been recomputed since. */
-    private boolean overviewStale;
 
     Overview(ObservableList<ApprovalRow> rows, Clock clock) {
         this.rows = rows;
@@ -30,7 +28,6 @@ final class Overview {
 
     /** The overview's buckets and the pending count; call whenever rows change. */
     void updateBuckets() {
-        overviewStale = false;
         Instant now = clock.instant();
         int[] age = new int[4];
         int[] prio = new int[Priority.values().length];
@@ -63,14 +60,6 @@ final class Overview {
 
     long pendingCount() {
         return pendingCount;
-    }
-
-    boolean isStale() {
-        return overviewStale;
-    }
-
-    void markStale() {
-        overviewStale = true;
     }
 
     ObservableList<Bucket> ageBuckets() {
