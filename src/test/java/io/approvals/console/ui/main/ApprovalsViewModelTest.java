@@ -6,7 +6,7 @@ import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.ui.DirectBackground;
-import io.approvals.console.ui.TestClock;
+import io.approvals.console.testing.MovableClock;
 import io.approvals.console.ui.UiSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class ApprovalsViewModelTest {
     @TempDir
     Path dir;
     UiSandbox server;
-    TestClock clock = new TestClock(Instant.now());
+    MovableClock clock = new MovableClock(Instant.now());
     Approval laptop;
     Approval overdue;
     Approval urgent;
