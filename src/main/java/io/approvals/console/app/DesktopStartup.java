@@ -25,7 +25,7 @@ import java.util.function.Function;
  * The work the desktop app does while the JavaFX toolkit starts, a few hundred milliseconds in which the toolkit
  * mostly waits on the display: the keychain, logging, the OS theme, the saved settings and connection, and the
  * opening of that connection with its first page of approvals. Started before the toolkit, so that the main
- * window's first frame can show the approvals instead of starting this work after it (issue 8's start-up figure).
+ * window's first frame can show the approvals instead of starting this work after it.
  */
 final class DesktopStartup {
     private final CompletableFuture<DesktopEnvironment> environment = new CompletableFuture<>();
@@ -49,10 +49,8 @@ final class DesktopStartup {
     static DesktopStartup begin() {
         return new DesktopStartup(startup -> {
             AppPaths paths = AppPaths.fromEnvironment();
-            // The keychain is the slowest answer start-up waits for (a D-Bus connection and a key exchange, 0.3 s
-            // on a busy 2-core machine), so it is asked before the log file is opened: asked 40 ms earlier, the key
-            // came 80 ms sooner, and the main window no longer waits for it. Its libraries are quieted first, so
-            // none of their INFO lines reaches the console in between.
+            // The keychain is the slowest answer start-up waits for, so it is asked before the log file is opened;
+            // its libraries are quieted first, so none of their INFO lines reaches the console in between.
             DesktopLogging.quietLibraries();
             SecretStore keychain = startup.readingAhead(paths,
                     new TimeoutSecretStore(new OsKeychainStore()).onWaiting(startup::keychainWaiting));

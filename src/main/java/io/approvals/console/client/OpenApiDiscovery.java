@@ -25,6 +25,8 @@ public final class OpenApiDiscovery {
     public static final List<String> USUAL_PLACES = List.of("/swagger/v1/swagger.json", "/openapi/v1.json",
             "/openapi.json", "/v3/api-docs");
     private static final int MAX_BYTES = 4 << 20;
+    /** Limit of one document's whole answer, body included. */
+    static final Duration WHOLE_ANSWER = Duration.ofSeconds(5);
 
     /** What was found, and every place tried (for the user when nothing was). */
     public record Found(Optional<OpenApiDialect.Result> result, List<String> tried) {
@@ -72,20 +74,16 @@ public final class OpenApiDiscovery {
             if ("https".equalsIgnoreCase(u.getScheme())) {
                 hb.sslContext(TrustedCertificates.sslContext(caCertificate));
             }
-            HttpResponse<java.io.InputStream> r = hb.build().send(HttpRequest.newBuilder(u)
-                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream in = r.body()) {
-                if (r.statusCode() != 200) {
-                    return Optional.empty();
-                }
-                byte[] body = in.readNBytes(MAX_BYTES + 1);
-                if (body.length > MAX_BYTES) {
-                    return Optional.empty();
-                }
-                JsonNode doc = Json.tolerant().readTree(body);
-                return Optional.of(OpenApiDialect.read(doc, ServerText.clean(u.toString())));
+            // The whole answer within the limit, body included: a document that trickles in must not hold the
+            // profile's set-up for longer than the headers would have been given.
+            HttpResponse<byte[]> r = HttpTransport.wholeAnswer(hb.build(), HttpRequest.newBuilder(u)
+                    .timeout(WHOLE_ANSWER).header("Accept", "application/json").GET().build(), WHOLE_ANSWER,
+                    MAX_BYTES, "openapi");
+            if (r.statusCode() != 200) {
+                return Optional.empty();
             }
+            JsonNode doc = Json.tolerant().readTree(r.body());
+            return Optional.of(OpenApiDialect.read(doc, ServerText.clean(u.toString())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -118,7 +118,7 @@ final class PlainConnectionsFile {
                 // a path is written as a file: URI; reading one back is left to the mapper
                 case "caCertPath" -> seen.once(4, expect(value, JsonToken.VALUE_NULL));
                 case "verified" -> verified = seen.once(5, value == JsonToken.VALUE_NULL ? null : verified(p, value));
-                // a dialect (issue 16) is rare and varied: a file with one is left to the mapper
+                // a dialect is rare and varied: a file with one is left to the mapper
                 case "dialect" -> seen.once(6, expect(value, JsonToken.VALUE_NULL));
                 default -> p.skipChildren();
             }

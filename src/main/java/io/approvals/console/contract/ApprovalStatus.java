@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Lifecycle of an approval: Pending means "not complete". */
-public enum ApprovalStatus {
+public enum ApprovalStatus implements WireName {
     PENDING("Pending"), APPROVED("Approved"), REJECTED("Rejected"),
     /** A status the contract does not name (a real server's {@code InProgress}, a number): its text is the approval's own. */
     OTHER("Other");
+
+    /** The statuses the contract names (never OTHER). */
+    private static final java.util.List<ApprovalStatus> NAMED = java.util.List.of(PENDING, APPROVED, REJECTED);
 
     private final String wire;
 
@@ -23,28 +26,12 @@ public enum ApprovalStatus {
     /** Any letter case (real servers differ). Throws IllegalArgumentException for an unknown name. */
     @JsonCreator
     public static ApprovalStatus parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (ApprovalStatus s : values()) {
-            if (s != OTHER && s.wire.equalsIgnoreCase(text.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown status: " + Wire.clip(text));
+        return WireName.parse(NAMED, text, "status");
     }
 
     /** Any letter case; OTHER for a text no constant is spelled as (the raw text is kept by the reader). */
     public static ApprovalStatus parseOrOther(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (ApprovalStatus s : values()) {
-            if (s != OTHER && s.wire.equalsIgnoreCase(text.trim())) {
-                return s;
-            }
-        }
-        return OTHER;
+        return WireName.parseOr(NAMED, text, OTHER);
     }
 
     @Override

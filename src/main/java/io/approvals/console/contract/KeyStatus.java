@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Status of an API key's secret. Expiring = superseded by a regenerated key, valid until expiresAt. */
-public enum KeyStatus {
+public enum KeyStatus implements WireName {
     ACTIVE("Active"), EXPIRING("Expiring"), REVOKED("Revoked"), EXPIRED("Expired");
 
     private final String wire;
@@ -20,15 +20,7 @@ public enum KeyStatus {
 
     @JsonCreator
     public static KeyStatus parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (KeyStatus s : values()) {
-            if (s.wire.equalsIgnoreCase(text.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown key status: " + Wire.clip(text));
+        return WireName.parse(java.util.List.of(values()), text, "key status");
     }
 
     @Override

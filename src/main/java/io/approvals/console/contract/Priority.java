@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Approval priority, ordered from least to most pressing. */
-public enum Priority {
+public enum Priority implements WireName {
     LOW("Low"), NORMAL("Normal"), HIGH("High"), URGENT("Urgent"),
     /** A priority the contract does not name (a real server's {@code Medium}, {@code Critical}, a number); sorts last. */
     OTHER("Other");
@@ -26,28 +26,12 @@ public enum Priority {
     /** Any letter case; null for null. Throws IllegalArgumentException for an unknown name. */
     @JsonCreator
     public static Priority parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (Priority p : KNOWN) {
-            if (p.wire.equalsIgnoreCase(text.trim())) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown priority: " + Wire.clip(text));
+        return WireName.parse(KNOWN, text, "priority");
     }
 
     /** Any letter case; OTHER for a text no constant is spelled as (the raw text is kept by the reader). */
     public static Priority parseOrOther(String text) {
-        if (text == null) {
-            return null;
-        }
-        for (Priority p : KNOWN) {
-            if (p.wire.equalsIgnoreCase(text.trim())) {
-                return p;
-            }
-        }
-        return OTHER;
+        return WireName.parseOr(KNOWN, text, OTHER);
     }
 
     @Override

@@ -7,10 +7,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
 /**
- * Tooltips made when the pointer first comes over their node. A {@code Tooltip} is a popup window of its own: the
- * main window's dozen of them cost its first frame about 15 ms of the UI thread (JFR, issue 8), for tooltips most
- * starts never show. The text is at hand at once, under {@link #TEXT} in the node's properties, and belongs in the
- * node's accessible help as well (the callers set it).
+ * Tooltips made when the pointer first comes over their node: a {@code Tooltip} is a popup window of its own, too
+ * dear to make for the main window's first frame when most starts never show one. The text is at hand at once,
+ * under {@link #TEXT} in the node's properties, and belongs in the node's accessible help as well (the callers set
+ * it).
  */
 public final class Tooltips {
     /** The node property that holds a tooltip's text before the tooltip exists. */

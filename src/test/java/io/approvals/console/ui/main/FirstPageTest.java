@@ -8,7 +8,7 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.ui.CountingApi;
 import io.approvals.console.ui.DirectBackground;
-import io.approvals.console.ui.TestClock;
+import io.approvals.console.testing.MovableClock;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.PrefetchedSession;
@@ -30,7 +30,7 @@ class FirstPageTest {
     @TempDir
     Path dir;
     UiSandbox server;
-    TestClock clock = new TestClock(Instant.now());
+    MovableClock clock = new MovableClock(Instant.now());
     CountingApi api;
     ConsoleSession plain;
     Approval laptop;

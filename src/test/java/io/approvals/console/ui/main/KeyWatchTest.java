@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.service.KeyAttention;
 import io.approvals.console.ui.DirectBackground;
-import io.approvals.console.ui.TestClock;
+import io.approvals.console.testing.MovableClock;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
@@ -30,7 +30,7 @@ class KeyWatchTest {
     @TempDir
     Path dir;
     UiSandbox server;
-    TestClock clock = new TestClock(Instant.now());
+    MovableClock clock = new MovableClock(Instant.now());
     final AtomicInteger looks = new AtomicInteger();
     final AtomicInteger replaceKeyAsked = new AtomicInteger();
     KeyLook next = KeyLook.nothing();

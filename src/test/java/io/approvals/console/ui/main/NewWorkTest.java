@@ -8,7 +8,7 @@ import io.approvals.console.contract.Priority;
 import io.approvals.console.notify.DbusNotifier;
 import io.approvals.console.notify.Notifications;
 import io.approvals.console.ui.DirectBackground;
-import io.approvals.console.ui.TestClock;
+import io.approvals.console.testing.MovableClock;
 import io.approvals.console.ui.UiSandbox;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class NewWorkTest {
     @TempDir
     Path dir;
     UiSandbox server;
-    TestClock clock = new TestClock(Instant.now());
+    MovableClock clock = new MovableClock(Instant.now());
 
     @BeforeEach
     void start() throws Exception {

@@ -1,0 +1,202 @@
+package io.approvals.console.ui.main;
+
+import io.approvals.console.contract.Approval;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The rows of the pending list: a fresh list is merged in place, decisions are applied in batches, rows are found
+ * by id. Knows nothing of filters, texts or the server; every method is called on the UI thread.
+ */
+final class ApprovalList {
+    private final ObservableList<ApprovalRow> rows = FXCollections.observableArrayList();
+    /** Decisions not yet shown in the rows (see {@link #queue}), by approval id. */
+    private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
+    private Consumer<Runnable> listUpdateWrapper = Runnable::run;
+    private Consumer<Runnable> overviewScheduler = Runnable::run;
+    private Consumer<List<ApprovalRow>> decidedHandler = rowsDecided -> { };
+    /** A decision changed the rows and the overview has not been recomputed since. */
+    private boolean overviewStale;
+    private final Runnable recount;
+
+    /** {@code recount} recomputes the overview and counts after decisions changed the rows. */
+    ApprovalList(Runnable recount) {
+        this.recount = recount;
+    }
+
+    /** The rows as they are, without the queued decisions. */
+    ObservableList<ApprovalRow> rows() {
+        return rows;
+    }
+
+    static List<ApprovalRow> rowsOf(List<Approval> items) {
+        List<ApprovalRow> out = new ArrayList<>(items.size());
+        for (Approval a : items) {
+            out.add(new ApprovalRow(a));
+        }
+        return out;
+    }
+
+    /**
+     * Merges a fresh list into the rows in place: unchanged rows keep their object (and so their selection),
+     * changed ones are swapped, gone ones removed, new ones appended and, when {@code markNew}, marked unseen.
+     * Returns the rows that arrived (every row of the first list).
+     */
+    List<ApprovalRow> merge(List<ApprovalRow> fresh, boolean markNew) {
+        applyReplacements(); // decisions came before this list: the list wins
+        Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
+        for (ApprovalRow r : fresh) {
+            incoming.put(r.id(), r);
+        }
+        if (rows.isEmpty()) {
+            // The first list: nothing to merge with, nothing selected to keep.
+            for (ApprovalRow row : incoming.values()) {
+                row.setUnseen(markNew);
+            }
+            rows.setAll(incoming.values());
+            return rows;
+        }
+        List<ApprovalRow> added = new ArrayList<>();
+        listUpdateWrapper.accept(() -> {
+            Set<String> ids = incoming.keySet();
+            rows.removeIf(r -> !ids.contains(r.id()));
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                index.put(rows.get(i).id(), i);
+            }
+            for (ApprovalRow row : incoming.values()) {
+                Integer at = index.get(row.id());
+                if (at == null) {
+                    row.setUnseen(markNew);
+                    added.add(row);
+                } else if (!rows.get(at).approval().equals(row.approval())) {
+                    row.setUnseen(rows.get(at).isUnseen());
+                    rows.set(at, row);
+                }
+            }
+            rows.addAll(added);
+        });
+        return added;
+    }
+
+    /**
+     * A decision or a 409 told us how an approval is now: show it so until the next refresh. Decisions that
+     * arrive in quick succession (a bulk decision) are applied together, through the overview scheduler: every
+     * replaced row makes the table lay out all its visible rows again, so once per batch, not once per decision.
+     */
+    void replace(Approval current) {
+        pendingReplacements.put(current.id(), current);
+        if (overviewStale) {
+            return;
+        }
+        overviewStale = true;
+        overviewScheduler.accept(() -> {
+            applyReplacements();
+            if (overviewStale) {
+                recount.run();
+            }
+        });
+    }
+
+    /** Shows the decisions received so far in the rows and hands the rows they decided to the decided handler. */
+    void applyReplacements() {
+        if (pendingReplacements.isEmpty()) {
+            return;
+        }
+        Map<String, Approval> batch = new LinkedHashMap<>(pendingReplacements);
+        pendingReplacements.clear();
+        List<ApprovalRow> nowDecided = new ArrayList<>();
+        listUpdateWrapper.accept(() -> {
+            for (int i = 0; i < rows.size(); i++) {
+                Approval current = batch.get(rows.get(i).id());
+                if (current != null) {
+                    boolean wasPending = rows.get(i).isPending();
+                    ApprovalRow replaced = new ApprovalRow(current);
+                    rows.set(i, replaced);
+                    if (wasPending && !replaced.isPending()) {
+                        nowDecided.add(replaced);
+                    }
+                }
+            }
+        });
+        overviewStale = true;
+        if (!nowDecided.isEmpty()) {
+            decidedHandler.accept(nowDecided);
+        }
+    }
+
+    /** The overview was recomputed from the rows as they are. */
+    void overviewRecomputed() {
+        overviewStale = false;
+    }
+
+    /** Takes decided rows out of the list at once (their fade-out is over); pending ones stay. */
+    void removeDecided(Set<String> ids) {
+        applyReplacements();
+        if (ids.isEmpty() || rows.stream().noneMatch(r -> ids.contains(r.id()) && !r.isPending())) {
+            return;
+        }
+        listUpdateWrapper.accept(() -> rows.removeIf(r -> ids.contains(r.id()) && !r.isPending()));
+        recount.run();
+    }
+
+    /** A new approval was created here: add it at once and return its row to select. */
+    ApprovalRow added(Approval created) {
+        Optional<ApprovalRow> existing = byId(created.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ApprovalRow row = new ApprovalRow(created);
+        rows.add(row);
+        recount.run();
+        return row;
+    }
+
+    /** The row of an approval, with every decision received so far applied. */
+    Optional<ApprovalRow> byId(String id) {
+        applyReplacements();
+        return rows.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** Rows among a selection that are still pending, each once. */
+    static List<Approval> pendingOf(List<ApprovalRow> selection) {
+        Set<String> seen = new HashSet<>();
+        List<Approval> out = new ArrayList<>();
+        for (ApprovalRow r : selection) {
+            if (r != null && r.isPending() && seen.add(r.id())) {
+                out.add(r.approval());
+            }
+        }
+        return out;
+    }
+
+    /** Lets the view keep selection and scroll position around a list update. */
+    void setListUpdateWrapper(Consumer<Runnable> wrapper) {
+        this.listUpdateWrapper = wrapper == null ? Runnable::run : wrapper;
+    }
+
+    /**
+     * Lets the view recompute the overview after a decision a little later, once for many decisions: a bulk
+     * decision of 500 recomputed it (and redrew the strip) 500 times. Default: at once.
+     */
+    void setOverviewScheduler(Consumer<Runnable> scheduler) {
+        this.overviewScheduler = scheduler == null ? Runnable::run : scheduler;
+    }
+
+    /**
+     * Lets the view move on from rows that were just decided (here or, seen through a 409, elsewhere): select the
+     * next pending row, fade them out, then remove them. Default: they stay until the next refresh.
+     */
+    void setDecidedHandler(Consumer<List<ApprovalRow>> handler) {
+        this.decidedHandler = handler == null ? rowsDecided -> { } : handler;
+    }
+}

@@ -1,0 +1,321 @@
+package io.approvals.console.ui.main;
+
+import static io.approvals.console.ui.main.ApprovalList.rowsOf;
+import static io.approvals.console.ui.main.ApprovalsViewModel.messageOf;
+
+import io.approvals.console.client.ApiException;
+import io.approvals.console.client.PendingSnapshot;
+import io.approvals.console.contract.Approval;
+import io.approvals.console.service.FailureText;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.TimeText;
+import io.approvals.console.ui.session.ConsoleSession;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.ObservableList;
+
+/**
+ * Where the pending list comes from and when: the first page fetched along with the session, the cached list,
+ * refreshes on the {@link RefreshSchedule}, and what the user sees while the list comes or fails (stale marks,
+ * "refreshed 12 s ago", the banner). Hands every fetched list to the view model to merge. UI thread only.
+ */
+final class ListRefresh {
+    /** Replaced (same connection, new key) when another program changed the key. */
+    private ConsoleSession session;
+    private final Background background;
+    private final Clock clock;
+    private final ListCache cache;
+    private final ObservableList<ApprovalRow> rows;
+    private final BooleanSupplier loadedOnce;
+    private final Consumer<List<ApprovalRow>> listApplier;
+    private final RefreshSchedule schedule = new RefreshSchedule();
+    private Runnable onUnauthorized = () -> { };
+
+
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper(this, "staleText", "");
+    private final ReadOnlyObjectWrapper<Instant> lastRefreshed = new ReadOnlyObjectWrapper<>(this, "lastRefreshed");
+    private final ReadOnlyStringWrapper lastRefreshedText =
+            new ReadOnlyStringWrapper(this, "lastRefreshedText", Messages.get("status.notRefreshed"));
+    private final ReadOnlyObjectWrapper<Banner> banner = new ReadOnlyObjectWrapper<>(this, "banner");
+    private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 30);
+    private PendingSnapshot snapshot = PendingSnapshot.empty();
+    private Consumer<Runnable> afterNextFrame = Runnable::run;
+    private static final int ROWS_BUILT_ON_THE_UI_THREAD = 2_000;
+
+    /**
+     * {@code rows} are the view model's (read here only to know whether there is a list to mark stale);
+     * {@code listApplier} merges a fetched list into them and {@code loadedOnce} says whether one was merged yet.
+     */
+    ListRefresh(ConsoleSession session, Background background, Clock clock, ListCache cache,
+                ObservableList<ApprovalRow> rows, BooleanSupplier loadedOnce, Consumer<List<ApprovalRow>> listApplier) {
+        this.session = session;
+        this.background = background;
+        this.clock = clock;
+        this.cache = cache;
+        this.rows = rows;
+        this.loadedOnce = loadedOnce;
+        this.listApplier = listApplier;
+        refreshSeconds.addListener((o, a, b) -> scheduleNext());
+    }
+
+    private void applyList(List<ApprovalRow> fresh) {
+        listApplier.accept(fresh);
+    }
+
+
+    /**
+     * Shows the list fetched along with the session when it is there already; else the cached list (if any) at
+     * once, then the live one: the one being fetched along with the session, or a fresh fetch.
+     */
+    void start() {
+        Optional<CompletableFuture<PendingSnapshot>> firstPage = session.takeFirstPage();
+        if (firstPage.isEmpty()) {
+            showCachedThen(this::refresh);
+            return;
+        }
+        CompletableFuture<PendingSnapshot> page = firstPage.get();
+        // A small list goes into this very frame; building the rows of a big one is not work for the UI thread.
+        if (page.isDone() && !page.isCompletedExceptionally()
+                && page.join().items().size() <= ROWS_BUILT_ON_THE_UI_THREAD) {
+            applySnapshot(new Fetched(page.join(), rowsOf(page.join().items())));
+        } else {
+            showCachedThen(() -> refresh(previous -> awaited(page)));
+        }
+    }
+
+    private void showCachedThen(Runnable next) {
+        if (cache == null) {
+            next.run();
+            return;
+        }
+        background.run(() -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
+                cached -> {
+                    if (cached.isPresent() && !loadedOnce.getAsBoolean()) {
+                        ListCache.Cached c = cached.get().cached();
+                        applyList(cached.get().rows());
+                        stale.set(true);
+                        staleText.set(Messages.format("status.staleCached", TimeText.full(c.fetchedAt())));
+                        lastRefreshed.set(c.fetchedAt());
+                    }
+                    next.run();
+                }, e -> next.run());
+    }
+
+    private static PendingSnapshot awaited(CompletableFuture<PendingSnapshot> page) {
+        try {
+            return page.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private record CachedRows(ListCache.Cached cached, List<ApprovalRow> rows) {
+    }
+
+    /** A fetched list with its rows already built (search text, sort keys) off the UI thread. */
+    private record Fetched(PendingSnapshot snapshot, List<ApprovalRow> rows) {
+    }
+
+    /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
+    void refresh() {
+        refresh(previous -> session.api().fetchAllNotComplete(null, previous));
+    }
+
+    /** Where a refresh gets its list from: the server, given the list it has (for ETags), or null. */
+    private interface ListSource {
+        PendingSnapshot fetch(PendingSnapshot previous);
+    }
+
+    private void refresh(ListSource source) {
+        if (refreshing.get()) {
+            return;
+        }
+        refreshing.set(true);
+        schedule.resume();
+        PendingSnapshot previous = snapshot;
+        boolean needRows = !loadedOnce.getAsBoolean() || stale.get();
+        background.run(() -> {
+            PendingSnapshot s = source.fetch(previous);
+            return new Fetched(s, s.notModified() && !needRows ? List.of() : rowsOf(s.items()));
+        }, this::applySnapshot, this::refreshFailed);
+    }
+
+    /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
+    void tick() {
+        Instant now = clock.instant();
+        lastRefreshedText.set(lastRefreshed.get() == null ? Messages.get("status.notRefreshed")
+                : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), now)));
+        if (refreshing.get()) {
+            return;
+        }
+        switch (schedule.step(now, refreshSeconds.get())) {
+            case REFRESH -> refresh();
+            case COUNTDOWN -> showCountdown(schedule.secondsLeft(now));
+            default -> { }
+        }
+    }
+
+    private void applySnapshot(Fetched fetched) {
+        PendingSnapshot fresh = fetched.snapshot();
+        refreshing.set(false);
+        schedule.succeeded();
+        // Our clock, not the snapshot's: "12 s ago" is measured against it.
+        Instant fetchedAt = clock.instant();
+        boolean changed = !fresh.notModified() || !loadedOnce.getAsBoolean() || stale.get();
+        snapshot = fresh;
+        if (changed) {
+            applyList(fetched.rows().isEmpty() && !fresh.items().isEmpty() ? rowsOf(fresh.items()) : fetched.rows());
+        }
+        stale.set(false);
+        staleText.set("");
+        banner.set(null);
+        lastRefreshed.set(fetchedAt);
+        scheduleNext();
+        tickText();
+        if (cache != null && changed) {
+            List<Approval> items = fresh.items();
+            String name = session.connectionName();
+            // Not while the window draws the new list: writing 100,000 approvals competes with the first frame.
+            afterNextFrame.accept(() -> background.run(() -> {
+                cache.save(name, fetchedAt, items);
+                return null;
+            }, x -> { }, e -> { }));
+        }
+    }
+
+    private void tickText() {
+        String note = FailureText.readingNote(snapshot, Messages.locale()); // a real server's items half read
+        String refreshedText = lastRefreshed.get() == null ? Messages.get("status.notRefreshed")
+                : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), clock.instant()));
+        lastRefreshedText.set(note.isEmpty() ? refreshedText : Messages.format("status.withNote", refreshedText, note));
+    }
+
+    private void scheduleNext() {
+        schedule.scheduleNext(clock.instant(), refreshSeconds.get());
+    }
+
+    private void refreshFailed(Throwable e) {
+        refreshing.set(false);
+        reportFailure(e);
+    }
+
+    /**
+     * Shows what a failure means (from a refresh or from a dialog) and plans the retry. Decisions are
+     * never retried or queued: only the list is fetched again.
+     */
+    void reportFailure(Throwable e) {
+        Instant now = clock.instant();
+        if (e instanceof ApiException.Network) {
+            long wait = schedule.offline(now);
+            if (!rows.isEmpty()) {
+                stale.set(true);
+                staleText.set(FailureText.offlineStale(TimeText.full(lastRefreshed.get()), Messages.locale()));
+            }
+            showCountdown(wait);
+        } else if (e instanceof ApiException.RateLimited r) {
+            long wait = schedule.rateLimited(now, r.retryAfter());
+            showCountdown(wait);
+        } else if (e instanceof ApiException.Unauthorized) {
+            schedule.pause();
+            banner.set(new Banner(Banner.Kind.UNAUTHORIZED, FailureText.of(e, Messages.locale()).message(),
+                    "Replace key\u2026"));
+            onUnauthorized.run(); // another program may have stored a new key meanwhile
+        } else if (e instanceof ApiException.Forbidden f) {
+            banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null));
+            scheduleNext();
+        } else {
+            banner.set(new Banner(Banner.Kind.ERROR, messageOf(e), "Retry"));
+            scheduleNext();
+        }
+    }
+
+
+    static String forbiddenText(ApiException.Forbidden f) {
+        return FailureText.of(f, Messages.locale()).line();
+    }
+
+    private void showCountdown(long seconds) {
+        boolean rateLimited = schedule.retryKind() == Banner.Kind.RATE_LIMITED;
+        banner.set(new Banner(rateLimited ? Banner.Kind.RATE_LIMITED : Banner.Kind.OFFLINE,
+                FailureText.retryCountdown(rateLimited, seconds, Messages.locale()), "Retry now"));
+    }
+
+    /** The same connection with another key: a rejected-key pause ends and the list is fetched with the new key. */
+    void keyReplaced(ConsoleSession withNewKey) {
+        session = withNewKey;
+        Banner b = banner.get();
+        if (b != null && b.kind() == Banner.Kind.UNAUTHORIZED) {
+            banner.set(null);
+        }
+        schedule.resume();
+        refresh();
+    }
+
+    /** The key window verified the key: a rejected-key pause ends and the list is fetched again. */
+    void keyConfirmed() {
+        Banner b = banner.get();
+        if (b != null && b.kind() == Banner.Kind.UNAUTHORIZED) {
+            banner.set(null);
+            schedule.resume();
+            refresh();
+        }
+    }
+
+    /** Told on a 401: the window then looks whether the keychain holds another key. */
+    void setOnUnauthorized(Runnable hook) {
+        onUnauthorized = hook == null ? () -> { } : hook;
+    }
+
+    /** Lets the view run work (the list cache write) after the next frame is drawn. Default: at once. */
+    void setAfterNextFrame(Consumer<Runnable> hook) {
+        this.afterNextFrame = hook == null ? Runnable::run : hook;
+    }
+
+    ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty staleTextProperty() {
+        return staleText.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Instant> lastRefreshedProperty() {
+        return lastRefreshed.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty lastRefreshedTextProperty() {
+        return lastRefreshedText.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<Banner> bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    IntegerProperty refreshSecondsProperty() {
+        return refreshSeconds;
+    }
+}
