@@ -2,9 +2,9 @@ package io.approvals.console.app;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsApi;
-import io.approvals.console.client.SwitchableApi;
 import io.approvals.console.client.ApprovalsClient;
 import io.approvals.console.client.OpenApiDiscovery;
+import io.approvals.console.client.SwitchableApi;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
@@ -113,9 +113,11 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         Connection c = keychain.profile(name);
         ConnectionService service = serviceHolding(name);
         String notice = recoverRotation(service, name);
-        ApiKey key = service.storedKeyIfAny(name).orElseThrow(() -> new ServiceException(
-                ServiceException.Kind.NO_KEY, "No key is stored for \u2018" + name + "\u2019 (looked in: "
-                + keychain.backendName() + "). Use Connection \u203a Replace key\u2026 to set one."));
+        ApiKey key = service.storedKeyIfAny(name)
+                .orElseThrow(() -> new ServiceException(
+                        ServiceException.Kind.NO_KEY,
+                        "No key is stored for \u2018" + name + "\u2019 (looked in: " + keychain.backendName()
+                                + "). Use Connection \u203a Replace key\u2026 to set one."));
         store.setCurrent(name);
         return session(checkKey ? refreshFacts(service, c) : c, key, service.backendName(), false, notice, checkKey);
     }
@@ -137,9 +139,21 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
             // Replaced meanwhile: whoever replaced it opened the connection again.
             return Optional.empty();
         }
-        KeyInfo info = keyInfo(keychain.profile(name).verified(), opened.key().masked(), opened.key().fingerprint());
-        return info.equals(opened.key()) ? Optional.empty() : Optional.of(new Session(name, opened.baseUrl(),
-                opened.api(), info, opened.backendName(), opened.isSandbox(), null, true));
+        KeyInfo info = keyInfo(
+                keychain.profile(name).verified(),
+                opened.key().masked(),
+                opened.key().fingerprint());
+        return info.equals(opened.key())
+                ? Optional.empty()
+                : Optional.of(new Session(
+                        name,
+                        opened.baseUrl(),
+                        opened.api(),
+                        info,
+                        opened.backendName(),
+                        opened.isSandbox(),
+                        null,
+                        true));
     }
 
     @Override
@@ -161,13 +175,20 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
         Optional<ConsoleSession> switched = Optional.empty();
         ApiKey stored = look.stored().orElse(null);
-        if (stored != null && !stored.fingerprint().equals(opened.key().fingerprint())
+        if (stored != null
+                && !stored.fingerprint().equals(opened.key().fingerprint())
                 && opened.api() instanceof SwitchableApi api) {
             Connection c = refreshFacts(service, keychain.profile(name));
             api.use(clients.create(c, stored));
-            switched = Optional.of(new Session(name, opened.baseUrl(), api,
-                    keyInfo(c.verified(), stored.masked(), stored.fingerprint()), service.backendName(),
-                    opened.isSandbox(), null, true));
+            switched = Optional.of(new Session(
+                    name,
+                    opened.baseUrl(),
+                    api,
+                    keyInfo(c.verified(), stored.masked(), stored.fingerprint()),
+                    service.backendName(),
+                    opened.isSandbox(),
+                    null,
+                    true));
             look = KeyAttention.Look.take(service, name);
         }
         return new KeyLook(switched, settled, look.attention().orElse(null));
@@ -181,7 +202,10 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     /** A rotation the app or the CLI left half-done is finished or rolled back before the key is used. */
     private static String recoverRotation(ConnectionService service, String name) {
         try {
-            return new KeyRotation(service).recover(name).map(RotationResult::message).orElse(null);
+            return new KeyRotation(service)
+                    .recover(name)
+                    .map(RotationResult::message)
+                    .orElse(null);
         } catch (KeychainException | ApiException e) {
             return "An interrupted key rotation could not be checked: " + e.getMessage();
         }
@@ -220,8 +244,17 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
         var r = found.result().get();
         Connection d = ConnectionService.withDiscovered(c, r, keepAuth);
-        return new Discovered(new ConnectionDraft(draft.name(), draft.baseUrl(), d.authMode() == AuthMode.BEARER,
-                d.headerName(), draft.caCert(), d.dialect()), r.dialect().source(), found.tried(), r.notes());
+        return new Discovered(
+                new ConnectionDraft(
+                        draft.name(),
+                        draft.baseUrl(),
+                        d.authMode() == AuthMode.BEARER,
+                        d.headerName(),
+                        draft.caCert(),
+                        d.dialect()),
+                r.dialect().source(),
+                found.tried(),
+                r.notes());
     }
 
     @Override
@@ -242,11 +275,17 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         Connection wanted = toConnection(draft);
         if (store.find(wanted.name()).isPresent()) {
             // Never overwrite another connection from the welcome screen.
-            throw new ServiceException(ServiceException.Kind.DUPLICATE_PROFILE, "A connection named \u2018"
-                    + wanted.name() + "\u2019 exists already. Choose another name, or open it and use "
-                    + "Connection \u203a Replace key\u2026 to change its key.");
+            throw new ServiceException(
+                    ServiceException.Kind.DUPLICATE_PROFILE,
+                    "A connection named \u2018"
+                            + wanted.name() + "\u2019 exists already. Choose another name, or open it and use "
+                            + "Connection \u203a Replace key\u2026 to change its key.");
         }
-        service.addProfile(wanted.name(), wanted.baseUrl().toString(), wanted.authMode(), wanted.headerName(),
+        service.addProfile(
+                wanted.name(),
+                wanted.baseUrl().toString(),
+                wanted.authMode(),
+                wanted.headerName(),
                 wanted.caCertPath());
         if (draft.dialect() != null) {
             store.put(keychain.profile(wanted.name()).withDialect(draft.dialect()));
@@ -265,8 +304,13 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     @Override
     public ConnectionDraft connection(String name) {
         Connection c = keychain.profile(name);
-        return new ConnectionDraft(c.name(), c.baseUrl().toString(), c.authMode() == AuthMode.BEARER, c.headerName(),
-                c.caCertPath(), c.dialect());
+        return new ConnectionDraft(
+                c.name(),
+                c.baseUrl().toString(),
+                c.authMode() == AuthMode.BEARER,
+                c.headerName(),
+                c.caCertPath(),
+                c.dialect());
     }
 
     @Override
@@ -279,17 +323,27 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
             throw new ServiceException(ServiceException.Kind.INVALID_INPUT, e.getMessage());
         }
         if (draft.caCert() != null && !Files.isReadable(draft.caCert())) {
-            throw new ServiceException(ServiceException.Kind.INVALID_INPUT,
+            throw new ServiceException(
+                    ServiceException.Kind.INVALID_INPUT,
                     "Cannot read the CA certificate " + draft.caCert() + ". Give the path of a PEM file.");
         }
-        store.put(new Connection(before.name(), changed.baseUrl(), before.authMode(), before.headerName(),
-                changed.caCertPath(), before.verified(), before.dialect()));
+        store.put(new Connection(
+                before.name(),
+                changed.baseUrl(),
+                before.authMode(),
+                before.headerName(),
+                changed.caCertPath(),
+                before.verified(),
+                before.dialect()));
         // the dialect and the key's header are stored the way `profiles set` stores them
-        boolean authChanged = changed.authMode() != before.authMode() || !changed.headerName()
-                .equals(before.headerName());
+        boolean authChanged =
+                changed.authMode() != before.authMode() || !changed.headerName().equals(before.headerName());
         var dialectChanges = before.dialectOrContract().changesTo(draft.dialectOrContract());
         if (authChanged || !dialectChanges.isEmpty()) {
-            keychain.setDialect(draft.name(), dialectChanges, authChanged ? changed.headerName() : null,
+            keychain.setDialect(
+                    draft.name(),
+                    dialectChanges,
+                    authChanged ? changed.headerName() : null,
                     authChanged ? changed.authMode() == AuthMode.BEARER : null);
         }
         return open(draft.name());
@@ -311,13 +365,12 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
             try {
                 sandbox = Sandbox.start(new SandboxConfig(paths.dataDir().resolve("sandbox"), 0, null));
             } catch (IOException e) {
-                throw new ServiceException(ServiceException.Kind.INVALID_INPUT,
-                        "The sandbox could not start: " + e.getMessage());
+                throw new ServiceException(
+                        ServiceException.Kind.INVALID_INPUT, "The sandbox could not start: " + e.getMessage());
             }
         }
         URI uri = sandbox.baseUri();
-        Connection c = store.find(SANDBOX).map(x -> x.withBaseUrl(uri))
-                .orElseGet(() -> Connection.of(SANDBOX, uri));
+        Connection c = store.find(SANDBOX).map(x -> x.withBaseUrl(uri)).orElseGet(() -> Connection.of(SANDBOX, uri));
         store.put(c);
         store.setCurrent(SANDBOX);
         // A key kept from an earlier run still works unless it was rotated away; else the bootstrap key.
@@ -362,7 +415,8 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         try {
             return ApiKey.of(Files.readString(sandbox.adminKeyFile(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new ServiceException(ServiceException.Kind.NO_KEY,
+            throw new ServiceException(
+                    ServiceException.Kind.NO_KEY,
                     "The sandbox's admin.key cannot be read in " + sandbox.dataDir()
                             + ". Delete that folder to start a fresh sandbox.");
         }
@@ -372,8 +426,8 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         return session(c, key, backend, isSandbox, null, true);
     }
 
-    private ConsoleSession session(Connection c, ApiKey key, String backend, boolean isSandbox, String notice,
-                                   boolean keyChecked) {
+    private ConsoleSession session(
+            Connection c, ApiKey key, String backend, boolean isSandbox, String notice, boolean keyChecked) {
         // switchable: another program replacing the key must not mean a new window (see lookAtKey)
         ApprovalsApi api = new SwitchableApi(clients.create(c, key));
         KeyInfo info = keyInfo(c.verified(), key.masked(), key.fingerprint());
@@ -390,23 +444,29 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     private static Connection toConnection(ConnectionDraft d) {
         String url = d.baseUrl() == null ? "" : d.baseUrl().strip();
         if (url.isEmpty()) {
-            throw new ServiceException(ServiceException.Kind.INVALID_INPUT,
-                    "A URL is needed, e.g. https://approvals.example.com");
+            throw new ServiceException(
+                    ServiceException.Kind.INVALID_INPUT, "A URL is needed, e.g. https://approvals.example.com");
         }
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new ServiceException(ServiceException.Kind.INVALID_INPUT,
-                    "Not a URL. Write it like https://approvals.example.com");
+            throw new ServiceException(
+                    ServiceException.Kind.INVALID_INPUT, "Not a URL. Write it like https://approvals.example.com");
         }
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new ServiceException(ServiceException.Kind.INVALID_INPUT,
-                    "Not a URL. Write it like https://approvals.example.com");
+            throw new ServiceException(
+                    ServiceException.Kind.INVALID_INPUT, "Not a URL. Write it like https://approvals.example.com");
         }
         try {
-            return new Connection(d.name(), uri, d.bearer() ? AuthMode.BEARER : AuthMode.API_KEY, d.headerName(),
-                    d.caCert(), null, d.dialect());
+            return new Connection(
+                    d.name(),
+                    uri,
+                    d.bearer() ? AuthMode.BEARER : AuthMode.API_KEY,
+                    d.headerName(),
+                    d.caCert(),
+                    null,
+                    d.dialect());
         } catch (IllegalArgumentException e) {
             throw new ServiceException(ServiceException.Kind.INVALID_INPUT, e.getMessage());
         }
@@ -422,14 +482,17 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     @Override
     public UiSettings settings() {
         Settings s = store.settings();
-        return new UiSettings(s.refreshIntervalSeconds(), UiSettings.ThemeChoice.valueOf(s.theme().name()),
-                s.notifications(), s.language());
+        return new UiSettings(
+                s.refreshIntervalSeconds(),
+                UiSettings.ThemeChoice.valueOf(s.theme().name()),
+                s.notifications(),
+                s.language());
     }
 
     @Override
     public void saveSettings(UiSettings s) {
-        store.setSettings(new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name()), s.notifications(),
-                s.language()));
+        store.setSettings(
+                new Settings(s.refreshSeconds(), Theme.valueOf(s.theme().name()), s.notifications(), s.language()));
     }
 
     @Override
@@ -445,7 +508,14 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
         }
     }
 
-    private record Session(String connectionName, String baseUrl, ApprovalsApi api, KeyInfo key, String backendName,
-                           boolean isSandbox, String notice, boolean keyChecked) implements ConsoleSession {
-    }
+    private record Session(
+            String connectionName,
+            String baseUrl,
+            ApprovalsApi api,
+            KeyInfo key,
+            String backendName,
+            boolean isSandbox,
+            String notice,
+            boolean keyChecked)
+            implements ConsoleSession {}
 }

@@ -5,8 +5,7 @@ import javafx.application.Application;
 
 /** Starts the desktop app. */
 final class DesktopLauncher {
-    private DesktopLauncher() {
-    }
+    private DesktopLauncher() {}
 
     static void launch() {
         // Keychain, connection and first page while the toolkit starts.

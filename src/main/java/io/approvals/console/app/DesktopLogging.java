@@ -20,8 +20,7 @@ public final class DesktopLogging {
     /** Held strongly: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
     private static final Logger H2 = Logger.getLogger("org.h2");
 
-    private DesktopLogging() {
-    }
+    private DesktopLogging() {}
 
     /** Keeps the D-Bus libraries to warnings; cheap, so it can come before anything asks the keychain. */
     public static void quietLibraries() {
@@ -44,14 +43,15 @@ public final class DesktopLogging {
         H2.setLevel(Level.WARNING);
         try {
             Files.createDirectories(logDir);
-            FileHandler handler = new FileHandler(logDir.resolve("approvals-console.%g.log").toString(),
-                    1_000_000, 3, true);
+            FileHandler handler =
+                    new FileHandler(logDir.resolve("approvals-console.%g.log").toString(), 1_000_000, 3, true);
             handler.setFormatter(new SimpleFormatter());
             handler.setLevel(Level.INFO);
             root.addHandler(handler);
             return logDir.resolve("approvals-console.0.log");
         } catch (IOException | RuntimeException e) {
-            Logger.getLogger(DesktopLogging.class.getName()).warning("No log file in " + logDir + ": " + e.getMessage());
+            Logger.getLogger(DesktopLogging.class.getName())
+                    .warning("No log file in " + logDir + ": " + e.getMessage());
             return null;
         }
     }

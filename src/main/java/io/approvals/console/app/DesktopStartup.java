@@ -32,7 +32,7 @@ final class DesktopStartup {
     private final CompletableFuture<EarlyStart> early = new CompletableFuture<>();
     private final CompletableFuture<Void> theme;
     private volatile boolean keychainWaiting;
-    private volatile Consumer<Boolean> keychainListener = waiting -> { };
+    private volatile Consumer<Boolean> keychainListener = waiting -> {};
     /** Keys read ahead of the opening; what the opening did not use is dropped once it is done. */
     private volatile PrefetchingSecretStore keychain;
 
@@ -52,8 +52,8 @@ final class DesktopStartup {
             // The keychain is the slowest answer start-up waits for, so it is asked before the log file is opened;
             // its libraries are quieted first, so none of their INFO lines reaches the console in between.
             DesktopLogging.quietLibraries();
-            SecretStore keychain = startup.readingAhead(paths,
-                    new TimeoutSecretStore(new OsKeychainStore()).onWaiting(startup::keychainWaiting));
+            SecretStore keychain = startup.readingAhead(
+                    paths, new TimeoutSecretStore(new OsKeychainStore()).onWaiting(startup::keychainWaiting));
             StartupSteps.reached("keychain asked");
             DesktopLogging.configure(paths.cacheDir().resolve("logs"));
             StartupSteps.reached("logging configured");

@@ -10,8 +10,7 @@ import picocli.CommandLine;
  * Application subclass fails its JavaFX module check.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         boolean sandbox = args.length == 1 && args[0].equals("--sandbox");

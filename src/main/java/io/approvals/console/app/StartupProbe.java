@@ -35,8 +35,7 @@ public final class StartupProbe {
 
     private static volatile boolean reported;
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     /** Whether this run is a measuring run. */
     public static boolean enabled() {
@@ -66,7 +65,9 @@ public final class StartupProbe {
         }
         reported = true;
         long now = System.currentTimeMillis();
-        long sinceStart = ProcessHandle.current().info().startInstant()
+        long sinceStart = ProcessHandle.current()
+                .info()
+                .startInstant()
                 .map(start -> now - start.toEpochMilli())
                 .orElse(-1L);
         StartupSteps.reached("first frame");
@@ -109,7 +110,11 @@ public final class StartupProbe {
 
     /** CPU time of every thread of this process so far (JIT and GC included); -1 when the OS does not tell. */
     public static long cpuMillis() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toMillis)
+                .orElse(-1L);
     }
 
     private static void watchOnceToolkitIsUp() {
@@ -173,10 +178,13 @@ public final class StartupProbe {
         }
         Set<Node> tables = root.lookupAll(".table-view");
         if (!tables.isEmpty()) {
-            return tables.stream().anyMatch(node -> node instanceof TableView<?> table && !table.getItems().isEmpty());
+            return tables.stream()
+                    .anyMatch(node -> node instanceof TableView<?> table
+                            && !table.getItems().isEmpty());
         }
         return root.lookupAll(".progress-indicator").stream()
-                .noneMatch(node -> node instanceof ProgressIndicator spinner && spinner.isIndeterminate()
+                .noneMatch(node -> node instanceof ProgressIndicator spinner
+                        && spinner.isIndeterminate()
                         && visibleWithParents(node));
     }
 

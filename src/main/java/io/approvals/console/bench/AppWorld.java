@@ -55,10 +55,12 @@ final class AppWorld implements AutoCloseable {
         try {
             ApiKey key = sandbox.newAdminKey().orElseThrow();
             // A name of its own: a developer's real profiles and keys are never touched.
-            String profile = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            String profile = "bench-"
+                    + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             ConnectionStore store = new ConnectionStore(AppPaths.under(home));
             ConnectionService service = new ConnectionService(store, keychain, new HttpClientFactory());
-            service.addProfile(profile, sandbox.baseUri().toString(), AuthMode.API_KEY, Connection.DEFAULT_HEADER, null);
+            service.addProfile(
+                    profile, sandbox.baseUri().toString(), AuthMode.API_KEY, Connection.DEFAULT_HEADER, null);
             service.setKey(profile, key);
             store.setCurrent(profile);
             return Optional.of(new AppWorld(home, profile, sandbox, service));
@@ -70,9 +72,11 @@ final class AppWorld implements AutoCloseable {
 
     /** The app, started as its launcher would, reporting the first frame with its table's rows and exiting. */
     StartupBench.Launch launch() {
-        return new StartupBench.Launch("io.approvals.console.app.Main",
+        return new StartupBench.Launch(
+                "io.approvals.console.app.Main",
                 List.of("-D" + StartupSteps.EXIT_AFTER_FIRST_FRAME + "=true"),
-                Map.of(AppPaths.HOME_ENV, home.toString()), this::forgetCachedList);
+                Map.of(AppPaths.HOME_ENV, home.toString()),
+                this::forgetCachedList);
     }
 
     /** The environment in which a launcher finds this world's profile (its key is in the session's keychain). */
@@ -82,8 +86,11 @@ final class AppWorld implements AutoCloseable {
 
     /** The app, started as its launcher would, staying open (the idle section). */
     StartupBench.Launch idleLaunch() {
-        return new StartupBench.Launch("io.approvals.console.app.Main", List.of(),
-                Map.of(AppPaths.HOME_ENV, home.toString()), this::forgetCachedList);
+        return new StartupBench.Launch(
+                "io.approvals.console.app.Main",
+                List.of(),
+                Map.of(AppPaths.HOME_ENV, home.toString()),
+                this::forgetCachedList);
     }
 
     /** Each launch loads its 40 approvals from the sandbox, not from the list cached by the run before. */
@@ -93,13 +100,15 @@ final class AppWorld implements AutoCloseable {
             return;
         }
         try (Stream<Path> files = Files.walk(cache)) {
-            files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(cache)).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            files.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.equals(cache))
+                    .forEach(p -> {
+                        try {
+                            Files.delete(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

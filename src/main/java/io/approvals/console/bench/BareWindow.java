@@ -20,8 +20,7 @@ public final class BareWindow {
     /** With this property true the window stays open (the idle section's floor) instead of exiting. */
     static final String STAY_OPEN = "approvals.bench.stayOpen";
 
-    private BareWindow() {
-    }
+    private BareWindow() {}
 
     /** Not an Application itself: a classpath launch of an Application subclass fails its module check. */
     public static void main(String[] args) {
@@ -41,7 +40,7 @@ public final class BareWindow {
             }
             ObservableList<String[]> rows = FXCollections.observableArrayList();
             for (int r = 0; r < 20; r++) {
-                rows.add(new String[]{"Row " + r, "Value " + (r * 7), "Item " + (r * 13)});
+                rows.add(new String[] {"Row " + r, "Value " + (r * 7), "Item " + (r * 13)});
             }
             table.setItems(rows);
             Scene scene = new Scene(table, 900, 600);
@@ -56,8 +55,7 @@ public final class BareWindow {
 
     /** Prints the first frame's time after JVM start and exits. */
     public static final class FirstFrame {
-        private FirstFrame() {
-        }
+        private FirstFrame() {}
 
         public static void reportAndExit(Scene scene) {
             Runnable[] listener = new Runnable[1];
@@ -65,14 +63,20 @@ public final class BareWindow {
                 scene.removePostLayoutPulseListener(listener[0]);
                 // The process's start, as StartupProbe measures the app: floor and app on one clock.
                 long now = System.currentTimeMillis();
-                long ms = ProcessHandle.current().info().startInstant()
+                long ms = ProcessHandle.current()
+                        .info()
+                        .startInstant()
                         .map(start -> now - start.toEpochMilli())
                         .orElse(now - ManagementFactory.getRuntimeMXBean().getStartTime());
                 System.out.println("FIRST_FRAME_EPOCH_MS=" + now);
                 System.out.println("FIRST_FRAME_MS=" + ms);
                 // as StartupProbe.cpuMillis(), inlined: the floor runs no app code
-                System.out.println("FIRST_FRAME_CPU_MS=" + ProcessHandle.current().info().totalCpuDuration()
-                        .map(java.time.Duration::toMillis).orElse(-1L));
+                System.out.println("FIRST_FRAME_CPU_MS="
+                        + ProcessHandle.current()
+                                .info()
+                                .totalCpuDuration()
+                                .map(java.time.Duration::toMillis)
+                                .orElse(-1L));
                 System.out.flush();
                 Platform.runLater(() -> Runtime.getRuntime().halt(0));
             };

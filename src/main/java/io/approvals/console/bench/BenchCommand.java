@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** approvals-console bench [--quick]: measures, compares with floors, writes results.md/json. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure start-up, big queues, sandbox throughput and bulk decisions against floors "
                 + "measured in the same run; writes results.md and results.json.")
 public final class BenchCommand implements Callable<Integer> {
@@ -23,10 +24,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench");
 
-    @Option(names = "--only", split = ",", description = "Sections to run: startup, interaction, big, sandbox, bulk, idle, installed (default: all).")
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "Sections to run: startup, interaction, big, sandbox, bulk, idle, installed (default: all).")
     List<String> only = List.of("startup", "interaction", "big", "sandbox", "bulk", "idle", "installed");
 
-    @Option(names = "--docs", description = "Also render the results into this Markdown page (e.g. docs/performance.md).")
+    @Option(
+            names = "--docs",
+            description = "Also render the results into this Markdown page (e.g. docs/performance.md).")
     Path docs;
 
     @Override
@@ -121,14 +127,27 @@ public final class BenchCommand implements Callable<Integer> {
             }
             Stats floorStats = wall(f);
             Stats floorCds = wall(fc);
-            results.add(new Figure("start-up", "floor: bare window, 3×20 TableView, no archive", "ms", floorStats,
-                    null, "", null, "launch → first frame"));
-            results.add(new Figure("start-up", "floor: bare window, AppCDS archive", "ms", floorCds,
-                    null, "", null, ""));
+            results.add(new Figure(
+                    "start-up",
+                    "floor: bare window, 3×20 TableView, no archive",
+                    "ms",
+                    floorStats,
+                    null,
+                    "",
+                    null,
+                    "launch → first frame"));
+            results.add(
+                    new Figure("start-up", "floor: bare window, AppCDS archive", "ms", floorCds, null, "", null, ""));
             if (!a.isEmpty()) {
                 Stats appStats = wall(a);
-                results.add(new Figure("start-up", "app: main window with 40 approvals, no archive", "ms", appStats,
-                        floorStats.median(), "<= 1.2 × floor", appStats.median() <= 1.2 * floorStats.median(),
+                results.add(new Figure(
+                        "start-up",
+                        "app: main window with 40 approvals, no archive",
+                        "ms",
+                        appStats,
+                        floorStats.median(),
+                        "<= 1.2 × floor",
+                        appStats.median() <= 1.2 * floorStats.median(),
                         "launch → first frame with the table's rows (StartupProbe)"));
             }
             if (!ac.isEmpty()) {
@@ -138,10 +157,16 @@ public final class BenchCommand implements Callable<Integer> {
                 // the bound with the archive on a machine that fast, and the ratio the bound on a slower one.
                 boolean fastFloor = floorCds.median() <= 800;
                 boolean met = fastFloor ? appCds.median() <= 1000 : appCds.median() <= 1.2 * floorCds.median();
-                results.add(new Figure("start-up", "app: main window with 40 approvals, AppCDS archive", "ms", appCds,
-                        floorCds.median(), "<= 1000 ms when the floor is <= 800 ms, else <= 1.2 × floor", met,
+                results.add(new Figure(
+                        "start-up",
+                        "app: main window with 40 approvals, AppCDS archive",
+                        "ms",
+                        appCds,
+                        floorCds.median(),
+                        "<= 1000 ms when the floor is <= 800 ms, else <= 1.2 × floor",
+                        met,
                         "archive trained on the app's own start-up"
-                        + (fastFloor ? "" : "; floor > 800 ms, so the ratio is the bound")));
+                                + (fastFloor ? "" : "; floor > 800 ms, so the ratio is the bound")));
             }
             // Why the app is slower than the floor: the work it does, on a machine with 2 cores.
             addCpu(results, "no archive", cpu(f), cpu(a));
@@ -156,8 +181,10 @@ public final class BenchCommand implements Callable<Integer> {
     private void installed(Results results, Path work) throws Exception {
         Optional<Path> deb = InstalledStartupBench.findDeb();
         if (deb.isEmpty() || !hasDisplay()) {
-            results.note("installed start-up skipped: " + (deb.isEmpty()
-                    ? "no .deb in target/installer (packaging/build-linux.sh builds one)" : "no display"));
+            results.note("installed start-up skipped: "
+                    + (deb.isEmpty()
+                            ? "no .deb in target/installer (packaging/build-linux.sh builds one)"
+                            : "no display"));
             return;
         }
         Optional<AppWorld> world = AppWorld.create(work);
@@ -191,11 +218,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (floor == null) {
             return;
         }
-        results.add(new Figure("start-up", "floor: CPU time to first frame, " + variant, "ms", floor, null, "", null,
+        results.add(new Figure(
+                "start-up",
+                "floor: CPU time to first frame, " + variant,
+                "ms",
+                floor,
+                null,
+                "",
+                null,
                 "all threads (JIT and GC included)"));
         if (app != null) {
-            results.add(new Figure("start-up", "app: CPU time to first frame, " + variant, "ms", app,
-                    floor.median(), "", null, ""));
+            results.add(new Figure(
+                    "start-up", "app: CPU time to first frame, " + variant, "ms", app, floor.median(), "", null, ""));
         }
     }
 
@@ -205,13 +239,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Null when the OS did not tell the CPU time of a launch. */
     private static Stats cpu(List<StartupBench.Sample> samples) {
-        List<Double> cpu = samples.stream().map(StartupBench.Sample::cpuMs).filter(ms -> ms >= 0).toList();
+        List<Double> cpu = samples.stream()
+                .map(StartupBench.Sample::cpuMs)
+                .filter(ms -> ms >= 0)
+                .toList();
         return cpu.isEmpty() ? null : Stats.of(cpu);
     }
 
     private static void deleteTree(Path dir) {
         try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (java.io.IOException | RuntimeException e) {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
@@ -225,18 +263,52 @@ public final class BenchCommand implements Callable<Integer> {
         Duration d = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
         SandboxThroughput.Result r = SandboxThroughput.measure(work, d);
         double floorRps = r.floor().requestsPerSecond();
-        results.add(new Figure("sandbox", "floor: bare HttpServer, fixed 50-item JSON", "req/s",
-                single(floorRps), null, "", null, ""));
+        results.add(new Figure(
+                "sandbox",
+                "floor: bare HttpServer, fixed 50-item JSON",
+                "req/s",
+                single(floorRps),
+                null,
+                "",
+                null,
+                ""));
         boolean rpsMet = r.sandbox().requestsPerSecond() >= 0.5 * floorRps;
-        results.add(new Figure("sandbox", "GetApprovalNotComplete?limit=50, 16 clients", "req/s",
-                single(r.sandbox().requestsPerSecond()), floorRps, ">= 0.5 x floor", rpsMet,
+        results.add(new Figure(
+                "sandbox",
+                "GetApprovalNotComplete?limit=50, 16 clients",
+                "req/s",
+                single(r.sandbox().requestsPerSecond()),
+                floorRps,
+                ">= 0.5 x floor",
+                rpsMet,
                 r.sandbox().requests() + " requests, " + r.sandbox().failures() + " failures"));
-        results.add(new Figure("sandbox", "latency p50", "ms", single(r.sandbox().latencyMs().median()),
-                r.floor().latencyMs().median(), "", null, ""));
-        results.add(new Figure("sandbox", "latency p99", "ms", single(r.sandbox().latencyMs().p99()),
-                r.floor().latencyMs().p99(), "<= 20 ms", r.sandbox().latencyMs().p99() <= 20, ""));
-        results.add(new Figure("sandbox", "key verification per request", "µs", single(r.authNanos() / 1000.0),
-                null, "<= 5 µs", r.authNanos() <= 5000, "format + checksum + SHA-256 + registry lookup"));
+        results.add(new Figure(
+                "sandbox",
+                "latency p50",
+                "ms",
+                single(r.sandbox().latencyMs().median()),
+                r.floor().latencyMs().median(),
+                "",
+                null,
+                ""));
+        results.add(new Figure(
+                "sandbox",
+                "latency p99",
+                "ms",
+                single(r.sandbox().latencyMs().p99()),
+                r.floor().latencyMs().p99(),
+                "<= 20 ms",
+                r.sandbox().latencyMs().p99() <= 20,
+                ""));
+        results.add(new Figure(
+                "sandbox",
+                "key verification per request",
+                "µs",
+                single(r.authNanos() / 1000.0),
+                null,
+                "<= 5 µs",
+                r.authNanos() <= 5000,
+                "format + checksum + SHA-256 + registry lookup"));
     }
 
     static Stats single(double v) {

@@ -87,10 +87,8 @@ final class BenchEnvironment implements ConsoleEnvironment {
     }
 
     @Override
-    public void saveSettings(UiSettings settings) {
-    }
+    public void saveSettings(UiSettings settings) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

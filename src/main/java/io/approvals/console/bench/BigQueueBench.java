@@ -50,9 +50,27 @@ final class BigQueueBench {
     /** The owner of the bench's key: "Assigned to me" filters on it. */
     static final String OWNER = "dana@example.com";
     /** A scripted session of searches, typed character by character (words from the sandbox's sample data). */
-    static final List<String> QUERIES = List.of("laptop", "dana", "expense", "lisbon", "production logs",
-            "intellij", "offsite", "chair", "vacation", "cloud budget", "contractor", "security", "purchase order",
-            "monitor", "kubernetes", "parental", "priya", "urgent", "audit friday", "no such thing");
+    static final List<String> QUERIES = List.of(
+            "laptop",
+            "dana",
+            "expense",
+            "lisbon",
+            "production logs",
+            "intellij",
+            "offsite",
+            "chair",
+            "vacation",
+            "cloud budget",
+            "contractor",
+            "security",
+            "purchase order",
+            "monitor",
+            "kubernetes",
+            "parental",
+            "priya",
+            "urgent",
+            "audit friday",
+            "no such thing");
 
     private final Results results;
     private final Path work;
@@ -70,7 +88,9 @@ final class BigQueueBench {
         Path dir = Files.createTempDirectory(work, "big");
         long seedStart = System.nanoTime();
         Sandbox sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, ROWS));
-        results.note(String.format(Locale.ROOT, "100,000 approvals: the sandbox seeded them in %.1f s",
+        results.note(String.format(
+                Locale.ROOT,
+                "100,000 approvals: the sandbox seeded them in %.1f s",
                 (System.nanoTime() - seedStart) / 1e9));
         BenchEnvironment env = new BenchEnvironment(dir.resolve("cache-0"));
         FxBackground background = new FxBackground();
@@ -99,11 +119,25 @@ final class BigQueueBench {
         } finally {
             sandbox.close();
         }
-        results.add(new Figure("100k", "fetch all pages + decode (no UI)", "ms", Stats.of(fetchOnly), null, "",
-                null, "ApprovalsClient.fetchAllNotComplete over loopback"));
+        results.add(new Figure(
+                "100k",
+                "fetch all pages + decode (no UI)",
+                "ms",
+                Stats.of(fetchOnly),
+                null,
+                "",
+                null,
+                "ApprovalsClient.fetchAllNotComplete over loopback"));
         Stats ff = Stats.of(firstFrame);
-        results.add(new Figure("100k", "main window: fetch starts → first frame with rows", "ms", ff, null,
-                "<= 2000 ms", ff.median() <= 2000, "ConsoleUi.showMain with 100,000 pending; no cached list"));
+        results.add(new Figure(
+                "100k",
+                "main window: fetch starts → first frame with rows",
+                "ms",
+                ff,
+                null,
+                "<= 2000 ms",
+                ff.median() <= 2000,
+                "ConsoleUi.showMain with 100,000 pending; no cached list"));
         memory(ui);
 
         MainView main = ui.mainView();
@@ -129,8 +163,15 @@ final class BigQueueBench {
         for (int i = 0; i < runs; i++) {
             floorFirst.add(frames.time(() -> floor.show(stage.getScene())));
         }
-        results.add(new Figure("100k", "floor: bare 3-column table, setItems(100,000) → first frame", "ms",
-                Stats.of(floorFirst), null, "", null, "rows already in memory"));
+        results.add(new Figure(
+                "100k",
+                "floor: bare 3-column table, setItems(100,000) → first frame",
+                "ms",
+                Stats.of(floorFirst),
+                null,
+                "",
+                null,
+                "rows already in memory"));
         List<Double> floorSearch = search(frames, floor.search::set);
         Map<String, List<Double>> floorSorts = sorts(frames, floor.table);
         List<Double> floorScroll;
@@ -142,40 +183,99 @@ final class BigQueueBench {
 
         Stats searchStats = Stats.of(appSearch);
         Stats floorSearchStats = Stats.of(floorSearch);
-        results.add(new Figure("100k", "floor: search keystroke → frame", "ms", floorSearchStats, null, "", null,
+        results.add(new Figure(
+                "100k",
+                "floor: search keystroke → frame",
+                "ms",
+                floorSearchStats,
+                null,
+                "",
+                null,
                 "substring over 3 precomputed lower-case columns; p95 " + Results.num(floorSearchStats.p95()) + " ms"));
-        results.add(new Figure("100k", "search keystroke → frame (median)", "ms", searchStats,
-                floorSearchStats.median(), "<= 50 ms", searchStats.median() <= 50,
+        results.add(new Figure(
+                "100k",
+                "search keystroke → frame (median)",
+                "ms",
+                searchStats,
+                floorSearchStats.median(),
+                "<= 50 ms",
+                searchStats.median() <= 50,
                 (quick ? 5 : QUERIES.size()) + " queries typed char by char, all text columns"));
-        results.add(new Figure("100k", "search keystroke → frame (p95)", "ms",
-                new Stats(searchStats.p95(), searchStats.min(), searchStats.max(), searchStats.p95(), searchStats.p99(),
-                        searchStats.n()), floorSearchStats.p95(), "<= 100 ms", searchStats.p95() <= 100, "p95 of all keystrokes"));
+        results.add(new Figure(
+                "100k",
+                "search keystroke → frame (p95)",
+                "ms",
+                new Stats(
+                        searchStats.p95(),
+                        searchStats.min(),
+                        searchStats.max(),
+                        searchStats.p95(),
+                        searchStats.p99(),
+                        searchStats.n()),
+                floorSearchStats.p95(),
+                "<= 100 ms",
+                searchStats.p95() <= 100,
+                "p95 of all keystrokes"));
         List<Double> allFloorSorts = new ArrayList<>();
         floorSorts.values().forEach(allFloorSorts::addAll);
         Stats floorSortStats = Stats.of(allFloorSorts);
-        results.add(new Figure("100k", "floor: sort a String column (naturalOrder) → frame", "ms", floorSortStats,
-                null, "", null, "ascending and descending, each of 3 columns"));
+        results.add(new Figure(
+                "100k",
+                "floor: sort a String column (naturalOrder) → frame",
+                "ms",
+                floorSortStats,
+                null,
+                "",
+                null,
+                "ascending and descending, each of 3 columns"));
         for (Map.Entry<String, List<Double>> e : appSorts.entrySet()) {
             Stats s = Stats.of(e.getValue());
-            results.add(new Figure("100k", "sort by " + e.getKey() + " → frame", "ms", s, floorSortStats.median(),
-                    "<= 300 ms", s.median() <= 300, "ascending and descending; max = the slowest single sort"));
+            results.add(new Figure(
+                    "100k",
+                    "sort by " + e.getKey() + " → frame",
+                    "ms",
+                    s,
+                    floorSortStats.median(),
+                    "<= 300 ms",
+                    s.median() <= 300,
+                    "ascending and descending; max = the slowest single sort"));
         }
         for (Map.Entry<String, List<Double>> e : filters.entrySet()) {
             Stats s = Stats.of(e.getValue());
-            results.add(new Figure("100k", "quick filter \u201c" + e.getKey() + "\u201d on/off → frame", "ms", s, null,
-                    "", null, "no floor: a bare table has no quick filters"));
+            results.add(new Figure(
+                    "100k",
+                    "quick filter \u201c" + e.getKey() + "\u201d on/off → frame",
+                    "ms",
+                    s,
+                    null,
+                    "",
+                    null,
+                    "no floor: a bare table has no quick filters"));
         }
-        ScrollResize.report(results, "floor: scroll a page at a time", floorScroll,
+        ScrollResize.report(
+                results,
+                "floor: scroll a page at a time",
+                floorScroll,
                 pages + " × Page Down then Page Up on the bare table");
-        ScrollResize.report(results, "scroll a page at a time", appScroll,
+        ScrollResize.report(
+                results,
+                "scroll a page at a time",
+                appScroll,
                 pages + " × Page Down then Page Up on the main window's table (selection and details follow)");
         if (appResize != null && floorResize != null) {
-            ScrollResize.report(results, "floor: drag the window's size", floorResize,
+            ScrollResize.report(
+                    results,
+                    "floor: drag the window's size",
+                    floorResize,
                     steps + " steps 1280×800 → 900×600 → 1280×800");
-            ScrollResize.report(results, "drag the window's size", appResize,
+            ScrollResize.report(
+                    results,
+                    "drag the window's size",
+                    appResize,
                     steps + " steps 1280×800 → 900×600 → 1280×800, each → the frame at the new size");
         } else {
-            results.note("100k: the window did not take the sizes asked for (no window manager?): resizing not measured");
+            results.note(
+                    "100k: the window did not take the sizes asked for (no window manager?): resizing not measured");
         }
         Fx.run(stage::close);
     }
@@ -184,14 +284,13 @@ final class BigQueueBench {
     static ConsoleSession session(Sandbox sandbox) {
         ApiKey key = sandbox.newAdminKey().orElseThrow();
         ApprovalsApi api = new HttpClientFactory().create(Connection.of("bench", sandbox.baseUri()), key);
-        KeyInfo info = new KeyInfo(key.masked(), key.fingerprint(), List.of("read", "write", "admin"), true, OWNER,
-                null);
+        KeyInfo info =
+                new KeyInfo(key.masked(), key.fingerprint(), List.of("read", "write", "admin"), true, OWNER, null);
         return new BenchSession("bench", sandbox.baseUri().toString(), api, info);
     }
 
     /** Opens the main window as the app does and returns ms until the first frame whose table has rows. */
-    private static double openMainWindow(ConsoleUi ui, Fx.FrameTimer frames, ConsoleSession session)
-            throws Exception {
+    private static double openMainWindow(ConsoleUi ui, Fx.FrameTimer frames, ConsoleSession session) throws Exception {
         CompletableFuture<Double> shown = new CompletableFuture<>();
         Scene scene = frames.scene();
         Fx.run(() -> {
@@ -237,12 +336,25 @@ final class BigQueueBench {
             Thread.sleep(200);
         }
         double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-        results.add(new Figure("100k", "heap used after GC, window showing 100,000", "MB",
-                BenchCommand.single(heapMb), null, "<= 150 MB", heapMb <= 150,
+        results.add(new Figure(
+                "100k",
+                "heap used after GC, window showing 100,000",
+                "MB",
+                BenchCommand.single(heapMb),
+                null,
+                "<= 150 MB",
+                heapMb <= 150,
                 "MemoryMXBean after System.gc(); the bench JVM, sandbox closed"));
         double rss = rssMb();
         if (rss > 0) {
-            results.add(new Figure("100k", "RSS after display", "MB", BenchCommand.single(rss), null, "", null,
+            results.add(new Figure(
+                    "100k",
+                    "RSS after display",
+                    "MB",
+                    BenchCommand.single(rss),
+                    null,
+                    "",
+                    null,
                     "VmRSS; includes what the in-process sandbox once used"));
         }
     }
@@ -321,8 +433,12 @@ final class BigQueueBench {
             for (ApprovalRow r : rows) {
                 Approval a = r.approval();
                 String approver = a.approver() == null ? "" : a.approver();
-                items.add(new String[]{a.title(), a.requester(), approver,
-                        (a.title() + "\n" + a.requester() + "\n" + approver).toLowerCase(Locale.ROOT)});
+                items.add(new String[] {
+                    a.title(),
+                    a.requester(),
+                    approver,
+                    (a.title() + "\n" + a.requester() + "\n" + approver).toLowerCase(Locale.ROOT)
+                });
             }
             FilteredList<String[]> filtered = new FilteredList<>(items);
             sorted = new SortedList<>(filtered);

@@ -48,7 +48,7 @@ final class BulkBench {
         List<Double> maxGaps = new ArrayList<>();
         int sent = 0;
         try (Sandbox sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, BATCH * runs + 40));
-             FxBackground background = new FxBackground()) {
+                FxBackground background = new FxBackground()) {
             ConsoleSession session = BigQueueBench.session(sandbox);
             BenchEnvironment env = new BenchEnvironment(dir.resolve("cache"));
             Stage stage = Fx.themedStage("bench: bulk approve");
@@ -58,14 +58,16 @@ final class BulkBench {
             Fx.run(() -> ui.mainView().viewModel().refreshSecondsProperty().set(0));
             for (int r = 0; r < runs; r++) {
                 List<ApprovalRow> chosen = Fx.call(() -> ui.mainView().viewModel().rows().stream()
-                        .filter(ApprovalRow::isPending).limit(BATCH).toList());
+                        .filter(ApprovalRow::isPending)
+                        .limit(BATCH)
+                        .toList());
                 Fx.GapRecorder gaps = new Fx.GapRecorder();
                 Fx.run(() -> ui.decide(chosen, ApprovalStatus.APPROVED));
                 Parent dialog = Fx.call(BulkBench::bulkDialog);
                 // The dialog's first frames (its CSS and layout) come before the user can press anything.
                 Fx.FrameTimer dialogFrames = new Fx.FrameTimer(dialog.getScene());
-                dialogFrames.time(() -> { });
-                dialogFrames.time(() -> { });
+                dialogFrames.time(() -> {});
+                dialogFrames.time(() -> {});
                 Button submit = (Button) dialog.lookup("#bulkSubmit");
                 Button close = (Button) dialog.lookup("#bulkCancel");
                 CompletableFuture<Long> finished = new CompletableFuture<>();
@@ -92,7 +94,9 @@ final class BulkBench {
                 sent += chosen.size();
                 Fx.run(close::fire);
             }
-            long decided = Fx.call(() -> ui.mainView().viewModel().rows().stream().filter(x -> !x.isPending()).count());
+            long decided = Fx.call(() -> ui.mainView().viewModel().rows().stream()
+                    .filter(x -> !x.isPending())
+                    .count());
             if (decided != sent) {
                 results.note("bulk: " + sent + " sent but " + decided + " rows show as decided");
             }
@@ -102,13 +106,30 @@ final class BulkBench {
             });
         }
         Stats w = Stats.of(wall);
-        results.add(new Figure("bulk", "approve 500 through the bulk dialog: wall time", "ms", w, null, "<= 5000 ms",
-                w.median() <= 5000, "ConsoleUi.decide → BulkDecisionDialog, one request after another"));
+        results.add(new Figure(
+                "bulk",
+                "approve 500 through the bulk dialog: wall time",
+                "ms",
+                w,
+                null,
+                "<= 5000 ms",
+                w.median() <= 5000,
+                "ConsoleUi.decide → BulkDecisionDialog, one request after another"));
         results.add(new Figure("bulk", "approve 500: requests/s", "req/s", Stats.of(rps), null, "", null, ""));
         Stats gap = Stats.of(maxGaps);
-        results.add(new Figure("bulk", "largest gap between frames while it runs", "ms", gap, null, "<= 100 ms",
-                gap.max() <= 100, String.format(Locale.ROOT,
-                        "AnimationTimer frame-to-frame; worst of %d runs %.0f ms", maxGaps.size(), gap.max())));
+        results.add(new Figure(
+                "bulk",
+                "largest gap between frames while it runs",
+                "ms",
+                gap,
+                null,
+                "<= 100 ms",
+                gap.max() <= 100,
+                String.format(
+                        Locale.ROOT,
+                        "AnimationTimer frame-to-frame; worst of %d runs %.0f ms",
+                        maxGaps.size(),
+                        gap.max())));
     }
 
     private static void waitForRows(ConsoleUi ui) throws Exception {
@@ -128,7 +149,8 @@ final class BulkBench {
 
     private static Parent bulkDialog() {
         for (Window w : Window.getWindows()) {
-            if (w.getScene() != null && w.getScene().getRoot() != null
+            if (w.getScene() != null
+                    && w.getScene().getRoot() != null
                     && "bulkDialog".equals(w.getScene().getRoot().getId())) {
                 return w.getScene().getRoot();
             }

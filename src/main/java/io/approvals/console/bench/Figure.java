@@ -8,8 +8,15 @@ package io.approvals.console.bench;
  * @param target      e.g. "<= 1.2 x floor"; empty when none
  * @param met         null when there is no target to judge
  */
-public record Figure(String section, String name, String unit, Stats stats, Double floorMedian, String target,
-                     Boolean met, String note) {
+public record Figure(
+        String section,
+        String name,
+        String unit,
+        Stats stats,
+        Double floorMedian,
+        String target,
+        Boolean met,
+        String note) {
 
     public Double ratio() {
         return floorMedian == null || floorMedian == 0 ? null : stats.median() / floorMedian;

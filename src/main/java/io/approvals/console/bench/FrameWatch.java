@@ -113,7 +113,7 @@ final class FrameWatch implements AutoCloseable {
     void settle(int frames) throws Exception {
         for (int i = 0; i < frames; i++) {
             int[] seen = new int[1];
-            time(() -> { }, s -> ++seen[0] > 0);
+            time(() -> {}, s -> ++seen[0] > 0);
         }
     }
 
@@ -131,10 +131,12 @@ final class FrameWatch implements AutoCloseable {
     /** A key press (and release) on the focus owner of the scene; Ctrl held when shortcut. Call on the FX thread. */
     static void press(Scene scene, KeyCode code, boolean shortcut) {
         Node target = target(scene);
-        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "", code, false, shortcut,
-                false, false));
-        Event.fireEvent(target(scene), new KeyEvent(KeyEvent.KEY_RELEASED, KeyEvent.CHAR_UNDEFINED, "", code, false,
-                shortcut, false, false));
+        Event.fireEvent(
+                target,
+                new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "", code, false, shortcut, false, false));
+        Event.fireEvent(
+                target(scene),
+                new KeyEvent(KeyEvent.KEY_RELEASED, KeyEvent.CHAR_UNDEFINED, "", code, false, shortcut, false, false));
     }
 
     /** A character typed on the focus owner: pressed, typed, released. Call on the FX thread. */
@@ -144,12 +146,15 @@ final class FrameWatch implements AutoCloseable {
             code = c == ' ' ? KeyCode.SPACE : KeyCode.UNDEFINED;
         }
         Node target = target(scene);
-        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "", code, false, false,
-                false, false));
-        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED, false,
-                false, false, false));
-        Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_RELEASED, KeyEvent.CHAR_UNDEFINED, "", code, false, false,
-                false, false));
+        Event.fireEvent(
+                target,
+                new KeyEvent(KeyEvent.KEY_PRESSED, KeyEvent.CHAR_UNDEFINED, "", code, false, false, false, false));
+        Event.fireEvent(
+                target,
+                new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED, false, false, false, false));
+        Event.fireEvent(
+                target,
+                new KeyEvent(KeyEvent.KEY_RELEASED, KeyEvent.CHAR_UNDEFINED, "", code, false, false, false, false));
     }
 
     private static Node target(Scene scene) {

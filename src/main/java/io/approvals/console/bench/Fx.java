@@ -20,8 +20,7 @@ import javafx.stage.Stage;
 final class Fx {
     private static boolean started;
 
-    private Fx() {
-    }
+    private Fx() {}
 
     /** Starts the toolkit once (needs a display); it stays up until the bench ends. */
     static synchronized void start() throws Exception {

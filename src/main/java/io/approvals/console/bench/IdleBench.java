@@ -41,8 +41,13 @@ final class IdleBench {
         List<Process> started = new ArrayList<>();
         Path tmp = Files.createTempDirectory("approvals-bench-idle");
         try {
-            Process floor = StartupBench.start(new StartupBench.Launch(BareWindow.class.getName(),
-                    List.of("-D" + BareWindow.STAY_OPEN + "=true"), java.util.Map.of(), () -> { }), tmp.resolve("floor"));
+            Process floor = StartupBench.start(
+                    new StartupBench.Launch(
+                            BareWindow.class.getName(),
+                            List.of("-D" + BareWindow.STAY_OPEN + "=true"),
+                            java.util.Map.of(),
+                            () -> {}),
+                    tmp.resolve("floor"));
             started.add(floor);
             Process app = null;
             if (world.isPresent()) {
@@ -60,29 +65,89 @@ final class IdleBench {
             double seconds = idle.toMillis() / 1000.0;
             String over = String.format(Locale.ROOT, "%.0f s untouched", seconds);
             double floorCpu = (f1.cpuMs - f0.cpuMs) / 1000.0;
-            results.add(new Figure(SECTION, "floor: bare window, CPU time (all threads)", "s",
-                    BenchCommand.single(floorCpu), null, "", null, over));
+            results.add(new Figure(
+                    SECTION,
+                    "floor: bare window, CPU time (all threads)",
+                    "s",
+                    BenchCommand.single(floorCpu),
+                    null,
+                    "",
+                    null,
+                    over));
             double floorWakes = (f1.switches - f0.switches) / seconds;
-            results.add(new Figure(SECTION, "floor: wake-ups (context switches, all threads)", "/s",
-                    BenchCommand.single(floorWakes), null, "", null, "voluntary + involuntary, /proc/PID/task/*/status"));
+            results.add(new Figure(
+                    SECTION,
+                    "floor: wake-ups (context switches, all threads)",
+                    "/s",
+                    BenchCommand.single(floorWakes),
+                    null,
+                    "",
+                    null,
+                    "voluntary + involuntary, /proc/PID/task/*/status"));
             if (a0 != null) {
                 double appCpu = (a1.cpuMs - a0.cpuMs) / 1000.0;
                 double share = appCpu / seconds * 100;
-                results.add(new Figure(SECTION, "app: main window with 40 approvals, CPU time (all threads)", "s",
-                        BenchCommand.single(appCpu), floorCpu, "", null, over + ", auto-refresh every 60 s"));
-                results.add(new Figure(SECTION, "app: share of one core", "%", BenchCommand.single(share), null,
-                        "<= 1 %", share <= 1.0, "CPU time / wall time"));
-                results.add(new Figure(SECTION, "app: wake-ups (context switches, all threads)", "/s",
-                        BenchCommand.single((a1.switches - a0.switches) / seconds), floorWakes, "", null, ""));
+                results.add(new Figure(
+                        SECTION,
+                        "app: main window with 40 approvals, CPU time (all threads)",
+                        "s",
+                        BenchCommand.single(appCpu),
+                        floorCpu,
+                        "",
+                        null,
+                        over + ", auto-refresh every 60 s"));
+                results.add(new Figure(
+                        SECTION,
+                        "app: share of one core",
+                        "%",
+                        BenchCommand.single(share),
+                        null,
+                        "<= 1 %",
+                        share <= 1.0,
+                        "CPU time / wall time"));
+                results.add(new Figure(
+                        SECTION,
+                        "app: wake-ups (context switches, all threads)",
+                        "/s",
+                        BenchCommand.single((a1.switches - a0.switches) / seconds),
+                        floorWakes,
+                        "",
+                        null,
+                        ""));
                 double growth = a1.heapAfterGcMb - a0.heapAfterGcMb;
-                results.add(new Figure(SECTION, "app: heap after GC at the start", "MB",
-                        BenchCommand.single(a0.heapAfterGcMb), f0.heapAfterGcMb, "", null, "jcmd GC.run, GC.heap_info"));
-                results.add(new Figure(SECTION, "app: heap after GC, growth over the idle time", "MB",
-                        BenchCommand.single(growth), null, "<= 1 MB", growth <= 1.0,
-                        String.format(Locale.ROOT, "%.1f → %.1f MB; floor %.1f → %.1f MB", a0.heapAfterGcMb,
-                                a1.heapAfterGcMb, f0.heapAfterGcMb, f1.heapAfterGcMb)));
-                results.add(new Figure(SECTION, "app: RSS at the end", "MB", BenchCommand.single(a1.rssMb), f1.rssMb,
-                        "", null, "VmRSS"));
+                results.add(new Figure(
+                        SECTION,
+                        "app: heap after GC at the start",
+                        "MB",
+                        BenchCommand.single(a0.heapAfterGcMb),
+                        f0.heapAfterGcMb,
+                        "",
+                        null,
+                        "jcmd GC.run, GC.heap_info"));
+                results.add(new Figure(
+                        SECTION,
+                        "app: heap after GC, growth over the idle time",
+                        "MB",
+                        BenchCommand.single(growth),
+                        null,
+                        "<= 1 MB",
+                        growth <= 1.0,
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f → %.1f MB; floor %.1f → %.1f MB",
+                                a0.heapAfterGcMb,
+                                a1.heapAfterGcMb,
+                                f0.heapAfterGcMb,
+                                f1.heapAfterGcMb)));
+                results.add(new Figure(
+                        SECTION,
+                        "app: RSS at the end",
+                        "MB",
+                        BenchCommand.single(a1.rssMb),
+                        f1.rssMb,
+                        "",
+                        null,
+                        "VmRSS"));
             }
         } finally {
             for (Process p : started) {
@@ -92,7 +157,8 @@ final class IdleBench {
                 }
             }
             try (Stream<Path> files = Files.walk(tmp)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -102,8 +168,10 @@ final class IdleBench {
         /** Heap after a full GC first (before the CPU count), or last (after it): the GC is not measured. */
         static Snapshot of(long pid, boolean gcFirst) throws IOException, InterruptedException {
             double heap = gcFirst ? heapAfterGc(pid) : Double.NaN;
-            double cpu = ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration())
-                    .map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+            double cpu = ProcessHandle.of(pid)
+                    .flatMap(h -> h.info().totalCpuDuration())
+                    .map(d -> d.toNanos() / 1e6)
+                    .orElse(Double.NaN);
             long switches = contextSwitches(pid);
             double rss = rssOf(pid);
             if (!gcFirst) {
@@ -119,7 +187,8 @@ final class IdleBench {
             for (Path t : tasks.toList()) {
                 try {
                     for (String line : Files.readAllLines(t.resolve("status"))) {
-                        if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
                             n += Long.parseLong(line.replaceAll("[^0-9]", ""));
                         }
                     }
@@ -151,7 +220,9 @@ final class IdleBench {
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         return out;

@@ -56,10 +56,14 @@ final class InstalledStartupBench {
         boolean aot = Files.exists(appDir.resolve("app.aot"));
         if (!aot && Files.exists(appDir.resolve("app.classlist"))) {
             // as postinst does it
-            exec(List.of(launcher.toString()), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:dump -XX:SharedClassListFile="
-                    + appDir.resolve("app.classlist")));
+            exec(
+                    List.of(launcher.toString()),
+                    Map.of(
+                            "JAVA_TOOL_OPTIONS",
+                            "-Xshare:dump -XX:SharedClassListFile=" + appDir.resolve("app.classlist")));
         }
-        String archive = aot ? "AOT cache (JDK 25, shipped in the package)"
+        String archive = aot
+                ? "AOT cache (JDK 25, shipped in the package)"
                 : Files.exists(appDir.resolve("app.jsa")) ? "AppCDS archive (made as postinst makes it)" : "no archive";
         // The floor: the bare window on the package's runtime, with an archive trained on its own start-up.
         List<String> floorCmd = new ArrayList<>(List.of(java.toString(), "-Dprism.order=sw"));
@@ -80,16 +84,30 @@ final class InstalledStartupBench {
         measureApp(launcher, env); // warms the page cache; not counted
         StartupBench.measure(new ProcessBuilder(floorCmd), "installed floor");
         for (int i = 0; i < runs; i++) {
-            floor.add(StartupBench.measure(new ProcessBuilder(floorCmd), "installed floor").wallMs());
+            floor.add(StartupBench.measure(new ProcessBuilder(floorCmd), "installed floor")
+                    .wallMs());
             appMs.add(measureApp(launcher, env));
         }
         String javaVersion = runtime.lines().findFirst().orElse("?");
         Stats f = Stats.of(floor);
         Stats a = Stats.of(appMs);
-        results.add(new Figure(SECTION, "floor: bare window on the package's runtime, its own archive", "ms", f, null,
-                "", null, javaVersion));
-        results.add(new Figure(SECTION, "app: the .deb's launcher → main window with 40 approvals", "ms", a,
-                f.median(), "<= 1.4 × floor", a.median() <= 1.4 * f.median(),
+        results.add(new Figure(
+                SECTION,
+                "floor: bare window on the package's runtime, its own archive",
+                "ms",
+                f,
+                null,
+                "",
+                null,
+                javaVersion));
+        results.add(new Figure(
+                SECTION,
+                "app: the .deb's launcher → main window with 40 approvals",
+                "ms",
+                a,
+                f.median(),
+                "<= 1.4 × floor",
+                a.median() <= 1.4 * f.median(),
                 deb.getFileName() + ", unpacked; " + archive));
     }
 

@@ -59,7 +59,7 @@ final class InteractionBench {
         int reps = quick ? 5 : 30;
         Path dir = Files.createTempDirectory(work, "interaction");
         try (Sandbox sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, 3 * reps + 40));
-             FxBackground background = new FxBackground()) {
+                FxBackground background = new FxBackground()) {
             ConsoleSession session = BigQueueBench.session(sandbox);
             BenchEnvironment env = new BenchEnvironment(dir.resolve("cache"));
             Stage stage = Fx.themedStage("bench: interaction");
@@ -89,35 +89,48 @@ final class InteractionBench {
         MainView main = ui.mainView();
         TableView<ApprovalRow> table = main.table();
         Scene scene = stage.getScene();
-        Predicate<Scene> dialogShown = s -> s.getWindow() != stage && s.getWindow().isShowing();
-        Predicate<Scene> dialogGone = s -> s == scene && FrameWatch.dialogs(stage).isEmpty();
+        Predicate<Scene> dialogShown =
+                s -> s.getWindow() != stage && s.getWindow().isShowing();
+        Predicate<Scene> dialogGone =
+                s -> s == scene && FrameWatch.dialogs(stage).isEmpty();
         Predicate<Scene> focusInField = s -> dialogShown.test(s) && s.getFocusOwner() instanceof TextInputControl;
 
         // A → decision dialog; Esc → closed (each time on a pending row, chosen before the key as a user would).
         for (int i = 0; i <= reps; i++) {
             choosePending(watch, table);
-            record("A → decision dialog shown", watch.time(() -> FrameWatch.press(scene, KeyCode.A, false),
-                    dialogShown));
+            record(
+                    "A → decision dialog shown",
+                    watch.time(() -> FrameWatch.press(scene, KeyCode.A, false), dialogShown));
             pause();
-            record("Esc → decision dialog closed", watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ESCAPE,
-                    false), dialogGone));
+            record(
+                    "Esc → decision dialog closed",
+                    watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ESCAPE, false), dialogGone));
             pause();
         }
         // A, then Enter → the decision is sent; dialog gone, and the next row selected.
         boolean nextRowSeen = true;
         for (int i = 0; i <= reps; i++) {
             ApprovalRow decided = choosePending(watch, table);
-            record("A → decision dialog shown", watch.time(() -> FrameWatch.press(scene, KeyCode.A, false),
-                    dialogShown));
+            record(
+                    "A → decision dialog shown",
+                    watch.time(() -> FrameWatch.press(scene, KeyCode.A, false), dialogShown));
             pause();
             Map<String, Predicate<Scene>> m = new LinkedHashMap<>();
             m.put("gone", dialogGone);
             if (nextRowSeen) {
-                m.put("next", s -> s == scene && FrameWatch.dialogs(stage).isEmpty()
-                        && table.getSelectionModel().getSelectedItem() != null
-                        && !table.getSelectionModel().getSelectedItem().id().equals(decided.id()));
+                m.put(
+                        "next",
+                        s -> s == scene
+                                && FrameWatch.dialogs(stage).isEmpty()
+                                && table.getSelectionModel().getSelectedItem() != null
+                                && !table.getSelectionModel()
+                                        .getSelectedItem()
+                                        .id()
+                                        .equals(decided.id()));
             }
-            Map<String, Double> r = watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ENTER, false), m,
+            Map<String, Double> r = watch.time(
+                    () -> FrameWatch.press(focused(stage), KeyCode.ENTER, false),
+                    m,
                     nextRowSeen && i == 0 ? 3000 : 10_000);
             if (!r.containsKey("gone")) {
                 throw new IllegalStateException("the decision dialog did not close after Enter");
@@ -135,11 +148,13 @@ final class InteractionBench {
         // Ctrl+N → create dialog with the focus in its first field; Esc → closed.
         for (int i = 0; i <= reps; i++) {
             Fx.run(table::requestFocus);
-            record("Ctrl+N → create dialog, focus in its first field", watch.time(
-                    () -> FrameWatch.press(scene, KeyCode.N, true), focusInField));
+            record(
+                    "Ctrl+N → create dialog, focus in its first field",
+                    watch.time(() -> FrameWatch.press(scene, KeyCode.N, true), focusInField));
             pause();
-            record("Esc → create dialog closed", watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ESCAPE,
-                    false), dialogGone));
+            record(
+                    "Esc → create dialog closed",
+                    watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ESCAPE, false), dialogGone));
             pause();
         }
         // Ctrl+F, then a word typed a character at a time, each → the frame with the filtered table; Esc clears.
@@ -147,18 +162,27 @@ final class InteractionBench {
         for (int i = 0; i < rounds; i++) {
             Fx.run(table::requestFocus);
             watch.settle(2);
-            record("Ctrl+F → focus in the search field", watch.time(() -> FrameWatch.press(scene, KeyCode.F, true),
-                    s -> s == scene && scene.getFocusOwner() instanceof TextInputControl));
+            record(
+                    "Ctrl+F → focus in the search field",
+                    watch.time(
+                            () -> FrameWatch.press(scene, KeyCode.F, true),
+                            s -> s == scene && scene.getFocusOwner() instanceof TextInputControl));
             for (int c = 0; c < WORD.length(); c++) {
                 char ch = WORD.charAt(c);
                 String expected = WORD.substring(0, c + 1);
-                record("typed character in the search field → filtered frame", watch.time(
-                        () -> FrameWatch.type(scene, ch),
-                        s -> s == scene && expected.equals(((TextInputControl) scene.getFocusOwner()).getText())));
+                record(
+                        "typed character in the search field → filtered frame",
+                        watch.time(
+                                () -> FrameWatch.type(scene, ch),
+                                s -> s == scene
+                                        && expected.equals(((TextInputControl) scene.getFocusOwner()).getText())));
                 pause(60);
             }
-            watch.time(() -> FrameWatch.press(scene, KeyCode.ESCAPE, false),
-                    s -> s == scene && !(scene.getFocusOwner() instanceof TextInputControl t && !t.getText().isEmpty()));
+            watch.time(
+                    () -> FrameWatch.press(scene, KeyCode.ESCAPE, false),
+                    s -> s == scene
+                            && !(scene.getFocusOwner() instanceof TextInputControl t
+                                    && !t.getText().isEmpty()));
             pause();
         }
         // Theme: Ctrl+, opens Settings, the other theme is chosen, Enter → the main window restyled.
@@ -183,13 +207,15 @@ final class InteractionBench {
                 return false;
             });
             if (!chosen) {
-                results.note("interaction: the settings dialog has no #settingsTheme choice; theme switch not measured");
+                results.note(
+                        "interaction: the settings dialog has no #settingsTheme choice; theme switch not measured");
                 Fx.run(() -> FrameWatch.dialogs(stage).forEach(Stage::close));
                 break;
             }
             pause();
-            record("theme switch: Enter in Settings → main window restyled", watch.time(
-                    () -> FrameWatch.press(focused(stage), KeyCode.ENTER, false), dialogGone));
+            record(
+                    "theme switch: Enter in Settings → main window restyled",
+                    watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ENTER, false), dialogGone));
             pause();
         }
     }
@@ -197,7 +223,9 @@ final class InteractionBench {
     /** The server's own time for a decision: the same request from the client, no UI (loopback, this JVM). */
     private void serverTime(ConsoleSession session, int reps) throws Exception {
         var pending = session.api().listNotComplete(null, 200, null).items().stream()
-                .filter(a -> a.status() == ApprovalStatus.PENDING).limit(reps).toList();
+                .filter(a -> a.status() == ApprovalStatus.PENDING)
+                .limit(reps)
+                .toList();
         List<Double> ms = new ArrayList<>();
         for (var a : pending) {
             long t0 = System.nanoTime();
@@ -245,7 +273,7 @@ final class InteractionBench {
             }
             ObservableList<String[]> rows = FXCollections.observableArrayList();
             for (int r = 0; r < 40; r++) {
-                rows.add(new String[]{"Row " + r, "Value " + (r * 7), "Item " + (r * 13)});
+                rows.add(new String[] {"Row " + r, "Value " + (r * 7), "Item " + (r * 13)});
             }
             table.setItems(rows);
             Stage s = new Stage();
@@ -278,18 +306,22 @@ final class InteractionBench {
         try (FrameWatch watch = new FrameWatch()) {
             watch.settle(5);
             for (int i = 0; i <= reps; i++) {
-                record("floor: A → bare dialog shown", watch.time(() -> FrameWatch.press(scene, KeyCode.A, false),
-                        shown));
+                record(
+                        "floor: A → bare dialog shown",
+                        watch.time(() -> FrameWatch.press(scene, KeyCode.A, false), shown));
                 pause();
-                record("floor: Esc → bare dialog closed", watch.time(
-                        () -> FrameWatch.press(focused(stage), KeyCode.ESCAPE, false), gone));
+                record(
+                        "floor: Esc → bare dialog closed",
+                        watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ESCAPE, false), gone));
                 pause();
                 Fx.run(() -> scene.getRoot().requestFocus());
-                record("floor: A → bare dialog shown", watch.time(() -> FrameWatch.press(scene, KeyCode.A, false),
-                        shown));
+                record(
+                        "floor: A → bare dialog shown",
+                        watch.time(() -> FrameWatch.press(scene, KeyCode.A, false), shown));
                 pause();
-                record("floor: Enter → bare dialog gone and the next row selected", watch.time(
-                        () -> FrameWatch.press(focused(stage), KeyCode.ENTER, false), gone));
+                record(
+                        "floor: Enter → bare dialog gone and the next row selected",
+                        watch.time(() -> FrameWatch.press(focused(stage), KeyCode.ENTER, false), gone));
                 pause();
                 Fx.run(() -> scene.getRoot().requestFocus());
             }
@@ -342,15 +374,28 @@ final class InteractionBench {
             add(what, s, floor, target, met);
             double first = firsts.get(what);
             boolean dialog = what.startsWith("A →") || what.startsWith("Ctrl+N");
-            results.add(new Figure(SECTION, what + ": first time", "ms", BenchCommand.single(first), null,
-                    dialog ? "<= 150 ms" : "", dialog ? first <= 150 : null,
+            results.add(new Figure(
+                    SECTION,
+                    what + ": first time",
+                    "ms",
+                    BenchCommand.single(first),
+                    null,
+                    dialog ? "<= 150 ms" : "",
+                    dialog ? first <= 150 : null,
                     "the first of its kind in this JVM (after the main window's own first frame)"));
         }
         for (String what : firsts.keySet()) {
             if (what.startsWith("floor:")) {
                 add(what, stats(what), null, "", null);
-                results.add(new Figure(SECTION, what + ": first time", "ms", BenchCommand.single(firsts.get(what)),
-                        null, "", null, "after the app's dialogs ran in this JVM"));
+                results.add(new Figure(
+                        SECTION,
+                        what + ": first time",
+                        "ms",
+                        BenchCommand.single(firsts.get(what)),
+                        null,
+                        "",
+                        null,
+                        "after the app's dialogs ran in this JVM"));
             }
         }
         if (server.n() > 0) {
@@ -359,10 +404,24 @@ final class InteractionBench {
     }
 
     private void add(String what, Stats s, Stats floor, String target, Boolean met) {
-        results.add(new Figure(SECTION, what + " (median)", "ms", s, floor == null ? null : floor.median(),
-                target, met, String.format(Locale.ROOT, "p95 %s ms", Results.num(s.p95()))));
-        results.add(new Figure(SECTION, what + " (p95)", "ms", new Stats(s.p95(), s.min(), s.max(), s.p95(), s.p99(),
-                s.n()), floor == null ? null : floor.p95(), "", null, ""));
+        results.add(new Figure(
+                SECTION,
+                what + " (median)",
+                "ms",
+                s,
+                floor == null ? null : floor.median(),
+                target,
+                met,
+                String.format(Locale.ROOT, "p95 %s ms", Results.num(s.p95()))));
+        results.add(new Figure(
+                SECTION,
+                what + " (p95)",
+                "ms",
+                new Stats(s.p95(), s.min(), s.max(), s.p95(), s.p99(), s.n()),
+                floor == null ? null : floor.p95(),
+                "",
+                null,
+                ""));
     }
 
     private Stats stats(String what) {
@@ -381,7 +440,8 @@ final class InteractionBench {
     private static void waitForRows(ConsoleUi ui) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
-            boolean loaded = Fx.call(() -> ui.mainView() != null && !ui.mainView().viewModel().rows().isEmpty());
+            boolean loaded = Fx.call(() ->
+                    ui.mainView() != null && !ui.mainView().viewModel().rows().isEmpty());
             if (loaded) {
                 return;
             }

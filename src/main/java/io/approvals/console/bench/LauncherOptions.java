@@ -10,15 +10,15 @@ import java.util.List;
 final class LauncherOptions {
     static final String RESOURCE = "/io/approvals/console/launcher.options";
 
-    private LauncherOptions() {
-    }
+    private LauncherOptions() {}
 
     static List<String> read() {
         try (InputStream in = LauncherOptions.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .toList();

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * {@code bench --docs docs/performance.md}, never typed.
  */
 final class PerformancePage {
-    private PerformancePage() {
-    }
+    private PerformancePage() {}
 
     static void write(Path resultsMd, Path page) throws IOException {
         String results = Files.readString(resultsMd);

@@ -70,22 +70,42 @@ final class Results {
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder();
-        md.append("Measured ").append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                .append(" on ").append(machine()).append(quick ? " — **quick run** (fewer, shorter runs)" : "")
-                .append("; load average ").append(startLoad).append(" at the start, ").append(load())
+        md.append("Measured ")
+                .append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .append(" on ")
+                .append(machine())
+                .append(quick ? " — **quick run** (fewer, shorter runs)" : "")
+                .append("; load average ")
+                .append(startLoad)
+                .append(" at the start, ")
+                .append(load())
                 .append(" at the end")
                 .append(". Median (min–max) of n runs; ratio = median / the floor's median in the same run.\n\n");
         md.append("| section | figure | median | min–max | n | floor | ratio | target | met |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
-            md.append("| ").append(f.section()).append(" | ").append(f.name())
-                    .append(" | ").append(num(f.stats().median())).append(' ').append(f.unit())
-                    .append(" | ").append(num(f.stats().min())).append('–').append(num(f.stats().max()))
-                    .append(" | ").append(f.stats().n())
-                    .append(" | ").append(f.floorMedian() == null ? "" : num(f.floorMedian()) + " " + f.unit())
-                    .append(" | ").append(f.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f×", f.ratio()))
-                    .append(" | ").append(f.target() == null ? "" : f.target())
-                    .append(" | ").append(f.met() == null ? "" : f.met() ? "yes" : "**no**")
+            md.append("| ")
+                    .append(f.section())
+                    .append(" | ")
+                    .append(f.name())
+                    .append(" | ")
+                    .append(num(f.stats().median()))
+                    .append(' ')
+                    .append(f.unit())
+                    .append(" | ")
+                    .append(num(f.stats().min()))
+                    .append('–')
+                    .append(num(f.stats().max()))
+                    .append(" | ")
+                    .append(f.stats().n())
+                    .append(" | ")
+                    .append(f.floorMedian() == null ? "" : num(f.floorMedian()) + " " + f.unit())
+                    .append(" | ")
+                    .append(f.ratio() == null ? "" : String.format(Locale.ROOT, "%.2f×", f.ratio()))
+                    .append(" | ")
+                    .append(f.target() == null ? "" : f.target())
+                    .append(" | ")
+                    .append(f.met() == null ? "" : f.met() ? "yes" : "**no**")
                     .append(" |\n");
         }
         if (!notes.isEmpty()) {
@@ -99,7 +119,9 @@ final class Results {
         json.put("quick", quick);
         json.put("figures", figures);
         json.put("notes", notes);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve("results.json").toFile(), json);
     }
 
     private static String line(Figure f) {

@@ -15,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Sandbox throughput: authenticated GetApprovalNotComplete?limit=50 from 16 concurrent clients,
@@ -25,11 +25,9 @@ import java.util.concurrent.ExecutorService;
 final class SandboxThroughput {
     static final int CLIENTS = 16;
 
-    record Result(LoadRun.Result sandbox, LoadRun.Result floor, double authNanos) {
-    }
+    record Result(LoadRun.Result sandbox, LoadRun.Result floor, double authNanos) {}
 
-    private SandboxThroughput() {
-    }
+    private SandboxThroughput() {}
 
     static Result measure(Path work, Duration duration) throws Exception {
         Path dir = Files.createTempDirectory(work, "throughput");
@@ -45,9 +43,12 @@ final class SandboxThroughput {
     }
 
     private static byte[] fetch(URI uri, ApiKey key) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(uri).header("X-API-Key", key.reveal()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri)
+                                .header("X-API-Key", key.reveal())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new IOException("sandbox answered " + r.statusCode());
         }
@@ -69,7 +70,8 @@ final class SandboxThroughput {
         });
         server.start();
         try {
-            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/approvals/GetApprovalNotComplete?limit=50");
+            URI uri = URI.create(
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/approvals/GetApprovalNotComplete?limit=50");
             return LoadRun.run(uri, Map.of(), CLIENTS, duration);
         } finally {
             server.stop(0);

@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
  * flattered their ratio.
  */
 final class StartupBench {
-    private StartupBench() {
-    }
+    private StartupBench() {}
 
     private static final String FIRST_FRAME_EPOCH = "FIRST_FRAME_EPOCH_MS=";
     private static final String FIRST_FRAME_CPU = "FIRST_FRAME_CPU_MS=";
@@ -57,13 +56,12 @@ final class StartupBench {
     /** What to launch: a main class, its JVM options and environment, and what to do before each launch. */
     record Launch(String mainClass, List<String> jvmOptions, Map<String, String> env, Runnable beforeEach) {
         Launch(String mainClass) {
-            this(mainClass, List.of(), Map.of(), () -> { });
+            this(mainClass, List.of(), Map.of(), () -> {});
         }
     }
 
     /** One launch: ms from just before it to the first frame, and the CPU time the process had used by then. */
-    record Sample(double wallMs, double cpuMs) {
-    }
+    record Sample(double wallMs, double cpuMs) {}
 
     /** One measured launch; with the archive when not null. */
     static Sample once(Launch l, Path archive) throws IOException, InterruptedException {
@@ -93,7 +91,8 @@ final class StartupBench {
         Files.createDirectories(tmp);
         l.beforeEach().run();
         ProcessBuilder pb = new ProcessBuilder(command(l.mainClass(), optionsFor(l), List.of(), tmp))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().putAll(l.env());
         return pb.start();
     }
@@ -104,8 +103,10 @@ final class StartupBench {
         cmd.addAll(opts);
         cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path").contains(File.pathSeparator)
-                ? System.getProperty("java.class.path") : classPathOfJar());
+        cmd.add(
+                System.getProperty("java.class.path").contains(File.pathSeparator)
+                        ? System.getProperty("java.class.path")
+                        : classPathOfJar());
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
@@ -131,8 +132,9 @@ final class StartupBench {
         }
     }
 
-    private static Sample launch(String mainClass, List<String> opts, List<String> args, Map<String, String> env,
-                                 Path tmp) throws IOException, InterruptedException {
+    private static Sample launch(
+            String mainClass, List<String> opts, List<String> args, Map<String, String> env, Path tmp)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command(mainClass, opts, args, tmp)).redirectErrorStream(true);
         pb.environment().putAll(env);
         return measure(pb, mainClass);
@@ -150,9 +152,12 @@ final class StartupBench {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith(FIRST_FRAME_EPOCH)) {
-                    ms = Long.parseLong(line.substring(FIRST_FRAME_EPOCH.length()).trim()) - launched;
+                    ms = Long.parseLong(
+                                    line.substring(FIRST_FRAME_EPOCH.length()).trim())
+                            - launched;
                 } else if (line.startsWith(FIRST_FRAME_CPU)) {
-                    cpu = Long.parseLong(line.substring(FIRST_FRAME_CPU.length()).trim());
+                    cpu = Long.parseLong(
+                            line.substring(FIRST_FRAME_CPU.length()).trim());
                 } else if (tail.length() < 4000) {
                     tail.append(line).append('\n');
                 }
@@ -173,8 +178,8 @@ final class StartupBench {
         Path lib = jar.getParent().resolve("lib");
         StringBuilder cp = new StringBuilder(jar.toString());
         try (var files = Files.list(lib)) {
-            files.filter(f -> f.toString().endsWith(".jar")).sorted()
-                    .forEach(f -> cp.append(File.pathSeparator).append(f));
+            files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(f -> cp.append(File.pathSeparator)
+                    .append(f));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list " + lib, e);
         }

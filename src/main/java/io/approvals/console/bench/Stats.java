@@ -13,7 +13,8 @@ public record Stats(double median, double min, double max, double p95, double p9
         }
         List<Double> s = new ArrayList<>(samples);
         Collections.sort(s);
-        return new Stats(percentile(s, 50), s.get(0), s.get(s.size() - 1), percentile(s, 95), percentile(s, 99), s.size());
+        return new Stats(
+                percentile(s, 50), s.get(0), s.get(s.size() - 1), percentile(s, 95), percentile(s, 99), s.size());
     }
 
     /** Nearest-rank percentile of sorted samples. */

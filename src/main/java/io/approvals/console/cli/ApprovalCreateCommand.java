@@ -10,13 +10,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** approvals create: a new approval, sent with an Idempotency-Key so a retried request never makes two. */
-@Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create an approval; prints it (every field).",
-                "A retried request never creates a second one. Pass --idempotency-key K to make re-running the whole "
-                        + "command safe too (the server replays the first answer for 24 h).",
-                "Example:",
-                "  approvals-console approvals create --title 'New laptop for Dana' \\",
-                "    --approver lee@example.com --priority High --due 3d"})
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create an approval; prints it (every field).",
+            "A retried request never creates a second one. Pass --idempotency-key K to make re-running the whole "
+                    + "command safe too (the server replays the first answer for 24 h).",
+            "Example:",
+            "  approvals-console approvals create --title 'New laptop for Dana' \\",
+            "    --approver lee@example.com --priority High --due 3d"
+        })
 final class ApprovalCreateCommand implements Runnable {
     private final CliContext ctx;
 
@@ -38,11 +42,15 @@ final class ApprovalCreateCommand implements Runnable {
     @Option(names = "--priority", paramLabel = "P", description = "Low, Normal, High or Urgent.")
     String priority;
 
-    @Option(names = "--due", paramLabel = "WHEN",
+    @Option(
+            names = "--due",
+            paramLabel = "WHEN",
             description = "A date (2026-12-31), an instant (2026-12-31T17:00:00Z) or a time from now (3d, 12h).")
     String due;
 
-    @Option(names = "--idempotency-key", paramLabel = "K",
+    @Option(
+            names = "--idempotency-key",
+            paramLabel = "K",
             description = "Sent as Idempotency-Key (1 to 255 characters; default: a new random one).")
     String idempotencyKey;
 
@@ -56,12 +64,18 @@ final class ApprovalCreateCommand implements Runnable {
     @Override
     public void run() {
         if (title.isBlank() || title.length() > CreateApprovalRequest.TITLE_MAX) {
-            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.titleLength", CreateApprovalRequest.TITLE_MAX,
-                    title.length()));
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    ctx.messages().get("create.titleLength", CreateApprovalRequest.TITLE_MAX, title.length()));
         }
         if (description != null && description.length() > CreateApprovalRequest.DESCRIPTION_MAX) {
-            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.descriptionLength",
-                    CreateApprovalRequest.DESCRIPTION_MAX, description.length()));
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    ctx.messages()
+                            .get(
+                                    "create.descriptionLength",
+                                    CreateApprovalRequest.DESCRIPTION_MAX,
+                                    description.length()));
         }
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255)) {
             throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.idempotencyKey"));
@@ -79,9 +93,12 @@ final class ApprovalCreateCommand implements Runnable {
             throw new CliFailure(ExitCodes.USAGE, e.getMessage().replace("--expires", "--due"));
         }
         ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
-        Approval created = target.api().createApproval(
-                new CreateApprovalRequest(title, description, requester, approver, p, dueAt),
-                idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        Approval created = target.api()
+                .createApproval(
+                        new CreateApprovalRequest(title, description, requester, approver, p, dueAt),
+                        idempotencyKey != null
+                                ? idempotencyKey
+                                : UUID.randomUUID().toString());
         if (json) {
             JsonOutput.print(ctx.out(), ApprovalView.map(created));
         } else {

@@ -10,8 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** approvals approve | reject: one approval by id, or many with --ids-from. */
 final class ApprovalDecideCommand {
-    private ApprovalDecideCommand() {
-    }
+    private ApprovalDecideCommand() {}
 
     abstract static class Base implements Runnable {
         final CliContext ctx;
@@ -22,17 +21,23 @@ final class ApprovalDecideCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The approval's id.")
         String id;
 
-        @Option(names = "--ids-from", paramLabel = "FILE",
+        @Option(
+                names = "--ids-from",
+                paramLabel = "FILE",
                 description = "Decide every id in FILE (- for stdin): one per line, or the output of "
                         + "`approvals list --json`. One result line per id (JSON lines with --json).")
         String idsFrom;
 
-        @Option(names = "--expected-version", paramLabel = "V",
+        @Option(
+                names = "--expected-version",
+                paramLabel = "V",
                 description = "Decide only if the approval is still at version V (skips looking it up).")
         Long expectedVersion;
 
-        @Option(names = "--json", description = "Print JSON: the approval (exactly the contract's fields); "
-                + "with --ids-from one JSON object per line.")
+        @Option(
+                names = "--json",
+                description = "Print JSON: the approval (exactly the contract's fields); "
+                        + "with --ids-from one JSON object per line.")
         boolean json;
 
         Base(CliContext ctx) {
@@ -54,7 +59,8 @@ final class ApprovalDecideCommand {
             if (expectedVersion != null && expectedVersion < 1) {
                 throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.versionPositive"));
             }
-            if (status() == ApprovalStatus.REJECTED && (comment() == null || comment().isBlank())) {
+            if (status() == ApprovalStatus.REJECTED
+                    && (comment() == null || comment().isBlank())) {
                 throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.reasonNeeded"));
             }
             if (idsFrom != null) {
@@ -75,19 +81,27 @@ final class ApprovalDecideCommand {
             if (json) {
                 JsonOutput.print(ctx.out(), ApprovalView.map(outcome.approval()));
             } else {
-                ctx.out().println(ctx.messages().get(status() == ApprovalStatus.REJECTED ? "decide.rejected"
-                        : "decide.approved", id, outcome.message()));
+                ctx.out()
+                        .println(ctx.messages()
+                                .get(
+                                        status() == ApprovalStatus.REJECTED ? "decide.rejected" : "decide.approved",
+                                        id,
+                                        outcome.message()));
                 ApprovalView.printBlock(ctx.out(), outcome.approval());
             }
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = {"Approve an approval, with the version just read from the not-complete list (or "
-                    + "--expected-version V): someone else's decision in between is a conflict (exit 6), never overwritten.",
-                    "Bulk, each id once (see docs/cli.md):",
-                    "  approvals-console approvals list --json --approver me@example.com \\",
-                    "    | approvals-console approvals approve --ids-from - --comment ok"})
+    @Command(
+            name = "approve",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Approve an approval, with the version just read from the not-complete list (or "
+                        + "--expected-version V): someone else's decision in between is a conflict (exit 6), never overwritten.",
+                "Bulk, each id once (see docs/cli.md):",
+                "  approvals-console approvals list --json --approver me@example.com \\",
+                "    | approvals-console approvals approve --ids-from - --comment ok"
+            })
     static final class Approve extends Base {
         @Option(names = "--comment", paramLabel = "C", description = "A comment (optional).")
         String comment;
@@ -107,8 +121,11 @@ final class ApprovalDecideCommand {
         }
     }
 
-    @Command(name = "reject", mixinStandardHelpOptions = true,
-            description = "Reject an approval; a reason is required. Otherwise as approve (--ids-from, --expected-version).")
+    @Command(
+            name = "reject",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Reject an approval; a reason is required. Otherwise as approve (--ids-from, --expected-version).")
     static final class Reject extends Base {
         @Option(names = "--comment", required = true, paramLabel = "C", description = "The reason (required).")
         String comment;

@@ -7,10 +7,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** approvals show ID: one approval, every field. */
-@Command(name = "show", mixinStandardHelpOptions = true,
-        description = {"Show one approval, every field.",
-                "The API has no endpoint to read one approval: it is looked up among the not-complete ones, so a "
-                        + "decided or unknown id exits 7 (not found)."})
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show one approval, every field.",
+            "The API has no endpoint to read one approval: it is looked up among the not-complete ones, so a "
+                    + "decided or unknown id exits 7 (not found)."
+        })
 final class ApprovalShowCommand implements Runnable {
     private final CliContext ctx;
 
@@ -30,8 +34,10 @@ final class ApprovalShowCommand implements Runnable {
     @Override
     public void run() {
         ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
-        Approval a = new Decider(target.api()).pending(id).orElseThrow(() -> new CliFailure(ExitCodes.NOT_FOUND,
-                ctx.messages().get("show.notFound", id)));
+        Approval a = new Decider(target.api())
+                .pending(id)
+                .orElseThrow(
+                        () -> new CliFailure(ExitCodes.NOT_FOUND, ctx.messages().get("show.notFound", id)));
         if (json) {
             JsonOutput.print(ctx.out(), ApprovalView.map(a));
         } else {

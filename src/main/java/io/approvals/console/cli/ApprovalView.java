@@ -14,13 +14,25 @@ import java.util.Map;
  * contract does not name), selectable with --fields, as JSON, CSV, a table or a block of "field: value" lines.
  */
 final class ApprovalView {
-    static final List<String> FIELDS = List.of("id", "title", "description", "requester", "approver", "priority",
-            "dueAt", "status", "createdAt", "updatedAt", "decidedBy", "decidedAt", "comment", "version");
+    static final List<String> FIELDS = List.of(
+            "id",
+            "title",
+            "description",
+            "requester",
+            "approver",
+            "priority",
+            "dueAt",
+            "status",
+            "createdAt",
+            "updatedAt",
+            "decidedBy",
+            "decidedAt",
+            "comment",
+            "version");
     /** The table's columns when --fields is not given. */
     static final List<String> TABLE_FIELDS = List.of("id", "priority", "dueAt", "requester", "approver", "title");
 
-    private ApprovalView() {
-    }
+    private ApprovalView() {}
 
     /** Parses --fields a,b,c; an unknown name is a usage error listing the known ones. */
     static List<String> fields(String spec, List<String> whenAbsent) {
@@ -30,9 +42,12 @@ final class ApprovalView {
         List<String> out = new ArrayList<>();
         for (String f : spec.split(",")) {
             String name = f.strip();
-            String known = FIELDS.stream().filter(x -> x.equalsIgnoreCase(name)).findFirst()
-                    .orElseThrow(() -> new CliFailure(ExitCodes.USAGE, "--fields: unknown field '" + name
-                            + "'; the fields are " + String.join(",", FIELDS)));
+            String known = FIELDS.stream()
+                    .filter(x -> x.equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElseThrow(() -> new CliFailure(
+                            ExitCodes.USAGE,
+                            "--fields: unknown field '" + name + "'; the fields are " + String.join(",", FIELDS)));
             out.add(known);
         }
         return out;
@@ -86,7 +101,8 @@ final class ApprovalView {
     }
 
     static void printTable(PrintWriter out, List<Approval> items, List<String> fields) {
-        Table table = new Table(fields.stream().map(f -> f.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+        Table table =
+                new Table(fields.stream().map(f -> f.toUpperCase(Locale.ROOT)).toArray(String[]::new));
         for (Approval a : items) {
             table.row(fields.stream().map(f -> text(a, f)).toArray(String[]::new));
         }
@@ -97,8 +113,10 @@ final class ApprovalView {
     static void printCsv(PrintWriter out, List<Approval> items, List<String> fields) {
         out.print(String.join(",", fields) + "\r\n");
         for (Approval a : items) {
-            out.print(String.join(",", Arrays.asList(fields.stream().map(f -> csv(text(a, f))).toArray(String[]::new)))
-                    + "\r\n");
+            out.print(String.join(
+                            ",",
+                            Arrays.asList(
+                                    fields.stream().map(f -> csv(text(a, f))).toArray(String[]::new))) + "\r\n");
         }
         out.flush();
     }

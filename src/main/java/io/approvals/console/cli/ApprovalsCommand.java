@@ -12,39 +12,60 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** approvals list | show | create | approve | reject. */
-@Command(name = "approvals", description = "List, show, create, approve and reject approvals.",
+@Command(
+        name = "approvals",
+        description = "List, show, create, approve and reject approvals.",
         mixinStandardHelpOptions = true,
-        subcommands = {ApprovalsCommand.ListPending.class, ApprovalShowCommand.class, ApprovalCreateCommand.class,
-                ApprovalDecideCommand.Approve.class, ApprovalDecideCommand.Reject.class})
+        subcommands = {
+            ApprovalsCommand.ListPending.class,
+            ApprovalShowCommand.class,
+            ApprovalCreateCommand.class,
+            ApprovalDecideCommand.Approve.class,
+            ApprovalDecideCommand.Reject.class
+        })
 final class ApprovalsCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: list, show, create, approve or reject");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "Missing subcommand: list, show, create, approve or reject");
     }
 
     /** How list prints. */
-    enum Format { table, json, csv }
+    enum Format {
+        table,
+        json,
+        csv
+    }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"List the approvals that are not complete (the API lists no others), oldest first.",
-                    "Example:", "  approvals-console approvals list --overdue --format csv --fields id,dueAt"})
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {
+                "List the approvals that are not complete (the API lists no others), oldest first.",
+                "Example:",
+                "  approvals-console approvals list --overdue --format csv --fields id,dueAt"
+            })
     static final class ListPending implements Runnable {
         private final CliContext ctx;
 
         @Mixin
         ConnectionOptions connection;
 
-        @Option(names = "--approver", paramLabel = "X", description = "Only approvals waiting for X (asked of the server).")
+        @Option(
+                names = "--approver",
+                paramLabel = "X",
+                description = "Only approvals waiting for X (asked of the server).")
         String approver;
 
         @Option(names = "--requester", paramLabel = "X", description = "Only approvals requested by X.")
         String requester;
 
-        @Option(names = "--status", paramLabel = "S",
+        @Option(
+                names = "--status",
+                paramLabel = "S",
                 description = "Only approvals with status S (the API lists only Pending ones).")
         String status;
 
@@ -60,7 +81,9 @@ final class ApprovalsCommand implements Runnable {
         @Option(names = "--json", description = "The same as --format json: the contract's fields, nothing else.")
         boolean json;
 
-        @Option(names = "--fields", paramLabel = "A,B,C",
+        @Option(
+                names = "--fields",
+                paramLabel = "A,B,C",
                 description = "Only these fields, in this order (default for the table: id,priority,dueAt,requester,"
                         + "approver,title; for JSON and CSV: every field).")
         String fields;
@@ -79,14 +102,16 @@ final class ApprovalsCommand implements Runnable {
             }
             Format f = json ? Format.json : format == null ? Format.table : format;
             ApprovalStatus wanted = parseStatus();
-            List<String> shown = ApprovalView.fields(fields, f == Format.table ? ApprovalView.TABLE_FIELDS
-                    : ApprovalView.FIELDS);
+            List<String> shown =
+                    ApprovalView.fields(fields, f == Format.table ? ApprovalView.TABLE_FIELDS : ApprovalView.FIELDS);
             ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
             Instant now = Instant.now();
             PendingSnapshot snapshot = target.api().fetchAllNotComplete(approver, null);
             String note = FailureText.readingNote(snapshot, ctx.messages().locale());
             if (!note.isEmpty()) {
-                ctx.err().println(ctx.messages().get("prefix.note") + ctx.messages().get("list.readingNote", note));
+                ctx.err()
+                        .println(ctx.messages().get("prefix.note")
+                                + ctx.messages().get("list.readingNote", note));
                 ctx.err().flush();
             }
             Stream<Approval> items = snapshot.items().stream()
@@ -95,7 +120,10 @@ final class ApprovalsCommand implements Runnable {
                     .filter(a -> !overdue || a.isOverdue(now));
             List<Approval> result = (limit == null ? items : items.limit(limit)).toList();
             switch (f) {
-                case json -> JsonOutput.print(ctx.out(), result.stream().map(a -> ApprovalView.map(a, shown)).toList());
+                case json ->
+                    JsonOutput.print(
+                            ctx.out(),
+                            result.stream().map(a -> ApprovalView.map(a, shown)).toList());
                 case csv -> ApprovalView.printCsv(ctx.out(), result, shown);
                 default -> printTable(result, shown);
             }
@@ -103,8 +131,11 @@ final class ApprovalsCommand implements Runnable {
 
         private void printTable(List<Approval> result, List<String> shown) {
             if (result.isEmpty()) {
-                ctx.out().println(approver == null ? ctx.messages().get("list.none")
-                        : ctx.messages().get("list.noneFor", approver));
+                ctx.out()
+                        .println(
+                                approver == null
+                                        ? ctx.messages().get("list.none")
+                                        : ctx.messages().get("list.noneFor", approver));
                 ctx.out().flush();
                 return;
             }

@@ -33,16 +33,21 @@ final class BulkDecision {
         for (IdsInput.Item item : items) {
             DecisionOutcome outcome;
             if (stopped != null) {
-                outcome = new DecisionOutcome(item.id(), DecisionOutcome.Result.SKIPPED, null, "not sent: " + stopped,
-                        exit);
+                outcome = new DecisionOutcome(
+                        item.id(), DecisionOutcome.Result.SKIPPED, null, "not sent: " + stopped, exit);
             } else {
                 try {
                     outcome = decider.decide(item.id(), status, comment, item.version());
                 } catch (ApiException e) {
                     // auth failures, or the first read of the list failing: nothing further can work
-                    outcome = new DecisionOutcome(item.id(), DecisionOutcome.Result.FAILED, null, e.getMessage(),
+                    outcome = new DecisionOutcome(
+                            item.id(),
+                            DecisionOutcome.Result.FAILED,
+                            null,
+                            e.getMessage(),
                             ExitCodeMapper.INSTANCE.getExitCode(e));
-                    stopped = ApprovalDecideCommand.isAuth(e) ? "stopped after an authentication failure"
+                    stopped = ApprovalDecideCommand.isAuth(e)
+                            ? "stopped after an authentication failure"
                             : "stopped after: " + e.getMessage();
                 }
                 if (outcome.ok()) {
@@ -50,16 +55,21 @@ final class BulkDecision {
                 } else if (exit == ExitCodes.OK) {
                     exit = outcome.exitCode();
                 }
-                if (outcome.exitCode() == ExitCodes.NETWORK && outcome.result() == DecisionOutcome.Result.FAILED
-                        && stopped == null && outcome.message().contains("could not be read again")) {
+                if (outcome.exitCode() == ExitCodes.NETWORK
+                        && outcome.result() == DecisionOutcome.Result.FAILED
+                        && stopped == null
+                        && outcome.message().contains("could not be read again")) {
                     stopped = "stopped: the server cannot be reached";
                 }
             }
             print(outcome);
         }
         // the summary goes to stderr: stdout holds only the per-id lines a script reads
-        err.println(texts.get("bulk.summary." + (status == ApprovalStatus.REJECTED ? "rejected" : "approved")
-                + (ok == items.size() ? "" : "Some"), ok, items.size()));
+        err.println(texts.get(
+                "bulk.summary." + (status == ApprovalStatus.REJECTED ? "rejected" : "approved")
+                        + (ok == items.size() ? "" : "Some"),
+                ok,
+                items.size()));
         err.flush();
         return exit;
     }

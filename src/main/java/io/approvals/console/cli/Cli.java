@@ -4,8 +4,7 @@ import picocli.CommandLine;
 
 /** Runs a headless command line and returns its exit code. */
 public final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     public static CommandLine commandLine() {
         return commandLine(CliContext.defaults());

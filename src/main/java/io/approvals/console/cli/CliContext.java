@@ -44,15 +44,27 @@ public final class CliContext {
     private final java.util.Set<String> recovered = new java.util.HashSet<>();
     private CliMessages messages;
 
-    public CliContext(InputStream in, PrintWriter out, PrintWriter err, Supplier<Console> console,
-                      Supplier<SecretStore> secretStoreFactory, AppPaths paths, ClientFactory clients) {
+    public CliContext(
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            Supplier<Console> console,
+            Supplier<SecretStore> secretStoreFactory,
+            AppPaths paths,
+            ClientFactory clients) {
         this(in, out, err, console, secretStoreFactory, paths, clients, Map.of());
     }
 
     /** As above, with the environment variables the commands read (APPROVALS_URL, APPROVALS_API_KEY, ...). */
-    public CliContext(InputStream in, PrintWriter out, PrintWriter err, Supplier<Console> console,
-                      Supplier<SecretStore> secretStoreFactory, AppPaths paths, ClientFactory clients,
-                      Map<String, String> env) {
+    public CliContext(
+            InputStream in,
+            PrintWriter out,
+            PrintWriter err,
+            Supplier<Console> console,
+            Supplier<SecretStore> secretStoreFactory,
+            AppPaths paths,
+            ClientFactory clients,
+            Map<String, String> env) {
         this.env = Map.copyOf(Objects.requireNonNull(env));
         this.in = Objects.requireNonNull(in);
         this.out = Objects.requireNonNull(out);
@@ -71,14 +83,16 @@ public final class CliContext {
         }
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         boolean interactive = System.console() != null;
-        return new CliContext(System.in,
+        return new CliContext(
+                System.in,
                 new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 err,
                 System::console,
                 // on a terminal, say why nothing happens while an unlock prompt waits; scripts get no extra line
                 () -> new TimeoutSecretStore(new OsKeychainStore()).onWaiting(waiting -> {
                     if (waiting && interactive) {
-                        err.println(CliMessages.forLanguage(System.getenv(CliEnvironment.LANG)).get("keychain.waiting"));
+                        err.println(CliMessages.forLanguage(System.getenv(CliEnvironment.LANG))
+                                .get("keychain.waiting"));
                     }
                 }),
                 AppPaths.fromEnvironment(),
@@ -150,7 +164,9 @@ public final class CliContext {
      */
     public synchronized ConnectionService serviceFor(String profile) {
         ConnectionService s = service();
-        if (profile != null && recovered.add(profile) && s.connections().find(profile).isPresent()) {
+        if (profile != null
+                && recovered.add(profile)
+                && s.connections().find(profile).isPresent()) {
             new RotationRecovery(s).recover(profile).ifPresent(r -> {
                 err.println(messages().get(r.outcome().workingKeyStored() ? "prefix.note" : "prefix.warning")
                         + r.message());

@@ -17,8 +17,13 @@ public final class CliDocsFactory implements CommandLine.IFactory {
 
     public CliDocsFactory() {
         PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
-        CliContext ctx = new CliContext(new ByteArrayInputStream(new byte[0]), nowhere, nowhere, () -> null,
-                SessionOnlyStore::new, AppPaths.under(Path.of(System.getProperty("java.io.tmpdir"), "approvals-console-docs")),
+        CliContext ctx = new CliContext(
+                new ByteArrayInputStream(new byte[0]),
+                nowhere,
+                nowhere,
+                () -> null,
+                SessionOnlyStore::new,
+                AppPaths.under(Path.of(System.getProperty("java.io.tmpdir"), "approvals-console-docs")),
                 (connection, key) -> {
                     throw new IllegalStateException("the documentation generators send nothing");
                 });

@@ -11,6 +11,5 @@ final class CliEnvironment {
     /** The language of the human texts ("de", "en"); unset: the OS locale's. */
     static final String LANG = "APPROVALS_LANG";
 
-    private CliEnvironment() {
-    }
+    private CliEnvironment() {}
 }

@@ -16,6 +16,7 @@ final class CliMessages {
     static final String BUNDLE = "io.approvals.console.cli.messages";
     /** The languages the command line speaks. */
     static final List<String> LANGUAGES = List.of("en", "de");
+
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     static final CliMessages ENGLISH = new CliMessages(Locale.ENGLISH); // after NO_FALLBACK, which it uses
@@ -32,7 +33,8 @@ final class CliMessages {
     static CliMessages forLanguage(String tag) {
         Locale wanted = tag == null || tag.isBlank() ? Locale.getDefault() : Locale.forLanguageTag(tag.strip());
         return LANGUAGES.contains(wanted.getLanguage()) && !wanted.getLanguage().equals("en")
-                ? new CliMessages(wanted) : ENGLISH;
+                ? new CliMessages(wanted)
+                : ENGLISH;
     }
 
     Locale locale() {

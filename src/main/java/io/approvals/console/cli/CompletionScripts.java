@@ -20,8 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class CompletionScripts {
     static final String NAME = "approvals-console";
 
-    private CompletionScripts() {
-    }
+    private CompletionScripts() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/completion");
@@ -49,7 +48,9 @@ public final class CompletionScripts {
         StringBuilder lines = new StringBuilder();
         walk(root, "", paths, lines);
         StringBuilder s = new StringBuilder();
-        s.append("# fish completion for ").append(NAME).append(": generated at build time from the command model; do not edit.\n");
+        s.append("# fish completion for ")
+                .append(NAME)
+                .append(": generated at build time from the command model; do not edit.\n");
         s.append("set -g __approvals_console_paths");
         for (String p : paths) {
             s.append(" '").append(p).append("'");
@@ -87,8 +88,15 @@ public final class CompletionScripts {
             if (!e.getKey().equals(sub.name())) {
                 continue; // an alias
             }
-            out.append("complete -c ").append(NAME).append(' ').append(guard).append(" -a ").append(quote(sub.name()))
-                    .append(" -d ").append(quote(firstLine(sub.usageMessage().description()))).append('\n');
+            out.append("complete -c ")
+                    .append(NAME)
+                    .append(' ')
+                    .append(guard)
+                    .append(" -a ")
+                    .append(quote(sub.name()))
+                    .append(" -d ")
+                    .append(quote(firstLine(sub.usageMessage().description())))
+                    .append('\n');
         }
         for (OptionSpec o : spec.options()) {
             if (o.hidden()) {
@@ -104,8 +112,10 @@ public final class CompletionScripts {
             }
             if (o.arity().max() > 0) {
                 Iterable<String> candidates = o.completionCandidates();
-                boolean file = o.type() == Path.class || o.type() == java.io.File.class
-                        || o.paramLabel().toUpperCase(Locale.ROOT).contains("FILE") || o.paramLabel().equals("PEM")
+                boolean file = o.type() == Path.class
+                        || o.type() == java.io.File.class
+                        || o.paramLabel().toUpperCase(Locale.ROOT).contains("FILE")
+                        || o.paramLabel().equals("PEM")
                         || o.paramLabel().equals("DIR");
                 // -r -F: a value that is a file name; -x: a value that is not (only the candidates, if any)
                 line.append(file ? " -r -F" : " -x");

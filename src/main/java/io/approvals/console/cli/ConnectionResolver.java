@@ -49,40 +49,48 @@ final class ConnectionResolver {
             try {
                 ConnectionService.checkFormat(key);
             } catch (ServiceException e) {
-                throw new CliFailure(ExitCodes.USAGE, source.label() + ": " + e.getMessage().replace(" Nothing was changed.", ""));
+                throw new CliFailure(
+                        ExitCodes.USAGE, source.label() + ": " + e.getMessage().replace(" Nothing was changed.", ""));
             }
         }
         Connection connection = profile != null ? profileConnection(profile, key == null) : urlConnection();
         if (key == null) {
             ConnectionService service = ctx.serviceFor(profile);
             SecretStore secrets = service.secrets();
-            key = service.storedKeyIfAny(profile).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
-                    ctx.messages().get("connection.noKey", profile, secrets.backendName(), CliEnvironment.API_KEY)));
+            key = service.storedKeyIfAny(profile)
+                    .orElseThrow(() -> new ServiceException(
+                            ServiceException.Kind.NO_KEY,
+                            ctx.messages()
+                                    .get("connection.noKey", profile, secrets.backendName(), CliEnvironment.API_KEY)));
             origin = secrets.backendName();
         }
-        return new ResolvedConnection(connection, profile != null, key, source, origin,
-                ctx.clients().create(connection, key));
+        return new ResolvedConnection(
+                connection, profile != null, key, source, origin, ctx.clients().create(connection, key));
     }
 
     private Connection profileConnection(String profile, boolean viaService) {
         if (viaService) {
             return ctx.serviceFor(profile).profile(profile);
         }
-        return ctx.connectionStore().find(profile).orElseThrow(() -> new ServiceException(
-                ServiceException.Kind.UNKNOWN_PROFILE,
-                ctx.messages().get("connection.noSuchProfile", profile)));
+        return ctx.connectionStore()
+                .find(profile)
+                .orElseThrow(() -> new ServiceException(
+                        ServiceException.Kind.UNKNOWN_PROFILE,
+                        ctx.messages().get("connection.noSuchProfile", profile)));
     }
 
     private Connection urlConnection() {
         String url = ctx.env(CliEnvironment.URL);
         if (url == null) {
-            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("connection.noProfile", CliEnvironment.URL,
-                    CliEnvironment.API_KEY));
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    ctx.messages().get("connection.noProfile", CliEnvironment.URL, CliEnvironment.API_KEY));
         }
         if (ctx.env(CliEnvironment.API_KEY) == null) {
             // only reached without --key-file: a key file is read before this
-            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("connection.urlWithoutKey", CliEnvironment.URL,
-                    CliEnvironment.API_KEY));
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    ctx.messages().get("connection.urlWithoutKey", CliEnvironment.URL, CliEnvironment.API_KEY));
         }
         URI uri;
         try {

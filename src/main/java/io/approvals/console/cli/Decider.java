@@ -46,79 +46,122 @@ final class Decider {
 
     /** expectedVersion null: the one the not-complete list shows now. */
     DecisionOutcome decide(String id, ApprovalStatus status, String comment, Long expectedVersion) {
-        long version = expectedVersion != null ? expectedVersion
+        long version = expectedVersion != null
+                ? expectedVersion
                 : pending(id).map(Approval::version).orElse(NO_SUCH_VERSION);
         UpdateStatusRequest request = new UpdateStatusRequest(id, status, comment, version);
         try {
             return done(id, status, api.updateStatus(request), null);
         } catch (ApiException.Network e) {
             return recover(id, status, request, e);
-        } catch (ApiException.Conflict | ApiException.NotFound | ApiException.Validation | ApiException.Server
-                 | ApiException.RateLimited e) {
+        } catch (ApiException.Conflict
+                | ApiException.NotFound
+                | ApiException.Validation
+                | ApiException.Server
+                | ApiException.RateLimited e) {
             return failure(id, e);
         }
     }
 
-    private DecisionOutcome recover(String id, ApprovalStatus status, UpdateStatusRequest sent, ApiException.Network first) {
+    private DecisionOutcome recover(
+            String id, ApprovalStatus status, UpdateStatusRequest sent, ApiException.Network first) {
         Optional<Approval> now;
         try {
             pending = null;
             now = pending(id);
         } catch (ApiException.Network again) {
-            return new DecisionOutcome(id, DecisionOutcome.Result.FAILED, null, first.getMessage()
-                    + " Whether the decision landed is unknown and the approval could not be read again; running the same"
-                    + " command again is safe (the expected version prevents a second decision).", ExitCodes.NETWORK);
+            return new DecisionOutcome(
+                    id,
+                    DecisionOutcome.Result.FAILED,
+                    null,
+                    first.getMessage()
+                            + " Whether the decision landed is unknown and the approval could not be read again; running the same"
+                            + " command again is safe (the expected version prevents a second decision).",
+                    ExitCodes.NETWORK);
         }
         if (now.isPresent() && now.get().version() == sent.expectedVersion()) {
             try {
                 return done(id, status, api.updateStatus(sent), null);
             } catch (ApiException.Network e) {
-                return new DecisionOutcome(id, DecisionOutcome.Result.FAILED, null, e.getMessage()
-                        + " Not decided: the approval is still pending.", ExitCodes.NETWORK);
-            } catch (ApiException.Conflict | ApiException.NotFound | ApiException.Validation | ApiException.Server
-                     | ApiException.RateLimited e) {
+                return new DecisionOutcome(
+                        id,
+                        DecisionOutcome.Result.FAILED,
+                        null,
+                        e.getMessage() + " Not decided: the approval is still pending.",
+                        ExitCodes.NETWORK);
+            } catch (ApiException.Conflict
+                    | ApiException.NotFound
+                    | ApiException.Validation
+                    | ApiException.Server
+                    | ApiException.RateLimited e) {
                 return failure(id, e);
             }
         }
         if (now.isPresent()) {
-            return new DecisionOutcome(id, DecisionOutcome.Result.CONFLICT, now.get(), "Someone else changed this "
-                    + "approval meanwhile (now version " + now.get().version() + "). Nothing was changed.", ExitCodes.CONFLICT);
+            return new DecisionOutcome(
+                    id,
+                    DecisionOutcome.Result.CONFLICT,
+                    now.get(),
+                    "Someone else changed this " + "approval meanwhile (now version "
+                            + now.get().version() + "). Nothing was changed.",
+                    ExitCodes.CONFLICT);
         }
         // gone from the list: decided; ask by whom without changing anything
         try {
             api.updateStatus(new UpdateStatusRequest(id, status, sent.comment(), NO_SUCH_VERSION));
-            return new DecisionOutcome(id, DecisionOutcome.Result.FAILED, null, "The server accepted a decision it"
-                    + " should have refused (it ignores expectedVersion).", ExitCodes.OTHER);
+            return new DecisionOutcome(
+                    id,
+                    DecisionOutcome.Result.FAILED,
+                    null,
+                    "The server accepted a decision it" + " should have refused (it ignores expectedVersion).",
+                    ExitCodes.OTHER);
         } catch (ApiException.Conflict c) {
             Approval current = c.current();
             if (current != null && current.status() == status) {
-                return done(id, status, current, "(confirmed after a network error: decided by " + current.decidedBy()
-                        + (current.decidedAt() == null ? "" : " at " + current.decidedAt()) + ")");
+                return done(
+                        id,
+                        status,
+                        current,
+                        "(confirmed after a network error: decided by " + current.decidedBy()
+                                + (current.decidedAt() == null ? "" : " at " + current.decidedAt()) + ")");
             }
             return failure(id, c);
-        } catch (ApiException.Network | ApiException.Server | ApiException.NotFound | ApiException.RateLimited
-                 | ApiException.Validation e) {
-            return new DecisionOutcome(id, DecisionOutcome.Result.FAILED, null, "The answer was lost and the approval "
-                    + "is no longer pending, most likely by this decision; the server could not be asked who decided. "
-                    + "Nothing will be re-sent.", ExitCodes.NETWORK);
+        } catch (ApiException.Network
+                | ApiException.Server
+                | ApiException.NotFound
+                | ApiException.RateLimited
+                | ApiException.Validation e) {
+            return new DecisionOutcome(
+                    id,
+                    DecisionOutcome.Result.FAILED,
+                    null,
+                    "The answer was lost and the approval "
+                            + "is no longer pending, most likely by this decision; the server could not be asked who decided. "
+                            + "Nothing will be re-sent.",
+                    ExitCodes.NETWORK);
         }
     }
 
     private static DecisionOutcome done(String id, ApprovalStatus status, Approval a, String note) {
-        DecisionOutcome.Result r = status == ApprovalStatus.REJECTED ? DecisionOutcome.Result.REJECTED
-                : DecisionOutcome.Result.APPROVED;
+        DecisionOutcome.Result r =
+                status == ApprovalStatus.REJECTED ? DecisionOutcome.Result.REJECTED : DecisionOutcome.Result.APPROVED;
         return new DecisionOutcome(id, r, a, note == null ? "now version " + a.version() : note, ExitCodes.OK);
     }
 
     static DecisionOutcome failure(String id, ApiException e) {
         if (e instanceof ApiException.Conflict c) {
-            return new DecisionOutcome(id, DecisionOutcome.Result.CONFLICT, c.current(), e.getMessage(), ExitCodes.CONFLICT);
+            return new DecisionOutcome(
+                    id, DecisionOutcome.Result.CONFLICT, c.current(), e.getMessage(), ExitCodes.CONFLICT);
         }
         if (e instanceof ApiException.NotFound) {
-            return new DecisionOutcome(id, DecisionOutcome.Result.NOT_FOUND, null, "No approval with this id on the server.",
+            return new DecisionOutcome(
+                    id,
+                    DecisionOutcome.Result.NOT_FOUND,
+                    null,
+                    "No approval with this id on the server.",
                     ExitCodes.NOT_FOUND);
         }
-        return new DecisionOutcome(id, DecisionOutcome.Result.FAILED, null, e.getMessage(),
-                ExitCodeMapper.INSTANCE.getExitCode(e));
+        return new DecisionOutcome(
+                id, DecisionOutcome.Result.FAILED, null, e.getMessage(), ExitCodeMapper.INSTANCE.getExitCode(e));
     }
 }

@@ -8,8 +8,12 @@ import java.util.Map;
 record DecisionOutcome(String id, Result result, Approval approval, String message, int exitCode) {
 
     enum Result {
-        APPROVED("approved"), REJECTED("rejected"), CONFLICT("conflict"), NOT_FOUND("not-found"),
-        FAILED("failed"), SKIPPED("skipped");
+        APPROVED("approved"),
+        REJECTED("rejected"),
+        CONFLICT("conflict"),
+        NOT_FOUND("not-found"),
+        FAILED("failed"),
+        SKIPPED("skipped");
 
         final String word;
 
@@ -24,8 +28,7 @@ record DecisionOutcome(String id, Result result, Approval approval, String messa
 
     /** One line for a person: id, result, and what happened. */
     String line() {
-        String detail = message != null ? message
-                : approval == null ? "" : "now version " + approval.version();
+        String detail = message != null ? message : approval == null ? "" : "now version " + approval.version();
         return id + "  " + result.word + (detail.isEmpty() ? "" : "  " + detail);
     }
 

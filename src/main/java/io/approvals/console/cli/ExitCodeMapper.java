@@ -11,8 +11,10 @@ import picocli.CommandLine;
  * Turns a failure into one clear line on stderr and the documented exit code. The line is {@link FailureText}'s,
  * the words the desktop app uses for the same failure, in the user's language; exit codes never change with it.
  */
-final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler,
-        CommandLine.IParameterExceptionHandler {
+final class ExitCodeMapper
+        implements CommandLine.IExitCodeExceptionMapper,
+                CommandLine.IExecutionExceptionHandler,
+                CommandLine.IParameterExceptionHandler {
     static final ExitCodeMapper INSTANCE = new ExitCodeMapper(CliMessages.ENGLISH);
 
     private final CliMessages texts;
@@ -58,10 +60,15 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
         if (ex instanceof ApprovalDecideCommand.SilentExit) {
             return getExitCode(ex);
         }
-        String message = ex instanceof KeychainException k ? TerminalKeychainAdvice.message(k, texts)
-                : ex instanceof ApiException api ? FailureText.of(api, texts.locale()).line() : message(ex);
+        String message = ex instanceof KeychainException k
+                ? TerminalKeychainAdvice.message(k, texts)
+                : ex instanceof ApiException api
+                        ? FailureText.of(api, texts.locale()).line()
+                        : message(ex);
         cl.getErr().println((ex instanceof CliWarning ? "" : texts.get("prefix.error")) + message);
-        if (ex instanceof ApiException api && parseResult != null && parseResult.originalArgs().contains("--verbose")) {
+        if (ex instanceof ApiException api
+                && parseResult != null
+                && parseResult.originalArgs().contains("--verbose")) {
             api.details().forEach(line -> cl.getErr().println("  " + line)); // request/trace ids for support
         }
         cl.getErr().flush();
@@ -74,8 +81,12 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
         CommandLine cl = ex.getCommandLine();
         // picocli's own messages may start with "Error: " already: one prefix is enough
         String text = message(ex).replaceFirst("^(?i)error:\\s*", "");
-        cl.getErr().println(texts.get("prefix.error") + texts.get("usage.seeHelp", redact(text, args),
-                cl.getCommandSpec().qualifiedName()));
+        cl.getErr()
+                .println(texts.get("prefix.error")
+                        + texts.get(
+                                "usage.seeHelp",
+                                redact(text, args),
+                                cl.getCommandSpec().qualifiedName()));
         cl.getErr().flush();
         return ExitCodes.USAGE;
     }
@@ -99,7 +110,8 @@ final class ExitCodeMapper implements CommandLine.IExitCodeExceptionMapper, Comm
     }
 
     private static String message(Throwable ex) {
-        String m = ex instanceof UncheckedIOException && ex.getMessage() != null ? ex.getMessage()
+        String m = ex instanceof UncheckedIOException && ex.getMessage() != null
+                ? ex.getMessage()
                 : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return m.replaceAll("[\\r\\n]+", " ").strip();
     }

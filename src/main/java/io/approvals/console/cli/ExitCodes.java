@@ -15,6 +15,5 @@ public final class ExitCodes {
     /** key status: the key needs attention (a rotation unfinished or under way, the key Expiring or refused). */
     public static final int KEY_ATTENTION = 8;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

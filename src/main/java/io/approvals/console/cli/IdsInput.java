@@ -22,16 +22,15 @@ final class IdsInput {
     private static final ObjectMapper MAPPER = Json.strict();
 
     /** An id and, when the input said, the version it was read at. */
-    record Item(String id, Long version) {
-    }
+    record Item(String id, Long version) {}
 
-    private IdsInput() {
-    }
+    private IdsInput() {}
 
     static List<Item> read(String source, InputStream stdin) {
         String text;
         try {
-            text = "-".equals(source) ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+            text = "-".equals(source)
+                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(source));
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.USAGE, "Cannot read --ids-from " + source + ": " + e.getMessage());
@@ -78,10 +77,13 @@ final class IdsInput {
         }
         JsonNode id = n.get("id");
         if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
-            throw new CliFailure(ExitCodes.USAGE, "--ids-from: every JSON entry needs an \"id\" (as `approvals list --json` prints).");
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    "--ids-from: every JSON entry needs an \"id\" (as `approvals list --json` prints).");
         }
         JsonNode v = n.get("version");
-        return new Item(id.asText().strip(), v != null && v.canConvertToLong() && v.isIntegralNumber() ? v.asLong() : null);
+        return new Item(
+                id.asText().strip(), v != null && v.canConvertToLong() && v.isIntegralNumber() ? v.asLong() : null);
     }
 
     private static JsonNode tree(String json, String where) {

@@ -12,8 +12,7 @@ final class JsonOutput {
 
     private static final ObjectMapper COMPACT = Json.strict();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /** One JSON document on one line, for JSON lines output. */
     static String line(Object value) {

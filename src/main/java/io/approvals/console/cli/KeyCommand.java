@@ -10,25 +10,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** key set | status | verify | delete: the profile's key in the OS keychain. */
-@Command(name = "key", description = "Set, check and delete a profile's API key (kept in the OS keychain).",
+@Command(
+        name = "key",
+        description = "Set, check and delete a profile's API key (kept in the OS keychain).",
         mixinStandardHelpOptions = true,
-        subcommands = {KeyCommand.Set.class, KeyCommand.Status.class, KeyCommand.Verify.class, KeyCommand.Delete.class,
-                KeyRotateCommand.class})
+        subcommands = {
+            KeyCommand.Set.class,
+            KeyCommand.Status.class,
+            KeyCommand.Verify.class,
+            KeyCommand.Delete.class,
+            KeyRotateCommand.class
+        })
 final class KeyCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: set, status, verify, delete or rotate");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "Missing subcommand: set, status, verify, delete or rotate");
     }
 
     /** Options every key subcommand has. */
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(names = "--profile", paramLabel = "NAME", description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
+        @Option(
+                names = "--profile",
+                paramLabel = "NAME",
+                description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
         String profile;
 
         @Option(names = "--json", description = "Print JSON.")
@@ -51,10 +61,14 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true,
-            description = {"Read a key from stdin (hidden on a terminal), verify it against the server, then store it.",
-                    "The key is never taken from an argument. A refused key leaves the stored one as it was.",
-                    "Example: approvals-console key set --profile prod < key.txt"})
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Read a key from stdin (hidden on a terminal), verify it against the server, then store it.",
+                "The key is never taken from an argument. A refused key leaves the stored one as it was.",
+                "Example: approvals-console key set --profile prod < key.txt"
+            })
     static final class Set extends Base {
         Set(CliContext ctx) {
             super(ctx);
@@ -67,13 +81,15 @@ final class KeyCommand implements Runnable {
             ApiKey key;
             try {
                 if (typed.length == 0 || new String(typed).isBlank()) {
-                    throw new CliFailure(ExitCodes.USAGE,
+                    throw new CliFailure(
+                            ExitCodes.USAGE,
                             "No key was given on stdin. Pipe it in, e.g.: approvals-console key set --profile "
                                     + profile + " < key.txt");
                 }
                 key = ApiKey.of(typed);
             } catch (IllegalArgumentException e) {
-                throw new ServiceException(ServiceException.Kind.INVALID_INPUT, e.getMessage() + " Nothing was changed.");
+                throw new ServiceException(
+                        ServiceException.Kind.INVALID_INPUT, e.getMessage() + " Nothing was changed.");
             } finally {
                 Arrays.fill(typed, '\0');
             }
@@ -82,12 +98,18 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = {"Show the key (masked), where it came from, and what its last verification found.",
-                    "The key: --key-file, else $APPROVALS_API_KEY, else the keychain (see docs/cli.md).",
-                    "--check asks the server now and exits 3 when the key is dead (revoked, expired or unknown)."})
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Show the key (masked), where it came from, and what its last verification found.",
+                "The key: --key-file, else $APPROVALS_API_KEY, else the keychain (see docs/cli.md).",
+                "--check asks the server now and exits 3 when the key is dead (revoked, expired or unknown)."
+            })
     static final class Status extends Base {
-        @Option(names = "--key-file", paramLabel = "FILE",
+        @Option(
+                names = "--key-file",
+                paramLabel = "FILE",
                 description = "Look at the key in FILE (readable by its owner only) instead; never stored.")
         java.nio.file.Path keyFile;
 
@@ -121,8 +143,7 @@ final class KeyCommand implements Runnable {
                 });
                 report = service.status(profile);
             }
-            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null,
-                    ctx.messages());
+            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null, ctx.messages());
             failIfDead(c);
             if (check && !report.stored()) {
                 throw new CliFailure(ExitCodes.AUTH, ctx.messages().get("key.noneToCheck", profile));
@@ -137,7 +158,8 @@ final class KeyCommand implements Runnable {
             });
         }
 
-        private static KeyStatusOutput.Check check(java.util.function.Supplier<io.approvals.console.client.KeyVerification> call) {
+        private static KeyStatusOutput.Check check(
+                java.util.function.Supplier<io.approvals.console.client.KeyVerification> call) {
             try {
                 return new KeyStatusOutput.Check(call.get(), null);
             } catch (io.approvals.console.client.ApiException.Unauthorized e) {
@@ -147,13 +169,15 @@ final class KeyCommand implements Runnable {
 
         private static void failIfDead(KeyStatusOutput.Check c) {
             if (c != null && c.dead()) {
-                throw new CliFailure(ExitCodes.AUTH, "The key is dead: " + c.refusal()
-                        + " Get a new one from an administrator.");
+                throw new CliFailure(
+                        ExitCodes.AUTH, "The key is dead: " + c.refusal() + " Get a new one from an administrator.");
             }
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
             description = "Verify the stored key against the server again.")
     static final class Verify extends Base {
         Verify(CliContext ctx) {
@@ -166,7 +190,9 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "delete", mixinStandardHelpOptions = true,
+    @Command(
+            name = "delete",
+            mixinStandardHelpOptions = true,
             description = "Delete the profile's key from the keychain; the profile stays.")
     static final class Delete extends Base {
         Delete(CliContext ctx) {
@@ -179,7 +205,9 @@ final class KeyCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), Map.of("profile", profile, "deleted", true));
             } else {
-                ctx.out().println(ctx.messages().get("key.deleted", profile, ctx.secrets().backendName()));
+                ctx.out()
+                        .println(ctx.messages()
+                                .get("key.deleted", profile, ctx.secrets().backendName()));
                 ctx.out().flush();
             }
         }

@@ -17,11 +17,14 @@ import java.util.Set;
  */
 final class KeyFile {
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private KeyFile() {
-    }
+    private KeyFile() {}
 
     static ApiKey read(Path file) {
         Path p = file.toAbsolutePath().normalize();
@@ -33,11 +36,17 @@ final class KeyFile {
         try {
             bytes = Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.USAGE, "Cannot read --key-file " + p + ": " + e.getClass().getSimpleName() + ".");
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    "Cannot read --key-file " + p + ": " + e.getClass().getSimpleName() + ".");
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         Arrays.fill(bytes, (byte) 0);
-        String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        String line = text.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse("");
         if (line.isEmpty()) {
             throw new CliFailure(ExitCodes.USAGE, "--key-file " + p + " is empty; put the key on its first line.");
         }
@@ -62,8 +71,10 @@ final class KeyFile {
         extra.addAll(perms);
         extra.retainAll(OTHERS);
         if (!extra.isEmpty()) {
-            throw new CliFailure(ExitCodes.USAGE, "Refusing --key-file " + p + ": others may read or change it (mode "
-                    + PosixFilePermissions.toString(perms) + "). Make it private with: chmod 600 " + p);
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    "Refusing --key-file " + p + ": others may read or change it (mode "
+                            + PosixFilePermissions.toString(perms) + "). Make it private with: chmod 600 " + p);
         }
     }
 }

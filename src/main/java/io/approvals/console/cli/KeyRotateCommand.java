@@ -11,15 +11,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** key rotate: regenerate the profile's own key, crash-safe; prints the masked new key, never the key. */
-@Command(name = "rotate", mixinStandardHelpOptions = true,
-        description = {"Regenerate the profile's key on the server and store the new one (crash-safe).",
-                "--compromised: the old key stops working at once.",
-                "--grace DURATION: the old key keeps working for DURATION (up to 7d), e.g. 1h, 24h, 7d.",
-                "Prints the new key masked with its fingerprint; the key itself stays in the keychain."})
+@Command(
+        name = "rotate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Regenerate the profile's key on the server and store the new one (crash-safe).",
+            "--compromised: the old key stops working at once.",
+            "--grace DURATION: the old key keeps working for DURATION (up to 7d), e.g. 1h, 24h, 7d.",
+            "Prints the new key masked with its fingerprint; the key itself stays in the keychain."
+        })
 final class KeyRotateCommand implements Runnable {
     private final CliContext ctx;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
     String profile;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -30,11 +37,13 @@ final class KeyRotateCommand implements Runnable {
 
     /** The two clearly different choices. */
     static final class GraceChoice {
-        @Option(names = "--compromised", required = true,
-                description = "The key leaked: kill the old key at once.")
+        @Option(names = "--compromised", required = true, description = "The key leaked: kill the old key at once.")
         boolean compromised;
 
-        @Option(names = "--grace", required = true, paramLabel = "DURATION",
+        @Option(
+                names = "--grace",
+                required = true,
+                paramLabel = "DURATION",
                 description = "Routine rotation: the old key keeps working this long (e.g. 1h, 24h, 7d; at most 7d).")
         String grace;
 
@@ -71,8 +80,9 @@ final class KeyRotateCommand implements Runnable {
                 // this command never prints a key: say plainly that it is gone when the command ends
                 message += " This command does not print keys, so it is lost when the command ends: "
                         + (result.oldKeyValidUntil() == null
-                        ? "ask an administrator to regenerate the key, then store it with: approvals-console key set --profile " + profile
-                        : "fix the keychain and rotate again before the old key expires.");
+                                ? "ask an administrator to regenerate the key, then store it with: approvals-console key set --profile "
+                                        + profile
+                                : "fix the keychain and rotate again before the old key expires.");
             }
             throw new CliFailure(exitCode(result), message);
         }

@@ -13,8 +13,7 @@ import java.util.Map;
  * found ("Last verified: 3 h ago: Active") and, with --check, what the server says now. Never the key.
  */
 final class KeyStatusOutput {
-    private KeyStatusOutput() {
-    }
+    private KeyStatusOutput() {}
 
     /** A key from the keychain: the stored report, and the server's answer when --check asked (null otherwise). */
     static void keychain(PrintWriter out, boolean json, KeyReport report, Check check, CliMessages t) {
@@ -49,12 +48,26 @@ final class KeyStatusOutput {
             return;
         }
         int w = Views.labelWidth(t);
-        line(out, w, t.get("report.profile"), r.fromProfile()
-                ? r.connection().name() + " (" + r.connection().baseUrl() + ")"
-                : t.get("report.noProfile", CliEnvironment.URL + "=" + r.connection().baseUrl()));
-        line(out, w, t.get("report.key"), t.get("report.keyStored", r.key().masked(), r.key().fingerprint()));
+        line(
+                out,
+                w,
+                t.get("report.profile"),
+                r.fromProfile()
+                        ? r.connection().name() + " (" + r.connection().baseUrl() + ")"
+                        : t.get(
+                                "report.noProfile",
+                                CliEnvironment.URL + "=" + r.connection().baseUrl()));
+        line(
+                out,
+                w,
+                t.get("report.key"),
+                t.get("report.keyStored", r.key().masked(), r.key().fingerprint()));
         line(out, w, t.get("report.keyFrom"), t.get("report.forThisRun", r.keyOrigin()));
-        line(out, w, t.get("report.lastVerified"), t.get("report.notRecorded", r.source().label()));
+        line(
+                out,
+                w,
+                t.get("report.lastVerified"),
+                t.get("report.notRecorded", r.source().label()));
         if (check != null) {
             line(out, w, t.get("report.checkedNow"), check.text());
         }
@@ -89,7 +102,9 @@ final class KeyStatusOutput {
             m.put("status", k == null || k.status() == null ? null : k.status().wire());
             m.put("scopes", k == null ? null : List.copyOf(k.scopes()));
             m.put("owner", k == null ? null : k.owner());
-            m.put("expiresAt", k == null || k.expiresAt() == null ? null : k.expiresAt().toString());
+            m.put(
+                    "expiresAt",
+                    k == null || k.expiresAt() == null ? null : k.expiresAt().toString());
             return m;
         }
     }

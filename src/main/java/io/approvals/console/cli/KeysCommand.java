@@ -24,24 +24,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** keys list | issue | regenerate | revoke | audit: other people's keys, for a profile whose key has admin. */
-@Command(name = "keys", mixinStandardHelpOptions = true,
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
         description = "Administer API keys (needs a key with the admin scope): list, issue, regenerate, revoke, audit.",
-        subcommands = {KeysCommand.ListKeys.class, KeysCommand.Issue.class, KeysCommand.Regenerate.class,
-                KeysCommand.Revoke.class, KeysCommand.Audit.class})
+        subcommands = {
+            KeysCommand.ListKeys.class,
+            KeysCommand.Issue.class,
+            KeysCommand.Regenerate.class,
+            KeysCommand.Revoke.class,
+            KeysCommand.Audit.class
+        })
 final class KeysCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: list, issue, regenerate, revoke or audit");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "Missing subcommand: list, issue, regenerate, revoke or audit");
     }
 
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(names = "--profile", paramLabel = "NAME", description = "A profile whose key has admin (default: $APPROVALS_PROFILE, else the only one).")
+        @Option(
+                names = "--profile",
+                paramLabel = "NAME",
+                description = "A profile whose key has admin (default: $APPROVALS_PROFILE, else the only one).")
         String profile;
 
         @Option(names = "--json", description = "Print JSON.")
@@ -73,12 +83,14 @@ final class KeysCommand implements Runnable {
                 return;
             }
             ctx.out().println(headline);
-            ctx.out().println(ctx.messages().get("keys.fingerprint", issued.key().fingerprint()));
+            ctx.out()
+                    .println(ctx.messages().get("keys.fingerprint", issued.key().fingerprint()));
             if (out == null) {
                 ctx.out().println(ctx.messages().get("keys.shownOnce"));
                 ctx.out().println(issued.key().reveal());
             } else {
-                ctx.out().println(ctx.messages().get("keys.writtenTo", out.path().toString()));
+                ctx.out()
+                        .println(ctx.messages().get("keys.writtenTo", out.path().toString()));
             }
             ctx.out().flush();
         }
@@ -98,8 +110,8 @@ final class KeysCommand implements Runnable {
                 return;
             }
             Instant now = Instant.now();
-            Table table = new Table("ID", "NAME", "OWNER", "KEY", "SCOPES", "CREATED", "LAST USED", "EXPIRES",
-                    "STATUS", "NOTE");
+            Table table = new Table(
+                    "ID", "NAME", "OWNER", "KEY", "SCOPES", "CREATED", "LAST USED", "EXPIRES", "STATUS", "NOTE");
             for (KeyMetadata k : keys) {
                 List<String> notes = new ArrayList<>();
                 if (KeyAdmin.expiresSoon(k, now)) {
@@ -108,10 +120,17 @@ final class KeysCommand implements Runnable {
                 if (KeyAdmin.neverUsed(k)) {
                     notes.add("never used");
                 }
-                table.row(k.id(), k.name(), k.owner(), k.maskedHint(), String.join(",", k.scopes()),
-                        Views.time(k.createdAt()), k.lastUsedAt() == null ? "never" : Views.time(k.lastUsedAt()),
+                table.row(
+                        k.id(),
+                        k.name(),
+                        k.owner(),
+                        k.maskedHint(),
+                        String.join(",", k.scopes()),
+                        Views.time(k.createdAt()),
+                        k.lastUsedAt() == null ? "never" : Views.time(k.lastUsedAt()),
                         k.expiresAt() == null ? "never" : Views.time(k.expiresAt()),
-                        k.status() == null ? "" : k.status().wire(), String.join("; ", notes));
+                        k.status() == null ? "" : k.status().wire(),
+                        String.join("; ", notes));
             }
             table.print(ctx.out());
             ctx.out().println(ctx.messages().get("keys.count", keys.size()));
@@ -119,27 +138,44 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "issue", mixinStandardHelpOptions = true,
-            description = {"Issue a key for someone. Scopes default to read (least privilege).",
-                    "The key is printed once, or written to --out FILE created readable by you only.",
-                    "Example: approvals-console keys issue --profile admin --name lee-laptop "
-                            + "--owner lee@example.com --scope read --scope write --expires 90d --out lee.key"})
+    @Command(
+            name = "issue",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Issue a key for someone. Scopes default to read (least privilege).",
+                "The key is printed once, or written to --out FILE created readable by you only.",
+                "Example: approvals-console keys issue --profile admin --name lee-laptop "
+                        + "--owner lee@example.com --scope read --scope write --expires 90d --out lee.key"
+            })
     static final class Issue extends Base {
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "What the key is for, e.g. lee-laptop.")
+        @Option(
+                names = "--name",
+                required = true,
+                paramLabel = "NAME",
+                description = "What the key is for, e.g. lee-laptop.")
         String name;
 
         @Option(names = "--owner", required = true, paramLabel = "EMAIL", description = "Who holds the key.")
         String owner;
 
-        @Option(names = "--scope", split = ",", paramLabel = "SCOPE",
+        @Option(
+                names = "--scope",
+                split = ",",
+                paramLabel = "SCOPE",
                 description = "read, write, admin (repeat or comma-separate; default: read).")
         List<String> scopes = new ArrayList<>();
 
-        @Option(names = "--expires", paramLabel = "WHEN",
-                description = "Expiry: a date (2026-12-31), an instant (2026-12-31T17:00:00Z) or a time from now (90d, 12h).")
+        @Option(
+                names = "--expires",
+                paramLabel = "WHEN",
+                description =
+                        "Expiry: a date (2026-12-31), an instant (2026-12-31T17:00:00Z) or a time from now (90d, 12h).")
         String expires;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the key to FILE (created rw------- ; never overwritten).")
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                description = "Write the key to FILE (created rw------- ; never overwritten).")
         Path out;
 
         Issue(CliContext ctx) {
@@ -161,17 +197,25 @@ final class KeysCommand implements Runnable {
                 throw e;
             }
             KeyMetadata m = issued.apiKey();
-            handOver("Issued key '" + m.name() + "' (" + m.id() + ") for " + m.owner() + ", scopes "
-                    + String.join(", ", m.scopes()) + ", expires " + (m.expiresAt() == null ? "never" : m.expiresAt())
-                    + ": " + issued.key().masked(), issued, file);
+            handOver(
+                    "Issued key '" + m.name() + "' (" + m.id() + ") for " + m.owner() + ", scopes "
+                            + String.join(", ", m.scopes()) + ", expires "
+                            + (m.expiresAt() == null ? "never" : m.expiresAt())
+                            + ": " + issued.key().masked(),
+                    issued,
+                    file);
         }
     }
 
-    @Command(name = "regenerate", mixinStandardHelpOptions = true,
-            description = {"Regenerate someone's key: --compromised kills the old secret at once; --grace keeps it "
-                    + "working for a while (up to 7d).",
-                    "The new key is printed once, or written to --out FILE created readable by you only.",
-                    "For this profile's own key use: approvals-console key rotate"})
+    @Command(
+            name = "regenerate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Regenerate someone's key: --compromised kills the old secret at once; --grace keeps it "
+                        + "working for a while (up to 7d).",
+                "The new key is printed once, or written to --out FILE created readable by you only.",
+                "For this profile's own key use: approvals-console key rotate"
+            })
     static final class Regenerate extends Base {
         @Parameters(index = "0", paramLabel = "KEY", description = "The key's id (or its name, when unique).")
         String key;
@@ -179,7 +223,10 @@ final class KeysCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         KeyRotateCommand.GraceChoice choice;
 
-        @Option(names = "--out", paramLabel = "FILE", description = "Write the key to FILE (created rw------- ; never overwritten).")
+        @Option(
+                names = "--out",
+                paramLabel = "FILE",
+                description = "Write the key to FILE (created rw------- ; never overwritten).")
         Path out;
 
         Regenerate(CliContext ctx) {
@@ -201,13 +248,21 @@ final class KeysCommand implements Runnable {
                 throw e;
             }
             KeyMetadata m = issued.apiKey();
-            handOver("Regenerated key '" + m.name() + "' (" + m.id() + ") of " + m.owner() + ": "
-                    + issued.key().masked() + ". The old secret " + (grace.compromised() ? "no longer works."
-                    : "keeps working for " + grace.describe() + "."), issued, file);
+            handOver(
+                    "Regenerated key '" + m.name() + "' (" + m.id() + ") of " + m.owner() + ": "
+                            + issued.key().masked() + ". The old secret "
+                            + (grace.compromised()
+                                    ? "no longer works."
+                                    : "keeps working for " + grace.describe() + "."),
+                    issued,
+                    file);
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key at once (and any secret of it in grace).")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke a key at once (and any secret of it in grace).")
     static final class Revoke extends Base {
         @Parameters(index = "0", paramLabel = "KEY", description = "The key's id (or its name, when unique).")
         String key;
@@ -230,13 +285,20 @@ final class KeysCommand implements Runnable {
 
     @Command(name = "audit", mixinStandardHelpOptions = true, description = "The server's audit trail, newest first.")
     static final class Audit extends Base {
-        @Option(names = "--action", paramLabel = "TEXT", description = "Only actions containing TEXT, e.g. key. or key.revoked.")
+        @Option(
+                names = "--action",
+                paramLabel = "TEXT",
+                description = "Only actions containing TEXT, e.g. key. or key.revoked.")
         String action;
 
         @Option(names = "--owner", paramLabel = "TEXT", description = "Only actors whose owner contains TEXT.")
         String owner;
 
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N entries (default 100).")
+        @Option(
+                names = "--limit",
+                paramLabel = "N",
+                defaultValue = "100",
+                description = "At most N entries (default 100).")
         int limit;
 
         Audit(CliContext ctx) {
@@ -255,7 +317,11 @@ final class KeysCommand implements Runnable {
             }
             Table table = new Table("AT", "ACTOR", "ACTION", "TARGET", "DETAIL");
             for (AuditEntry e : entries) {
-                table.row(Views.time(e.at()), e.actor() == null ? "" : e.actor().owner(), e.action(), e.target(),
+                table.row(
+                        Views.time(e.at()),
+                        e.actor() == null ? "" : e.actor().owner(),
+                        e.action(),
+                        e.target(),
                         e.detail());
             }
             table.print(ctx.out());
@@ -282,8 +348,10 @@ final class KeysCommand implements Runnable {
         try {
             return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CliFailure(ExitCodes.USAGE, "--expires: write a date (2026-12-31), an instant "
-                    + "(2026-12-31T17:00:00Z) or a time from now (90d, 12h).");
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    "--expires: write a date (2026-12-31), an instant "
+                            + "(2026-12-31T17:00:00Z) or a time from now (90d, 12h).");
         }
     }
 }

@@ -36,7 +36,8 @@ final class OwnerOnlyFile {
         try {
             Files.createFile(p, ownerOnly(p));
         } catch (FileAlreadyExistsException e) {
-            throw new CliFailure(ExitCodes.USAGE, p + " exists already; choose a new file name (it is never overwritten).");
+            throw new CliFailure(
+                    ExitCodes.USAGE, p + " exists already; choose a new file name (it is never overwritten).");
         } catch (IOException | UnsupportedOperationException e) {
             throw new CliFailure(ExitCodes.OTHER, "Could not create " + p + ": " + e.getMessage());
         }
@@ -49,8 +50,8 @@ final class OwnerOnlyFile {
 
     /** Writes the secret and a newline. */
     void write(String secret) {
-        try (SeekableByteChannel ch = Files.newByteChannel(path, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
+        try (SeekableByteChannel ch = Files.newByteChannel(
+                path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
             ch.write(ByteBuffer.wrap((secret + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.OTHER, "Could not write " + path + ": " + e.getMessage());
@@ -73,10 +74,14 @@ final class OwnerOnlyFile {
             return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
         }
         if (views.contains("acl")) {
-            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+            UserPrincipal me = dir.getFileSystem()
+                    .getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name"));
-            AclEntry entry = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(me)
-                    .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build();
+            AclEntry entry = AclEntry.newBuilder()
+                    .setType(AclEntryType.ALLOW)
+                    .setPrincipal(me)
+                    .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                    .build();
             List<AclEntry> acl = List.of(entry);
             return new FileAttribute<List<AclEntry>>() {
                 @Override

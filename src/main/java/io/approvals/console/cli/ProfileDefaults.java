@@ -66,8 +66,8 @@ final class ProfileDefaults implements CommandLine.IDefaultValueProvider, Comman
             return "No profile yet: add one with approvals-console profiles add NAME --url URL, or set "
                     + CliEnvironment.URL + " and " + CliEnvironment.API_KEY + ".";
         }
-        return "Which profile? There are " + all.size() + " (" + String.join(", ", all) + "): pass --profile NAME or set "
-                + CliEnvironment.PROFILE + ".";
+        return "Which profile? There are " + all.size() + " (" + String.join(", ", all)
+                + "): pass --profile NAME or set " + CliEnvironment.PROFILE + ".";
     }
 
     private synchronized List<String> profileNames() {

@@ -11,21 +11,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** profiles add | list | remove: the connections (no secrets; keys are set with "key set"). */
-@Command(name = "profiles", description = "Add, list and remove connection profiles.",
+@Command(
+        name = "profiles",
+        description = "Add, list and remove connection profiles.",
         mixinStandardHelpOptions = true,
-        subcommands = {ProfilesCommand.Add.class, ProfilesCommand.ListProfiles.class, ProfilesCommand.Remove.class,
-                ProfilesCommand.SetDialect.class, ProfilesCommand.Show.class})
+        subcommands = {
+            ProfilesCommand.Add.class,
+            ProfilesCommand.ListProfiles.class,
+            ProfilesCommand.Remove.class,
+            ProfilesCommand.SetDialect.class,
+            ProfilesCommand.Show.class
+        })
 final class ProfilesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: add, list or remove");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: add, list or remove");
     }
 
-    @Command(name = "add", description = "Add a profile: a name for a server URL and how to present the key.",
+    @Command(
+            name = "add",
+            description = "Add a profile: a name for a server URL and how to present the key.",
             mixinStandardHelpOptions = true)
     static final class Add implements Runnable {
         private final CliContext ctx;
@@ -33,20 +41,31 @@ final class ProfilesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME", description = "Profile name (also the keychain account).")
         String name;
 
-        @Option(names = "--url", required = true, paramLabel = "URL",
+        @Option(
+                names = "--url",
+                required = true,
+                paramLabel = "URL",
                 description = "Base URL of the Approvals API, e.g. https://approvals.example.com")
         String url;
 
-        @Option(names = "--header", paramLabel = "NAME", description = "Header that carries the key (default: X-API-Key).")
+        @Option(
+                names = "--header",
+                paramLabel = "NAME",
+                description = "Header that carries the key (default: X-API-Key).")
         String header;
 
         @Option(names = "--bearer", description = "Send the key as Authorization: Bearer (SSO, DeskToken).")
         boolean bearer;
 
-        @Option(names = "--ca-cert", paramLabel = "PEM", description = "Extra CA certificate (PEM) to trust for this server.")
+        @Option(
+                names = "--ca-cert",
+                paramLabel = "PEM",
+                description = "Extra CA certificate (PEM) to trust for this server.")
         Path caCert;
 
-        @Option(names = "--openapi", paramLabel = "URL|FILE",
+        @Option(
+                names = "--openapi",
+                paramLabel = "URL|FILE",
                 description = "The server's OpenAPI document, where it is not at a usual place.")
         String openapi;
 
@@ -79,7 +98,9 @@ final class ProfilesCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), profileView(c));
             } else {
-                ctx.out().println(ctx.messages().get("profiles.added", c.name(), c.baseUrl().toString()));
+                ctx.out()
+                        .println(ctx.messages()
+                                .get("profiles.added", c.name(), c.baseUrl().toString()));
                 ctx.out().flush();
             }
         }
@@ -102,22 +123,31 @@ final class ProfilesCommand implements Runnable {
         var r = found.result().get();
         return "Read the server's OpenAPI document (" + r.dialect().source() + "): key "
                 + (c.authMode() == AuthMode.BEARER ? "as Authorization: Bearer" : "in header " + c.headerName())
-                + "; " + String.join("; ", r.dialect().describe().subList(1, r.dialect().describe().size()))
+                + "; "
+                + String.join(
+                        "; ",
+                        r.dialect().describe().subList(1, r.dialect().describe().size()))
                 + (r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")");
     }
 
-    @Command(name = "set", description = "Change how a profile speaks to its server: field names, spellings, "
-            + "header, time zone; or read its OpenAPI document again.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "set",
+            description = "Change how a profile speaks to its server: field names, spellings, "
+                    + "header, time zone; or read its OpenAPI document again.",
+            mixinStandardHelpOptions = true)
     static final class SetDialect implements Runnable {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--field", paramLabel = "NAME=SERVERNAME", description = "A request field's name on the "
-                + "server, e.g. approvalId=ApprovalId, comment=Reason, expectedVersion=RowVersion; also "
-                + "spelling.Approved=Approve, idType=integer, versionType=byte|integer|string. Repeatable; an "
-                + "empty value goes back to the contract's.")
+        @Option(
+                names = "--field",
+                paramLabel = "NAME=SERVERNAME",
+                description = "A request field's name on the "
+                        + "server, e.g. approvalId=ApprovalId, comment=Reason, expectedVersion=RowVersion; also "
+                        + "spelling.Approved=Approve, idType=integer, versionType=byte|integer|string. Repeatable; an "
+                        + "empty value goes back to the contract's.")
         Map<String, String> fields = new java.util.LinkedHashMap<>();
 
         @Option(names = "--header", paramLabel = "NAME", description = "Header that carries the key.")
@@ -126,11 +156,15 @@ final class ProfilesCommand implements Runnable {
         @Option(names = "--bearer", description = "Send the key as Authorization: Bearer.")
         Boolean bearer;
 
-        @Option(names = "--time-zone", paramLabel = "ZONE",
+        @Option(
+                names = "--time-zone",
+                paramLabel = "ZONE",
                 description = "Time zone of times the server sends without one (default UTC), e.g. Europe/Berlin.")
         String timeZone;
 
-        @Option(names = "--openapi", paramLabel = "URL|FILE",
+        @Option(
+                names = "--openapi",
+                paramLabel = "URL|FILE",
                 description = "Read the dialect from this OpenAPI document (or the usual places with 'auto').")
         String openapi;
 
@@ -145,11 +179,12 @@ final class ProfilesCommand implements Runnable {
         public void run() {
             ConnectionService service = ctx.service();
             if (openapi != null) {
-                var found = service.discoverDialect(name, openapi.equals("auto") ? null : openapi,
-                        header != null || bearer != null);
+                var found = service.discoverDialect(
+                        name, openapi.equals("auto") ? null : openapi, header != null || bearer != null);
                 if (found.result().isEmpty()) {
-                    throw new CliFailure(ExitCodes.OTHER, ctx.messages().get("profiles.noOpenApi",
-                            String.join(", ", found.tried())));
+                    throw new CliFailure(
+                            ExitCodes.OTHER,
+                            ctx.messages().get("profiles.noOpenApi", String.join(", ", found.tried())));
                 }
             }
             Map<String, String> settings = new java.util.LinkedHashMap<>(fields);
@@ -160,15 +195,21 @@ final class ProfilesCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), profileView(c));
             } else {
-                ctx.out().println("Profile " + c.name() + " now: key " + (c.authMode() == AuthMode.BEARER
-                        ? "as Authorization: Bearer" : "in header " + c.headerName()) + "; "
-                        + String.join("; ", c.dialectOrContract().describe()));
+                ctx.out()
+                        .println("Profile " + c.name() + " now: key "
+                                + (c.authMode() == AuthMode.BEARER
+                                        ? "as Authorization: Bearer"
+                                        : "in header " + c.headerName())
+                                + "; "
+                                + String.join("; ", c.dialectOrContract().describe()));
                 ctx.out().flush();
             }
         }
     }
 
-    @Command(name = "show", description = "Show a profile's connection details, its dialect included.",
+    @Command(
+            name = "show",
+            description = "Show a profile's connection details, its dialect included.",
             mixinStandardHelpOptions = true)
     static final class Show implements Runnable {
         private final CliContext ctx;
@@ -192,8 +233,14 @@ final class ProfilesCommand implements Runnable {
             }
             ctx.out().printf("%-15s%s%n", "Profile:", c.name());
             ctx.out().printf("%-15s%s%n", "URL:", c.baseUrl());
-            ctx.out().printf("%-15s%s%n", "Key sent:", c.authMode() == AuthMode.BEARER ? "Authorization: Bearer"
-                    : "header " + c.headerName() + (c.dialectOrContract().headerGuessed() ? " (a guess)" : ""));
+            ctx.out()
+                    .printf(
+                            "%-15s%s%n",
+                            "Key sent:",
+                            c.authMode() == AuthMode.BEARER
+                                    ? "Authorization: Bearer"
+                                    : "header " + c.headerName()
+                                            + (c.dialectOrContract().headerGuessed() ? " (a guess)" : ""));
             for (String line : c.dialectOrContract().describe()) {
                 ctx.out().printf("%-15s%s%n", "Dialect:", line);
             }
@@ -216,7 +263,9 @@ final class ProfilesCommand implements Runnable {
         public void run() {
             List<Connection> all = ctx.service().profiles();
             if (json) {
-                JsonOutput.print(ctx.out(), all.stream().map(ProfilesCommand::profileView).toList());
+                JsonOutput.print(
+                        ctx.out(),
+                        all.stream().map(ProfilesCommand::profileView).toList());
                 return;
             }
             if (all.isEmpty()) {
@@ -227,7 +276,9 @@ final class ProfilesCommand implements Runnable {
             Table table = new Table("NAME", "URL", "AUTH", "KEY", "SCOPES", "VERIFIED");
             for (Connection c : all) {
                 var v = c.verified();
-                table.row(c.name(), c.baseUrl().toString(),
+                table.row(
+                        c.name(),
+                        c.baseUrl().toString(),
                         c.authMode() == AuthMode.BEARER ? "Bearer" : c.headerName(),
                         v == null ? "-" : v.masked(),
                         v == null ? "-" : v.keyEndpointsAvailable() ? String.join(",", v.scopes()) : "?",
@@ -237,7 +288,9 @@ final class ProfilesCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", description = "Remove a profile and delete its key from the keychain.",
+    @Command(
+            name = "remove",
+            description = "Remove a profile and delete its key from the keychain.",
             mixinStandardHelpOptions = true)
     static final class Remove implements Runnable {
         private final CliContext ctx;
@@ -245,7 +298,9 @@ final class ProfilesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--keep-key", description = "Leave the key in the keychain (e.g. where no keychain is reachable).")
+        @Option(
+                names = "--keep-key",
+                description = "Leave the key in the keychain (e.g. where no keychain is reachable).")
         boolean keepKey;
 
         @Option(names = "--json", description = "Print JSON.")
@@ -261,10 +316,13 @@ final class ProfilesCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), Map.of("removed", name, "keyDeleted", !keepKey));
             } else {
-                ctx.out().println(keepKey
-                        ? "Removed profile " + name + "; its key, if any, stays in the keychain (service "
-                                + "approvals-console, account " + name + ")."
-                        : "Removed profile " + name + " and its key.");
+                ctx.out()
+                        .println(
+                                keepKey
+                                        ? "Removed profile " + name
+                                                + "; its key, if any, stays in the keychain (service "
+                                                + "approvals-console, account " + name + ")."
+                                        : "Removed profile " + name + " and its key.");
                 ctx.out().flush();
             }
         }

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** approvals-console sandbox: serves the Approvals API on 127.0.0.1 until SIGINT/SIGTERM. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
+        versionProvider = RootCommand.Version.class,
         description = "Runs the local sandbox server (the whole Approvals API v2) on 127.0.0.1 until stopped.")
 public final class SandboxCommand implements Callable<Integer> {
 
@@ -23,10 +26,15 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1; 0 (default) picks a free one.")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: the app's data dir + /sandbox).")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Data directory (default: the app's data dir + /sandbox).")
     Path data;
 
-    @Option(names = "--seed", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
             description = "Add N sample approvals (an empty data dir gets 40 without this option).")
     Integer seed;
 
@@ -40,22 +48,29 @@ public final class SandboxCommand implements Callable<Integer> {
         }
         Path dir = data != null ? data : defaultDataDir();
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
-            throw new CliFailure(ExitCodes.USAGE, "--data " + dir.toAbsolutePath().normalize() + " is a file; it must be "
-                    + "a directory (an empty or missing one starts a new sandbox).");
+            throw new CliFailure(
+                    ExitCodes.USAGE,
+                    "--data " + dir.toAbsolutePath().normalize() + " is a file; it must be "
+                            + "a directory (an empty or missing one starts a new sandbox).");
         }
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(new SandboxConfig(dir, port, seed));
         } catch (java.net.BindException e) {
-            throw new CliFailure(ExitCodes.OTHER, "Port " + port + " on 127.0.0.1 is in use. Stop what uses it, or pass "
-                    + "--port 0 to pick a free port.");
+            throw new CliFailure(
+                    ExitCodes.OTHER,
+                    "Port " + port + " on 127.0.0.1 is in use. Stop what uses it, or pass "
+                            + "--port 0 to pick a free port.");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGINT/SIGTERM run shutdown hooks: close the server and the database, then let the JVM go
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
-        }, "sandbox-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sandbox.close();
+                            stopped.countDown();
+                        },
+                        "sandbox-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         sandbox.newAdminKey().ifPresent(key -> out.println("Admin key: " + key.reveal()));
         out.println("Sandbox listening on " + sandbox.baseUri());

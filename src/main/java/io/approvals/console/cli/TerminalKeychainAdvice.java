@@ -9,8 +9,7 @@ import java.util.Locale;
  * "keep the key for this session only" does not exist. One line.
  */
 final class TerminalKeychainAdvice {
-    private TerminalKeychainAdvice() {
-    }
+    private TerminalKeychainAdvice() {}
 
     /** What happened (as {@link FailureText} says it), the terminal's next step, and the key for this run only. */
     static String message(KeychainException e, CliMessages texts) {
@@ -19,9 +18,11 @@ final class TerminalKeychainAdvice {
     }
 
     private static String nextStep(KeychainException e, FailureText f, CliMessages texts) {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        boolean linux =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (!linux) {
-            return f.nextStep().replace(", or keep the key for this session only.", ".")
+            return f.nextStep()
+                    .replace(", or keep the key for this session only.", ".")
                     .replace(" or keep the key for this session only.", ".");
         }
         return switch (e.kind()) {

@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** How profiles and key reports look on the command line, as text and as JSON; never a secret. */
 final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     static Map<String, Object> profile(Connection c) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -41,8 +40,13 @@ final class Views {
         StringBuilder s = new StringBuilder();
         int w = labelWidth(t);
         line(s, w, t.get("report.profile"), r.profile() + " (" + r.baseUrl() + ")");
-        line(s, w, t.get("report.key"), r.stored() ? t.get("report.keyStored", r.masked(), r.fingerprint())
-                : t.get("report.noneStored", r.backend()));
+        line(
+                s,
+                w,
+                t.get("report.key"),
+                r.stored()
+                        ? t.get("report.keyStored", r.masked(), r.fingerprint())
+                        : t.get("report.noneStored", r.backend()));
         if (r.stored()) {
             line(s, w, t.get("report.storedIn"), r.backend());
         }
@@ -56,24 +60,53 @@ final class Views {
         }
         if (v.keyEndpointsAvailable()) {
             String scopes = String.join(", ", v.scopes());
-            line(s, w, t.get("report.scopes"), v.scopes().isEmpty() ? t.get("report.none")
-                    : isReadOnly(v.scopes()) ? t.get("report.readOnly", scopes) : scopes);
+            line(
+                    s,
+                    w,
+                    t.get("report.scopes"),
+                    v.scopes().isEmpty()
+                            ? t.get("report.none")
+                            : isReadOnly(v.scopes()) ? t.get("report.readOnly", scopes) : scopes);
             line(s, w, t.get("report.owner"), v.owner() == null ? t.get("report.unknown") : v.owner());
-            line(s, w, t.get("report.expires"), v.expiresAt() == null ? t.get("report.never") : v.expiresAt().toString());
+            line(
+                    s,
+                    w,
+                    t.get("report.expires"),
+                    v.expiresAt() == null
+                            ? t.get("report.never")
+                            : v.expiresAt().toString());
             line(s, w, t.get("report.status"), v.status() == null ? t.get("report.unknown") : v.status());
         } else {
             line(s, w, t.get("report.scopes"), t.get("report.noKeyEndpoints"));
         }
-        line(s, w, t.get("report.lastVerified"), t.get("report.lastVerifiedValue", ago(v.verifiedAt(), Instant.now(), t),
-                v.status() == null ? t.get("report.keyWorked") : v.status(), time(v.verifiedAt())));
+        line(
+                s,
+                w,
+                t.get("report.lastVerified"),
+                t.get(
+                        "report.lastVerifiedValue",
+                        ago(v.verifiedAt(), Instant.now(), t),
+                        v.status() == null ? t.get("report.keyWorked") : v.status(),
+                        time(v.verifiedAt())));
         return s.toString();
     }
 
     /** Wide enough for the longest label in the language: 15 in English, as the reports always were. */
     static int labelWidth(CliMessages t) {
         int w = 15;
-        for (String k : List.of("profile", "key", "storedIn", "verified", "note", "scopes", "owner", "expires",
-                "status", "lastVerified", "keyFrom", "checkedNow")) {
+        for (String k : List.of(
+                "profile",
+                "key",
+                "storedIn",
+                "verified",
+                "note",
+                "scopes",
+                "owner",
+                "expires",
+                "status",
+                "lastVerified",
+                "keyFrom",
+                "checkedNow")) {
             w = Math.max(w, t.get("report." + k).length() + 2);
         }
         return w;

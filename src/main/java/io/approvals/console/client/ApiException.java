@@ -67,8 +67,11 @@ public abstract class ApiException extends RuntimeException {
         private final String guessedHeader;
 
         public Unauthorized(String requestId) {
-            super("The key was rejected: it may be revoked or expired. Replace the key, or ask an administrator for a new one.",
-                    401, requestId, null);
+            super(
+                    "The key was rejected: it may be revoked or expired. Replace the key, or ask an administrator for a new one.",
+                    401,
+                    requestId,
+                    null);
             this.guessedHeader = null;
         }
 
@@ -77,10 +80,14 @@ public abstract class ApiException extends RuntimeException {
          * at that header.
          */
         public Unauthorized(String requestId, String headerName) {
-            super("The server refused the key (HTTP 401, no explanation). The key was sent in the header '"
-                    + headerName + "', which was assumed, not learnt from the server: check the header name its "
-                    + "documentation gives (approvals-console profiles set NAME --header NAME), then check the key.",
-                    401, requestId, null);
+            super(
+                    "The server refused the key (HTTP 401, no explanation). The key was sent in the header '"
+                            + headerName
+                            + "', which was assumed, not learnt from the server: check the header name its "
+                            + "documentation gives (approvals-console profiles set NAME --header NAME), then check the key.",
+                    401,
+                    requestId,
+                    null);
             this.guessedHeader = headerName;
         }
 
@@ -95,10 +102,14 @@ public abstract class ApiException extends RuntimeException {
         private final String requiredScope;
 
         public Forbidden(String requiredScope, String requestId) {
-            super(requiredScope == null
-                    ? "The key is not allowed to do this. Ask an administrator for a key with more scopes."
-                    : "The key lacks the '" + requiredScope + "' scope. Ask an administrator for a key with '"
-                            + requiredScope + "'.", 403, requestId, null);
+            super(
+                    requiredScope == null
+                            ? "The key is not allowed to do this. Ask an administrator for a key with more scopes."
+                            : "The key lacks the '" + requiredScope + "' scope. Ask an administrator for a key with '"
+                                    + requiredScope + "'.",
+                    403,
+                    requestId,
+                    null);
             this.requiredScope = requiredScope;
         }
 
@@ -110,9 +121,13 @@ public abstract class ApiException extends RuntimeException {
     /** 404: unknown approval, key or endpoint. */
     public static final class NotFound extends ApiException {
         public NotFound(String detail, String requestId) {
-            super(detail == null || detail.isBlank()
-                    ? "Not found on the server. Refresh to see the current list."
-                    : detail + " Refresh to see the current list.", 404, requestId, null);
+            super(
+                    detail == null || detail.isBlank()
+                            ? "Not found on the server. Refresh to see the current list."
+                            : detail + " Refresh to see the current list.",
+                    404,
+                    requestId,
+                    null);
         }
     }
 
@@ -148,8 +163,13 @@ public abstract class ApiException extends RuntimeException {
         private final transient Map<String, List<String>> errors;
 
         public Validation(int status, String detail, Map<String, List<String>> errors, String requestId) {
-            super(detail == null || detail.isBlank() ? "The server refused the input. Check the fields and try again."
-                    : detail, status, requestId, null);
+            super(
+                    detail == null || detail.isBlank()
+                            ? "The server refused the input. Check the fields and try again."
+                            : detail,
+                    status,
+                    requestId,
+                    null);
             this.errors = errors == null ? Map.of() : Map.copyOf(errors);
         }
 
@@ -163,8 +183,11 @@ public abstract class ApiException extends RuntimeException {
         private final Duration retryAfter;
 
         public RateLimited(Duration retryAfter, String requestId) {
-            super("The server asks us to slow down. Trying again is possible in " + retryAfter.toSeconds() + " s.",
-                    429, requestId, null);
+            super(
+                    "The server asks us to slow down. Trying again is possible in " + retryAfter.toSeconds() + " s.",
+                    429,
+                    requestId,
+                    null);
             this.retryAfter = retryAfter;
         }
 
@@ -176,10 +199,16 @@ public abstract class ApiException extends RuntimeException {
     /** 5xx, or an answer we could not understand. */
     public static final class Server extends ApiException {
         public Server(int status, String detail, String requestId) {
-            super("The server failed (" + (status == 0 ? "unreadable answer" : "HTTP " + status) + ")"
-                    + (detail == null || detail.isBlank() ? "" : ": " + detail.strip().replaceAll("[.\\s]+$", ""))
-                    + ". Try again in a moment; if it persists, tell the API's operators"
-                    + (requestId == null ? "." : " (request " + requestId + ")."), status, requestId, null);
+            super(
+                    "The server failed (" + (status == 0 ? "unreadable answer" : "HTTP " + status) + ")"
+                            + (detail == null || detail.isBlank()
+                                    ? ""
+                                    : ": " + detail.strip().replaceAll("[.\\s]+$", ""))
+                            + ". Try again in a moment; if it persists, tell the API's operators"
+                            + (requestId == null ? "." : " (request " + requestId + ")."),
+                    status,
+                    requestId,
+                    null);
         }
     }
 
@@ -189,9 +218,13 @@ public abstract class ApiException extends RuntimeException {
      */
     public static final class CapReached extends ApiException {
         public CapReached(int status, String what, String requestId) {
-            super("Stopped: " + what + ". Nothing of it was used. If the server really has that much, raise the cap; "
-                    + "otherwise tell the API's operators" + (requestId == null ? "." : " (request " + requestId + ")."),
-                    status, requestId, null);
+            super(
+                    "Stopped: " + what + ". Nothing of it was used. If the server really has that much, raise the cap; "
+                            + "otherwise tell the API's operators"
+                            + (requestId == null ? "." : " (request " + requestId + ")."),
+                    status,
+                    requestId,
+                    null);
         }
     }
 

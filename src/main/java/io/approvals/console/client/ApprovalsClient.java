@@ -43,6 +43,7 @@ public final class ApprovalsClient implements ApprovalsApi {
     private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     /** Defaults of the caps that keep memory bounded whatever a server sends (settable on the builder). */
     public static final int DEFAULT_MAX_ITEMS = 500_000;
+
     public static final int DEFAULT_MAX_PAGES = 10_000;
 
     private final URI baseUrl;
@@ -71,8 +72,10 @@ public final class ApprovalsClient implements ApprovalsApi {
         this.baseUrl = b.baseUrl;
         this.clock = b.clock;
         this.dialect = b.dialect == null ? Dialect.CONTRACT : b.dialect;
-        this.contractDialect = this.dialect.fields().isEmpty() && this.dialect.spellings().isEmpty()
-                && this.dialect.idType() == null && this.dialect.versionType() == null;
+        this.contractDialect = this.dialect.fields().isEmpty()
+                && this.dialect.spellings().isEmpty()
+                && this.dialect.idType() == null
+                && this.dialect.versionType() == null;
         this.maxItems = b.maxItems;
         this.transport = new HttpTransport(b, dialect);
         this.pages = new PendingListFetcher(transport, dialect, b.maxItems, b.maxPages, clock, this::remember);
@@ -89,9 +92,9 @@ public final class ApprovalsClient implements ApprovalsApi {
     }
 
     private static final byte[] SAMPLE_PAGE = ("{\"items\":[{\"id\":\"a\",\"title\":\"t\",\"description\":\"d\","
-            + "\"requester\":\"r\",\"approver\":\"p\",\"priority\":\"High\",\"dueAt\":\"2026-01-01T00:00:00Z\","
-            + "\"status\":\"Pending\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\","
-            + "\"decidedBy\":null,\"decidedAt\":null,\"comment\":null,\"version\":1}],\"nextCursor\":null}")
+                    + "\"requester\":\"r\",\"approver\":\"p\",\"priority\":\"High\",\"dueAt\":\"2026-01-01T00:00:00Z\","
+                    + "\"status\":\"Pending\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\","
+                    + "\"decidedBy\":null,\"decidedAt\":null,\"comment\":null,\"version\":1}],\"nextCursor\":null}")
             .getBytes(StandardCharsets.UTF_8);
 
     public static Builder builder(URI baseUrl, ApiKey key) {
@@ -106,7 +109,8 @@ public final class ApprovalsClient implements ApprovalsApi {
 
     @Override
     public Page<Approval> listNotComplete(String approver, int limit, String cursor) {
-        Exchange ex = send(Call.get(PendingListFetcher.listPath(approver, limit, cursor)).asRetryable());
+        Exchange ex = send(
+                Call.get(PendingListFetcher.listPath(approver, limit, cursor)).asRetryable());
         Page<Approval> plain = DECODER.plainApprovals(ex.body());
         if (plain != null) {
             return plain;
@@ -128,14 +132,20 @@ public final class ApprovalsClient implements ApprovalsApi {
     @Override
     public Approval createApproval(CreateApprovalRequest request, String idempotencyKey) {
         Objects.requireNonNull(request, "request");
-        String idem = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
-        Exchange ex = send(Call.post(APPROVALS + "CreateApproval", contractDialect ? json(request)
-                : json(DialectBodies.create(request, dialect))).header("Idempotency-Key", idem).asRetryable());
+        String idem = idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID().toString()
+                : idempotencyKey;
+        Exchange ex = send(Call.post(
+                        APPROVALS + "CreateApproval",
+                        contractDialect ? json(request) : json(DialectBodies.create(request, dialect)))
+                .header("Idempotency-Key", idem)
+                .asRetryable());
         Approval created = DECODER.approval(ex.body(), dialect, ex.status(), ex.requestId());
         if (created == null) {
             // 201 + Location, or 204: read the new approval where the server says it is, else as we sent it
-            created = readLocation(ex).orElseGet(() -> DialectBodies.asCreated(request, UrlPolicy.idFromLocation(ex.location()),
-                    clock.instant()));
+            created = readLocation(ex)
+                    .orElseGet(() ->
+                            DialectBodies.asCreated(request, UrlPolicy.idFromLocation(ex.location()), clock.instant()));
         }
         remember(List.of(created));
         return created;
@@ -145,8 +155,8 @@ public final class ApprovalsClient implements ApprovalsApi {
     public Approval updateStatus(UpdateStatusRequest request) {
         Objects.requireNonNull(request, "request");
         Approval.Raw raw = rawById.get(request.id());
-        String body = contractDialect && raw == null ? json(request)
-                : json(DialectBodies.update(request, dialect, raw));
+        String body =
+                contractDialect && raw == null ? json(request) : json(DialectBodies.update(request, dialect, raw));
         Exchange ex = send(Call.post(APPROVALS + "UpdateApprovalStatus", body));
         Approval decided = DECODER.approval(ex.body(), dialect, ex.status(), ex.requestId());
         if (decided == null) {
@@ -160,8 +170,9 @@ public final class ApprovalsClient implements ApprovalsApi {
     /** Keeps what a decision must send back as the server sent it; nothing for the contract's own items. */
     private void remember(List<Approval> items) {
         for (Approval a : items) {
-            if (a.raw() != null && (a.raw().idIsNumber() || (a.raw().versionToken() != null
-                    && !a.raw().versionIsNumber()))) {
+            if (a.raw() != null
+                    && (a.raw().idIsNumber()
+                            || (a.raw().versionToken() != null && !a.raw().versionIsNumber()))) {
                 if (rawById.size() >= maxItems) {
                     rawById.clear();
                 }
@@ -184,8 +195,8 @@ public final class ApprovalsClient implements ApprovalsApi {
                 return java.util.Optional.empty();
             }
             Exchange read = send(Call.get(path.get()).asRetryable());
-            return java.util.Optional.ofNullable(DECODER.approval(read.body(), dialect, read.status(),
-                    read.requestId()));
+            return java.util.Optional.ofNullable(
+                    DECODER.approval(read.body(), dialect, read.status(), read.requestId()));
         } catch (ApiException | IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
@@ -211,8 +222,8 @@ public final class ApprovalsClient implements ApprovalsApi {
 
     @Override
     public IssuedKey regenerateCurrentKey(int oldKeyValidForSeconds) {
-        Exchange ex = send(Call.post("/apikeys/current/regenerate",
-                json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
+        Exchange ex =
+                send(Call.post("/apikeys/current/regenerate", json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
         return DECODER.object(ex.body(), IssuedKey.class, ex.status(), ex.requestId());
     }
 
@@ -247,8 +258,8 @@ public final class ApprovalsClient implements ApprovalsApi {
 
     @Override
     public IssuedKey regenerateKey(String keyId, int oldKeyValidForSeconds) {
-        Exchange ex = send(Call.post("/apikeys/" + enc(keyId) + "/regenerate",
-                json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
+        Exchange ex = send(Call.post(
+                "/apikeys/" + enc(keyId) + "/regenerate", json(new RegenerateKeyRequest(oldKeyValidForSeconds))));
         return DECODER.object(ex.body(), IssuedKey.class, ex.status(), ex.requestId());
     }
 

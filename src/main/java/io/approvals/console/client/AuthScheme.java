@@ -17,8 +17,7 @@ public sealed interface AuthScheme {
     }
 
     /** Authorization: Bearer, for SSO and DeskToken callers. */
-    record Bearer() implements AuthScheme {
-    }
+    record Bearer() implements AuthScheme {}
 
     static AuthScheme header() {
         return new ApiKeyHeader(DEFAULT_HEADER);

@@ -38,9 +38,12 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         for (java.nio.ByteBuffer b : buffers) {
             if ((long) bytes.size() + b.remaining() > cap) {
                 subscription.cancel();
-                result.completeExceptionally(new ApiException.CapReached(status, "the answer is larger than "
-                        + (cap >= 1 << 20 ? (cap >> 20) + " MiB" : cap + " bytes")
-                        + ", the console's cap on bytes per response", requestId));
+                result.completeExceptionally(new ApiException.CapReached(
+                        status,
+                        "the answer is larger than "
+                                + (cap >= 1 << 20 ? (cap >> 20) + " MiB" : cap + " bytes")
+                                + ", the console's cap on bytes per response",
+                        requestId));
                 return;
             }
             byte[] chunk = new byte[b.remaining()];

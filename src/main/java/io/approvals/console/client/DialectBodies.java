@@ -16,8 +16,7 @@ import java.util.Map;
  * the user saw is refused by the server when the item changed meanwhile.
  */
 final class DialectBodies {
-    private DialectBodies() {
-    }
+    private DialectBodies() {}
 
     static Map<String, Object> update(UpdateStatusRequest r, Dialect d, Approval.Raw raw) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -38,7 +37,10 @@ final class DialectBodies {
         putIf(body, d.field("description"), r.description());
         putIf(body, d.field("requester"), r.requester());
         putIf(body, d.field("approver"), r.approver());
-        putIf(body, d.field("priority"), r.priority() == null ? null : d.spelling(r.priority().wire()));
+        putIf(
+                body,
+                d.field("priority"),
+                r.priority() == null ? null : d.spelling(r.priority().wire()));
         putIf(body, d.field("dueAt"), r.dueAt() == null ? null : r.dueAt().toString());
         return body;
     }
@@ -82,15 +84,43 @@ final class DialectBodies {
     /** What a decision answered with no body leaves: the request's decision, as far as the console knows it. */
     static Approval asDecided(UpdateStatusRequest r, Approval.Raw raw, Instant now) {
         long version = r.expectedVersion() == null ? 0 : r.expectedVersion();
-        return new Approval(r.id(), null, null, null, null, null, null, r.status(), null, now, null, now,
-                r.comment(), version, raw == null ? null : new Approval.Raw(null, null, raw.versionToken(),
-                raw.versionIsNumber(), raw.idIsNumber(), List.of()));
+        return new Approval(
+                r.id(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                r.status(),
+                null,
+                now,
+                null,
+                now,
+                r.comment(),
+                version,
+                raw == null
+                        ? null
+                        : new Approval.Raw(
+                                null, null, raw.versionToken(), raw.versionIsNumber(), raw.idIsNumber(), List.of()));
     }
 
     /** What a create answered with no body made: the request, under the id the Location names (if any). */
     static Approval asCreated(CreateApprovalRequest r, String id, Instant now) {
-        return new Approval(id == null ? "" : id, r.title(), r.description(), r.requester(), r.approver(),
-                r.priority(), r.dueAt(), io.approvals.console.contract.ApprovalStatus.PENDING, now, now, null, null,
-                null, 0);
+        return new Approval(
+                id == null ? "" : id,
+                r.title(),
+                r.description(),
+                r.requester(),
+                r.approver(),
+                r.priority(),
+                r.dueAt(),
+                io.approvals.console.contract.ApprovalStatus.PENDING,
+                now,
+                now,
+                null,
+                null,
+                null,
+                0);
     }
 }

@@ -60,13 +60,13 @@ final class HttpTransport {
     }
 
     static HttpClient httpClient(URI baseUrl, Path caCertificate, Duration connectTimeout) {
-        HttpClient.Builder hb = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder hb =
+                HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
         if ("https".equalsIgnoreCase(baseUrl.getScheme())) {
             hb.sslContext(TrustedCertificates.sslContext(caCertificate));
         } else {
-            hb.version(HttpClient.Version.HTTP_1_1).sslContext(NoTlsContext.INSTANCE)
+            hb.version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(NoTlsContext.INSTANCE)
                     .sslParameters(NoTlsContext.parameters());
         }
         return hb.build();
@@ -94,8 +94,7 @@ final class HttpTransport {
     }
 
     /** What came back: status 2xx or 304; errors are thrown as ApiException. */
-    record Exchange(int status, byte[] body, String etag, String requestId, String location) {
-    }
+    record Exchange(int status, byte[] body, String etag, String requestId, String location) {}
 
     /**
      * Sends the call, retrying it when it may be, all within {@link #callTimeout}: each attempt gets the request
@@ -114,18 +113,22 @@ final class HttpTransport {
             byte[] body;
             String requestId = UUID.randomUUID().toString();
             long started = System.nanoTime();
-            Duration attemptLimit = left < requestTimeout.toNanos() ? Duration.ofNanos(Math.max(left, 1_000_000))
-                    : requestTimeout;
+            Duration attemptLimit =
+                    left < requestTimeout.toNanos() ? Duration.ofNanos(Math.max(left, 1_000_000)) : requestTimeout;
             try {
                 response = exchange(request(call, requestId, attemptLimit), attemptLimit, requestId);
                 body = response.body();
             } catch (IOException e) {
                 ApiException.Network failure = networkFailure(e, attempt, System.nanoTime() - callStarted);
-                LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " failed: "
-                        + e.getClass().getSimpleName());
+                LOG.log(
+                        System.Logger.Level.DEBUG,
+                        () -> call.method + " " + call.path + " failed: "
+                                + e.getClass().getSimpleName());
                 Duration wait = retry.backoff(attempt);
                 // a server that let the whole limit pass once is not asked again: the call's limit would pass too
-                if (!mayRetry || e instanceof HttpTimeoutException || System.nanoTime() + wait.toNanos() >= callDeadline - 50_000_000L) {
+                if (!mayRetry
+                        || e instanceof HttpTimeoutException
+                        || System.nanoTime() + wait.toNanos() >= callDeadline - 50_000_000L) {
                     throw failure;
                 }
                 pause(wait);
@@ -135,17 +138,27 @@ final class HttpTransport {
                 throw new ApiException.Network("The request was cancelled.", e);
             }
             int status = response.statusCode();
-            String rid = response.headers().firstValue("X-Request-Id").map(ServerText::clean).map(Wire::clip)
+            String rid = response.headers()
+                    .firstValue("X-Request-Id")
+                    .map(ServerText::clean)
+                    .map(Wire::clip)
                     .orElse(requestId);
             long ms = (System.nanoTime() - started) / 1_000_000;
-            LOG.log(System.Logger.Level.DEBUG, () -> call.method + " " + call.path + " -> " + status
-                    + " in " + ms + " ms (request " + rid + ")");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> call.method + " " + call.path + " -> " + status + " in " + ms + " ms (request " + rid + ")");
             if ((status >= 200 && status < 300) || status == 304) {
-                return new Exchange(status, body, response.headers().firstValue("ETag").orElse(null), rid,
+                return new Exchange(
+                        status,
+                        body,
+                        response.headers().firstValue("ETag").orElse(null),
+                        rid,
                         response.headers().firstValue("Location").orElse(null));
             }
             ApiException error = DECODER.error(status, response.headers(), body, rid);
-            if (status == 401 && (body == null || body.length == 0) && auth instanceof AuthScheme.ApiKeyHeader h
+            if (status == 401
+                    && (body == null || body.length == 0)
+                    && auth instanceof AuthScheme.ApiKeyHeader h
                     && dialect.headerGuessed()) {
                 error = new ApiException.Unauthorized(rid, h.headerName());
             }
@@ -156,7 +169,8 @@ final class HttpTransport {
                         throw error;
                     }
                     wait = limited.retryAfter();
-                } else if (status == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+                } else if (status == 503
+                        && response.headers().firstValue("Retry-After").isPresent()) {
                     Duration asked = ResponseDecoder.retryAfter(response.headers());
                     if (asked.compareTo(retry.maxRetryAfter()) <= 0) {
                         wait = asked;
@@ -182,10 +196,11 @@ final class HttpTransport {
      * Sends request on http; its whole answer, body included, must arrive within limit, and a body over maxBytes
      * is refused as it arrives. Also for requests sent without the key (the OpenAPI discovery).
      */
-    static HttpResponse<byte[]> wholeAnswer(HttpClient http, HttpRequest request, Duration limit, int maxBytes,
-                                            String requestId) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request,
-                info -> new CappedBody(maxBytes, info.statusCode(), requestId));
+    static HttpResponse<byte[]> wholeAnswer(
+            HttpClient http, HttpRequest request, Duration limit, int maxBytes, String requestId)
+            throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> answer =
+                http.sendAsync(request, info -> new CappedBody(maxBytes, info.statusCode(), requestId));
         try {
             return answer.get(limit.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -196,8 +211,8 @@ final class HttpTransport {
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            while (cause instanceof java.util.concurrent.CompletionException || (cause instanceof IOException
-                    && cause.getCause() instanceof ApiException)) {
+            while (cause instanceof java.util.concurrent.CompletionException
+                    || (cause instanceof IOException && cause.getCause() instanceof ApiException)) {
                 cause = cause.getCause();
             }
             if (cause instanceof ApiException api) {
@@ -231,8 +246,8 @@ final class HttpTransport {
     }
 
     private HttpRequest request(Call call, String requestId, Duration limit) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(baseUrl.resolve(UrlPolicy.stripSlash(baseUrl.getPath())
-                        + call.path))
+        HttpRequest.Builder rb = HttpRequest.newBuilder(
+                        baseUrl.resolve(UrlPolicy.stripSlash(baseUrl.getPath()) + call.path))
                 .timeout(limit)
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", userAgent)
@@ -254,25 +269,34 @@ final class HttpTransport {
 
     private ApiException.Network networkFailure(IOException e, int attempts, long waitedNanos) {
         String host = baseUrl.getHost() + (baseUrl.getPort() > 0 ? ":" + baseUrl.getPort() : "");
-        String waited = String.format(Locale.ROOT, " (waited %.1f s in all%s)", waitedNanos / 1e9,
+        String waited = String.format(
+                Locale.ROOT,
+                " (waited %.1f s in all%s)",
+                waitedNanos / 1e9,
                 attempts > 1 ? ", " + attempts + " attempts" : "");
         if (e instanceof HttpConnectTimeoutException) {
             return new ApiException.Network("Could not connect to " + host + " (timed out)" + waited + ".", e);
         }
         if (e instanceof WholeAnswerTimeout || e instanceof HttpTimeoutException) {
-            return new ApiException.Network("The server did not answer completely within "
-                    + limitText(requestTimeout) + ", the limit for one request" + waited + ".", e);
+            return new ApiException.Network(
+                    "The server did not answer completely within " + limitText(requestTimeout)
+                            + ", the limit for one request" + waited + ".",
+                    e);
         }
         if (e instanceof SSLHandshakeException && isHostMismatch(e)) {
-            return new ApiException.Network("The server's certificate is for another host, not " + baseUrl.getHost()
-                    + ". Check the address; if it is right, the server's certificate must name it.", e);
+            return new ApiException.Network(
+                    "The server's certificate is for another host, not " + baseUrl.getHost()
+                            + ". Check the address; if it is right, the server's certificate must name it.",
+                    e);
         }
         if (e instanceof ConnectException) {
             return new ApiException.Network("Could not connect to " + host + " (connection refused).", e);
         }
         if (e instanceof SSLHandshakeException) {
-            return new ApiException.Network("The server's certificate is not trusted for " + host
-                    + ". If your organisation uses its own CA, add its certificate to the connection.", e);
+            return new ApiException.Network(
+                    "The server's certificate is not trusted for " + host
+                            + ". If your organisation uses its own CA, add its certificate to the connection.",
+                    e);
         }
         if (e instanceof SSLException) {
             return new ApiException.Network("A secure connection to " + host + " failed.", e);
@@ -287,14 +311,18 @@ final class HttpTransport {
     }
 
     private static String limitText(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1e3);
+        return d.toMillis() % 1000 == 0
+                ? d.toSeconds() + " s"
+                : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1e3);
     }
 
     /** A handshake that failed because the certificate names other hosts (not because it is untrusted). */
     private static boolean isHostMismatch(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.security.cert.CertificateException && t.getMessage() != null
-                    && (t.getMessage().contains("No subject alternative") || t.getMessage().contains("No name matching"))) {
+            if (t instanceof java.security.cert.CertificateException
+                    && t.getMessage() != null
+                    && (t.getMessage().contains("No subject alternative")
+                            || t.getMessage().contains("No name matching"))) {
                 return true;
             }
         }

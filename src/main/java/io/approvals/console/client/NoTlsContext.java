@@ -18,10 +18,9 @@ import javax.net.ssl.TrustManager;
  * although no handshake can happen.
  */
 final class NoTlsContext {
-    static final SSLContext INSTANCE = new SSLContext(new Refusing(), null, "none") { };
+    static final SSLContext INSTANCE = new SSLContext(new Refusing(), null, "none") {};
 
-    private NoTlsContext() {
-    }
+    private NoTlsContext() {}
 
     /** Parameters to give with {@link #INSTANCE}: else the client asks the context for its defaults. */
     static SSLParameters parameters() {
@@ -34,8 +33,7 @@ final class NoTlsContext {
         }
 
         @Override
-        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {
-        }
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom random) {}
 
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {

@@ -28,8 +28,9 @@ public final class OpenApiDialect {
         CANDIDATES.put("id", List.of("id", "approvalId", "approval_id", "approvalID"));
         CANDIDATES.put("status", List.of("status", "decision", "newStatus", "state", "approvalStatus"));
         CANDIDATES.put("comment", List.of("comment", "reason", "note", "decisionComment", "remarks"));
-        CANDIDATES.put("expectedVersion", List.of("expectedVersion", "rowVersion", "version", "concurrencyToken",
-                "etag", "timestamp"));
+        CANDIDATES.put(
+                "expectedVersion",
+                List.of("expectedVersion", "rowVersion", "version", "concurrencyToken", "etag", "timestamp"));
         CANDIDATES.put("title", List.of("title", "name", "subject"));
         CANDIDATES.put("description", List.of("description", "details"));
         CANDIDATES.put("requester", List.of("requester", "requestedBy", "requestor"));
@@ -39,8 +40,7 @@ public final class OpenApiDialect {
     }
 
     /** What the document said: the dialect, and how the key travels (null when it names no scheme). */
-    public record Result(Dialect dialect, String headerName, boolean bearer, List<String> notes) {
-    }
+    public record Result(Dialect dialect, String headerName, boolean bearer, List<String> notes) {}
 
     private final JsonNode root;
     private final List<String> notes = new ArrayList<>();
@@ -51,7 +51,8 @@ public final class OpenApiDialect {
 
     /** Reads the document; source is where it came from (stored in the dialect). */
     public static Result read(JsonNode document, String source) {
-        if (document == null || !document.isObject()
+        if (document == null
+                || !document.isObject()
                 || (document.get("openapi") == null && document.get("swagger") == null)) {
             throw new IllegalArgumentException("not an OpenAPI document (no \"openapi\" or \"swagger\" field)");
         }
@@ -78,10 +79,10 @@ public final class OpenApiDialect {
                 switch (logical) {
                     case "id" -> idType = isInteger(schema) ? "integer" : null;
                     case "status" -> spell(schema, List.of("Approved", "Rejected", "Pending"), spellings);
-                    case "expectedVersion" -> versionType = isInteger(schema) ? null
-                            : "byte".equals(text(schema, "format")) ? "byte" : "string";
-                    default -> {
-                    }
+                    case "expectedVersion" ->
+                        versionType =
+                                isInteger(schema) ? null : "byte".equals(text(schema, "format")) ? "byte" : "string";
+                    default -> {}
                 }
             }
         } else {
@@ -114,7 +115,8 @@ public final class OpenApiDialect {
             String type = text(s, "type");
             if ("apiKey".equalsIgnoreCase(type) && "header".equalsIgnoreCase(text(s, "in"))) {
                 String name = text(s, "name");
-                if (name != null && name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}")
+                if (name != null
+                        && name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}")
                         && !name.equalsIgnoreCase("Authorization")) {
                     header = name;
                 } else if ("Authorization".equalsIgnoreCase(name)) {
@@ -124,8 +126,14 @@ public final class OpenApiDialect {
                 bearer = true;
             }
         }
-        Dialect d = new Dialect(ServerText.clean(source), header != null || bearer ? "openapi" : null, fields,
-                spellings, idType, versionType, null);
+        Dialect d = new Dialect(
+                ServerText.clean(source),
+                header != null || bearer ? "openapi" : null,
+                fields,
+                spellings,
+                idType,
+                versionType,
+                null);
         return new Result(d, header, bearer, List.copyOf(notes));
     }
 

@@ -22,18 +22,17 @@ import java.util.Optional;
  */
 public final class OpenApiDiscovery {
     /** Swashbuckle, ASP.NET 9+, FastAPI and others, springdoc. */
-    public static final List<String> USUAL_PLACES = List.of("/swagger/v1/swagger.json", "/openapi/v1.json",
-            "/openapi.json", "/v3/api-docs");
+    public static final List<String> USUAL_PLACES =
+            List.of("/swagger/v1/swagger.json", "/openapi/v1.json", "/openapi.json", "/v3/api-docs");
+
     private static final int MAX_BYTES = 4 << 20;
     /** Limit of one document's whole answer, body included. */
     static final Duration WHOLE_ANSWER = Duration.ofSeconds(5);
 
     /** What was found, and every place tried (for the user when nothing was). */
-    public record Found(Optional<OpenApiDialect.Result> result, List<String> tried) {
-    }
+    public record Found(Optional<OpenApiDialect.Result> result, List<String> tried) {}
 
-    private OpenApiDiscovery() {
-    }
+    private OpenApiDiscovery() {}
 
     /** Tries given (a URL or a file) when not null, else the usual places under baseUrl. */
     public static Found discover(URI baseUrl, String given, Path caCertificate) {
@@ -47,8 +46,11 @@ public final class OpenApiDiscovery {
                     if (Files.size(file) > MAX_BYTES) {
                         throw new IllegalArgumentException("the OpenAPI file is over 4 MiB");
                     }
-                    return new Found(Optional.of(OpenApiDialect.read(Json.tolerant().readTree(file.toFile()),
-                            file.toAbsolutePath().toString())), tried);
+                    return new Found(
+                            Optional.of(OpenApiDialect.read(
+                                    Json.tolerant().readTree(file.toFile()),
+                                    file.toAbsolutePath().toString())),
+                            tried);
                 } catch (IOException e) {
                     throw new IllegalArgumentException("Cannot read the OpenAPI file " + g + ": " + e.getMessage());
                 }
@@ -69,16 +71,24 @@ public final class OpenApiDiscovery {
 
     private static Optional<OpenApiDialect.Result> fetch(URI u, Path caCertificate) {
         try {
-            HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            HttpClient.Builder hb = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
                     .followRedirects(HttpClient.Redirect.NEVER);
             if ("https".equalsIgnoreCase(u.getScheme())) {
                 hb.sslContext(TrustedCertificates.sslContext(caCertificate));
             }
             // The whole answer within the limit, body included: a document that trickles in must not hold the
             // profile's set-up for longer than the headers would have been given.
-            HttpResponse<byte[]> r = HttpTransport.wholeAnswer(hb.build(), HttpRequest.newBuilder(u)
-                    .timeout(WHOLE_ANSWER).header("Accept", "application/json").GET().build(), WHOLE_ANSWER,
-                    MAX_BYTES, "openapi");
+            HttpResponse<byte[]> r = HttpTransport.wholeAnswer(
+                    hb.build(),
+                    HttpRequest.newBuilder(u)
+                            .timeout(WHOLE_ANSWER)
+                            .header("Accept", "application/json")
+                            .GET()
+                            .build(),
+                    WHOLE_ANSWER,
+                    MAX_BYTES,
+                    "openapi");
             if (r.statusCode() != 200) {
                 return Optional.empty();
             }

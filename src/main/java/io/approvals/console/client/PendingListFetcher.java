@@ -36,8 +36,13 @@ final class PendingListFetcher {
     private final Consumer<List<Approval>> remember;
 
     /** {@code remember} keeps what a decision must send back of items read in a dialect (see ApprovalsClient). */
-    PendingListFetcher(HttpTransport transport, Dialect dialect, int maxItems, int maxPages, Clock clock,
-                       Consumer<List<Approval>> remember) {
+    PendingListFetcher(
+            HttpTransport transport,
+            Dialect dialect,
+            int maxItems,
+            int maxPages,
+            Clock clock,
+            Consumer<List<Approval>> remember) {
         this.transport = transport;
         this.dialect = dialect;
         this.maxItems = maxItems;
@@ -82,8 +87,8 @@ final class PendingListFetcher {
                         next = sendAhead(approver, early, before);
                     }
                     Page<Approval> plain = DECODER.plainApprovals(ex.body());
-                    ResponseDecoder.PageTree tree = plain != null ? null
-                            : DECODER.pageTree(ex.body(), ex.status(), ex.requestId());
+                    ResponseDecoder.PageTree tree =
+                            plain != null ? null : DECODER.pageTree(ex.body(), ex.status(), ex.requestId());
                     String after = plain != null ? plain.nextCursor() : tree.nextCursor();
                     if (next != null && !early.equals(after)) {
                         next.cancel(false); // the page's reading disagreed with its first tokens: its cursor wins
@@ -96,20 +101,23 @@ final class PendingListFetcher {
                     if (plain == null) {
                         remember.accept(read.items());
                     }
-                    page = new PendingSnapshot.CachedPage(ex.etag(), sharingPeople(read.items(), people), after,
-                            read.partlyRead(), read.skipped());
+                    page = new PendingSnapshot.CachedPage(
+                            ex.etag(), sharingPeople(read.items(), people), after, read.partlyRead(), read.skipped());
                 }
                 pages.put(pageKey, page);
                 if (all.size() + page.items().size() > maxItems) {
-                    throw new ApiException.CapReached(ex.status(), "the list has more than " + maxItems
-                            + " items, the console's cap on items per list (-Dapprovals.maxItems=N)", ex.requestId());
+                    throw new ApiException.CapReached(
+                            ex.status(),
+                            "the list has more than " + maxItems
+                                    + " items, the console's cap on items per list (-Dapprovals.maxItems=N)",
+                            ex.requestId());
                 }
                 all.addAll(page.items());
                 partlyRead += page.partlyRead();
                 skipped += page.skipped();
                 if (page.nextCursor() == null) {
-                    return new PendingSnapshot(List.copyOf(all), Map.copyOf(pages), clock.instant(), allUnchanged,
-                            partlyRead, skipped);
+                    return new PendingSnapshot(
+                            List.copyOf(all), Map.copyOf(pages), clock.instant(), allUnchanged, partlyRead, skipped);
                 }
                 if (!seenCursors.add(page.nextCursor())) {
                     throw new ApiException.Server(ex.status(), "the server's paging repeats itself", ex.requestId());
@@ -122,13 +130,16 @@ final class PendingListFetcher {
                 next.cancel(false);
             }
         }
-        throw new ApiException.CapReached(200, "the list has more than " + maxPages
-                + " pages, the console's cap on pages per fetch (-Dapprovals.maxPages=N)", null);
+        throw new ApiException.CapReached(
+                200,
+                "the list has more than " + maxPages
+                        + " pages, the console's cap on pages per fetch (-Dapprovals.maxPages=N)",
+                null);
     }
 
     /** Sends the page at cursor on another thread, with the ETag of the page there in before. */
-    private CompletableFuture<Exchange> sendAhead(String approver, String cursor,
-                                                  Map<String, PendingSnapshot.CachedPage> before) {
+    private CompletableFuture<Exchange> sendAhead(
+            String approver, String cursor, Map<String, PendingSnapshot.CachedPage> before) {
         Call call = pageCall(approver, cursor, before.get(cursor));
         return CompletableFuture.supplyAsync(() -> transport.send(call), NEXT_PAGE);
     }
@@ -176,13 +187,30 @@ final class PendingListFetcher {
             String approver = shared(a.approver(), people);
             String decidedBy = shared(a.decidedBy(), people);
             // Never updated (most pending ones): one Instant for both.
-            Instant updatedAt = a.updatedAt() != null && a.updatedAt().equals(a.createdAt()) ? a.createdAt()
-                    : a.updatedAt();
-            out.add(requester == a.requester() && approver == a.approver() && decidedBy == a.decidedBy()
-                    && updatedAt == a.updatedAt() ? a
-                    : new Approval(a.id(), a.title(), a.description(), requester, approver, a.priority(), a.dueAt(),
-                            a.status(), a.createdAt(), updatedAt, decidedBy, a.decidedAt(), a.comment(),
-                            a.version(), a.raw()));
+            Instant updatedAt =
+                    a.updatedAt() != null && a.updatedAt().equals(a.createdAt()) ? a.createdAt() : a.updatedAt();
+            out.add(
+                    requester == a.requester()
+                                    && approver == a.approver()
+                                    && decidedBy == a.decidedBy()
+                                    && updatedAt == a.updatedAt()
+                            ? a
+                            : new Approval(
+                                    a.id(),
+                                    a.title(),
+                                    a.description(),
+                                    requester,
+                                    approver,
+                                    a.priority(),
+                                    a.dueAt(),
+                                    a.status(),
+                                    a.createdAt(),
+                                    updatedAt,
+                                    decidedBy,
+                                    a.decidedAt(),
+                                    a.comment(),
+                                    a.version(),
+                                    a.raw()));
         }
         return out;
     }
@@ -192,15 +220,20 @@ final class PendingListFetcher {
     }
 
     static String listPath(String approver, int limit, String cursor) {
-        StringBuilder p = new StringBuilder(ApprovalsClient.APPROVALS).append("GetApprovalNotComplete?limit=").append(limit);
+        StringBuilder p = new StringBuilder(ApprovalsClient.APPROVALS)
+                .append("GetApprovalNotComplete?limit=")
+                .append(limit);
         if (approver != null && !approver.isBlank()) {
             p.append("&approver=").append(enc(approver));
         }
         if (cursor != null && cursor.startsWith(ResponseDecoder.PAGE_CURSOR)) {
             // a page-numbered list (Spring's): the cursor is the client's own, the server wants page and size
-            String[] pageAndSize = cursor.substring(ResponseDecoder.PAGE_CURSOR.length()).split(":");
-            p.append("&page=").append(enc(pageAndSize[0]))
-                    .append("&size=").append(pageAndSize.length > 1 ? enc(pageAndSize[1]) : limit);
+            String[] pageAndSize =
+                    cursor.substring(ResponseDecoder.PAGE_CURSOR.length()).split(":");
+            p.append("&page=")
+                    .append(enc(pageAndSize[0]))
+                    .append("&size=")
+                    .append(pageAndSize.length > 1 ? enc(pageAndSize[1]) : limit);
         } else if (cursor != null) {
             p.append("&cursor=").append(enc(cursor));
         }

@@ -9,11 +9,16 @@ import java.util.Map;
  * All pending approvals at one moment, with the per-page ETags that let the next fetch skip
  * unchanged pages. notModified is true when every page answered 304.
  */
-public record PendingSnapshot(List<Approval> items, Map<String, CachedPage> pages, Instant fetchedAt,
-                              boolean notModified, int partlyRead, int skipped) {
+public record PendingSnapshot(
+        List<Approval> items,
+        Map<String, CachedPage> pages,
+        Instant fetchedAt,
+        boolean notModified,
+        int partlyRead,
+        int skipped) {
 
-    public PendingSnapshot(List<Approval> items, Map<String, CachedPage> pages, Instant fetchedAt,
-                           boolean notModified) {
+    public PendingSnapshot(
+            List<Approval> items, Map<String, CachedPage> pages, Instant fetchedAt, boolean notModified) {
         this(items, pages, fetchedAt, notModified, 0, 0);
     }
 
@@ -27,10 +32,14 @@ public record PendingSnapshot(List<Approval> items, Map<String, CachedPage> page
         }
         StringBuilder s = new StringBuilder();
         if (partlyRead > 0) {
-            s.append(partlyRead).append(partlyRead == 1 ? " item" : " items").append(" partly read (fields shown as unknown)");
+            s.append(partlyRead)
+                    .append(partlyRead == 1 ? " item" : " items")
+                    .append(" partly read (fields shown as unknown)");
         }
         if (skipped > 0) {
-            s.append(s.length() > 0 ? ", " : "").append(skipped).append(skipped == 1 ? " item" : " items")
+            s.append(s.length() > 0 ? ", " : "")
+                    .append(skipped)
+                    .append(skipped == 1 ? " item" : " items")
                     .append(" skipped (no id)");
         }
         return s.toString();

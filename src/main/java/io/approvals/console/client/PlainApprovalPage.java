@@ -32,16 +32,31 @@ import java.util.List;
  * and most of the time of decoding a page of 1,000 approvals (a tree, then binding each item from it).
  */
 final class PlainApprovalPage {
-    private static final String[] FIELDS = {"id", "title", "description", "requester", "approver", "priority",
-        "dueAt", "status", "createdAt", "updatedAt", "decidedBy", "decidedAt", "comment", "version"};
+    private static final String[] FIELDS = {
+        "id",
+        "title",
+        "description",
+        "requester",
+        "approver",
+        "priority",
+        "dueAt",
+        "status",
+        "createdAt",
+        "updatedAt",
+        "decidedBy",
+        "decidedAt",
+        "comment",
+        "version"
+    };
 
     /** OTHER is never plain: its raw text is kept by {@link TolerantApprovals}. */
     private static final Priority[] KNOWN_PRIORITIES = Priority.KNOWN.toArray(new Priority[0]);
-    private static final ApprovalStatus[] KNOWN_STATUSES = {ApprovalStatus.PENDING, ApprovalStatus.APPROVED,
-        ApprovalStatus.REJECTED};
 
-    private PlainApprovalPage() {
-    }
+    private static final ApprovalStatus[] KNOWN_STATUSES = {
+        ApprovalStatus.PENDING, ApprovalStatus.APPROVED, ApprovalStatus.REJECTED
+    };
+
+    private PlainApprovalPage() {}
 
     /** The page, or null when it is not in the plain form (or not readable at all). */
     static Page<Approval> read(byte[] body) {
@@ -90,8 +105,10 @@ final class PlainApprovalPage {
      */
     static String leadingCursor(byte[] body) {
         try (JsonParser p = JsonTokens.parser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
-                    || !p.currentName().equals("nextCursor") || p.nextToken() != JsonToken.VALUE_STRING) {
+            if (p.nextToken() != JsonToken.START_OBJECT
+                    || p.nextToken() != JsonToken.FIELD_NAME
+                    || !p.currentName().equals("nextCursor")
+                    || p.nextToken() != JsonToken.VALUE_STRING) {
                 return null;
             }
             String cursor = p.getText();
@@ -159,9 +176,21 @@ final class PlainApprovalPage {
         if (id == null || id.isBlank()) {
             throw notPlain(); // skipped and counted by the tolerant reader
         }
-        return new Approval(ServerText.clean(id), ServerText.clean(title), ServerText.cleanLines(description),
-                ServerText.clean(requester), ServerText.clean(approver), priority, dueAt, status, createdAt,
-                updatedAt, ServerText.clean(decidedBy), decidedAt, ServerText.cleanLines(comment), version);
+        return new Approval(
+                ServerText.clean(id),
+                ServerText.clean(title),
+                ServerText.cleanLines(description),
+                ServerText.clean(requester),
+                ServerText.clean(approver),
+                priority,
+                dueAt,
+                status,
+                createdAt,
+                updatedAt,
+                ServerText.clean(decidedBy),
+                decidedAt,
+                ServerText.cleanLines(comment),
+                version);
     }
 
     /**

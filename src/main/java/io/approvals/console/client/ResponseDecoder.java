@@ -12,8 +12,8 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -106,8 +106,7 @@ final class ResponseDecoder {
      * A page parsed as far as its cursor: what the next request needs, before the items are bound (which takes
      * longer), so that {@link ApprovalsClient#fetchAllNotComplete} can send it meanwhile.
      */
-    record PageTree(JsonNode items, String nextCursor) {
-    }
+    record PageTree(JsonNode items, String nextCursor) {}
 
     PageTree pageTree(byte[] body, int status, String requestId) {
         try {
@@ -176,12 +175,16 @@ final class ResponseDecoder {
         JsonNode total = field(node, "totalPages");
         JsonNode last = field(node, "last");
         int n = number.asInt();
-        boolean more = last != null && last.isBoolean() ? !last.asBoolean()
+        boolean more = last != null && last.isBoolean()
+                ? !last.asBoolean()
                 : total != null && total.canConvertToInt() && n + 1 < total.asInt();
         JsonNode size = field(node, "size");
         // the page size the server used goes along, so the next page is counted in the same pages
-        return more && n >= 0 ? PAGE_CURSOR + (n + 1)
-                + (size != null && size.canConvertToInt() && size.asInt() > 0 ? ":" + size.asInt() : "") : null;
+        return more && n >= 0
+                ? PAGE_CURSOR
+                        + (n + 1)
+                        + (size != null && size.canConvertToInt() && size.asInt() > 0 ? ":" + size.asInt() : "")
+                : null;
     }
 
     /**
@@ -222,8 +225,11 @@ final class ResponseDecoder {
         } catch (Exception | StackOverflowError e) {
             throw unreadable(status, describe(e), requestId);
         }
-        if (node != null && node.isObject() && TolerantApprovals.find(node, "id",
-                dialect == null ? io.approvals.console.contract.Dialect.CONTRACT : dialect) == null) {
+        if (node != null
+                && node.isObject()
+                && TolerantApprovals.find(
+                                node, "id", dialect == null ? io.approvals.console.contract.Dialect.CONTRACT : dialect)
+                        == null) {
             // some servers wrap it: {"approval": {...}} or {"data": {...}}
             for (String wrapper : new String[] {"approval", "data", "value", "result"}) {
                 JsonNode inner = field(node, wrapper);
@@ -279,8 +285,8 @@ final class ResponseDecoder {
             case 404 -> new ApiException.NotFound(null, id);
             case 409 -> new ApiException.Conflict(current(problem), id);
             case 429 -> new ApiException.RateLimited(retryAfter(headers), id);
-            case 400, 413, 415, 422 -> new ApiException.Validation(status, validationMessage(status, detail),
-                    fieldErrors(problem), id);
+            case 400, 413, 415, 422 ->
+                new ApiException.Validation(status, validationMessage(status, detail), fieldErrors(problem), id);
             default -> new ApiException.Server(status, detail, id);
         };
     }
@@ -378,9 +384,11 @@ final class ResponseDecoder {
                 String lower = name.toLowerCase(java.util.Locale.ROOT);
                 // a cursor is opaque and goes back as it came (it is never shown); a description or comment keeps
                 // its lines (newline, tab); every other text becomes one line
-                JsonNode cleaned = value != null && value.isTextual() && lower.equals("nextcursor") ? value
-                        : value != null && value.isTextual() && MULTI_LINE.contains(lower) ? keepingLines(value)
-                        : clean(value);
+                JsonNode cleaned = value != null && value.isTextual() && lower.equals("nextcursor")
+                        ? value
+                        : value != null && value.isTextual() && MULTI_LINE.contains(lower)
+                                ? keepingLines(value)
+                                : clean(value);
                 String cleanName = ServerText.clean(name);
                 if (!cleanName.equals(name)) {
                     o.remove(name);
@@ -408,8 +416,7 @@ final class ResponseDecoder {
 
     private static JsonNode keepingLines(JsonNode text) {
         String cleaned = ServerText.cleanLines(text.textValue());
-        return cleaned.equals(text.textValue()) ? text
-                : com.fasterxml.jackson.databind.node.TextNode.valueOf(cleaned);
+        return cleaned.equals(text.textValue()) ? text : com.fasterxml.jackson.databind.node.TextNode.valueOf(cleaned);
     }
 
     /**
@@ -417,7 +424,8 @@ final class ResponseDecoder {
      * through a small buffer: decoding it whole made a char copy twice its size, 2 MB of garbage per page of 1,000.
      */
     private static void strictUtf8(byte[] body) throws CharacterCodingException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
@@ -477,7 +485,10 @@ final class ResponseDecoder {
             return "not valid UTF-8";
         }
         String name = e.getClass().getSimpleName();
-        return name.isEmpty() ? "malformed" : name.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                .toLowerCase();
+        return name.isEmpty()
+                ? "malformed"
+                : name.replace("Exception", "")
+                        .replaceAll("([a-z])([A-Z])", "$1 $2")
+                        .toLowerCase();
     }
 }

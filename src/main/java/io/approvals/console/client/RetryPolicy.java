@@ -27,6 +27,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     /** Backoff before attempt number {@code attempt + 1} (attempt counts from 1). */
     Duration backoff(int attempt) {
         long cap = Math.min(maxDelay.toMillis(), baseDelay.toMillis() << Math.min(attempt - 1, 20));
-        return cap <= 0 ? Duration.ZERO : Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
+        return cap <= 0
+                ? Duration.ZERO
+                : Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
     }
 }

@@ -42,15 +42,15 @@ final class TolerantApprovals {
             Map.entry("dueAt", List.of("dueAt", "dueDate", "due", "dueUtc", "deadline")),
             Map.entry("status", List.of("status", "state", "approvalStatus")),
             Map.entry("createdAt", List.of("createdAt", "created", "createdOn", "createdDate", "createdUtc")),
-            Map.entry("updatedAt", List.of("updatedAt", "updated", "modifiedAt", "lastModified", "updatedOn",
-                    "modifiedOn")),
+            Map.entry(
+                    "updatedAt",
+                    List.of("updatedAt", "updated", "modifiedAt", "lastModified", "updatedOn", "modifiedOn")),
             Map.entry("decidedBy", List.of("decidedBy")),
             Map.entry("decidedAt", List.of("decidedAt", "decidedOn")),
             Map.entry("comment", List.of("comment", "decisionComment", "reason")),
             Map.entry("version", List.of("version", "rowVersion", "concurrencyToken", "etag", "timestamp")));
 
-    private TolerantApprovals() {
-    }
+    private TolerantApprovals() {}
 
     /** True when name is one this reader takes for some field (in any letter case). */
     static boolean knowsName(String name) {
@@ -86,7 +86,8 @@ final class TolerantApprovals {
         String priorityText = enumText(item, "priority", d, unread);
         String statusText = enumText(item, "status", d, unread);
         Priority priority = priorityText == null ? null : Priority.parseOrOther(contractSpelling(priorityText, d));
-        ApprovalStatus status = statusText == null ? null : ApprovalStatus.parseOrOther(contractSpelling(statusText, d));
+        ApprovalStatus status =
+                statusText == null ? null : ApprovalStatus.parseOrOther(contractSpelling(statusText, d));
         ZoneId zone = d.zone();
         Instant dueAt = instant(item, "dueAt", d, zone, unread);
         Instant createdAt = instant(item, "createdAt", d, zone, unread);
@@ -110,13 +111,35 @@ final class TolerantApprovals {
                 unread.add("version");
             }
         }
-        boolean contractForm = unread.isEmpty() && !idNode.isNumber() && (token == null || versionIsNumber)
-                && status != ApprovalStatus.OTHER && priority != Priority.OTHER;
-        return new Approval(id, title, description, requester, approver, priority, dueAt, status, createdAt,
-                updatedAt, decidedBy, decidedAt, comment, version, contractForm ? null
-                : new Approval.Raw(statusText == null ? null : ServerText.clean(statusText),
-                        priorityText == null ? null : ServerText.clean(priorityText),
-                        token, versionIsNumber, idNode.isNumber(), unread));
+        boolean contractForm = unread.isEmpty()
+                && !idNode.isNumber()
+                && (token == null || versionIsNumber)
+                && status != ApprovalStatus.OTHER
+                && priority != Priority.OTHER;
+        return new Approval(
+                id,
+                title,
+                description,
+                requester,
+                approver,
+                priority,
+                dueAt,
+                status,
+                createdAt,
+                updatedAt,
+                decidedBy,
+                decidedAt,
+                comment,
+                version,
+                contractForm
+                        ? null
+                        : new Approval.Raw(
+                                statusText == null ? null : ServerText.clean(statusText),
+                                priorityText == null ? null : ServerText.clean(priorityText),
+                                token,
+                                versionIsNumber,
+                                idNode.isNumber(),
+                                unread));
     }
 
     /**
@@ -155,7 +178,8 @@ final class TolerantApprovals {
 
     /** The base64 RowVersion (8 bytes) of a version number, as {@link #versionNumber} read it. */
     static String rowVersionText(long version) {
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(version).array());
+        return Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(8).putLong(version).array());
     }
 
     /** The contract's spelling of a server's enum text, through the dialect's spellings read backwards. */
@@ -248,7 +272,8 @@ final class TolerantApprovals {
         if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) > 1e15) {
             return null;
         }
-        return Math.abs(value) >= 1e11 ? Instant.ofEpochMilli((long) value)
+        return Math.abs(value) >= 1e11
+                ? Instant.ofEpochMilli((long) value)
                 : Instant.ofEpochSecond((long) Math.floor(value), (long) ((value - Math.floor(value)) * 1e9));
     }
 
@@ -268,7 +293,8 @@ final class TolerantApprovals {
             s = s.substring(0, 10) + 'T' + s.substring(11);
         }
         try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException ignored) {
             // next form
         }
@@ -278,12 +304,16 @@ final class TolerantApprovals {
             // next form
         }
         try {
-            return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
+            return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                    .atZone(zone)
+                    .toInstant();
         } catch (DateTimeParseException ignored) {
             // next form
         }
         try {
-            return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toInstant();
+            return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE)
+                    .atStartOfDay(zone)
+                    .toInstant();
         } catch (DateTimeParseException ignored) {
             return null;
         }

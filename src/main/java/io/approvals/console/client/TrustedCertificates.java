@@ -20,8 +20,7 @@ import javax.net.ssl.X509TrustManager;
 
 /** An SSLContext that trusts the system's CAs plus, optionally, a corporate CA from a PEM file. */
 final class TrustedCertificates {
-    private TrustedCertificates() {
-    }
+    private TrustedCertificates() {}
 
     static SSLContext sslContext(Path extraCaPem) {
         try {
@@ -31,7 +30,7 @@ final class TrustedCertificates {
                 combined = new EitherTrustManager(system, trustManager(loadPem(extraCaPem)));
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[]{combined}, null);
+            ctx.init(null, new TrustManager[] {combined}, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Could not set up TLS: " + e.getMessage(), e);

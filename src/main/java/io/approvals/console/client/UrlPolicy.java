@@ -12,8 +12,7 @@ import java.util.Optional;
  * Location the server names, only to the profile's own origin.
  */
 public final class UrlPolicy {
-    private UrlPolicy() {
-    }
+    private UrlPolicy() {}
 
     /** Refuses a URL over which the key would travel in clear text, or that is not a URL at all. */
     public static void checkUrl(URI url) {
@@ -45,8 +44,11 @@ public final class UrlPolicy {
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
     }
 
     private static int port(URI u) {

@@ -11,8 +11,7 @@ public final class AppInfo {
     public static final String ID = "approvals-console";
     private static final String VERSION = load();
 
-    private AppInfo() {
-    }
+    private AppInfo() {}
 
     public static String version() {
         return VERSION;

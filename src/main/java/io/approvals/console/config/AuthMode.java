@@ -2,5 +2,6 @@ package io.approvals.console.config;
 
 /** How a connection presents its secret: an API key in a header of its own, or a bearer token (SSO, DeskToken). */
 public enum AuthMode {
-    API_KEY, BEARER
+    API_KEY,
+    BEARER
 }

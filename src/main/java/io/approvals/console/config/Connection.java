@@ -11,8 +11,14 @@ import java.util.regex.Pattern;
  * was last verified. Never the secret itself: that lives in the keychain under account = name.
  * caCertPath and verified may be null.
  */
-public record Connection(String name, URI baseUrl, AuthMode authMode, String headerName, Path caCertPath,
-                         VerifiedKey verified, Dialect dialect) {
+public record Connection(
+        String name,
+        URI baseUrl,
+        AuthMode authMode,
+        String headerName,
+        Path caCertPath,
+        VerifiedKey verified,
+        Dialect dialect) {
     public static final String DEFAULT_HEADER = "X-API-Key";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -31,8 +37,8 @@ public record Connection(String name, URI baseUrl, AuthMode authMode, String hea
         }
     }
 
-    public Connection(String name, URI baseUrl, AuthMode authMode, String headerName, Path caCertPath,
-                      VerifiedKey verified) {
+    public Connection(
+            String name, URI baseUrl, AuthMode authMode, String headerName, Path caCertPath, VerifiedKey verified) {
         this(name, baseUrl, authMode, headerName, caCertPath, verified, null);
     }
 

@@ -37,8 +37,8 @@ import java.util.Optional;
 public final class ConnectionStore {
     public static final int FORMAT_VERSION = 1;
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path file;
     private final Clock clock;
@@ -60,8 +60,7 @@ public final class ConnectionStore {
     private Object seenStamp;
 
     /** The file as it is stored. */
-    record FileContent(int formatVersion, String current, Settings settings, List<Connection> connections) {
-    }
+    record FileContent(int formatVersion, String current, Settings settings, List<Connection> connections) {}
 
     public ConnectionStore(AppPaths paths) {
         this(paths.connectionsFile(), Clock.systemUTC());
@@ -118,7 +117,8 @@ public final class ConnectionStore {
 
     /** The connection the app opens with: the current one if it still exists, else the first. */
     public synchronized Optional<Connection> current() {
-        return find(current == null ? "" : current).or(() -> connections.stream().findFirst());
+        return find(current == null ? "" : current)
+                .or(() -> connections.stream().findFirst());
     }
 
     public synchronized void setCurrent(String name) {
@@ -156,8 +156,11 @@ public final class ConnectionStore {
     private Object stamp() {
         try {
             return Files.exists(file)
-                    ? List.of(Files.getLastModifiedTime(file).toMillis(), Files.size(file),
-                    String.valueOf(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey()))
+                    ? List.of(
+                            Files.getLastModifiedTime(file).toMillis(),
+                            Files.size(file),
+                            String.valueOf(Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+                                    .fileKey()))
                     : null;
         } catch (IOException e) {
             return null;
@@ -201,8 +204,10 @@ public final class ConnectionStore {
             }
             seenStamp = stamp();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not save the connections to " + file + ": " + e.getMessage()
-                    + ". Check that the folder is writable and the disk not full.", e);
+            throw new UncheckedIOException(
+                    "Could not save the connections to " + file + ": " + e.getMessage()
+                            + ". Check that the folder is writable and the disk not full.",
+                    e);
         }
     }
 
@@ -224,7 +229,8 @@ public final class ConnectionStore {
                 JsonToken value = p.nextToken();
                 if ("current".equals(field) && value == JsonToken.VALUE_STRING) {
                     current = p.getText();
-                } else if ("connections".equals(field) && value == JsonToken.START_ARRAY
+                } else if ("connections".equals(field)
+                        && value == JsonToken.START_ARRAY
                         && p.nextToken() == JsonToken.START_OBJECT) {
                     first = nameOf(p);
                     while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -276,9 +282,10 @@ public final class ConnectionStore {
             }
             int version = root.get("formatVersion").asInt();
             if (version != FORMAT_VERSION) {
-                setAside(version > FORMAT_VERSION
-                        ? "it was written by a newer version of Approvals Console (format " + version + ")"
-                        : "its format " + version + " is unknown");
+                setAside(
+                        version > FORMAT_VERSION
+                                ? "it was written by a newer version of Approvals Console (format " + version + ")"
+                                : "its format " + version + " is unknown");
                 return;
             }
             if (!use(mapper().treeToValue(root, FileContent.class))) {
@@ -315,8 +322,8 @@ public final class ConnectionStore {
             loadWarning = "Could not read " + file + ": " + why + ". It was kept as " + backup.getFileName()
                     + "; Approvals Console started with no connections. Add them again, or fix the file by hand.";
         } catch (IOException e) {
-            loadWarning = "Could not read " + file + ": " + why + ", and could not keep it aside ("
-                    + e.getMessage() + "). Approvals Console started with no connections; saving will replace it.";
+            loadWarning = "Could not read " + file + ": " + why + ", and could not keep it aside (" + e.getMessage()
+                    + "). Approvals Console started with no connections; saving will replace it.";
         }
         connections.clear();
         current = null;

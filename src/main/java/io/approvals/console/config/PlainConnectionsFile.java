@@ -27,8 +27,7 @@ import java.util.List;
  * mapper does.
  */
 final class PlainConnectionsFile {
-    private PlainConnectionsFile() {
-    }
+    private PlainConnectionsFile() {}
 
     /** The file's content, or null when it is not in the plain form (or not readable at all). */
     static ConnectionStore.FileContent read(Path file) {
@@ -46,7 +45,8 @@ final class PlainConnectionsFile {
                 switch (name) {
                     case "formatVersion" -> formatVersion = seen.once(0, wholeNumber(p, value));
                     case "current" -> current = seen.once(1, text(p, value));
-                    case "settings" -> settings = seen.once(2, value == JsonToken.VALUE_NULL ? null : settings(p, value));
+                    case "settings" ->
+                        settings = seen.once(2, value == JsonToken.VALUE_NULL ? null : settings(p, value));
                     case "connections" -> connections = seen.once(3, connections(p, value));
                     default -> p.skipChildren();
                 }
@@ -113,7 +113,8 @@ final class PlainConnectionsFile {
             switch (field) {
                 case "name" -> name = seen.once(0, text(p, value));
                 case "baseUrl" -> baseUrl = seen.once(1, uri(text(p, value)));
-                case "authMode" -> authMode = seen.once(2, spelledAs(AuthMode.values(), AuthMode::name, text(p, value)));
+                case "authMode" ->
+                    authMode = seen.once(2, spelledAs(AuthMode.values(), AuthMode::name, text(p, value)));
                 case "headerName" -> headerName = seen.once(3, text(p, value));
                 // a path is written as a file: URI; reading one back is left to the mapper
                 case "caCertPath" -> seen.once(4, expect(value, JsonToken.VALUE_NULL));
@@ -158,8 +159,8 @@ final class PlainConnectionsFile {
         }
         expect(t, JsonToken.END_OBJECT);
         seen.require(8);
-        return new VerifiedKey(prefix, last4, fingerprint, scopes, owner, expiresAt, status, verifiedAt,
-                keyEndpointsAvailable);
+        return new VerifiedKey(
+                prefix, last4, fingerprint, scopes, owner, expiresAt, status, verifiedAt, keyEndpointsAvailable);
     }
 
     private static List<String> texts(JsonParser p, JsonToken start) throws IOException {

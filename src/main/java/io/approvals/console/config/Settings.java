@@ -39,10 +39,11 @@ public record Settings(int refreshIntervalSeconds, Theme theme, boolean notifica
      * them on (as the plain reader does), instead of failing on a missing primitive.
      */
     @com.fasterxml.jackson.annotation.JsonCreator
-    static Settings read(@com.fasterxml.jackson.annotation.JsonProperty("refreshIntervalSeconds") int refresh,
-                         @com.fasterxml.jackson.annotation.JsonProperty("theme") Theme theme,
-                         @com.fasterxml.jackson.annotation.JsonProperty("notifications") Boolean notifications,
-                         @com.fasterxml.jackson.annotation.JsonProperty("language") String language) {
+    static Settings read(
+            @com.fasterxml.jackson.annotation.JsonProperty("refreshIntervalSeconds") int refresh,
+            @com.fasterxml.jackson.annotation.JsonProperty("theme") Theme theme,
+            @com.fasterxml.jackson.annotation.JsonProperty("notifications") Boolean notifications,
+            @com.fasterxml.jackson.annotation.JsonProperty("language") String language) {
         return new Settings(refresh, theme, notifications == null || notifications, language);
     }
 

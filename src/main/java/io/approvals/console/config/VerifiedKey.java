@@ -9,8 +9,16 @@ import java.util.List;
  * tells whether the key in the keychain is still the one verified. owner, expiresAt and status may be
  * null when the server has no /apikeys endpoints (keyEndpointsAvailable false).
  */
-public record VerifiedKey(String prefix, String last4, String fingerprint, List<String> scopes, String owner,
-                          Instant expiresAt, String status, Instant verifiedAt, boolean keyEndpointsAvailable) {
+public record VerifiedKey(
+        String prefix,
+        String last4,
+        String fingerprint,
+        List<String> scopes,
+        String owner,
+        Instant expiresAt,
+        String status,
+        Instant verifiedAt,
+        boolean keyEndpointsAvailable) {
 
     public VerifiedKey {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);

@@ -28,11 +28,37 @@ public record Approval(
         @JsonInclude(JsonInclude.Include.NON_NULL) Raw raw) {
 
     /** The contract's own form: nothing raw. */
-    public Approval(String id, String title, String description, String requester, String approver,
-                    Priority priority, Instant dueAt, ApprovalStatus status, Instant createdAt, Instant updatedAt,
-                    String decidedBy, Instant decidedAt, String comment, long version) {
-        this(id, title, description, requester, approver, priority, dueAt, status, createdAt, updatedAt, decidedBy,
-                decidedAt, comment, version, null);
+    public Approval(
+            String id,
+            String title,
+            String description,
+            String requester,
+            String approver,
+            Priority priority,
+            Instant dueAt,
+            ApprovalStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            String decidedBy,
+            Instant decidedAt,
+            String comment,
+            long version) {
+        this(
+                id,
+                title,
+                description,
+                requester,
+                approver,
+                priority,
+                dueAt,
+                status,
+                createdAt,
+                updatedAt,
+                decidedBy,
+                decidedAt,
+                comment,
+                version,
+                null);
     }
 
     /**
@@ -46,8 +72,13 @@ public record Approval(
      * @param idIsNumber   whether the server sent the id as a JSON number (sent back as a number)
      * @param unread       the fields whose values could not be read (shown as "unknown")
      */
-    public record Raw(String status, String priority, String versionToken, boolean versionIsNumber,
-                      boolean idIsNumber, List<String> unread) {
+    public record Raw(
+            String status,
+            String priority,
+            String versionToken,
+            boolean versionIsNumber,
+            boolean idIsNumber,
+            List<String> unread) {
         public Raw {
             unread = unread == null ? List.of() : List.copyOf(unread);
         }
@@ -92,7 +123,21 @@ public record Approval(
     }
 
     public Approval withRaw(Raw r) {
-        return new Approval(id, title, description, requester, approver, priority, dueAt, status, createdAt,
-                updatedAt, decidedBy, decidedAt, comment, version, r);
+        return new Approval(
+                id,
+                title,
+                description,
+                requester,
+                approver,
+                priority,
+                dueAt,
+                status,
+                createdAt,
+                updatedAt,
+                decidedBy,
+                decidedAt,
+                comment,
+                version,
+                r);
     }
 }

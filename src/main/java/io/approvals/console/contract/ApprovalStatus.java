@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Lifecycle of an approval: Pending means "not complete". */
 public enum ApprovalStatus implements WireName {
-    PENDING("Pending"), APPROVED("Approved"), REJECTED("Rejected"),
+    PENDING("Pending"),
+    APPROVED("Approved"),
+    REJECTED("Rejected"),
     /** A status the contract does not name (a real server's {@code InProgress}, a number): its text is the approval's own. */
     OTHER("Other");
 

@@ -5,8 +5,7 @@ import java.time.Instant;
 /** One line of the audit trail. detail never holds a secret. */
 public record AuditEntry(Instant at, Actor actor, String action, String target, String detail) {
 
-    public record Actor(String keyId, String owner) {
-    }
+    public record Actor(String keyId, String owner) {}
 
     public static final String APPROVAL_CREATED = "approval.created";
     public static final String APPROVAL_APPROVED = "approval.approved";

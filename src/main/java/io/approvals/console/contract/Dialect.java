@@ -23,11 +23,26 @@ import java.util.Map;
  * @param timeZone   zone of times sent without one (default UTC)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Dialect(String source, String headerFrom, Map<String, String> fields, Map<String, String> spellings,
-                      String idType, String versionType, String timeZone) {
+public record Dialect(
+        String source,
+        String headerFrom,
+        Map<String, String> fields,
+        Map<String, String> spellings,
+        String idType,
+        String versionType,
+        String timeZone) {
     /** The logical field names a dialect may rename. */
-    public static final List<String> FIELDS = List.of("id", "status", "comment", "expectedVersion", "title",
-            "description", "requester", "approver", "priority", "dueAt");
+    public static final List<String> FIELDS = List.of(
+            "id",
+            "status",
+            "comment",
+            "expectedVersion",
+            "title",
+            "description",
+            "requester",
+            "approver",
+            "priority",
+            "dueAt");
 
     public static final Dialect CONTRACT = new Dialect(null, null, Map.of(), Map.of(), null, null, null);
 
@@ -79,12 +94,12 @@ public record Dialect(String source, String headerFrom, Map<String, String> fiel
         }
         switch (key) {
             case "idType" -> {
-                return new Dialect(source, headerFrom, fields, spellings, oneOf(v, "integer", "string"), versionType,
-                        timeZone);
+                return new Dialect(
+                        source, headerFrom, fields, spellings, oneOf(v, "integer", "string"), versionType, timeZone);
             }
             case "versionType" -> {
-                return new Dialect(source, headerFrom, fields, spellings, idType,
-                        oneOf(v, "integer", "byte", "string"), timeZone);
+                return new Dialect(
+                        source, headerFrom, fields, spellings, idType, oneOf(v, "integer", "byte", "string"), timeZone);
             }
             case "timeZone" -> {
                 return new Dialect(source, headerFrom, fields, spellings, idType, versionType, v);
@@ -95,7 +110,9 @@ public record Dialect(String source, String headerFrom, Map<String, String> fiel
                     put(s, key.substring("spelling.".length()), v);
                     return new Dialect(source, headerFrom, fields, s, idType, versionType, timeZone);
                 }
-                String logical = FIELDS.stream().filter(f -> f.equalsIgnoreCase(name.strip())).findFirst()
+                String logical = FIELDS.stream()
+                        .filter(f -> f.equalsIgnoreCase(name.strip()))
+                        .findFirst()
                         .orElse(key);
                 Map<String, String> f = new LinkedHashMap<>(fields);
                 put(f, logical, v);
@@ -165,8 +182,8 @@ public record Dialect(String source, String headerFrom, Map<String, String> fiel
         try {
             return ZoneId.of(id.strip());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Unknown time zone '" + ServerText.clean(id)
-                    + "'. Use e.g. UTC, Europe/Berlin or +02:00.");
+            throw new IllegalArgumentException(
+                    "Unknown time zone '" + ServerText.clean(id) + "'. Use e.g. UTC, Europe/Berlin or +02:00.");
         }
     }
 

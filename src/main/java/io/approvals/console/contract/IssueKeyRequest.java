@@ -6,5 +6,4 @@ import java.util.List;
 
 /** Body of POST /apikeys (admin). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IssueKeyRequest(String name, String owner, List<String> scopes, Instant expiresAt) {
-}
+public record IssueKeyRequest(String name, String owner, List<String> scopes, Instant expiresAt) {}

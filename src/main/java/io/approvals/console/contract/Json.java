@@ -12,8 +12,7 @@ public final class Json {
     /** Deepest nesting the contract allows. */
     public static final int MAX_DEPTH = 1000;
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Strict mapper for our own output and for the sandbox's input. */
     public static ObjectMapper strict() {

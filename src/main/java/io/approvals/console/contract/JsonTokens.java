@@ -23,10 +23,10 @@ public final class JsonTokens {
             .maxNumberLength(100)
             .build();
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(LIMITS).build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
-    private JsonTokens() {
-    }
+    private JsonTokens() {}
 
     public static JsonParser parser(byte[] json) throws IOException {
         return FACTORY.createParser(json);
@@ -42,8 +42,15 @@ public final class JsonTokens {
      */
     public static Instant usualInstant(String s) {
         int n = s.length();
-        if (n < 20 || n > 30 || n == 21 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20
+                || n > 30
+                || n == 21
+                || s.charAt(n - 1) != 'Z'
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || s.charAt(10) != 'T'
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -52,8 +59,15 @@ public final class JsonTokens {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59) {
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return null;
         }
         int nanos = 0;

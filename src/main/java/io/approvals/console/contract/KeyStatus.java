@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Status of an API key's secret. Expiring = superseded by a regenerated key, valid until expiresAt. */
 public enum KeyStatus implements WireName {
-    ACTIVE("Active"), EXPIRING("Expiring"), REVOKED("Revoked"), EXPIRED("Expired");
+    ACTIVE("Active"),
+    EXPIRING("Expiring"),
+    REVOKED("Revoked"),
+    EXPIRED("Expired");
 
     private final String wire;
 

@@ -12,8 +12,7 @@ import java.util.function.Function;
  * the whole document to a mapper. These helpers take the value the parser is at and accept only its plain form.
  */
 public final class PlainJson {
-    private PlainJson() {
-    }
+    private PlainJson() {}
 
     /** Thrown to leave a document to a mapper; carries nothing, costs nothing. */
     public static final class NotPlain extends RuntimeException {

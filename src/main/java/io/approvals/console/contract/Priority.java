@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Approval priority, ordered from least to most pressing. */
 public enum Priority implements WireName {
-    LOW("Low"), NORMAL("Normal"), HIGH("High"), URGENT("Urgent"),
+    LOW("Low"),
+    NORMAL("Normal"),
+    HIGH("High"),
+    URGENT("Urgent"),
     /** A priority the contract does not name (a real server's {@code Medium}, {@code Critical}, a number); sorts last. */
     OTHER("Other");
 

@@ -10,8 +10,7 @@ public final class Scope {
     public static final String ADMIN = "admin";
     public static final List<String> ALL = List.of(READ, WRITE, ADMIN);
 
-    private Scope() {
-    }
+    private Scope() {}
 
     public static boolean isKnown(String scope) {
         return ALL.contains(scope);

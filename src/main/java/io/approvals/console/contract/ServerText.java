@@ -7,8 +7,7 @@ package io.approvals.console.contract;
  * its title, or make text read in another order than it is stored. Tab and newline become a space.
  */
 public final class ServerText {
-    private ServerText() {
-    }
+    private ServerText() {}
 
     /** The text without controls and bidi overrides; null for null. Returns the same string when it was clean. */
     public static String clean(String text) {
@@ -60,8 +59,12 @@ public final class ServerText {
     }
 
     static boolean unsafe(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f)
-                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200e' || c == '\u200f' || c == '\u061c';
+        return c < 0x20
+                || (c >= 0x7f && c <= 0x9f)
+                || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200e'
+                || c == '\u200f'
+                || c == '\u061c';
     }
 }

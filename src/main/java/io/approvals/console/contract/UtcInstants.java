@@ -27,23 +27,25 @@ import java.time.LocalDate;
  * page of approvals formatting their four instants each.
  */
 final class UtcInstants {
-    private UtcInstants() {
-    }
+    private UtcInstants() {}
 
     /** The module that puts this reading first. */
     static SimpleModule module() {
-        return new SimpleModule("utc-instants").addDeserializer(Instant.class, new Deserializer())
+        return new SimpleModule("utc-instants")
+                .addDeserializer(Instant.class, new Deserializer())
                 .addSerializer(Instant.class, new Serializer(false));
     }
 
     /** The same reading; writes {@link #millisText} (the sandbox's wire form). */
     static SimpleModule fixedMillisModule() {
-        return new SimpleModule("utc-instants-millis").addDeserializer(Instant.class, new Deserializer())
+        return new SimpleModule("utc-instants-millis")
+                .addDeserializer(Instant.class, new Deserializer())
                 .addSerializer(Instant.class, new Serializer(true));
     }
 
     /** The first second of year 0 and the last of year 9999: the years written with 4 digits and no sign. */
     private static final long FIRST_PLAIN_SECOND = -62_167_219_200L;
+
     private static final long LAST_PLAIN_SECOND = 253_402_300_799L;
 
     /**
@@ -111,8 +113,7 @@ final class UtcInstants {
         return new String(out);
     }
 
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-        100_000_000};
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     /** Writes value as exactly width decimal digits, zero-padded, at out[from]. */
     private static void digits(char[] out, int from, int value, int width) {

@@ -2,11 +2,11 @@ package io.approvals.console.contract;
 
 /** Small helpers shared by both sides of the wire. */
 public final class Wire {
-    private Wire() {
-    }
+    private Wire() {}
 
     /** apv_ and at least 8 more key characters: a whole or partial key. */
-    private static final java.util.regex.Pattern KEY_LIKE = java.util.regex.Pattern.compile("(apv_[0-9A-Za-z]{4})[0-9A-Za-z]{4,}");
+    private static final java.util.regex.Pattern KEY_LIKE =
+            java.util.regex.Pattern.compile("(apv_[0-9A-Za-z]{4})[0-9A-Za-z]{4,}");
 
     /**
      * Shortens untrusted text before it goes into a message, so a hostile body cannot flood logs, and
@@ -23,7 +23,8 @@ public final class Wire {
         if (text == null) {
             return "null";
         }
-        String oneLine = KEY_LIKE.matcher(ServerText.clean(text)).replaceAll("$1\u2026").replaceAll("[\\p{Cntrl}]", " ");
+        String oneLine =
+                KEY_LIKE.matcher(ServerText.clean(text)).replaceAll("$1\u2026").replaceAll("[\\p{Cntrl}]", " ");
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
     }
 }

@@ -4,15 +4,15 @@ package io.approvals.console.credentials;
  * Whether a secret store can be used right now. When it cannot, reason says why and nextStep what the
  * user can do about it; both are fit to show as they are.
  */
-public record Availability(boolean reachable, String backend, KeychainException.Kind kind, String reason,
-                           String nextStep) {
+public record Availability(
+        boolean reachable, String backend, KeychainException.Kind kind, String reason, String nextStep) {
 
     public static Availability reachable(String backend) {
         return new Availability(true, backend, null, null, null);
     }
 
-    public static Availability unreachable(String backend, KeychainException.Kind kind, String reason,
-                                           String nextStep) {
+    public static Availability unreachable(
+            String backend, KeychainException.Kind kind, String reason, String nextStep) {
         return new Availability(false, backend, kind, reason, nextStep);
     }
 

@@ -26,6 +26,7 @@ public final class OsKeychainStore implements SecretStore {
     static final String PROBE_ACCOUNT = "approvals-console-probe";
     /** How long an unlock prompt may stay open when no {@link TimeoutSecretStore} ends the call sooner. */
     static final Duration UNLOCK_PROMPT_WAIT = Duration.ofMinutes(2);
+
     private static final String UNLOCK_NEXT_STEP = "Unlock it (log in to the desktop session, open Passwords and Keys "
             + "or KeePassXC, or run gnome-keyring-daemon --unlock) and try again.";
 
@@ -35,14 +36,17 @@ public final class OsKeychainStore implements SecretStore {
 
     /** The operating systems java-keyring serves, with what to tell users about each. */
     enum Platform {
-        MAC("macOS Keychain",
-                "Unlock the login keychain in Keychain Access (or log in again) and try again."),
-        WINDOWS("Windows Credential Manager",
+        MAC("macOS Keychain", "Unlock the login keychain in Keychain Access (or log in again) and try again."),
+        WINDOWS(
+                "Windows Credential Manager",
                 "Check that Credential Manager works for your account (Control Panel > Credential Manager) and try again."),
-        LINUX("Secret Service",
+        LINUX(
+                "Secret Service",
                 "Start GNOME Keyring or enable KeePassXC's Secret Service integration in a desktop session, "
                         + "or keep the key for this session only."),
-        OTHER("OS keychain", "Use macOS, Windows or Linux with a Secret Service, or keep the key for this session only.");
+        OTHER(
+                "OS keychain",
+                "Use macOS, Windows or Linux with a Secret Service, or keep the key for this session only.");
 
         final String backend;
         final String unavailableNextStep;
@@ -106,15 +110,19 @@ public final class OsKeychainStore implements SecretStore {
                 readBack = null;
             }
             if (readBack == null || !key.matches(ApiKey.of(readBack))) {
-                throw new KeychainException(KeychainException.Kind.ERROR,
+                throw new KeychainException(
+                        KeychainException.Kind.ERROR,
                         "The " + backendName() + " did not keep the new key (reading it back gave something else).",
                         "Set the key again; if this repeats, check the keychain with its own app.");
             }
         } catch (KeychainException e) {
             throw e;
         } catch (PasswordAccessException e) {
-            throw new KeychainException(KeychainException.Kind.ERROR,
-                    "The " + backendName() + " refused to store the key.", "Unlock it and try again.", e);
+            throw new KeychainException(
+                    KeychainException.Kind.ERROR,
+                    "The " + backendName() + " refused to store the key.",
+                    "Unlock it and try again.",
+                    e);
         } catch (Exception e) {
             throw failure(e);
         }
@@ -150,13 +158,17 @@ public final class OsKeychainStore implements SecretStore {
             if (isNotFound(e)) {
                 return Optional.empty();
             }
-            throw new KeychainException(KeychainException.Kind.ERROR,
+            throw new KeychainException(
+                    KeychainException.Kind.ERROR,
                     "The " + backendName() + " could not read the key for '" + account + "'.",
-                    "Look for duplicate entries of service '" + service + "' in the keychain app, then try again.", e);
+                    "Look for duplicate entries of service '" + service + "' in the keychain app, then try again.",
+                    e);
         } catch (IllegalArgumentException e) {
             // what is stored is not a usable key (ApiKey.of refused it); its text is deliberately not shown
-            throw new KeychainException(KeychainException.Kind.ERROR,
-                    "The entry stored for '" + account + "' is not a usable key.", "Set the key again.");
+            throw new KeychainException(
+                    KeychainException.Kind.ERROR,
+                    "The entry stored for '" + account + "' is not a usable key.",
+                    "Set the key again.");
         }
     }
 
@@ -169,9 +181,11 @@ public final class OsKeychainStore implements SecretStore {
             throw e;
         } catch (PasswordAccessException e) {
             if (!isNotFound(e)) {
-                throw new KeychainException(KeychainException.Kind.ERROR,
+                throw new KeychainException(
+                        KeychainException.Kind.ERROR,
                         "The " + backendName() + " could not delete the key for '" + account + "'.",
-                        "Delete the entry of service '" + service + "' by hand in the keychain app.", e);
+                        "Delete the entry of service '" + service + "' by hand in the keychain app.",
+                        e);
             }
         } catch (Exception e) {
             throw failure(e);
@@ -179,7 +193,8 @@ public final class OsKeychainStore implements SecretStore {
     }
 
     private Keyring open() {
-        if (platform == Platform.LINUX && isBlank(env.get("DBUS_SESSION_BUS_ADDRESS"))
+        if (platform == Platform.LINUX
+                && isBlank(env.get("DBUS_SESSION_BUS_ADDRESS"))
                 && isBlank(env.get("XDG_RUNTIME_DIR"))) {
             throw unavailable("No D-Bus session: the Secret Service cannot be reached from this terminal.");
         }
@@ -189,11 +204,13 @@ public final class OsKeychainStore implements SecretStore {
         try {
             return Keyring.create();
         } catch (BackendNotSupportedException e) {
-            throw unavailable(platform == Platform.LINUX
-                    ? "No Secret Service answered on the D-Bus session bus."
-                    : "The " + backendName() + " is not available here.");
+            throw unavailable(
+                    platform == Platform.LINUX
+                            ? "No Secret Service answered on the D-Bus session bus."
+                            : "The " + backendName() + " is not available here.");
         } catch (RuntimeException | LinkageError e) {
-            throw unavailable("The " + backendName() + " could not be opened (" + e.getClass().getSimpleName() + ").");
+            throw unavailable("The " + backendName() + " could not be opened ("
+                    + e.getClass().getSimpleName() + ").");
         }
     }
 
@@ -204,9 +221,11 @@ public final class OsKeychainStore implements SecretStore {
      */
     private void unlockSecretService() {
         switch (SecretServiceUnlock.ensureUnlocked(UNLOCK_PROMPT_WAIT)) {
-            case DISMISSED -> throw new KeychainException(KeychainException.Kind.LOCKED,
-                    "The keyring is locked: its unlock prompt was cancelled or could not be shown.",
-                    UNLOCK_NEXT_STEP);
+            case DISMISSED ->
+                throw new KeychainException(
+                        KeychainException.Kind.LOCKED,
+                        "The keyring is locked: its unlock prompt was cancelled or could not be shown.",
+                        UNLOCK_NEXT_STEP);
             case SERVICE_GONE -> throw unavailable("The Secret Service went away while its unlock prompt was open.");
             default -> {
                 // unlocked, or not found out: java-keyring goes ahead and reports what it finds
@@ -228,26 +247,36 @@ public final class OsKeychainStore implements SecretStore {
             return k;
         }
         if (platform == Platform.LINUX && e instanceof NullPointerException) {
-            return new KeychainException(KeychainException.Kind.LOCKED,
+            return new KeychainException(
+                    KeychainException.Kind.LOCKED,
                     "The keyring is locked and could not be unlocked (no unlock prompt could be shown here).",
-                    UNLOCK_NEXT_STEP, e);
+                    UNLOCK_NEXT_STEP,
+                    e);
         }
         if (e instanceof SecurityException) {
-            return new KeychainException(KeychainException.Kind.DENIED,
+            return new KeychainException(
+                    KeychainException.Kind.DENIED,
                     "Access to the " + backendName() + " was denied.",
-                    "Allow Approvals Console to use the keychain and try again.", e);
+                    "Allow Approvals Console to use the keychain and try again.",
+                    e);
         }
-        return new KeychainException(KeychainException.Kind.ERROR,
+        return new KeychainException(
+                KeychainException.Kind.ERROR,
                 "The " + backendName() + " failed the request (" + e.getClass().getSimpleName()
                         + "); it may be locked.",
-                "Unlock your keyring (log in to the desktop session or open the keychain app) and try again.", e);
+                "Unlock your keyring (log in to the desktop session or open the keychain app) and try again.",
+                e);
     }
 
     private static boolean isNotFound(PasswordAccessException e) {
         String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-        // Secret Service: "No stored credentials match ..."; macOS: "... could not be found ..."; Windows: "... not found"
-        return m.contains("no stored credentials") || m.contains("not found") || m.contains("could not be found")
-                || m.contains("-25300") || m.contains("1168");
+        // Secret Service: "No stored credentials match ..."; macOS: "... could not be found ..."; Windows: "... not
+        // found"
+        return m.contains("no stored credentials")
+                || m.contains("not found")
+                || m.contains("could not be found")
+                || m.contains("-25300")
+                || m.contains("1168");
     }
 
     private static void requireAccount(String account) {

@@ -36,17 +36,19 @@ public final class PrefetchingSecretStore implements SecretStore {
                 started.put(account, answer);
             }
         }
-        Thread reader = new Thread(() -> {
-            try {
-                List<Optional<ApiKey>> keys = delegate.loadEach(List.copyOf(started.keySet()));
-                int i = 0;
-                for (CompletableFuture<Optional<ApiKey>> answer : started.values()) {
-                    answer.complete(keys.get(i++));
-                }
-            } catch (Throwable e) {
-                started.values().forEach(answer -> answer.completeExceptionally(e));
-            }
-        }, "keychain-prefetch");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        List<Optional<ApiKey>> keys = delegate.loadEach(List.copyOf(started.keySet()));
+                        int i = 0;
+                        for (CompletableFuture<Optional<ApiKey>> answer : started.values()) {
+                            answer.complete(keys.get(i++));
+                        }
+                    } catch (Throwable e) {
+                        started.values().forEach(answer -> answer.completeExceptionally(e));
+                    }
+                },
+                "keychain-prefetch");
         reader.setDaemon(true);
         reader.start();
     }

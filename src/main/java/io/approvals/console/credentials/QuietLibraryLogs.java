@@ -19,8 +19,7 @@ public final class QuietLibraryLogs {
             Logger.getLogger("com.github.hypfvieh"),
             Logger.getLogger("pt.davidafsilva"));
 
-    private QuietLibraryLogs() {
-    }
+    private QuietLibraryLogs() {}
 
     public static void apply() {
         setLevel(Level.OFF);

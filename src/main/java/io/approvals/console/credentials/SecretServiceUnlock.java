@@ -52,8 +52,7 @@ final class SecretServiceUnlock {
         UNKNOWN
     }
 
-    private SecretServiceUnlock() {
-    }
+    private SecretServiceUnlock() {}
 
     /**
      * Unlocks the default collection if it is locked, waiting up to maxWait for the user to answer the
@@ -80,8 +79,14 @@ final class SecretServiceUnlock {
     }
 
     private static Outcome unlock(DBusConnection connection, Duration maxWait) throws DBusException {
-        Object[] locked = call(connection, DEFAULT_COLLECTION, "org.freedesktop.DBus.Properties", "Get", "ss",
-                "org.freedesktop.Secret.Collection", "Locked");
+        Object[] locked = call(
+                connection,
+                DEFAULT_COLLECTION,
+                "org.freedesktop.DBus.Properties",
+                "Get",
+                "ss",
+                "org.freedesktop.Secret.Collection",
+                "Locked");
         if (locked == null || !(locked[0] instanceof Variant<?> v) || !Boolean.TRUE.equals(v.getValue())) {
             return locked == null ? Outcome.UNKNOWN : Outcome.UNLOCKED;
         }
@@ -101,8 +106,13 @@ final class SecretServiceUnlock {
         // subscribe before the prompt can complete, so the signal cannot be missed
         try (AutoCloseable subscription = connection.addGenericSigHandler(
                 new DBusMatchRule("signal", "org.freedesktop.Secret.Prompt", "Completed"), onCompleted)) {
-            Object[] unlock = call(connection, "/org/freedesktop/secrets", "org.freedesktop.Secret.Service",
-                    "Unlock", "ao", List.of(new DBusPath(DEFAULT_COLLECTION)));
+            Object[] unlock = call(
+                    connection,
+                    "/org/freedesktop/secrets",
+                    "org.freedesktop.Secret.Service",
+                    "Unlock",
+                    "ao",
+                    List.of(new DBusPath(DEFAULT_COLLECTION)));
             if (unlock == null || unlock.length < 2 || !(unlock[1] instanceof DBusPath prompt)) {
                 return Outcome.UNKNOWN;
             }
@@ -121,8 +131,12 @@ final class SecretServiceUnlock {
         }
     }
 
-    private static Outcome await(DBusConnection connection, String prompt, CountDownLatch completed,
-                                 AtomicBoolean dismissed, Duration maxWait) {
+    private static Outcome await(
+            DBusConnection connection,
+            String prompt,
+            CountDownLatch completed,
+            AtomicBoolean dismissed,
+            Duration maxWait) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         try {
             // a Secret Service that dies with its prompt open never sends Completed: look for it every 0.5 s
@@ -145,8 +159,14 @@ final class SecretServiceUnlock {
 
     private static boolean hasOwner(DBusConnection connection) {
         try {
-            MethodCall m = new MethodCall("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                    "NameHasOwner", (byte) 0, "s", BUS_NAME);
+            MethodCall m = new MethodCall(
+                    "org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus",
+                    "NameHasOwner",
+                    (byte) 0,
+                    "s",
+                    BUS_NAME);
             connection.sendMessage(m);
             Message reply = m.getReply(CALL_TIMEOUT_MS);
             return reply == null || reply instanceof Error || Boolean.TRUE.equals(reply.getParameters()[0]);
@@ -157,16 +177,17 @@ final class SecretServiceUnlock {
 
     private static void dismiss(DBusConnection connection, String prompt) {
         try {
-            connection.sendMessage(new MethodCall(BUS_NAME, prompt, "org.freedesktop.Secret.Prompt", "Dismiss",
-                    (byte) 0, ""));
+            connection.sendMessage(
+                    new MethodCall(BUS_NAME, prompt, "org.freedesktop.Secret.Prompt", "Dismiss", (byte) 0, ""));
         } catch (DBusException | RuntimeException ignored) {
             // the prompt or the service is gone already
         }
     }
 
     /** The answer's values, or null when the call failed or no answer came. */
-    private static Object[] call(DBusConnection connection, String path, String iface, String member,
-                                 String signature, Object... args) throws DBusException {
+    private static Object[] call(
+            DBusConnection connection, String path, String iface, String member, String signature, Object... args)
+            throws DBusException {
         MethodCall m = new MethodCall(BUS_NAME, path, iface, member, (byte) 0, signature, args);
         connection.sendMessage(m);
         Message reply = m.getReply(CALL_TIMEOUT_MS);

@@ -40,7 +40,7 @@ public final class TimeoutSecretStore implements SecretStore {
 
     private final SecretStore delegate;
     private final Duration timeout;
-    private volatile WaitingListener waitingListener = w -> { };
+    private volatile WaitingListener waitingListener = w -> {};
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "keychain-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -81,7 +81,7 @@ public final class TimeoutSecretStore implements SecretStore {
      * for every 20 ms lookup. Called on the thread that made the keychain call (not the JavaFX thread).
      */
     public TimeoutSecretStore onWaiting(WaitingListener listener) {
-        this.waitingListener = listener == null ? w -> { } : listener;
+        this.waitingListener = listener == null ? w -> {} : listener;
         return this;
     }
 
@@ -151,7 +151,8 @@ public final class TimeoutSecretStore implements SecretStore {
             }
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new KeychainException(KeychainException.Kind.TIMEOUT,
+            throw new KeychainException(
+                    KeychainException.Kind.TIMEOUT,
                     "Waiting for the keychain to unlock\u2026 timed out after " + seconds() + ".",
                     "Unlock your keyring and try again.");
         } catch (ExecutionException e) {
@@ -162,13 +163,16 @@ public final class TimeoutSecretStore implements SecretStore {
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
-            throw new KeychainException(KeychainException.Kind.ERROR,
-                    "The keychain failed (" + cause.getClass().getSimpleName() + ").", "Try again.", cause);
+            throw new KeychainException(
+                    KeychainException.Kind.ERROR,
+                    "The keychain failed (" + cause.getClass().getSimpleName() + ").",
+                    "Try again.",
+                    cause);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new KeychainException(KeychainException.Kind.ERROR, "The keychain call was interrupted.",
-                    "Try again.");
+            throw new KeychainException(
+                    KeychainException.Kind.ERROR, "The keychain call was interrupted.", "Try again.");
         } finally {
             if (waiting) {
                 waitingListener.waiting(false);

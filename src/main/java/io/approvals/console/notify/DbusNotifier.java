@@ -15,13 +15,21 @@ public final class DbusNotifier implements DesktopNotifier {
     public synchronized boolean notify(String summary, String body) {
         try {
             if (connection == null || !connection.isConnected()) {
-                connection = DBusConnectionBuilder.forSessionBus().withShared(false).build();
+                connection =
+                        DBusConnectionBuilder.forSessionBus().withShared(false).build();
             }
-            Notifications service = connection.getRemoteObject(Notifications.BUS_NAME, Notifications.OBJECT_PATH,
-                    Notifications.class);
+            Notifications service =
+                    connection.getRemoteObject(Notifications.BUS_NAME, Notifications.OBJECT_PATH, Notifications.class);
             // replacesId 0: a new notification; -1: the desktop's default expiry
-            service.Notify(APP_NAME, new UInt32(0), "dialog-information", summary, body, new String[0],
-                    Map.of("category", new Variant<>("im.received")), -1);
+            service.Notify(
+                    APP_NAME,
+                    new UInt32(0),
+                    "dialog-information",
+                    summary,
+                    body,
+                    new String[0],
+                    Map.of("category", new Variant<>("im.received")),
+                    -1);
             return true;
         } catch (Exception | LinkageError e) {
             // no session bus or no notification service: nothing to show, nothing to fail

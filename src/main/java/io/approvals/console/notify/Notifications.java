@@ -13,6 +13,13 @@ public interface Notifications extends DBusInterface {
     String OBJECT_PATH = "/org/freedesktop/Notifications";
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body, String[] actions,
-                  Map<String, Variant<?>> hints, int expireTimeout);
+    UInt32 Notify(
+            String appName,
+            UInt32 replacesId,
+            String appIcon,
+            String summary,
+            String body,
+            String[] actions,
+            Map<String, Variant<?>> hints,
+            int expireTimeout);
 }

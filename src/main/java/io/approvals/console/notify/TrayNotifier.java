@@ -21,7 +21,8 @@ final class TrayNotifier implements DesktopNotifier {
         try {
             if (icon == null) {
                 var url = TrayNotifier.class.getResource("/io/approvals/console/ui/icons/icon-32.png");
-                java.awt.Image image = url == null ? new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB)
+                java.awt.Image image = url == null
+                        ? new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB)
                         : java.awt.Toolkit.getDefaultToolkit().getImage(url);
                 icon = new TrayIcon(image, DbusNotifier.APP_NAME);
                 icon.setImageAutoSize(true);

@@ -14,8 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class AdminKeyFile {
     static final String NAME = "admin.key";
 
-    private AdminKeyFile() {
-    }
+    private AdminKeyFile() {}
 
     static void write(Path file, ApiKey key) throws IOException {
         Files.deleteIfExists(file);
@@ -25,8 +24,8 @@ final class AdminKeyFile {
         } else {
             Files.createFile(file);
         }
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (OutputStream out =
+                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             out.write((key.reveal() + "\n").getBytes(StandardCharsets.US_ASCII));
         }
     }

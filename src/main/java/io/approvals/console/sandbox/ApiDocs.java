@@ -28,6 +28,7 @@ final class ApiDocs {
     /** host:port as a browser sends it for the sandbox (127.0.0.1, localhost or [::1]). */
     private static final java.util.regex.Pattern LOCAL_HOST =
             java.util.regex.Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1])(:[0-9]{1,5})?");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private volatile ObjectNode openApi;
@@ -87,8 +88,8 @@ final class ApiDocs {
         String version = webjarVersion;
         if (version == null) {
             Properties p = new Properties();
-            try (InputStream in = ApiDocs.class.getResourceAsStream(
-                    "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            try (InputStream in =
+                    ApiDocs.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
                 if (in == null) {
                     throw ApiProblem.notFound("Swagger UI is not packaged with this sandbox.");
                 }

@@ -20,8 +20,14 @@ final class ApiProblem extends RuntimeException {
     final Approval current;
     final Map<String, String> headers;
 
-    private ApiProblem(int status, String title, String detail, Map<String, List<String>> errors,
-                       String requiredScope, Approval current, Map<String, String> headers) {
+    private ApiProblem(
+            int status,
+            String title,
+            String detail,
+            Map<String, List<String>> errors,
+            String requiredScope,
+            Approval current,
+            Map<String, String> headers) {
         super(title, null, false, false);
         this.status = status;
         this.title = title;
@@ -43,10 +49,13 @@ final class ApiProblem extends RuntimeException {
     /** 400 naming the fields that failed, field -> messages. */
     static ApiProblem validation(Map<String, List<String>> errors) {
         StringBuilder detail = new StringBuilder("Some fields are not valid:");
-        errors.forEach((field, messages) -> detail.append(' ').append(field).append(" (")
-                .append(String.join("; ", messages)).append(')'));
-        return new ApiProblem(400, "Validation failed", detail.toString(), new LinkedHashMap<>(errors), null, null,
-                Map.of());
+        errors.forEach((field, messages) -> detail.append(' ')
+                .append(field)
+                .append(" (")
+                .append(String.join("; ", messages))
+                .append(')'));
+        return new ApiProblem(
+                400, "Validation failed", detail.toString(), new LinkedHashMap<>(errors), null, null, Map.of());
     }
 
     static ApiProblem field(String field, String message) {
@@ -54,13 +63,19 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem unauthorized(String detail) {
-        return new ApiProblem(401, "Unauthorized", detail, null, null, null,
-                Map.of("WWW-Authenticate", WWW_AUTHENTICATE));
+        return new ApiProblem(
+                401, "Unauthorized", detail, null, null, null, Map.of("WWW-Authenticate", WWW_AUTHENTICATE));
     }
 
     static ApiProblem forbidden(String requiredScope) {
-        return new ApiProblem(403, "Forbidden", "This key lacks the '" + requiredScope + "' scope.", null,
-                requiredScope, null, Map.of());
+        return new ApiProblem(
+                403,
+                "Forbidden",
+                "This key lacks the '" + requiredScope + "' scope.",
+                null,
+                requiredScope,
+                null,
+                Map.of());
     }
 
     static ApiProblem notFound(String detail) {
@@ -68,8 +83,14 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem methodNotAllowed(String method, String allow) {
-        return new ApiProblem(405, "Method not allowed", method + " is not allowed here; use " + allow + ".",
-                null, null, null, Map.of("Allow", allow));
+        return new ApiProblem(
+                405,
+                "Method not allowed",
+                method + " is not allowed here; use " + allow + ".",
+                null,
+                null,
+                null,
+                Map.of("Allow", allow));
     }
 
     static ApiProblem conflict(String detail, Approval current) {
@@ -85,7 +106,9 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem headersTooLarge(int limit) {
-        return of(431, "Request header fields too large",
+        return of(
+                431,
+                "Request header fields too large",
                 "The request's header fields are larger than " + limit + " bytes in all.");
     }
 
@@ -98,8 +121,13 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem tooManyRequests(long retryAfterSeconds) {
-        return new ApiProblem(429, "Too many requests", "Too many failed authentications from this address; "
-                + "try again in " + retryAfterSeconds + " s.", null, null, null,
+        return new ApiProblem(
+                429,
+                "Too many requests",
+                "Too many failed authentications from this address; " + "try again in " + retryAfterSeconds + " s.",
+                null,
+                null,
+                null,
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 

@@ -60,18 +60,24 @@ final class ApprovalHandlers {
 
     private PageCache.Page readPage(PageCache.Key key) throws SQLException {
         long generation = pages.generation(); // before the query: a change during it makes the page unservable
-        List<ApprovalTable.Row> rows = store.read(c -> ApprovalTable.pending(c, key.approver(), key.after(), key.limit() + 1));
+        List<ApprovalTable.Row> rows =
+                store.read(c -> ApprovalTable.pending(c, key.approver(), key.after(), key.limit() + 1));
         List<Approval> items = rows.subList(0, Math.min(key.limit(), rows.size())).stream()
-                .map(ApprovalTable.Row::approval).toList();
-        String next = rows.size() > key.limit() ? cursors.issue(Cursors.APPROVALS, rows.get(key.limit() - 1).seq()) : null;
+                .map(ApprovalTable.Row::approval)
+                .toList();
+        String next = rows.size() > key.limit()
+                ? cursors.issue(Cursors.APPROVALS, rows.get(key.limit() - 1).seq())
+                : null;
         byte[] body = Responses.bytes(Responses.page(items, next));
         return new PageCache.Page(generation, body, ETags.ofPage(items, next));
     }
 
     Reply create(Call call) throws SQLException {
         String idempotencyKey = call.headers().getFirst("Idempotency-Key");
-        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > 255
-                || !idempotencyKey.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e))) {
+        if (idempotencyKey != null
+                && (idempotencyKey.isEmpty()
+                        || idempotencyKey.length() > 255
+                        || !idempotencyKey.chars().allMatch(ch -> ch >= 0x20 && ch <= 0x7e))) {
             throw ApiProblem.field("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
         }
         Fields f = new Fields(call.body(), CREATE_FIELDS);
@@ -92,10 +98,21 @@ final class ApprovalHandlers {
         f.check();
 
         Instant now = now();
-        Approval approval = new Approval(Ids.approval(), title, description,
-                requester == null ? call.caller().owner() : requester, approver, priority,
-                dueAt == null ? null : dueAt.truncatedTo(ChronoUnit.MILLIS), ApprovalStatus.PENDING, now, now,
-                null, null, null, 1);
+        Approval approval = new Approval(
+                Ids.approval(),
+                title,
+                description,
+                requester == null ? call.caller().owner() : requester,
+                approver,
+                priority,
+                dueAt == null ? null : dueAt.truncatedTo(ChronoUnit.MILLIS),
+                ApprovalStatus.PENDING,
+                now,
+                now,
+                null,
+                null,
+                null,
+                1);
         byte[] body = Responses.bytes(approval);
         if (idempotencyKey == null) {
             store.inTransaction(c -> {
@@ -106,8 +123,8 @@ final class ApprovalHandlers {
             return created(approval.id(), body);
         }
         String bodyDigest = CanonicalJson.digest(call.body());
-        IdempotencyRecords.Stored fresh = new IdempotencyRecords.Stored(bodyDigest, approval.id(),
-                new String(body, StandardCharsets.UTF_8));
+        IdempotencyRecords.Stored fresh =
+                new IdempotencyRecords.Stored(bodyDigest, approval.id(), new String(body, StandardCharsets.UTF_8));
         String keyId = call.caller().keyId();
         try {
             IdempotencyRecords.Stored answer = store.inTransaction(c -> {
@@ -146,8 +163,13 @@ final class ApprovalHandlers {
     private static void insertWithAudit(java.sql.Connection c, Caller caller, Approval a, Instant now)
             throws SQLException {
         ApprovalTable.insert(c, a);
-        AuditLog.append(c, caller, AuditEntry.APPROVAL_CREATED, a.id(),
-                "priority " + a.priority().wire() + (a.approver() == null ? "" : ", approver " + a.approver()), now);
+        AuditLog.append(
+                c,
+                caller,
+                AuditEntry.APPROVAL_CREATED,
+                a.id(),
+                "priority " + a.priority().wire() + (a.approver() == null ? "" : ", approver " + a.approver()),
+                now);
     }
 
     Reply updateStatus(Call call) throws SQLException {
@@ -178,24 +200,45 @@ final class ApprovalHandlers {
                 Approval current = ApprovalTable.find(c, id)
                         .orElseThrow(() -> ApiProblem.notFound("No approval has the id " + id + "."));
                 if (current.status() != ApprovalStatus.PENDING) {
-                    throw ApiProblem.conflict("The approval was already " + current.status().wire().toLowerCase()
-                            + " by " + current.decidedBy() + ".", current);
+                    throw ApiProblem.conflict(
+                            "The approval was already "
+                                    + current.status().wire().toLowerCase() + " by " + current.decidedBy() + ".",
+                            current);
                 }
                 if (expectedVersion != null && expectedVersion != current.version()) {
-                    throw ApiProblem.conflict("The approval changed (version " + current.version()
-                            + ", expected " + expectedVersion + ").", current);
+                    throw ApiProblem.conflict(
+                            "The approval changed (version " + current.version() + ", expected " + expectedVersion
+                                    + ").",
+                            current);
                 }
                 Instant now = now();
-                Approval decided = new Approval(current.id(), current.title(), current.description(),
-                        current.requester(), current.approver(), current.priority(), current.dueAt(), decision,
-                        current.createdAt(), now, call.caller().owner(), now,
-                        comment == null || comment.isBlank() ? null : comment, current.version() + 1);
+                Approval decided = new Approval(
+                        current.id(),
+                        current.title(),
+                        current.description(),
+                        current.requester(),
+                        current.approver(),
+                        current.priority(),
+                        current.dueAt(),
+                        decision,
+                        current.createdAt(),
+                        now,
+                        call.caller().owner(),
+                        now,
+                        comment == null || comment.isBlank() ? null : comment,
+                        current.version() + 1);
                 if (!ApprovalTable.decide(c, decided, current.version())) {
                     throw lostRace(c, id);
                 }
-                AuditLog.append(c, call.caller(), decision == ApprovalStatus.APPROVED
-                        ? AuditEntry.APPROVAL_APPROVED : AuditEntry.APPROVAL_REJECTED, id,
-                        "version " + decided.version(), now);
+                AuditLog.append(
+                        c,
+                        call.caller(),
+                        decision == ApprovalStatus.APPROVED
+                                ? AuditEntry.APPROVAL_APPROVED
+                                : AuditEntry.APPROVAL_REJECTED,
+                        id,
+                        "version " + decided.version(),
+                        now);
                 return Responses.json(200, decided);
             });
             pages.changed();

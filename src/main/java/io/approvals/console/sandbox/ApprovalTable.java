@@ -21,16 +21,15 @@ final class ApprovalTable {
     /** The columns {@link #map} reads, by position: change both together. */
     private static final String COLUMNS = "seq, id, title, description, requester, approver, priority, due_at, status,"
             + " created_at, updated_at, decided_by, decided_at, comment, version";
+
     private static final String INSERT = "INSERT INTO approvals (id, title, description, requester, approver, priority,"
             + " due_at, status, created_at, updated_at, decided_by, decided_at, comment, version)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** An approval and its position in creation order (what cursors point at). */
-    record Row(long seq, Approval approval) {
-    }
+    record Row(long seq, Approval approval) {}
 
-    private ApprovalTable() {
-    }
+    private ApprovalTable() {}
 
     static void insert(Connection c, Approval a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -122,7 +121,8 @@ final class ApprovalTable {
     }
 
     static long count(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM approvals")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM approvals")) {
             rs.next();
             return rs.getLong(1);
         }

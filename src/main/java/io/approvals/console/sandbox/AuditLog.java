@@ -20,16 +20,14 @@ final class AuditLog {
     }
 
     /** An entry on the wire: the contract's fields and an id that orders entries with the same {@code at}. */
-    record Listed(String id, Instant at, AuditEntry.Actor actor, String action, String target, String detail) {
-    }
+    record Listed(String id, Instant at, AuditEntry.Actor actor, String action, String target, String detail) {}
 
     /** "aud_" and the sequence number in 12 digits, so ids of one {@code at} sort as they were recorded. */
     static String id(long seq) {
         return String.format(java.util.Locale.ROOT, "aud_%012d", seq);
     }
 
-    private AuditLog() {
-    }
+    private AuditLog() {}
 
     static void append(Connection c, Caller actor, String action, String target, String detail, Instant at)
             throws SQLException {
@@ -60,9 +58,14 @@ final class AuditLog {
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), new AuditEntry(Instant.ofEpochMilli(rs.getLong(2)),
-                            new AuditEntry.Actor(rs.getString(3), rs.getString(4)), rs.getString(5),
-                            rs.getString(6), rs.getString(7))));
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            new AuditEntry(
+                                    Instant.ofEpochMilli(rs.getLong(2)),
+                                    new AuditEntry.Actor(rs.getString(3), rs.getString(4)),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7))));
                 }
             }
             return rows;

@@ -37,7 +37,8 @@ final class Authenticator {
                 String digest = HexFormat.of().formatHex(ApiKey.sha256(presented.strip()));
                 Optional<Caller> caller = registry.lookup(digest, clock.instant());
                 if (caller.isPresent()) {
-                    registry.touch(caller.get().keyId(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                    registry.touch(
+                            caller.get().keyId(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
                     return caller.get();
                 }
                 failure = "The API key is unknown, revoked or expired.";
@@ -63,7 +64,8 @@ final class Authenticator {
         String authorization = headers.getFirst("Authorization");
         if (authorization != null) {
             String trimmed = authorization.strip();
-            if (trimmed.length() > 7 && trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            if (trimmed.length() > 7
+                    && trimmed.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
                 String token = trimmed.substring(7).strip();
                 return token.isEmpty() ? null : token;
             }

@@ -13,8 +13,7 @@ import java.util.List;
  * equal after JSON parsing, as the contract asks for Idempotency-Key replays.
  */
 final class CanonicalJson {
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String digest(JsonNode node) {
         StringBuilder out = new StringBuilder();

@@ -17,6 +17,7 @@ final class Cursors {
     static final String KEYS = "k";
     /** The audit trail, by (at, seq): "u" was by seq alone, so its old cursors are refused, not misread. */
     static final String AUDIT = "t";
+
     private static final int MAC_BYTES = 16;
     private static final int MAX_LENGTH = 200;
 
@@ -42,8 +43,9 @@ final class Cursors {
         String both = text(kind, cursor);
         int colon = both.indexOf(':');
         try {
-            return new long[] {Long.parseLong(both.substring(0, Math.max(colon, 0))),
-                Long.parseLong(both.substring(colon + 1))};
+            return new long[] {
+                Long.parseLong(both.substring(0, Math.max(colon, 0))), Long.parseLong(both.substring(colon + 1))
+            };
         } catch (NumberFormatException e) {
             throw invalid();
         }

@@ -19,12 +19,12 @@ final class ETags {
     /** Raise when the page's JSON serialisation changes, so old tags stop matching. */
     static final String FORMAT = "approvals-page/3";
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static String ofPage(List<Approval> items, String nextCursor) {
         MessageDigest sha = sha256();
-        StringBuilder text = new StringBuilder(32 + items.size() * 40).append(FORMAT).append('\n');
+        StringBuilder text =
+                new StringBuilder(32 + items.size() * 40).append(FORMAT).append('\n');
         for (Approval a : items) {
             // ids are [A-Za-z0-9_], so ':' and '\n' cannot occur inside one: the encoding is unambiguous
             text.append(a.id()).append(':').append(a.version()).append('\n');

@@ -15,12 +15,19 @@ interface ExchangeObserver {
      * One exchange. requestBody holds what the sandbox read of the body (empty when it read none; at most
      * 64 KiB + 1 bytes); responseBody is empty for HEAD, 304 and answers without a body.
      */
-    void exchange(String method, String rawPathAndQuery, Headers requestHeaders, byte[] requestBody, int status,
-                  Headers responseHeaders, byte[] responseBody);
+    void exchange(
+            String method,
+            String rawPathAndQuery,
+            Headers requestHeaders,
+            byte[] requestBody,
+            int status,
+            Headers responseHeaders,
+            byte[] responseBody);
 
     /** The observers on the class path (none in the application). */
     static List<ExchangeObserver> installed() {
         return ServiceLoader.load(ExchangeObserver.class, ExchangeObserver.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList();
+                .map(ServiceLoader.Provider::get)
+                .toList();
     }
 }

@@ -16,11 +16,9 @@ final class IdempotencyRecords {
     static final Duration RETENTION = Duration.ofHours(48);
 
     /** What was stored: the digest of the canonical request body and the exact response body. */
-    record Stored(String bodyDigest, String approvalId, String response) {
-    }
+    record Stored(String bodyDigest, String approvalId, String response) {}
 
-    private IdempotencyRecords() {
-    }
+    private IdempotencyRecords() {}
 
     static Optional<Stored> find(Connection c, String keyId, String idemKey, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT body_digest, approval_id, response FROM idempotency"
@@ -29,7 +27,8 @@ final class IdempotencyRecords {
             ps.setString(2, idemKey);
             ps.setLong(3, now.minus(RETENTION).toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Stored(rs.getString(1), rs.getString(2), rs.getString(3)))
+                return rs.next()
+                        ? Optional.of(new Stored(rs.getString(1), rs.getString(2), rs.getString(3)))
                         : Optional.empty();
             }
         }
@@ -37,8 +36,8 @@ final class IdempotencyRecords {
 
     /** Inserts; a concurrent twin with the same key fails on the primary key and is rolled back. */
     static void insert(Connection c, String keyId, String idemKey, Stored s, Instant now) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement(
-                "DELETE FROM idempotency WHERE key_id = ? AND idem_key = ? AND created_at <= ?")) {
+        try (PreparedStatement del =
+                c.prepareStatement("DELETE FROM idempotency WHERE key_id = ? AND idem_key = ? AND created_at <= ?")) {
             del.setString(1, keyId);
             del.setString(2, idemKey);
             del.setLong(3, now.minus(RETENTION).toEpochMilli());

@@ -8,8 +8,7 @@ final class Ids {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LENGTH = 20;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static String approval() {
         return "apr_" + random(LENGTH);

@@ -49,8 +49,11 @@ final class KeyHandlers {
         long after = Paging.position(call, cursors, Cursors.KEYS, 0);
         List<KeyRow> rows = store.read(c -> KeyTable.page(c, after, limit + 1));
         List<KeyRow> page = rows.subList(0, Math.min(limit, rows.size()));
-        String next = rows.size() > limit ? cursors.issue(Cursors.KEYS, page.get(page.size() - 1).seq()) : null;
-        return Responses.json(200, Responses.page(page.stream().map(keys::metadata).toList(), next));
+        String next = rows.size() > limit
+                ? cursors.issue(Cursors.KEYS, page.get(page.size() - 1).seq())
+                : null;
+        return Responses.json(
+                200, Responses.page(page.stream().map(keys::metadata).toList(), next));
     }
 
     Reply issue(Call call) throws SQLException {
@@ -61,8 +64,10 @@ final class KeyHandlers {
         if (scopes != null) {
             for (String s : scopes) {
                 if (!Scope.isKnown(s)) {
-                    f.error("scopes", "unknown scope '" + io.approvals.console.contract.Wire.clip(s)
-                            + "'; use read, write, admin");
+                    f.error(
+                            "scopes",
+                            "unknown scope '" + io.approvals.console.contract.Wire.clip(s)
+                                    + "'; use read, write, admin");
                 }
             }
         }
@@ -72,7 +77,8 @@ final class KeyHandlers {
         }
         f.check();
         IssuedKey issued = keys.issue(call.caller(), name, owner, new LinkedHashSet<>(scopes), expiresAt);
-        return Responses.json(201, issued).withHeader("Location", "/apikeys/" + issued.apiKey().id());
+        return Responses.json(201, issued)
+                .withHeader("Location", "/apikeys/" + issued.apiKey().id());
     }
 
     private static int graceSeconds(Call call) {

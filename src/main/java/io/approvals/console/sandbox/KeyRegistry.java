@@ -17,9 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * to a periodic flush so reads never write to the database.
  */
 final class KeyRegistry {
-    private record Snapshot(Map<String, KeyRow> byDigest, Map<String, GraceSecret> graceByDigest,
-                            Map<String, KeyRow> byId) {
-    }
+    private record Snapshot(
+            Map<String, KeyRow> byDigest, Map<String, GraceSecret> graceByDigest, Map<String, KeyRow> byId) {}
 
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();

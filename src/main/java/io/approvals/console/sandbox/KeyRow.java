@@ -6,9 +6,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** A stored API key: its current secret's digest and hints, never the secret. */
-record KeyRow(long seq, String id, String name, String owner, List<String> scopes, String digest,
-              String prefix, String last4, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-              Instant revokedAt) {
+record KeyRow(
+        long seq,
+        String id,
+        String name,
+        String owner,
+        List<String> scopes,
+        String digest,
+        String prefix,
+        String last4,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant expiresAt,
+        Instant revokedAt) {
 
     KeyRow {
         scopes = List.copyOf(scopes);
@@ -34,8 +44,19 @@ record KeyRow(long seq, String id, String name, String owner, List<String> scope
     }
 
     KeyRow withSecret(String newDigest, String newPrefix, String newLast4) {
-        return new KeyRow(seq, id, name, owner, scopes, newDigest, newPrefix, newLast4, createdAt, lastUsedAt,
-                expiresAt, revokedAt);
+        return new KeyRow(
+                seq,
+                id,
+                name,
+                owner,
+                scopes,
+                newDigest,
+                newPrefix,
+                newLast4,
+                createdAt,
+                lastUsedAt,
+                expiresAt,
+                revokedAt);
     }
 
     @Override

@@ -40,16 +40,34 @@ final class KeyService {
     IssuedKey issue(Caller actor, String name, String owner, Collection<String> scopes, Instant expiresAt)
             throws SQLException {
         ApiKey key = ApiKey.generate(random);
-        List<String> ordered = Scope.ALL.stream().filter(s -> Scope.has(scopes, s)).toList();
+        List<String> ordered =
+                Scope.ALL.stream().filter(s -> Scope.has(scopes, s)).toList();
         Instant now = now();
-        KeyRow row = new KeyRow(0, Ids.key(), name, owner, ordered, key.sha256Hex(), key.prefix(), key.last4(), now,
-                null, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), null);
+        KeyRow row = new KeyRow(
+                0,
+                Ids.key(),
+                name,
+                owner,
+                ordered,
+                key.sha256Hex(),
+                key.prefix(),
+                key.last4(),
+                now,
+                null,
+                expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS),
+                null);
         synchronized (changes) {
             KeyRow stored = store.inTransaction(c -> {
                 KeyRow inserted = KeyTable.insert(c, row);
-                AuditLog.append(c, actor, AuditEntry.KEY_ISSUED, inserted.id(), "name " + name + ", owner " + owner
-                        + ", scopes " + String.join(",", ordered)
-                        + (row.expiresAt() == null ? "" : ", expires " + Json.millisText(row.expiresAt())), now);
+                AuditLog.append(
+                        c,
+                        actor,
+                        AuditEntry.KEY_ISSUED,
+                        inserted.id(),
+                        "name " + name + ", owner " + owner
+                                + ", scopes " + String.join(",", ordered)
+                                + (row.expiresAt() == null ? "" : ", expires " + Json.millisText(row.expiresAt())),
+                        now);
                 return inserted;
             });
             store.read(c -> {
@@ -79,7 +97,8 @@ final class KeyService {
                     Instant until = now.plusSeconds(graceSeconds);
                     KeyTable.deleteGraceOver(c, now);
                     KeyTable.addGrace(c, new GraceSecret(old.digest(), keyId, old.prefix(), old.last4(), until));
-                    detail = "old secret " + old.prefix() + "\u2026" + old.last4() + " valid until " + Json.millisText(until);
+                    detail = "old secret " + old.prefix() + "\u2026" + old.last4() + " valid until "
+                            + Json.millisText(until);
                 }
                 KeyTable.replaceSecret(c, keyId, key.sha256Hex(), key.prefix(), key.last4());
                 AuditLog.append(c, actor, AuditEntry.KEY_REGENERATED, keyId, detail, now);
@@ -103,8 +122,13 @@ final class KeyService {
                 }
                 KeyTable.revoke(c, keyId, now);
                 KeyTable.deleteGrace(c, keyId);
-                AuditLog.append(c, actor, AuditEntry.KEY_REVOKED, keyId,
-                        "secret " + old.prefix() + "\u2026" + old.last4() + " and any in grace revoked", now);
+                AuditLog.append(
+                        c,
+                        actor,
+                        AuditEntry.KEY_REVOKED,
+                        keyId,
+                        "secret " + old.prefix() + "\u2026" + old.last4() + " and any in grace revoked",
+                        now);
                 return KeyTable.find(c, keyId).orElseThrow();
             });
             store.read(c -> {
@@ -123,10 +147,19 @@ final class KeyService {
         if (g == null) {
             return m;
         }
-        Instant expires = key.expiresAt() != null && key.expiresAt().isBefore(g.expiresAt())
-                ? key.expiresAt() : g.expiresAt();
-        return new KeyMetadata(m.id(), m.name(), m.owner(), g.prefix(), g.last4(), m.scopes(), m.createdAt(),
-                m.lastUsedAt(), expires, KeyStatus.EXPIRING);
+        Instant expires =
+                key.expiresAt() != null && key.expiresAt().isBefore(g.expiresAt()) ? key.expiresAt() : g.expiresAt();
+        return new KeyMetadata(
+                m.id(),
+                m.name(),
+                m.owner(),
+                g.prefix(),
+                g.last4(),
+                m.scopes(),
+                m.createdAt(),
+                m.lastUsedAt(),
+                expires,
+                KeyStatus.EXPIRING);
     }
 
     /** Writes the lastUsedAt values collected in memory. */

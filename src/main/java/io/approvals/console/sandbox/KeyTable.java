@@ -20,12 +20,12 @@ final class KeyTable {
     private static final String COLUMNS = "seq, id, name, owner, scopes, digest, prefix, last4, created_at,"
             + " last_used_at, expires_at, revoked_at";
 
-    private KeyTable() {
-    }
+    private KeyTable() {}
 
     static KeyRow insert(Connection c, KeyRow k) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_keys (id, name, owner, scopes, digest,"
-                + " prefix, last4, created_at, last_used_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO api_keys (id, name, owner, scopes, digest,"
+                        + " prefix, last4, created_at, last_used_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, k.id());
             ps.setString(2, k.name());
             ps.setString(3, k.owner());
@@ -56,8 +56,8 @@ final class KeyTable {
     }
 
     static List<KeyRow> page(Connection c, long afterSeq, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM api_keys WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE seq > ? ORDER BY seq LIMIT ?")) {
             ps.setLong(1, afterSeq);
             ps.setInt(2, limit);
             List<KeyRow> rows = new ArrayList<>();
@@ -72,15 +72,15 @@ final class KeyTable {
 
     static long count(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM api_keys");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     static void replaceSecret(Connection c, String id, String digest, String prefix, String last4) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE api_keys SET digest = ?, prefix = ?, last4 = ? WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE api_keys SET digest = ?, prefix = ?, last4 = ? WHERE id = ?")) {
             ps.setString(1, digest);
             ps.setString(2, prefix);
             ps.setString(3, last4);
@@ -124,12 +124,16 @@ final class KeyTable {
     }
 
     static List<GraceSecret> allGrace(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT digest, key_id, prefix, last4, expires_at FROM key_grace");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT digest, key_id, prefix, last4, expires_at FROM key_grace");
+                ResultSet rs = ps.executeQuery()) {
             List<GraceSecret> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(new GraceSecret(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                out.add(new GraceSecret(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5))));
             }
             return out;
@@ -151,9 +155,18 @@ final class KeyTable {
 
     private static KeyRow map(ResultSet rs) throws SQLException {
         String scopes = rs.getString("scopes");
-        return new KeyRow(rs.getLong("seq"), rs.getString("id"), rs.getString("name"), rs.getString("owner"),
-                scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(",")), rs.getString("digest"),
-                rs.getString("prefix"), rs.getString("last4"), instant(rs, "created_at"),
-                instant(rs, "last_used_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"));
+        return new KeyRow(
+                rs.getLong("seq"),
+                rs.getString("id"),
+                rs.getString("name"),
+                rs.getString("owner"),
+                scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(",")),
+                rs.getString("digest"),
+                rs.getString("prefix"),
+                rs.getString("last4"),
+                instant(rs, "created_at"),
+                instant(rs, "last_used_at"),
+                instant(rs, "expires_at"),
+                instant(rs, "revoked_at"));
     }
 }

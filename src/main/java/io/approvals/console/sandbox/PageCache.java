@@ -16,11 +16,9 @@ final class PageCache {
     /** Cached bytes at most; an answer larger than a quarter of that is never cached. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    record Key(String approver, long after, int limit) {
-    }
+    record Key(String approver, long after, int limit) {}
 
-    record Page(long generation, byte[] body, String etag) {
-    }
+    record Page(long generation, byte[] body, String etag) {}
 
     private final Map<Key, Page> pages = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();

@@ -6,8 +6,7 @@ final class Paging {
     static final int MAX_LIMIT = 1000;
     private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,5}");
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** limit: an integer 1..1000, default 100; anything else is a 400. */
     static int limit(Call call) {

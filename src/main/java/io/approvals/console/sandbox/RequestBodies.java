@@ -30,15 +30,13 @@ final class RequestBodies {
      */
     static final long DISCARD_LIMIT = 8L * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = Json.strict()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = Json.strict().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static {
         MAPPER.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     }
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /** A JSON object body; 415 for another content type, 413 when too large, 400 when not a JSON object. */
     static ObjectNode requireObject(Headers headers, InputStream in) throws IOException {
@@ -146,8 +144,8 @@ final class RequestBodies {
             throw ApiProblem.badRequest("The body is empty; a JSON object is expected.");
         }
         if (!node.isObject()) {
-            throw ApiProblem.badRequest("The body must be a JSON object, not " + node.getNodeType()
-                    .name().toLowerCase(Locale.ROOT) + ".");
+            throw ApiProblem.badRequest("The body must be a JSON object, not "
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT) + ".");
         }
         return (ObjectNode) node;
     }
@@ -157,12 +155,15 @@ final class RequestBodies {
         if (message != null && message.toLowerCase(Locale.ROOT).contains("nesting depth")) {
             return ": nested deeper than " + Json.MAX_DEPTH + " levels";
         }
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     static String decodeUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {

@@ -1,8 +1,8 @@
 package io.approvals.console.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Json;
 import io.approvals.console.contract.Problem;
@@ -17,11 +17,9 @@ final class Responses {
 
     /** Approval's isPending() is a convenience for the console, not part of the wire format. */
     @JsonIgnoreProperties({"pending"})
-    private abstract static class ApprovalWire {
-    }
+    private abstract static class ApprovalWire {}
 
-    private Responses() {
-    }
+    private Responses() {}
 
     static byte[] bytes(Object value) {
         try {
@@ -48,8 +46,8 @@ final class Responses {
     }
 
     static Reply problem(ApiProblem p, String traceId) {
-        Problem body = new Problem("about:blank", p.title, p.status, p.detail, traceId, p.errors, p.requiredScope,
-                p.current);
+        Problem body =
+                new Problem("about:blank", p.title, p.status, p.detail, traceId, p.errors, p.requiredScope, p.current);
         Reply reply = new Reply(p.status, Problem.MEDIA_TYPE, bytes(body), Map.of());
         for (Map.Entry<String, String> h : p.headers.entrySet()) {
             reply = reply.withHeader(h.getKey(), h.getValue());

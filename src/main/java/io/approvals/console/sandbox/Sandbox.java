@@ -43,9 +43,15 @@ public final class Sandbox implements AutoCloseable {
     private final Authenticator authenticator;
     private boolean closed;
 
-    private Sandbox(Path dataDir, SandboxStore store, KeyService keys, SandboxServer server,
-                    ScheduledExecutorService housekeeping, ApiKey newAdminKey, Clock clock,
-                    Authenticator authenticator) {
+    private Sandbox(
+            Path dataDir,
+            SandboxStore store,
+            KeyService keys,
+            SandboxServer server,
+            ScheduledExecutorService housekeeping,
+            ApiKey newAdminKey,
+            Clock clock,
+            Authenticator authenticator) {
         this.authenticator = authenticator;
         this.dataDir = dataDir;
         this.store = store;
@@ -72,8 +78,8 @@ public final class Sandbox implements AutoCloseable {
             if (e.getErrorCode() == DATABASE_IN_USE) {
                 throw new IOException("Another sandbox is already using " + dir + ".", e);
             }
-            throw new IOException("Cannot open the sandbox database in " + dir + " (H2 error "
-                    + e.getErrorCode() + ").", e);
+            throw new IOException(
+                    "Cannot open the sandbox database in " + dir + " (H2 error " + e.getErrorCode() + ").", e);
         }
         try {
             KeyRegistry registry = new KeyRegistry();
@@ -85,7 +91,8 @@ public final class Sandbox implements AutoCloseable {
             boolean empty = store.read(KeyTable::count) == 0;
             ApiKey adminKey = null;
             if (empty) {
-                adminKey = keys.issue(Caller.SANDBOX, ADMIN_NAME, ADMIN_OWNER, Scope.ALL, null).key();
+                adminKey = keys.issue(Caller.SANDBOX, ADMIN_NAME, ADMIN_OWNER, Scope.ALL, null)
+                        .key();
                 AdminKeyFile.write(dir.resolve(AdminKeyFile.NAME), adminKey);
             }
             int seed = config.seed() != null ? config.seed() : empty ? DEFAULT_SEED : 0;
@@ -95,10 +102,14 @@ public final class Sandbox implements AutoCloseable {
             Cursors cursors = new Cursors(store.secret("cursor-hmac"));
             FailedAuthLimiter limiter = new FailedAuthLimiter();
             Authenticator authenticator = new Authenticator(registry, limiter, clock);
-            SandboxServer server = new SandboxServer(config.port(), SandboxServer.routes(
-                    new ApprovalHandlers(store, cursors, clock),
-                    new KeyHandlers(store, keys, cursors, clock),
-                    new AuditHandler(store, cursors), new ApiDocs()), authenticator);
+            SandboxServer server = new SandboxServer(
+                    config.port(),
+                    SandboxServer.routes(
+                            new ApprovalHandlers(store, cursors, clock),
+                            new KeyHandlers(store, keys, cursors, clock),
+                            new AuditHandler(store, cursors),
+                            new ApiDocs()),
+                    authenticator);
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sandbox-housekeeping");
                 t.setDaemon(true);
@@ -207,5 +218,4 @@ public final class Sandbox implements AutoCloseable {
         }
         store.close();
     }
-
 }

@@ -60,12 +60,18 @@ final class SandboxServer implements AutoCloseable {
         this.authenticator = authenticator;
         AtomicInteger threadNumber = new AtomicInteger();
         // bounded: a flood waits in the queue, then runs on the accepting thread (back-pressure)
-        this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+        this.pool = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
                 r -> {
                     Thread t = new Thread(r, "sandbox-http-" + threadNumber.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         http.createContext("/", this::handle);
         http.setExecutor(pool);
@@ -91,17 +97,27 @@ final class SandboxServer implements AutoCloseable {
         } catch (Exception | StackOverflowError e) {
             // the class and, for the database, H2's error code: enough to find the cause, and never a
             // message that could quote a request
-            LOG.log(Level.WARNING, "request " + requestId + " failed: " + e.getClass().getName()
-                    + (e instanceof java.sql.SQLException sql ? " (H2 error " + sql.getErrorCode() + ")" : ""));
+            LOG.log(
+                    Level.WARNING,
+                    "request " + requestId + " failed: " + e.getClass().getName()
+                            + (e instanceof java.sql.SQLException sql ? " (H2 error " + sql.getErrorCode() + ")" : ""));
             reply = Responses.problem(ApiProblem.internal(), requestId);
         }
         send(ex, reply, requestId);
         if (captured != null) {
             byte[] answered = isHead(ex) || reply.status() == 304 ? new byte[0] : reply.body();
             for (ExchangeObserver o : observers) {
-                o.exchange(ex.getRequestMethod(), ex.getRequestURI().getRawPath()
-                        + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()),
-                        ex.getRequestHeaders(), captured.captured(), reply.status(), ex.getResponseHeaders(), answered);
+                o.exchange(
+                        ex.getRequestMethod(),
+                        ex.getRequestURI().getRawPath()
+                                + (ex.getRequestURI().getRawQuery() == null
+                                        ? ""
+                                        : "?" + ex.getRequestURI().getRawQuery()),
+                        ex.getRequestHeaders(),
+                        captured.captured(),
+                        reply.status(),
+                        ex.getResponseHeaders(),
+                        answered);
             }
         }
     }
@@ -173,7 +189,8 @@ final class SandboxServer implements AutoCloseable {
             throw ApiProblem.notFound("There is no endpoint at " + io.approvals.console.contract.Wire.clip(path) + ".");
         }
         if (route == null) {
-            throw ApiProblem.methodNotAllowed(io.approvals.console.contract.Wire.clip(method), String.join(", ", allowed));
+            throw ApiProblem.methodNotAllowed(
+                    io.approvals.console.contract.Wire.clip(method), String.join(", ", allowed));
         }
         String address = ex.getRemoteAddress().getAddress().getHostAddress();
         Caller caller = route.open() ? Caller.ANONYMOUS : authenticator.authenticate(ex.getRequestHeaders(), address);
@@ -226,7 +243,7 @@ final class SandboxServer implements AutoCloseable {
         // not a secret, only unique: ThreadLocalRandom, because UUID.randomUUID() shares one
         // synchronized SecureRandom between all worker threads (seen contended in a JFR profile)
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;            // version 4
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4
         long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         return new UUID(hi, lo).toString();
     }

@@ -81,9 +81,10 @@ final class SandboxStore implements AutoCloseable {
                         + "approval_id VARCHAR(40) NOT NULL, response CLOB NOT NULL, created_at BIGINT NOT NULL,"
                         + "PRIMARY KEY (key_id, idem_key))");
                 s.execute("CREATE INDEX IF NOT EXISTS idempotency_created ON idempotency(created_at)");
-                s.execute("CREATE TABLE IF NOT EXISTS audit ("
-                        + "seq BIGINT AUTO_INCREMENT PRIMARY KEY, at BIGINT NOT NULL, actor_key_id VARCHAR(40),"
-                        + "actor_owner VARCHAR(400), action VARCHAR(40) NOT NULL, target VARCHAR(100), detail VARCHAR(1000))");
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS audit ("
+                                + "seq BIGINT AUTO_INCREMENT PRIMARY KEY, at BIGINT NOT NULL, actor_key_id VARCHAR(40),"
+                                + "actor_owner VARCHAR(400), action VARCHAR(40) NOT NULL, target VARCHAR(100), detail VARCHAR(1000))");
                 s.execute("CREATE INDEX IF NOT EXISTS audit_at ON audit(at, seq)");
             }
             return null;
@@ -166,8 +167,14 @@ final class SandboxStore implements AutoCloseable {
     }
 
     /** Every table and the column that orders its rows, for {@link #contentDigest()}. */
-    private static final String[][] TABLES = {{"meta", "name"}, {"approvals", "seq"}, {"api_keys", "seq"},
-            {"key_grace", "digest"}, {"idempotency", "key_id, idem_key"}, {"audit", "seq"}};
+    private static final String[][] TABLES = {
+        {"meta", "name"},
+        {"approvals", "seq"},
+        {"api_keys", "seq"},
+        {"key_grace", "digest"},
+        {"idempotency", "key_id, idem_key"},
+        {"audit", "seq"}
+    };
 
     /**
      * A SHA-256 over the contents of every table, read in one read-only pass, so tests can show that
@@ -182,7 +189,7 @@ final class SandboxStore implements AutoCloseable {
                 for (String[] table : TABLES) {
                     sha.update(("table " + table[0] + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     try (Statement s = c.createStatement();
-                         ResultSet rs = s.executeQuery("SELECT * FROM " + table[0] + " ORDER BY " + table[1])) {
+                            ResultSet rs = s.executeQuery("SELECT * FROM " + table[0] + " ORDER BY " + table[1])) {
                         var meta = rs.getMetaData();
                         while (rs.next()) {
                             StringBuilder row = new StringBuilder();
@@ -196,8 +203,12 @@ final class SandboxStore implements AutoCloseable {
                                     continue;
                                 }
                                 String text = v instanceof java.sql.Clob clob
-                                        ? clob.getSubString(1, (int) clob.length()) : String.valueOf(v);
-                                row.append(text.length()).append(':').append(text).append('|');
+                                        ? clob.getSubString(1, (int) clob.length())
+                                        : String.valueOf(v);
+                                row.append(text.length())
+                                        .append(':')
+                                        .append(text)
+                                        .append('|');
                             }
                             sha.update(row.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         }

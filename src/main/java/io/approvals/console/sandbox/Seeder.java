@@ -19,21 +19,40 @@ import java.util.SplittableRandom;
 final class Seeder {
     private static final int BATCH = 1000;
     private static final long SPREAD_SECONDS = 30L * 24 * 3600;
-    private static final String[] PEOPLE = {"dana", "lee", "sam", "alex", "priya", "jordan", "mei", "omar",
-            "sofia", "kenji", "fatima", "lucas", "ines", "noah", "zoe", "ravi"};
-    private static final String[] SHORT_TITLES = {"New laptop for %s", "Expense report: %s's client dinner",
-            "Conference travel to Lisbon", "Access to production logs", "Software license: IntelliJ IDEA",
-            "Team offsite budget", "Replace office chair", "Vacation request, 2 weeks", "Cloud budget increase",
-            "Hire contractor for Q1", "Security exception for %s", "Purchase order #%2$d", "Monitor upgrade",
-            "Training: Kubernetes course", "Parental leave cover plan"};
+    private static final String[] PEOPLE = {
+        "dana", "lee", "sam", "alex", "priya", "jordan", "mei", "omar", "sofia", "kenji", "fatima", "lucas", "ines",
+        "noah", "zoe", "ravi"
+    };
+    private static final String[] SHORT_TITLES = {
+        "New laptop for %s",
+        "Expense report: %s's client dinner",
+        "Conference travel to Lisbon",
+        "Access to production logs",
+        "Software license: IntelliJ IDEA",
+        "Team offsite budget",
+        "Replace office chair",
+        "Vacation request, 2 weeks",
+        "Cloud budget increase",
+        "Hire contractor for Q1",
+        "Security exception for %s",
+        "Purchase order #%2$d",
+        "Monitor upgrade",
+        "Training: Kubernetes course",
+        "Parental leave cover plan"
+    };
     private static final String LONG_TITLE = "Renewal of the enterprise support contract with the database vendor,"
             + " including the extended on-call coverage for the payments platform and the two additional"
             + " production clusters planned for the next fiscal year";
-    private static final String[] DESCRIPTIONS = {null, "", "MacBook Pro 14, replaces a 2019 model.",
-            "Needed before the audit on Friday.", "See the attached quote; the price is valid for 30 days.",
-            "Approved by the team lead already; needs budget owner sign-off.",
-            "Travel, two nights in a hotel near the venue, economy flights. The ticket is non-refundable after"
-                    + " the 5th, so a quick decision helps. The talk was accepted and the slides are ready."};
+    private static final String[] DESCRIPTIONS = {
+        null,
+        "",
+        "MacBook Pro 14, replaces a 2019 model.",
+        "Needed before the audit on Friday.",
+        "See the attached quote; the price is valid for 30 days.",
+        "Approved by the team lead already; needs budget owner sign-off.",
+        "Travel, two nights in a hotel near the venue, economy flights. The ticket is non-refundable after"
+                + " the 5th, so a quick decision helps. The talk was accepted and the slides are ready."
+    };
 
     private final SplittableRandom random;
     private final Instant now;
@@ -51,10 +70,12 @@ final class Seeder {
                 Instant created = now.minusSeconds(SPREAD_SECONDS * (count - i) / count);
                 batch.add(sample(i, created));
             }
-            store.inTransaction(c -> {
-                ApprovalTable.insertAll(c, batch);
-                return null;
-            }, false); // before serving nothing is acknowledged: one checkpoint at the end is enough
+            store.inTransaction(
+                    c -> {
+                        ApprovalTable.insertAll(c, batch);
+                        return null;
+                    },
+                    false); // before serving nothing is acknowledged: one checkpoint at the end is enough
         }
         store.checkpoint();
     }
@@ -62,9 +83,9 @@ final class Seeder {
     Approval sample(int index, Instant created) {
         String requester = person();
         String approver = random.nextInt(6) == 0 ? null : person();
-        String title = random.nextInt(12) == 0 ? LONG_TITLE
-                : String.format(SHORT_TITLES[random.nextInt(SHORT_TITLES.length)], capitalize(requester),
-                        4000 + index);
+        String title = random.nextInt(12) == 0
+                ? LONG_TITLE
+                : String.format(SHORT_TITLES[random.nextInt(SHORT_TITLES.length)], capitalize(requester), 4000 + index);
         if (title.length() > 200) {
             title = title.substring(0, 200);
         }
@@ -73,11 +94,22 @@ final class Seeder {
             description = longDescription();
         }
         Priority priority = Priority.values()[weightedPriority()];
-        Instant due = random.nextInt(5) == 0 ? null
-                : now.plus(Duration.ofHours(random.nextInt(-24 * 14, 24 * 30)));
-        return new Approval(Ids.approval(), title, description, requester + "@example.com",
-                approver == null ? null : approver + "@example.com", priority, due, ApprovalStatus.PENDING,
-                created, created, null, null, null, 1);
+        Instant due = random.nextInt(5) == 0 ? null : now.plus(Duration.ofHours(random.nextInt(-24 * 14, 24 * 30)));
+        return new Approval(
+                Ids.approval(),
+                title,
+                description,
+                requester + "@example.com",
+                approver == null ? null : approver + "@example.com",
+                priority,
+                due,
+                ApprovalStatus.PENDING,
+                created,
+                created,
+                null,
+                null,
+                null,
+                1);
     }
 
     private String person() {

@@ -10,6 +10,5 @@ public interface ClientFactory {
     ApprovalsApi create(Connection connection, ApiKey key);
 
     /** Does the one-time work of a first request to the connection's server ahead of time; sends nothing. */
-    default void warmUp(Connection connection) {
-    }
+    default void warmUp(Connection connection) {}
 }

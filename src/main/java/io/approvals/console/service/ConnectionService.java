@@ -69,8 +69,11 @@ public final class ConnectionService {
     }
 
     public Connection profile(String name) {
-        return connections.find(name).orElseThrow(() -> new ServiceException(ServiceException.Kind.UNKNOWN_PROFILE,
-                "No profile named '" + name + "'. See the profiles with: approvals-console profiles list"));
+        return connections
+                .find(name)
+                .orElseThrow(() -> new ServiceException(
+                        ServiceException.Kind.UNKNOWN_PROFILE,
+                        "No profile named '" + name + "'. See the profiles with: approvals-console profiles list"));
     }
 
     /** Adds a connection after checking its URL, header name and CA certificate. Stores no key. */
@@ -80,7 +83,8 @@ public final class ConnectionService {
                     + "'. Use 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit.");
         }
         if (connections.find(name).isPresent()) {
-            throw new ServiceException(ServiceException.Kind.DUPLICATE_PROFILE,
+            throw new ServiceException(
+                    ServiceException.Kind.DUPLICATE_PROFILE,
                     "A profile named '" + name + "' exists already. Remove it first or choose another name.");
         }
         Connection connection;
@@ -98,8 +102,8 @@ public final class ConnectionService {
      * says as the profile's dialect; the key's header name or bearer too, unless the user gave one
      * (keepAuth). Returns the discovery, found or not; the profile is unchanged when nothing was found.
      */
-    public io.approvals.console.client.OpenApiDiscovery.Found discoverDialect(String name, String openapi,
-                                                                            boolean keepAuth) {
+    public io.approvals.console.client.OpenApiDiscovery.Found discoverDialect(
+            String name, String openapi, boolean keepAuth) {
         Connection c = profile(name);
         io.approvals.console.client.OpenApiDiscovery.Found found;
         try {
@@ -115,13 +119,13 @@ public final class ConnectionService {
      * The connection with what an OpenAPI document says: its dialect, and the key's header name or bearer unless the
      * user gave one (keepAuth). A time zone set before is kept. Stores nothing (the desktop app shows it first).
      */
-    public static Connection withDiscovered(Connection c, io.approvals.console.client.OpenApiDialect.Result r,
-                                            boolean keepAuth) {
+    public static Connection withDiscovered(
+            Connection c, io.approvals.console.client.OpenApiDialect.Result r, boolean keepAuth) {
         io.approvals.console.contract.Dialect d = r.dialect();
         Connection updated = c;
         if (!keepAuth && (r.headerName() != null || r.bearer())) {
-            updated = updated.withAuth(r.bearer() ? AuthMode.BEARER : AuthMode.API_KEY,
-                    r.bearer() ? c.headerName() : r.headerName());
+            updated = updated.withAuth(
+                    r.bearer() ? AuthMode.BEARER : AuthMode.API_KEY, r.bearer() ? c.headerName() : r.headerName());
         } else {
             d = d.withSource(d.source(), keepAuth ? "user" : null);
         }
@@ -133,8 +137,8 @@ public final class ConnectionService {
      * Changes the profile's dialect by name=value settings ({@link io.approvals.console.contract.Dialect#with}), and
      * the header name or bearer when given (then no longer a guess).
      */
-    public Connection setDialect(String name, java.util.Map<String, String> settings, String headerName,
-                                 Boolean bearer) {
+    public Connection setDialect(
+            String name, java.util.Map<String, String> settings, String headerName, Boolean bearer) {
         Connection c = profile(name);
         io.approvals.console.contract.Dialect d = c.dialectOrContract();
         try {
@@ -144,7 +148,8 @@ public final class ConnectionService {
             Connection updated = c;
             if (headerName != null || bearer != null) {
                 boolean useBearer = bearer != null ? bearer : c.authMode() == AuthMode.BEARER;
-                updated = c.withAuth(useBearer ? AuthMode.BEARER : AuthMode.API_KEY,
+                updated = c.withAuth(
+                        useBearer ? AuthMode.BEARER : AuthMode.API_KEY,
                         headerName != null ? headerName : c.headerName());
                 d = d.withSource(d.source() == null ? "manual" : d.source(), "user");
             } else if (!settings.isEmpty() && d.source() == null) {
@@ -231,18 +236,22 @@ public final class ConnectionService {
     }
 
     ApiKey storedKey(Connection connection) {
-        return secrets.load(connection.name()).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
-                "No key is stored for profile '" + connection.name() + "' (looked in: " + secrets.backendName()
-                        + "). Set one with: approvals-console key set --profile " + connection.name()));
+        return secrets.load(connection.name())
+                .orElseThrow(() -> new ServiceException(
+                        ServiceException.Kind.NO_KEY,
+                        "No key is stored for profile '" + connection.name() + "' (looked in: " + secrets.backendName()
+                                + "). Set one with: approvals-console key set --profile " + connection.name()));
     }
 
     /** Refuses an apv_ key that fails its own format check: a typo caught before any request. */
     public static void checkFormat(ApiKey key) {
         switch (key.format()) {
-            case BAD_CHECKSUM -> throw invalid("The key's checksum does not match: it was mistyped or cut. "
-                    + "Copy it again from where it was issued. Nothing was changed.");
-            case MALFORMED -> throw invalid("The key starts with apv_ but is not 42 letters and digits: "
-                    + "it was cut short or has extra characters. Copy it again. Nothing was changed.");
+            case BAD_CHECKSUM ->
+                throw invalid("The key's checksum does not match: it was mistyped or cut. "
+                        + "Copy it again from where it was issued. Nothing was changed.");
+            case MALFORMED ->
+                throw invalid("The key starts with apv_ but is not 42 letters and digits: "
+                        + "it was cut short or has extra characters. Copy it again. Nothing was changed.");
             default -> {
                 // VALID, or OPAQUE (an SSO token or another vendor's key): only the server can judge it
             }
@@ -260,12 +269,18 @@ public final class ConnectionService {
     VerifiedKey facts(ApiKey key, KeyVerification verification) {
         KeyMetadata m = verification.metadata();
         if (m == null) {
-            return new VerifiedKey(key.prefix(), key.last4(), key.fingerprint(), List.of(), null, null, null,
-                    clock.instant(), false);
+            return new VerifiedKey(
+                    key.prefix(), key.last4(), key.fingerprint(), List.of(), null, null, null, clock.instant(), false);
         }
-        return new VerifiedKey(m.prefix() == null ? key.prefix() : m.prefix(),
-                m.last4() == null ? key.last4() : m.last4(), key.fingerprint(), m.scopes(), m.owner(),
-                m.expiresAt(), m.status() == null ? null : m.status().wire(), clock.instant(),
+        return new VerifiedKey(
+                m.prefix() == null ? key.prefix() : m.prefix(),
+                m.last4() == null ? key.last4() : m.last4(),
+                key.fingerprint(),
+                m.scopes(),
+                m.owner(),
+                m.expiresAt(),
+                m.status() == null ? null : m.status().wire(),
+                clock.instant(),
                 verification.keyEndpointsAvailable());
     }
 

@@ -34,13 +34,28 @@ public record FailureText(Kind kind, String title, String message, String nextSt
 
     /** The failures a user is told about, each with its own title, message and next step in the bundle. */
     public enum Kind {
-        OFFLINE("offline"), TIMEOUT("timeout"), TLS_HOST("tlsHost"), TLS_TRUST("tlsTrust"),
-        INSECURE_URL("insecureUrl"), UNAUTHORIZED("unauthorized"), UNAUTHORIZED_HEADER("unauthorizedHeader"),
-        FORBIDDEN_SCOPE("forbiddenScope"), FORBIDDEN("forbidden"), NOT_FOUND("notFound"), CONFLICT("conflict"),
-        INVALID("invalid"), RATE_LIMITED("rateLimited"), SERVER("server"), CAP_REACHED("capReached"),
-        KEYCHAIN_LOCKED("keychainLocked"), KEYCHAIN_UNAVAILABLE("keychainUnavailable"),
-        KEYCHAIN_TIMEOUT("keychainTimeout"), KEYCHAIN_DENIED("keychainDenied"), KEYCHAIN("keychain"),
-        REFUSED("refused"), UNEXPECTED("unexpected");
+        OFFLINE("offline"),
+        TIMEOUT("timeout"),
+        TLS_HOST("tlsHost"),
+        TLS_TRUST("tlsTrust"),
+        INSECURE_URL("insecureUrl"),
+        UNAUTHORIZED("unauthorized"),
+        UNAUTHORIZED_HEADER("unauthorizedHeader"),
+        FORBIDDEN_SCOPE("forbiddenScope"),
+        FORBIDDEN("forbidden"),
+        NOT_FOUND("notFound"),
+        CONFLICT("conflict"),
+        INVALID("invalid"),
+        RATE_LIMITED("rateLimited"),
+        SERVER("server"),
+        CAP_REACHED("capReached"),
+        KEYCHAIN_LOCKED("keychainLocked"),
+        KEYCHAIN_UNAVAILABLE("keychainUnavailable"),
+        KEYCHAIN_TIMEOUT("keychainTimeout"),
+        KEYCHAIN_DENIED("keychainDenied"),
+        KEYCHAIN("keychain"),
+        REFUSED("refused"),
+        UNEXPECTED("unexpected");
 
         final String key;
 
@@ -66,13 +81,14 @@ public record FailureText(Kind kind, String title, String message, String nextSt
             return ofApi(api, t);
         }
         if (e instanceof KeychainException k) {
-            Kind kind = switch (k.kind()) {
-                case LOCKED -> Kind.KEYCHAIN_LOCKED;
-                case UNAVAILABLE -> Kind.KEYCHAIN_UNAVAILABLE;
-                case TIMEOUT -> Kind.KEYCHAIN_TIMEOUT;
-                case DENIED -> Kind.KEYCHAIN_DENIED;
-                case ERROR -> Kind.KEYCHAIN;
-            };
+            Kind kind =
+                    switch (k.kind()) {
+                        case LOCKED -> Kind.KEYCHAIN_LOCKED;
+                        case UNAVAILABLE -> Kind.KEYCHAIN_UNAVAILABLE;
+                        case TIMEOUT -> Kind.KEYCHAIN_TIMEOUT;
+                        case DENIED -> Kind.KEYCHAIN_DENIED;
+                        case ERROR -> Kind.KEYCHAIN;
+                    };
             return t.text(kind, new Object[] {k.reason()}, t.get(kind, "next", k.nextStep()));
         }
         if (e instanceof ServiceException || e instanceof IllegalArgumentException) {
@@ -109,7 +125,8 @@ public record FailureText(Kind kind, String title, String message, String nextSt
         }
         if (e instanceof ApiException.NotFound) {
             String fact = strip(m, NOT_FOUND_NEXT);
-            String message = fact.equals("Not found on the server.") ? t.get(Kind.NOT_FOUND, "message")
+            String message = fact.equals("Not found on the server.")
+                    ? t.get(Kind.NOT_FOUND, "message")
                     : t.get(Kind.NOT_FOUND, "detailed", fact);
             return t.with(Kind.NOT_FOUND, message, t.get(Kind.NOT_FOUND, "next"));
         }
@@ -118,7 +135,8 @@ public record FailureText(Kind kind, String title, String message, String nextSt
         }
         if (e instanceof ApiException.Validation) {
             String message = m.equals("The server refused the input. Check the fields and try again.")
-                    ? t.get(Kind.INVALID, "message") : t.get(Kind.INVALID, "detailed", m);
+                    ? t.get(Kind.INVALID, "message")
+                    : t.get(Kind.INVALID, "detailed", m);
             return t.with(Kind.INVALID, message, t.get(Kind.INVALID, "next"));
         }
         if (e instanceof ApiException.RateLimited r) {
@@ -143,10 +161,12 @@ public record FailureText(Kind kind, String title, String message, String nextSt
         String detail = colon > 0 && end > colon ? m.substring(colon + 3, end) : null;
         String message;
         if (e.status() == 0) {
-            message = detail == null ? t.get(Kind.SERVER, "unreadable") : t.get(Kind.SERVER, "unreadableDetail", detail);
+            message =
+                    detail == null ? t.get(Kind.SERVER, "unreadable") : t.get(Kind.SERVER, "unreadableDetail", detail);
         } else {
             String status = Integer.toString(e.status()); // not "1.234": a status is a code, not a number
-            message = detail == null ? t.get(Kind.SERVER, "message", status)
+            message = detail == null
+                    ? t.get(Kind.SERVER, "message", status)
                     : t.get(Kind.SERVER, "messageDetail", status, detail);
         }
         return t.with(Kind.SERVER, message, withRequest(Kind.SERVER, e.requestId(), t));
@@ -160,10 +180,17 @@ public record FailureText(Kind kind, String title, String message, String nextSt
             String status = t.raw("status." + current.status().name());
             String message = current.decidedAt() == null
                     ? t.get(Kind.CONFLICT, "decided", status, current.decidedBy())
-                    : t.get(Kind.CONFLICT, "decidedAt", status, current.decidedBy(), current.decidedAt().toString());
+                    : t.get(
+                            Kind.CONFLICT,
+                            "decidedAt",
+                            status,
+                            current.decidedBy(),
+                            current.decidedAt().toString());
             return t.with(Kind.CONFLICT, message, t.get(Kind.CONFLICT, "decidedNext"));
         }
-        return t.with(Kind.CONFLICT, t.get(Kind.CONFLICT, "changed", Long.toString(current.version())),
+        return t.with(
+                Kind.CONFLICT,
+                t.get(Kind.CONFLICT, "changed", Long.toString(current.version())),
                 t.get(Kind.CONFLICT, "changedNext"));
     }
 
@@ -200,8 +227,8 @@ public record FailureText(Kind kind, String title, String message, String nextSt
 
     /** The main window's countdown while it waits to retry: offline (no answer) or asked to wait (429). */
     public static String retryCountdown(boolean rateLimited, long seconds, Locale locale) {
-        return new Texts(locale).format(rateLimited ? "failure.rateLimited.countdown" : "failure.offline.countdown",
-                seconds);
+        return new Texts(locale)
+                .format(rateLimited ? "failure.rateLimited.countdown" : "failure.offline.countdown", seconds);
     }
 
     /** "Offline: showing the list as of …", the time already formatted. */

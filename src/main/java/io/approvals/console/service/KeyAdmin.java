@@ -27,6 +27,7 @@ import java.util.Set;
 public final class KeyAdmin {
     /** A key expiring within this is highlighted. */
     public static final Duration EXPIRY_WARNING = Duration.ofDays(7);
+
     public static final int AUDIT_PAGE = 200;
 
     private final ConnectionService service;
@@ -75,15 +76,20 @@ public final class KeyAdmin {
     /** Regenerates another person's key; the answer holds the new key in full: show it once. */
     public IssuedKey regenerate(String keyIdOrName, RotationGrace grace) {
         KeyMetadata target = resolve(keyIdOrName);
-        refuseOwnKey(target, "regenerate", "approvals-console key rotate --profile " + profile
-                + " (--compromised | --grace 1h)");
+        refuseOwnKey(
+                target,
+                "regenerate",
+                "approvals-console key rotate --profile " + profile + " (--compromised | --grace 1h)");
         return api().regenerateKey(target.id(), grace.seconds());
     }
 
     public KeyMetadata revoke(String keyIdOrName) {
         KeyMetadata target = resolve(keyIdOrName);
-        refuseOwnKey(target, "revoke", "approvals-console key rotate --profile " + profile
-                + " --compromised, or revoke it with another administrator's key");
+        refuseOwnKey(
+                target,
+                "revoke",
+                "approvals-console key rotate --profile " + profile
+                        + " --compromised, or revoke it with another administrator's key");
         return api().revokeKey(target.id());
     }
 
@@ -108,17 +114,24 @@ public final class KeyAdmin {
     }
 
     public static boolean matches(AuditEntry e, String action, String owner) {
-        boolean actionOk = action == null || action.isBlank()
-                || (e.action() != null && e.action().toLowerCase(Locale.ROOT).contains(action.strip().toLowerCase(Locale.ROOT)));
+        boolean actionOk = action == null
+                || action.isBlank()
+                || (e.action() != null
+                        && e.action()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(action.strip().toLowerCase(Locale.ROOT)));
         String actor = e.actor() == null ? null : e.actor().owner();
-        boolean ownerOk = owner == null || owner.isBlank()
-                || (actor != null && actor.toLowerCase(Locale.ROOT).contains(owner.strip().toLowerCase(Locale.ROOT)));
+        boolean ownerOk = owner == null
+                || owner.isBlank()
+                || (actor != null
+                        && actor.toLowerCase(Locale.ROOT).contains(owner.strip().toLowerCase(Locale.ROOT)));
         return actionOk && ownerOk;
     }
 
     /** A key expiring within 7 days from now (and not yet expired or revoked). */
     public static boolean expiresSoon(KeyMetadata k, Instant now) {
-        return k.expiresAt() != null && k.expiresAt().isAfter(now)
+        return k.expiresAt() != null
+                && k.expiresAt().isAfter(now)
                 && k.expiresAt().isBefore(now.plus(EXPIRY_WARNING))
                 && (k.status() == KeyStatus.ACTIVE || k.status() == KeyStatus.EXPIRING);
     }
@@ -139,8 +152,10 @@ public final class KeyAdmin {
                 return k;
             }
         }
-        List<KeyMetadata> named = all.stream().filter(k -> wanted.equals(k.name()))
-                .filter(k -> k.status() != KeyStatus.REVOKED).toList();
+        List<KeyMetadata> named = all.stream()
+                .filter(k -> wanted.equals(k.name()))
+                .filter(k -> k.status() != KeyStatus.REVOKED)
+                .toList();
         if (named.size() == 1) {
             return named.get(0);
         }
@@ -148,8 +163,10 @@ public final class KeyAdmin {
             throw invalid(named.size() + " keys are named '" + clip(wanted) + "'. Name one by its id (see: "
                     + "approvals-console keys list --profile " + profile + ").");
         }
-        throw new ServiceException(ServiceException.Kind.INVALID_INPUT, "No key with the id or name '"
-                + clip(wanted) + "'. See: approvals-console keys list --profile " + profile);
+        throw new ServiceException(
+                ServiceException.Kind.INVALID_INPUT,
+                "No key with the id or name '" + clip(wanted) + "'. See: approvals-console keys list --profile "
+                        + profile);
     }
 
     private void refuseOwnKey(KeyMetadata target, String what, String instead) {
@@ -160,8 +177,9 @@ public final class KeyAdmin {
             return;
         }
         if (target.id() != null && target.id().equals(ownId)) {
-            throw new ServiceException(ServiceException.Kind.REFUSED, "That is the key profile '" + profile
-                    + "' itself uses; to " + what + " it, use: " + instead + ".");
+            throw new ServiceException(
+                    ServiceException.Kind.REFUSED,
+                    "That is the key profile '" + profile + "' itself uses; to " + what + " it, use: " + instead + ".");
         }
     }
 

@@ -37,14 +37,18 @@ public record KeyAttention(String profile, Kind kind, String message, String com
      * What one look at a profile's keychain entries found (one keychain call for the key and the pending entry,
      * plus a file read for the rotation lock). Blocks: call it off the JavaFX thread.
      */
-    public record Look(String profile, Optional<ApiKey> stored, boolean pending,
-                       Optional<RotationLock.Owner> rotatingElsewhere, Connection connection) {
+    public record Look(
+            String profile,
+            Optional<ApiKey> stored,
+            boolean pending,
+            Optional<RotationLock.Owner> rotatingElsewhere,
+            Connection connection) {
 
         public static Look take(ConnectionService service, String profile) {
             Connection c = service.profile(profile);
             Optional<RotationLock.Owner> elsewhere = new KeyRotation(service).rotatingElsewhere(profile);
-            List<Optional<ApiKey>> keys = service.secrets().loadEach(
-                    List.of(profile, KeyRotation.pendingAccount(profile)));
+            List<Optional<ApiKey>> keys =
+                    service.secrets().loadEach(List.of(profile, KeyRotation.pendingAccount(profile)));
             return new Look(profile, keys.get(0), keys.get(1).isPresent(), elsewhere, c);
         }
 
@@ -63,35 +67,58 @@ public record KeyAttention(String profile, Kind kind, String message, String com
         String p = look.profile();
         if (look.rotatingElsewhere().isPresent()) {
             RotationLock.Owner owner = look.rotatingElsewhere().get();
-            return Optional.of(new KeyAttention(p, Kind.ROTATION_UNDER_WAY, "A rotation of the key of profile '" + p
-                    + "' is under way in " + (owner.inThisProcess() ? "another window of this app" : "another program")
-                    + " (" + owner.describe()
-                    + "); the stored key is used until it ends.", "approvals-console key status --profile " + p
-                    + " (again, once it has ended)", null));
+            return Optional.of(new KeyAttention(
+                    p,
+                    Kind.ROTATION_UNDER_WAY,
+                    "A rotation of the key of profile '" + p
+                            + "' is under way in "
+                            + (owner.inThisProcess() ? "another window of this app" : "another program")
+                            + " (" + owner.describe()
+                            + "); the stored key is used until it ends.",
+                    "approvals-console key status --profile " + p + " (again, once it has ended)",
+                    null));
         }
         if (look.pending()) {
-            return Optional.of(new KeyAttention(p, Kind.ROTATION_UNFINISHED, "A rotation of the key of profile '" + p
-                    + "' is unfinished: its pending keychain entry could not be settled yet (the server did not "
-                    + "answer). The stored key is used meanwhile.", "approvals-console key status --profile " + p
-                    + " (again, once the server answers)", null));
+            return Optional.of(new KeyAttention(
+                    p,
+                    Kind.ROTATION_UNFINISHED,
+                    "A rotation of the key of profile '" + p
+                            + "' is unfinished: its pending keychain entry could not be settled yet (the server did not "
+                            + "answer). The stored key is used meanwhile.",
+                    "approvals-console key status --profile " + p + " (again, once the server answers)",
+                    null));
         }
         VerifiedKey v = look.connection().verified();
-        if (look.stored().isEmpty() || v == null || !look.stored().get().fingerprint().equals(v.fingerprint())) {
+        if (look.stored().isEmpty()
+                || v == null
+                || !look.stored().get().fingerprint().equals(v.fingerprint())) {
             return Optional.empty(); // nothing recorded about the key stored now
         }
         ApiKey key = look.stored().get();
         if (REFUSED_STATUS.equals(v.status())) {
-            return Optional.of(new KeyAttention(p, Kind.REFUSED, "The server refused the stored key " + key.masked()
-                    + " (fingerprint " + key.fingerprint() + ") at " + v.verifiedAt() + ": a rotation most likely "
-                    + "regenerated it with no grace period and its new key never reached this computer. Ask an "
-                    + "administrator for a new key and store it.", "approvals-console key set --profile " + p, null));
+            return Optional.of(new KeyAttention(
+                    p,
+                    Kind.REFUSED,
+                    "The server refused the stored key " + key.masked()
+                            + " (fingerprint " + key.fingerprint() + ") at " + v.verifiedAt()
+                            + ": a rotation most likely "
+                            + "regenerated it with no grace period and its new key never reached this computer. Ask an "
+                            + "administrator for a new key and store it.",
+                    "approvals-console key set --profile " + p,
+                    null));
         }
         if (KeyStatus.EXPIRING.wire().equalsIgnoreCase(v.status())) {
-            return Optional.of(new KeyAttention(p, Kind.SUPERSEDED, "The stored key " + key.masked() + " (fingerprint "
-                    + key.fingerprint() + ") is Expiring: it was regenerated on the server, but the new key never "
-                    + "reached this computer" + (v.expiresAt() == null ? "" : ", and it stops working at "
-                    + v.expiresAt()) + ". Rotate again to get a key that stays.",
-                    "approvals-console key rotate --profile " + p + " --grace 1h", v.expiresAt()));
+            return Optional.of(new KeyAttention(
+                    p,
+                    Kind.SUPERSEDED,
+                    "The stored key " + key.masked() + " (fingerprint "
+                            + key.fingerprint()
+                            + ") is Expiring: it was regenerated on the server, but the new key never "
+                            + "reached this computer"
+                            + (v.expiresAt() == null ? "" : ", and it stops working at " + v.expiresAt())
+                            + ". Rotate again to get a key that stays.",
+                    "approvals-console key rotate --profile " + p + " --grace 1h",
+                    v.expiresAt()));
         }
         return Optional.empty();
     }

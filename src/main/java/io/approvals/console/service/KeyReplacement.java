@@ -13,12 +13,10 @@ import java.util.Optional;
  * without a working key. Blocks: call it off the JavaFX thread.
  */
 public final class KeyReplacement {
-    private KeyReplacement() {
-    }
+    private KeyReplacement() {}
 
     /** What replacing did; oldKey says what became of the old key (null when it was not to be revoked). */
-    public record Result(KeyReport report, String oldKey) {
-    }
+    public record Result(KeyReport report, String oldKey) {}
 
     /** How the old key is named when offering to revoke it: "apv_7Hq2…x9Qa (fingerprint 3b9e41c2)". */
     public static String describe(ApiKey key) {
@@ -45,15 +43,19 @@ public final class KeyReplacement {
             return new Result(report, "The new key is the old key " + name + ": nothing was revoked.");
         }
         if (oldMeta == null) {
-            return new Result(report, "The old key " + name + " was not revoked: the server no longer accepts it, "
-                    + "or it has no /apikeys endpoints.");
+            return new Result(
+                    report,
+                    "The old key " + name + " was not revoked: the server no longer accepts it, "
+                            + "or it has no /apikeys endpoints.");
         }
         try {
             KeyMetadata newMeta = service.clients().create(c, fresh).currentKey();
             if (oldMeta.id() != null && oldMeta.id().equals(newMeta.id())) {
-                return new Result(report, "The old key " + name + " was not revoked: the new key is the same key "
-                        + "regenerated, and revoking it would stop the new key too. The old secret ends with its grace "
-                        + "period.");
+                return new Result(
+                        report,
+                        "The old key " + name + " was not revoked: the new key is the same key "
+                                + "regenerated, and revoking it would stop the new key too. The old secret ends with its grace "
+                                + "period.");
             }
         } catch (ApiException e) {
             // could not compare: revoke anyway, the ids came from two different keys' own answers
@@ -61,8 +63,10 @@ public final class KeyReplacement {
         try {
             revoke(service, c, fresh, old.get(), oldMeta.id());
         } catch (ApiException e) {
-            return new Result(report, "The new key is stored, but the old key " + name + " could not be revoked: "
-                    + e.getMessage() + " Ask an administrator to revoke it.");
+            return new Result(
+                    report,
+                    "The new key is stored, but the old key " + name + " could not be revoked: " + e.getMessage()
+                            + " Ask an administrator to revoke it.");
         }
         return new Result(report, "Revoked the old key " + name + ": it no longer works anywhere.");
     }

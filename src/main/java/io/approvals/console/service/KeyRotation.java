@@ -86,8 +86,9 @@ public final class KeyRotation {
         Optional<RotationResult> earlier = recover(profile);
         // only an entry still pending blocks a new rotation (e.g. NEW_KEY_LOST with grace asks for one)
         if (earlier.isPresent() && secrets.load(pendingAccount(profile)).isPresent()) {
-            throw new ServiceException(ServiceException.Kind.REFUSED, earlier.get().message()
-                    + " Not rotating again until that is settled.");
+            throw new ServiceException(
+                    ServiceException.Kind.REFUSED,
+                    earlier.get().message() + " Not rotating again until that is settled.");
         }
         Plan plan = prepare(profile, grace);
         RotationPause.after("prepare");
@@ -97,8 +98,8 @@ public final class KeyRotation {
             RotationPause.after("regenerate");
         } catch (ApiException.Network | ApiException.Server e) {
             // the request may have reached the server and only the answer been lost
-            return explainMarker(plan.connection(), plan.current(),
-                    "Regenerating the key failed: " + e.getMessage(), e);
+            return explainMarker(
+                    plan.connection(), plan.current(), "Regenerating the key failed: " + e.getMessage(), e);
         } catch (ApiException e) {
             // the server refused the request (401, 403, 429, 400): it issued nothing
             discardMarker(profile);
@@ -114,9 +115,12 @@ public final class KeyRotation {
     public Plan prepare(String profile, RotationGrace grace) {
         Connection c = service.profile(profile);
         if (c.authMode() == AuthMode.BEARER) {
-            throw new ServiceException(ServiceException.Kind.NOT_SUPPORTED, "Profile '" + profile
-                    + "' uses an SSO or DeskToken bearer token, which the API cannot regenerate. Get a new token "
-                    + "from your identity provider and store it with: approvals-console key set --profile " + profile);
+            throw new ServiceException(
+                    ServiceException.Kind.NOT_SUPPORTED,
+                    "Profile '" + profile
+                            + "' uses an SSO or DeskToken bearer token, which the API cannot regenerate. Get a new token "
+                            + "from your identity provider and store it with: approvals-console key set --profile "
+                            + profile);
         }
         ApiKey current = service.storedKey(c);
         Availability availability = secrets.probe();
@@ -124,9 +128,11 @@ public final class KeyRotation {
             throw availability.toException();
         }
         if (secrets.load(pendingAccount(profile)).isPresent()) {
-            throw new ServiceException(ServiceException.Kind.REFUSED, "An earlier rotation of profile '" + profile
-                    + "' is unfinished. Run approvals-console key status --profile " + profile
-                    + " to finish or roll it back first.");
+            throw new ServiceException(
+                    ServiceException.Kind.REFUSED,
+                    "An earlier rotation of profile '" + profile
+                            + "' is unfinished. Run approvals-console key status --profile " + profile
+                            + " to finish or roll it back first.");
         }
         secrets.save(pendingAccount(profile), current);
         return new Plan(c, current, grace);
@@ -138,13 +144,16 @@ public final class KeyRotation {
      */
     public IssuedKey regenerate(Plan plan) {
         try {
-            return client(plan.connection(), plan.current()).regenerateCurrentKey(plan.grace().seconds());
+            return client(plan.connection(), plan.current())
+                    .regenerateCurrentKey(plan.grace().seconds());
         } catch (ApiException.NotFound e) {
             discardMarker(plan.profile());
-            throw new ServiceException(ServiceException.Kind.NOT_SUPPORTED, "This server has no /apikeys "
-                    + "endpoints, so the key cannot be regenerated from here: an administrator must issue the new "
-                    + "key. Then store it with: approvals-console key set --profile " + plan.profile()
-                    + " (in the app: Replace key\u2026). Nothing was changed.");
+            throw new ServiceException(
+                    ServiceException.Kind.NOT_SUPPORTED,
+                    "This server has no /apikeys "
+                            + "endpoints, so the key cannot be regenerated from here: an administrator must issue the new "
+                            + "key. Then store it with: approvals-console key set --profile " + plan.profile()
+                            + " (in the app: Replace key\u2026). Nothing was changed.");
         }
     }
 
@@ -197,9 +206,14 @@ public final class KeyRotation {
             if (pendingFailure == null) {
                 // the pending entry holds the new key: decide exactly as the next start would
                 RotationResult decided = recover(profile).orElseThrow();
-                return new RotationResult(profile, decided.outcome(),
+                return new RotationResult(
+                        profile,
+                        decided.outcome(),
                         "The new key could not be verified: " + e.getMessage() + " " + decided.message(),
-                        decided.report(), oldValidUntil, e, null);
+                        decided.report(),
+                        oldValidUntil,
+                        e,
+                        null);
             }
             return storeUnverified(plan, fresh, oldValidUntil, e);
         }
@@ -208,16 +222,26 @@ public final class KeyRotation {
             RotationPause.after("promote");
         } catch (KeychainException e) {
             if (pendingFailure != null) {
-                return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
+                return new RotationResult(
+                        profile,
+                        RotationOutcome.NEW_KEY_NOT_STORED,
                         "The server issued a new key and it works, but the keychain could not store it: "
                                 + e.getMessage() + " " + oldKeyFate(oldValidUntil)
                                 + " The new key is held in this program's memory only.",
-                        report(profile, plan.current()), oldValidUntil, e, fresh);
+                        report(profile, plan.current()),
+                        oldValidUntil,
+                        e,
+                        fresh);
             }
-            return new RotationResult(profile, RotationOutcome.PENDING,
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.PENDING,
                     "The new key works and is kept in the keychain's pending entry, but replacing the old key failed: "
                             + e.getMessage() + " The next start (or the next command) finishes the rotation.",
-                    report(profile, plan.current()), oldValidUntil, e, null);
+                    report(profile, plan.current()),
+                    oldValidUntil,
+                    e,
+                    null);
         }
         try {
             removePending(profile);
@@ -226,12 +250,19 @@ public final class KeyRotation {
             // harmless: a pending entry equal to the stored key is removed at the next start
         }
         KeyReport report = record(profile, fresh, verification);
-        String note = pendingFailure == null ? ""
+        String note = pendingFailure == null
+                ? ""
                 : " (The keychain refused the pending entry, so the new key was stored directly.)";
-        return new RotationResult(profile, RotationOutcome.COMPLETED,
+        return new RotationResult(
+                profile,
+                RotationOutcome.COMPLETED,
                 "Rotated the key of profile '" + profile + "': the new key " + fresh.masked() + " (fingerprint "
                         + fresh.fingerprint() + ") works and is stored in " + secrets.backendName() + ". "
-                        + oldKeyFate(oldValidUntil) + note, report, oldValidUntil, null, null);
+                        + oldKeyFate(oldValidUntil) + note,
+                report,
+                oldValidUntil,
+                null,
+                null);
     }
 
     /** Neither the pending write nor the verification worked: store the key the server just issued anyway. */
@@ -240,21 +271,32 @@ public final class KeyRotation {
         try {
             promote(plan, fresh);
         } catch (KeychainException e) {
-            return new RotationResult(profile, RotationOutcome.NEW_KEY_NOT_STORED,
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.NEW_KEY_NOT_STORED,
                     "The server issued a new key, but the keychain could not store it (" + e.getMessage()
                             + ") and it could not be verified (" + why.getMessage() + "). " + oldKeyFate(oldValidUntil)
-                            + " The new key is held in this program's memory only.", report(profile, plan.current()),
-                    oldValidUntil, e, fresh);
+                            + " The new key is held in this program's memory only.",
+                    report(profile, plan.current()),
+                    oldValidUntil,
+                    e,
+                    fresh);
         }
         try {
             removePending(profile);
         } catch (KeychainException e) {
             // removed at the next start
         }
-        return new RotationResult(profile, RotationOutcome.UNDECIDED,
+        return new RotationResult(
+                profile,
+                RotationOutcome.UNDECIDED,
                 "The server issued a new key; it is stored but could not be verified yet (" + why.getMessage()
                         + "). Check it with: approvals-console key verify --profile " + profile + ". "
-                        + oldKeyFate(oldValidUntil), report(profile, fresh), oldValidUntil, why, null);
+                        + oldKeyFate(oldValidUntil),
+                report(profile, fresh),
+                oldValidUntil,
+                why,
+                null);
     }
 
     /**
@@ -286,9 +328,15 @@ public final class KeyRotation {
     /** Another program holds the lock: its pending entry is not ours to settle. */
     private RotationResult inProgress(String profile) {
         String who = lock.holder(profile).map(RotationLock.Owner::describe).orElse("another program");
-        return new RotationResult(profile, RotationOutcome.IN_PROGRESS, "A rotation of the key of profile '" + profile
-                + "' is under way in another program (" + who + "); the stored key is used until it ends.",
-                null, null, null, null);
+        return new RotationResult(
+                profile,
+                RotationOutcome.IN_PROGRESS,
+                "A rotation of the key of profile '" + profile + "' is under way in another program (" + who
+                        + "); the stored key is used until it ends.",
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Removes the claim of a rotation whose program died after its last keychain step (file work, no keychain). */
@@ -325,8 +373,11 @@ public final class KeyRotation {
                 // promoted, stopped before the pending entry went and the facts were recorded
                 return Optional.of(finishPromoted(c, stored.get()));
             }
-            return Optional.of(explainMarker(c, stored.get(), "An earlier rotation of profile '" + profile
-                    + "' stopped before a new key was stored.", null));
+            return Optional.of(explainMarker(
+                    c,
+                    stored.get(),
+                    "An earlier rotation of profile '" + profile + "' stopped before a new key was stored.",
+                    null));
         }
         String lead = "An earlier rotation of profile '" + profile + "' was interrupted.";
         ApiKey fresh = pending.get();
@@ -336,17 +387,30 @@ public final class KeyRotation {
         } catch (ApiException.Unauthorized e) {
             return Optional.of(rollBack(c, stored, lead));
         } catch (ApiException e) {
-            return Optional.of(new RotationResult(profile, RotationOutcome.UNDECIDED, lead
-                    + " Its new key could not be checked (" + e.getMessage() + "). It stays in the keychain's "
-                    + "pending entry and the next start tries again; until then the previous key is used.",
-                    report(profile, stored.orElse(null)), null, e, null));
+            return Optional.of(new RotationResult(
+                    profile,
+                    RotationOutcome.UNDECIDED,
+                    lead
+                            + " Its new key could not be checked (" + e.getMessage() + "). It stays in the keychain's "
+                            + "pending entry and the next start tries again; until then the previous key is used.",
+                    report(profile, stored.orElse(null)),
+                    null,
+                    e,
+                    null));
         }
         try {
             secrets.save(profile, fresh);
         } catch (KeychainException e) {
-            return Optional.of(new RotationResult(profile, RotationOutcome.PENDING, lead
-                    + " Its new key works, but storing it failed: " + e.getMessage()
-                    + " The next start tries again.", report(profile, stored.orElse(null)), null, e, null));
+            return Optional.of(new RotationResult(
+                    profile,
+                    RotationOutcome.PENDING,
+                    lead
+                            + " Its new key works, but storing it failed: " + e.getMessage()
+                            + " The next start tries again.",
+                    report(profile, stored.orElse(null)),
+                    null,
+                    e,
+                    null));
         }
         try {
             secrets.delete(pendingAccount);
@@ -354,9 +418,17 @@ public final class KeyRotation {
             // equal to the stored key now: removed at the next start
         }
         KeyReport report = record(profile, fresh, verification);
-        return Optional.of(new RotationResult(profile, RotationOutcome.COMPLETED, lead
-                + " It has been completed: the new key " + fresh.masked() + " (fingerprint " + fresh.fingerprint()
-                + ") works and is now stored.", report, null, null, null));
+        return Optional.of(new RotationResult(
+                profile,
+                RotationOutcome.COMPLETED,
+                lead
+                        + " It has been completed: the new key " + fresh.masked() + " (fingerprint "
+                        + fresh.fingerprint()
+                        + ") works and is now stored.",
+                report,
+                null,
+                null,
+                null));
     }
 
     /** The new key is stored already; only the clean-up and the record of its facts were missing. */
@@ -367,15 +439,27 @@ public final class KeyRotation {
         try {
             v = client(c, fresh).verifyKey();
         } catch (ApiException e) {
-            return new RotationResult(profile, RotationOutcome.UNDECIDED, lead + " Its new key is stored but could "
-                    + "not be checked (" + e.getMessage() + "). The next start checks again.",
-                    report(profile, fresh), null, e, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.UNDECIDED,
+                    lead + " Its new key is stored but could " + "not be checked (" + e.getMessage()
+                            + "). The next start checks again.",
+                    report(profile, fresh),
+                    null,
+                    e,
+                    null);
         }
         discardMarker(profile);
         KeyReport report = record(profile, fresh, v);
-        return new RotationResult(profile, RotationOutcome.COMPLETED, lead + " It has been completed: the new key "
-                + fresh.masked() + " (fingerprint " + fresh.fingerprint() + ") works and is stored.", report,
-                null, null, null);
+        return new RotationResult(
+                profile,
+                RotationOutcome.COMPLETED,
+                lead + " It has been completed: the new key " + fresh.masked() + " (fingerprint " + fresh.fingerprint()
+                        + ") works and is stored.",
+                report,
+                null,
+                null,
+                null);
     }
 
     /** The pending key was refused: keep the stored key if it works. */
@@ -383,24 +467,49 @@ public final class KeyRotation {
         String profile = c.name();
         secrets.delete(pendingAccount(profile)); // refused by the server: worthless
         if (stored.isEmpty()) {
-            return new RotationResult(profile, RotationOutcome.NO_WORKING_KEY, lead + " Its new key was refused "
-                    + "and no other key is stored. " + askAdmin(profile), report(profile, null), null, null, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.NO_WORKING_KEY,
+                    lead + " Its new key was refused " + "and no other key is stored. " + askAdmin(profile),
+                    report(profile, null),
+                    null,
+                    null,
+                    null);
         }
         try {
             KeyVerification v = client(c, stored.get()).verifyKey();
             KeyReport report = record(profile, stored.get(), v);
-            return new RotationResult(profile, RotationOutcome.ROLLED_BACK, lead + " Its new key was refused by "
-                    + "the server, so the previous key " + stored.get().masked() + ", which still works, was kept.",
-                    report, null, null, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.ROLLED_BACK,
+                    lead + " Its new key was refused by " + "the server, so the previous key "
+                            + stored.get().masked() + ", which still works, was kept.",
+                    report,
+                    null,
+                    null,
+                    null);
         } catch (ApiException.Unauthorized e) {
             recordRefused(profile, stored.get());
-            return new RotationResult(profile, RotationOutcome.NO_WORKING_KEY, lead + " Neither its new key nor "
-                    + "the previous one is accepted by the server. " + askAdmin(profile),
-                    report(profile, stored.get()), null, e, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.NO_WORKING_KEY,
+                    lead + " Neither its new key nor " + "the previous one is accepted by the server. "
+                            + askAdmin(profile),
+                    report(profile, stored.get()),
+                    null,
+                    e,
+                    null);
         } catch (ApiException e) {
-            return new RotationResult(profile, RotationOutcome.ROLLED_BACK, lead + " Its new key was refused by "
-                    + "the server, so the previous key was kept (it could not be checked just now: "
-                    + e.getMessage() + ")", report(profile, stored.get()), null, e, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.ROLLED_BACK,
+                    lead + " Its new key was refused by "
+                            + "the server, so the previous key was kept (it could not be checked just now: "
+                            + e.getMessage() + ")",
+                    report(profile, stored.get()),
+                    null,
+                    e,
+                    null);
         }
     }
 
@@ -416,14 +525,26 @@ public final class KeyRotation {
         } catch (ApiException.Unauthorized e) {
             discardMarker(profile);
             recordRefused(profile, current); // stays visible (key status, the app's banner) after the marker went
-            return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The stored key is no longer "
-                    + "accepted: the server most likely regenerated it with no grace period, and the new key was never "
-                    + "stored on this computer. " + askAdmin(profile), report(profile, current), null,
-                    cause == null ? e : cause, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.NEW_KEY_LOST,
+                    lead + " The stored key is no longer "
+                            + "accepted: the server most likely regenerated it with no grace period, and the new key was never "
+                            + "stored on this computer. " + askAdmin(profile),
+                    report(profile, current),
+                    null,
+                    cause == null ? e : cause,
+                    null);
         } catch (ApiException e) {
-            return new RotationResult(profile, RotationOutcome.UNDECIDED, lead + " The stored key could not be "
-                    + "checked either (" + e.getMessage() + "). The next start checks again.",
-                    report(profile, current), null, cause == null ? e : cause, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.UNDECIDED,
+                    lead + " The stored key could not be " + "checked either (" + e.getMessage()
+                            + "). The next start checks again.",
+                    report(profile, current),
+                    null,
+                    cause == null ? e : cause,
+                    null);
         }
         discardMarker(profile);
         KeyReport report = record(profile, current, v);
@@ -431,15 +552,27 @@ public final class KeyRotation {
         if (m != null && m.status() == KeyStatus.EXPIRING) {
             // the marker alone cannot tell the two causes apart: the answer was lost on the way, or it arrived
             // and the keychain could not store it (it vanished or locked mid-rotation)
-            return new RotationResult(profile, RotationOutcome.NEW_KEY_LOST, lead + " The server did regenerate "
-                    + "the key, but the new key was never stored on this computer (its answer was lost, or the "
-                    + "keychain could not store it) and cannot be recovered. The stored key keeps working until "
-                    + m.expiresAt() + ": rotate again now (approvals-console key rotate --profile " + profile
-                    + " --grace 1h).", report, m.expiresAt(), cause, null);
+            return new RotationResult(
+                    profile,
+                    RotationOutcome.NEW_KEY_LOST,
+                    lead + " The server did regenerate "
+                            + "the key, but the new key was never stored on this computer (its answer was lost, or the "
+                            + "keychain could not store it) and cannot be recovered. The stored key keeps working until "
+                            + m.expiresAt() + ": rotate again now (approvals-console key rotate --profile " + profile
+                            + " --grace 1h).",
+                    report,
+                    m.expiresAt(),
+                    cause,
+                    null);
         }
-        return new RotationResult(profile, RotationOutcome.NOTHING_CHANGED, lead
-                + " The server issued no new key; nothing changed and the stored key still works.", report, null,
-                cause, null);
+        return new RotationResult(
+                profile,
+                RotationOutcome.NOTHING_CHANGED,
+                lead + " The server issued no new key; nothing changed and the stored key still works.",
+                report,
+                null,
+                cause,
+                null);
     }
 
     /**
@@ -451,10 +584,26 @@ public final class KeyRotation {
         VerifiedKey v = c.verified();
         Instant now = service.clock().instant();
         VerifiedKey refused = v != null && key.fingerprint().equals(v.fingerprint())
-                ? new VerifiedKey(v.prefix(), v.last4(), v.fingerprint(), v.scopes(), v.owner(), v.expiresAt(),
-                KeyAttention.REFUSED_STATUS, now, v.keyEndpointsAvailable())
-                : new VerifiedKey(key.prefix(), key.last4(), key.fingerprint(), java.util.List.of(), null, null,
-                KeyAttention.REFUSED_STATUS, now, true);
+                ? new VerifiedKey(
+                        v.prefix(),
+                        v.last4(),
+                        v.fingerprint(),
+                        v.scopes(),
+                        v.owner(),
+                        v.expiresAt(),
+                        KeyAttention.REFUSED_STATUS,
+                        now,
+                        v.keyEndpointsAvailable())
+                : new VerifiedKey(
+                        key.prefix(),
+                        key.last4(),
+                        key.fingerprint(),
+                        java.util.List.of(),
+                        null,
+                        null,
+                        KeyAttention.REFUSED_STATUS,
+                        now,
+                        true);
         service.connections().put(c.withVerified(refused));
     }
 
@@ -467,11 +616,14 @@ public final class KeyRotation {
     }
 
     private Instant oldKeyValidUntil(Plan plan) {
-        return plan.grace().compromised() ? null : service.clock().instant().plus(plan.grace().duration());
+        return plan.grace().compromised()
+                ? null
+                : service.clock().instant().plus(plan.grace().duration());
     }
 
     private static String oldKeyFate(Instant validUntil) {
-        return validUntil == null ? "The old key no longer works."
+        return validUntil == null
+                ? "The old key no longer works."
                 : "The old key keeps working until about " + validUntil + ", so other clients can switch over.";
     }
 

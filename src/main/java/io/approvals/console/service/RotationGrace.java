@@ -56,8 +56,7 @@ public record RotationGrace(Duration duration) {
             try {
                 d = Duration.parse(t.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        "Not a duration. Write e.g. 1h, 24h, 7d, 90m or 3600 (seconds).");
+                throw new IllegalArgumentException("Not a duration. Write e.g. 1h, 24h, 7d, 90m or 3600 (seconds).");
             }
         }
         if (d.compareTo(MAX) > 0 || d.isNegative()) {

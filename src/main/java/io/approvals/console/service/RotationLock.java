@@ -29,7 +29,8 @@ import java.util.UUID;
  */
 public final class RotationLock {
     /** How long an owner may hold the lock before others may take over (a hung process). */
-    public static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("approvals.rotationLock.timeoutSeconds", 300));
+    public static final Duration TIMEOUT =
+            Duration.ofSeconds(Long.getLong("approvals.rotationLock.timeoutSeconds", 300));
     /** How long a rotation waits for another one before refusing. */
     public static final Duration WAIT = Duration.ofSeconds(Long.getLong("approvals.rotationLock.waitSeconds", 20));
 
@@ -53,8 +54,15 @@ public final class RotationLock {
     }
 
     /** Who holds a profile's lock; token tells this holder from another one of the same process. */
-    public record Owner(long pid, String host, String instance, String token, Instant processStart, Instant taken,
-                        Instant expires, String program) {
+    public record Owner(
+            long pid,
+            String host,
+            String instance,
+            String token,
+            Instant processStart,
+            Instant taken,
+            Instant expires,
+            String program) {
 
         /** True when this very process holds it (another window of the app). */
         public boolean inThisProcess() {
@@ -63,8 +71,8 @@ public final class RotationLock {
 
         /** "pid 4711 on host build-7 (approvals-console command), since 2026-12-06T12:03:04Z" */
         public String describe() {
-            return "pid " + pid + " on host " + host + (program == null || program.isEmpty() ? "" : " (" + program + ")")
-                    + ", since " + taken;
+            return "pid " + pid + " on host " + host
+                    + (program == null || program.isEmpty() ? "" : " (" + program + ")") + ", since " + taken;
         }
     }
 
@@ -124,18 +132,25 @@ public final class RotationLock {
             }
             if (System.nanoTime() >= deadline) {
                 Optional<Owner> other = holder(profile);
-                throw new ServiceException(ServiceException.Kind.REFUSED, "Another rotation of the key of profile '"
-                        + profile + "' is under way (" + other.map(Owner::describe).orElse("in another program")
-                        + "). Not rotating twice: wait for it to finish, then check with: approvals-console key status "
-                        + "--profile " + profile + ". If that program hangs, its claim lapses at "
-                        + other.map(Owner::expires).map(Instant::toString).orElse("its time-out") + ".");
+                throw new ServiceException(
+                        ServiceException.Kind.REFUSED,
+                        "Another rotation of the key of profile '"
+                                + profile + "' is under way ("
+                                + other.map(Owner::describe).orElse("in another program")
+                                + "). Not rotating twice: wait for it to finish, then check with: approvals-console key status "
+                                + "--profile " + profile + ". If that program hangs, its claim lapses at "
+                                + other.map(Owner::expires)
+                                        .map(Instant::toString)
+                                        .orElse("its time-out") + ".");
             }
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ServiceException(ServiceException.Kind.REFUSED, "Stopped while waiting for another "
-                        + "rotation of profile '" + profile + "'. Nothing was changed.");
+                throw new ServiceException(
+                        ServiceException.Kind.REFUSED,
+                        "Stopped while waiting for another " + "rotation of profile '" + profile
+                                + "'. Nothing was changed.");
             }
         }
     }
@@ -161,7 +176,8 @@ public final class RotationLock {
 
     /** The live holder unless it is {@code mine}. */
     Optional<Owner> otherHolder(String profile, Held mine) {
-        return holder(profile).filter(o -> mine == null || !o.token().equals(mine.owner().token()));
+        return holder(profile)
+                .filter(o -> mine == null || !o.token().equals(mine.owner().token()));
     }
 
     boolean live(Owner o) {
@@ -180,15 +196,23 @@ public final class RotationLock {
         }
         // a pid reused by another program after the owner died
         Optional<Instant> started = p.get().info().startInstant();
-        return o.processStart() == null || started.isEmpty()
+        return o.processStart() == null
+                || started.isEmpty()
                 || Math.abs(Duration.between(started.get(), o.processStart()).toMillis()) < 2000;
     }
 
     private Owner me(String program) {
         ProcessHandle self = ProcessHandle.current();
         Instant now = clock.instant();
-        return new Owner(self.pid(), hostName(), INSTANCE, UUID.randomUUID().toString(),
-                self.info().startInstant().orElse(null), now, now.plus(TIMEOUT), program);
+        return new Owner(
+                self.pid(),
+                hostName(),
+                INSTANCE,
+                UUID.randomUUID().toString(),
+                self.info().startInstant().orElse(null),
+                now,
+                now.plus(TIMEOUT),
+                program);
     }
 
     private Path ownerFile(String profile) {
@@ -208,9 +232,15 @@ public final class RotationLock {
                     m.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            return Optional.of(new Owner(Long.parseLong(m.getOrDefault("pid", "-1")), m.getOrDefault("host", "?"),
-                    m.getOrDefault("instance", "?"), m.getOrDefault("token", "?"), instant(m.get("processStart")),
-                    instant(m.get("taken")), instantOr(m.get("expires"), Instant.EPOCH), m.get("program")));
+            return Optional.of(new Owner(
+                    Long.parseLong(m.getOrDefault("pid", "-1")),
+                    m.getOrDefault("host", "?"),
+                    m.getOrDefault("instance", "?"),
+                    m.getOrDefault("token", "?"),
+                    instant(m.get("processStart")),
+                    instant(m.get("taken")),
+                    instantOr(m.get("expires"), Instant.EPOCH),
+                    m.get("program")));
         } catch (IOException | RuntimeException e) {
             // unreadable or half-written by a process that died: it holds nothing
             return Optional.empty();
@@ -235,9 +265,11 @@ public final class RotationLock {
         synchronized (IN_PROCESS) {
             try {
                 Files.createDirectories(dir);
-                try (FileChannel ch = FileChannel.open(dir.resolve("rotation-" + profile + ".guard"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = ch.lock()) {
+                try (FileChannel ch = FileChannel.open(
+                                dir.resolve("rotation-" + profile + ".guard"),
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE);
+                        FileLock ignored = ch.lock()) {
                     return body.run();
                 }
             } catch (IOException e) {
@@ -263,9 +295,11 @@ public final class RotationLock {
             String windows = System.getenv("COMPUTERNAME");
             Path linux = Path.of("/proc/sys/kernel/hostname");
             try {
-                host = windows != null && !windows.isBlank() ? windows.strip()
-                        : Files.isReadable(linux) ? Files.readString(linux).strip()
-                        : InetAddress.getLocalHost().getHostName();
+                host = windows != null && !windows.isBlank()
+                        ? windows.strip()
+                        : Files.isReadable(linux)
+                                ? Files.readString(linux).strip()
+                                : InetAddress.getLocalHost().getHostName();
             } catch (IOException e) {
                 host = "localhost";
             }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * it does nothing.
  */
 final class RotationPause {
-    private RotationPause() {
-    }
+    private RotationPause() {}
 
     static void after(String step) {
         String wanted = System.getProperty("approvals.rotation.pauseAfter");

@@ -30,8 +30,14 @@ public final class RotationRecovery {
             try {
                 rotation.recover(c.name()).ifPresent(results::add);
             } catch (RuntimeException e) {
-                results.add(new RotationResult(c.name(), RotationOutcome.UNDECIDED, "Could not check profile '"
-                        + c.name() + "' for an interrupted key rotation: " + e.getMessage(), null, null, e, null));
+                results.add(new RotationResult(
+                        c.name(),
+                        RotationOutcome.UNDECIDED,
+                        "Could not check profile '" + c.name() + "' for an interrupted key rotation: " + e.getMessage(),
+                        null,
+                        null,
+                        e,
+                        null));
             }
         });
         return results;

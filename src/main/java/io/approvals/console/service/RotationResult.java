@@ -12,8 +12,14 @@ import java.time.Instant;
  * @param unsavedKey      only for NEW_KEY_NOT_STORED: the new key, held in memory so the app can offer to
  *                        reveal or copy it; never printed by the CLI
  */
-public record RotationResult(String profile, RotationOutcome outcome, String message, KeyReport report,
-                             Instant oldKeyValidUntil, Throwable cause, ApiKey unsavedKey) {
+public record RotationResult(
+        String profile,
+        RotationOutcome outcome,
+        String message,
+        KeyReport report,
+        Instant oldKeyValidUntil,
+        Throwable cause,
+        ApiKey unsavedKey) {
 
     public boolean ok() {
         return outcome == RotationOutcome.COMPLETED;

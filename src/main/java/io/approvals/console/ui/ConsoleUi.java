@@ -2,10 +2,10 @@ package io.approvals.console.ui;
 
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Background;
-import io.approvals.console.ui.common.DialogWarmUp;
-import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.DialogWarmUp;
 import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.ApprovalsViewModel;
 import io.approvals.console.ui.main.KeyWatch;
@@ -19,7 +19,6 @@ import io.approvals.console.ui.session.UiSettings;
 import io.approvals.console.ui.welcome.WelcomeView;
 import io.approvals.console.ui.welcome.WelcomeViewModel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -55,12 +54,13 @@ public final class ConsoleUi implements MainActions {
     private ConsoleSession session;
     private KeyWatch watch;
     /** The periodic look at the keychain (see {@link KeyWatch}). */
-    private final Timeline keyLooks = new Timeline(new KeyFrame(javafx.util.Duration.seconds(
-            KeyWatch.PERIOD.toSeconds()), e -> {
-        if (watch != null) {
-            watch.periodic();
-        }
-    }));
+    private final Timeline keyLooks =
+            new Timeline(new KeyFrame(javafx.util.Duration.seconds(KeyWatch.PERIOD.toSeconds()), e -> {
+                if (watch != null) {
+                    watch.periodic();
+                }
+            }));
+
     private final MainDialogs hub;
     private final StartupFlow startup;
 
@@ -192,11 +192,14 @@ public final class ConsoleUi implements MainActions {
 
     /** A session opened with the key facts last verified: the server is asked now, and a change reopens the window. */
     private void recheckKey(ConsoleSession opened) {
-        background.run(() -> env.recheckKey(opened), checked -> checked.ifPresent(s -> {
-            if (session == opened) {
-                showMain(s);
-            }
-        }), e -> { });
+        background.run(
+                () -> env.recheckKey(opened),
+                checked -> checked.ifPresent(s -> {
+                    if (session == opened) {
+                        showMain(s);
+                    }
+                }),
+                e -> {});
     }
 
     private void whenShowing(Runnable action) {

@@ -56,16 +56,22 @@ final class MainDialogs {
             return;
         }
         ApprovalsViewModel vm = main.viewModel();
-        CreateApprovalViewModel dvm = new CreateApprovalViewModel(session.api(), background,
-                clock.withZone(ZoneId.systemDefault()));
+        CreateApprovalViewModel dvm =
+                new CreateApprovalViewModel(session.api(), background, clock.withZone(ZoneId.systemDefault()));
         if (session.key() != null && session.key().owner() != null) {
             dvm.requesterProperty().set(session.key().owner());
         }
         dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
-        dialogs().show(FxmlView.CREATE_APPROVAL, new CreateApprovalController(dvm, created -> {
-            vm.added(created);
-            main.select(created.id());
-        }, this::trouble));
+        dialogs()
+                .show(
+                        FxmlView.CREATE_APPROVAL,
+                        new CreateApprovalController(
+                                dvm,
+                                created -> {
+                                    vm.added(created);
+                                    main.select(created.id());
+                                },
+                                this::trouble));
     }
 
     void decide(List<ApprovalRow> rows, ApprovalStatus decision) {
@@ -85,16 +91,19 @@ final class MainDialogs {
         } else {
             BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
             MainView shown = main;
-            dialogs().show(FxmlView.BULK_DECISION, new BulkDecisionController(bvm, vm::replace, this::trouble,
-                    shown::selectAll));
+            dialogs()
+                    .show(
+                            FxmlView.BULK_DECISION,
+                            new BulkDecisionController(bvm, vm::replace, this::trouble, shown::selectAll));
         }
     }
 
     /** A dialog hit 401/403/offline: the main window shows the same banner a refresh would. */
     private void trouble(Throwable e) {
         MainView main = ui.mainView();
-        if (main != null && (e instanceof io.approvals.console.client.ApiException.Unauthorized
-                || e instanceof io.approvals.console.client.ApiException.Network)) {
+        if (main != null
+                && (e instanceof io.approvals.console.client.ApiException.Unauthorized
+                        || e instanceof io.approvals.console.client.ApiException.Network)) {
             main.viewModel().reportFailure(e);
         }
     }
@@ -104,15 +113,19 @@ final class MainDialogs {
         if (session == null) {
             return;
         }
-        dialogs().show(FxmlView.REPLACE_KEY, new ReplaceKeyController(env, background, session.connectionName(),
-                replaced -> {
-                    KeyWatch watch = ui.keyWatch().orElse(null);
-                    if (watch != null) {
-                        watch.look(KeyWatch.Cause.KEY_WINDOW); // the same window takes the new key: filters, drafts stay
-                    } else {
-                        ui.showMain(replaced);
-                    }
-                }));
+        dialogs()
+                .show(
+                        FxmlView.REPLACE_KEY,
+                        new ReplaceKeyController(env, background, session.connectionName(), replaced -> {
+                            KeyWatch watch = ui.keyWatch().orElse(null);
+                            if (watch != null) {
+                                watch.look(
+                                        KeyWatch.Cause
+                                                .KEY_WINDOW); // the same window takes the new key: filters, drafts stay
+                            } else {
+                                ui.showMain(replaced);
+                            }
+                        }));
     }
 
     void keyPanel() {
@@ -155,7 +168,9 @@ final class MainDialogs {
 
     private KeyUi keys() {
         if (keys == null) {
-            keys = new KeyUi(background, clock).theme(() -> ui.uiSettings().theme()).dialogs(dialogs());
+            keys = new KeyUi(background, clock)
+                    .theme(() -> ui.uiSettings().theme())
+                    .dialogs(dialogs());
         }
         return keys;
     }
@@ -175,32 +190,38 @@ final class MainDialogs {
             return;
         }
         ConsoleSession current = session;
-        background.run(() -> env.connection(current.connectionName()),
-                draft -> openSettings(draft, !current.isSandbox()), e -> openSettings(null, false));
+        background.run(
+                () -> env.connection(current.connectionName()),
+                draft -> openSettings(draft, !current.isSandbox()),
+                e -> openSettings(null, false));
     }
 
     private void openSettings(ConnectionDraft connection, boolean editable) {
-        dialogs().show(FxmlView.SETTINGS, new SettingsController(ui.uiSettings(), connection, editable, (s, changed) -> {
-            ui.useSettings(s);
-            MainView main = ui.mainView();
-            if (main != null) {
-                main.viewModel().refreshSecondsProperty().set(s.refreshSeconds());
-                main.viewModel().notificationsOnProperty().set(s.notifications());
-            }
-            background.run(() -> {
-                env.saveSettings(s);
-                return null;
-            }, x -> { }, e -> { });
-            if (changed != null) {
-                ui.setRoot(ConsoleUi.busy(Messages.format("main.openingWithNewSettings", changed.name())));
-                background.run(() -> env.updateConnection(changed), ui::showMain, e -> {
-                    showError(Messages.format("main.connectionNotChanged", e.getMessage()));
-                    if (ui.session() != null) {
-                        ui.showMain(ui.session());
+        dialogs()
+                .show(FxmlView.SETTINGS, new SettingsController(ui.uiSettings(), connection, editable, (s, changed) -> {
+                    ui.useSettings(s);
+                    MainView main = ui.mainView();
+                    if (main != null) {
+                        main.viewModel().refreshSecondsProperty().set(s.refreshSeconds());
+                        main.viewModel().notificationsOnProperty().set(s.notifications());
                     }
-                });
-            }
-        }));
+                    background.run(
+                            () -> {
+                                env.saveSettings(s);
+                                return null;
+                            },
+                            x -> {},
+                            e -> {});
+                    if (changed != null) {
+                        ui.setRoot(ConsoleUi.busy(Messages.format("main.openingWithNewSettings", changed.name())));
+                        background.run(() -> env.updateConnection(changed), ui::showMain, e -> {
+                            showError(Messages.format("main.connectionNotChanged", e.getMessage()));
+                            if (ui.session() != null) {
+                                ui.showMain(ui.session());
+                            }
+                        });
+                    }
+                }));
     }
 
     private void showError(String text) {

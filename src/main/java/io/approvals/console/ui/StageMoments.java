@@ -8,8 +8,7 @@ import javafx.stage.Stage;
 
 /** When to run work on the one stage: once it shows, after its next frame; and its icons. */
 final class StageMoments {
-    private StageMoments() {
-    }
+    private StageMoments() {}
 
     /** Runs an action soon after the window shows (at once when it shows already): a dialog needs its owner shown. */
     static void whenShowing(Stage stage, Runnable action) {

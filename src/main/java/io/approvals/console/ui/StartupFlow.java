@@ -32,7 +32,9 @@ final class StartupFlow {
     /** Reads settings and the current connection off the UI thread, then shows the right screen. */
     void start() {
         CompletableFuture<EarlyStart> early = new CompletableFuture<>();
-        background.run(() -> new EarlyStart(env.settings(), env.currentConnection(), null), early::complete,
+        background.run(
+                () -> new EarlyStart(env.settings(), env.currentConnection(), null),
+                early::complete,
                 early::completeExceptionally);
         start(early);
     }
@@ -50,8 +52,9 @@ final class StartupFlow {
         stage.setTitle(ConsoleUi.TITLE);
         stage.setScene(new Scene(new StackPane(), 1280, 800));
         CompletableFuture<Object> settled = early.handle((s, e) -> s == null
-                ? CompletableFuture.<Object>completedFuture(null)
-                : s.settled().handle((x, failed) -> (Object) null)).thenCompose(f -> f);
+                        ? CompletableFuture.<Object>completedFuture(null)
+                        : s.settled().handle((x, failed) -> (Object) null))
+                .thenCompose(f -> f);
         CompletableFuture<Object> moment = new CompletableFuture<>();
         moment.completeOnTimeout(null, WINDOW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         early.thenAccept(ready -> {
@@ -78,7 +81,9 @@ final class StartupFlow {
 
     private void show(CompletableFuture<EarlyStart> early) {
         EarlyStart ready = early.isDone() && !early.isCompletedExceptionally() ? early.join() : null;
-        boolean opened = ready != null && ready.opening() != null && ready.opening().isDone()
+        boolean opened = ready != null
+                && ready.opening() != null
+                && ready.opening().isDone()
                 && !ready.opening().isCompletedExceptionally();
         if (opened) {
             ConsoleSession openedSession = ready.opening().join();
@@ -101,7 +106,8 @@ final class StartupFlow {
 
     private void begin(EarlyStart early, Throwable error) {
         if (error != null) {
-            ui.showWelcome(Messages.format("main.connectionsUnreadable", ConsoleUi.causeOf(error).getMessage()));
+            ui.showWelcome(Messages.format(
+                    "main.connectionsUnreadable", ConsoleUi.causeOf(error).getMessage()));
             return;
         }
         ui.useSettings(early.settings());
@@ -115,14 +121,14 @@ final class StartupFlow {
         } else {
             String connection = early.current().get();
             ui.setRoot(ConsoleUi.busy(Messages.format("main.openingConnection", connection)));
-            early.opening().whenComplete((opened, e) -> Platform.runLater(() -> {
-                if (e == null) {
-                    ui.showMain(opened);
-                } else {
-                    ui.showWelcome(ConsoleUi.couldNotOpen(connection, ConsoleUi.causeOf(e)));
-                }
-            }));
+            early.opening()
+                    .whenComplete((opened, e) -> Platform.runLater(() -> {
+                        if (e == null) {
+                            ui.showMain(opened);
+                        } else {
+                            ui.showWelcome(ConsoleUi.couldNotOpen(connection, ConsoleUi.causeOf(e)));
+                        }
+                    }));
         }
     }
-
 }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DesktopStartupTest {
     @TempDir
     Path dir;
+
     Sandbox sandbox;
     AppPaths paths;
     SessionOnlyStore keychain = new SessionOnlyStore();
@@ -62,8 +63,8 @@ class DesktopStartupTest {
     }
 
     private ApprovalsApi recording(ApprovalsApi real) {
-        return (ApprovalsApi) Proxy.newProxyInstance(ApprovalsApi.class.getClassLoader(),
-                new Class<?>[] {ApprovalsApi.class}, (proxy, method, args) -> {
+        return (ApprovalsApi) Proxy.newProxyInstance(
+                ApprovalsApi.class.getClassLoader(), new Class<?>[] {ApprovalsApi.class}, (proxy, method, args) -> {
                     calls.add(method.getName());
                     try {
                         return method.invoke(real, args);
@@ -121,8 +122,15 @@ class DesktopStartupTest {
         ConnectionStore store = new ConnectionStore(paths);
         Connection c = store.find("prod").orElseThrow();
         var v = c.verified();
-        store.put(c.withVerified(new io.approvals.console.config.VerifiedKey(v.prefix(), v.last4(), v.fingerprint(),
-                List.of("read", "write"), v.owner(), v.expiresAt(), v.status(), v.verifiedAt(),
+        store.put(c.withVerified(new io.approvals.console.config.VerifiedKey(
+                v.prefix(),
+                v.last4(),
+                v.fingerprint(),
+                List.of("read", "write"),
+                v.owner(),
+                v.expiresAt(),
+                v.status(),
+                v.verifiedAt(),
                 v.keyEndpointsAvailable())));
         ConsoleSession stale = startup().early().join().opening().join();
         assertThat(stale.key().canWrite()).isTrue();
@@ -133,7 +141,12 @@ class DesktopStartupTest {
         assertThat(checked.get().key().scopes()).containsExactly("read");
         assertThat(checked.get().key().canWrite()).isFalse();
         assertThat(checked.get().keyChecked()).isTrue();
-        assertThat(new ConnectionStore(paths).find("prod").orElseThrow().verified().scopes()).containsExactly("read");
+        assertThat(new ConnectionStore(paths)
+                        .find("prod")
+                        .orElseThrow()
+                        .verified()
+                        .scopes())
+                .containsExactly("read");
     }
 
     @Test
@@ -141,8 +154,8 @@ class DesktopStartupTest {
         ApiKey key = sandbox.newAdminKey().orElseThrow();
         profileWithKey(key);
         RecordingSecretStore counting = new RecordingSecretStore(keychain);
-        DesktopStartup startup = new DesktopStartup(
-                s -> new DesktopEnvironment(paths, s.readingAhead(paths, counting), clients));
+        DesktopStartup startup =
+                new DesktopStartup(s -> new DesktopEnvironment(paths, s.readingAhead(paths, counting), clients));
 
         EarlyStart early = startup.early().join();
         early.settled().join();
@@ -173,8 +186,10 @@ class DesktopStartupTest {
         EarlyStart early = startup().early().join();
 
         assertThat(early.current()).contains("prod");
-        assertThatThrownBy(() -> early.opening().join()).isInstanceOf(CompletionException.class)
-                .cause().isInstanceOf(ServiceException.class)
+        assertThatThrownBy(() -> early.opening().join())
+                .isInstanceOf(CompletionException.class)
+                .cause()
+                .isInstanceOf(ServiceException.class)
                 .hasMessageContaining("No key is stored for \u2018prod\u2019")
                 .hasMessageContaining("Replace key");
         assertThat(calls).isEmpty();
@@ -197,7 +212,9 @@ class DesktopStartupTest {
             assertThat(early.current()).contains(DesktopEnvironment.SANDBOX);
             assertThat(session.isSandbox()).isTrue();
             assertThat(session.takeFirstPage().orElseThrow().join().items()).hasSize(40);
-            assertThat(new ConnectionStore(paths).current()).map(Connection::name).contains(DesktopEnvironment.SANDBOX);
+            assertThat(new ConnectionStore(paths).current())
+                    .map(Connection::name)
+                    .contains(DesktopEnvironment.SANDBOX);
         } finally {
             startup.environment().close();
         }

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApprovalCommandsSandboxTest {
     @TempDir
     static Path sandboxDir;
+
     private static Sandbox sandbox;
     private static ApiKey admin;
     private static ApiKey writer;
@@ -103,8 +104,11 @@ class ApprovalCommandsSandboxTest {
     }
 
     private static long decisionsOf(String id) {
-        return audit().stream().filter(e -> id.equals(e.target()))
-                .filter(e -> e.action().equals("approval.approved") || e.action().equals("approval.rejected")).count();
+        return audit().stream()
+                .filter(e -> id.equals(e.target()))
+                .filter(e ->
+                        e.action().equals("approval.approved") || e.action().equals("approval.rejected"))
+                .count();
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -115,9 +119,22 @@ class ApprovalCommandsSandboxTest {
 
     @Test
     void everyCommandWithItsExitCode() throws Exception {
-        CliHarness.Result created = cli().run("approvals", "create", "--title", "New laptop for Dana", "--description",
-                "MacBook", "--requester", requester, "--approver", "lee@example.com", "--priority", "High", "--due", "3d",
-                "--json");
+        CliHarness.Result created = cli().run(
+                        "approvals",
+                        "create",
+                        "--title",
+                        "New laptop for Dana",
+                        "--description",
+                        "MacBook",
+                        "--requester",
+                        requester,
+                        "--approver",
+                        "lee@example.com",
+                        "--priority",
+                        "High",
+                        "--due",
+                        "3d",
+                        "--json");
         assertThat(created.code()).as(created.err()).isZero();
         JsonNode json = Json.strict().readTree(created.out());
         assertThat(fieldNames(json)).isEqualTo(ApprovalView.FIELDS);
@@ -126,8 +143,10 @@ class ApprovalCommandsSandboxTest {
 
         CliHarness.Result show = cli().run("approvals", "show", id);
         assertThat(show.code()).as(show.err()).isZero();
-        assertThat(show.out()).contains("New laptop for Dana", "MacBook", "lee@example.com", "Pending", "version:     1");
-        assertThat(fieldNames(Json.strict().readTree(cli().run("approvals", "show", id, "--json").out())))
+        assertThat(show.out())
+                .contains("New laptop for Dana", "MacBook", "lee@example.com", "Pending", "version:     1");
+        assertThat(fieldNames(Json.strict()
+                        .readTree(cli().run("approvals", "show", id, "--json").out())))
                 .isEqualTo(ApprovalView.FIELDS);
 
         CliHarness.Result stale = cli().run("approvals", "approve", id, "--expected-version", "7");
@@ -158,19 +177,23 @@ class ApprovalCommandsSandboxTest {
         assertThat(decisionsOf(id)).isEqualTo(1);
 
         String second = create("Second");
-        CliHarness.Result reject = cli().run("approvals", "reject", second, "--comment", "no budget",
-                "--expected-version", "1");
+        CliHarness.Result reject =
+                cli().run("approvals", "reject", second, "--comment", "no budget", "--expected-version", "1");
         assertThat(reject.code()).as(reject.err()).isZero();
         assertThat(reject.out()).contains("Rejected " + second, "status:      Rejected", "no budget");
 
         CliHarness.Result badTitle = cli().run("approvals", "create", "--title", "x".repeat(201));
         assertThat(badTitle.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli().run("approvals", "create", "--title", "t", "--priority", "Sometime").code())
+        assertThat(cli().run("approvals", "create", "--title", "t", "--priority", "Sometime")
+                        .code())
                 .isEqualTo(ExitCodes.USAGE);
 
         CliHarness.Result wrongKey = new CliHarness(new SessionOnlyStore(), root, new HttpClientFactory())
-                .env(Map.of("APPROVALS_URL", sandbox.baseUri().toString(),
-                        "APPROVALS_API_KEY", io.approvals.console.contract.TestKeys.random().reveal()))
+                .env(Map.of(
+                        "APPROVALS_URL",
+                        sandbox.baseUri().toString(),
+                        "APPROVALS_API_KEY",
+                        io.approvals.console.contract.TestKeys.random().reveal()))
                 .run("approvals", "list");
         assertThat(wrongKey.code()).isEqualTo(ExitCodes.AUTH);
 
@@ -185,15 +208,35 @@ class ApprovalCommandsSandboxTest {
     @Test
     void idempotencyKeyMakesARerunOfCreateSafe() throws Exception {
         String key = UUID.randomUUID().toString();
-        CliHarness.Result first = cli().run("approvals", "create", "--title", "Once", "--requester", requester,
-                "--idempotency-key", key, "--json");
-        CliHarness.Result rerun = cli().run("approvals", "create", "--title", "Once", "--requester", requester,
-                "--idempotency-key", key, "--json");
+        CliHarness.Result first = cli().run(
+                        "approvals",
+                        "create",
+                        "--title",
+                        "Once",
+                        "--requester",
+                        requester,
+                        "--idempotency-key",
+                        key,
+                        "--json");
+        CliHarness.Result rerun = cli().run(
+                        "approvals",
+                        "create",
+                        "--title",
+                        "Once",
+                        "--requester",
+                        requester,
+                        "--idempotency-key",
+                        key,
+                        "--json");
 
         assertThat(rerun.code()).isZero();
-        assertThat(Json.strict().readTree(rerun.out()).get("id")).isEqualTo(Json.strict().readTree(first.out()).get("id"));
+        assertThat(Json.strict().readTree(rerun.out()).get("id"))
+                .isEqualTo(Json.strict().readTree(first.out()).get("id"));
         assertThat(cli().run("approvals", "list", "--requester", requester, "--format", "csv", "--fields", "id")
-                .out().lines().count()).isEqualTo(2); // header + one
+                        .out()
+                        .lines()
+                        .count())
+                .isEqualTo(2); // header + one
     }
 
     @Test
@@ -210,21 +253,44 @@ class ApprovalCommandsSandboxTest {
             assertThat(fieldNames(item)).as("exactly the contract's fields").isEqualTo(ApprovalView.FIELDS);
         }
 
-        CliHarness.Result csv = cli().run("approvals", "list", "--requester", requester, "--format", "csv",
-                "--fields", "id,title,version");
-        assertThat(csv.out().split("\r\n")).containsExactly("id,title,version", a + ",\"Alpha, with a comma\",1",
-                csv.out().split("\r\n")[2], csv.out().split("\r\n")[3]);
+        CliHarness.Result csv = cli().run(
+                        "approvals",
+                        "list",
+                        "--requester",
+                        requester,
+                        "--format",
+                        "csv",
+                        "--fields",
+                        "id,title,version");
+        assertThat(csv.out().split("\r\n"))
+                .containsExactly(
+                        "id,title,version",
+                        a + ",\"Alpha, with a comma\",1",
+                        csv.out().split("\r\n")[2],
+                        csv.out().split("\r\n")[3]);
 
-        CliHarness.Result limited = cli().run("approvals", "list", "--requester", requester, "--limit", "2",
-                "--fields", "id,title");
-        assertThat(limited.out()).startsWith("ID").contains("TITLE", "Alpha").doesNotContain("Gamma").contains("2 pending.");
+        CliHarness.Result limited =
+                cli().run("approvals", "list", "--requester", requester, "--limit", "2", "--fields", "id,title");
+        assertThat(limited.out())
+                .startsWith("ID")
+                .contains("TITLE", "Alpha")
+                .doesNotContain("Gamma")
+                .contains("2 pending.");
 
-        assertThat(cli().run("approvals", "list", "--requester", requester, "--overdue", "--json").out().strip())
+        assertThat(cli().run("approvals", "list", "--requester", requester, "--overdue", "--json")
+                        .out()
+                        .strip())
                 .isEqualTo("[ ]");
-        assertThat(Json.strict().readTree(cli().run("approvals", "list", "--requester", requester, "--status",
-                "pending", "--json").out())).hasSize(3);
-        assertThat(Json.strict().readTree(cli().run("approvals", "list", "--requester", requester, "--status",
-                "Approved", "--json").out())).isEmpty();
+        assertThat(Json.strict()
+                        .readTree(cli().run(
+                                        "approvals", "list", "--requester", requester, "--status", "pending", "--json")
+                                .out()))
+                .hasSize(3);
+        assertThat(Json.strict()
+                        .readTree(cli().run(
+                                        "approvals", "list", "--requester", requester, "--status", "Approved", "--json")
+                                .out()))
+                .isEmpty();
 
         assertThat(cli().run("approvals", "list", "--fields", "id,nope").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli().run("approvals", "list", "--format", "xml").code()).isEqualTo(ExitCodes.USAGE);
@@ -239,35 +305,49 @@ class ApprovalCommandsSandboxTest {
         String third = create("three");
         assertThat(cli().run("approvals", "approve", decided).code()).isZero();
 
-        String listJson = cli().run("approvals", "list", "--requester", requester, "--json").out();
+        String listJson = cli().run("approvals", "list", "--requester", requester, "--json")
+                .out();
         String stdin = listJson.strip();
-        CliHarness.Result fromJson = cli().runWithStdin(stdin, "approvals", "approve", "--ids-from", "-",
-                "--comment", "bulk");
+        CliHarness.Result fromJson =
+                cli().runWithStdin(stdin, "approvals", "approve", "--ids-from", "-", "--comment", "bulk");
         assertThat(fromJson.code()).as(fromJson.err()).isZero();
-        assertThat(fromJson.out().lines()).containsExactly(first + "  approved  now version 2",
-                third + "  approved  now version 2");
+        assertThat(fromJson.out().lines())
+                .containsExactly(first + "  approved  now version 2", third + "  approved  now version 2");
         assertThat(fromJson.err()).contains("2 of 2 ids approved.");
 
         String fourth = create("four");
-        CliHarness.Result lines = cli().runWithStdin(String.join("\n", "# from a file", first, fourth, "apr_unknown",
-                fourth, ""), "approvals", "reject", "--ids-from", "-", "--comment", "no", "--json");
+        CliHarness.Result lines = cli().runWithStdin(
+                        String.join("\n", "# from a file", first, fourth, "apr_unknown", fourth, ""),
+                        "approvals",
+                        "reject",
+                        "--ids-from",
+                        "-",
+                        "--comment",
+                        "no",
+                        "--json");
         assertThat(lines.code()).as("the first failure's code").isEqualTo(ExitCodes.CONFLICT);
-        List<JsonNode> results = lines.out().lines().map(l -> {
-            try {
-                return Json.strict().readTree(l);
-            } catch (IOException e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+        List<JsonNode> results = lines.out()
+                .lines()
+                .map(l -> {
+                    try {
+                        return Json.strict().readTree(l);
+                    } catch (IOException e) {
+                        throw new AssertionError(l, e);
+                    }
+                })
+                .toList();
         assertThat(results).extracting(n -> n.get("id").asText()).containsExactly(first, fourth, "apr_unknown");
-        assertThat(results).extracting(n -> n.get("result").asText()).containsExactly("conflict", "rejected", "not-found");
+        assertThat(results)
+                .extracting(n -> n.get("result").asText())
+                .containsExactly("conflict", "rejected", "not-found");
         assertThat(results.get(0).get("approval").get("decidedBy").asText()).isEqualTo("writer@example.com");
         assertThat(fieldNames(results.get(1).get("approval"))).isEqualTo(ApprovalView.FIELDS);
 
         for (String id : List.of(first, decided, third, fourth)) {
             assertThat(decisionsOf(id)).as(id).isEqualTo(1);
         }
-        assertThat(cli().runWithStdin("", "approvals", "approve", first, "--ids-from", "-").code())
+        assertThat(cli().runWithStdin("", "approvals", "approve", first, "--ids-from", "-")
+                        .code())
                 .isEqualTo(ExitCodes.USAGE);
     }
 
@@ -275,22 +355,26 @@ class ApprovalCommandsSandboxTest {
     void bulkStopsAtAnAuthFailureAndSendsNothingAfterIt() throws Exception {
         List<String> ids = List.of(create("a"), create("b"), create("c"));
         AtomicInteger decisions = new AtomicInteger();
-        CliHarness c = harness(breaking(real -> new ForwardingApi(real) {
-            @Override
-            public Approval updateStatus(UpdateStatusRequest request) {
-                if (decisions.incrementAndGet() == 2) {
-                    throw new ApiException.Unauthorized("req-1");
-                }
-                return real.updateStatus(request);
-            }
-        }), sandbox.baseUri());
+        CliHarness c = harness(
+                breaking(real -> new ForwardingApi(real) {
+                    @Override
+                    public Approval updateStatus(UpdateStatusRequest request) {
+                        if (decisions.incrementAndGet() == 2) {
+                            throw new ApiException.Unauthorized("req-1");
+                        }
+                        return real.updateStatus(request);
+                    }
+                }),
+                sandbox.baseUri());
 
         CliHarness.Result r = c.runWithStdin(String.join("\n", ids), "approvals", "approve", "--ids-from", "-");
 
         assertThat(r.code()).isEqualTo(ExitCodes.AUTH);
-        assertThat(r.out().lines()).containsExactly(ids.get(0) + "  approved  now version 2",
-                ids.get(1) + "  failed  " + new ApiException.Unauthorized(null).getMessage(),
-                ids.get(2) + "  skipped  not sent: stopped after an authentication failure");
+        assertThat(r.out().lines())
+                .containsExactly(
+                        ids.get(0) + "  approved  now version 2",
+                        ids.get(1) + "  failed  " + new ApiException.Unauthorized(null).getMessage(),
+                        ids.get(2) + "  skipped  not sent: stopped after an authentication failure");
         assertThat(decisions.get()).isEqualTo(2);
         assertThat(decisionsOf(ids.get(2))).isZero();
     }
@@ -299,26 +383,30 @@ class ApprovalCommandsSandboxTest {
     void aDecisionWhoseAnswerWasLostIsReadAgainNotSentAgain() throws Exception {
         List<String> ids = List.of(create("a"), create("b"), create("c"));
         List<UpdateStatusRequest> sent = new CopyOnWriteArrayList<>();
-        CliHarness c = harness(breaking(real -> new ForwardingApi(real) {
-            @Override
-            public Approval updateStatus(UpdateStatusRequest request) {
-                sent.add(request);
-                Approval a = real.updateStatus(request);
-                if (request.id().equals(ids.get(1)) && sent.size() == 2) {
-                    throw new ApiException.Network("The connection was reset.", new IOException("reset"));
-                }
-                return a;
-            }
-        }), sandbox.baseUri());
+        CliHarness c = harness(
+                breaking(real -> new ForwardingApi(real) {
+                    @Override
+                    public Approval updateStatus(UpdateStatusRequest request) {
+                        sent.add(request);
+                        Approval a = real.updateStatus(request);
+                        if (request.id().equals(ids.get(1)) && sent.size() == 2) {
+                            throw new ApiException.Network("The connection was reset.", new IOException("reset"));
+                        }
+                        return a;
+                    }
+                }),
+                sandbox.baseUri());
 
         CliHarness.Result r = c.runWithStdin(String.join("\n", ids), "approvals", "approve", "--ids-from", "-");
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains(ids.get(1) + "  approved  (confirmed after a network error: decided by writer@example.com");
+        assertThat(r.out())
+                .contains(ids.get(1) + "  approved  (confirmed after a network error: decided by writer@example.com");
         for (String id : ids) {
             assertThat(decisionsOf(id)).as(id).isEqualTo(1);
             assertThat(sent.stream().filter(s -> s.id().equals(id) && s.expectedVersion() != Decider.NO_SUCH_VERSION))
-                    .as("decisions sent for " + id).hasSize(1);
+                    .as("decisions sent for " + id)
+                    .hasSize(1);
         }
     }
 
@@ -326,22 +414,26 @@ class ApprovalCommandsSandboxTest {
     void aDecisionLostBeforeTheServerSawItIsSentOnceMoreWithTheSameVersion() throws Exception {
         List<String> ids = List.of(create("a"), create("b"));
         List<UpdateStatusRequest> sent = new CopyOnWriteArrayList<>();
-        CliHarness c = harness(breaking(real -> new ForwardingApi(real) {
-            @Override
-            public Approval updateStatus(UpdateStatusRequest request) {
-                sent.add(request);
-                if (sent.size() == 1) {
-                    throw new ApiException.Network("Could not connect.", new IOException("refused"));
-                }
-                return real.updateStatus(request);
-            }
-        }), sandbox.baseUri());
+        CliHarness c = harness(
+                breaking(real -> new ForwardingApi(real) {
+                    @Override
+                    public Approval updateStatus(UpdateStatusRequest request) {
+                        sent.add(request);
+                        if (sent.size() == 1) {
+                            throw new ApiException.Network("Could not connect.", new IOException("refused"));
+                        }
+                        return real.updateStatus(request);
+                    }
+                }),
+                sandbox.baseUri());
 
         CliHarness.Result r = c.runWithStdin(String.join("\n", ids), "approvals", "approve", "--ids-from", "-");
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(sent).extracting(UpdateStatusRequest::id).containsExactly(ids.get(0), ids.get(0), ids.get(1));
-        assertThat(sent.get(1).expectedVersion()).isEqualTo(sent.get(0).expectedVersion()).isEqualTo(1L);
+        assertThat(sent.get(1).expectedVersion())
+                .isEqualTo(sent.get(0).expectedVersion())
+                .isEqualTo(1L);
         for (String id : ids) {
             assertThat(decisionsOf(id)).as(id).isEqualTo(1);
         }
@@ -354,12 +446,12 @@ class ApprovalCommandsSandboxTest {
             proxy.fail(FaultProxy.Fault.DIE_AFTER_APPLYING, "UpdateApprovalStatus");
             CliHarness c = harness(new HttpClientFactory(), proxy.uri());
 
-            CliHarness.Result r = c.runWithStdin(String.join("\n", ids), "approvals", "approve", "--ids-from", "-",
-                    "--json");
+            CliHarness.Result r =
+                    c.runWithStdin(String.join("\n", ids), "approvals", "approve", "--ids-from", "-", "--json");
 
             assertThat(r.code()).isEqualTo(ExitCodes.NETWORK);
-            assertThat(r.out().lines()).hasSize(3).allSatisfy(l -> assertThat(l).contains("\"result\":\"failed\"",
-                    "no longer pending, most likely by this decision"));
+            assertThat(r.out().lines()).hasSize(3).allSatisfy(l -> assertThat(l)
+                    .contains("\"result\":\"failed\"", "no longer pending, most likely by this decision"));
         }
         for (String id : ids) {
             assertThat(decisionsOf(id)).as("decisions of " + id).isEqualTo(1);

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** Looks for a secret in every file under some roots (any encoding-free byte match). */
 public final class CanaryScan {
-    private CanaryScan() {
-    }
+    private CanaryScan() {}
 
     public static void assertNoFileContains(String secret, Path... roots) throws IOException {
         byte[] needle = secret.getBytes(StandardCharsets.US_ASCII);
@@ -26,7 +25,9 @@ public final class CanaryScan {
             }
             for (Path f : files) {
                 byte[] content = Files.readAllBytes(f);
-                assertThat(indexOf(content, needle)).as("the secret must not be in %s", f).isEqualTo(-1);
+                assertThat(indexOf(content, needle))
+                        .as("the secret must not be in %s", f)
+                        .isEqualTo(-1);
                 String asText = new String(content, StandardCharsets.UTF_8);
                 assertThat(asText).as("the secret must not be in %s", f).doesNotContain(secret.substring(4, 36));
             }

@@ -33,19 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 class CiStyleSubprocessTest {
     @TempDir
     Path home;
+
     @TempDir
     Path sandboxDir;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     @Test
     @Timeout(300)
     void listsAndApprovesWithTheEnvironmentOnly() throws Exception {
         try (Sandbox sandbox = Sandbox.start(new SandboxConfig(sandboxDir, 0, 3))) {
             ApiKey key = sandbox.issueKeyForTests("ci", "ci@example.com", Set.of("read", "write"), null);
-            Map<String, String> env = Map.of("APPROVALS_URL", sandbox.baseUri().toString(),
-                    "APPROVALS_API_KEY", key.reveal());
+            Map<String, String> env =
+                    Map.of("APPROVALS_URL", sandbox.baseUri().toString(), "APPROVALS_API_KEY", key.reveal());
 
             Run list = run(env, "", "approvals", "list", "--json");
             assertThat(list.code()).as(list.err()).isZero();
@@ -57,10 +57,18 @@ class CiStyleSubprocessTest {
             assertThat(approve.code()).as(approve.err()).isZero();
             assertThat(approve.out()).contains("Approved " + first, "decidedBy:   ci@example.com");
 
-            Run rest = run(env, run(env, "", "approvals", "list", "--json").out(), "approvals", "approve",
-                    "--ids-from", "-", "--comment", "bulk from CI");
+            Run rest = run(
+                    env,
+                    run(env, "", "approvals", "list", "--json").out(),
+                    "approvals",
+                    "approve",
+                    "--ids-from",
+                    "-",
+                    "--comment",
+                    "bulk from CI");
             assertThat(rest.code()).as(rest.err()).isZero();
-            assertThat(rest.out().lines()).hasSize(2).allSatisfy(l -> assertThat(l).contains("  approved  "));
+            assertThat(rest.out().lines()).hasSize(2).allSatisfy(l -> assertThat(l)
+                    .contains("  approved  "));
 
             Run empty = run(env, "", "approvals", "list");
             assertThat(empty.out()).contains("No pending approvals.");
@@ -72,15 +80,17 @@ class CiStyleSubprocessTest {
             AppPaths paths = AppPaths.under(home.resolve("app"));
             assertThat(paths.configDir()).as("no profile file").doesNotExist();
             try (Stream<Path> files = Files.walk(home)) {
-                assertThat(files.filter(Files::isRegularFile).toList()).as("nothing written at all").isEmpty();
+                assertThat(files.filter(Files::isRegularFile).toList())
+                        .as("nothing written at all")
+                        .isEmpty();
             }
         }
     }
 
     private Run run(Map<String, String> vars, String stdin, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "io.approvals.console.app.Main"));
+        List<String> cmd = new ArrayList<>(List.of(
+                java.toString(), "-cp", System.getProperty("java.class.path"), "io.approvals.console.app.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();

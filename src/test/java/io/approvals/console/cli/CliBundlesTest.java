@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The command line's bundle and the failure texts' bundle (shared with the app): every language has every key,
@@ -51,7 +51,9 @@ class CliBundlesTest {
         Properties en = load(base + ".properties");
         for (String lang : CliMessages.LANGUAGES) {
             Properties other = lang.equals("en") ? en : load(base + "_" + lang + ".properties");
-            assertThat(other.stringPropertyNames()).as(base + " keys of " + lang).isEqualTo(en.stringPropertyNames());
+            assertThat(other.stringPropertyNames())
+                    .as(base + " keys of " + lang)
+                    .isEqualTo(en.stringPropertyNames());
             for (String k : en.stringPropertyNames()) {
                 String text = other.getProperty(k);
                 assertThat(text).as(lang + " " + k).isNotBlank();
@@ -65,7 +67,8 @@ class CliBundlesTest {
     void everyKeyTheCodeNamesIsInTheBundle() throws IOException {
         Properties en = load("/io/approvals/console/cli/messages.properties");
         Set<String> missing = new TreeSet<>();
-        Pattern key = Pattern.compile("\\.get\\(\"((?:prefix|usage|keychain|list|bulk|report|ago|decide|profiles|key|keys|show|create|connection)\\.[A-Za-z.]*[A-Za-z])\"");
+        Pattern key = Pattern.compile(
+                "\\.get\\(\"((?:prefix|usage|keychain|list|bulk|report|ago|decide|profiles|key|keys|show|create|connection)\\.[A-Za-z.]*[A-Za-z])\"");
         try (Stream<Path> files = Files.list(Path.of("src/main/java/io/approvals/console/cli"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher m = key.matcher(Files.readString(f));

@@ -19,6 +19,7 @@ public final class CliHarness {
     private final ClientFactory clients;
     /** Everything any command printed, for the canary check. */
     private final List<String> transcript = new ArrayList<>();
+
     private Map<String, String> env = Map.of();
 
     public CliHarness(SecretStore secrets, Path root, ClientFactory clients) {
@@ -33,8 +34,7 @@ public final class CliHarness {
         return this;
     }
 
-    public record Result(int code, String out, String err) {
-    }
+    public record Result(int code, String out, String err) {}
 
     public Result run(String... args) {
         return runWithStdin("", args);
@@ -43,8 +43,15 @@ public final class CliHarness {
     public Result runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out, true), new PrintWriter(err, true), () -> null, () -> secrets, paths, clients, env);
+        CliContext ctx = new CliContext(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                () -> null,
+                () -> secrets,
+                paths,
+                clients,
+                env);
         int code = Cli.run(ctx, args);
         Result r = new Result(code, out.toString(), err.toString());
         transcript.add(r.out());

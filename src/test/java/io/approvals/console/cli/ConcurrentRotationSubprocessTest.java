@@ -28,6 +28,7 @@ class ConcurrentRotationSubprocessTest {
 
     @TempDir
     Path dir;
+
     RotationWorld world;
 
     @BeforeEach
@@ -45,10 +46,12 @@ class ConcurrentRotationSubprocessTest {
     @Test
     @Timeout(300)
     void aSecondRotationWaitsForTheFirstThenRotatesFromItsKey() throws Exception {
-        CliProcess first = world.cli(dir, "first").pausingAfter("regenerate")
+        CliProcess first = world.cli(dir, "first")
+                .pausingAfter("regenerate")
                 .start("key", "rotate", "--profile", world.profile, "--grace", "1h");
         assertThat(first.awaitPaused(LONG)).as(first.err()).isTrue();
-        CliProcess second = world.cli(dir, "second").start("key", "rotate", "--profile", world.profile, "--grace", "1h");
+        CliProcess second =
+                world.cli(dir, "second").start("key", "rotate", "--profile", world.profile, "--grace", "1h");
         first.resume();
 
         assertThat(first.exitCode(LONG)).as(first.err()).isZero();
@@ -66,20 +69,26 @@ class ConcurrentRotationSubprocessTest {
     @Test
     @Timeout(300)
     void aSecondRotationRefusesNamingTheFirstWhenItsWaitRunsOut() throws Exception {
-        CliProcess first = world.cli(dir, "first").pausingAfter("storePending")
+        CliProcess first = world.cli(dir, "first")
+                .pausingAfter("storePending")
                 .start("key", "rotate", "--profile", world.profile, "--compromised");
         assertThat(first.awaitPaused(LONG)).as(first.err()).isTrue();
-        CliProcess second = world.cli(dir, "second").lockWait(Duration.ofSeconds(1))
+        CliProcess second = world.cli(dir, "second")
+                .lockWait(Duration.ofSeconds(1))
                 .start("key", "rotate", "--profile", world.profile, "--grace", "1h");
 
         assertThat(second.exitCode(LONG)).as(second.err()).isEqualTo(ExitCodes.OTHER);
-        assertThat(second.err()).contains("error: Another rotation of the key of profile '" + world.profile
-                + "' is under way (pid " + first.pid() + " on host ", "Not rotating twice");
+        assertThat(second.err())
+                .contains(
+                        "error: Another rotation of the key of profile '" + world.profile + "' is under way (pid "
+                                + first.pid() + " on host ",
+                        "Not rotating twice");
         // while the first runs, key status says so and exits 8
         CliProcess status = CliProcess.run(world.home, dir, "status", "key", "status", "--profile", world.profile);
         assertThat(status.exitCode(LONG)).as(status.err()).isEqualTo(ExitCodes.KEY_ATTENTION);
-        assertThat(status.err()).contains("warning: A rotation of the key of profile '" + world.profile
-                + "' is under way in another program (pid " + first.pid());
+        assertThat(status.err())
+                .contains("warning: A rotation of the key of profile '" + world.profile
+                        + "' is under way in another program (pid " + first.pid());
 
         first.resume();
         assertThat(first.exitCode(LONG)).as(first.err()).isZero();
@@ -89,18 +98,22 @@ class ConcurrentRotationSubprocessTest {
     @Test
     @Timeout(300)
     void theLockOfARotationKilledMidwayIsTakenOverAndItsKeyKept() throws Exception {
-        CliProcess first = world.cli(dir, "first").pausingAfter("storePending")
+        CliProcess first = world.cli(dir, "first")
+                .pausingAfter("storePending")
                 .start("key", "rotate", "--profile", world.profile, "--compromised");
         assertThat(first.awaitPaused(LONG)).as(first.err()).isTrue();
         ApiKey issued = world.pending().orElseThrow();
         first.kill9();
-        assertThat(world.lockHeld()).as("the dead owner's claim is still on disk").isTrue();
+        assertThat(world.lockHeld())
+                .as("the dead owner's claim is still on disk")
+                .isTrue();
 
-        CliProcess second = CliProcess.run(world.home, dir, "second", "key", "rotate", "--profile", world.profile,
-                "--grace", "1h");
+        CliProcess second =
+                CliProcess.run(world.home, dir, "second", "key", "rotate", "--profile", world.profile, "--grace", "1h");
         assertThat(second.exitCode(LONG)).as(second.err()).isZero();
-        assertThat(second.err()).contains("note: An earlier rotation of profile '" + world.profile
-                + "' was interrupted. It has been completed");
+        assertThat(second.err())
+                .contains("note: An earlier rotation of profile '" + world.profile
+                        + "' was interrupted. It has been completed");
         assertOneWorkingKeyAndNoLock();
         // the killed rotation's new key was kept and then rotated with a grace period: it still works for now
         assertThat(world.ask(issued).status()).isEqualTo(KeyStatus.EXPIRING);
@@ -111,7 +124,8 @@ class ConcurrentRotationSubprocessTest {
         assertThat(world.ask(stored).status()).isEqualTo(KeyStatus.ACTIVE);
         assertThat(world.pending()).isEmpty();
         assertThat(world.lockHeld()).isFalse();
-        CliProcess status = CliProcess.run(world.home, dir, "status-after", "key", "status", "--profile", world.profile);
+        CliProcess status =
+                CliProcess.run(world.home, dir, "status-after", "key", "status", "--profile", world.profile);
         assertThat(status.exitCode(LONG)).as(status.err()).isZero();
         assertThat(status.err()).isEmpty();
     }

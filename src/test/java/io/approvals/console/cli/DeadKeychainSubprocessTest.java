@@ -30,8 +30,7 @@ class DeadKeychainSubprocessTest {
     @TempDir
     Path home;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     @Test
     @Timeout(180)
@@ -54,19 +53,27 @@ class DeadKeychainSubprocessTest {
         assertThat(set.err()).startsWith("error: ").contains("Secret Service");
         assertThat(status.code()).isEqualTo(ExitCodes.KEYCHAIN);
         for (Run r : List.of(add, set, status)) {
-            assertThat(r.out() + r.err()).doesNotContain(canary).doesNotContain(TestKeys.CANARY_BODY)
-                    .doesNotContain("SLF4J").doesNotContain("Exception");
+            assertThat(r.out() + r.err())
+                    .doesNotContain(canary)
+                    .doesNotContain(TestKeys.CANARY_BODY)
+                    .doesNotContain("SLF4J")
+                    .doesNotContain("Exception");
         }
         AppPaths paths = AppPaths.under(home);
         CanaryScan.assertNoFileContains(canary, home, paths.configDir(), paths.dataDir(), paths.cacheDir());
-        KeychainFaultFigures.record("no-session-bus", "no D-Bus session bus (`key set`; the key is written nowhere, the user still has it)", set.err(), set.code(),
-                true, setMillis);
+        KeychainFaultFigures.record(
+                "no-session-bus",
+                "no D-Bus session bus (`key set`; the key is written nowhere, the user still has it)",
+                set.err(),
+                set.code(),
+                true,
+                setMillis);
     }
 
     private Run run(String stdin, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> cmd = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
-                System.getProperty("java.class.path"), "io.approvals.console.app.Main"));
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                java.toString(), "-cp", System.getProperty("java.class.path"), "io.approvals.console.app.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         Map<String, String> env = pb.environment();

@@ -40,9 +40,13 @@ class GermanCommandLineTest {
     void setUp() {
         german = new CliHarness(secrets, root, server.factory()).env(Map.of(CliEnvironment.LANG, "de"));
         english = new CliHarness(secrets, root, server.factory()).env(Map.of(CliEnvironment.LANG, "en"));
-        assertThat(english.run("profiles", "add", "prod", "--url", "https://approvals.example.com").code()).isZero();
+        assertThat(english.run("profiles", "add", "prod", "--url", "https://approvals.example.com")
+                        .code())
+                .isZero();
         server.issue(CANARY, "lee@example.com", List.of("read"));
-        assertThat(english.runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod").code()).isZero();
+        assertThat(english.runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod")
+                        .code())
+                .isZero();
     }
 
     @AfterEach
@@ -53,8 +57,21 @@ class GermanCommandLineTest {
 
     private static Approval approval(String id, String title) {
         Instant t = Instant.parse("2026-11-26T10:15:30Z");
-        return new Approval(id, title, null, "dana@example.com", "lee@example.com", Priority.NORMAL,
-                Instant.parse("2026-12-01T17:00:00Z"), ApprovalStatus.PENDING, t, t, null, null, null, 1);
+        return new Approval(
+                id,
+                title,
+                null,
+                "dana@example.com",
+                "lee@example.com",
+                Priority.NORMAL,
+                Instant.parse("2026-12-01T17:00:00Z"),
+                ApprovalStatus.PENDING,
+                t,
+                t,
+                null,
+                null,
+                null,
+                1);
     }
 
     @Test
@@ -69,11 +86,12 @@ class GermanCommandLineTest {
         CliHarness.Result deJson = german.run("approvals", "list", "--profile", "prod", "--json");
         CliHarness.Result enJson = english.run("approvals", "list", "--profile", "prod", "--json");
         assertThat(deJson.code()).isZero();
-        assertThat(deJson.out()).isEqualTo(enJson.out()).contains("Pending")
-                .doesNotContain("offen");
+        assertThat(deJson.out()).isEqualTo(enJson.out()).contains("Pending").doesNotContain("offen");
 
         CliHarness.Result csv = german.run("approvals", "list", "--profile", "prod", "--format", "csv");
-        assertThat(csv.out()).isEqualTo(english.run("approvals", "list", "--profile", "prod", "--format", "csv").out());
+        assertThat(csv.out())
+                .isEqualTo(english.run("approvals", "list", "--profile", "prod", "--format", "csv")
+                        .out());
     }
 
     @Test
@@ -82,8 +100,10 @@ class GermanCommandLineTest {
         assertThat(empty.out().strip()).isEqualTo("Keine offenen Antr\u00e4ge.");
 
         CliHarness.Result limit = german.run("approvals", "list", "--profile", "prod", "--limit", "0");
-        assertThat(limit.code()).isEqualTo(ExitCodes.USAGE)
-                .isEqualTo(english.run("approvals", "list", "--profile", "prod", "--limit", "0").code());
+        assertThat(limit.code())
+                .isEqualTo(ExitCodes.USAGE)
+                .isEqualTo(english.run("approvals", "list", "--profile", "prod", "--limit", "0")
+                        .code());
         assertThat(limit.err().strip()).isEqualTo("Fehler: --limit muss 1 oder mehr sein");
 
         CliHarness.Result unknown = german.run("approvals", "list", "--bogus");
@@ -99,11 +119,15 @@ class GermanCommandLineTest {
         CliHarness.Result en = english.run("approvals", "list", "--profile", "prod");
 
         assertThat(de.code()).isEqualTo(ExitCodes.AUTH).isEqualTo(en.code());
-        String line = FailureText.of(new ApiException.Unauthorized("req-1"), Locale.GERMAN).line();
-        assertThat(de.err().strip()).isEqualTo("Fehler: " + line)
+        String line = FailureText.of(new ApiException.Unauthorized("req-1"), Locale.GERMAN)
+                .line();
+        assertThat(de.err().strip())
+                .isEqualTo("Fehler: " + line)
                 .startsWith("Fehler: Der Schl\u00fcssel wurde abgewiesen");
-        assertThat(en.err().strip()).isEqualTo("error: "
-                + FailureText.of(new ApiException.Unauthorized("req-1"), Locale.ENGLISH).line());
+        assertThat(en.err().strip())
+                .isEqualTo("error: "
+                        + FailureText.of(new ApiException.Unauthorized("req-1"), Locale.ENGLISH)
+                                .line());
     }
 
     @Test
@@ -112,19 +136,32 @@ class GermanCommandLineTest {
 
         CliHarness.Result status = german.run("key", "status", "--profile", "prod");
         assertThat(status.code()).isZero();
-        assertThat(status.out()).contains("Profil:", "Schl\u00fcssel:", "Fingerabdruck", "Berechtigungen:",
-                "read  (nur lesen)", "Zuletzt gepr\u00fcft:", "Schl\u00fcssel aus:").doesNotContain("Last verified");
+        assertThat(status.out())
+                .contains(
+                        "Profil:",
+                        "Schl\u00fcssel:",
+                        "Fingerabdruck",
+                        "Berechtigungen:",
+                        "read  (nur lesen)",
+                        "Zuletzt gepr\u00fcft:",
+                        "Schl\u00fcssel aus:")
+                .doesNotContain("Last verified");
         // the values line up under the longest German label
         List<String> lines = status.out().lines().toList();
         int column = lines.get(0).indexOf("prod");
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isGreaterThan(column));
-        String verified = lines.stream().filter(l -> l.startsWith("Zuletzt gepr\u00fcft:")).findFirst().orElseThrow();
+        String verified = lines.stream()
+                .filter(l -> l.startsWith("Zuletzt gepr\u00fcft:"))
+                .findFirst()
+                .orElseThrow();
         assertThat(verified.charAt(column - 1)).isEqualTo(' ');
         assertThat(verified.charAt(column)).isNotEqualTo(' ');
 
-        assertThat(german.run("key", "status", "--profile", "prod", "--json").out()
-                .replaceAll("\"verifiedAt\"\\s*:\\s*\"[^\"]*\"", ""))
-                .isEqualTo(english.run("key", "status", "--profile", "prod", "--json").out()
+        assertThat(german.run("key", "status", "--profile", "prod", "--json")
+                        .out()
+                        .replaceAll("\"verifiedAt\"\\s*:\\s*\"[^\"]*\"", ""))
+                .isEqualTo(english.run("key", "status", "--profile", "prod", "--json")
+                        .out()
                         .replaceAll("\"verifiedAt\"\\s*:\\s*\"[^\"]*\"", ""));
     }
 }

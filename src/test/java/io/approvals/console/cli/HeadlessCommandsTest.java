@@ -49,21 +49,26 @@ class HeadlessCommandsTest {
     }
 
     private void addProfile() {
-        assertThat(cli().run("profiles", "add", "prod", "--url", "https://approvals.example.com").code()).isZero();
+        assertThat(cli().run("profiles", "add", "prod", "--url", "https://approvals.example.com")
+                        .code())
+                .isZero();
     }
 
     @Test
     void profilesAddListRemove() throws Exception {
-        CliHarness.Result add = cli().run("profiles", "add", "prod", "--url", "https://approvals.example.com",
-                "--header", "X-Custom");
+        CliHarness.Result add =
+                cli().run("profiles", "add", "prod", "--url", "https://approvals.example.com", "--header", "X-Custom");
         assertThat(add.code()).isZero();
         assertThat(add.out()).contains("Added profile prod");
-        assertThat(cli().run("profiles", "add", "sso", "--url", "https://sso.example.com", "--bearer").code()).isZero();
+        assertThat(cli().run("profiles", "add", "sso", "--url", "https://sso.example.com", "--bearer")
+                        .code())
+                .isZero();
 
         CliHarness.Result list = cli().run("profiles", "list");
         assertThat(list.out()).contains("prod", "https://approvals.example.com", "X-Custom", "sso", "Bearer");
 
-        JsonNode json = Json.strict().readTree(cli().run("profiles", "list", "--json").out());
+        JsonNode json =
+                Json.strict().readTree(cli().run("profiles", "list", "--json").out());
         assertThat(json).hasSize(2);
         assertThat(json.get(1).get("authMode").asText()).isEqualTo("BEARER");
 
@@ -75,13 +80,14 @@ class HeadlessCommandsTest {
     void badProfileInputIsAUsageErrorOnOneLine() {
         addProfile();
         for (String[] args : List.of(
-                new String[]{"profiles", "add", "prod", "--url", "https://x.example.com"},
-                new String[]{"profiles", "add", "bad name", "--url", "https://x.example.com"},
-                new String[]{"profiles", "add", "p2", "--url", "http://approvals.example.com"},
-                new String[]{"profiles", "add", "p3", "--url", "not a url"},
-                new String[]{"profiles", "add", "p4"},
-                new String[]{"profiles", "add", "p5", "--url", "https://x.example.com", "--ca-cert", "/nonexistent.pem"},
-                new String[]{"key", "status", "--profile", "nope"})) {
+                new String[] {"profiles", "add", "prod", "--url", "https://x.example.com"},
+                new String[] {"profiles", "add", "bad name", "--url", "https://x.example.com"},
+                new String[] {"profiles", "add", "p2", "--url", "http://approvals.example.com"},
+                new String[] {"profiles", "add", "p3", "--url", "not a url"},
+                new String[] {"profiles", "add", "p4"},
+                new String[] {"profiles", "add", "p5", "--url", "https://x.example.com", "--ca-cert", "/nonexistent.pem"
+                },
+                new String[] {"key", "status", "--profile", "nope"})) {
             CliHarness.Result r = cli().run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
@@ -101,10 +107,20 @@ class HeadlessCommandsTest {
         assertThat(secrets.load("prod")).contains(CANARY);
 
         CliHarness.Result status = cli().run("key", "status", "--profile", "prod");
-        assertThat(status.out()).contains(CANARY.masked(), CANARY.fingerprint(), "this session only",
-                "read, write", "lee@example.com", "never", "Active", "Last verified");
+        assertThat(status.out())
+                .contains(
+                        CANARY.masked(),
+                        CANARY.fingerprint(),
+                        "this session only",
+                        "read, write",
+                        "lee@example.com",
+                        "never",
+                        "Active",
+                        "Last verified");
 
-        JsonNode json = Json.strict().readTree(cli().run("key", "status", "--profile", "prod", "--json").out());
+        JsonNode json = Json.strict()
+                .readTree(cli().run("key", "status", "--profile", "prod", "--json")
+                        .out());
         assertThat(json.get("backend").asText()).isEqualTo("this session only");
         assertThat(json.get("stored").asBoolean()).isTrue();
         assertThat(json.get("verified").get("scopes")).hasSize(2);
@@ -118,7 +134,9 @@ class HeadlessCommandsTest {
         addProfile();
         server.issue(CANARY, "viewer@example.com", List.of("read"));
 
-        assertThat(cli().runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod").code()).isZero();
+        assertThat(cli().runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod")
+                        .code())
+                .isZero();
 
         assertThat(cli().run("key", "status", "--profile", "prod").out()).contains("read  (read-only)");
     }
@@ -163,7 +181,9 @@ class HeadlessCommandsTest {
         server.issue(CANARY, "lee@example.com", List.of("read"));
         server.withoutKeyEndpoints();
 
-        assertThat(cli().runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod").code()).isZero();
+        assertThat(cli().runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod")
+                        .code())
+                .isZero();
 
         assertThat(cli().run("key", "status", "--profile", "prod").out()).contains("no /apikeys endpoints");
     }
@@ -195,7 +215,9 @@ class HeadlessCommandsTest {
             closedPort = s.getLocalPort();
         }
         CliHarness http = new CliHarness(secrets, root, new HttpClientFactory());
-        assertThat(http.run("profiles", "add", "down", "--url", "http://127.0.0.1:" + closedPort).code()).isZero();
+        assertThat(http.run("profiles", "add", "down", "--url", "http://127.0.0.1:" + closedPort)
+                        .code())
+                .isZero();
 
         CliHarness.Result r = http.runWithStdin(CANARY.reveal(), "key", "set", "--profile", "down");
 
@@ -215,8 +237,11 @@ class HeadlessCommandsTest {
 
             @Override
             public Availability probe() {
-                return Availability.unreachable("Secret Service", KeychainException.Kind.UNAVAILABLE,
-                        "No Secret Service answered.", "Start one.");
+                return Availability.unreachable(
+                        "Secret Service",
+                        KeychainException.Kind.UNAVAILABLE,
+                        "No Secret Service answered.",
+                        "Start one.");
             }
 
             @Override
@@ -248,7 +273,9 @@ class HeadlessCommandsTest {
         assertThat(set.err()).startsWith("error: No Secret Service answered. ").contains(CliEnvironment.API_KEY);
         assertThat(set.err().strip().lines()).hasSize(1);
         assertThat(status.code()).isEqualTo(ExitCodes.KEYCHAIN);
-        assertThat(remove.code()).as("the profile stays while its key cannot be deleted").isEqualTo(ExitCodes.KEYCHAIN);
+        assertThat(remove.code())
+                .as("the profile stays while its key cannot be deleted")
+                .isEqualTo(ExitCodes.KEYCHAIN);
         assertThat(c.run("profiles", "list").out()).contains("prod");
         CliHarness.Result keep = c.run("profiles", "remove", "prod", "--keep-key");
         assertThat(keep.code()).isZero();
@@ -285,11 +312,13 @@ class HeadlessCommandsTest {
         List<String> lines = table.out().lines().toList();
         assertThat(lines.get(0)).startsWith("ID      PRIORITY");
         assertThat(lines.get(1).indexOf("Normal")).isEqualTo(lines.get(0).indexOf("PRIORITY"));
-        assertThat(lines.get(2).indexOf("Conference trip")).isEqualTo(lines.get(0).indexOf("TITLE"));
+        assertThat(lines.get(2).indexOf("Conference trip"))
+                .isEqualTo(lines.get(0).indexOf("TITLE"));
         assertThat(table.out()).contains("2 pending.");
 
-        JsonNode json = Json.strict().readTree(
-                cli().run("approvals", "list", "--profile", "prod", "--json", "--approver", "kim@example.com").out());
+        JsonNode json = Json.strict()
+                .readTree(cli().run("approvals", "list", "--profile", "prod", "--json", "--approver", "kim@example.com")
+                        .out());
         assertThat(json).hasSize(1);
         assertThat(json.get(0).get("id").asText()).isEqualTo("apr_22");
         assertThat(json.get(0).get("status").asText()).isEqualTo("Pending");
@@ -307,7 +336,20 @@ class HeadlessCommandsTest {
 
     private static Approval approval(String id, String title, String approver) {
         Instant t = Instant.parse("2026-11-26T10:15:30Z");
-        return new Approval(id, title, null, "dana@example.com", approver, Priority.NORMAL,
-                Instant.parse("2026-12-01T17:00:00Z"), ApprovalStatus.PENDING, t, t, null, null, null, 1);
+        return new Approval(
+                id,
+                title,
+                null,
+                "dana@example.com",
+                approver,
+                Priority.NORMAL,
+                Instant.parse("2026-12-01T17:00:00Z"),
+                ApprovalStatus.PENDING,
+                t,
+                t,
+                null,
+                null,
+                null,
+                1);
     }
 }

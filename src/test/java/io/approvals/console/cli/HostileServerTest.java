@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import io.approvals.console.client.ApprovalsClient;
 import io.approvals.console.client.RetryPolicy;
+import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
-import io.approvals.console.config.AppPaths;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.testing.Canary;
@@ -36,6 +36,7 @@ class HostileServerTest {
 
     @TempDir
     Path root;
+
     private StubServer server;
     private CliHarness cli;
     private int maxItems = ApprovalsClient.DEFAULT_MAX_ITEMS;
@@ -50,8 +51,13 @@ class HostileServerTest {
         secrets.save("hostile", Canary.key());
         new ConnectionStore(AppPaths.under(root)).put(Connection.of("hostile", server.uri()));
         cli = new CliHarness(secrets, root, (c, key) -> ApprovalsClient.builder(c.baseUrl(), key)
-                .auth(HttpClientFactory.authScheme(c)).dialect(c.dialect()).requestTimeout(timeout)
-                .retryPolicy(RetryPolicy.DEFAULT).maxItems(maxItems).maxPages(maxPages).build());
+                .auth(HttpClientFactory.authScheme(c))
+                .dialect(c.dialect())
+                .requestTimeout(timeout)
+                .retryPolicy(RetryPolicy.DEFAULT)
+                .maxItems(maxItems)
+                .maxPages(maxPages)
+                .build());
         if (!warmedUp) {
             // The JVM's first CLI run loads picocli's model and java.net.http (2-3 s on a loaded machine): not the
             // hostile server's time, so it is spent here, not in the first measured row.
@@ -124,8 +130,9 @@ class HostileServerTest {
     void endlessPagesStopAtThePageCap() throws Exception {
         maxPages = 300;
         AtomicInteger n = new AtomicInteger();
-        server.on(LIST, (ex, s) -> StubServer.json(ex, 200,
-                "{\"items\":[],\"nextCursor\":\"c" + n.incrementAndGet() + "\"}"));
+        server.on(
+                LIST,
+                (ex, s) -> StubServer.json(ex, 200, "{\"items\":[],\"nextCursor\":\"c" + n.incrementAndGet() + "\"}"));
         CliHarness.Result r = run("endless-pages", "endless empty pages, each with a new cursor (cap set to 300)");
         assertThat(r.code()).isEqualTo(ExitCodes.OTHER);
         assertThat(r.err()).contains("more than 300 pages").contains("cap on pages per fetch");
@@ -140,8 +147,13 @@ class HostileServerTest {
         }
         String items = page.toString();
         AtomicInteger n = new AtomicInteger();
-        server.on(LIST, (ex, s) -> StubServer.json(ex, 200, items.replace("\"x", "\"p" + n.get() + "-")
-                + "],\"nextCursor\":\"c" + n.incrementAndGet() + "\"}"));
+        server.on(
+                LIST,
+                (ex, s) -> StubServer.json(
+                        ex,
+                        200,
+                        items.replace("\"x", "\"p" + n.get() + "-") + "],\"nextCursor\":\"c" + n.incrementAndGet()
+                                + "\"}"));
         CliHarness.Result r = run("too-many-items", "endless pages of 1,000 items (cap set to 20,000)");
         assertThat(r.code()).isEqualTo(ExitCodes.OTHER);
         assertThat(r.err()).contains("more than 20000 items").contains("cap on items per list");
@@ -150,19 +162,28 @@ class HostileServerTest {
 
     @Test
     void terminalEscapesInWhatTheServerSendsNeverReachTheTerminal() throws Exception {
-        String evil = "{\"items\":[{\"id\":\"e1\",\"title\":\"Pay \\u001b]0;owned\\u0007now\\u001b[2J\\r\\u009b31m\\u009d"
-                + "2;t\\u0007 \\u202Egnp.exe\",\"requester\":\"\\u001b[1Aroot\",\"priority\":\"\\u001b[5mHigh\","
-                + "\"status\":\"Pending\",\"version\":1}],\"nextCursor\":null}";
+        String evil =
+                "{\"items\":[{\"id\":\"e1\",\"title\":\"Pay \\u001b]0;owned\\u0007now\\u001b[2J\\r\\u009b31m\\u009d"
+                        + "2;t\\u0007 \\u202Egnp.exe\",\"requester\":\"\\u001b[1Aroot\",\"priority\":\"\\u001b[5mHigh\","
+                        + "\"status\":\"Pending\",\"version\":1}],\"nextCursor\":null}";
         server.on(LIST, (ex, s) -> StubServer.json(ex, 200, evil));
         CliHarness.Result r = run("escapes", "titles and names with ESC/OSC/BEL/CR, U+009B/U+009D, U+202E");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("e1").contains("Pay ]0;ownednow[2J31m2;t gnp.exe").contains("[1Aroot");
+        assertThat(r.out())
+                .contains("e1")
+                .contains("Pay ]0;ownednow[2J31m2;t gnp.exe")
+                .contains("[1Aroot");
     }
 
     @Test
     void escapesInAnErrorBodyNeverReachTheTerminal() throws Exception {
-        server.on(LIST, (ex, s) -> StubServer.send(ex, 500, "application/problem+json",
-                "{\"title\":\"Oops\",\"detail\":\"\\u001b]2;pwned\\u0007bad \\u009b2J\\u202Eday\"}"));
+        server.on(
+                LIST,
+                (ex, s) -> StubServer.send(
+                        ex,
+                        500,
+                        "application/problem+json",
+                        "{\"title\":\"Oops\",\"detail\":\"\\u001b]2;pwned\\u0007bad \\u009b2J\\u202Eday\"}"));
         CliHarness.Result r = run("escapes-in-error", "an error body with terminal escapes");
         assertThat(r.code()).isEqualTo(ExitCodes.OTHER);
         assertThat(r.err()).contains("]2;pwnedbad 2Jday");

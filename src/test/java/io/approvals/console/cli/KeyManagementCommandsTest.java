@@ -50,11 +50,13 @@ class KeyManagementCommandsTest {
 
     @TempDir
     static Path sandboxDir;
+
     private static Sandbox sandbox;
     private static ApiKey admin;
 
     @TempDir
     Path root;
+
     @TempDir
     Path outDir;
 
@@ -84,7 +86,14 @@ class KeyManagementCommandsTest {
         }
         secrets = keychain.probe().reachable() ? keychain : new SessionOnlyStore();
         cli = new CliHarness(secrets, root, new HttpClientFactory());
-        assertThat(cli.run("profiles", "add", profile, "--url", sandbox.baseUri().toString()).code()).isZero();
+        assertThat(cli.run(
+                                "profiles",
+                                "add",
+                                profile,
+                                "--url",
+                                sandbox.baseUri().toString())
+                        .code())
+                .isZero();
     }
 
     @AfterEach
@@ -135,12 +144,16 @@ class KeyManagementCommandsTest {
         assertThat(fresh).isNotEqualTo(old);
         assertThat(r.out()).contains("Rotated the key", fresh.masked(), fresh.fingerprint(), "keeps working until");
         assertThat(works(fresh)).isTrue();
-        assertThat(ApprovalsClient.builder(sandbox.baseUri(), old).build().currentKey().status())
+        assertThat(ApprovalsClient.builder(sandbox.baseUri(), old)
+                        .build()
+                        .currentKey()
+                        .status())
                 .isEqualTo(KeyStatus.EXPIRING);
         assertThat(secrets.load(KeyRotation.pendingAccount(profile))).isEmpty();
 
-        JsonNode json = Json.strict().readTree(cli.run("key", "rotate", "--profile", profile, "--grace", "90m",
-                "--json").out());
+        JsonNode json = Json.strict()
+                .readTree(cli.run("key", "rotate", "--profile", profile, "--grace", "90m", "--json")
+                        .out());
         assertThat(json.get("outcome").asText()).isEqualTo("COMPLETED");
         assertThat(json.get("key").get("fingerprint").asText()).isEqualTo(stored().fingerprint());
     }
@@ -162,10 +175,10 @@ class KeyManagementCommandsTest {
     void rotateNeedsExactlyOneOfTheTwoChoices() {
         ownKey(Set.of("read"));
         for (String[] args : List.of(
-                new String[]{"key", "rotate", "--profile", profile},
-                new String[]{"key", "rotate", "--profile", profile, "--compromised", "--grace", "1h"},
-                new String[]{"key", "rotate", "--profile", profile, "--grace", "8d"},
-                new String[]{"key", "rotate", "--profile", profile, "--grace", "soon"})) {
+                new String[] {"key", "rotate", "--profile", profile},
+                new String[] {"key", "rotate", "--profile", profile, "--compromised", "--grace", "1h"},
+                new String[] {"key", "rotate", "--profile", profile, "--grace", "8d"},
+                new String[] {"key", "rotate", "--profile", profile, "--grace", "soon"})) {
             CliHarness.Result r = cli.run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).startsWith("error: ");
@@ -175,8 +188,8 @@ class KeyManagementCommandsTest {
     @Test
     void theNextCommandFinishesAnInterruptedRotationAndSaysSo() throws Exception {
         ApiKey old = ownKey(Set.of("read"));
-        ConnectionService service = new ConnectionService(new ConnectionStore(cli.paths()), secrets,
-                new HttpClientFactory());
+        ConnectionService service =
+                new ConnectionService(new ConnectionStore(cli.paths()), secrets, new HttpClientFactory());
         KeyRotation rotation = new KeyRotation(service);
         KeyRotation.Plan plan = rotation.prepare(profile, RotationGrace.COMPROMISED);
         IssuedKey issued = rotation.regenerate(plan);
@@ -185,7 +198,8 @@ class KeyManagementCommandsTest {
         // the process stops here
         if (secrets instanceof TimeoutSecretStore && SecretServiceAssumptions.isLinux()) {
             // the pending entry is where docs/keys.md says it is
-            assertThat(secretToolLookup(KeyRotation.pendingAccount(profile))).isEqualTo(issued.key().reveal());
+            assertThat(secretToolLookup(KeyRotation.pendingAccount(profile)))
+                    .isEqualTo(issued.key().reveal());
         }
 
         CliHarness.Result status = cli.run("key", "status", "--profile", profile);
@@ -203,33 +217,43 @@ class KeyManagementCommandsTest {
         ApiKey own = ownKeyAdmin();
         String owner = "dana-" + profile + "@example.com";
 
-        CliHarness.Result issued = cli.run("keys", "issue", "--profile", profile, "--name", "dana-laptop",
-                "--owner", owner);
+        CliHarness.Result issued =
+                cli.run("keys", "issue", "--profile", profile, "--name", "dana-laptop", "--owner", owner);
         assertThat(issued.code()).as(issued.err()).isZero();
-        ApiKey dana = ApiKey.of(issued.out().lines().filter(l -> l.startsWith("apv_")).findFirst().orElseThrow());
+        ApiKey dana = ApiKey.of(issued.out()
+                .lines()
+                .filter(l -> l.startsWith("apv_"))
+                .findFirst()
+                .orElseThrow());
         assertThat(issued.out()).contains("shown this once", "scopes read", dana.fingerprint());
-        KeyMetadata danaMeta = ApprovalsClient.builder(sandbox.baseUri(), dana).build().currentKey();
+        KeyMetadata danaMeta =
+                ApprovalsClient.builder(sandbox.baseUri(), dana).build().currentKey();
         assertThat(danaMeta.scopes()).containsExactly("read");
 
         CliHarness.Result list = cli.run("keys", "list", "--profile", profile);
         assertThat(list.code()).as(list.err()).isZero();
-        assertThat(list.out()).contains("dana-laptop", owner, dana.prefix() + "\u2026" + dana.last4(), "never used")
+        assertThat(list.out())
+                .contains("dana-laptop", owner, dana.prefix() + "\u2026" + dana.last4(), "never used")
                 .doesNotContain(dana.reveal());
-        JsonNode listJson = Json.strict().readTree(cli.run("keys", "list", "--profile", profile, "--json").out());
+        JsonNode listJson = Json.strict()
+                .readTree(
+                        cli.run("keys", "list", "--profile", profile, "--json").out());
         assertThat(listJson.toString()).contains(danaMeta.id()).doesNotContain(dana.reveal());
 
         Path file = outDir.resolve("dana.key");
-        CliHarness.Result regen = cli.run("keys", "regenerate", danaMeta.id(), "--profile", profile,
-                "--compromised", "--out", file.toString());
+        CliHarness.Result regen = cli.run(
+                "keys", "regenerate", danaMeta.id(), "--profile", profile, "--compromised", "--out", file.toString());
         assertThat(regen.code()).as(regen.err()).isZero();
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         ApiKey dana2 = ApiKey.of(Files.readString(file, StandardCharsets.US_ASCII));
-        assertThat(regen.out()).contains(file.toString(), "readable by you only").doesNotContain(dana2.reveal());
+        assertThat(regen.out())
+                .contains(file.toString(), "readable by you only")
+                .doesNotContain(dana2.reveal());
         assertThat(works(dana)).isFalse();
         assertThat(works(dana2)).isTrue();
 
-        CliHarness.Result again = cli.run("keys", "regenerate", danaMeta.id(), "--profile", profile,
-                "--grace", "1h", "--out", file.toString());
+        CliHarness.Result again = cli.run(
+                "keys", "regenerate", danaMeta.id(), "--profile", profile, "--grace", "1h", "--out", file.toString());
         assertThat(again.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(again.err()).contains("exists already");
         assertThat(works(dana2)).as("nothing was regenerated").isTrue();
@@ -241,11 +265,15 @@ class KeyManagementCommandsTest {
 
         CliHarness.Result audit = cli.run("keys", "audit", "--profile", profile, "--action", "key.");
         assertThat(audit.code()).as(audit.err()).isZero();
-        assertThat(audit.out()).contains("key.issued", "key.regenerated", "key.revoked", danaMeta.id())
+        assertThat(audit.out())
+                .contains("key.issued", "key.regenerated", "key.revoked", danaMeta.id())
                 .doesNotContain("approval.");
-        JsonNode auditJson = Json.strict().readTree(cli.run("keys", "audit", "--profile", profile, "--json",
-                "--action", "key.revoked").out());
-        assertThat(auditJson).isNotEmpty().allSatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("key.revoked"));
+        JsonNode auditJson = Json.strict()
+                .readTree(cli.run("keys", "audit", "--profile", profile, "--json", "--action", "key.revoked")
+                        .out());
+        assertThat(auditJson)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("action").asText()).isEqualTo("key.revoked"));
 
         assertThat(works(own)).isTrue();
     }
@@ -255,8 +283,22 @@ class KeyManagementCommandsTest {
         ownKeyAdmin();
         Path file = outDir.resolve("ops.key");
 
-        CliHarness.Result r = cli.run("keys", "issue", "--profile", profile, "--name", "ops-bot", "--owner",
-                "ops@example.com", "--scope", "read,write", "--expires", "3d", "--out", file.toString(), "--json");
+        CliHarness.Result r = cli.run(
+                "keys",
+                "issue",
+                "--profile",
+                profile,
+                "--name",
+                "ops-bot",
+                "--owner",
+                "ops@example.com",
+                "--scope",
+                "read,write",
+                "--expires",
+                "3d",
+                "--out",
+                file.toString(),
+                "--json");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -273,7 +315,10 @@ class KeyManagementCommandsTest {
     @Test
     void theProfilesOwnKeyIsRefusedByTheAdminCommands() {
         ApiKey own = ownKeyAdmin();
-        String ownId = ApprovalsClient.builder(sandbox.baseUri(), own).build().currentKey().id();
+        String ownId = ApprovalsClient.builder(sandbox.baseUri(), own)
+                .build()
+                .currentKey()
+                .id();
 
         CliHarness.Result regen = cli.run("keys", "regenerate", ownId, "--profile", profile, "--compromised");
         CliHarness.Result revoke = cli.run("keys", "revoke", ownId, "--profile", profile);
@@ -297,16 +342,41 @@ class KeyManagementCommandsTest {
     @Test
     void badIssueInputIsAUsageError() {
         ownKeyAdmin();
-        assertThat(cli.run("keys", "issue", "--profile", profile, "--name", "x", "--owner", "x@example.com",
-                "--scope", "superuser").code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.run("keys", "issue", "--profile", profile, "--name", "x", "--owner", "x@example.com",
-                "--expires", "someday").code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(cli.run("keys", "revoke", "no-such-key", "--profile", profile).code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run(
+                                "keys",
+                                "issue",
+                                "--profile",
+                                profile,
+                                "--name",
+                                "x",
+                                "--owner",
+                                "x@example.com",
+                                "--scope",
+                                "superuser")
+                        .code())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run(
+                                "keys",
+                                "issue",
+                                "--profile",
+                                profile,
+                                "--name",
+                                "x",
+                                "--owner",
+                                "x@example.com",
+                                "--expires",
+                                "someday")
+                        .code())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("keys", "revoke", "no-such-key", "--profile", profile)
+                        .code())
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     private static String secretToolLookup(String account) throws Exception {
         Process p = new ProcessBuilder("secret-tool", "lookup", "service", "approvals-console", "account", account)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         return out;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyRotateFaultsCommandTest {
     @TempDir
     Path sandboxDir;
+
     @TempDir
     Path root;
 
@@ -38,9 +39,13 @@ class KeyRotateFaultsCommandTest {
     void setUp() throws Exception {
         sandbox = Sandbox.start(new SandboxConfig(sandboxDir, 0, 1));
         cli = new CliHarness(secrets, root, clients);
-        assertThat(cli.run("profiles", "add", "prod", "--url", sandbox.baseUri().toString()).code()).isZero();
+        assertThat(cli.run("profiles", "add", "prod", "--url", sandbox.baseUri().toString())
+                        .code())
+                .isZero();
         original = sandbox.issueKeyForTests("cli", "cli@example.com", Set.of(Scope.READ), null);
-        assertThat(cli.runWithStdin(original.reveal(), "key", "set", "--profile", "prod").code()).isZero();
+        assertThat(cli.runWithStdin(original.reveal(), "key", "set", "--profile", "prod")
+                        .code())
+                .isZero();
     }
 
     @AfterEach
@@ -79,8 +84,9 @@ class KeyRotateFaultsCommandTest {
         CliHarness.Result status = cli.run("key", "status", "--profile", "prod");
         assertThat(status.code()).isEqualTo(ExitCodes.KEY_ATTENTION);
         assertThat(status.err().lines().toList()).hasSize(1);
-        assertThat(status.err()).startsWith("warning: The stored key").contains("is Expiring",
-                "Next: approvals-console key rotate --profile prod --grace 1h");
+        assertThat(status.err())
+                .startsWith("warning: The stored key")
+                .contains("is Expiring", "Next: approvals-console key rotate --profile prod --grace 1h");
         assertThat(status.out()).contains("Expiring");
     }
 
@@ -98,8 +104,11 @@ class KeyRotateFaultsCommandTest {
 
     @Test
     void aBearerProfileCannotBeRotated() {
-        assertThat(cli.run("profiles", "add", "sso", "--url", sandbox.baseUri().toString(), "--bearer").code()).isZero();
-        assertThat(cli.runWithStdin("an-sso-token-0123456789", "key", "set", "--profile", "sso").code())
+        assertThat(cli.run("profiles", "add", "sso", "--url", sandbox.baseUri().toString(), "--bearer")
+                        .code())
+                .isZero();
+        assertThat(cli.runWithStdin("an-sso-token-0123456789", "key", "set", "--profile", "sso")
+                        .code())
                 .isEqualTo(ExitCodes.AUTH);
         memory.save("sso", ApiKey.of("an-sso-token-0123456789"));
 

@@ -43,6 +43,7 @@ class KeySourcesSandboxTest {
 
     @TempDir
     static Path sandboxDir;
+
     private static Sandbox sandbox;
     private static ApiKey admin;
     private static ApiKey writer;
@@ -104,8 +105,11 @@ class KeySourcesSandboxTest {
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(Json.strict().readTree(list.out())).hasSize(3);
         assertThat(status.code()).as(status.err()).isZero();
-        assertThat(status.out()).contains("Key from:      the environment (APPROVALS_API_KEY); for this run only",
-                writer.masked(), "Last verified: not recorded");
+        assertThat(status.out())
+                .contains(
+                        "Key from:      the environment (APPROVALS_API_KEY); for this run only",
+                        writer.masked(),
+                        "Last verified: not recorded");
         JsonNode checked = Json.strict().readTree(check.out());
         assertThat(checked.get("source").asText()).isEqualTo("APPROVALS_API_KEY");
         assertThat(checked.get("check").get("alive").asBoolean()).isTrue();
@@ -133,8 +137,12 @@ class KeySourcesSandboxTest {
         ApiKey revoked = sandbox.issueKeyForTests("gone", "gone@example.com", Set.of("read"), null);
         env.put("APPROVALS_API_KEY", revoked.reveal());
         assertThat(cli().run("key", "status", "--check").code()).isZero();
-        ApprovalsClient.builder(sandbox.baseUri(), admin).build().revokeKey(
-                ApprovalsClient.builder(sandbox.baseUri(), revoked).build().currentKey().id());
+        ApprovalsClient.builder(sandbox.baseUri(), admin)
+                .build()
+                .revokeKey(ApprovalsClient.builder(sandbox.baseUri(), revoked)
+                        .build()
+                        .currentKey()
+                        .id());
         assertThat(cli().run("key", "status", "--check").code()).isEqualTo(ExitCodes.AUTH);
         assertThat(cli().transcript()).doesNotContain(revoked.reveal());
     }
@@ -156,7 +164,8 @@ class KeySourcesSandboxTest {
         assertThat(used.code()).as(used.err()).isZero();
         assertThat(used.out()).contains("3 pending.");
         assertThat(status.code()).as(status.err()).isZero();
-        assertThat(status.out()).contains("Key from:      --key-file " + good, writer.masked(), "Checked now:   Active");
+        assertThat(status.out())
+                .contains("Key from:      --key-file " + good, writer.masked(), "Checked now:   Active");
     }
 
     @Test
@@ -188,7 +197,9 @@ class KeySourcesSandboxTest {
             }
         };
         CliHarness c = new CliHarness(untouchable, root, new HttpClientFactory());
-        assertThat(c.run("profiles", "add", "prod", "--url", sandbox.baseUri().toString()).code()).isZero();
+        assertThat(c.run("profiles", "add", "prod", "--url", sandbox.baseUri().toString())
+                        .code())
+                .isZero();
         c.env(Map.of("APPROVALS_API_KEY", writer.reveal()));
 
         CliHarness.Result list = c.run("approvals", "list", "--profile", "prod");
@@ -196,19 +207,33 @@ class KeySourcesSandboxTest {
         CliHarness.Result status = c.run("key", "status");
 
         assertThat(list.code()).as(list.err()).isZero();
-        assertThat(defaulted.code()).as("the only profile is the default: " + defaulted.err()).isZero();
+        assertThat(defaulted.code())
+                .as("the only profile is the default: " + defaulted.err())
+                .isZero();
         assertThat(status.out()).contains("Profile:       prod", "APPROVALS_API_KEY");
-        assertThat(Files.readString(c.paths().configDir().resolve("connections.json"))).doesNotContain(writer.reveal());
+        assertThat(Files.readString(c.paths().configDir().resolve("connections.json")))
+                .doesNotContain(writer.reveal());
     }
 
     @Test
     void theProfileComesFromTheFlagTheEnvironmentOrIsTheOnlyOne() throws Exception {
-        assertThat(cli().run("profiles", "add", "one", "--url", sandbox.baseUri().toString()).code()).isZero();
-        assertThat(cli().runWithStdin(writer.reveal(), "key", "set").code()).as("the only profile").isZero();
+        assertThat(cli().run(
+                                "profiles",
+                                "add",
+                                "one",
+                                "--url",
+                                sandbox.baseUri().toString())
+                        .code())
+                .isZero();
+        assertThat(cli().runWithStdin(writer.reveal(), "key", "set").code())
+                .as("the only profile")
+                .isZero();
         assertThat(keychain.load("one")).contains(writer);
         assertThat(cli().run("approvals", "list").code()).isZero();
 
-        assertThat(cli().run("profiles", "add", "two", "--url", "https://approvals.example.com").code()).isZero();
+        assertThat(cli().run("profiles", "add", "two", "--url", "https://approvals.example.com")
+                        .code())
+                .isZero();
         CliHarness.Result ambiguous = cli().run("approvals", "list");
         assertThat(ambiguous.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(ambiguous.err()).contains("Which profile? There are 2 (one, two)", "APPROVALS_PROFILE");
@@ -217,10 +242,13 @@ class KeySourcesSandboxTest {
         env.put("APPROVALS_PROFILE", "one");
         assertThat(cli().run("approvals", "list").code()).isZero();
         CliHarness.Result status = cli().run("key", "status");
-        assertThat(status.out()).contains("Key from:      keychain (this session only)", "Last verified: just now: Active");
-        assertThat(cli().run("approvals", "list", "--profile", "two").code()).as("the flag wins")
+        assertThat(status.out())
+                .contains("Key from:      keychain (this session only)", "Last verified: just now: Active");
+        assertThat(cli().run("approvals", "list", "--profile", "two").code())
+                .as("the flag wins")
                 .isEqualTo(ExitCodes.OTHER); // no key stored for two
-        assertThat(cli().run("approvals", "list", "--profile", "two").err()).contains("APPROVALS_API_KEY or --key-file");
+        assertThat(cli().run("approvals", "list", "--profile", "two").err())
+                .contains("APPROVALS_API_KEY or --key-file");
     }
 
     @Test
@@ -243,9 +271,11 @@ class KeySourcesSandboxTest {
 
             @Override
             public Availability probe() {
-                return Availability.unreachable("Secret Service", KeychainException.Kind.UNAVAILABLE,
-                        "No Secret Service answered on the session bus.", "Start GNOME Keyring, or keep the key for "
-                                + "this session only.");
+                return Availability.unreachable(
+                        "Secret Service",
+                        KeychainException.Kind.UNAVAILABLE,
+                        "No Secret Service answered on the session bus.",
+                        "Start GNOME Keyring, or keep the key for " + "this session only.");
             }
 
             @Override
@@ -270,8 +300,9 @@ class KeySourcesSandboxTest {
 
         assertThat(r.code()).isEqualTo(ExitCodes.KEYCHAIN);
         assertThat(r.err().strip().lines()).hasSize(1);
-        assertThat(r.err()).contains("dbus-run-session", "gnome-keyring-daemon --unlock", "APPROVALS_API_KEY",
-                "--key-file").doesNotContain("this session only");
+        assertThat(r.err())
+                .contains("dbus-run-session", "gnome-keyring-daemon --unlock", "APPROVALS_API_KEY", "--key-file")
+                .doesNotContain("this session only");
     }
 
     @Test
@@ -281,12 +312,22 @@ class KeySourcesSandboxTest {
         assertThat(rotate.err()).startsWith("error: Missing required argument").doesNotContain("Error:");
 
         CliHarness.Result help = cli().run("--help");
-        assertThat(help.out()).contains("Exit codes:", "6   Conflict", "APPROVALS_API_KEY")
+        assertThat(help.out())
+                .contains("Exit codes:", "6   Conflict", "APPROVALS_API_KEY")
                 .doesNotContain("desktop app and,\n");
 
         env.put("APPROVALS_URL", sandbox.baseUri().toString());
-        assertThat(cli().run("profiles", "add", "admin", "--url", sandbox.baseUri().toString()).code()).isZero();
-        assertThat(cli().runWithStdin(admin.reveal(), "key", "set", "--profile", "admin").code()).isZero();
+        assertThat(cli().run(
+                                "profiles",
+                                "add",
+                                "admin",
+                                "--url",
+                                sandbox.baseUri().toString())
+                        .code())
+                .isZero();
+        assertThat(cli().runWithStdin(admin.reveal(), "key", "set", "--profile", "admin")
+                        .code())
+                .isZero();
         CliHarness.Result keys = cli().run("keys", "list", "--profile", "admin");
         assertThat(keys.out()).containsPattern("(?m)^\\d+ keys\\.$");
         assertThat(Plural.of(1, "key", "keys") + ".").isEqualTo("1 key.");
@@ -296,8 +337,12 @@ class KeySourcesSandboxTest {
         assertThat(data.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(data.err()).contains("is a file; it must be a directory");
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CliHarness.Result port = cli().run("sandbox", "--data", root.resolve("sb").toString(), "--port",
-                    String.valueOf(busy.getLocalPort()));
+            CliHarness.Result port = cli().run(
+                            "sandbox",
+                            "--data",
+                            root.resolve("sb").toString(),
+                            "--port",
+                            String.valueOf(busy.getLocalPort()));
             assertThat(port.code()).isEqualTo(ExitCodes.OTHER);
             assertThat(port.err()).contains("Port " + busy.getLocalPort() + " on 127.0.0.1 is in use", "--port 0");
         }

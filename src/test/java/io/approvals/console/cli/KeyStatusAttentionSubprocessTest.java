@@ -32,6 +32,7 @@ class KeyStatusAttentionSubprocessTest {
 
     @TempDir
     Path dir;
+
     RotationWorld world;
 
     @BeforeEach
@@ -57,12 +58,14 @@ class KeyStatusAttentionSubprocessTest {
         CliProcess second = status("status-2");
         assertThat(second.exitCode(LONG)).as(second.err()).isEqualTo(ExitCodes.KEY_ATTENTION);
         assertThat(second.err().lines().toList()).hasSize(1);
-        assertThat(second.err()).startsWith("warning: The stored key " + world.firstKey.masked())
-                .contains("is Expiring", "Next: approvals-console key rotate --profile " + world.profile + " --grace 1h");
+        assertThat(second.err())
+                .startsWith("warning: The stored key " + world.firstKey.masked())
+                .contains(
+                        "is Expiring", "Next: approvals-console key rotate --profile " + world.profile + " --grace 1h");
         assertThat(second.out()).contains("Expiring");
 
-        CliProcess again = CliProcess.run(world.home, dir, "again", "key", "rotate", "--profile", world.profile,
-                "--grace", "1h");
+        CliProcess again =
+                CliProcess.run(world.home, dir, "again", "key", "rotate", "--profile", world.profile, "--grace", "1h");
         assertThat(again.exitCode(LONG)).as(again.err()).isZero();
         CliProcess fixed = status("status-3");
         assertThat(fixed.exitCode(LONG)).as(fixed.err()).isZero();
@@ -79,14 +82,18 @@ class KeyStatusAttentionSubprocessTest {
         CliProcess second = status("status-2");
         assertThat(second.exitCode(LONG)).as(second.err()).isEqualTo(ExitCodes.KEY_ATTENTION);
         assertThat(second.err().lines().toList()).hasSize(1);
-        assertThat(second.err()).startsWith("warning: The server refused the stored key " + world.firstKey.masked())
+        assertThat(second.err())
+                .startsWith("warning: The server refused the stored key " + world.firstKey.masked())
                 .contains("Next: approvals-console key set --profile " + world.profile);
         assertThat(second.out()).contains("Refused").doesNotContain("Active");
 
         // what the line says: an administrator issues a key, key set stores it
         ApiKey issued = world.sandbox.issueKeyForTests("again", world.profile + "@example.com", Set.of("read"), null);
-        new ConnectionService(new ConnectionStore(AppPaths.under(world.home)), new TimeoutSecretStore(world.keychain),
-                new HttpClientFactory()).setKey(world.profile, issued);
+        new ConnectionService(
+                        new ConnectionStore(AppPaths.under(world.home)),
+                        new TimeoutSecretStore(world.keychain),
+                        new HttpClientFactory())
+                .setKey(world.profile, issued);
         CliProcess fixed = status("status-3");
         assertThat(fixed.exitCode(LONG)).as(fixed.err()).isZero();
         assertThat(fixed.err()).isEmpty();

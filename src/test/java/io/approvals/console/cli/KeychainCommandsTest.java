@@ -35,7 +35,9 @@ class KeychainCommandsTest {
     void keychainIsThere() {
         SecretServiceAssumptions.requireOsKeychain();
         cli = new CliHarness(new TimeoutSecretStore(keychain, Duration.ofSeconds(30)), root, server.factory());
-        assertThat(cli.run("profiles", "add", profile, "--url", "https://approvals.example.com").code()).isZero();
+        assertThat(cli.run("profiles", "add", profile, "--url", "https://approvals.example.com")
+                        .code())
+                .isZero();
     }
 
     @AfterEach
@@ -90,7 +92,8 @@ class KeychainCommandsTest {
     private static String secretToolLookup(String account) throws Exception {
         assumeTrue(SecretServiceAssumptions.isLinux());
         Process p = new ProcessBuilder("secret-tool", "lookup", "service", OsKeychainStore.SERVICE, "account", account)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(OS.LINUX)
 class LockedKeyringSubprocessTest {
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "set -e",
             "export XDG_DATA_HOME=\"$DIR/xdg\"; mkdir -p \"$XDG_DATA_HOME\"",
             "eval \"$(printf test-pw | gnome-keyring-daemon --unlock --components=secrets)\"",
@@ -53,13 +54,18 @@ class LockedKeyringSubprocessTest {
             assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
         }
         long start = System.nanoTime();
-        new ConnectionStore(AppPaths.under(dir)).put(Connection.of("locked", URI.create("https://approvals.example.com")));
+        new ConnectionStore(AppPaths.under(dir))
+                .put(Connection.of("locked", URI.create("https://approvals.example.com")));
 
         ProcessBuilder pb = new ProcessBuilder("dbus-run-session", "--", "sh", "-c", SCRIPT)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("session.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("session.log").toFile());
         pb.environment().put("DIR", dir.toString());
         pb.environment().put("KEY", TestKeys.random().reveal());
-        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment()
+                .put(
+                        "JAVA",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().put("CP", System.getProperty("java.class.path"));
         pb.environment().put(AppPaths.HOME_ENV, dir.toString());
         pb.environment().put("APPROVALS_KEYCHAIN_TIMEOUT_SECONDS", "5");
@@ -67,26 +73,34 @@ class LockedKeyringSubprocessTest {
         pb.environment().remove("WAYLAND_DISPLAY");
         Process p = pb.start();
         assertThat(p.waitFor(150, TimeUnit.SECONDS)).as("the session finished").isTrue();
-        assertThat(dir.resolve("rc.txt")).as(Files.readString(dir.resolve("session.log"))).exists();
+        assertThat(dir.resolve("rc.txt"))
+                .as(Files.readString(dir.resolve("session.log")))
+                .exists();
 
         String err = Files.readString(dir.resolve("err.txt"));
         assertThat(Files.readString(dir.resolve("rc.txt")).strip()).as(err).isEqualTo("5");
         assertThat(err.strip().lines().toList()).hasSize(1);
         // gnome-keyring either refuses at once (no prompt can be shown) or waits for an unlock prompt
         // nobody answers; both must end in exit 5 with a line that says to unlock and try again
-        assertThat(err).satisfiesAnyOf(
-                e -> assertThat(e).startsWith("error: The keyring is locked"),
-                e -> assertThat(e).startsWith("error: Waiting for the keychain to unlock"))
+        assertThat(err)
+                .satisfiesAnyOf(e -> assertThat(e).startsWith("error: The keyring is locked"), e -> assertThat(e)
+                        .startsWith("error: Waiting for the keychain to unlock"))
                 .contains("try again");
         assertThat(Files.readString(dir.resolve("out.txt"))).doesNotContain("none stored");
         // the key stays stored: nothing was written while the collection was locked
-        KeychainFaultFigures.record("locked-no-prompt", "keyring locked, no unlock prompt can be shown (no display)",
-                err, 5, true, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        KeychainFaultFigures.record(
+                "locked-no-prompt",
+                "keyring locked, no unlock prompt can be shown (no display)",
+                err,
+                5,
+                true,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
-        return path != null && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+        return path != null
+                && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 }

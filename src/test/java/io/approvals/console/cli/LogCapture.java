@@ -15,8 +15,8 @@ import java.util.logging.SimpleFormatter;
  * every level while a test runs, so the test can prove a secret reached no log line.
  */
 final class LogCapture implements AutoCloseable {
-    private static final List<String> LOGGERS = List.of("", "io.approvals", "org.freedesktop", "de.swiesend",
-            "com.github", "jdk.internal.httpclient");
+    private static final List<String> LOGGERS =
+            List.of("", "io.approvals", "org.freedesktop", "de.swiesend", "com.github", "jdk.internal.httpclient");
     private final Map<Logger, Level> before = new HashMap<>();
     private final List<String> lines = new ArrayList<>();
     private final SimpleFormatter formatter = new SimpleFormatter();
@@ -29,12 +29,10 @@ final class LogCapture implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     private final List<Logger> held = new ArrayList<>();

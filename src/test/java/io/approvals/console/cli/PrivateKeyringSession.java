@@ -16,16 +16,19 @@ import java.util.concurrent.TimeUnit;
  * keyring. The script gets DIR, JAVA, CP and the given variables, and must touch DIR/finished when it is done.
  */
 final class PrivateKeyringSession {
-    private PrivateKeyringSession() {
-    }
+    private PrivateKeyringSession() {}
 
     static void run(Path dir, String script, Map<String, String> env, int keychainTimeoutSeconds, int limitSeconds)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("dbus-run-session", "--", "sh", "-c", script)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("session.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("session.log").toFile());
         pb.environment().put("DIR", dir.toString());
         pb.environment().putAll(env);
-        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment()
+                .put(
+                        "JAVA",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().put("CP", System.getProperty("java.class.path"));
         pb.environment().put(AppPaths.HOME_ENV, dir.toString());
         // set before the bus starts, so a daemon D-Bus activates after a kill uses the same keyring file
@@ -41,8 +44,13 @@ final class PrivateKeyringSession {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
-        assertThat(ended).as("the session finished; its files: %s", java.util.Arrays.toString(
-                dir.toFile().list())).isTrue();
-        assertThat(dir.resolve("finished")).as(Files.readString(dir.resolve("session.log"))).exists();
+        assertThat(ended)
+                .as(
+                        "the session finished; its files: %s",
+                        java.util.Arrays.toString(dir.toFile().list()))
+                .isTrue();
+        assertThat(dir.resolve("finished"))
+                .as(Files.readString(dir.resolve("session.log")))
+                .exists();
     }
 }

@@ -42,6 +42,7 @@ class SandboxCommandsTest {
 
     @TempDir
     static Path sandboxDir;
+
     private static Sandbox sandbox;
     private static ApiKey admin;
 
@@ -75,7 +76,14 @@ class SandboxCommandsTest {
         }
         secrets = reachable ? keychain : new SessionOnlyStore();
         cli = new CliHarness(secrets, root, new HttpClientFactory());
-        assertThat(cli.run("profiles", "add", profile, "--url", sandbox.baseUri().toString()).code()).isZero();
+        assertThat(cli.run(
+                                "profiles",
+                                "add",
+                                profile,
+                                "--url",
+                                sandbox.baseUri().toString())
+                        .code())
+                .isZero();
     }
 
     @AfterEach
@@ -86,7 +94,10 @@ class SandboxCommandsTest {
         usedKeys.add(CANARY);
         for (ApiKey k : usedKeys) {
             assertThat(cli.transcript()).doesNotContain(k.reveal());
-            assertThat(logs.text()).as("log lines").doesNotContain(k.reveal()).doesNotContain(k.reveal().substring(4, 36));
+            assertThat(logs.text())
+                    .as("log lines")
+                    .doesNotContain(k.reveal())
+                    .doesNotContain(k.reveal().substring(4, 36));
             CanaryScan.assertNoFileContains(k.reveal(), root);
         }
         CanaryScan.assertNoFileContains(CANARY.reveal(), sandboxDir);
@@ -111,22 +122,34 @@ class SandboxCommandsTest {
         assertThat(set.out()).contains("Key verified and stored in " + secrets.backendName());
 
         CliHarness.Result status = cli.run("key", "status", "--profile", profile);
-        assertThat(status.out()).contains(key.masked(), key.fingerprint(), secrets.backendName(),
-                "read, write", "lee@example.com", "Active");
+        assertThat(status.out())
+                .contains(
+                        key.masked(),
+                        key.fingerprint(),
+                        secrets.backendName(),
+                        "read, write",
+                        "lee@example.com",
+                        "Active");
 
         assertThat(cli.run("key", "verify", "--profile", profile).code()).isZero();
 
         CliHarness.Result list = cli.run("approvals", "list", "--profile", profile);
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).startsWith("ID").contains("pending.");
-        JsonNode json = Json.strict().readTree(cli.run("approvals", "list", "--profile", profile, "--json").out());
+        JsonNode json = Json.strict()
+                .readTree(cli.run("approvals", "list", "--profile", profile, "--json")
+                        .out());
         assertThat(json.size()).isGreaterThanOrEqualTo(40);
         String approver = json.get(0).get("approver").asText();
-        JsonNode filtered = Json.strict().readTree(
-                cli.run("approvals", "list", "--profile", profile, "--json", "--approver", approver).out());
-        assertThat(filtered).allSatisfy(a -> assertThat(a.get("approver").asText()).isEqualTo(approver));
+        JsonNode filtered = Json.strict()
+                .readTree(cli.run("approvals", "list", "--profile", profile, "--json", "--approver", approver)
+                        .out());
+        assertThat(filtered)
+                .allSatisfy(a -> assertThat(a.get("approver").asText()).isEqualTo(approver));
 
-        JsonNode statusJson = Json.strict().readTree(cli.run("key", "status", "--profile", profile, "--json").out());
+        JsonNode statusJson = Json.strict()
+                .readTree(
+                        cli.run("key", "status", "--profile", profile, "--json").out());
         assertThat(statusJson.get("verified").get("scopes").toString()).contains("read", "write");
 
         assertThat(cli.run("key", "delete", "--profile", profile).code()).isZero();
@@ -154,10 +177,13 @@ class SandboxCommandsTest {
         ApiKey good = issue("keeper", Set.of("read"), null);
         assertThat(setKey(good).code()).isZero();
         ApiKey doomed = issue("doomed", Set.of("read", "write"), null);
-        ApprovalsClient adminClient = ApprovalsClient.builder(sandbox.baseUri(), admin).build();
+        ApprovalsClient adminClient =
+                ApprovalsClient.builder(sandbox.baseUri(), admin).build();
         KeyMetadata meta = adminClient.listAllKeys().stream()
-                .filter(m -> doomed.prefix().equals(m.prefix()) && doomed.last4().equals(m.last4()))
-                .findFirst().orElseThrow();
+                .filter(m ->
+                        doomed.prefix().equals(m.prefix()) && doomed.last4().equals(m.last4()))
+                .findFirst()
+                .orElseThrow();
         adminClient.revokeKey(meta.id());
 
         CliHarness.Result revoked = setKey(doomed);
@@ -202,7 +228,9 @@ class SandboxCommandsTest {
             closed = s.getLocalPort();
         }
         String down = profile + "-down";
-        assertThat(cli.run("profiles", "add", down, "--url", "http://127.0.0.1:" + closed).code()).isZero();
+        assertThat(cli.run("profiles", "add", down, "--url", "http://127.0.0.1:" + closed)
+                        .code())
+                .isZero();
         ApiKey key = issue("net", Set.of("read"), null);
 
         CliHarness.Result r = cli.runWithStdin(key.reveal(), "key", "set", "--profile", down);

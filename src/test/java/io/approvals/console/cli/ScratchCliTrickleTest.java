@@ -43,8 +43,11 @@ class ScratchCliTrickleTest {
         CliHarness cli = new CliHarness(secrets, root, (c, key) -> {
             System.err.println("client built at " + System.nanoTime() / 1_000_000);
             return ApprovalsClient.builder(c.baseUrl(), key)
-                .auth(HttpClientFactory.authScheme(c)).dialect(c.dialect()).requestTimeout(Duration.ofSeconds(3))
-                .retryPolicy(RetryPolicy.DEFAULT).build();
+                    .auth(HttpClientFactory.authScheme(c))
+                    .dialect(c.dialect())
+                    .requestTimeout(Duration.ofSeconds(3))
+                    .retryPolicy(RetryPolicy.DEFAULT)
+                    .build();
         });
         long w0 = System.nanoTime();
         CliHarness.Result warm = cli.run("profiles", "list");
@@ -52,14 +55,15 @@ class ScratchCliTrickleTest {
         long t0 = System.nanoTime();
         System.err.println("start at " + t0 / 1_000_000);
         Thread dumper = new Thread(() -> {
-            for (long at : new long[]{1500, 3800, 4500}) {
+            for (long at : new long[] {1500, 3800, 4500}) {
                 try {
                     Thread.sleep(at - (System.nanoTime() - t0) / 1_000_000);
                 } catch (InterruptedException e) {
                     return;
                 }
                 System.err.println("==== dump at " + at);
-                for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+                for (Map.Entry<Thread, StackTraceElement[]> e :
+                        Thread.getAllStackTraces().entrySet()) {
                     StringBuilder sb = new StringBuilder(e.getKey().getName()).append('\n');
                     boolean ours = false;
                     for (StackTraceElement el : e.getValue()) {

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretHygieneTest {
     @TempDir
     Path root;
+
     @TempDir
     Path sandboxDir;
 
@@ -70,11 +71,14 @@ class SecretHygieneTest {
 
             // the client, working
             ApprovalsApi rw = client(base, readWrite, AuthScheme.ApiKeyHeader.class);
-            var created = flow("client create", () -> rw.createApproval(new CreateApprovalRequest("hygiene", null, null, null,
-                    null, null), "hygiene-1"));
+            var created = flow(
+                    "client create",
+                    () -> rw.createApproval(
+                            new CreateApprovalRequest("hygiene", null, null, null, null, null), "hygiene-1"));
             flow("client list", () -> rw.listNotComplete(null, 10, null));
-            flow("client decide", () -> rw.updateStatus(new UpdateStatusRequest(created.id(), ApprovalStatus.REJECTED,
-                    "no", null)));
+            flow(
+                    "client decide",
+                    () -> rw.updateStatus(new UpdateStatusRequest(created.id(), ApprovalStatus.REJECTED, "no", null)));
             flow("client verify", rw::verifyKey);
             ApprovalsApi bearer = client(base, readWrite, AuthScheme.Bearer.class);
             flow("client with bearer", bearer::currentKey);
@@ -82,37 +86,63 @@ class SecretHygieneTest {
             secret(regenerated.key());
             flow("old key in grace", rw::currentKey);
             ApprovalsApi adminClient = client(base, admin, AuthScheme.ApiKeyHeader.class);
-            IssuedKey issued = flow("client issue key", () -> adminClient.issueKey(
-                    new io.approvals.console.contract.IssueKeyRequest("hy", "hy@example.com", List.of("read"), null)));
+            IssuedKey issued = flow(
+                    "client issue key",
+                    () -> adminClient.issueKey(new io.approvals.console.contract.IssueKeyRequest(
+                            "hy", "hy@example.com", List.of("read"), null)));
             secret(issued.key());
-            String revokedId = client(base, revoked, AuthScheme.ApiKeyHeader.class).currentKey().id();
+            String revokedId = client(base, revoked, AuthScheme.ApiKeyHeader.class)
+                    .currentKey()
+                    .id();
             flow("client revoke", () -> adminClient.revokeKey(revokedId));
             flow("client audit", () -> adminClient.audit(50, null));
 
             // the client, failing
-            failing("unknown key (canary)", () -> client(base, canary, AuthScheme.ApiKeyHeader.class).listNotComplete(null, 1, null));
-            failing("canary as bearer", () -> client(base, canary, AuthScheme.Bearer.class).currentKey());
+            failing("unknown key (canary)", () -> client(base, canary, AuthScheme.ApiKeyHeader.class)
+                    .listNotComplete(null, 1, null));
+            failing("canary as bearer", () -> client(base, canary, AuthScheme.Bearer.class)
+                    .currentKey());
             failing("read-only key writes", () -> client(base, readOnly, AuthScheme.ApiKeyHeader.class)
                     .createApproval(new CreateApprovalRequest("x", null, null, null, null, null), null));
-            failing("revoked key", () -> client(base, revoked, AuthScheme.ApiKeyHeader.class).currentKey());
+            failing("revoked key", () -> client(base, revoked, AuthScheme.ApiKeyHeader.class)
+                    .currentKey());
             int closed = closedPort();
-            failing("nobody listening", () -> client(URI.create("http://127.0.0.1:" + closed), canary,
-                    AuthScheme.ApiKeyHeader.class).listNotComplete(null, 1, null));
-            failing("insecure URL", () -> client(URI.create("http://example.com"), canary, AuthScheme.ApiKeyHeader.class));
+            failing("nobody listening", () -> client(
+                            URI.create("http://127.0.0.1:" + closed), canary, AuthScheme.ApiKeyHeader.class)
+                    .listNotComplete(null, 1, null));
+            failing(
+                    "insecure URL",
+                    () -> client(URI.create("http://example.com"), canary, AuthScheme.ApiKeyHeader.class));
             try (StubServer echo = StubServer.http()) {
                 // a hostile or broken server that repeats the credential back in its answers
-                echo.on("/approvals/GetApprovalNotComplete", (ex, seen) -> StubServer.send(ex, 500, "text/plain",
-                        "boom " + ex.getRequestHeaders().getFirst("X-API-Key")));
-                echo.on("/apikeys/current", (ex, seen) -> StubServer.send(ex, 401, "application/problem+json",
-                        "{\"title\":\"no\",\"status\":401,\"detail\":\"bad key " + ex.getRequestHeaders().getFirst("X-API-Key")
-                                + "\"}"));
+                echo.on(
+                        "/approvals/GetApprovalNotComplete",
+                        (ex, seen) -> StubServer.send(
+                                ex,
+                                500,
+                                "text/plain",
+                                "boom " + ex.getRequestHeaders().getFirst("X-API-Key")));
+                echo.on(
+                        "/apikeys/current",
+                        (ex, seen) -> StubServer.send(
+                                ex,
+                                401,
+                                "application/problem+json",
+                                "{\"title\":\"no\",\"status\":401,\"detail\":\"bad key "
+                                        + ex.getRequestHeaders().getFirst("X-API-Key") + "\"}"));
                 echo.on("/approvals/CreateApproval", (ex, seen) -> {
                     ex.getResponseHeaders().set("Retry-After", "1");
-                    StubServer.send(ex, 429, "text/plain", ex.getRequestHeaders().getFirst("X-API-Key"));
+                    StubServer.send(
+                            ex, 429, "text/plain", ex.getRequestHeaders().getFirst("X-API-Key"));
                 });
-                echo.on("/apikeys", (ex, seen) -> StubServer.send(ex, 400, "application/problem+json",
-                        "{\"title\":\"bad\",\"status\":400,\"errors\":{\"" + ex.getRequestHeaders().getFirst("X-API-Key")
-                                + "\":[\"x\"]}}"));
+                echo.on(
+                        "/apikeys",
+                        (ex, seen) -> StubServer.send(
+                                ex,
+                                400,
+                                "application/problem+json",
+                                "{\"title\":\"bad\",\"status\":400,\"errors\":{\""
+                                        + ex.getRequestHeaders().getFirst("X-API-Key") + "\":[\"x\"]}}"));
                 echo.on("/audit", (ex, seen) -> {
                     sleep(5_000);
                     StubServer.send(ex, 200, "application/json", "{}");
@@ -120,12 +150,18 @@ class SecretHygieneTest {
                 ApprovalsApi echoed = client(echo.uri(), canary, AuthScheme.ApiKeyHeader.class);
                 failing("500 echoing the key", () -> echoed.listNotComplete(null, 1, null));
                 failing("401 echoing the key", echoed::currentKey);
-                failing("429 echoing the key", () -> echoed.createApproval(
-                        new CreateApprovalRequest("x", null, null, null, null, null), "k"));
-                failing("400 naming the key", () -> echoed.issueKey(
-                        new io.approvals.console.contract.IssueKeyRequest("n", "o", List.of(), null)));
-                failing("timeout", () -> ApprovalsClient.builder(echo.uri(), canary).retryPolicy(RetryPolicy.NONE)
-                        .requestTimeout(Duration.ofMillis(300)).build().audit(1, null));
+                failing(
+                        "429 echoing the key",
+                        () -> echoed.createApproval(new CreateApprovalRequest("x", null, null, null, null, null), "k"));
+                failing(
+                        "400 naming the key",
+                        () -> echoed.issueKey(
+                                new io.approvals.console.contract.IssueKeyRequest("n", "o", List.of(), null)));
+                failing("timeout", () -> ApprovalsClient.builder(echo.uri(), canary)
+                        .retryPolicy(RetryPolicy.NONE)
+                        .requestTimeout(Duration.ofMillis(300))
+                        .build()
+                        .audit(1, null));
             }
 
             // the CLI
@@ -140,7 +176,9 @@ class SecretHygieneTest {
             cli("profiles list", cli.run("profiles", "list"));
             cli("profiles add (down)", cli.run("profiles", "add", "down", "--url", "http://127.0.0.1:" + closedPort()));
             cli("key set (server down)", cli.runWithStdin(canary.reveal() + "\n", "key", "set", "--profile", "down"));
-            cli("key set (typo)", cli.runWithStdin(canary.reveal().substring(0, 41) + "x\n", "key", "set", "--profile", "p"));
+            cli(
+                    "key set (typo)",
+                    cli.runWithStdin(canary.reveal().substring(0, 41) + "x\n", "key", "set", "--profile", "p"));
             cli("key delete", cli.run("key", "delete", "--profile", "p"));
             texts.add(new String[] {"CLI transcript", cli.transcript()});
         } finally {
@@ -151,7 +189,9 @@ class SecretHygieneTest {
         List<String> leaks = new ArrayList<>();
         for (String[] t : texts) {
             for (ApiKey s : secrets) {
-                if (t[1] != null && (t[1].contains(s.reveal()) || t[1].contains(s.reveal().substring(4, 36)))) {
+                if (t[1] != null
+                        && (t[1].contains(s.reveal())
+                                || t[1].contains(s.reveal().substring(4, 36)))) {
                     leaks.add(s.masked() + " in " + t[0]);
                 }
             }
@@ -168,7 +208,8 @@ class SecretHygieneTest {
                 filesScanned++;
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 for (ApiKey s : secrets) {
-                    if (content.contains(s.reveal()) || content.contains(s.reveal().substring(4, 36))) {
+                    if (content.contains(s.reveal())
+                            || content.contains(s.reveal().substring(4, 36))) {
                         leaks.add(s.masked() + " in file " + root.relativize(f));
                     }
                 }
@@ -192,9 +233,13 @@ class SecretHygieneTest {
     }
 
     private static ApprovalsApi client(URI base, ApiKey key, Class<? extends AuthScheme> scheme) {
-        AuthScheme auth = scheme == AuthScheme.Bearer.class ? new AuthScheme.Bearer() : new AuthScheme.ApiKeyHeader("X-API-Key");
-        return ApprovalsClient.builder(base, key).auth(auth).retryPolicy(RetryPolicy.NONE)
-                .requestTimeout(Duration.ofSeconds(10)).build();
+        AuthScheme auth =
+                scheme == AuthScheme.Bearer.class ? new AuthScheme.Bearer() : new AuthScheme.ApiKeyHeader("X-API-Key");
+        return ApprovalsClient.builder(base, key)
+                .auth(auth)
+                .retryPolicy(RetryPolicy.NONE)
+                .requestTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private <T> T flow(String name, Supplier<T> run) {

@@ -46,11 +46,12 @@ class TerminalKeyEntryTest {
             Path home = dir.resolve("home");
             new ConnectionStore(AppPaths.under(home)).put(Connection.of(profile, sandbox.baseUri()));
 
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String command = "'" + java + "' -cp '" + System.getProperty("java.class.path")
                     + "' io.approvals.console.app.Main key set --profile " + profile;
-            ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qfec", command, "/dev/null")
-                    .redirectErrorStream(true);
+            ProcessBuilder pb =
+                    new ProcessBuilder("/usr/bin/script", "-qfec", command, "/dev/null").redirectErrorStream(true);
             pb.environment().put(AppPaths.HOME_ENV, home.toString());
             pb.environment().put(TimeoutSecretStore.TIMEOUT_ENV, "60");
             Process p = pb.start();
@@ -70,8 +71,12 @@ class TerminalKeyEntryTest {
             String transcript = text(seen);
 
             assertThat(transcript).contains("API key for profile '" + profile + "' (input hidden)");
-            assertThat(transcript).doesNotContain(key.reveal()).doesNotContain(key.reveal().substring(4, 20));
-            boolean keychain = new TimeoutSecretStore(new OsKeychainStore(), Duration.ofSeconds(20)).probe().reachable();
+            assertThat(transcript)
+                    .doesNotContain(key.reveal())
+                    .doesNotContain(key.reveal().substring(4, 20));
+            boolean keychain = new TimeoutSecretStore(new OsKeychainStore(), Duration.ofSeconds(20))
+                    .probe()
+                    .reachable();
             if (keychain) {
                 assertThat(p.exitValue()).as(transcript).isZero();
                 assertThat(transcript).contains("Key verified and stored");

@@ -63,8 +63,8 @@ class ClientDecodingProperties {
     }
 
     @Property(tries = 200)
-    void mutatedErrorBodiesStillGiveTheRightType(@ForAll("mutatedProblems") byte[] body,
-                                                 @ForAll("errorStatuses") int status) {
+    void mutatedErrorBodiesStillGiveTheRightType(
+            @ForAll("mutatedProblems") byte[] body, @ForAll("errorStatuses") int status) {
         ApiException e = DECODER.error(status, headers(), body, "rid");
         assertThat(e.status()).isEqualTo(status);
         assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(2_000);
@@ -160,8 +160,21 @@ class ClientDecodingProperties {
     private static Arbitrary<byte[]> mutate(String valid) {
         byte[] base = valid.getBytes(StandardCharsets.UTF_8);
         Arbitrary<Integer> pos = Arbitraries.integers().between(0, base.length - 1);
-        Arbitrary<Byte> junk = Arbitraries.of((byte) '{', (byte) '}', (byte) '[', (byte) ']', (byte) '"', (byte) ',',
-                (byte) ':', (byte) 0, (byte) 0xC3, (byte) 0xFF, (byte) '\\', (byte) '-', (byte) '9', (byte) 'e');
+        Arbitrary<Byte> junk = Arbitraries.of(
+                (byte) '{',
+                (byte) '}',
+                (byte) '[',
+                (byte) ']',
+                (byte) '"',
+                (byte) ',',
+                (byte) ':',
+                (byte) 0,
+                (byte) 0xC3,
+                (byte) 0xFF,
+                (byte) '\\',
+                (byte) '-',
+                (byte) '9',
+                (byte) 'e');
         Arbitrary<byte[]> truncated = pos.map(p -> java.util.Arrays.copyOf(base, p));
         Arbitrary<byte[]> flipped = Combinators.combine(pos, junk).as((p, b) -> {
             byte[] copy = base.clone();
@@ -180,12 +193,35 @@ class ClientDecodingProperties {
 
     /** Values of the wrong type in each field. */
     private static Arbitrary<byte[]> typeSwaps() {
-        Arbitrary<String> field = Arbitraries.of("id", "title", "priority", "dueAt", "status", "version", "createdAt",
-                "items", "nextCursor", "decidedAt");
-        Arbitrary<String> value = Arbitraries.of("1", "-1", "1e400", "99999999999999999999999", "true", "null", "[]",
-                "{}", "\"\"", "\"2026-13-45T99:99:99Z\"", "[[[]]]", "\"\\ud800\"", "1.5");
+        Arbitrary<String> field = Arbitraries.of(
+                "id",
+                "title",
+                "priority",
+                "dueAt",
+                "status",
+                "version",
+                "createdAt",
+                "items",
+                "nextCursor",
+                "decidedAt");
+        Arbitrary<String> value = Arbitraries.of(
+                "1",
+                "-1",
+                "1e400",
+                "99999999999999999999999",
+                "true",
+                "null",
+                "[]",
+                "{}",
+                "\"\"",
+                "\"2026-13-45T99:99:99Z\"",
+                "[[[]]]",
+                "\"\\ud800\"",
+                "1.5");
         return Combinators.combine(field, value).as((f, v) -> VALID_PAGE
-                .replaceFirst("\"" + f + "\":(\"[^\"]*\"|null|\\d+|\\[\\{)", "\"" + f + "\":" + v + (f.equals("items") ? ",\"x\":[{" : ""))
+                .replaceFirst(
+                        "\"" + f + "\":(\"[^\"]*\"|null|\\d+|\\[\\{)",
+                        "\"" + f + "\":" + v + (f.equals("items") ? ",\"x\":[{" : ""))
                 .getBytes(StandardCharsets.UTF_8));
     }
 }

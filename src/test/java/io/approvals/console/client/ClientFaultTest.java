@@ -29,24 +29,26 @@ class ClientFaultTest {
 
         RawServer(IntFunction<byte[]> script) throws IOException {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            thread = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket s = socket.accept()) {
-                        int n = connections.incrementAndGet();
-                        readRequestHead(s.getInputStream());
-                        byte[] answer = script.apply(n);
-                        if (answer == null) {
-                            s.setSoLinger(true, 0); // reset
-                            continue;
+            thread = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try (Socket s = socket.accept()) {
+                                int n = connections.incrementAndGet();
+                                readRequestHead(s.getInputStream());
+                                byte[] answer = script.apply(n);
+                                if (answer == null) {
+                                    s.setSoLinger(true, 0); // reset
+                                    continue;
+                                }
+                                OutputStream out = s.getOutputStream();
+                                out.write(answer);
+                                out.flush();
+                            } catch (IOException e) {
+                                // closed
+                            }
                         }
-                        OutputStream out = s.getOutputStream();
-                        out.write(answer);
-                        out.flush();
-                    } catch (IOException e) {
-                        // closed
-                    }
-                }
-            }, "raw-server");
+                    },
+                    "raw-server");
             thread.setDaemon(true);
             thread.start();
         }
@@ -75,12 +77,14 @@ class ClientFaultTest {
 
     private static byte[] http(String status, String body, int declaredLength) {
         return ("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " + declaredLength
-                + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+                        + "\r\nConnection: close\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static ApprovalsClient client(URI uri, int attempts) {
         return ApprovalsClient.builder(uri, Canary.key())
-                .retryPolicy(new RetryPolicy(attempts, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(1)))
+                .retryPolicy(
+                        new RetryPolicy(attempts, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(1)))
                 .requestTimeout(Duration.ofSeconds(5))
                 .build();
     }
@@ -88,12 +92,14 @@ class ClientFaultTest {
     @Test
     void aResetConnectionIsANetworkFailureAndAReadIsRetried() throws Exception {
         try (RawServer server = new RawServer(n -> n <= 2 ? null : http("200 OK", "[]", 2))) {
-            assertThat(client(server.uri(), 3).listNotComplete(null, 1, null).items()).isEmpty();
+            assertThat(client(server.uri(), 3).listNotComplete(null, 1, null).items())
+                    .isEmpty();
             assertThat(server.connections).hasValue(3);
         }
         try (RawServer server = new RawServer(n -> null)) {
             assertThatThrownBy(() -> client(server.uri(), 1).listNotComplete(null, 1, null))
-                    .isInstanceOf(ApiException.Network.class).hasMessageNotContaining(Canary.MARK);
+                    .isInstanceOf(ApiException.Network.class)
+                    .hasMessageNotContaining(Canary.MARK);
         }
     }
 
@@ -105,7 +111,8 @@ class ClientFaultTest {
     void aPageSentAheadThatFailsFailsTheFetchWithItsOwnErrorAndNothingIsAskedTwice() throws Exception {
         String first = "{\"items\":[{\"id\":\"a\",\"title\":\"T\",\"status\":\"Pending\",\"version\":1}],"
                 + "\"nextCursor\":\"c2\"}";
-        try (RawServer server = new RawServer(n -> n == 1 ? http("200 OK", first)
+        try (RawServer server = new RawServer(n -> n == 1
+                ? http("200 OK", first)
                 : http("401 Unauthorized", "{\"title\":\"Unauthorized\",\"status\":401}"))) {
             assertThatThrownBy(() -> client(server.uri(), 1).fetchAllNotComplete(null, null))
                     .isInstanceOf(ApiException.Unauthorized.class);
@@ -136,10 +143,10 @@ class ClientFaultTest {
     @Test
     void aServerDyingMidAnswerToACreateIsRetriedWithTheSameIdempotencyKey() throws Exception {
         String approval = "{\"id\":\"apr_1\",\"title\":\"T\",\"status\":\"Pending\",\"version\":1}";
-        try (RawServer server = new RawServer(n -> n == 1 ? http("201 Created", "{\"id\":", 200)
-                : http("201 Created", approval, approval.length()))) {
-            var created = client(server.uri(), 3).createApproval(
-                    new CreateApprovalRequest("T", null, null, null, null, null), "same-key");
+        try (RawServer server = new RawServer(n ->
+                n == 1 ? http("201 Created", "{\"id\":", 200) : http("201 Created", approval, approval.length()))) {
+            var created = client(server.uri(), 3)
+                    .createApproval(new CreateApprovalRequest("T", null, null, null, null, null), "same-key");
             assertThat(created.id()).isEqualTo("apr_1");
         }
     }

@@ -27,7 +27,9 @@ class ClientPagesAheadTest {
     @BeforeEach
     void start() throws Exception {
         server = StubServer.http();
-        client = ApprovalsClient.builder(server.uri(), Canary.random()).retryPolicy(RetryPolicy.NONE).build();
+        client = ApprovalsClient.builder(server.uri(), Canary.random())
+                .retryPolicy(RetryPolicy.NONE)
+                .build();
     }
 
     @AfterEach
@@ -50,7 +52,9 @@ class ClientPagesAheadTest {
     }
 
     private List<String> cursorsAskedFor() {
-        return server.requests().stream().map(seen -> cursorOf(seen.pathAndQuery())).toList();
+        return server.requests().stream()
+                .map(seen -> cursorOf(seen.pathAndQuery()))
+                .toList();
     }
 
     private static String item(String id) {
@@ -72,7 +76,8 @@ class ClientPagesAheadTest {
 
     @Test
     void theFirstTokensNameTheNextPageOnlyWhenTheCursorComesFirst() {
-        assertThat(leading("{\"nextCursor\":\"c2\",\"items\":[" + item("a") + "]}")).isEqualTo("c2");
+        assertThat(leading("{\"nextCursor\":\"c2\",\"items\":[" + item("a") + "]}"))
+                .isEqualTo("c2");
         // the items need not be readable yet: the next page goes out before they are read
         assertThat(leading("{\"nextCursor\":\"c2\",\"items\":[{\"id\":")).isEqualTo("c2");
         assertThat(leading("{\"items\":[],\"nextCursor\":\"c2\"}")).isNull();
@@ -110,7 +115,8 @@ class ClientPagesAheadTest {
                 "c2", "{\"nextCursor\":\"c2\",\"items\":[" + item("b") + "]}"));
 
         assertThatThrownBy(() -> client.fetchAllNotComplete(null, null))
-                .isInstanceOf(ApiException.Server.class).hasMessageContaining("repeats itself");
+                .isInstanceOf(ApiException.Server.class)
+                .hasMessageContaining("repeats itself");
         assertThat(cursorsAskedFor()).containsExactly("", "c2");
     }
 }

@@ -76,8 +76,8 @@ class ClientRetryTest {
             send(ex, 429, "application/problem+json", "{\"status\":429}");
         });
         assertThatThrownBy(() -> client().listNotComplete(null, 10, null))
-                .isInstanceOfSatisfying(ApiException.RateLimited.class,
-                        r -> assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(120)))
+                .isInstanceOfSatisfying(ApiException.RateLimited.class, r -> assertThat(r.retryAfter())
+                        .isEqualTo(Duration.ofSeconds(120)))
                 .hasMessageContaining("120 s");
     }
 
@@ -92,8 +92,8 @@ class ClientRetryTest {
             }
         });
         client().createApproval(new CreateApprovalRequest("T", null, null, null, null, null), "idem-123");
-        assertThat(server.requests()).hasSize(3)
-                .allSatisfy(r -> assertThat(r.header("Idempotency-Key")).isEqualTo("idem-123"));
+        assertThat(server.requests()).hasSize(3).allSatisfy(r -> assertThat(r.header("Idempotency-Key"))
+                .isEqualTo("idem-123"));
     }
 
     @Test
@@ -107,14 +107,17 @@ class ClientRetryTest {
             }
         });
         client().createApproval(new CreateApprovalRequest("T", null, null, null, null, null), null);
-        assertThat(server.requests()).extracting(r -> r.header("Idempotency-Key")).doesNotContainNull()
+        assertThat(server.requests())
+                .extracting(r -> r.header("Idempotency-Key"))
+                .doesNotContainNull()
                 .containsOnly(server.requests().get(0).header("Idempotency-Key"));
     }
 
     @Test
     void aDecisionIsNeverRetried() {
         server.on("/approvals/UpdateApprovalStatus", (ex, s) -> send(ex, 503, "text/plain", "busy"));
-        assertThatThrownBy(() -> client().updateStatus(new UpdateStatusRequest("apr_1", ApprovalStatus.APPROVED, null, 1L)))
+        assertThatThrownBy(() ->
+                        client().updateStatus(new UpdateStatusRequest("apr_1", ApprovalStatus.APPROVED, null, 1L)))
                 .isInstanceOf(ApiException.Server.class);
         assertThat(server.requests()).hasSize(1);
         assertThat(waits).isEmpty();
@@ -127,7 +130,8 @@ class ClientRetryTest {
             port = s.getLocalPort();
         }
         ApprovalsClient c = ApprovalsClient.builder(URI.create("http://127.0.0.1:" + port), Canary.key())
-                .sleeper(waits::add).build();
+                .sleeper(waits::add)
+                .build();
         assertThatThrownBy(() -> c.listNotComplete(null, 1, null))
                 .isInstanceOf(ApiException.Network.class)
                 .hasMessageContaining("connection refused")
@@ -145,8 +149,11 @@ class ClientRetryTest {
             }
         });
         ApprovalsClient c = ApprovalsClient.builder(server.uri(), Canary.key())
-                .requestTimeout(Duration.ofMillis(300)).retryPolicy(RetryPolicy.NONE).build();
+                .requestTimeout(Duration.ofMillis(300))
+                .retryPolicy(RetryPolicy.NONE)
+                .build();
         assertThatThrownBy(() -> c.listNotComplete(null, 1, null))
-                .isInstanceOf(ApiException.Network.class).hasMessageContaining("did not answer");
+                .isInstanceOf(ApiException.Network.class)
+                .hasMessageContaining("did not answer");
     }
 }

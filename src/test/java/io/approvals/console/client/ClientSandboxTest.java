@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -46,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientSandboxTest {
     @TempDir
     Path dir;
+
     Sandbox sandbox;
     ApiKey admin;
 
@@ -63,12 +63,13 @@ class ClientSandboxTest {
     }
 
     private ApprovalsClient client(ApiKey key) {
-        return ApprovalsClient.builder(sandbox.baseUri(), key).retryPolicy(RetryPolicy.NONE).build();
+        return ApprovalsClient.builder(sandbox.baseUri(), key)
+                .retryPolicy(RetryPolicy.NONE)
+                .build();
     }
 
     private ApiKey keyWith(String... scopes) {
-        return sandbox.issueKeyForTests("test-" + String.join("-", scopes), "tester@example.com",
-                Set.of(scopes), null);
+        return sandbox.issueKeyForTests("test-" + String.join("-", scopes), "tester@example.com", Set.of(scopes), null);
     }
 
     @Test
@@ -81,13 +82,25 @@ class ClientSandboxTest {
 
     @Test
     void theSandboxsPagesAreReadWithoutDataBindingAndAsTheMapperReadsThem() throws Exception {
-        client(admin).createApproval(new CreateApprovalRequest("Caf\u00e9 \u201cquotes\u201d \\ \"escapes\"\n",
-                null, null, "x@example.com", Priority.URGENT, null), null);
+        client(admin)
+                .createApproval(
+                        new CreateApprovalRequest(
+                                "Caf\u00e9 \u201cquotes\u201d \\ \"escapes\"\n",
+                                null,
+                                null,
+                                "x@example.com",
+                                Priority.URGENT,
+                                null),
+                        null);
         for (String query : List.of("limit=1000", "limit=7")) {
-            HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(sandbox.baseUri().toString().replaceAll("/$", "")
-                            + ApprovalsClient.APPROVALS + "GetApprovalNotComplete?" + query))
-                    .header("X-API-Key", admin.reveal()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            sandbox.baseUri().toString().replaceAll("/$", "")
+                                                    + ApprovalsClient.APPROVALS + "GetApprovalNotComplete?" + query))
+                                    .header("X-API-Key", admin.reveal())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             assertThat(answer.statusCode()).isEqualTo(200);
 
             Page<Approval> plain = ResponseDecoder.SHARED.plainApprovals(answer.body());
@@ -103,8 +116,15 @@ class ClientSandboxTest {
     @Test
     void createsApprovesAndRejects() {
         ApprovalsClient c = client(admin);
-        Approval created = c.createApproval(new CreateApprovalRequest("New laptop for Dana", "MacBook Pro 14",
-                null, "lee@example.com", Priority.HIGH, Instant.parse("2030-01-01T17:00:00Z")), null);
+        Approval created = c.createApproval(
+                new CreateApprovalRequest(
+                        "New laptop for Dana",
+                        "MacBook Pro 14",
+                        null,
+                        "lee@example.com",
+                        Priority.HIGH,
+                        Instant.parse("2030-01-01T17:00:00Z")),
+                null);
         assertThat(created.id()).isNotBlank();
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.requester()).isEqualTo("admin@localhost");
@@ -116,9 +136,12 @@ class ClientSandboxTest {
         assertThat(approved.decidedBy()).isEqualTo("admin@localhost");
 
         Approval other = c.listNotComplete(null, 1, null).items().get(0);
-        assertThatThrownBy(() -> c.updateStatus(new UpdateStatusRequest(other.id(), ApprovalStatus.REJECTED, " ", null)))
-                .isInstanceOfSatisfying(ApiException.Validation.class, v -> assertThat(v.status()).isEqualTo(400));
-        Approval rejected = c.updateStatus(new UpdateStatusRequest(other.id(), ApprovalStatus.REJECTED, "over budget", null));
+        assertThatThrownBy(
+                        () -> c.updateStatus(new UpdateStatusRequest(other.id(), ApprovalStatus.REJECTED, " ", null)))
+                .isInstanceOfSatisfying(ApiException.Validation.class, v -> assertThat(v.status())
+                        .isEqualTo(400));
+        Approval rejected =
+                c.updateStatus(new UpdateStatusRequest(other.id(), ApprovalStatus.REJECTED, "over budget", null));
         assertThat(rejected.comment()).isEqualTo("over budget");
     }
 
@@ -127,7 +150,8 @@ class ClientSandboxTest {
         ApprovalsClient c = client(admin);
         Approval a = c.listNotComplete(null, 1, null).items().get(0);
         c.updateStatus(new UpdateStatusRequest(a.id(), ApprovalStatus.APPROVED, null, a.version()));
-        assertThatThrownBy(() -> c.updateStatus(new UpdateStatusRequest(a.id(), ApprovalStatus.REJECTED, "no", a.version())))
+        assertThatThrownBy(() ->
+                        c.updateStatus(new UpdateStatusRequest(a.id(), ApprovalStatus.REJECTED, "no", a.version())))
                 .isInstanceOfSatisfying(ApiException.Conflict.class, e -> {
                     assertThat(e.current().status()).isEqualTo(ApprovalStatus.APPROVED);
                     assertThat(e.current().decidedBy()).isEqualTo("admin@localhost");
@@ -137,50 +161,57 @@ class ClientSandboxTest {
 
     @Test
     void unknownIdIsNotFound() {
-        assertThatThrownBy(() -> client(admin).updateStatus(
-                new UpdateStatusRequest("apr_doesnotexist", ApprovalStatus.APPROVED, null, null)))
+        assertThatThrownBy(() -> client(admin)
+                        .updateStatus(new UpdateStatusRequest("apr_doesnotexist", ApprovalStatus.APPROVED, null, null)))
                 .isInstanceOf(ApiException.NotFound.class);
     }
 
     @Test
     void validationErrorsNameTheField() {
-        assertThatThrownBy(() -> client(admin).createApproval(
-                new CreateApprovalRequest("x".repeat(201), null, null, null, null, null), null))
-                .isInstanceOfSatisfying(ApiException.Validation.class,
-                        v -> assertThat(v.errors()).containsKey("title"));
-        assertThatThrownBy(() -> client(admin).createApproval(
-                new CreateApprovalRequest("ok", "d".repeat(70_000), null, null, null, null), null))
-                .isInstanceOfSatisfying(ApiException.Validation.class, v -> assertThat(v.status()).isEqualTo(413));
+        assertThatThrownBy(() -> client(admin)
+                        .createApproval(new CreateApprovalRequest("x".repeat(201), null, null, null, null, null), null))
+                .isInstanceOfSatisfying(ApiException.Validation.class, v -> assertThat(v.errors())
+                        .containsKey("title"));
+        assertThatThrownBy(() -> client(admin)
+                        .createApproval(
+                                new CreateApprovalRequest("ok", "d".repeat(70_000), null, null, null, null), null))
+                .isInstanceOfSatisfying(ApiException.Validation.class, v -> assertThat(v.status())
+                        .isEqualTo(413));
     }
 
     @Test
     void scopesAreEnforced() {
         ApprovalsClient readOnly = client(keyWith(Scope.READ));
         assertThat(readOnly.listNotComplete(null, 5, null).items()).hasSize(5);
-        assertThatThrownBy(() -> readOnly.createApproval(new CreateApprovalRequest("t", null, null, null, null, null), null))
-                .isInstanceOfSatisfying(ApiException.Forbidden.class,
-                        f -> assertThat(f.requiredScope()).isEqualTo("write"))
+        assertThatThrownBy(() ->
+                        readOnly.createApproval(new CreateApprovalRequest("t", null, null, null, null, null), null))
+                .isInstanceOfSatisfying(ApiException.Forbidden.class, f -> assertThat(f.requiredScope())
+                        .isEqualTo("write"))
                 .hasMessageContaining("'write'");
         ApprovalsClient writeOnly = client(keyWith(Scope.WRITE));
         assertThatThrownBy(() -> writeOnly.listNotComplete(null, 5, null))
-                .isInstanceOfSatisfying(ApiException.Forbidden.class, f -> assertThat(f.requiredScope()).isEqualTo("read"));
+                .isInstanceOfSatisfying(ApiException.Forbidden.class, f -> assertThat(f.requiredScope())
+                        .isEqualTo("read"));
         assertThatThrownBy(readOnly::listAllKeys)
-                .isInstanceOfSatisfying(ApiException.Forbidden.class, f -> assertThat(f.requiredScope()).isEqualTo("admin"));
+                .isInstanceOfSatisfying(ApiException.Forbidden.class, f -> assertThat(f.requiredScope())
+                        .isEqualTo("admin"));
     }
 
     @Test
     void unknownAndExpiredKeysAreUnauthorized() {
         assertThatThrownBy(() -> client(Canary.random()).listNotComplete(null, 1, null))
                 .isInstanceOf(ApiException.Unauthorized.class);
-        ApiKey expired = sandbox.issueKeyForTests("old", "old@example.com", Set.of(Scope.READ),
-                Instant.now().minusSeconds(60));
+        ApiKey expired = sandbox.issueKeyForTests(
+                "old", "old@example.com", Set.of(Scope.READ), Instant.now().minusSeconds(60));
         assertThatThrownBy(() -> client(expired).listNotComplete(null, 1, null))
                 .isInstanceOf(ApiException.Unauthorized.class);
     }
 
     @Test
     void bearerWorksToo() {
-        ApprovalsClient bearer = ApprovalsClient.builder(sandbox.baseUri(), admin).auth(new AuthScheme.Bearer()).build();
+        ApprovalsClient bearer = ApprovalsClient.builder(sandbox.baseUri(), admin)
+                .auth(new AuthScheme.Bearer())
+                .build();
         assertThat(bearer.currentKey().owner()).isEqualTo("admin@localhost");
     }
 
@@ -224,9 +255,13 @@ class ClientSandboxTest {
         Approval first = c.createApproval(req, "idem-1");
         Approval replay = c.createApproval(req, "idem-1");
         assertThat(replay).isEqualTo(first);
-        assertThatThrownBy(() -> c.createApproval(new CreateApprovalRequest("Other", null, null, null, null, null), "idem-1"))
-                .isInstanceOfSatisfying(ApiException.Validation.class, v -> assertThat(v.status()).isEqualTo(422));
-        assertThat(c.fetchAllNotComplete(null, null).items()).filteredOn(a -> a.title().equals("Once only")).hasSize(1);
+        assertThatThrownBy(() ->
+                        c.createApproval(new CreateApprovalRequest("Other", null, null, null, null, null), "idem-1"))
+                .isInstanceOfSatisfying(ApiException.Validation.class, v -> assertThat(v.status())
+                        .isEqualTo(422));
+        assertThat(c.fetchAllNotComplete(null, null).items())
+                .filteredOn(a -> a.title().equals("Once only"))
+                .hasSize(1);
     }
 
     @Test
@@ -259,7 +294,8 @@ class ClientSandboxTest {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        Approval created = client(admin).createApproval(new CreateApprovalRequest("Persist me", null, null, null, null, null), null);
+        Approval created = client(admin)
+                .createApproval(new CreateApprovalRequest("Persist me", null, null, null, null, null), null);
         sandbox.close();
         sandbox = Sandbox.start(new SandboxConfig(dir, 0, null));
         assertThat(sandbox.newAdminKey()).isEmpty();
@@ -269,7 +305,8 @@ class ClientSandboxTest {
     @Test
     void keyLifecycleIssueRegenerateRevokeAndAudit() {
         ApprovalsClient adm = client(admin);
-        IssuedKey issued = adm.issueKey(new IssueKeyRequest("lee-workstation", "lee@example.com", List.of(Scope.READ), null));
+        IssuedKey issued =
+                adm.issueKey(new IssueKeyRequest("lee-workstation", "lee@example.com", List.of(Scope.READ), null));
         assertThat(issued.key().format()).isEqualTo(ApiKey.Format.VALID);
         assertThat(issued.apiKey().prefix()).isEqualTo(issued.key().prefix());
         assertThat(issued.apiKey().last4()).isEqualTo(issued.key().last4());
@@ -290,9 +327,12 @@ class ClientSandboxTest {
 
         assertThat(adm.listAllKeys()).extracting(KeyMetadata::name).contains("lee-workstation");
         Page<AuditEntry> audit = adm.audit(50, null);
-        assertThat(audit.items()).extracting(AuditEntry::action)
+        assertThat(audit.items())
+                .extracting(AuditEntry::action)
                 .startsWith(AuditEntry.KEY_REVOKED, AuditEntry.KEY_REGENERATED, AuditEntry.KEY_ISSUED);
-        assertThat(audit.items().toString()).doesNotContain(issued.key().reveal()).doesNotContain(rotated.key().reveal());
+        assertThat(audit.items().toString())
+                .doesNotContain(issued.key().reveal())
+                .doesNotContain(rotated.key().reveal());
     }
 
     @Test

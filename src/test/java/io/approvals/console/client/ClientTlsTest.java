@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientTlsTest {
     @TempDir
     static Path dir;
+
     static TestCertificates certs;
 
     @BeforeAll
@@ -27,9 +28,12 @@ class ClientTlsTest {
         try (StubServer server = StubServer.https(certs.signedByCa)) {
             server.on("/approvals/GetApprovalNotComplete", (ex, s) -> json(ex, 200, "[]"));
             ApprovalsClient client = ApprovalsClient.builder(server.uri(), Canary.key())
-                    .caCertificate(certs.caPem).retryPolicy(RetryPolicy.NONE).build();
+                    .caCertificate(certs.caPem)
+                    .retryPolicy(RetryPolicy.NONE)
+                    .build();
             assertThat(client.listNotComplete(null, 1, null).items()).isEmpty();
-            assertThat(server.requests().get(0).header("X-API-Key")).isEqualTo(Canary.key().reveal());
+            assertThat(server.requests().get(0).header("X-API-Key"))
+                    .isEqualTo(Canary.key().reveal());
         }
     }
 
@@ -38,15 +42,19 @@ class ClientTlsTest {
         try (StubServer server = StubServer.https(certs.selfSigned)) {
             server.on("/approvals/GetApprovalNotComplete", (ex, s) -> json(ex, 200, "[]"));
             ApprovalsClient withoutCa = ApprovalsClient.builder(server.uri(), Canary.key())
-                    .retryPolicy(RetryPolicy.NONE).build();
+                    .retryPolicy(RetryPolicy.NONE)
+                    .build();
             assertThatThrownBy(() -> withoutCa.listNotComplete(null, 1, null))
                     .isInstanceOf(ApiException.Network.class)
                     .hasMessageContaining("certificate is not trusted")
                     .hasMessageNotContaining(Canary.MARK);
             ApprovalsClient withOtherCa = ApprovalsClient.builder(server.uri(), Canary.key())
-                    .caCertificate(certs.caPem).retryPolicy(RetryPolicy.NONE).build();
+                    .caCertificate(certs.caPem)
+                    .retryPolicy(RetryPolicy.NONE)
+                    .build();
             assertThatThrownBy(() -> withOtherCa.listNotComplete(null, 1, null))
-                    .isInstanceOf(ApiException.Network.class).hasMessageContaining("not trusted");
+                    .isInstanceOf(ApiException.Network.class)
+                    .hasMessageContaining("not trusted");
             assertThat(server.requests()).isEmpty();
         }
     }
@@ -56,7 +64,9 @@ class ClientTlsTest {
         try (StubServer server = StubServer.https(certs.otherHost)) {
             server.on("/approvals/GetApprovalNotComplete", (ex, s) -> json(ex, 200, "[]"));
             ApprovalsClient client = ApprovalsClient.builder(server.uri(), Canary.key())
-                    .caCertificate(certs.caPem).retryPolicy(RetryPolicy.NONE).build();
+                    .caCertificate(certs.caPem)
+                    .retryPolicy(RetryPolicy.NONE)
+                    .build();
             assertThatThrownBy(() -> client.listNotComplete(null, 1, null))
                     .isInstanceOf(ApiException.Network.class)
                     .hasMessageContaining("certificate is for another host")
@@ -70,11 +80,15 @@ class ClientTlsTest {
         Path bogus = dir.resolve("bogus.pem");
         java.nio.file.Files.writeString(bogus, "not a certificate");
         assertThatThrownBy(() -> ApprovalsClient.builder(java.net.URI.create("https://127.0.0.1:1"), Canary.key())
-                .caCertificate(bogus).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a PEM certificate");
+                        .caCertificate(bogus)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a PEM certificate");
         assertThatThrownBy(() -> ApprovalsClient.builder(java.net.URI.create("https://127.0.0.1:1"), Canary.key())
-                .caCertificate(dir.resolve("missing.pem")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Cannot read");
+                        .caCertificate(dir.resolve("missing.pem"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Cannot read");
     }
 
     @Test
@@ -83,7 +97,9 @@ class ClientTlsTest {
             server.on("/approvals/GetApprovalNotComplete", (ex, s) -> json(ex, 200, "[]"));
             java.net.URI upper = java.net.URI.create(server.uri().toString().replace("https://", "HTTPS://"));
             ApprovalsClient client = ApprovalsClient.builder(upper, Canary.key())
-                    .caCertificate(certs.caPem).retryPolicy(RetryPolicy.NONE).build();
+                    .caCertificate(certs.caPem)
+                    .retryPolicy(RetryPolicy.NONE)
+                    .build();
             assertThat(client.listNotComplete(null, 1, null).items()).isEmpty();
             assertThat(server.requests()).hasSize(1);
         }
@@ -93,14 +109,16 @@ class ClientTlsTest {
     void anHttpClientHasNoTlsToFallBackOn() {
         // http:// clients (loopback only) get a context that refuses TLS instead of the JDK's default set-up
         assertThatThrownBy(() -> NoTlsContext.INSTANCE.createSSLEngine())
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("http://");
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("http://");
         assertThatThrownBy(() -> NoTlsContext.INSTANCE.getSocketFactory())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void warmingUpForAServerSendsNothing() throws Exception {
-        try (StubServer plain = StubServer.http(); StubServer tls = StubServer.https(certs.signedByCa)) {
+        try (StubServer plain = StubServer.http();
+                StubServer tls = StubServer.https(certs.signedByCa)) {
             ApprovalsClient.warmUp(plain.uri(), null);
             ApprovalsClient.warmUp(tls.uri(), certs.caPem);
             assertThat(plain.requests()).isEmpty();

@@ -25,7 +25,9 @@ class ClientToleranceTest {
     @BeforeEach
     void start() throws Exception {
         server = StubServer.http();
-        client = ApprovalsClient.builder(server.uri(), Canary.random()).retryPolicy(RetryPolicy.NONE).build();
+        client = ApprovalsClient.builder(server.uri(), Canary.random())
+                .retryPolicy(RetryPolicy.NONE)
+                .build();
     }
 
     @AfterEach
@@ -35,7 +37,9 @@ class ClientToleranceTest {
 
     @Test
     void acceptsABareArrayInsteadOfItems() {
-        server.on(LIST, (ex, s) -> json(ex, 200, "[{\"id\":\"a1\",\"title\":\"One\",\"status\":\"Pending\",\"version\":1}]"));
+        server.on(
+                LIST,
+                (ex, s) -> json(ex, 200, "[{\"id\":\"a1\",\"title\":\"One\",\"status\":\"Pending\",\"version\":1}]"));
         Page<Approval> page = client.listNotComplete(null, 10, null);
         assertThat(page.items()).extracting(Approval::id).containsExactly("a1");
         assertThat(page.isLast()).isTrue();
@@ -70,10 +74,12 @@ class ClientToleranceTest {
     void plainTextAndEmptyErrorBodiesBecomeTypedFailures() {
         server.on(LIST, (ex, s) -> send(ex, 500, "text/plain", "Internal kaboom"));
         assertThatThrownBy(() -> client.listNotComplete(null, 10, null))
-                .isInstanceOf(ApiException.Server.class).hasMessageContaining("Internal kaboom");
+                .isInstanceOf(ApiException.Server.class)
+                .hasMessageContaining("Internal kaboom");
         server.on(LIST, (ex, s) -> send(ex, 403, null, ""));
         assertThatThrownBy(() -> client.listNotComplete(null, 10, null))
-                .isInstanceOfSatisfying(ApiException.Forbidden.class, f -> assertThat(f.requiredScope()).isNull());
+                .isInstanceOfSatisfying(ApiException.Forbidden.class, f -> assertThat(f.requiredScope())
+                        .isNull());
         server.on(LIST, (ex, s) -> send(ex, 401, "text/html", "<html>nope</html>"));
         assertThatThrownBy(() -> client.listNotComplete(null, 10, null)).isInstanceOf(ApiException.Unauthorized.class);
     }
@@ -84,13 +90,14 @@ class ClientToleranceTest {
         KeyVerification v = client.verifyKey();
         assertThat(v.keyEndpointsAvailable()).isFalse();
         assertThat(v.metadata()).isNull();
-        assertThat(server.requests()).extracting(StubServer.Seen::pathAndQuery)
+        assertThat(server.requests())
+                .extracting(StubServer.Seen::pathAndQuery)
                 .containsExactly("/apikeys/current", LIST + "?limit=1");
     }
 
     @Test
     void garbageBecomesAServerFailureNotAnotherException() {
-        for (String garbage : new String[]{"{", "[1,2", "\"a string\"", "{\"items\": 5}", "[".repeat(5000)}) {
+        for (String garbage : new String[] {"{", "[1,2", "\"a string\"", "{\"items\": 5}", "[".repeat(5000)}) {
             server.on(LIST, (ex, s) -> json(ex, 200, garbage));
             assertThatThrownBy(() -> client.listNotComplete(null, 10, null))
                     .as(garbage.length() > 40 ? garbage.substring(0, 40) : garbage)
@@ -101,8 +108,11 @@ class ClientToleranceTest {
 
     @Test
     void invalidUtf8IsRefused() {
-        server.on(LIST, (ex, s) -> StubServer.sendBytes(ex, 200, "application/json",
-                new byte[]{'[', '{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', ']'}));
+        server.on(
+                LIST,
+                (ex, s) -> StubServer.sendBytes(ex, 200, "application/json", new byte[] {
+                    '[', '{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', ']'
+                }));
         assertThatThrownBy(() -> client.listNotComplete(null, 10, null)).isInstanceOf(ApiException.Server.class);
     }
 
@@ -110,10 +120,14 @@ class ClientToleranceTest {
     void sendsTheKeyInTheConfiguredHeaderOrAsBearer() {
         server.on(LIST, (ex, s) -> json(ex, 200, "[]"));
         var key = Canary.random();
-        ApprovalsClient.builder(server.uri(), key).auth(new AuthScheme.ApiKeyHeader("X-Custom-Key"))
-                .build().listNotComplete(null, 1, null);
-        ApprovalsClient.builder(server.uri(), key).auth(new AuthScheme.Bearer())
-                .build().listNotComplete(null, 1, null);
+        ApprovalsClient.builder(server.uri(), key)
+                .auth(new AuthScheme.ApiKeyHeader("X-Custom-Key"))
+                .build()
+                .listNotComplete(null, 1, null);
+        ApprovalsClient.builder(server.uri(), key)
+                .auth(new AuthScheme.Bearer())
+                .build()
+                .listNotComplete(null, 1, null);
         assertThat(server.requests().get(0).header("X-Custom-Key")).isEqualTo(key.reveal());
         assertThat(server.requests().get(0).header("X-API-Key")).isNull();
         assertThat(server.requests().get(1).header("Authorization")).isEqualTo("Bearer " + key.reveal());
@@ -122,12 +136,17 @@ class ClientToleranceTest {
     @Test
     void refusesPlainHttpToAnythingButLoopback() {
         var key = Canary.key();
-        assertThatThrownBy(() -> ApprovalsClient.builder(java.net.URI.create("http://approvals.example.com"), key).build())
+        assertThatThrownBy(() -> ApprovalsClient.builder(java.net.URI.create("http://approvals.example.com"), key)
+                        .build())
                 .isInstanceOf(ApiException.InsecureUrl.class)
-                .hasMessageContaining("clear text").hasMessageNotContaining(Canary.MARK);
-        ApprovalsClient.builder(java.net.URI.create("http://localhost:8080"), key).build();
-        ApprovalsClient.builder(java.net.URI.create("http://127.0.0.1:8080"), key).build();
+                .hasMessageContaining("clear text")
+                .hasMessageNotContaining(Canary.MARK);
+        ApprovalsClient.builder(java.net.URI.create("http://localhost:8080"), key)
+                .build();
+        ApprovalsClient.builder(java.net.URI.create("http://127.0.0.1:8080"), key)
+                .build();
         ApprovalsClient.builder(java.net.URI.create("http://[::1]:8080"), key).build();
-        ApprovalsClient.builder(java.net.URI.create("https://approvals.example.com"), key).build();
+        ApprovalsClient.builder(java.net.URI.create("https://approvals.example.com"), key)
+                .build();
     }
 }

@@ -37,12 +37,11 @@ class PlainApprovalPageProperties {
     private static final ObjectMapper SANDBOX = Json.strict().addMixIn(Approval.class, NoPending.class);
 
     @JsonIgnoreProperties({"pending"})
-    private abstract static class NoPending {
-    }
+    private abstract static class NoPending {}
 
     @Property(tries = 300)
-    void pagesAsTheSandboxWritesThemAreReadWithoutTheMapperAndAlike(@ForAll("approvals") List<Approval> items,
-                                                                   @ForAll("cursors") String cursor) throws Exception {
+    void pagesAsTheSandboxWritesThemAreReadWithoutTheMapperAndAlike(
+            @ForAll("approvals") List<Approval> items, @ForAll("cursors") String cursor) throws Exception {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("items", items);
         page.put("nextCursor", cursor);
@@ -50,14 +49,15 @@ class PlainApprovalPageProperties {
 
         Page<Approval> plain = DECODER.plainApprovals(body);
 
-        assertThat(plain).isEqualTo(new Page<>(items, cursor == null || cursor.isEmpty() ? null : cursor))
+        assertThat(plain)
+                .isEqualTo(new Page<>(items, cursor == null || cursor.isEmpty() ? null : cursor))
                 .isEqualTo(DECODER.boundPage(body, Approval.class, 200, null));
     }
 
     @Property(tries = 1_500)
-    void aChangedPageIsReadAsTheMapperReadsItOrLeftToIt(@ForAll("approvals") List<Approval> items,
-                                                       @ForAll("changes") Change change,
-                                                       @ForAll("picks") int pick) throws Exception {
+    void aChangedPageIsReadAsTheMapperReadsItOrLeftToIt(
+            @ForAll("approvals") List<Approval> items, @ForAll("changes") Change change, @ForAll("picks") int pick)
+            throws Exception {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("items", items);
         page.put("nextCursor", "c1");
@@ -80,10 +80,30 @@ class PlainApprovalPageProperties {
 
     /** One change to a page the sandbox wrote, as other servers write theirs. */
     enum Change {
-        NONE, DROP_FIELD, NULL_FIELD, FIELD_IN_OTHER_CASE, PASCAL_CASE_EVERYWHERE, UNKNOWN_FIELD, PENDING_FIELD,
-        NUMBER_AS_TEXT, TEXT_AS_NUMBER, FRACTION_AS_VERSION, HUGE_VERSION, DUPLICATE_FIELD, TRAILING_CONTENT,
-        LOWER_CASE_ENUM, PADDED_ENUM, UNKNOWN_ENUM, INSTANT_WITH_OFFSET, INSTANT_AS_NUMBER, BARE_LIST, NO_ITEMS,
-        EMPTY_CURSOR, CURSOR_AS_NUMBER, ITEM_NOT_AN_OBJECT, OBJECT_AS_VALUE;
+        NONE,
+        DROP_FIELD,
+        NULL_FIELD,
+        FIELD_IN_OTHER_CASE,
+        PASCAL_CASE_EVERYWHERE,
+        UNKNOWN_FIELD,
+        PENDING_FIELD,
+        NUMBER_AS_TEXT,
+        TEXT_AS_NUMBER,
+        FRACTION_AS_VERSION,
+        HUGE_VERSION,
+        DUPLICATE_FIELD,
+        TRAILING_CONTENT,
+        LOWER_CASE_ENUM,
+        PADDED_ENUM,
+        UNKNOWN_ENUM,
+        INSTANT_WITH_OFFSET,
+        INSTANT_AS_NUMBER,
+        BARE_LIST,
+        NO_ITEMS,
+        EMPTY_CURSOR,
+        CURSOR_AS_NUMBER,
+        ITEM_NOT_AN_OBJECT,
+        OBJECT_AS_VALUE;
 
         String apply(JsonNode tree, int pick) {
             ObjectNode root = (ObjectNode) tree;
@@ -106,7 +126,12 @@ class PlainApprovalPageProperties {
                     pascal(root);
                     objects.forEach(PlainApprovalPageProperties::pascal);
                 }
-                case UNKNOWN_FIELD -> target.putObject("links").putArray("self").add("x").addObject().put("a", 1);
+                case UNKNOWN_FIELD ->
+                    target.putObject("links")
+                            .putArray("self")
+                            .add("x")
+                            .addObject()
+                            .put("a", 1);
                 case PENDING_FIELD -> target.put("pending", false);
                 case NUMBER_AS_TEXT -> {
                     if (value.isNumber()) {
@@ -142,8 +167,7 @@ class PlainApprovalPageProperties {
                 case CURSOR_AS_NUMBER -> root.put("nextCursor", 7);
                 case ITEM_NOT_AN_OBJECT -> items.add("x");
                 case OBJECT_AS_VALUE -> target.putObject(name);
-                default -> {
-                }
+                default -> {}
             }
             String text = tree.toString();
             if (this == BARE_LIST) {
@@ -196,24 +220,41 @@ class PlainApprovalPageProperties {
     @Provide
     Arbitrary<List<Approval>> approvals() {
         // server text is cleaned of controls by both readers; an item has an id (one without is skipped, issue 16)
-        Arbitrary<String> text = Arbitraries.strings().ofMaxLength(20).map(ServerText::clean).injectNull(0.2);
-        Arbitrary<String> ids = Arbitraries.strings().ofMinLength(1).ofMaxLength(20).map(ServerText::clean)
+        Arbitrary<String> text =
+                Arbitraries.strings().ofMaxLength(20).map(ServerText::clean).injectNull(0.2);
+        Arbitrary<String> ids = Arbitraries.strings()
+                .ofMinLength(1)
+                .ofMaxLength(20)
+                .map(ServerText::clean)
                 .filter(id -> !id.isBlank());
-        Arbitrary<Instant> instant = Arbitraries.longs().between(-5_000_000_000L, 10_000_000_000L)
+        Arbitrary<Instant> instant = Arbitraries.longs()
+                .between(-5_000_000_000L, 10_000_000_000L)
                 .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)))
                 .injectNull(0.3);
         Arbitrary<Priority> priority = Arbitraries.of(Priority.KNOWN).injectNull(0.1);
-        Arbitrary<ApprovalStatus> status = Arbitraries.of(ApprovalStatus.PENDING, ApprovalStatus.APPROVED,
-                ApprovalStatus.REJECTED).injectNull(0.1);
+        Arbitrary<ApprovalStatus> status = Arbitraries.of(
+                        ApprovalStatus.PENDING, ApprovalStatus.APPROVED, ApprovalStatus.REJECTED)
+                .injectNull(0.1);
         Arbitrary<Long> version = Arbitraries.longs();
         Arbitrary<Approval> approval = Combinators.combine(ids, text, text, text, text, priority, instant, status)
-                .as((id, title, description, requester, approver, p, due, s) -> new Object[] {id, title, description,
-                    requester, approver, p, due, s})
+                .as((id, title, description, requester, approver, p, due, s) ->
+                        new Object[] {id, title, description, requester, approver, p, due, s})
                 .flatMap(a -> Combinators.combine(instant, instant, text, instant, text, version)
-                        .as((created, updated, decidedBy, decidedAt, comment, v) -> new Approval((String) a[0],
-                                (String) a[1], (String) a[2], (String) a[3], (String) a[4], (Priority) a[5],
-                                (Instant) a[6], (ApprovalStatus) a[7], created, updated, decidedBy, decidedAt,
-                                comment, v)));
+                        .as((created, updated, decidedBy, decidedAt, comment, v) -> new Approval(
+                                (String) a[0],
+                                (String) a[1],
+                                (String) a[2],
+                                (String) a[3],
+                                (String) a[4],
+                                (Priority) a[5],
+                                (Instant) a[6],
+                                (ApprovalStatus) a[7],
+                                created,
+                                updated,
+                                decidedBy,
+                                decidedAt,
+                                comment,
+                                v)));
         return approval.list().ofMaxSize(4);
     }
 }

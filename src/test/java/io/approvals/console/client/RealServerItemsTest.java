@@ -38,7 +38,10 @@ class RealServerItemsTest {
     }
 
     private ApprovalsClient client(Dialect d) {
-        return ApprovalsClient.builder(server.uri(), Canary.random()).retryPolicy(RetryPolicy.NONE).dialect(d).build();
+        return ApprovalsClient.builder(server.uri(), Canary.random())
+                .retryPolicy(RetryPolicy.NONE)
+                .dialect(d)
+                .build();
     }
 
     @Test
@@ -72,9 +75,12 @@ class RealServerItemsTest {
         List<Approval> items = client(null).fetchAllNotComplete(null, null).items();
         assertThat(items).extracting(Approval::statusText).containsExactly("InProgress", "7", "Pending");
         assertThat(items).extracting(Approval::priorityText).containsExactly("Medium", "Critical", "Urgent");
-        assertThat(items).extracting(Approval::status)
+        assertThat(items)
+                .extracting(Approval::status)
                 .containsExactly(ApprovalStatus.OTHER, ApprovalStatus.OTHER, ApprovalStatus.PENDING);
-        assertThat(items).extracting(Approval::priority).containsExactly(Priority.OTHER, Priority.OTHER, Priority.URGENT);
+        assertThat(items)
+                .extracting(Approval::priority)
+                .containsExactly(Priority.OTHER, Priority.OTHER, Priority.URGENT);
         assertThat(items).allMatch(Approval::isPending);
         // OTHER is the last constant: unknown ones sort after every known one
         assertThat(Priority.OTHER.ordinal()).isGreaterThan(Priority.URGENT.ordinal());
@@ -98,7 +104,9 @@ class RealServerItemsTest {
         Dialect berlin = Dialect.CONTRACT.with("timeZone", "Europe/Berlin");
         List<Approval> local = client(berlin).fetchAllNotComplete(null, null).items();
         assertThat(local.get(0).createdAt()).isEqualTo(Instant.parse("2025-09-06T09:02:07.1234567Z"));
-        assertThat(local.get(0).dueAt()).as("an offset given wins").isEqualTo(utc.get(0).dueAt());
+        assertThat(local.get(0).dueAt())
+                .as("an offset given wins")
+                .isEqualTo(utc.get(0).dueAt());
     }
 
     @Test
@@ -119,7 +127,9 @@ class RealServerItemsTest {
 
         ObjectMapper m = new ObjectMapper();
         JsonNode first = m.readTree(server.requests().get(1).body());
-        assertThat(first.get("id").isNumber()).as("an int id goes back as a number").isTrue();
+        assertThat(first.get("id").isNumber())
+                .as("an int id goes back as a number")
+                .isTrue();
         assertThat(first.get("id").asInt()).isEqualTo(42);
         assertThat(first.get("expectedVersion").asText()).isEqualTo("AAAAAAAAB9E=");
         JsonNode second = m.readTree(server.requests().get(2).body());
@@ -136,10 +146,13 @@ class RealServerItemsTest {
             ex.getResponseHeaders().add("Location", "/approvals/items/77");
             StubServer.send(ex, 201, "text/plain", "");
         });
-        server.on("/approvals/items/77", (ex, s) -> json(ex, 200,
-                "{\"ApprovalId\": 77, \"Title\": \"Made\", \"Status\": \"InProgress\"}"));
-        Approval a = client(null).createApproval(
-                new io.approvals.console.contract.CreateApprovalRequest("Made", null, null, null, null, null), null);
+        server.on(
+                "/approvals/items/77",
+                (ex, s) -> json(ex, 200, "{\"ApprovalId\": 77, \"Title\": \"Made\", \"Status\": \"InProgress\"}"));
+        Approval a = client(null)
+                .createApproval(
+                        new io.approvals.console.contract.CreateApprovalRequest("Made", null, null, null, null, null),
+                        null);
         assertThat(a.id()).isEqualTo("77");
         assertThat(a.statusText()).isEqualTo("InProgress");
     }
@@ -152,8 +165,10 @@ class RealServerItemsTest {
                 ex.getResponseHeaders().add("Location", elsewhere.uri() + "/x/5");
                 StubServer.send(ex, 201, "text/plain", "");
             });
-            Approval a = client(null).createApproval(
-                    new io.approvals.console.contract.CreateApprovalRequest("T", null, null, null, null, null), null);
+            Approval a = client(null)
+                    .createApproval(
+                            new io.approvals.console.contract.CreateApprovalRequest("T", null, null, null, null, null),
+                            null);
             assertThat(a.id()).isEqualTo("5");
             assertThat(elsewhere.requests()).isEmpty();
         }
@@ -169,13 +184,14 @@ class RealServerItemsTest {
                      "errors": {"Comment": ["The Comment field is required.", "Too short."], "ApprovalId": ["Bad"]},
                      "traceId": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"}""");
         });
-        assertThatThrownBy(() -> client(null).updateStatus(
-                new UpdateStatusRequest("1", ApprovalStatus.REJECTED, null, null)))
+        assertThatThrownBy(() ->
+                        client(null).updateStatus(new UpdateStatusRequest("1", ApprovalStatus.REJECTED, null, null)))
                 .isInstanceOfSatisfying(ApiException.Validation.class, v -> {
-                    assertThat(v.errors()).containsEntry("Comment",
-                            List.of("The Comment field is required.", "Too short."));
+                    assertThat(v.errors())
+                            .containsEntry("Comment", List.of("The Comment field is required.", "Too short."));
                     assertThat(v.traceId()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00");
-                    assertThat(v.details()).anyMatch(l -> l.startsWith("Trace id: 00-4bf92f"))
+                    assertThat(v.details())
+                            .anyMatch(l -> l.startsWith("Trace id: 00-4bf92f"))
                             .anyMatch(l -> l.startsWith("Field Comment:"));
                 });
     }
@@ -184,18 +200,27 @@ class RealServerItemsTest {
     void anEmpty401SaysTheKeyWasRefusedAndSuggestsTheHeaderNameWhenItWasAGuess() {
         server.on(LIST, (ex, s) -> StubServer.send(ex, 401, "text/plain", ""));
         assertThatThrownBy(() -> client(null).listNotComplete(null, 1, null))
-                .isInstanceOf(ApiException.Unauthorized.class).hasMessageContaining("refused the key")
-                .hasMessageContaining("header 'X-API-Key'").hasMessageContaining("check the header name");
+                .isInstanceOf(ApiException.Unauthorized.class)
+                .hasMessageContaining("refused the key")
+                .hasMessageContaining("header 'X-API-Key'")
+                .hasMessageContaining("check the header name");
         Dialect learnt = Dialect.CONTRACT.withSource("openapi", "openapi");
         assertThatThrownBy(() -> client(learnt).listNotComplete(null, 1, null))
-                .isInstanceOf(ApiException.Unauthorized.class).hasMessageNotContaining("header name");
+                .isInstanceOf(ApiException.Unauthorized.class)
+                .hasMessageNotContaining("header name");
     }
 
     @Test
     void aDialectRenamesFieldsAndSpellsStatusesTheServersWay() throws Exception {
         server.on(UPDATE, (ex, s) -> json(ex, 200, "{\"approvalId\": \"a\", \"decision\": \"APPROVED\"}"));
-        Dialect d = new Dialect("test", "openapi", Map.of("id", "approvalId", "status", "decision",
-                "expectedVersion", "version"), Map.of("Approved", "APPROVED", "Rejected", "REJECTED"), null, null, null);
+        Dialect d = new Dialect(
+                "test",
+                "openapi",
+                Map.of("id", "approvalId", "status", "decision", "expectedVersion", "version"),
+                Map.of("Approved", "APPROVED", "Rejected", "REJECTED"),
+                null,
+                null,
+                null);
         Approval a = client(d).updateStatus(new UpdateStatusRequest("a", ApprovalStatus.APPROVED, null, 3L));
         assertThat(new ObjectMapper().readTree(server.requests().get(0).body()).toString())
                 .isEqualTo("{\"approvalId\":\"a\",\"decision\":\"APPROVED\",\"version\":3}");

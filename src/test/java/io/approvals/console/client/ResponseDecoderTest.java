@@ -55,12 +55,16 @@ class ResponseDecoderTest {
         for (int at : new int[] {0, 10, 4_090, 4_096, 5_000, 20_000}) {
             String head = "{\"items\":[{\"id\":\"a1\",\"title\":\"" + "t".repeat(at);
             byte[] body = withBytes(head, SURROGATE, "\",\"status\":\"Pending\",\"version\":1}]}");
-            assertThatThrownBy(() -> DECODER.page(body, Approval.class, 200, "r1")).as("at %d", at)
-                    .isInstanceOf(ApiException.Server.class).hasMessageContaining("(not valid UTF-8)");
+            assertThatThrownBy(() -> DECODER.page(body, Approval.class, 200, "r1"))
+                    .as("at %d", at)
+                    .isInstanceOf(ApiException.Server.class)
+                    .hasMessageContaining("(not valid UTF-8)");
             assertThat(DECODER.plainApprovals(body)).as("at %d", at).isNull();
             byte[] object = withBytes("{\"name\":\"" + "n".repeat(at), SURROGATE, "\"}");
-            assertThatThrownBy(() -> DECODER.object(object, KeyMetadata.class, 200, "r1")).as("at %d", at)
-                    .isInstanceOf(ApiException.Server.class).hasMessageContaining("(not valid UTF-8)");
+            assertThatThrownBy(() -> DECODER.object(object, KeyMetadata.class, 200, "r1"))
+                    .as("at %d", at)
+                    .isInstanceOf(ApiException.Server.class)
+                    .hasMessageContaining("(not valid UTF-8)");
         }
         byte[] truncated = withBytes(page("x"), new byte[] {(byte) 0xC3}, "");
         assertThatThrownBy(() -> DECODER.pageTree(truncated, 200, null)).hasMessageContaining("(not valid UTF-8)");
@@ -83,10 +87,11 @@ class ResponseDecoderTest {
                   "title":["is required","is too long"],"dueAt":"is in the past","Priority":[]}}""");
         ApiException e = DECODER.error(400, NO_HEADERS, body, "r1");
         assertThat(e).isInstanceOf(ApiException.Validation.class).hasMessage("Check the fields.");
-        assertThat(((ApiException.Validation) e).errors()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "title", List.of("is required", "is too long"),
-                "dueAt", List.of("is in the past"),
-                "Priority", List.of()));
+        assertThat(((ApiException.Validation) e).errors())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "title", List.of("is required", "is too long"),
+                        "dueAt", List.of("is in the past"),
+                        "Priority", List.of()));
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.requestId()).isEqualTo("r1");
     }
@@ -145,7 +150,8 @@ class ResponseDecoderTest {
     @Test
     void validationStatusesSayWhatToDo() {
         byte[] problem = utf8("{\"title\":\"Unsupported\",\"detail\":\"send JSON\"}");
-        assertThat(DECODER.error(413, NO_HEADERS, problem, null)).isInstanceOf(ApiException.Validation.class)
+        assertThat(DECODER.error(413, NO_HEADERS, problem, null))
+                .isInstanceOf(ApiException.Validation.class)
                 .hasMessage("The request is too large for the server (over its size limit). Shorten the text.");
         assertThat(DECODER.error(415, NO_HEADERS, problem, null))
                 .hasMessage("The server did not accept the request's format: send JSON");
@@ -154,7 +160,8 @@ class ResponseDecoderTest {
         assertThat(DECODER.error(422, NO_HEADERS, problem, null))
                 .hasMessage("This request repeats an earlier one with different content. Start a new request.");
         assertThat(DECODER.error(400, NO_HEADERS, utf8("{\"title\":\"Only a title\"}"), null))
-                .as("the title when there is no detail").hasMessage("Only a title");
+                .as("the title when there is no detail")
+                .hasMessage("Only a title");
         assertThat(DECODER.error(400, NO_HEADERS, utf8("{\"title\":{\"x\":1},\"detail\":null}"), null))
                 .hasMessage("The server refused the input. Check the fields and try again.");
     }
@@ -177,9 +184,11 @@ class ResponseDecoderTest {
         assertThat(ResponseDecoder.retryAfter(header("Retry-After", "-5"))).isEqualTo(Duration.ZERO);
         assertThat(ResponseDecoder.retryAfter(header("Retry-After", "86400"))).isEqualTo(Duration.ofDays(1));
         assertThat(ResponseDecoder.retryAfter(header("Retry-After", "86401"))).isEqualTo(Duration.ofDays(1));
-        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().minusHours(1));
+        String past =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().minusHours(1));
         assertThat(ResponseDecoder.retryAfter(header("Retry-After", past))).isEqualTo(Duration.ZERO);
-        String future = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusHours(1));
+        String future =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusHours(1));
         assertThat(ResponseDecoder.retryAfter(header("Retry-After", future)))
                 .isBetween(Duration.ofMinutes(58), Duration.ofMinutes(60));
     }
@@ -211,8 +220,8 @@ class ResponseDecoderTest {
         assertThat(a.description()).isEqualTo("line one\nline two\tend]0;x");
         assertThat(a.comment()).isEqualTo("ok\nfine");
         assertThat(page.nextCursor()).isEqualTo("c\u0001d");
-        Page<Approval> clean = DECODER.boundPage(utf8("{\"items\":[{\"id\":\"a2\",\"description\":\"two\\nlines\"}]}"),
-                Approval.class, 200, null);
+        Page<Approval> clean = DECODER.boundPage(
+                utf8("{\"items\":[{\"id\":\"a2\",\"description\":\"two\\nlines\"}]}"), Approval.class, 200, null);
         assertThat(clean.items().get(0).description()).isEqualTo("two\nlines");
     }
 
@@ -225,30 +234,35 @@ class ResponseDecoderTest {
 
     @Test
     void pagesInEveryToleratedForm() {
-        Page<Approval> bare = DECODER.boundPage(utf8("[{\"id\":\"a1\",\"status\":\"Pending\"}]"), Approval.class, 200,
-                null);
+        Page<Approval> bare =
+                DECODER.boundPage(utf8("[{\"id\":\"a1\",\"status\":\"Pending\"}]"), Approval.class, 200, null);
         assertThat(bare.items()).hasSize(1);
         assertThat(bare.nextCursor()).isNull();
-        Page<Approval> pascal = DECODER.boundPage(utf8("{\"ITEMS\":[],\"NextCursor\":\"c2\"}"), Approval.class, 200,
-                null);
+        Page<Approval> pascal =
+                DECODER.boundPage(utf8("{\"ITEMS\":[],\"NextCursor\":\"c2\"}"), Approval.class, 200, null);
         assertThat(pascal.items()).isEmpty();
         assertThat(pascal.nextCursor()).isEqualTo("c2");
         assertThat(DECODER.boundPage(utf8("{\"items\":null,\"nextCursor\":\"\"}"), Approval.class, 200, null))
                 .satisfies(p -> {
                     assertThat(p.items()).isEmpty();
-                    assertThat(p.nextCursor()).as("an empty cursor is the last page").isNull();
+                    assertThat(p.nextCursor())
+                            .as("an empty cursor is the last page")
+                            .isNull();
                 });
-        assertThat(DECODER.boundPage(utf8("{\"nextCursor\":7}"), Approval.class, 200, null).nextCursor())
+        assertThat(DECODER.boundPage(utf8("{\"nextCursor\":7}"), Approval.class, 200, null)
+                        .nextCursor())
                 .isEqualTo("7");
         // the exact name wins over another spelling
-        assertThat(DECODER.boundPage(utf8("{\"NEXTCURSOR\":\"no\",\"nextCursor\":\"yes\"}"), Approval.class, 200,
-                null).nextCursor()).isEqualTo("yes");
+        assertThat(DECODER.boundPage(utf8("{\"NEXTCURSOR\":\"no\",\"nextCursor\":\"yes\"}"), Approval.class, 200, null)
+                        .nextCursor())
+                .isEqualTo("yes");
     }
 
     @Test
     void anObjectIsRequiredWhereOneIsExpected() {
         for (String body : new String[] {"[]", "null", "3", ""}) {
-            assertThatThrownBy(() -> DECODER.object(utf8(body), KeyMetadata.class, 200, null)).as(body)
+            assertThatThrownBy(() -> DECODER.object(utf8(body), KeyMetadata.class, 200, null))
+                    .as(body)
                     .isInstanceOf(ApiException.Server.class)
                     .hasMessageContaining("the answer could not be read (expected a JSON object)");
         }
@@ -256,7 +270,8 @@ class ResponseDecoderTest {
         assertThatThrownBy(() -> DECODER.object(utf8("{\"id\":"), KeyMetadata.class, 200, null))
                 .isInstanceOf(ApiException.Server.class)
                 .hasMessageMatching("(?s).*the answer could not be read \\([a-z]+( [a-z]+)*\\).*");
-        assertThat(DECODER.object(utf8("{\"Id\":\"k1\",\"Name\":\"laptop\"}"), KeyMetadata.class, 200, null).id())
+        assertThat(DECODER.object(utf8("{\"Id\":\"k1\",\"Name\":\"laptop\"}"), KeyMetadata.class, 200, null)
+                        .id())
                 .isEqualTo("k1");
     }
 
@@ -264,7 +279,8 @@ class ResponseDecoderTest {
     void nestingTooDeepIsUnreadableNotACrash() {
         byte[] deep = utf8("[".repeat(100_000) + "]".repeat(100_000));
         assertThatThrownBy(() -> DECODER.boundPage(deep, Approval.class, 200, null))
-                .isInstanceOf(ApiException.Server.class).hasMessageContaining("the answer could not be read (");
+                .isInstanceOf(ApiException.Server.class)
+                .hasMessageContaining("the answer could not be read (");
         assertThat(DECODER.plainApprovals(null)).isNull();
         assertThat(DECODER.plainApprovals(new byte[0])).isNull();
     }

@@ -61,7 +61,8 @@ class ResponseDecoderToleranceTest {
     @Test
     void aTextAtTheTopOrInATopLevelArrayIsCleanedToo() throws Exception {
         assertThat(cleaned("\"a\\u001bb\"").textValue()).isEqualTo("ab");
-        assertThat(cleaned("[\"one\\u0000\",\"two\",\"th\\u009bree\"]")).extracting(JsonNode::textValue)
+        assertThat(cleaned("[\"one\\u0000\",\"two\",\"th\\u009bree\"]"))
+                .extracting(JsonNode::textValue)
                 .containsExactly("one", "two", "three");
         assertThat(ResponseDecoder.clean(null)).isNull();
     }
@@ -85,26 +86,38 @@ class ResponseDecoderToleranceTest {
         assertThat(tree.get("COMMENT").textValue()).isEqualTo("c\nd");
         assertThat(tree.get("nested").get("comment").textValue()).isEqualTo("e\tf");
         assertThat(tree.get("title").textValue()).isEqualTo("g h");
-        assertThat(tree.get("nextCursor").textValue()).as("a cursor goes back as it came").isEqualTo("k\u0001\n");
+        assertThat(tree.get("nextCursor").textValue())
+                .as("a cursor goes back as it came")
+                .isEqualTo("k\u0001\n");
     }
 
     @Test
     void keyMetadataAndProblemsFromTheServerAreCleanedWhenBound() {
-        KeyMetadata key = DECODER.object(utf8("{\"id\":\"k\\u001b1\",\"Name\":\"lap\\ntop\",\"scopes\":[\"re\\u0007ad\"]}"),
-                KeyMetadata.class, 200, null);
+        KeyMetadata key = DECODER.object(
+                utf8("{\"id\":\"k\\u001b1\",\"Name\":\"lap\\ntop\",\"scopes\":[\"re\\u0007ad\"]}"),
+                KeyMetadata.class,
+                200,
+                null);
         assertThat(key.id()).isEqualTo("k1");
         assertThat(key.name()).isEqualTo("lap top");
         assertThat(key.scopes()).containsExactly("read");
-        ApiException e = DECODER.error(400, NO_HEADERS,
-                utf8("{\"detail\":\"Bad\\u001b[31m input\",\"errors\":{\"ti\\u0007tle\":[\"too\\nlong\"]}}"), null);
+        ApiException e = DECODER.error(
+                400,
+                NO_HEADERS,
+                utf8("{\"detail\":\"Bad\\u001b[31m input\",\"errors\":{\"ti\\u0007tle\":[\"too\\nlong\"]}}"),
+                null);
         assertThat(e).hasMessage("Bad[31m input");
-        assertThat(((ApiException.Validation) e).errors()).containsExactlyEntriesOf(Map.of("title", List.of("too long")));
+        assertThat(((ApiException.Validation) e).errors())
+                .containsExactlyEntriesOf(Map.of("title", List.of("too long")));
     }
 
     @Test
     void aPageOfOtherItemsIsBoundAndAnItemThatIsNotAnObjectMakesItUnreadable() {
-        Page<KeyMetadata> keys = DECODER.boundPage(utf8("{\"items\":[{\"id\":\"k1\"},{\"id\":\"k2\"}],\"nextCursor\":\"n\"}"),
-                KeyMetadata.class, 200, null);
+        Page<KeyMetadata> keys = DECODER.boundPage(
+                utf8("{\"items\":[{\"id\":\"k1\"},{\"id\":\"k2\"}],\"nextCursor\":\"n\"}"),
+                KeyMetadata.class,
+                200,
+                null);
         assertThat(keys.items()).extracting(KeyMetadata::id).containsExactly("k1", "k2");
         assertThat(keys.nextCursor()).isEqualTo("n");
         assertThatThrownBy(() -> DECODER.boundPage(utf8("[{\"id\":\"k1\"},\"k2\"]"), KeyMetadata.class, 200, "r3"))
@@ -134,7 +147,9 @@ class ResponseDecoderToleranceTest {
         // an approval with an id of its own is not unwrapped, even when it has a field named like a wrapper
         Approval own = DECODER.approval(utf8("{\"id\":\"top\",\"data\":" + ITEM + "}"), null, 200, null);
         assertThat(own.id()).isEqualTo("top");
-        assertThat(DECODER.object(utf8("{\"result\":" + ITEM + "}"), Approval.class, 200, null).id()).isEqualTo("a1");
+        assertThat(DECODER.object(utf8("{\"result\":" + ITEM + "}"), Approval.class, 200, null)
+                        .id())
+                .isEqualTo("a1");
     }
 
     @Test
@@ -151,14 +166,17 @@ class ResponseDecoderToleranceTest {
         assertThat(DECODER.approval(utf8(" \n "), null, 204, null)).isNull();
         assertThatThrownBy(() -> DECODER.object(utf8("  "), Approval.class, 200, "r5"))
                 .isInstanceOf(ApiException.Server.class)
-                .hasMessageContaining("the answer could not be read (empty answer)").hasMessageContaining("r5");
+                .hasMessageContaining("the answer could not be read (empty answer)")
+                .hasMessageContaining("r5");
         for (String body : new String[] {"{\"title\":\"no id\"}", "{\"data\":{\"title\":\"no id\"}}", "[]"}) {
-            assertThatThrownBy(() -> DECODER.approval(utf8(body), null, 200, "r6")).as(body)
+            assertThatThrownBy(() -> DECODER.approval(utf8(body), null, 200, "r6"))
+                    .as(body)
                     .isInstanceOf(ApiException.Server.class)
                     .hasMessageContaining("the answer could not be read (the approval has no id)");
         }
         assertThatThrownBy(() -> DECODER.approval(utf8("{\"id\":"), null, 200, null))
-                .isInstanceOf(ApiException.Server.class).hasMessageContaining("the answer could not be read (");
+                .isInstanceOf(ApiException.Server.class)
+                .hasMessageContaining("the answer could not be read (");
     }
 
     // ---- pages in other frameworks' forms ----
@@ -171,8 +189,8 @@ class ResponseDecoderToleranceTest {
             assertThat(p.nextCursor()).as(name).isNull();
         }
         // items wins over the other names
-        Page<Approval> both = DECODER.boundPage(utf8("{\"data\":[],\"items\":[" + ITEM + "]}"), Approval.class, 200,
-                null);
+        Page<Approval> both =
+                DECODER.boundPage(utf8("{\"data\":[],\"items\":[" + ITEM + "]}"), Approval.class, 200, null);
         assertThat(both.items()).hasSize(1);
     }
 
@@ -183,34 +201,50 @@ class ResponseDecoderToleranceTest {
     @Test
     void aPageNumberedAnswerGivesTheNextPageUntilTheLast() {
         assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3}")).isEqualTo("#page:1");
-        assertThat(next("{\"content\":[],\"number\":1,\"totalPages\":3,\"size\":20}")).isEqualTo("#page:2:20");
-        assertThat(next("{\"content\":[],\"number\":2,\"totalPages\":3}")).as("the last page").isNull();
+        assertThat(next("{\"content\":[],\"number\":1,\"totalPages\":3,\"size\":20}"))
+                .isEqualTo("#page:2:20");
+        assertThat(next("{\"content\":[],\"number\":2,\"totalPages\":3}"))
+                .as("the last page")
+                .isNull();
         assertThat(next("{\"content\":[],\"number\":3,\"totalPages\":3}")).isNull();
         assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":1}")).isNull();
         assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":0}")).isNull();
-        assertThat(next("{\"content\":[],\"number\":0}")).as("no total, no last: one page").isNull();
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":\"many\"}")).isNull();
+        assertThat(next("{\"content\":[],\"number\":0}"))
+                .as("no total, no last: one page")
+                .isNull();
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":\"many\"}"))
+                .isNull();
         // "last" says it directly, and wins over the total
         assertThat(next("{\"content\":[],\"number\":4,\"last\":false}")).isEqualTo("#page:5");
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":9,\"last\":true}")).isNull();
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":2,\"last\":\"no\"}")).isEqualTo("#page:1");
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":9,\"last\":true}"))
+                .isNull();
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":2,\"last\":\"no\"}"))
+                .isEqualTo("#page:1");
         // a page number that is not a number, or negative, gives no next page
         assertThat(next("{\"content\":[],\"number\":\"x\",\"totalPages\":3}")).isNull();
         assertThat(next("{\"content\":[],\"number\":-1,\"totalPages\":3}")).isNull();
         assertThat(next("{\"content\":[],\"number\":-1,\"last\":false}")).isNull();
         // the size goes along only when it is a positive number
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":1}")).isEqualTo("#page:1:1");
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":0}")).isEqualTo("#page:1");
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":-5}")).isEqualTo("#page:1");
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":\"big\"}")).isEqualTo("#page:1");
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":1}"))
+                .isEqualTo("#page:1:1");
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":0}"))
+                .isEqualTo("#page:1");
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":-5}"))
+                .isEqualTo("#page:1");
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"size\":\"big\"}"))
+                .isEqualTo("#page:1");
         assertThat(next("{\"items\":[]}")).as("no page number, no cursor").isNull();
     }
 
     @Test
     void springsPagedModelKeepsItsPageNumbersInAPageObject() {
-        assertThat(next("{\"content\":[],\"page\":{\"number\":0,\"totalPages\":2,\"size\":10}}")).isEqualTo("#page:1:10");
-        assertThat(next("{\"content\":[],\"page\":{\"number\":1,\"totalPages\":2,\"size\":10}}")).isNull();
-        assertThat(next("{\"content\":[],\"page\":3}")).as("a page that is not an object").isNull();
+        assertThat(next("{\"content\":[],\"page\":{\"number\":0,\"totalPages\":2,\"size\":10}}"))
+                .isEqualTo("#page:1:10");
+        assertThat(next("{\"content\":[],\"page\":{\"number\":1,\"totalPages\":2,\"size\":10}}"))
+                .isNull();
+        assertThat(next("{\"content\":[],\"page\":3}"))
+                .as("a page that is not an object")
+                .isNull();
         assertThat(next("{\"content\":[],\"page\":{\"size\":10}}")).isNull();
         // a number at the top is read before any page object
         assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":2,\"page\":{\"number\":5,\"totalPages\":9}}"))
@@ -219,9 +253,12 @@ class ResponseDecoderToleranceTest {
 
     @Test
     void aCursorTheServerSentWinsOverItsPageNumbers() {
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"nextCursor\":\"c9\"}")).isEqualTo("c9");
-        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"nextCursor\":null}")).isEqualTo("#page:1");
-        assertThat(next("{\"content\":[],\"number\":2,\"totalPages\":3,\"nextCursor\":null}")).isNull();
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"nextCursor\":\"c9\"}"))
+                .isEqualTo("c9");
+        assertThat(next("{\"content\":[],\"number\":0,\"totalPages\":3,\"nextCursor\":null}"))
+                .isEqualTo("#page:1");
+        assertThat(next("{\"content\":[],\"number\":2,\"totalPages\":3,\"nextCursor\":null}"))
+                .isNull();
     }
 
     // ---- counting ----

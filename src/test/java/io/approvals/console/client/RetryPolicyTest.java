@@ -16,7 +16,9 @@ class RetryPolicyTest {
     private static final int DRAWS = 400;
 
     private static LongSummaryStatistics draws(RetryPolicy p, int attempt) {
-        return IntStream.range(0, DRAWS).mapToLong(i -> p.backoff(attempt).toMillis()).summaryStatistics();
+        return IntStream.range(0, DRAWS)
+                .mapToLong(i -> p.backoff(attempt).toMillis())
+                .summaryStatistics();
     }
 
     @Test
@@ -26,7 +28,10 @@ class RetryPolicyTest {
             long bound = 100L << (attempt - 1);
             LongSummaryStatistics s = draws(p, attempt);
             assertThat(s.getMin()).as("attempt %d", attempt).isGreaterThanOrEqualTo(0);
-            assertThat(s.getMax()).as("attempt %d", attempt).isLessThanOrEqualTo(bound).isGreaterThan(bound / 2);
+            assertThat(s.getMax())
+                    .as("attempt %d", attempt)
+                    .isLessThanOrEqualTo(bound)
+                    .isGreaterThan(bound / 2);
         }
     }
 
@@ -52,7 +57,10 @@ class RetryPolicyTest {
         long bound = 1L << 20;
         for (int attempt : new int[] {21, 30, 64}) {
             LongSummaryStatistics s = draws(p, attempt);
-            assertThat(s.getMax()).as("attempt %d", attempt).isLessThanOrEqualTo(bound).isGreaterThan(bound / 2);
+            assertThat(s.getMax())
+                    .as("attempt %d", attempt)
+                    .isLessThanOrEqualTo(bound)
+                    .isGreaterThan(bound / 2);
         }
     }
 
@@ -76,8 +84,10 @@ class RetryPolicyTest {
 
     @Test
     void atLeastOneAttempt() {
-        assertThat(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO).maxAttempts()).isEqualTo(1);
+        assertThat(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO).maxAttempts())
+                .isEqualTo(1);
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttempts must be at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxAttempts must be at least 1");
     }
 }

@@ -36,7 +36,9 @@ class WholeAnswerDeadlineTest {
     void aTricklingBodyEndsTheCallAtItsLimitAndTheMessageSaysHowLongWasWaited() {
         server.on("/approvals/GetApprovalNotComplete", (ex, s) -> trickle(ex));
         ApprovalsClient client = ApprovalsClient.builder(server.uri(), Canary.key())
-                .requestTimeout(Duration.ofSeconds(2)).retryPolicy(RetryPolicy.DEFAULT).build();
+                .requestTimeout(Duration.ofSeconds(2))
+                .retryPolicy(RetryPolicy.DEFAULT)
+                .build();
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> client.fetchAllNotComplete(null, null))
                 .isInstanceOf(ApiException.Network.class)
@@ -48,7 +50,9 @@ class WholeAnswerDeadlineTest {
         if (TIMING_ASSERTED) {
             assertThat(ms).as("ends at its limit").isLessThan(3_000);
         }
-        assertThat(server.requests()).as("a server that let the limit pass is not asked again").hasSize(1);
+        assertThat(server.requests())
+                .as("a server that let the limit pass is not asked again")
+                .hasSize(1);
     }
 
     @Test
@@ -61,7 +65,8 @@ class WholeAnswerDeadlineTest {
         assertThat(found.tried()).hasSize(OpenApiDiscovery.USUAL_PLACES.size());
         assertThat(ms).as("ends long before the trickle would").isLessThan(60_000);
         if (TIMING_ASSERTED) {
-            assertThat(ms).as("one document's limit, plus quick 404s")
+            assertThat(ms)
+                    .as("one document's limit, plus quick 404s")
                     .isLessThan(OpenApiDiscovery.WHOLE_ANSWER.toMillis() + 2_000);
         }
     }

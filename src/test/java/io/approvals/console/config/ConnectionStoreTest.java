@@ -41,10 +41,23 @@ class ConnectionStoreTest {
     @Test
     void connectionsCurrentAndSettingsSurviveARestart() {
         ConnectionStore store = open();
-        VerifiedKey facts = new VerifiedKey("apv_ABCD", "wxyz", "0011aabb", List.of("read"), "lee@example.com",
-                Instant.parse("2027-01-01T00:00:00Z"), "Active", Instant.parse("2026-11-27T03:00:00Z"), true);
-        Connection prod = new Connection("prod", URI.create("https://approvals.example.com"), AuthMode.API_KEY,
-                "X-Custom-Key", root.resolve("ca.pem"), facts);
+        VerifiedKey facts = new VerifiedKey(
+                "apv_ABCD",
+                "wxyz",
+                "0011aabb",
+                List.of("read"),
+                "lee@example.com",
+                Instant.parse("2027-01-01T00:00:00Z"),
+                "Active",
+                Instant.parse("2026-11-27T03:00:00Z"),
+                true);
+        Connection prod = new Connection(
+                "prod",
+                URI.create("https://approvals.example.com"),
+                AuthMode.API_KEY,
+                "X-Custom-Key",
+                root.resolve("ca.pem"),
+                facts);
         store.put(prod);
         store.put(Connection.of("sandbox", URI.create("http://127.0.0.1:8080")));
         store.setCurrent("sandbox");
@@ -67,7 +80,9 @@ class ConnectionStoreTest {
         store.setCurrent("a");
 
         store.put(Connection.of("a", URI.create("https://a2.example.com")));
-        assertThat(store.list()).extracting(c -> c.baseUrl().getHost()).containsExactly("a2.example.com", "b.example.com");
+        assertThat(store.list())
+                .extracting(c -> c.baseUrl().getHost())
+                .containsExactly("a2.example.com", "b.example.com");
 
         assertThat(store.remove("a")).isTrue();
         assertThat(store.remove("a")).isFalse();
@@ -78,9 +93,22 @@ class ConnectionStoreTest {
     void thePeekAtTheCurrentConnectionAgreesWithTheStore() throws Exception {
         ConnectionStore store = open();
         assertThat(ConnectionStore.peekCurrent(file())).isEmpty();
-        store.put(new Connection("prod", URI.create("https://approvals.example.com"), AuthMode.API_KEY, "X-Key", null,
-                new VerifiedKey("apv_ABCD", "wxyz", "0011aabb", List.of("read", "write"), "lee@example.com", null,
-                        "Active", Instant.parse("2026-11-27T03:00:00Z"), true)));
+        store.put(new Connection(
+                "prod",
+                URI.create("https://approvals.example.com"),
+                AuthMode.API_KEY,
+                "X-Key",
+                null,
+                new VerifiedKey(
+                        "apv_ABCD",
+                        "wxyz",
+                        "0011aabb",
+                        List.of("read", "write"),
+                        "lee@example.com",
+                        null,
+                        "Active",
+                        Instant.parse("2026-11-27T03:00:00Z"),
+                        true)));
         store.put(Connection.of("test", URI.create("https://test.example.com")));
         // no current one: the first
         assertThat(ConnectionStore.peekCurrent(file())).contains("prod").isEqualTo(names(open()));
@@ -131,7 +159,9 @@ class ConnectionStoreTest {
         Path backup = file().resolveSibling("connections.json.corrupt-20261127T030000Z");
         assertThat(store.list()).isEmpty();
         assertThat(store.loadWarning()).hasValueSatisfying(w -> assertThat(w)
-                .contains("damaged").contains(backup.getFileName().toString()).contains("started with no connections"));
+                .contains("damaged")
+                .contains(backup.getFileName().toString())
+                .contains("started with no connections"));
         assertThat(Files.readString(backup)).startsWith("{\"formatVersion\": 1");
         assertThat(Files.exists(file())).isFalse();
 
@@ -148,7 +178,8 @@ class ConnectionStoreTest {
         ConnectionStore store = open();
 
         assertThat(store.loadWarning()).hasValueSatisfying(w -> assertThat(w).contains("newer version"));
-        assertThat(Files.exists(file().resolveSibling("connections.json.corrupt-20261127T030000Z"))).isTrue();
+        assertThat(Files.exists(file().resolveSibling("connections.json.corrupt-20261127T030000Z")))
+                .isTrue();
     }
 
     @Test
@@ -170,8 +201,10 @@ class ConnectionStoreTest {
     @Test
     void anInvalidConnectionInsideCountsAsCorrupt() throws Exception {
         Files.createDirectories(file().getParent());
-        Files.writeString(file(), "{\"formatVersion\": 1, \"connections\": [{\"name\": \"bad name!\", "
-                + "\"baseUrl\": \"https://x\"}]}");
+        Files.writeString(
+                file(),
+                "{\"formatVersion\": 1, \"connections\": [{\"name\": \"bad name!\", "
+                        + "\"baseUrl\": \"https://x\"}]}");
 
         ConnectionStore store = open();
 

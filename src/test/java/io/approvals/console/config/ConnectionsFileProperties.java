@@ -42,9 +42,11 @@ class ConnectionsFileProperties {
     }
 
     @Property(tries = 1_000)
-    void aChangedFileIsReadAsTheMapperReadsItOrLeftToIt(@ForAll("contents") ConnectionStore.FileContent content,
-                                                       @ForAll("changes") Change change,
-                                                       @ForAll("picks") int pick) throws IOException {
+    void aChangedFileIsReadAsTheMapperReadsItOrLeftToIt(
+            @ForAll("contents") ConnectionStore.FileContent content,
+            @ForAll("changes") Change change,
+            @ForAll("picks") int pick)
+            throws IOException {
         JsonNode tree = ConnectionStore.mapper().valueToTree(content);
         String text = change.apply(tree, pick);
         Path file = write(text.getBytes(StandardCharsets.UTF_8));
@@ -60,7 +62,9 @@ class ConnectionsFileProperties {
     private static ConnectionStore.FileContent bound(Path file) {
         try {
             JsonNode root = ConnectionStore.mapper().readTree(file.toFile());
-            if (root == null || !root.path("formatVersion").isInt() || root.get("formatVersion").asInt() != 1) {
+            if (root == null
+                    || !root.path("formatVersion").isInt()
+                    || root.get("formatVersion").asInt() != 1) {
                 return null;
             }
             return ConnectionStore.mapper().treeToValue(root, ConnectionStore.FileContent.class);
@@ -78,8 +82,20 @@ class ConnectionsFileProperties {
 
     /** One change to a file the store wrote. */
     enum Change {
-        NONE, DROP_FIELD, NULL_FIELD, FIELD_IN_OTHER_CASE, UNKNOWN_FIELD, NUMBER_AS_TEXT, TEXT_AS_NUMBER, BOOLEAN_AS_TEXT,
-        DUPLICATE_FIELD, TRAILING_CONTENT, NEWER_FORMAT, LOWER_CASE_ENUM, INSTANT_WITH_OFFSET, EMPTY_OBJECT_VALUE;
+        NONE,
+        DROP_FIELD,
+        NULL_FIELD,
+        FIELD_IN_OTHER_CASE,
+        UNKNOWN_FIELD,
+        NUMBER_AS_TEXT,
+        TEXT_AS_NUMBER,
+        BOOLEAN_AS_TEXT,
+        DUPLICATE_FIELD,
+        TRAILING_CONTENT,
+        NEWER_FORMAT,
+        LOWER_CASE_ENUM,
+        INSTANT_WITH_OFFSET,
+        EMPTY_OBJECT_VALUE;
 
         String apply(JsonNode tree, int pick) {
             List<ObjectNode> objects = new ArrayList<>();
@@ -96,7 +112,12 @@ class ConnectionsFileProperties {
                     target.remove(name);
                     target.set(Character.toUpperCase(name.charAt(0)) + name.substring(1), value);
                 }
-                case UNKNOWN_FIELD -> target.putObject("addedLater").putArray("deep").add(1).addObject().put("a", "b");
+                case UNKNOWN_FIELD ->
+                    target.putObject("addedLater")
+                            .putArray("deep")
+                            .add(1)
+                            .addObject()
+                            .put("a", "b");
                 case NUMBER_AS_TEXT -> {
                     if (value != null && value.isNumber()) {
                         target.put(name, value.asText());
@@ -124,8 +145,7 @@ class ConnectionsFileProperties {
                     }
                 }
                 case EMPTY_OBJECT_VALUE -> target.putObject(name);
-                default -> {
-                }
+                default -> {}
             }
             String text = tree.toPrettyString();
             if (this == DUPLICATE_FIELD && value != null) {
@@ -164,29 +184,49 @@ class ConnectionsFileProperties {
     @Provide
     Arbitrary<ConnectionStore.FileContent> contents() {
         Arbitrary<Connection> connection = Combinators.combine(
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12),
-                Arbitraries.of("https://approvals.example.com", "http://127.0.0.1:8080", "https://h.example/api/v2/"),
-                Arbitraries.of(AuthMode.class),
-                Arbitraries.of("X-API-Key", "X-Custom", "Authorization"),
-                Arbitraries.of(0, 0, 0, 1),
-                verified().injectNull(0.3)
-        ).as((name, url, mode, header, ca, verified) -> new Connection(name, URI.create(url), mode, header,
-                ca == 1 ? Path.of("/etc/ssl/ca dir/ca.pem") : null, verified));
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(12),
+                        Arbitraries.of(
+                                "https://approvals.example.com", "http://127.0.0.1:8080", "https://h.example/api/v2/"),
+                        Arbitraries.of(AuthMode.class),
+                        Arbitraries.of("X-API-Key", "X-Custom", "Authorization"),
+                        Arbitraries.of(0, 0, 0, 1),
+                        verified().injectNull(0.3))
+                .as((name, url, mode, header, ca, verified) -> new Connection(
+                        name,
+                        URI.create(url),
+                        mode,
+                        header,
+                        ca == 1 ? Path.of("/etc/ssl/ca dir/ca.pem") : null,
+                        verified));
         Arbitrary<Settings> settings = Combinators.combine(Arbitraries.of(0, 10, 60, 3600), Arbitraries.of(Theme.class))
-                .as(Settings::new).injectNull(0.1);
-        return Combinators.combine(connection.list().ofMaxSize(3).uniqueElements(Connection::name), settings,
-                Arbitraries.integers().between(-1, 2)).as((list, s, current) -> new ConnectionStore.FileContent(1,
-                current >= 0 && current < list.size() ? list.get(current).name() : null, s, list));
+                .as(Settings::new)
+                .injectNull(0.1);
+        return Combinators.combine(
+                        connection.list().ofMaxSize(3).uniqueElements(Connection::name),
+                        settings,
+                        Arbitraries.integers().between(-1, 2))
+                .as((list, s, current) -> new ConnectionStore.FileContent(
+                        1,
+                        current >= 0 && current < list.size()
+                                ? list.get(current).name()
+                                : null,
+                        s,
+                        list));
     }
 
     private static Arbitrary<VerifiedKey> verified() {
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(10).injectNull(0.2);
-        Arbitrary<Instant> instant = Arbitraries.longs().between(0, 4_000_000_000L)
+        Arbitrary<Instant> instant = Arbitraries.longs()
+                .between(0, 4_000_000_000L)
                 .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)))
                 .injectNull(0.3);
-        Arbitrary<List<String>> scopes = Arbitraries.of("read", "write", "admin").list().ofMaxSize(3);
+        Arbitrary<List<String>> scopes =
+                Arbitraries.of("read", "write", "admin").list().ofMaxSize(3);
         return Combinators.combine(text, text, text, scopes, text, instant, instant, Arbitraries.of(true, false))
-                .as((prefix, last4, fingerprint, sc, owner, expires, verifiedAt, endpoints) -> new VerifiedKey(prefix,
-                        last4, fingerprint, sc, owner, expires, "Active", verifiedAt, endpoints));
+                .as((prefix, last4, fingerprint, sc, owner, expires, verifiedAt, endpoints) -> new VerifiedKey(
+                        prefix, last4, fingerprint, sc, owner, expires, "Active", verifiedAt, endpoints));
     }
 }

@@ -27,7 +27,9 @@ class ApiKeyBoundsTest {
         assertThat(ApiKey.of("opaque-token-one")).isNotEqualTo(ApiKey.of("opaque-token-two"));
         assertThat(a.matches(null)).isFalse();
         assertThat(a.equals(null)).isFalse();
-        assertThat(a.equals(a.reveal())).as("a String with the same text is not a key").isFalse();
+        assertThat(a.equals(a.reveal()))
+                .as("a String with the same text is not a key")
+                .isFalse();
     }
 
     @Test
@@ -54,12 +56,14 @@ class ApiKeyBoundsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The key is too long (8193 characters).");
         // white space around a key does not count towards the limit
-        assertThat(ApiKey.of("  " + "x".repeat(ApiKey.MAX_LENGTH) + "  ").reveal()).hasSize(8192);
+        assertThat(ApiKey.of("  " + "x".repeat(ApiKey.MAX_LENGTH) + "  ").reveal())
+                .hasSize(8192);
     }
 
     @Test
     void emptyAndNullAreRefused() {
-        assertThatThrownBy(() -> ApiKey.of((String) null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ApiKey.of((String) null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("The key is empty.");
         assertThatThrownBy(() -> ApiKey.of("")).hasMessage("The key is empty.");
         assertThatThrownBy(() -> ApiKey.of(" \n\t ")).hasMessage("The key is empty.");
@@ -72,12 +76,12 @@ class ApiKeyBoundsTest {
         assertThat(ApiKey.of("ab!cd").reveal()).isEqualTo("ab!cd");
         assertThat(ApiKey.of("ab~cd").reveal()).isEqualTo("ab~cd");
         assertThat(ApiKey.of("!~").reveal()).isEqualTo("!~");
-        assertThatThrownBy(() -> ApiKey.of("ab cd")).hasMessage(
-                "The key contains a character that cannot be sent (position 3).");
-        assertThatThrownBy(() -> ApiKey.of("abc\u007fd")).hasMessage(
-                "The key contains a character that cannot be sent (position 4).");
-        assertThatThrownBy(() -> ApiKey.of("\u00e9abc")).hasMessage(
-                "The key contains a character that cannot be sent (position 1).");
+        assertThatThrownBy(() -> ApiKey.of("ab cd"))
+                .hasMessage("The key contains a character that cannot be sent (position 3).");
+        assertThatThrownBy(() -> ApiKey.of("abc\u007fd"))
+                .hasMessage("The key contains a character that cannot be sent (position 4).");
+        assertThatThrownBy(() -> ApiKey.of("\u00e9abc"))
+                .hasMessage("The key contains a character that cannot be sent (position 1).");
         assertThatThrownBy(() -> ApiKey.of("abc\u0000")).hasMessageContaining("position 4");
     }
 
@@ -119,7 +123,9 @@ class ApiKeyBoundsTest {
             expected[i] = alphabet.charAt((int) (v % 62));
             v /= 62;
         }
-        assertThat(ApiKey.checksum("apv_" + "z".repeat(32))).isEqualTo(new String(expected)).hasSize(6);
+        assertThat(ApiKey.checksum("apv_" + "z".repeat(32)))
+                .isEqualTo(new String(expected))
+                .hasSize(6);
     }
 
     @Test

@@ -57,7 +57,9 @@ class ApiKeyTest {
     void toStringIsMaskedAndNeverContainsTheSecret() {
         String raw = "apv_" + CANARY_RANDOM + ApiKey.checksum("apv_" + CANARY_RANDOM);
         ApiKey key = ApiKey.of(raw);
-        assertThat(key.toString()).isEqualTo("apv_CANA\u2026" + raw.substring(38)).doesNotContain(CANARY_RANDOM);
+        assertThat(key.toString())
+                .isEqualTo("apv_CANA\u2026" + raw.substring(38))
+                .doesNotContain(CANARY_RANDOM);
         assertThat(key.maskedForDisplay()).isEqualTo("apv_CANA \u2022\u2022\u2022\u2022 " + raw.substring(38));
         assertThat(new IssuedKey(key, null).toString()).doesNotContain(CANARY_RANDOM);
         assertThat(key.fingerprint()).hasSize(8).matches("[0-9a-f]{8}");
@@ -81,8 +83,8 @@ class ApiKeyTest {
     }
 
     @Property(tries = 300)
-    void everyGeneratedKeyValidatesAndEveryOneCharChangeIsCaught(@ForAll @AlphaChars @NumericChars
-                                                                   @StringLength(1) String replacement) {
+    void everyGeneratedKeyValidatesAndEveryOneCharChangeIsCaught(
+            @ForAll @AlphaChars @NumericChars @StringLength(1) String replacement) {
         ApiKey key = ApiKey.generate(new SecureRandom());
         String raw = key.reveal();
         int pos = 4 + new SecureRandom().nextInt(38);

@@ -7,9 +7,14 @@ import org.junit.jupiter.api.Test;
 
 /** What an editor changed, as the name=value settings `profiles set` applies: applying them gives the edit back. */
 class DialectChangesTest {
-    private final Dialect aspnet = new Dialect("http://h/swagger/v1/swagger.json", "openapi",
+    private final Dialect aspnet = new Dialect(
+            "http://h/swagger/v1/swagger.json",
+            "openapi",
             Map.of("id", "ApprovalId", "comment", "Comment", "expectedVersion", "RowVersion"),
-            Map.of("Approved", "Approved"), "integer", "byte", null);
+            Map.of("Approved", "Approved"),
+            "integer",
+            "byte",
+            null);
 
     @Test
     void nothingChangedIsNoSettings() {
@@ -18,11 +23,17 @@ class DialectChangesTest {
 
     @Test
     void renamedClearedAndNewSettingsRoundTrip() {
-        Dialect edited = aspnet.with("comment", "Reason").with("expectedVersion", "").with("spelling.Rejected", "Deny")
+        Dialect edited = aspnet.with("comment", "Reason")
+                .with("expectedVersion", "")
+                .with("spelling.Rejected", "Deny")
                 .with("timeZone", "Europe/Berlin");
         Map<String, String> changes = aspnet.changesTo(edited);
-        assertThat(changes).containsOnly(Map.entry("comment", "Reason"), Map.entry("expectedVersion", ""),
-                Map.entry("spelling.Rejected", "Deny"), Map.entry("timeZone", "Europe/Berlin"));
+        assertThat(changes)
+                .containsOnly(
+                        Map.entry("comment", "Reason"),
+                        Map.entry("expectedVersion", ""),
+                        Map.entry("spelling.Rejected", "Deny"),
+                        Map.entry("timeZone", "Europe/Berlin"));
         Dialect applied = aspnet;
         for (var e : changes.entrySet()) {
             applied = applied.with(e.getKey(), e.getValue());

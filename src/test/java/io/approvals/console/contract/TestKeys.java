@@ -7,8 +7,7 @@ public final class TestKeys {
     /** 32 characters of "randomness" that are easy to grep for. */
     public static final String CANARY_BODY = "CANARYcanary0123456789ABCDEFabcd";
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** A valid apv_ key (correct checksum) whose text is recognisable in any file or output. */
     public static ApiKey canary() {

@@ -48,22 +48,30 @@ class UtcInstantsProperties {
     }
 
     @Property(tries = 1000)
-    void theSandboxFormSortsAsTimeDoes(@ForAll @LongRange(min = 0, max = 253_402_300_799_999L) long a,
-                                       @ForAll @LongRange(min = 0, max = 253_402_300_799_999L) long b) {
+    void theSandboxFormSortsAsTimeDoes(
+            @ForAll @LongRange(min = 0, max = 253_402_300_799_999L) long a,
+            @ForAll @LongRange(min = 0, max = 253_402_300_799_999L) long b) {
         String ta = UtcInstants.millisText(Instant.ofEpochMilli(a));
         String tb = UtcInstants.millisText(Instant.ofEpochMilli(b));
         assertThat(Integer.signum(ta.compareTo(tb))).isEqualTo(Long.signum(a - b));
     }
 
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     @Example
     void theEdgesOfTheFourDigitYearsAndOfTheFractionGroups() {
-        for (String text : new String[] {"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z",
-                "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59Z", "1969-12-31T23:59:59.100Z",
-                "1970-01-01T00:00:00.000001Z", "2026-02-28T23:59:59.120Z", "2024-02-29T12:00:00.123456Z",
-                "2026-11-26T10:15:30.000000100Z"}) {
+        for (String text : new String[] {
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "+10000-01-01T00:00:00Z",
+            "-0001-12-31T23:59:59Z",
+            "1969-12-31T23:59:59.100Z",
+            "1970-01-01T00:00:00.000001Z",
+            "2026-02-28T23:59:59.120Z",
+            "2024-02-29T12:00:00.123456Z",
+            "2026-11-26T10:15:30.000000100Z"
+        }) {
             Instant instant = Instant.parse(text);
             assertThat(UtcInstants.text(instant)).isEqualTo(instant.toString());
         }
@@ -79,19 +87,22 @@ class UtcInstantsProperties {
     }
 
     /** Jackson's own Instant serializer, as the mappers wrote instants before this module wrote them. */
-    private static final ObjectMapper JACKSONS_OWN = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper JACKSONS_OWN = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     @Provide
     Arbitrary<Instant> instants() {
         Arbitrary<Long> seconds = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, Arbitraries.longs().between(-62_167_219_200L, 253_402_300_799L)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(Instant.MIN.getEpochSecond(),
-                        Instant.MAX.getEpochSecond())));
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())));
         Arbitrary<Integer> nanos = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(0)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 999).map(n -> n * 1_000_000)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 999_999).map(n -> n * 1_000)),
+                net.jqwik.api.Tuple.of(
+                        2, Arbitraries.integers().between(0, 999_999).map(n -> n * 1_000)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 999_999_999)));
         return net.jqwik.api.Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
     }
@@ -136,17 +147,20 @@ class UtcInstantsProperties {
 
     @Provide
     Arbitrary<String> mangled() {
-        Arbitrary<String> valid = Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L)
-                .map(s -> canonical(Instant.ofEpochSecond(s, (int) Math.floorMod(s * 7919, 1_000_000_000L)),
-                        (int) Math.floorMod(s, 10)));
-        return valid.flatMap(text -> Arbitraries.integers().between(0, text.length() - 1).flatMap(at ->
-                Arbitraries.of('0', '9', '5', '3', '1', 'Z', 'z', 'T', '-', ':', '.', '+', ' ', '/')
+        Arbitrary<String> valid = Arbitraries.longs()
+                .between(-62_135_596_800L, 253_402_300_799L)
+                .map(s -> canonical(Instant.ofEpochSecond(s, (int) Math.floorMod(s * 7919, 1_000_000_000L)), (int)
+                        Math.floorMod(s, 10)));
+        return valid.flatMap(
+                text -> Arbitraries.integers().between(0, text.length() - 1).flatMap(at -> Arbitraries.of(
+                                '0', '9', '5', '3', '1', 'Z', 'z', 'T', '-', ':', '.', '+', ' ', '/')
                         .map(c -> text.substring(0, at) + c + text.substring(at + 1))));
     }
 
     private static String canonical(Instant instant, int fractionDigits) {
         String seconds = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-                .withZone(java.time.ZoneOffset.UTC).format(instant);
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(instant);
         if (fractionDigits == 0) {
             return seconds + "Z";
         }

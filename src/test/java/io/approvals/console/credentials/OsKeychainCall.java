@@ -15,8 +15,7 @@ import java.util.Optional;
  * <p>Usage: {@code OsKeychainCall load ACCOUNT} or {@code OsKeychainCall save ACCOUNT} (the key on stdin).
  */
 public final class OsKeychainCall {
-    private OsKeychainCall() {
-    }
+    private OsKeychainCall() {}
 
     public static void main(String[] args) throws Exception {
         OsKeychainStore store = new OsKeychainStore();

@@ -40,7 +40,8 @@ class OsKeychainStoreTest {
 
         store.save(account, key);
 
-        assertThat(store.load(account)).hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
+        assertThat(store.load(account))
+                .hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
         store.delete(account);
         assertThat(store.load(account)).isEmpty();
     }
@@ -54,7 +55,8 @@ class OsKeychainStoreTest {
 
         assertThat(keys).hasSize(2);
         assertThat(keys.get(0)).isEmpty();
-        assertThat(keys.get(1)).hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
+        assertThat(keys.get(1))
+                .hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
     }
 
     @Test
@@ -72,13 +74,16 @@ class OsKeychainStoreTest {
     void aKeyStoredBySecretToolIsReadByTheStore() throws Exception {
         assumeTrue(SecretServiceAssumptions.isLinux() || SecretServiceAssumptions.isCi(), "secret-tool is Linux only");
         ApiKey key = TestKeys.random();
-        Process p = new ProcessBuilder("secret-tool", "store", "--label=test", "service", OsKeychainStore.SERVICE,
-                "account", account).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "secret-tool", "store", "--label=test", "service", OsKeychainStore.SERVICE, "account", account)
+                .redirectErrorStream(true)
+                .start();
         p.getOutputStream().write(key.reveal().getBytes(StandardCharsets.US_ASCII));
         p.getOutputStream().close();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(store.load(account)).hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
+        assertThat(store.load(account))
+                .hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
     }
 
     @Test
@@ -89,7 +94,8 @@ class OsKeychainStoreTest {
 
         store.save(account, second);
 
-        assertThat(store.load(account)).hasValueSatisfying(k -> assertThat(k.matches(second)).isTrue());
+        assertThat(store.load(account))
+                .hasValueSatisfying(k -> assertThat(k.matches(second)).isTrue());
         if (SecretServiceAssumptions.isLinux()) {
             String all = secretTool("search", "--all", "service", OsKeychainStore.SERVICE, "account", account);
             assertThat(all.split("\\[/", -1)).hasSize(2); // exactly one item

@@ -26,7 +26,8 @@ class PrefetchingSecretStoreTest {
         ahead.prefetch("prod#pending", "prod");
 
         assertThat(ahead.load("prod#pending")).isEmpty();
-        assertThat(ahead.load("prod")).hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
+        assertThat(ahead.load("prod"))
+                .hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
         assertThat(store.calls).containsExactly("loadEach [prod#pending, prod]");
         // the second read of an account asks the store again
         assertThat(ahead.load("prod")).isPresent();
@@ -78,7 +79,8 @@ class PrefetchingSecretStoreTest {
         ahead.save("prod", replacement);
         ahead.delete("test");
 
-        assertThat(ahead.load("prod")).hasValueSatisfying(k -> assertThat(k.matches(replacement)).isTrue());
+        assertThat(ahead.load("prod"))
+                .hasValueSatisfying(k -> assertThat(k.matches(replacement)).isTrue());
         assertThat(ahead.load("test")).isEmpty();
     }
 

@@ -11,8 +11,7 @@ import java.time.Duration;
  * keychain must be there (scripts/test.sh starts one).
  */
 public final class SecretServiceAssumptions {
-    private SecretServiceAssumptions() {
-    }
+    private SecretServiceAssumptions() {}
 
     public static void requireOsKeychain() {
         Availability a = new TimeoutSecretStore(new OsKeychainStore(), Duration.ofSeconds(20)).probe();

@@ -66,7 +66,8 @@ class TimeoutSecretStoreTest {
         assertThatThrownBy(() -> store.save("acct", TestKeys.canary()))
                 .isInstanceOfSatisfying(KeychainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(KeychainException.Kind.TIMEOUT);
-                    assertThat(e.getMessage()).startsWith("Waiting for the keychain to unlock\u2026 timed out")
+                    assertThat(e.getMessage())
+                            .startsWith("Waiting for the keychain to unlock\u2026 timed out")
                             .contains("Unlock your keyring and try again")
                             .doesNotContain(TestKeys.CANARY_BODY);
                 });
@@ -110,39 +111,42 @@ class TimeoutSecretStoreTest {
 
     @Test
     void keychainFailuresKeepTheirKind() {
-        TimeoutSecretStore store = new TimeoutSecretStore(new SecretStore() {
-            @Override
-            public String backendName() {
-                return "Locked";
-            }
+        TimeoutSecretStore store = new TimeoutSecretStore(
+                new SecretStore() {
+                    @Override
+                    public String backendName() {
+                        return "Locked";
+                    }
 
-            @Override
-            public Availability probe() {
-                return Availability.unreachable("Locked", KeychainException.Kind.LOCKED, "Locked.", "Unlock it.");
-            }
+                    @Override
+                    public Availability probe() {
+                        return Availability.unreachable(
+                                "Locked", KeychainException.Kind.LOCKED, "Locked.", "Unlock it.");
+                    }
 
-            @Override
-            public void save(String account, ApiKey key) {
-                throw new KeychainException(KeychainException.Kind.LOCKED, "Locked.", "Unlock it.");
-            }
+                    @Override
+                    public void save(String account, ApiKey key) {
+                        throw new KeychainException(KeychainException.Kind.LOCKED, "Locked.", "Unlock it.");
+                    }
 
-            @Override
-            public Optional<ApiKey> load(String account) {
-                throw new KeychainException(KeychainException.Kind.DENIED, "Denied.", "Allow it.");
-            }
+                    @Override
+                    public Optional<ApiKey> load(String account) {
+                        throw new KeychainException(KeychainException.Kind.DENIED, "Denied.", "Allow it.");
+                    }
 
-            @Override
-            public void delete(String account) {
-                throw new IllegalStateException("boom");
-            }
-        }, Duration.ofSeconds(10));
+                    @Override
+                    public void delete(String account) {
+                        throw new IllegalStateException("boom");
+                    }
+                },
+                Duration.ofSeconds(10));
 
         assertThatThrownBy(() -> store.save("a", TestKeys.random()))
-                .isInstanceOfSatisfying(KeychainException.class,
-                        e -> assertThat(e.kind()).isEqualTo(KeychainException.Kind.LOCKED));
+                .isInstanceOfSatisfying(
+                        KeychainException.class, e -> assertThat(e.kind()).isEqualTo(KeychainException.Kind.LOCKED));
         assertThatThrownBy(() -> store.load("a"))
-                .isInstanceOfSatisfying(KeychainException.class,
-                        e -> assertThat(e.kind()).isEqualTo(KeychainException.Kind.DENIED));
+                .isInstanceOfSatisfying(
+                        KeychainException.class, e -> assertThat(e.kind()).isEqualTo(KeychainException.Kind.DENIED));
         assertThatThrownBy(() -> store.delete("a")).isInstanceOf(IllegalStateException.class);
         assertThat(store.probe().kind()).isEqualTo(KeychainException.Kind.LOCKED);
     }

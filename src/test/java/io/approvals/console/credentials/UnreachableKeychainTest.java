@@ -24,7 +24,9 @@ class UnreachableKeychainTest {
 
     @Test
     void aDeadBusIsUnavailableAndTheKeyIsNotInTheMessage() {
-        OsKeychainStore deadBus = new OsKeychainStore(OsKeychainStore.SERVICE, OsKeychainStore.Platform.LINUX,
+        OsKeychainStore deadBus = new OsKeychainStore(
+                OsKeychainStore.SERVICE,
+                OsKeychainStore.Platform.LINUX,
                 Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent"));
         // the env map only decides whether to try; java-keyring reads the real environment, so this
         // checks the classification only where the real session bus is dead or absent too
@@ -40,8 +42,8 @@ class UnreachableKeychainTest {
 
     @Test
     void unavailableAvailabilityBecomesAnExceptionWithReasonAndNextStep() {
-        Availability a = Availability.unreachable("Secret Service", KeychainException.Kind.LOCKED,
-                "The keyring is locked.", "Unlock it and try again.");
+        Availability a = Availability.unreachable(
+                "Secret Service", KeychainException.Kind.LOCKED, "The keyring is locked.", "Unlock it and try again.");
 
         KeychainException e = a.toException();
 

@@ -82,18 +82,32 @@ class AuthenticatorTest {
         assertThat(c.owner()).isEqualTo("lee@example.com");
         assertThat(registry.lastUsed(registry.byId(c.keyId()).orElseThrow()))
                 .isEqualTo(Instant.parse("2026-11-27T04:00:00.123Z"));
-        assertThat(registry.lastUsed(registry.byId(sam.apiKey().id()).orElseThrow())).isNull();
+        assertThat(registry.lastUsed(registry.byId(sam.apiKey().id()).orElseThrow()))
+                .isNull();
     }
 
     @Test
     void aBearerTokenWorksInAnyLetterCaseAndXApiKeyWins() {
-        assertThat(authenticate("Authorization", "Bearer " + sam.key().reveal()).keyId()).isEqualTo(sam.apiKey().id());
-        assertThat(authenticate("Authorization", "bEARER   " + sam.key().reveal() + "  ").keyId())
+        assertThat(authenticate("Authorization", "Bearer " + sam.key().reveal()).keyId())
                 .isEqualTo(sam.apiKey().id());
-        assertThat(authenticate("X-API-Key", lee.key().reveal(), "Authorization", "Bearer " + sam.key().reveal())
-                .keyId()).isEqualTo(lee.apiKey().id());
-        assertThat(authenticate("X-API-Key", "   ", "Authorization", "Bearer " + sam.key().reveal()).keyId())
-                .as("a blank X-API-Key is no key").isEqualTo(sam.apiKey().id());
+        assertThat(authenticate("Authorization", "bEARER   " + sam.key().reveal() + "  ")
+                        .keyId())
+                .isEqualTo(sam.apiKey().id());
+        assertThat(authenticate(
+                                "X-API-Key",
+                                lee.key().reveal(),
+                                "Authorization",
+                                "Bearer " + sam.key().reveal())
+                        .keyId())
+                .isEqualTo(lee.apiKey().id());
+        assertThat(authenticate(
+                                "X-API-Key",
+                                "   ",
+                                "Authorization",
+                                "Bearer " + sam.key().reveal())
+                        .keyId())
+                .as("a blank X-API-Key is no key")
+                .isEqualTo(sam.apiKey().id());
     }
 
     @Test
@@ -103,8 +117,10 @@ class AuthenticatorTest {
         assertThat(refused("X-API-Key", "").detail).isEqualTo(none);
         assertThat(refused("Authorization", "Bearer ").detail).isEqualTo(none);
         assertThat(refused("Authorization", "Bearer").detail).isEqualTo(none);
-        assertThat(refused("Authorization", "Basic " + lee.key().reveal()).detail).isEqualTo(none);
-        assertThat(refused("Authorization", "Bearer" + lee.key().reveal()).detail).isEqualTo(none);
+        assertThat(refused("Authorization", "Basic " + lee.key().reveal()).detail)
+                .isEqualTo(none);
+        assertThat(refused("Authorization", "Bearer" + lee.key().reveal()).detail)
+                .isEqualTo(none);
         assertThat(refused().status).isEqualTo(401);
     }
 
@@ -128,17 +144,21 @@ class AuthenticatorTest {
     void failuresCountTowardsTheLimitValidKeysNeverDo() {
         ApiKey unknown = TestKeys.canary();
         for (int i = 1; i <= FailedAuthLimiter.MAX_FAILURES; i++) {
-            assertThat(refused("X-API-Key", unknown.reveal()).status).as("failure %d", i).isEqualTo(401);
+            assertThat(refused("X-API-Key", unknown.reveal()).status)
+                    .as("failure %d", i)
+                    .isEqualTo(401);
         }
         ApiProblem limited = refused("X-API-Key", unknown.reveal());
         assertThat(limited.status).isEqualTo(429);
         assertThat(limited.headers).containsEntry("Retry-After", "60");
         assertThat(refused().status).as("no key counts too").isEqualTo(429);
         // a valid key from the same address is still let in, and does not reset the count
-        assertThat(authenticate("X-API-Key", lee.key().reveal()).keyId()).isEqualTo(lee.apiKey().id());
+        assertThat(authenticate("X-API-Key", lee.key().reveal()).keyId())
+                .isEqualTo(lee.apiKey().id());
         assertThat(refused("X-API-Key", unknown.reveal()).status).isEqualTo(429);
         // another address is not limited
         assertThatThrownBy(() -> auth.authenticate(headers("X-API-Key", unknown.reveal()), "192.0.2.8"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status).isEqualTo(401));
     }
 }

@@ -44,7 +44,8 @@ class FailedAuthLimiterTest {
         for (int i = 0; i < FailedAuthLimiter.MAX_FAILURES; i++) {
             other.recordFailure("a", T0);
         }
-        assertThat(other.recordFailure("a", T0.plus(Duration.ofSeconds(60)).minusMillis(1))).hasValue(1);
+        assertThat(other.recordFailure("a", T0.plus(Duration.ofSeconds(60)).minusMillis(1)))
+                .hasValue(1);
     }
 
     @Test
@@ -71,7 +72,8 @@ class FailedAuthLimiterTest {
             other.recordFailure("c", T0);
         }
         // a nanosecond before the oldest leaves: still at least 1 s
-        assertThat(other.recordFailure("c", T0.plus(Duration.ofSeconds(60)).minusNanos(1))).hasValue(1);
+        assertThat(other.recordFailure("c", T0.plus(Duration.ofSeconds(60)).minusNanos(1)))
+                .hasValue(1);
     }
 
     @Test
@@ -99,7 +101,9 @@ class FailedAuthLimiterTest {
         fail("last", T0.plusSeconds(61));
         assertThat(limiter.trackedAddresses()).isEqualTo(10_000);
         fail("one-more", T0.plusSeconds(61));
-        assertThat(limiter.trackedAddresses()).as("10,000 tracked: not over the limit yet").isEqualTo(10_001);
+        assertThat(limiter.trackedAddresses())
+                .as("10,000 tracked: not over the limit yet")
+                .isEqualTo(10_001);
         fail("and-another", T0.plusSeconds(61));
         assertThat(limiter.trackedAddresses()).isEqualTo(3);
     }

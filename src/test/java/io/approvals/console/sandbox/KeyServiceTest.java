@@ -67,7 +67,9 @@ class KeyServiceTest {
     }
 
     private List<AuditEntry> audit() throws SQLException {
-        return store.read(c -> AuditLog.page(c, Long.MAX_VALUE, Long.MAX_VALUE, 100)).stream().map(AuditLog.Row::entry).toList();
+        return store.read(c -> AuditLog.page(c, Long.MAX_VALUE, Long.MAX_VALUE, 100)).stream()
+                .map(AuditLog.Row::entry)
+                .toList();
     }
 
     private long auditCount(String action) throws SQLException {
@@ -89,8 +91,8 @@ class KeyServiceTest {
         assertThat(audit()).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo(AuditEntry.KEY_ISSUED);
             assertThat(e.target()).isEqualTo(m.id());
-            assertThat(e.detail()).isEqualTo("name laptop, owner lee@example.com, scopes read,write, expires "
-                    + m.expiresAt());
+            assertThat(e.detail())
+                    .isEqualTo("name laptop, owner lee@example.com, scopes read,write, expires " + m.expiresAt());
             assertThat(e.detail()).doesNotContain(issued.key().reveal());
         });
     }
@@ -123,8 +125,9 @@ class KeyServiceTest {
         Caller viaOld = lookup(first.key()).orElseThrow();
         assertThat(viaOld.keyId()).isEqualTo(id);
         assertThat(viaOld.grace().expiresAt()).isEqualTo(Instant.parse("2026-11-27T04:01:00.123Z"));
-        assertThat(audit().get(0).detail()).isEqualTo("old secret " + first.key().prefix() + "\u2026"
-                + first.key().last4() + " valid until 2026-11-27T04:01:00.123Z");
+        assertThat(audit().get(0).detail())
+                .isEqualTo("old secret " + first.key().prefix() + "\u2026"
+                        + first.key().last4() + " valid until 2026-11-27T04:01:00.123Z");
 
         clock.advance(Duration.ofNanos(59_999_543_999L));
         assertThat(lookup(first.key())).isPresent();
@@ -142,7 +145,9 @@ class KeyServiceTest {
         assertThat(viaOld.status()).isEqualTo(KeyStatus.EXPIRING);
         assertThat(viaOld.prefix()).isEqualTo(first.key().prefix());
         assertThat(viaOld.last4()).isEqualTo(first.key().last4());
-        assertThat(viaOld.expiresAt()).as("the key's own expiry comes first").isEqualTo(first.apiKey().expiresAt());
+        assertThat(viaOld.expiresAt())
+                .as("the key's own expiry comes first")
+                .isEqualTo(first.apiKey().expiresAt());
         KeyMetadata viaNew = keys.current(lookup(second.key()).orElseThrow());
         assertThat(viaNew.status()).isEqualTo(KeyStatus.ACTIVE);
         assertThat(viaNew.prefix()).isEqualTo(second.key().prefix());
@@ -150,8 +155,9 @@ class KeyServiceTest {
         IssuedKey other = issue(clock.instant().plusSeconds(7200));
         keys.regenerate(ADMIN, other.apiKey().id(), 60);
         KeyMetadata graceFirst = keys.current(lookup(other.key()).orElseThrow());
-        assertThat(graceFirst.expiresAt()).as("the grace ends first").isEqualTo(clock.instant().plusSeconds(60)
-                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(graceFirst.expiresAt())
+                .as("the grace ends first")
+                .isEqualTo(clock.instant().plusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test
@@ -170,8 +176,9 @@ class KeyServiceTest {
         assertThat(lookup(k2.key())).isEmpty();
         assertThat(lookup(k3.key())).isPresent();
         assertThat(store.read(KeyTable::allGrace)).isEmpty();
-        assertThat(audit().get(0).detail()).isEqualTo("old secret " + k2.key().prefix() + "\u2026"
-                + k2.key().last4() + " stopped working at once");
+        assertThat(audit().get(0).detail())
+                .isEqualTo(
+                        "old secret " + k2.key().prefix() + "\u2026" + k2.key().last4() + " stopped working at once");
         // and after a restart, from the database alone
         restart();
         assertThat(lookup(k0.key())).isEmpty();
@@ -186,8 +193,10 @@ class KeyServiceTest {
         clock.advance(Duration.ofSeconds(10));
         IssuedKey b = issue(null);
         keys.regenerate(ADMIN, b.apiKey().id(), 10);
-        assertThat(store.read(KeyTable::allGrace)).singleElement()
-                .extracting(GraceSecret::digest).isEqualTo(b.key().sha256Hex());
+        assertThat(store.read(KeyTable::allGrace))
+                .singleElement()
+                .extracting(GraceSecret::digest)
+                .isEqualTo(b.key().sha256Hex());
     }
 
     @Test
@@ -195,14 +204,16 @@ class KeyServiceTest {
         IssuedKey a = issue(null);
         keys.revoke(ADMIN, a.apiKey().id());
         assertThatThrownBy(() -> keys.regenerate(ADMIN, a.apiKey().id(), 60))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status).isEqualTo(409));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status).isEqualTo(409));
         assertThatThrownBy(() -> keys.regenerate(ADMIN, "k_missing", 60))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> {
                     assertThat(p.status).isEqualTo(404);
                     assertThat(p.detail).isEqualTo("No key has the id k_missing.");
                 });
         assertThatThrownBy(() -> keys.revoke(ADMIN, "k_missing"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status).isEqualTo(404));
         assertThat(auditCount(AuditEntry.KEY_REGENERATED)).isZero();
     }
 
@@ -222,10 +233,11 @@ class KeyServiceTest {
         KeyMetadata again = keys.revoke(ADMIN, id);
         assertThat(again.status()).isEqualTo(KeyStatus.REVOKED);
         assertThat(auditCount(AuditEntry.KEY_REVOKED)).isEqualTo(1);
-        assertThat(audit().get(0).detail()).isEqualTo("secret " + k1.key().prefix() + "\u2026" + k1.key().last4()
-                + " and any in grace revoked");
+        assertThat(audit().get(0).detail())
+                .isEqualTo("secret " + k1.key().prefix() + "\u2026" + k1.key().last4() + " and any in grace revoked");
         assertThat(store.read(c -> KeyTable.find(c, id)).orElseThrow().revokedAt())
-                .as("the first revocation's time stays").isEqualTo(Instant.parse("2026-11-27T04:00:05.123Z"));
+                .as("the first revocation's time stays")
+                .isEqualTo(Instant.parse("2026-11-27T04:00:05.123Z"));
     }
 
     @Test

@@ -16,11 +16,24 @@ public final class OpenApiExchangeCheck implements ExchangeObserver {
     private static final boolean ENABLED = Boolean.getBoolean("openapi.exchangeCheck");
 
     @Override
-    public void exchange(String method, String rawPathAndQuery, Headers requestHeaders, byte[] requestBody,
-                         int status, Headers responseHeaders, byte[] responseBody) {
+    public void exchange(
+            String method,
+            String rawPathAndQuery,
+            Headers requestHeaders,
+            byte[] requestBody,
+            int status,
+            Headers responseHeaders,
+            byte[] responseBody) {
         if (ENABLED) {
-            OpenApiExchanges.get().offer(new OpenApiExchanges.Exchange(method, rawPathAndQuery, copy(requestHeaders),
-                    requestBody, status, copy(responseHeaders), responseBody));
+            OpenApiExchanges.get()
+                    .offer(new OpenApiExchanges.Exchange(
+                            method,
+                            rawPathAndQuery,
+                            copy(requestHeaders),
+                            requestBody,
+                            status,
+                            copy(responseHeaders),
+                            responseBody));
         }
     }
 

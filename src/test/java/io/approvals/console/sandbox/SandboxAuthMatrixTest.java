@@ -36,8 +36,7 @@ class SandboxAuthMatrixTest {
     private ApiKey admin;
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T03:00:00Z"));
 
-    private record Endpoint(String name, String method, String scope, int success) {
-    }
+    private record Endpoint(String name, String method, String scope, int success) {}
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET /approvals/GetApprovalNotComplete", "GET", "read", 200),
@@ -52,8 +51,7 @@ class SandboxAuthMatrixTest {
             new Endpoint("GET /audit", "GET", "admin", 200));
 
     /** How a credential is presented: the header and value, or nothing. */
-    private record Presented(String header, String value) {
-    }
+    private record Presented(String header, String value) {}
 
     @Test
     void everyEndpointTimesEveryCredentialGetsTheContractStatus() throws Exception {
@@ -64,7 +62,10 @@ class SandboxAuthMatrixTest {
             Map<String, Supplier<Presented>> failing = new LinkedHashMap<>();
             failing.put("no credential", () -> null);
             failing.put("malformed", () -> xApiKey("apv_notakey"));
-            failing.put("bad checksum", () -> xApiKey(badChecksum(fresh(Set.of("read", "write", "admin")).reveal())));
+            failing.put(
+                    "bad checksum",
+                    () -> xApiKey(
+                            badChecksum(fresh(Set.of("read", "write", "admin")).reveal())));
             failing.put("unknown", () -> xApiKey(Canary.random().reveal()));
             failing.put("revoked", () -> xApiKey(revoked().reveal()));
             failing.put("expired", () -> xApiKey(expired().reveal()));
@@ -91,7 +92,8 @@ class SandboxAuthMatrixTest {
                 for (Map.Entry<String, Set<String>> s : scoped.entrySet()) {
                     for (boolean bearer : new boolean[] {false, true}) {
                         ApiKey key = fresh(s.getValue());
-                        Presented p = bearer ? new Presented("Authorization", "Bearer " + key.reveal())
+                        Presented p = bearer
+                                ? new Presented("Authorization", "Bearer " + key.reveal())
                                 : xApiKey(key.reveal());
                         SandboxHttp.Answer a = call(e, p);
                         String cell = e.name() + " x " + s.getKey() + (bearer ? " (bearer)" : "");
@@ -100,7 +102,9 @@ class SandboxAuthMatrixTest {
                             cells.add(cell + " -> " + e.success());
                         } else {
                             assertThat(a.status()).as(cell).isEqualTo(403);
-                            assertThat(a.json().get("requiredScope").asText()).as(cell).isEqualTo(e.scope());
+                            assertThat(a.json().get("requiredScope").asText())
+                                    .as(cell)
+                                    .isEqualTo(e.scope());
                             cells.add(cell + " -> 403");
                         }
                     }
@@ -171,21 +175,28 @@ class SandboxAuthMatrixTest {
     private ApiKey revoked() {
         ApiKey key = fresh(Set.of("read", "write", "admin"));
         String id = http.get("/apikeys/current", key).json().get("id").asText();
-        assertThat(http.post("/apikeys/" + id + "/revoke", admin, "{}").status()).isEqualTo(200);
+        assertThat(http.post("/apikeys/" + id + "/revoke", admin, "{}").status())
+                .isEqualTo(200);
         return key;
     }
 
     private ApiKey expired() {
-        return sandbox.issueKeyForTests("m", "m@example.com", Set.of("read", "write", "admin"),
+        return sandbox.issueKeyForTests(
+                "m",
+                "m@example.com",
+                Set.of("read", "write", "admin"),
                 clock.instant().minusSeconds(1));
     }
 
     private ApiKey pastGrace() {
         ApiKey old = fresh(Set.of("read", "write", "admin"));
-        SandboxHttp.Answer regenerated = http.post("/apikeys/current/regenerate", old, "{\"oldKeyValidForSeconds\":60}");
+        SandboxHttp.Answer regenerated =
+                http.post("/apikeys/current/regenerate", old, "{\"oldKeyValidForSeconds\":60}");
         assertThat(regenerated.status()).isEqualTo(200);
         clock.advance(Duration.ofSeconds(59));
-        assertThat(http.get("/apikeys/current", old).status()).as("still in grace").isEqualTo(200);
+        assertThat(http.get("/apikeys/current", old).status())
+                .as("still in grace")
+                .isEqualTo(200);
         clock.advance(Duration.ofSeconds(2));
         return old;
     }
@@ -198,17 +209,22 @@ class SandboxAuthMatrixTest {
     /** One call of the endpoint with a valid body and fresh targets; the credential as given (or none). */
     private SandboxHttp.Answer call(Endpoint e, Presented p) {
         String path = e.name().substring(e.name().indexOf(' ') + 1);
-        String body = switch (e.name()) {
-            case "POST /approvals/CreateApproval" -> "{\"title\":\"matrix\"}";
-            case "POST /approvals/UpdateApprovalStatus" -> "{\"id\":\"" + pendingApproval() + "\",\"status\":\"Approved\"}";
-            case "POST /apikeys/current/regenerate", "POST /apikeys/{id}/regenerate" -> "{\"oldKeyValidForSeconds\":0}";
-            case "POST /apikeys" -> "{\"name\":\"n\",\"owner\":\"o@example.com\",\"scopes\":[\"read\"]}";
-            case "POST /apikeys/{id}/revoke" -> "{}";
-            default -> null;
-        };
+        String body =
+                switch (e.name()) {
+                    case "POST /approvals/CreateApproval" -> "{\"title\":\"matrix\"}";
+                    case "POST /approvals/UpdateApprovalStatus" ->
+                        "{\"id\":\"" + pendingApproval() + "\",\"status\":\"Approved\"}";
+                    case "POST /apikeys/current/regenerate", "POST /apikeys/{id}/regenerate" ->
+                        "{\"oldKeyValidForSeconds\":0}";
+                    case "POST /apikeys" -> "{\"name\":\"n\",\"owner\":\"o@example.com\",\"scopes\":[\"read\"]}";
+                    case "POST /apikeys/{id}/revoke" -> "{}";
+                    default -> null;
+                };
         if (path.contains("{id}")) {
             ApiKey victim = fresh(Set.of("read"));
-            path = path.replace("{id}", http.get("/apikeys/current", victim).json().get("id").asText());
+            path = path.replace(
+                    "{id}",
+                    http.get("/apikeys/current", victim).json().get("id").asText());
         }
         HttpRequest.Builder b = http.request(path);
         if (body == null) {

@@ -28,8 +28,8 @@ class SandboxCommandTest {
 
     private Process start(List<String> args, Path home) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.approvals.console.app.Main"));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), "io.approvals.console.app.Main"));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
         if (home != null) {
@@ -51,7 +51,10 @@ class SandboxCommandTest {
             assertThat(Files.readString(keyFile).strip()).isEqualTo(lines.get(0).substring("Admin key: ".length()));
             URI base = URI.create(lines.get(1).substring("Sandbox listening on ".length()));
             ApiKey admin = ApiKey.of(Files.readString(keyFile));
-            assertThat(new SandboxHttp(base).get("/approvals/GetApprovalNotComplete", admin).json().get("items"))
+            assertThat(new SandboxHttp(base)
+                            .get("/approvals/GetApprovalNotComplete", admin)
+                            .json()
+                            .get("items"))
                     .hasSize(3);
         } finally {
             p.destroy();
@@ -85,8 +88,8 @@ class SandboxCommandTest {
         ApiKey admin = ApiKey.of(lines.get(0).substring("Admin key: ".length()));
         assertThat(Files.readString(data.resolve("admin.key")).strip()).isEqualTo(admin.reveal());
         URI base = URI.create(lines.get(1).substring("Sandbox listening on ".length()));
-        SandboxHttp.Answer created = new SandboxHttp(base).post("/approvals/CreateApproval", admin,
-                "{\"title\":\"made before SIGTERM\"}");
+        SandboxHttp.Answer created =
+                new SandboxHttp(base).post("/approvals/CreateApproval", admin, "{\"title\":\"made before SIGTERM\"}");
         assertThat(created.status()).isEqualTo(201);
 
         first.destroy(); // SIGTERM
@@ -98,7 +101,9 @@ class SandboxCommandTest {
             assertThat(again).hasSize(1);
             assertThat(again.get(0)).startsWith("Sandbox listening on http://127.0.0.1:");
             URI base2 = URI.create(again.get(0).substring("Sandbox listening on ".length()));
-            String page = new SandboxHttp(base2).get("/approvals/GetApprovalNotComplete?limit=1000", admin).text();
+            String page = new SandboxHttp(base2)
+                    .get("/approvals/GetApprovalNotComplete?limit=1000", admin)
+                    .text();
             assertThat(page).contains("made before SIGTERM");
         } finally {
             second.destroy();

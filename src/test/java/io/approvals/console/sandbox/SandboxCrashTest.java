@@ -39,6 +39,7 @@ class SandboxCrashTest {
     private final Map<String, String> ackedDecisions = new ConcurrentHashMap<>();
     /** Sent, answer lost in a crash: Idempotency-Key -> body; approval id -> status. */
     private final Map<String, String> unknownCreates = new ConcurrentHashMap<>();
+
     private final Map<String, String> unknownDecisions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> undecided = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
@@ -89,15 +90,23 @@ class SandboxCrashTest {
         List<String> missingDecisions = stored.missingDecisions(ackedDecisions);
         int duplicates = stored.duplicateTitles("crash ");
         List<String> halfWritten = stored.auditMismatches("crash ");
-        assertThat(missingCreates).as("acknowledged creates missing after the crashes").isEmpty();
-        assertThat(missingDecisions).as("acknowledged decisions missing after the crashes").isEmpty();
+        assertThat(missingCreates)
+                .as("acknowledged creates missing after the crashes")
+                .isEmpty();
+        assertThat(missingDecisions)
+                .as("acknowledged decisions missing after the crashes")
+                .isEmpty();
         assertThat(duplicates).as("creates stored twice").isZero();
-        assertThat(halfWritten).as("approvals whose audit entries do not match them").isEmpty();
+        assertThat(halfWritten)
+                .as("approvals whose audit entries do not match them")
+                .isEmpty();
         // crash paths: the killed processes' stderr and every file they left (but admin.key, the
         // contract's one exception) hold no key
         int leaks = Files.readString(log).contains(admin.reveal().substring(4, 36)) ? 1 : 0;
         try (var files = Files.walk(data)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.endsWith("admin.key")).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.endsWith("admin.key"))
+                    .toList()) {
                 if (new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
                         .contains(admin.reveal().substring(4, 36))) {
                     leaks++;
@@ -165,7 +174,8 @@ class SandboxCrashTest {
     private int retryUnknownCreates(SandboxHttp http, ApiKey key) {
         int n = 0;
         for (Map.Entry<String, String> e : Map.copyOf(unknownCreates).entrySet()) {
-            SandboxHttp.Answer a = http.post("/approvals/CreateApproval", key, e.getValue(), "Idempotency-Key", e.getKey());
+            SandboxHttp.Answer a =
+                    http.post("/approvals/CreateApproval", key, e.getValue(), "Idempotency-Key", e.getKey());
             assertThat(a.status()).as(a.text()).isEqualTo(201);
             String id = a.json().get("id").asText();
             ackedCreates.put(e.getKey(), id);
@@ -180,7 +190,8 @@ class SandboxCrashTest {
     private int retryUnknownDecisions(SandboxHttp http, ApiKey key) {
         int n = 0;
         for (Map.Entry<String, String> e : Map.copyOf(unknownDecisions).entrySet()) {
-            SandboxHttp.Answer a = http.post("/approvals/UpdateApprovalStatus", key, decision(e.getKey(), e.getValue()));
+            SandboxHttp.Answer a =
+                    http.post("/approvals/UpdateApprovalStatus", key, decision(e.getKey(), e.getValue()));
             if (a.status() == 409) {
                 assertThat(a.json().get("current").get("status").asText()).isEqualTo(e.getValue());
             } else {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxErrorsTest {
     @TempDir
     static Path dir;
+
     static Sandbox sandbox;
     static SandboxHttp http;
     static ApiKey admin;
@@ -47,7 +48,10 @@ class SandboxErrorsTest {
     }
 
     private static long pendingCount() {
-        return http.get("/approvals/GetApprovalNotComplete?limit=1000", admin).json().get("items").size();
+        return http.get("/approvals/GetApprovalNotComplete?limit=1000", admin)
+                .json()
+                .get("items")
+                .size();
     }
 
     private static SandboxHttp.Answer create(byte[] body) {
@@ -76,8 +80,10 @@ class SandboxErrorsTest {
         assertProblem(a, 400);
         assertThat(a.json().get("detail").asText()).contains("UTF-8");
         // an overlong encoding of '/' is not UTF-8 either
-        assertProblem(create(new byte[]{'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xc0, (byte) 0xaf,
-                '"', '}'}), 400);
+        assertProblem(
+                create(new byte[] {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}'
+                }),
+                400);
     }
 
     @Test
@@ -93,41 +99,66 @@ class SandboxErrorsTest {
 
     @Test
     void badCursorsAndLimitsAre400() {
-        for (String query : new String[]{"limit=0", "limit=1001", "limit=abc", "limit=-1", "limit=", "limit=1.5",
-                "cursor=forged", "cursor=YToy.AAAAAAAAAAAAAAAAAAAAAA", "cursor=%25ZZ", "cursor=a.b.c"}) {
+        for (String query : new String[] {
+            "limit=0",
+            "limit=1001",
+            "limit=abc",
+            "limit=-1",
+            "limit=",
+            "limit=1.5",
+            "cursor=forged",
+            "cursor=YToy.AAAAAAAAAAAAAAAAAAAAAA",
+            "cursor=%25ZZ",
+            "cursor=a.b.c"
+        }) {
             SandboxHttp.Answer a = http.get("/approvals/GetApprovalNotComplete?" + query, admin);
             assertProblem(a, 400);
         }
-        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=0", admin).json().get("errors").has("limit"))
+        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=0", admin)
+                        .json()
+                        .get("errors")
+                        .has("limit"))
                 .isTrue();
         // a genuine cursor of another list is not a cursor for this one
-        String auditCursor = http.get("/audit?limit=1", admin).json().get("nextCursor").asText();
-        assertThat(http.get("/approvals/GetApprovalNotComplete?cursor=" + auditCursor, admin).json()
-                .get("errors").has("cursor")).isTrue();
+        String auditCursor =
+                http.get("/audit?limit=1", admin).json().get("nextCursor").asText();
+        assertThat(http.get("/approvals/GetApprovalNotComplete?cursor=" + auditCursor, admin)
+                        .json()
+                        .get("errors")
+                        .has("cursor"))
+                .isTrue();
         // a tampered cursor: one character of the position changed
-        String cursor = http.get("/approvals/GetApprovalNotComplete?limit=1", admin).json().get("nextCursor").asText();
+        String cursor = http.get("/approvals/GetApprovalNotComplete?limit=1", admin)
+                .json()
+                .get("nextCursor")
+                .asText();
         String tampered = (cursor.charAt(0) == 'Y' ? 'Z' : 'Y') + cursor.substring(1);
         assertProblem(http.get("/approvals/GetApprovalNotComplete?cursor=" + tampered, admin), 400);
-        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1&cursor=" + cursor, admin).status())
+        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1&cursor=" + cursor, admin)
+                        .status())
                 .isEqualTo(200);
-        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1000", admin).status()).isEqualTo(200);
-        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1", admin).status()).isEqualTo(200);
+        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1000", admin)
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1", admin).status())
+                .isEqualTo(200);
     }
 
     @Test
     void missingUnknownMistypedAndExpiredKeysAre401WithWwwAuthenticate() {
         ApiKey unknown = ApiKey.generate(new SecureRandom());
-        String typo = admin.reveal().substring(0, 10) + (admin.reveal().charAt(10) == 'a' ? 'b' : 'a')
+        String typo = admin.reveal().substring(0, 10)
+                + (admin.reveal().charAt(10) == 'a' ? 'b' : 'a')
                 + admin.reveal().substring(11);
-        ApiKey expired = sandbox.issueKeyForTests("old", "o@example.com", Set.of(Scope.READ),
-                Instant.parse("2020-01-01T00:00:00Z"));
+        ApiKey expired = sandbox.issueKeyForTests(
+                "old", "o@example.com", Set.of(Scope.READ), Instant.parse("2020-01-01T00:00:00Z"));
         SandboxHttp.Answer[] answers = {
-                http.get("/apikeys/current", null),
-                http.get("/apikeys/current", unknown),
-                http.get("/apikeys/current", ApiKey.of(typo)),
-                http.get("/apikeys/current", ApiKey.of("not-a-key-at-all-just-a-token")),
-                http.get("/apikeys/current", ApiKey.of("apv_short")),
-                http.get("/approvals/GetApprovalNotComplete", expired),
+            http.get("/apikeys/current", null),
+            http.get("/apikeys/current", unknown),
+            http.get("/apikeys/current", ApiKey.of(typo)),
+            http.get("/apikeys/current", ApiKey.of("not-a-key-at-all-just-a-token")),
+            http.get("/apikeys/current", ApiKey.of("apv_short")),
+            http.get("/approvals/GetApprovalNotComplete", expired),
         };
         for (SandboxHttp.Answer a : answers) {
             assertProblem(a, 401);
@@ -139,8 +170,8 @@ class SandboxErrorsTest {
 
     @Test
     void bearerIsAcceptedToo() {
-        SandboxHttp.Answer a = http.send(http.request("/apikeys/current").GET(),
-                "Authorization", "Bearer " + admin.reveal());
+        SandboxHttp.Answer a =
+                http.send(http.request("/apikeys/current").GET(), "Authorization", "Bearer " + admin.reveal());
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().get("owner").asText()).isEqualTo("admin@localhost");
     }
@@ -155,8 +186,11 @@ class SandboxErrorsTest {
         SandboxHttp.Answer list = http.get("/approvals/GetApprovalNotComplete", writer);
         assertProblem(list, 403);
         assertThat(list.json().get("requiredScope").asText()).isEqualTo("read");
-        for (SandboxHttp.Answer a : new SandboxHttp.Answer[]{http.get("/apikeys", reader), http.get("/audit", writer),
-                http.post("/apikeys", writer, "{\"name\":\"x\",\"owner\":\"x\",\"scopes\":[\"admin\"]}")}) {
+        for (SandboxHttp.Answer a : new SandboxHttp.Answer[] {
+            http.get("/apikeys", reader),
+            http.get("/audit", writer),
+            http.post("/apikeys", writer, "{\"name\":\"x\",\"owner\":\"x\",\"scopes\":[\"admin\"]}")
+        }) {
             assertProblem(a, 403);
             assertThat(a.json().get("requiredScope").asText()).isEqualTo("admin");
         }
@@ -195,22 +229,25 @@ class SandboxErrorsTest {
         byte[] body = "{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         assertProblem(http.postBytes("/approvals/CreateApproval", admin, "text/plain", body), 415);
         assertProblem(http.postBytes("/approvals/CreateApproval", admin, null, body), 415);
-        assertProblem(http.postBytes("/approvals/CreateApproval", admin, "application/json; charset=iso-8859-1",
-                body), 415);
+        assertProblem(
+                http.postBytes("/approvals/CreateApproval", admin, "application/json; charset=iso-8859-1", body), 415);
         assertThat(http.postBytes("/approvals/CreateApproval", admin, "Application/JSON; charset=UTF-8", body)
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void requestIdsAreEchoedOrGenerated() {
-        assertThat(http.get("/apikeys/current", admin, "X-Request-Id", "req-123").header("X-Request-Id"))
+        assertThat(http.get("/apikeys/current", admin, "X-Request-Id", "req-123")
+                        .header("X-Request-Id"))
                 .isEqualTo("req-123");
         SandboxHttp.Answer failed = http.get("/nowhere", admin, "X-Request-Id", "req-404");
         assertThat(failed.header("X-Request-Id")).isEqualTo("req-404");
         assertThat(failed.json().get("traceId").asText()).isEqualTo("req-404");
         String generated = http.get("/apikeys/current", admin).header("X-Request-Id");
         assertThat(generated).isNotBlank();
-        String insane = http.get("/apikeys/current", admin, "X-Request-Id", "x".repeat(500)).header("X-Request-Id");
+        String insane = http.get("/apikeys/current", admin, "X-Request-Id", "x".repeat(500))
+                .header("X-Request-Id");
         assertThat(insane).isNotBlank().hasSizeLessThan(200);
     }
 
@@ -221,14 +258,18 @@ class SandboxErrorsTest {
             SandboxHttp h = new SandboxHttp(limited.baseUri());
             ApiKey wrong = ApiKey.generate(new SecureRandom());
             for (int i = 1; i <= 20; i++) {
-                assertThat(h.get("/apikeys/current", wrong).status()).as("failure " + i).isEqualTo(401);
+                assertThat(h.get("/apikeys/current", wrong).status())
+                        .as("failure " + i)
+                        .isEqualTo(401);
             }
             SandboxHttp.Answer limitedAnswer = h.get("/apikeys/current", wrong);
             assertProblem(limitedAnswer, 429);
             long retryAfter = Long.parseLong(limitedAnswer.header("Retry-After"));
             assertThat(retryAfter).isBetween(1L, 60L);
             assertProblem(h.get("/apikeys/current", null), 429);
-            assertThat(h.get("/apikeys/current", limited.newAdminKey().orElseThrow()).status()).isEqualTo(200);
+            assertThat(h.get("/apikeys/current", limited.newAdminKey().orElseThrow())
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -36,15 +36,22 @@ class SandboxFuzzTest {
     private static final String NO_SUCH_KEY = "key_NoSuchKey0000000000";
     /** A base body per POST endpoint; each is refused however a single mutation falls. */
     private static final Map<String, String> BASES = new TreeMap<>(Map.of(
-            "/approvals/CreateApproval", "{\"title\":\"Laptop\",\"description\":\"d\",\"priority\":\"High\","
+            "/approvals/CreateApproval",
+            "{\"title\":\"Laptop\",\"description\":\"d\",\"priority\":\"High\","
                     + "\"dueAt\":\"2026-12-01T17:00:00Z\",\"approver\":\"lee@example.com\",\"requester\":\"dana@example.com\"}",
-            "/approvals/UpdateApprovalStatus", "{\"id\":\"" + NO_SUCH_APPROVAL + "\",\"status\":\"Rejected\","
+            "/approvals/UpdateApprovalStatus",
+            "{\"id\":\"" + NO_SUCH_APPROVAL + "\",\"status\":\"Rejected\","
                     + "\"comment\":\"no\",\"expectedVersion\":1}",
-            "/apikeys", "{\"name\":\"fz\",\"owner\":\"o@example.com\",\"scopes\":[\"read\"],"
+            "/apikeys",
+            "{\"name\":\"fz\",\"owner\":\"o@example.com\",\"scopes\":[\"read\"],"
                     + "\"expiresAt\":\"2000-01-01T00:00:00Z\",\"bogus\":1}",
-            "/apikeys/current/regenerate", "{\"oldKeyValidForSeconds\":900000,\"bogus\":true}",
-            "/apikeys/" + NO_SUCH_KEY + "/regenerate", "{\"oldKeyValidForSeconds\":0}",
-            "/apikeys/" + NO_SUCH_KEY + "/revoke", "{}"));
+            "/apikeys/current/regenerate",
+            "{\"oldKeyValidForSeconds\":900000,\"bogus\":true}",
+            "/apikeys/" + NO_SUCH_KEY + "/regenerate",
+            "{\"oldKeyValidForSeconds\":0}",
+            "/apikeys/" + NO_SUCH_KEY + "/revoke",
+            "{}"));
+
     private static final List<String> POSTS = List.copyOf(BASES.keySet());
 
     @TempDir
@@ -57,12 +64,12 @@ class SandboxFuzzTest {
     private int refusedByHttpLayer;
 
     /** One hostile request and what it may be answered with. */
-    private record Case(String kind, byte[] bytes, boolean halfClose, boolean httpLayer) {
-    }
+    private record Case(String kind, byte[] bytes, boolean halfClose, boolean httpLayer) {}
 
     @Test
     void hostileRequestsGetA4xxProblemAndChangeNothing() throws Exception {
-        long seed = ReliabilityFigures.Slow.pick("reliability.fuzz.seed", System.nanoTime() % 1_000_000, System.nanoTime() % 1_000_000);
+        long seed = ReliabilityFigures.Slow.pick(
+                "reliability.fuzz.seed", System.nanoTime() % 1_000_000, System.nanoTime() % 1_000_000);
         long count = ReliabilityFigures.Slow.pick("reliability.fuzz.cases", 1500, 20_000);
         Random random = new Random(seed);
         try (Sandbox sandbox = Sandbox.start(new SandboxConfig(dir, 0, 30))) {
@@ -70,22 +77,40 @@ class SandboxFuzzTest {
             admin = sandbox.newAdminKey().orElseThrow();
             SandboxHttp http = new SandboxHttp(sandbox.baseUri());
             assertThat(http.post("/approvals/CreateApproval", admin, ANCHOR_BODY, "Idempotency-Key", ANCHOR_KEY)
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
             String before = sandbox.contentDigest();
 
-            List<Function<Random, Case>> generators = List.of(this::randomBytes, this::mutated, this::wrongContentType,
-                    this::invalidUtf8, this::deepNesting, this::outOfRange, this::unknownField, this::truncated,
-                    this::oversizedHeader, this::pathTrick, this::brokenFraming, this::oddMethod, this::credentialTrick);
+            List<Function<Random, Case>> generators = List.of(
+                    this::randomBytes,
+                    this::mutated,
+                    this::wrongContentType,
+                    this::invalidUtf8,
+                    this::deepNesting,
+                    this::outOfRange,
+                    this::unknownField,
+                    this::truncated,
+                    this::oversizedHeader,
+                    this::pathTrick,
+                    this::brokenFraming,
+                    this::oddMethod,
+                    this::credentialTrick);
             for (long i = 0; i < count; i++) {
                 Case c = generators.get((int) (i % generators.size())).apply(random);
                 RawHttp.Answer a = RawHttp.exchange(port, c.bytes(), c.halfClose());
                 check(c, a, seed);
                 if (i % 200 == 0) {
-                    assertThat(http.get("/apikeys/current", admin).status()).as("still serving").isEqualTo(200);
+                    assertThat(http.get("/apikeys/current", admin).status())
+                            .as("still serving")
+                            .isEqualTo(200);
                 }
             }
-            assertThat(http.get("/approvals/GetApprovalNotComplete?limit=5", admin).status()).isEqualTo(200);
-            assertThat(sandbox.contentDigest()).as("database digest after the hostile requests").isEqualTo(before);
+            assertThat(http.get("/approvals/GetApprovalNotComplete?limit=5", admin)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(sandbox.contentDigest())
+                    .as("database digest after the hostile requests")
+                    .isEqualTo(before);
             sandbox.issueKeyForTests("x", "x", Set.of(), null); // a change the digest must see (proves it is live)
             assertThat(sandbox.contentDigest()).isNotEqualTo(before);
             new ReliabilityFigures("sandbox-fuzz", "hostile HTTP requests to the sandbox")
@@ -161,8 +186,20 @@ class SandboxFuzzTest {
             case 1 -> b = Arrays.copyOf(b, r.nextInt(b.length));
             case 2 -> b[r.nextInt(b.length)] = (byte) "{}[]\":,0-eE.\\ntfu".charAt(r.nextInt(17));
             case 3 -> {
-                String[] values = {"null", "true", "-1", "1e400", "99999999999999999999999", "[]", "{}", "\"\"",
-                        "\"\\u0000\"", "\"\\ud800\"", "1.5", "\"" + "x".repeat(5000) + "\""};
+                String[] values = {
+                    "null",
+                    "true",
+                    "-1",
+                    "1e400",
+                    "99999999999999999999999",
+                    "[]",
+                    "{}",
+                    "\"\"",
+                    "\"\\u0000\"",
+                    "\"\\ud800\"",
+                    "1.5",
+                    "\"" + "x".repeat(5000) + "\""
+                };
                 String s = new String(b, StandardCharsets.UTF_8);
                 b = s.replaceFirst("\"[^\"]*\"(?=[,}])", pick(r, values)).getBytes(StandardCharsets.UTF_8);
             }
@@ -176,17 +213,36 @@ class SandboxFuzzTest {
     }
 
     Case wrongContentType(Random r) {
-        String[] types = {null, "", "text/plain", "application/xml", "application/json; charset=iso-8859-1",
-                "application/jsonx", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
-                "application/json; charset=utf-16", "json", "*/*", "application/problem+json", "application"};
+        String[] types = {
+            null,
+            "",
+            "text/plain",
+            "application/xml",
+            "application/json; charset=iso-8859-1",
+            "application/jsonx",
+            "multipart/form-data; boundary=x",
+            "application/x-www-form-urlencoded",
+            "application/json; charset=utf-16",
+            "json",
+            "*/*",
+            "application/problem+json",
+            "application"
+        };
         String path = pick(r, POSTS);
         return post("wrong content type", path, BASES.get(path).getBytes(StandardCharsets.UTF_8), pick(r, types));
     }
 
     Case invalidUtf8(Random r) {
-        byte[][] bad = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
-                {(byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}};
+        byte[][] bad = {
+            {(byte) 0xC3, 0x28},
+            {(byte) 0xFF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xE2, (byte) 0x82},
+            {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}
+        };
         String path = pick(r, POSTS);
         String base = BASES.get(path);
         int at = base.indexOf(':') + 2; // inside the first string value or just after the colon
@@ -207,27 +263,61 @@ class SandboxFuzzTest {
     }
 
     Case outOfRange(Random r) {
-        String[] numbers = {"1e400", "-1", "0", "9223372036854775808", "1.5", "\"1\"", "1e19", "-9223372036854775809",
-                "NaN", "Infinity", "0x10", "01", "99999999999999999999999999999999999999"};
+        String[] numbers = {
+            "1e400",
+            "-1",
+            "0",
+            "9223372036854775808",
+            "1.5",
+            "\"1\"",
+            "1e19",
+            "-9223372036854775809",
+            "NaN",
+            "Infinity",
+            "0x10",
+            "01",
+            "99999999999999999999999999999999999999"
+        };
         String n = pick(r, numbers);
         switch (r.nextInt(3)) {
             case 0 -> {
-                return post("number out of range", "/approvals/UpdateApprovalStatus", ("{\"id\":\"" + NO_SUCH_APPROVAL
-                        + "\",\"status\":\"Approved\",\"expectedVersion\":" + n + "}").getBytes(StandardCharsets.UTF_8),
+                return post(
+                        "number out of range",
+                        "/approvals/UpdateApprovalStatus",
+                        ("{\"id\":\"" + NO_SUCH_APPROVAL + "\",\"status\":\"Approved\",\"expectedVersion\":" + n + "}")
+                                .getBytes(StandardCharsets.UTF_8),
                         "application/json");
             }
             case 1 -> {
                 String v = n.equals("0") ? "604801" : n;
-                return post("number out of range", "/apikeys/current/regenerate",
-                        ("{\"oldKeyValidForSeconds\":" + v + "}").getBytes(StandardCharsets.UTF_8), "application/json");
+                return post(
+                        "number out of range",
+                        "/apikeys/current/regenerate",
+                        ("{\"oldKeyValidForSeconds\":" + v + "}").getBytes(StandardCharsets.UTF_8),
+                        "application/json");
             }
             default -> {
-                String[] limits = {"0", "1001", "99999999999999999999", "-1", "1e3", "0x10", "%201", "1.0", "", "+5",
-                        "%EF%BC%91", "1000000"};
-                String q = pick(r, new String[] {"/approvals/GetApprovalNotComplete", "/apikeys", "/audit"})
-                        + "?limit=" + pick(r, limits);
-                return new Case("number out of range", RawHttp.request("GET", q, null, "X-API-Key", adminHeader()),
-                        false, false);
+                String[] limits = {
+                    "0",
+                    "1001",
+                    "99999999999999999999",
+                    "-1",
+                    "1e3",
+                    "0x10",
+                    "%201",
+                    "1.0",
+                    "",
+                    "+5",
+                    "%EF%BC%91",
+                    "1000000"
+                };
+                String q = pick(r, new String[] {"/approvals/GetApprovalNotComplete", "/apikeys", "/audit"}) + "?limit="
+                        + pick(r, limits);
+                return new Case(
+                        "number out of range",
+                        RawHttp.request("GET", q, null, "X-API-Key", adminHeader()),
+                        false,
+                        false);
             }
         }
     }
@@ -235,9 +325,19 @@ class SandboxFuzzTest {
     Case unknownField(Random r) {
         String path = pick(r, POSTS);
         String base = BASES.get(path);
-        String field = pick(r, new String[] {"\"Title\"", "\"commment\"", "\"__proto__\"", "\"\"", "\"id\"", "\"version\"",
-                "\"status\"", "\"x\".repeat(300)", "\"\\u0000\""});
-        String body = base.equals("{}") ? "{" + field + ":1}" : base.substring(0, base.length() - 1) + "," + field + ":1}";
+        String field = pick(r, new String[] {
+            "\"Title\"",
+            "\"commment\"",
+            "\"__proto__\"",
+            "\"\"",
+            "\"id\"",
+            "\"version\"",
+            "\"status\"",
+            "\"x\".repeat(300)",
+            "\"\\u0000\""
+        });
+        String body =
+                base.equals("{}") ? "{" + field + ":1}" : base.substring(0, base.length() - 1) + "," + field + ":1}";
         return post("unknown field", path, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
@@ -254,12 +354,17 @@ class SandboxFuzzTest {
         String value = "v".repeat(size);
         byte[] req;
         switch (r.nextInt(4)) {
-            case 0 -> req = RawHttp.request("GET", "/approvals/GetApprovalNotComplete", null,
-                    "X-API-Key", adminHeader(), "X-Big", value);
+            case 0 ->
+                req = RawHttp.request(
+                        "GET", "/approvals/GetApprovalNotComplete", null, "X-API-Key", adminHeader(), "X-Big", value);
             case 1 -> req = RawHttp.request("GET", "/approvals/GetApprovalNotComplete", null, "X-API-Key", value);
-            case 2 -> req = postBytes("/approvals/CreateApproval",
-                    BASES.get("/approvals/CreateApproval").getBytes(StandardCharsets.UTF_8), "application/json",
-                    "Idempotency-Key", value.substring(0, Math.min(size, 70_000)));
+            case 2 ->
+                req = postBytes(
+                        "/approvals/CreateApproval",
+                        BASES.get("/approvals/CreateApproval").getBytes(StandardCharsets.UTF_8),
+                        "application/json",
+                        "Idempotency-Key",
+                        value.substring(0, Math.min(size, 70_000)));
             default -> {
                 String[] many = new String[2 * pick(r, new Integer[] {150, 300, 1000})];
                 for (int i = 0; i < many.length; i += 2) {
@@ -273,17 +378,40 @@ class SandboxFuzzTest {
     }
 
     Case pathTrick(Random r) {
-        String[] paths = {"/approvals/../apikeys", "/approvals/%2e%2e/apikeys", "/approvals/%2E%2E/apikeys",
-                "//approvals//GetApprovalNotComplete", "/approvals/GetApprovalNotComplete/",
-                "/approvals/GetApprovalNotComplete/.", "/apikeys/current/../../apikeys", "/apikeys/..%2fcurrent/revoke",
-                "/apikeys/%2e%2e/revoke", "/apikeys/%2e%2e%2fcurrent/regenerate", "/./apikeys", "/APIKEYS",
-                "/apikeys;x=1", "/apikeys%00", "/apikeys/%00/revoke", "/audit/..", "/audit/%2e",
-                "/approvals/GetApprovalNotComplete%3Flimit=1", "/approvals/GetApprovalNotComplete%2f",
-                "/approvals%2fGetApprovalNotComplete", "/apikeys/current%2f..%2f..%2fapikeys", "/%2e/apikeys",
-                "/apikeys/" + "a".repeat(101) + "/revoke", "/apikeys/%zz/revoke", "/apikeys/%/revoke",
-                "/" + "a".repeat(20_000), "/approvals/GetApprovalNotComplete?limit=1&cursor=" + "A".repeat(5000),
-                "/approvals/GetApprovalNotComplete?cursor=..%2F..%2Fetc", "/approvals/GetApprovalNotComplete?limit=%zz",
-                "/approvals/GetApprovalNotComplete?" + "x=1&".repeat(5000) + "limit=0", "/\\apikeys", "/apikeys\\..\\audit"};
+        String[] paths = {
+            "/approvals/../apikeys",
+            "/approvals/%2e%2e/apikeys",
+            "/approvals/%2E%2E/apikeys",
+            "//approvals//GetApprovalNotComplete",
+            "/approvals/GetApprovalNotComplete/",
+            "/approvals/GetApprovalNotComplete/.",
+            "/apikeys/current/../../apikeys",
+            "/apikeys/..%2fcurrent/revoke",
+            "/apikeys/%2e%2e/revoke",
+            "/apikeys/%2e%2e%2fcurrent/regenerate",
+            "/./apikeys",
+            "/APIKEYS",
+            "/apikeys;x=1",
+            "/apikeys%00",
+            "/apikeys/%00/revoke",
+            "/audit/..",
+            "/audit/%2e",
+            "/approvals/GetApprovalNotComplete%3Flimit=1",
+            "/approvals/GetApprovalNotComplete%2f",
+            "/approvals%2fGetApprovalNotComplete",
+            "/apikeys/current%2f..%2f..%2fapikeys",
+            "/%2e/apikeys",
+            "/apikeys/" + "a".repeat(101) + "/revoke",
+            "/apikeys/%zz/revoke",
+            "/apikeys/%/revoke",
+            "/" + "a".repeat(20_000),
+            "/approvals/GetApprovalNotComplete?limit=1&cursor=" + "A".repeat(5000),
+            "/approvals/GetApprovalNotComplete?cursor=..%2F..%2Fetc",
+            "/approvals/GetApprovalNotComplete?limit=%zz",
+            "/approvals/GetApprovalNotComplete?" + "x=1&".repeat(5000) + "limit=0",
+            "/\\apikeys",
+            "/apikeys\\..\\audit"
+        };
         String path = pick(r, paths);
         boolean post = path.contains("revoke") || path.contains("regenerate") || r.nextInt(4) == 0;
         byte[] req = post
@@ -294,12 +422,20 @@ class SandboxFuzzTest {
     }
 
     Case brokenFraming(Random r) {
-        String[] requests = {"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\n\r\n", "\r\n\r\n",
-                "POST /approvals/CreateApproval HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
-                "POST /approvals/CreateApproval HTTP/1.1\r\nContent-Length: abc\r\nX-API-Key: " + adminHeader() + "\r\n\r\n",
-                "POST /approvals/CreateApproval HTTP/1.1\r\nTransfer-Encoding: chunked\r\nX-API-Key: " + adminHeader()
-                        + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + ANCHOR_KEY + "\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
-                "GET /apikeys/current HTTP/1.1\r\nNoColonHeader\r\n\r\n", "GET /apikeys/current HTTP/1.1\r\n: empty\r\n\r\n"};
+        String[] requests = {
+            "GARBAGE\r\n\r\n",
+            "GET\r\n\r\n",
+            "GET / HTTP/9.9\r\n\r\n",
+            "\r\n\r\n",
+            "POST /approvals/CreateApproval HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
+            "POST /approvals/CreateApproval HTTP/1.1\r\nContent-Length: abc\r\nX-API-Key: " + adminHeader()
+                    + "\r\n\r\n",
+            "POST /approvals/CreateApproval HTTP/1.1\r\nTransfer-Encoding: chunked\r\nX-API-Key: " + adminHeader()
+                    + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + ANCHOR_KEY
+                    + "\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+            "GET /apikeys/current HTTP/1.1\r\nNoColonHeader\r\n\r\n",
+            "GET /apikeys/current HTTP/1.1\r\n: empty\r\n\r\n"
+        };
         byte[] bytes = pick(r, requests).getBytes(StandardCharsets.ISO_8859_1);
         if (r.nextInt(4) == 0) {
             bytes = new byte[1 + r.nextInt(500)];
@@ -310,26 +446,52 @@ class SandboxFuzzTest {
 
     Case oddMethod(Random r) {
         String method = pick(r, new String[] {"PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO", "get", "Post"});
-        String path = pick(r, new String[] {"/approvals/CreateApproval", "/apikeys", "/apikeys/current", "/audit",
-                "/approvals/GetApprovalNotComplete"});
-        return new Case("unexpected method", RawHttp.request(method, path,
-                BASES.get("/apikeys").getBytes(StandardCharsets.UTF_8), "X-API-Key", adminHeader(),
-                "Content-Type", "application/json"), false, false);
+        String path = pick(r, new String[] {
+            "/approvals/CreateApproval", "/apikeys", "/apikeys/current", "/audit", "/approvals/GetApprovalNotComplete"
+        });
+        return new Case(
+                "unexpected method",
+                RawHttp.request(
+                        method,
+                        path,
+                        BASES.get("/apikeys").getBytes(StandardCharsets.UTF_8),
+                        "X-API-Key",
+                        adminHeader(),
+                        "Content-Type",
+                        "application/json"),
+                false,
+                false);
     }
 
     Case credentialTrick(Random r) {
         String key = admin.reveal();
-        String[] values = {key.substring(0, 41), key + "x", key.toLowerCase(), "apv_" + "0".repeat(38), " ", "Bearer " + key,
-                key.substring(0, 20) + "\u00e9" + key.substring(21), "apv_" + "A".repeat(5000)};
-        String path = pick(r, new String[] {"/approvals/CreateApproval", "/apikeys", "/approvals/GetApprovalNotComplete"});
+        String[] values = {
+            key.substring(0, 41),
+            key + "x",
+            key.toLowerCase(),
+            "apv_" + "0".repeat(38),
+            " ",
+            "Bearer " + key,
+            key.substring(0, 20) + "\u00e9" + key.substring(21),
+            "apv_" + "A".repeat(5000)
+        };
+        String path =
+                pick(r, new String[] {"/approvals/CreateApproval", "/apikeys", "/approvals/GetApprovalNotComplete"});
         String header = r.nextBoolean() ? "X-API-Key" : "Authorization";
         String value = pick(r, values);
         if (header.equals("Authorization")) {
             value = (r.nextBoolean() ? "Bearer " : pick(r, new String[] {"Basic ", "bearer", "Token "})) + value;
         }
-        byte[] req = RawHttp.request(path.startsWith("/approvals/Get") ? "GET" : "POST", path,
-                BASES.getOrDefault(path, "{}").getBytes(StandardCharsets.UTF_8), header, value,
-                "Content-Type", "application/json", "Idempotency-Key", ANCHOR_KEY);
+        byte[] req = RawHttp.request(
+                path.startsWith("/approvals/Get") ? "GET" : "POST",
+                path,
+                BASES.getOrDefault(path, "{}").getBytes(StandardCharsets.UTF_8),
+                header,
+                value,
+                "Content-Type",
+                "application/json",
+                "Idempotency-Key",
+                ANCHOR_KEY);
         return new Case("bad credential", req, false, false);
     }
 }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxGarbageTest {
     private static final Set<Integer> CLIENT_ERRORS_OR_SUCCESS = Set.of(200, 201, 400, 404, 409, 413, 415, 422);
     private static final String[] VALID = {
-            "{\"title\":\"Laptop\",\"description\":\"d\",\"priority\":\"High\",\"dueAt\":\"2026-12-01T17:00:00Z\","
-                    + "\"approver\":\"lee@example.com\",\"requester\":\"dana@example.com\"}",
-            "{\"id\":\"apr_x\",\"status\":\"Rejected\",\"comment\":\"no\",\"expectedVersion\":1}",
+        "{\"title\":\"Laptop\",\"description\":\"d\",\"priority\":\"High\",\"dueAt\":\"2026-12-01T17:00:00Z\","
+                + "\"approver\":\"lee@example.com\",\"requester\":\"dana@example.com\"}",
+        "{\"id\":\"apr_x\",\"status\":\"Rejected\",\"comment\":\"no\",\"expectedVersion\":1}",
     };
-    private static final String[] PATHS = {"/approvals/CreateApproval", "/approvals/UpdateApprovalStatus",
-            "/apikeys/current/regenerate", "/apikeys"};
+    private static final String[] PATHS = {
+        "/approvals/CreateApproval", "/approvals/UpdateApprovalStatus", "/apikeys/current/regenerate", "/apikeys"
+    };
 
     @TempDir
     Path dir;
@@ -35,7 +36,8 @@ class SandboxGarbageTest {
                 byte[] body = mutate(VALID[i % VALID.length].getBytes(StandardCharsets.UTF_8), random);
                 String path = PATHS[random.nextInt(PATHS.length)];
                 SandboxHttp.Answer a = h.postBytes(path, admin, "application/json", body);
-                assertThat(a.status()).as(path + " " + new String(body, StandardCharsets.ISO_8859_1))
+                assertThat(a.status())
+                        .as(path + " " + new String(body, StandardCharsets.ISO_8859_1))
                         .isIn(CLIENT_ERRORS_OR_SUCCESS);
                 assertThat(a.header("X-Request-Id")).isNotBlank();
             }
@@ -59,8 +61,19 @@ class SandboxGarbageTest {
             }
             case 3 -> {
                 String s = new String(b, StandardCharsets.UTF_8);
-                String[] values = {"null", "true", "-1", "1e400", "99999999999999999999999", "[]", "{}", "\"\"",
-                        "\"\\u0000\"", "\"\\ud800\"", "1.5"};
+                String[] values = {
+                    "null",
+                    "true",
+                    "-1",
+                    "1e400",
+                    "99999999999999999999999",
+                    "[]",
+                    "{}",
+                    "\"\"",
+                    "\"\\u0000\"",
+                    "\"\\ud800\"",
+                    "1.5"
+                };
                 b = s.replaceFirst("\"[^\"]*\"(?=[,}])", values[random.nextInt(values.length)])
                         .getBytes(StandardCharsets.UTF_8);
             }
@@ -75,8 +88,9 @@ class SandboxGarbageTest {
 
     private static String junkQuery(Random random) {
         String[] names = {"limit", "cursor", "approver", "x"};
-        String[] values = {"", "0", "1", "1000", "1001", "-5", "9999999999999", "abc", "%25", "a.b", "%E2%82%AC",
-                "YToy.AAAA", "%00"};
+        String[] values = {
+            "", "0", "1", "1000", "1001", "-5", "9999999999999", "abc", "%25", "a.b", "%E2%82%AC", "YToy.AAAA", "%00"
+        };
         return names[random.nextInt(names.length)] + "=" + values[random.nextInt(values.length)] + "&"
                 + names[random.nextInt(names.length)] + "=" + values[random.nextInt(values.length)];
     }

@@ -25,6 +25,7 @@ class SandboxKeysTest {
 
     @TempDir
     static Path dir;
+
     static Sandbox sandbox;
     static SandboxHttp http;
     static ApiKey admin;
@@ -42,7 +43,9 @@ class SandboxKeysTest {
     }
 
     private static ApiKey issue(String name, String scopes) {
-        SandboxHttp.Answer a = http.post("/apikeys", admin,
+        SandboxHttp.Answer a = http.post(
+                "/apikeys",
+                admin,
                 "{\"name\":\"" + name + "\",\"owner\":\"" + name + "@example.com\",\"scopes\":" + scopes + "}");
         assertThat(a.status()).as(a.text()).isEqualTo(201);
         return ApiKey.of(a.json().get("key").asText());
@@ -53,7 +56,8 @@ class SandboxKeysTest {
         Path file = sandbox.adminKeyFile();
         assertThat(file).isEqualTo(dir.toAbsolutePath().resolve("admin.key"));
         assertThat(Files.readString(file).strip()).isEqualTo(admin.reveal());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         JsonNode me = http.get("/apikeys/current", admin).json();
         assertThat(me.get("owner").asText()).isEqualTo("admin@localhost");
         assertThat(me.get("name").asText()).isEqualTo("sandbox-admin");
@@ -66,8 +70,11 @@ class SandboxKeysTest {
 
     @Test
     void issueAnswers201WithTheKeyOnceAndItsMetadata() {
-        SandboxHttp.Answer a = http.post("/apikeys", admin, "{\"name\":\"lee-workstation\",\"owner\":\"lee@example.com\","
-                + "\"scopes\":[\"write\",\"read\"],\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
+        SandboxHttp.Answer a = http.post(
+                "/apikeys",
+                admin,
+                "{\"name\":\"lee-workstation\",\"owner\":\"lee@example.com\","
+                        + "\"scopes\":[\"write\",\"read\"],\"expiresAt\":\"2099-01-01T00:00:00Z\"}");
         assertThat(a.status()).isEqualTo(201);
         ApiKey key = ApiKey.of(a.json().get("key").asText());
         assertThat(key.format()).isEqualTo(ApiKey.Format.VALID);
@@ -83,10 +90,20 @@ class SandboxKeysTest {
         assertThat(mine.get("lastUsedAt").isNull()).isFalse();
 
         assertThat(http.post("/apikeys", admin, "{\"name\":\"x\",\"owner\":\"x@example.com\",\"scopes\":[\"root\"]}")
-                .json().get("errors").has("scopes")).isTrue();
-        assertThat(http.post("/apikeys", admin, "{\"owner\":\"x@example.com\",\"scopes\":[]}").status()).isEqualTo(400);
-        assertThat(http.post("/apikeys", admin, "{\"name\":\"x\",\"owner\":\"x@example.com\",\"scopes\":[\"read\"],"
-                + "\"expiresAt\":\"2001-01-01T00:00:00Z\"}").status()).isEqualTo(400);
+                        .json()
+                        .get("errors")
+                        .has("scopes"))
+                .isTrue();
+        assertThat(http.post("/apikeys", admin, "{\"owner\":\"x@example.com\",\"scopes\":[]}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post(
+                                "/apikeys",
+                                admin,
+                                "{\"name\":\"x\",\"owner\":\"x@example.com\",\"scopes\":[\"read\"],"
+                                        + "\"expiresAt\":\"2001-01-01T00:00:00Z\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -103,7 +120,9 @@ class SandboxKeysTest {
             JsonNode page = a.json();
             assertThat(page.get("items")).hasSize(1);
             assertThat(ids.add(page.get("items").get(0).get("id").asText())).isTrue();
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             pages++;
         } while (cursor != null);
         assertThat(pages).isGreaterThanOrEqualTo(3);
@@ -140,7 +159,8 @@ class SandboxKeysTest {
         assertThat(asOld.get("last4").asText()).isEqualTo(old.last4());
         Instant expires = Instant.parse(asOld.get("expiresAt").asText());
         assertThat(expires).isBetween(before.plusSeconds(599), Instant.now().plusSeconds(601));
-        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1", old).status()).isEqualTo(200);
+        assertThat(http.get("/approvals/GetApprovalNotComplete?limit=1", old).status())
+                .isEqualTo(200);
 
         JsonNode asNew = http.get("/apikeys/current", fresh).json();
         assertThat(asNew.get("status").asText()).isEqualTo("Active");
@@ -152,11 +172,12 @@ class SandboxKeysTest {
     void adminRegeneratesAndRevokesOtherKeys() {
         ApiKey lee = issue("lee", "[\"read\"]");
         String id = http.get("/apikeys/current", lee).json().get("id").asText();
-        SandboxHttp.Answer regenerated = http.post("/apikeys/" + id + "/regenerate", admin,
-                "{\"oldKeyValidForSeconds\":3600}");
+        SandboxHttp.Answer regenerated =
+                http.post("/apikeys/" + id + "/regenerate", admin, "{\"oldKeyValidForSeconds\":3600}");
         assertThat(regenerated.status()).isEqualTo(200);
         ApiKey fresh = ApiKey.of(regenerated.json().get("key").asText());
-        assertThat(http.get("/apikeys/current", lee).json().get("status").asText()).isEqualTo("Expiring");
+        assertThat(http.get("/apikeys/current", lee).json().get("status").asText())
+                .isEqualTo("Expiring");
 
         SandboxHttp.Answer revoked = http.post("/apikeys/" + id + "/revoke", admin, "{}");
         assertThat(revoked.status()).isEqualTo(200);
@@ -165,28 +186,39 @@ class SandboxKeysTest {
         // both the current secret and the one in grace are dead
         assertThat(http.get("/apikeys/current", fresh).status()).isEqualTo(401);
         assertThat(http.get("/apikeys/current", lee).status()).isEqualTo(401);
-        assertThat(http.post("/apikeys/" + id + "/regenerate", admin, "{\"oldKeyValidForSeconds\":0}").status())
+        assertThat(http.post("/apikeys/" + id + "/regenerate", admin, "{\"oldKeyValidForSeconds\":0}")
+                        .status())
                 .isEqualTo(409);
         // revoke without a body works too
         ApiKey other = issue("other", "[\"read\"]");
         String otherId = http.get("/apikeys/current", other).json().get("id").asText();
-        assertThat(http.postBytes("/apikeys/" + otherId + "/revoke", admin, null, new byte[0]).status())
+        assertThat(http.postBytes("/apikeys/" + otherId + "/revoke", admin, null, new byte[0])
+                        .status())
                 .isEqualTo(200);
         assertThat(http.get("/apikeys/current", other).status()).isEqualTo(401);
-        assertThat(http.post("/apikeys/key_unknown/regenerate", admin, "{\"oldKeyValidForSeconds\":0}").status())
+        assertThat(http.post("/apikeys/key_unknown/regenerate", admin, "{\"oldKeyValidForSeconds\":0}")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void regenerateBodiesAreValidated() {
         ApiKey key = issue("validated", "[\"read\"]");
-        for (String body : new String[]{"{}", "{\"oldKeyValidForSeconds\":-1}", "{\"oldKeyValidForSeconds\":604801}",
-                "{\"oldKeyValidForSeconds\":\"60\"}", "{\"oldKeyValidForSeconds\":1.5}", "{\"grace\":60}"}) {
+        for (String body : new String[] {
+            "{}",
+            "{\"oldKeyValidForSeconds\":-1}",
+            "{\"oldKeyValidForSeconds\":604801}",
+            "{\"oldKeyValidForSeconds\":\"60\"}",
+            "{\"oldKeyValidForSeconds\":1.5}",
+            "{\"grace\":60}"
+        }) {
             SandboxHttp.Answer a = http.post("/apikeys/current/regenerate", key, body);
             assertThat(a.status()).as(body).isEqualTo(400);
         }
-        assertThat(http.get("/apikeys/current", key).json().get("prefix").asText()).isEqualTo(key.prefix());
-        assertThat(http.post("/apikeys/current/regenerate", key, "{\"oldKeyValidForSeconds\":604800}").status())
+        assertThat(http.get("/apikeys/current", key).json().get("prefix").asText())
+                .isEqualTo(key.prefix());
+        assertThat(http.post("/apikeys/current/regenerate", key, "{\"oldKeyValidForSeconds\":604800}")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -194,15 +226,23 @@ class SandboxKeysTest {
     void everyChangeIsAuditedNewestFirstWithoutSecrets() {
         ApiKey auditee = issue("auditee", "[\"read\",\"write\"]");
         String keyId = http.get("/apikeys/current", auditee).json().get("id").asText();
-        String created = http.post("/approvals/CreateApproval", auditee, "{\"title\":\"audited\"}").json()
-                .get("id").asText();
+        String created = http.post("/approvals/CreateApproval", auditee, "{\"title\":\"audited\"}")
+                .json()
+                .get("id")
+                .asText();
         http.post("/approvals/UpdateApprovalStatus", auditee, "{\"id\":\"" + created + "\",\"status\":\"Approved\"}");
-        String rejected = http.post("/approvals/CreateApproval", auditee, "{\"title\":\"audited 2\"}").json()
-                .get("id").asText();
-        http.post("/approvals/UpdateApprovalStatus", auditee,
+        String rejected = http.post("/approvals/CreateApproval", auditee, "{\"title\":\"audited 2\"}")
+                .json()
+                .get("id")
+                .asText();
+        http.post(
+                "/approvals/UpdateApprovalStatus",
+                auditee,
                 "{\"id\":\"" + rejected + "\",\"status\":\"Rejected\",\"comment\":\"no\"}");
         ApiKey fresh = ApiKey.of(http.post("/apikeys/current/regenerate", auditee, "{\"oldKeyValidForSeconds\":60}")
-                .json().get("key").asText());
+                .json()
+                .get("key")
+                .asText());
         http.post("/apikeys/" + keyId + "/revoke", admin, "{}");
 
         List<JsonNode> entries = new ArrayList<>();
@@ -211,23 +251,39 @@ class SandboxKeysTest {
             SandboxHttp.Answer a = http.get("/audit?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), admin);
             assertThat(a.text()).doesNotContainPattern(FULL_KEY);
             a.json().get("items").forEach(entries::add);
-            cursor = a.json().get("nextCursor").isNull() ? null : a.json().get("nextCursor").asText();
+            cursor = a.json().get("nextCursor").isNull()
+                    ? null
+                    : a.json().get("nextCursor").asText();
         } while (cursor != null);
         for (int i = 1; i < entries.size(); i++) {
             assertThat(Instant.parse(entries.get(i - 1).get("at").asText()))
                     .isAfterOrEqualTo(Instant.parse(entries.get(i).get("at").asText()));
         }
         List<String> mine = entries.stream()
-                .filter(e -> keyId.equals(e.get("actor").get("keyId").asText()) || keyId.equals(e.get("target").asText()))
-                .map(e -> e.get("action").asText()).toList();
+                .filter(e -> keyId.equals(e.get("actor").get("keyId").asText())
+                        || keyId.equals(e.get("target").asText()))
+                .map(e -> e.get("action").asText())
+                .toList();
         // newest first
-        assertThat(mine).containsExactly("key.revoked", "key.regenerated", "approval.rejected", "approval.created",
-                "approval.approved", "approval.created", "key.issued");
-        JsonNode regen = entries.stream().filter(e -> e.get("action").asText().equals("key.regenerated")
-                && e.get("target").asText().equals(keyId)).findFirst().orElseThrow();
+        assertThat(mine)
+                .containsExactly(
+                        "key.revoked",
+                        "key.regenerated",
+                        "approval.rejected",
+                        "approval.created",
+                        "approval.approved",
+                        "approval.created",
+                        "key.issued");
+        JsonNode regen = entries.stream()
+                .filter(e -> e.get("action").asText().equals("key.regenerated")
+                        && e.get("target").asText().equals(keyId))
+                .findFirst()
+                .orElseThrow();
         assertThat(regen.get("detail").asText()).contains("valid until");
         assertThat(regen.get("actor").get("owner").asText()).isEqualTo("auditee@example.com");
-        assertThat(entries.toString()).doesNotContain(auditee.reveal()).doesNotContain(fresh.reveal())
+        assertThat(entries.toString())
+                .doesNotContain(auditee.reveal())
+                .doesNotContain(fresh.reveal())
                 .doesNotContain(admin.reveal());
     }
 
@@ -240,24 +296,34 @@ class SandboxKeysTest {
         try (Sandbox s = Sandbox.start(new SandboxConfig(own, 0, 2))) {
             SandboxHttp h = new SandboxHttp(s.baseUri());
             ApiKey root = s.newAdminKey().orElseThrow();
-            SandboxHttp.Answer issued = h.post("/apikeys", root,
+            SandboxHttp.Answer issued = h.post(
+                    "/apikeys",
+                    root,
                     "{\"name\":\"canary\",\"owner\":\"canary@example.com\",\"scopes\":[\"read\",\"write\"]}");
             canary = issued.json().get("key").asText();
             ApiKey key = ApiKey.of(canary);
             digest = key.sha256Hex();
             texts.add(h.get("/apikeys/current", key).text());
             texts.add(h.get("/approvals/GetApprovalNotComplete", key).text());
-            texts.add(h.post("/approvals/CreateApproval", key, "{\"title\":\"" + canary.substring(0, 8) + "\"}",
-                    "Idempotency-Key", "canary-1").text());
+            texts.add(h.post(
+                            "/approvals/CreateApproval",
+                            key,
+                            "{\"title\":\"" + canary.substring(0, 8) + "\"}",
+                            "Idempotency-Key",
+                            "canary-1")
+                    .text());
             texts.add(h.post("/approvals/CreateApproval", key, "{\"title\":\"again\"}", "Idempotency-Key", "canary-1")
                     .text());
             texts.add(h.get("/apikeys", root).text());
             texts.add(h.get("/audit", root).text());
             texts.add(h.get("/apikeys", key).text());
-            texts.add(h.post("/apikeys/current/regenerate", key, "{\"oldKeyValidForSeconds\":30}").json()
-                    .get("apiKey").toString());
+            texts.add(h.post("/apikeys/current/regenerate", key, "{\"oldKeyValidForSeconds\":30}")
+                    .json()
+                    .get("apiKey")
+                    .toString());
             texts.add(h.get("/apikeys/current", key).text());
-            texts.add(h.get("/apikeys/current", ApiKey.of(canary.substring(0, 41) + "x")).text());
+            texts.add(h.get("/apikeys/current", ApiKey.of(canary.substring(0, 41) + "x"))
+                    .text());
         }
         for (String text : texts) {
             assertThat(text).doesNotContain(canary);
@@ -273,12 +339,18 @@ class SandboxKeysTest {
     void lastUsedAtIsTrackedWithoutAWritePerRead() {
         ApiKey key = issue("used", "[\"read\"]");
         assertThat(http.get("/apikeys", admin).json().findParents("name").stream()
-                .filter(n -> n.get("name").asText().equals("used")).findFirst().orElseThrow()
-                .get("lastUsedAt").isNull()).isTrue();
+                        .filter(n -> n.get("name").asText().equals("used"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("lastUsedAt")
+                        .isNull())
+                .isTrue();
         Instant before = Instant.now().minus(Duration.ofSeconds(1));
         http.get("/approvals/GetApprovalNotComplete?limit=1", key);
         JsonNode listed = http.get("/apikeys?limit=1000", admin).json().findParents("name").stream()
-                .filter(n -> n.get("name").asText().equals("used")).findFirst().orElseThrow();
+                .filter(n -> n.get("name").asText().equals("used"))
+                .findFirst()
+                .orElseThrow();
         assertThat(Instant.parse(listed.get("lastUsedAt").asText())).isAfter(before);
     }
 
@@ -289,6 +361,7 @@ class SandboxKeysTest {
         assertThat(http.get("/approvals/GetApprovalNotComplete", none).status()).isEqualTo(403);
         ApiKey adminOnly = sandbox.issueKeyForTests("adm", "a@example.com", Set.of(Scope.ADMIN), null);
         assertThat(http.get("/audit", adminOnly).status()).isEqualTo(200);
-        assertThat(http.get("/approvals/GetApprovalNotComplete", adminOnly).status()).isEqualTo(403);
+        assertThat(http.get("/approvals/GetApprovalNotComplete", adminOnly).status())
+                .isEqualTo(403);
     }
 }

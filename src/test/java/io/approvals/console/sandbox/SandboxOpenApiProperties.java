@@ -61,8 +61,17 @@ class SandboxOpenApiProperties {
     private static long failures;
 
     /** What a generated request should get. */
-    enum Kind { VALID, UNKNOWN_MEMBER, MISSING_REQUIRED, WRONG_TYPE, TOO_LONG, OUT_OF_RANGE, NOT_AN_OBJECT,
-        BAD_LIMIT, NO_KEY }
+    enum Kind {
+        VALID,
+        UNKNOWN_MEMBER,
+        MISSING_REQUIRED,
+        WRONG_TYPE,
+        TOO_LONG,
+        OUT_OF_RANGE,
+        NOT_AN_OBJECT,
+        BAD_LIMIT,
+        NO_KEY
+    }
 
     @BeforeContainer
     static void start() throws IOException {
@@ -71,7 +80,9 @@ class SandboxOpenApiProperties {
         http = new SandboxHttp(sandbox.baseUri());
         admin = sandbox.newAdminKey().orElseThrow();
         doc = OpenApiContract.get().document();
-        http.get("/approvals/GetApprovalNotComplete?limit=1000", admin).json().get("items")
+        http.get("/approvals/GetApprovalNotComplete?limit=1000", admin)
+                .json()
+                .get("items")
                 .forEach(a -> pendingIds.add(a.get("id").asText()));
     }
 
@@ -82,8 +93,12 @@ class SandboxOpenApiProperties {
         }
         new ReliabilityFigures("openapi-generated", "requests generated from docs/api/openapi.yaml, valid and invalid")
                 .put("operations", OpenApiContract.get().operations().size())
-                .put("cases", valid + invalid).put("valid", valid).put("invalid", invalid)
-                .put("byOperation", byOperation).put("statuses", byStatus).put("failures", failures)
+                .put("cases", valid + invalid)
+                .put("valid", valid)
+                .put("invalid", invalid)
+                .put("byOperation", byOperation)
+                .put("statuses", byStatus)
+                .put("failures", failures)
                 .write();
     }
 
@@ -106,13 +121,17 @@ class SandboxOpenApiProperties {
         String template = operation.substring(operation.indexOf(' ') + 1);
         JsonNode op = doc.at("/paths/" + template.replace("~", "~0").replace("/", "~1") + "/" + method.toLowerCase());
         boolean open = op.has("security") && op.get("security").isEmpty();
-        JsonNode bodySchema = op.at("/requestBody").isMissingNode() ? null
+        JsonNode bodySchema = op.at("/requestBody").isMissingNode()
+                ? null
                 : resolve(op.at("/requestBody")).at("/content/application~1json/schema");
         boolean hasLimit = op.toString().contains("#/components/parameters/Limit");
         Kind k = kind;
         // a kind the operation cannot have is a valid request instead
-        if ((bodySchema == null && k.ordinal() >= Kind.UNKNOWN_MEMBER.ordinal() && k.ordinal() <= Kind.NOT_AN_OBJECT.ordinal())
-                || (k == Kind.BAD_LIMIT && !hasLimit) || (k == Kind.NO_KEY && open)) {
+        if ((bodySchema == null
+                        && k.ordinal() >= Kind.UNKNOWN_MEMBER.ordinal()
+                        && k.ordinal() <= Kind.NOT_AN_OBJECT.ordinal())
+                || (k == Kind.BAD_LIMIT && !hasLimit)
+                || (k == Kind.NO_KEY && open)) {
             k = Kind.VALID;
         }
 
@@ -121,21 +140,30 @@ class SandboxOpenApiProperties {
         String path = template;
         if (template.contains("{id}") || template.equals("/apikeys/current/regenerate")) {
             ApiKey victim = sandbox.issueKeyForTests("victim", "victim@example.com", Set.of("read"), null);
-            String victimId = http.get("/apikeys/current", victim).json().get("id").asText();
+            String victimId =
+                    http.get("/apikeys/current", victim).json().get("id").asText();
             if (template.equals("/apikeys/current/regenerate")) {
                 key = victim;
             }
-            path = template.replace("{id}", random.nextInt(5) == 0 ? "key_" + UUID.randomUUID().toString().substring(0, 8) : victimId);
+            path = template.replace(
+                    "{id}",
+                    random.nextInt(5) == 0
+                            ? "key_" + UUID.randomUUID().toString().substring(0, 8)
+                            : victimId);
         }
 
         StringBuilder query = new StringBuilder();
         if (hasLimit && random.nextBoolean() || k == Kind.BAD_LIMIT) {
-            String limit = k == Kind.BAD_LIMIT ? List.of("0", "1001", "-1", "ten", "1.5").get(random.nextInt(5))
+            String limit = k == Kind.BAD_LIMIT
+                    ? List.of("0", "1001", "-1", "ten", "1.5").get(random.nextInt(5))
                     : Integer.toString(1 + random.nextInt(random.nextBoolean() ? 5 : 1000));
-            query.append(query.length() == 0 ? "?" : "&").append("limit=").append(URLEncoder.encode(limit, StandardCharsets.UTF_8));
+            query.append(query.length() == 0 ? "?" : "&")
+                    .append("limit=")
+                    .append(URLEncoder.encode(limit, StandardCharsets.UTF_8));
         }
         if (template.equals("/approvals/GetApprovalNotComplete") && random.nextInt(4) == 0) {
-            query.append(query.length() == 0 ? "?" : "&").append("approver=")
+            query.append(query.length() == 0 ? "?" : "&")
+                    .append("approver=")
                     .append(URLEncoder.encode(random.nextBoolean() ? "lee@example.com" : "", StandardCharsets.UTF_8));
         }
 
@@ -150,8 +178,9 @@ class SandboxOpenApiProperties {
         }
         String target = path + query;
         HttpRequest.Builder b = http.request(target);
-        b.method(method, rawBody == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(rawBody));
+        b.method(
+                method,
+                rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
         if (rawBody != null) {
             b.header("Content-Type", "application/json");
         }
@@ -168,11 +197,18 @@ class SandboxOpenApiProperties {
         HttpRequest built = b.build();
         SandboxHttp.Answer answer = http.send(b);
 
-        Map<String, List<String>> requestHeaders = new LinkedHashMap<>(built.headers().map());
-        Map<String, List<String>> responseHeaders = new LinkedHashMap<>(answer.raw().headers().map());
+        Map<String, List<String>> requestHeaders =
+                new LinkedHashMap<>(built.headers().map());
+        Map<String, List<String>> responseHeaders =
+                new LinkedHashMap<>(answer.raw().headers().map());
         byte[] requestBytes = rawBody == null ? new byte[0] : rawBody.getBytes(StandardCharsets.UTF_8);
-        List<String> answerProblems = OpenApiContract.get().checkResponse(method, target, answer.status(),
-                responseHeaders, answer.raw().body());
+        List<String> answerProblems = OpenApiContract.get()
+                .checkResponse(
+                        method,
+                        target,
+                        answer.status(),
+                        responseHeaders,
+                        answer.raw().body());
         List<String> requestProblems = OpenApiContract.get().checkRequest(method, target, requestHeaders, requestBytes);
 
         synchronized (SandboxOpenApiProperties.class) {
@@ -187,17 +223,25 @@ class SandboxOpenApiProperties {
         String what = operation + " " + k + " " + target + " " + (rawBody == null ? "" : rawBody) + " -> "
                 + answer.status() + " " + answer.text();
         try {
-            assertThat(answerProblems).as("answer outside the document: " + what).isEmpty();
+            assertThat(answerProblems)
+                    .as("answer outside the document: " + what)
+                    .isEmpty();
             if (k == Kind.VALID) {
-                assertThat(requestProblems).as("generated a request the document forbids: " + what).isEmpty();
-                assertThat(answer.status()).as("the sandbox refused a request the document allows: " + what)
-                        .satisfiesAnyOf(s -> assertThat(s).isBetween(200, 299), s -> assertThat(s).isIn(404, 409));
+                assertThat(requestProblems)
+                        .as("generated a request the document forbids: " + what)
+                        .isEmpty();
+                assertThat(answer.status())
+                        .as("the sandbox refused a request the document allows: " + what)
+                        .satisfiesAnyOf(s -> assertThat(s).isBetween(200, 299), s -> assertThat(s)
+                                .isIn(404, 409));
             } else if (k == Kind.NO_KEY) {
                 assertThat(answer.status()).as(what).isIn(401, 429);
             } else {
-                assertThat(requestProblems).as("the document allows what the sandbox should refuse: " + what)
+                assertThat(requestProblems)
+                        .as("the document allows what the sandbox should refuse: " + what)
                         .isNotEmpty();
-                assertThat(answer.status()).as("the sandbox took a request the document forbids: " + what)
+                assertThat(answer.status())
+                        .as("the sandbox took a request the document forbids: " + what)
                         .isEqualTo(400);
             }
             if (k == Kind.VALID && template.equals("/approvals/UpdateApprovalStatus") && answer.status() == 200) {
@@ -244,7 +288,9 @@ class SandboxOpenApiProperties {
                 ObjectNode o = JSON.createObjectNode();
                 Set<String> required = new java.util.HashSet<>();
                 schema.path("required").forEach(r -> required.add(r.asText()));
-                for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                schema.path("properties").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> p = it.next();
                     if (required.contains(p.getKey()) || random.nextBoolean()) {
                         o.set(p.getKey(), generate(p.getValue(), random, template));
@@ -252,12 +298,19 @@ class SandboxOpenApiProperties {
                 }
                 if (template.equals("/approvals/UpdateApprovalStatus")) {
                     synchronized (pendingIds) {
-                        o.put("id", pendingIds.isEmpty() || random.nextInt(6) == 0
-                                ? "apr_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
-                                : pendingIds.get(random.nextInt(pendingIds.size())));
+                        o.put(
+                                "id",
+                                pendingIds.isEmpty() || random.nextInt(6) == 0
+                                        ? "apr_"
+                                                + UUID.randomUUID()
+                                                        .toString()
+                                                        .replace("-", "")
+                                                        .substring(0, 20)
+                                        : pendingIds.get(random.nextInt(pendingIds.size())));
                     }
                     if (o.path("status").asText().equals("Rejected")
-                            && (!o.path("comment").isTextual() || o.get("comment").asText().isBlank())) {
+                            && (!o.path("comment").isTextual()
+                                    || o.get("comment").asText().isBlank())) {
                         o.put("comment", "Rejected by a generated request");
                     }
                 }
@@ -275,19 +328,23 @@ class SandboxOpenApiProperties {
                 long min = schema.path("minimum").asLong(0);
                 long max = schema.path("maximum").asLong(min + 1_000_000);
                 long span = max - min + 1;
-                long v = random.nextInt(3) == 0 ? (random.nextBoolean() ? min : max) : min + Math.floorMod(random.nextLong(), span);
+                long v = random.nextInt(3) == 0
+                        ? (random.nextBoolean() ? min : max)
+                        : min + Math.floorMod(random.nextLong(), span);
                 return NODES.numberNode(v);
             }
             case "string": {
                 if ("date-time".equals(schema.path("format").asText())) {
-                    Instant future = Instant.now().plusSeconds(86_400L + Math.floorMod(random.nextLong(), 86_400L * 3650));
+                    Instant future =
+                            Instant.now().plusSeconds(86_400L + Math.floorMod(random.nextLong(), 86_400L * 3650));
                     String text = future.toString();
-                    return NODES.textNode(random.nextBoolean() ? text
-                            : io.approvals.console.contract.Json.millisText(future));
+                    return NODES.textNode(
+                            random.nextBoolean() ? text : io.approvals.console.contract.Json.millisText(future));
                 }
                 int min = Math.max(schema.path("minLength").asInt(0), schema.has("pattern") ? 1 : 0);
                 int max = schema.path("maxLength").asInt(40);
-                int length = random.nextInt(4) == 0 ? (random.nextBoolean() ? min : max)
+                int length = random.nextInt(4) == 0
+                        ? (random.nextBoolean() ? min : max)
                         : min + random.nextInt(Math.min(max, min + 40) - min + 1);
                 StringBuilder s = new StringBuilder();
                 for (int i = 0; i < length; i++) {
@@ -332,31 +389,44 @@ class SandboxOpenApiProperties {
                 } else {
                     Map.Entry<String, JsonNode> p = props.get(random.nextInt(props.size()));
                     String type = resolve(p.getValue()).path("type").asText();
-                    o.set(p.getKey(), type.equals("string") ? NODES.numberNode(7) : type.equals("array")
-                            ? NODES.textNode("read") : NODES.textNode("seven"));
+                    o.set(
+                            p.getKey(),
+                            type.equals("string")
+                                    ? NODES.numberNode(7)
+                                    : type.equals("array") ? NODES.textNode("read") : NODES.textNode("seven"));
                 }
             }
             case TOO_LONG -> {
-                Map.Entry<String, JsonNode> p = props.stream().filter(e -> resolve(e.getValue()).has("maxLength"))
-                        .findAny().orElse(null);
+                Map.Entry<String, JsonNode> p = props.stream()
+                        .filter(e -> resolve(e.getValue()).has("maxLength"))
+                        .findAny()
+                        .orElse(null);
                 if (p == null) {
                     o.put("unexpected", 1);
                 } else {
-                    o.put(p.getKey(), "y".repeat(resolve(p.getValue()).get("maxLength").asInt() + 1));
+                    o.put(
+                            p.getKey(),
+                            "y".repeat(resolve(p.getValue()).get("maxLength").asInt() + 1));
                 }
             }
             case OUT_OF_RANGE -> {
-                Map.Entry<String, JsonNode> p = props.stream().filter(e -> resolve(e.getValue()).has("minimum"))
-                        .findAny().orElse(null);
+                Map.Entry<String, JsonNode> p = props.stream()
+                        .filter(e -> resolve(e.getValue()).has("minimum"))
+                        .findAny()
+                        .orElse(null);
                 if (p != null) {
                     JsonNode s = resolve(p.getValue());
-                    o.put(p.getKey(), random.nextBoolean() || !s.has("maximum") ? s.get("minimum").asLong() - 1
-                            : s.get("maximum").asLong() + 1);
+                    o.put(
+                            p.getKey(),
+                            random.nextBoolean() || !s.has("maximum")
+                                    ? s.get("minimum").asLong() - 1
+                                    : s.get("maximum").asLong() + 1);
                 } else {
                     // a required non-blank string made blank
                     Map.Entry<String, JsonNode> blank = props.stream()
                             .filter(e -> resolve(e.getValue()).has("pattern") && required.contains(e.getKey()))
-                            .findAny().orElse(null);
+                            .findAny()
+                            .orElse(null);
                     if (blank == null) {
                         o.put("unexpected", 1);
                     } else {
@@ -364,8 +434,7 @@ class SandboxOpenApiProperties {
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return o;
     }

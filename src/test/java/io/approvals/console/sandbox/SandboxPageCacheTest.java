@@ -38,17 +38,24 @@ class SandboxPageCacheTest {
                 readers.add(t);
             }
             try {
-                String previousTag = http.get("/approvals/GetApprovalNotComplete?limit=1000", admin).header("ETag");
+                String previousTag = http.get("/approvals/GetApprovalNotComplete?limit=1000", admin)
+                        .header("ETag");
                 for (int i = 0; i < 25; i++) {
-                    SandboxHttp.Answer created = http.post("/approvals/CreateApproval", admin,
-                            "{\"title\":\"cache " + i + "\"}", "Idempotency-Key", "cache-" + i);
+                    SandboxHttp.Answer created = http.post(
+                            "/approvals/CreateApproval",
+                            admin,
+                            "{\"title\":\"cache " + i + "\"}",
+                            "Idempotency-Key",
+                            "cache-" + i);
                     assertThat(created.status()).isEqualTo(201);
                     String id = created.json().get("id").asText();
                     SandboxHttp.Answer page = http.get("/approvals/GetApprovalNotComplete?limit=1000", admin);
                     assertThat(ids(page.json())).contains(id);
                     assertThat(page.header("ETag")).isNotEqualTo(previousTag);
 
-                    SandboxHttp.Answer decided = http.post("/approvals/UpdateApprovalStatus", admin,
+                    SandboxHttp.Answer decided = http.post(
+                            "/approvals/UpdateApprovalStatus",
+                            admin,
                             "{\"id\":\"" + id + "\",\"status\":\"Approved\"}");
                     assertThat(decided.status()).isEqualTo(200);
                     SandboxHttp.Answer after = http.get("/approvals/GetApprovalNotComplete?limit=1000", admin);
@@ -68,9 +75,11 @@ class SandboxPageCacheTest {
             assertThat(b.raw().body()).isEqualTo(a.raw().body());
             assertThat(b.header("ETag")).isEqualTo(a.header("ETag"));
             assertThat(http.get("/approvals/GetApprovalNotComplete?limit=3", admin, "If-None-Match", a.header("ETag"))
-                    .status()).isEqualTo(304);
+                            .status())
+                    .isEqualTo(304);
             // another page (another limit) has another tag
-            assertThat(http.get("/approvals/GetApprovalNotComplete?limit=4", admin).header("ETag"))
+            assertThat(http.get("/approvals/GetApprovalNotComplete?limit=4", admin)
+                            .header("ETag"))
                     .isNotEqualTo(a.header("ETag"));
         }
     }

@@ -20,14 +20,19 @@ class SandboxPersistenceTest {
         int pages = 0;
         String cursor = null;
         do {
-            SandboxHttp.Answer a = h.get("/approvals/GetApprovalNotComplete?limit=" + limit
-                    + (cursor == null ? "" : "&cursor=" + cursor), key);
+            SandboxHttp.Answer a = h.get(
+                    "/approvals/GetApprovalNotComplete?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor),
+                    key);
             assertThat(a.status()).isEqualTo(200);
             JsonNode page = a.json();
             for (JsonNode item : page.get("items")) {
-                assertThat(seen.add(item.get("id").asText())).as("seen once: " + item.get("id")).isTrue();
+                assertThat(seen.add(item.get("id").asText()))
+                        .as("seen once: " + item.get("id"))
+                        .isTrue();
             }
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             pages++;
         } while (cursor != null);
         return pages;
@@ -42,12 +47,25 @@ class SandboxPersistenceTest {
         try (Sandbox first = Sandbox.start(new SandboxConfig(dir, 0, null))) {
             admin = first.newAdminKey().orElseThrow();
             SandboxHttp h = new SandboxHttp(first.baseUri());
-            approvalId = h.post("/approvals/CreateApproval", admin, "{\"title\":\"Persist me\"}",
-                    "Idempotency-Key", "persist-1").json().get("id").asText();
-            issued = ApiKey.of(h.post("/apikeys", admin,
-                    "{\"name\":\"kept\",\"owner\":\"k@example.com\",\"scopes\":[\"read\"]}").json().get("key").asText());
+            approvalId = h.post(
+                            "/approvals/CreateApproval",
+                            admin,
+                            "{\"title\":\"Persist me\"}",
+                            "Idempotency-Key",
+                            "persist-1")
+                    .json()
+                    .get("id")
+                    .asText();
+            issued = ApiKey.of(
+                    h.post("/apikeys", admin, "{\"name\":\"kept\",\"owner\":\"k@example.com\",\"scopes\":[\"read\"]}")
+                            .json()
+                            .get("key")
+                            .asText());
             h.get("/apikeys/current", issued);
-            cursor = h.get("/approvals/GetApprovalNotComplete?limit=10", admin).json().get("nextCursor").asText();
+            cursor = h.get("/approvals/GetApprovalNotComplete?limit=10", admin)
+                    .json()
+                    .get("nextCursor")
+                    .asText();
         }
         String keyFile = Files.readString(dir.resolve("admin.key"));
         try (Sandbox second = Sandbox.start(new SandboxConfig(dir, 0, null))) {
@@ -59,12 +77,23 @@ class SandboxPersistenceTest {
             assertThat(ids).hasSize(41).contains(approvalId);
             JsonNode kept = h.get("/apikeys/current", issued).json();
             assertThat(kept.get("name").asText()).isEqualTo("kept");
-            assertThat(kept.get("lastUsedAt").isNull()).as("lastUsedAt written on close").isFalse();
+            assertThat(kept.get("lastUsedAt").isNull())
+                    .as("lastUsedAt written on close")
+                    .isFalse();
             // cursors and idempotency records outlive a restart too
-            assertThat(h.get("/approvals/GetApprovalNotComplete?limit=10&cursor=" + cursor, admin).status())
+            assertThat(h.get("/approvals/GetApprovalNotComplete?limit=10&cursor=" + cursor, admin)
+                            .status())
                     .isEqualTo(200);
-            assertThat(h.post("/approvals/CreateApproval", admin, "{\"title\":\"Persist me\"}",
-                    "Idempotency-Key", "persist-1").json().get("id").asText()).isEqualTo(approvalId);
+            assertThat(h.post(
+                                    "/approvals/CreateApproval",
+                                    admin,
+                                    "{\"title\":\"Persist me\"}",
+                                    "Idempotency-Key",
+                                    "persist-1")
+                            .json()
+                            .get("id")
+                            .asText())
+                    .isEqualTo(approvalId);
         }
         try (Sandbox third = Sandbox.start(new SandboxConfig(dir, 0, 5))) {
             Set<String> ids = new HashSet<>();
@@ -95,7 +124,10 @@ class SandboxPersistenceTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("seeding 100000 approvals and starting took " + millis + " ms");
             SandboxHttp h = new SandboxHttp(s.baseUri());
-            JsonNode page = h.get("/approvals/GetApprovalNotComplete?limit=1000", s.newAdminKey().orElseThrow()).json();
+            JsonNode page = h.get(
+                            "/approvals/GetApprovalNotComplete?limit=1000",
+                            s.newAdminKey().orElseThrow())
+                    .json();
             assertThat(page.get("items")).hasSize(1000);
             assertThat(page.get("nextCursor").isNull()).isFalse();
         }

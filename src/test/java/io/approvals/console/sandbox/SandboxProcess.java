@@ -26,9 +26,18 @@ final class SandboxProcess implements AutoCloseable {
 
     static SandboxProcess start(Path data, Path log, String... extraArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), "io.approvals.console.app.Main",
-                "sandbox", "--port", "0", "--data", data.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.approvals.console.app.Main",
+                "sandbox",
+                "--port",
+                "0",
+                "--data",
+                data.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -41,7 +50,8 @@ final class SandboxProcess implements AutoCloseable {
                 admin = line.substring("Admin key: ".length()).strip();
             }
             if (line.startsWith("Sandbox listening on ")) {
-                URI base = URI.create(line.substring("Sandbox listening on ".length()).strip());
+                URI base = URI.create(
+                        line.substring("Sandbox listening on ".length()).strip());
                 // keep draining stdout so the process never blocks on a full pipe
                 Thread drain = new Thread(() -> {
                     try {

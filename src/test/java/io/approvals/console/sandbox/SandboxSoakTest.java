@@ -81,8 +81,8 @@ class SandboxSoakTest {
             ApiKey key = keys.get(t % keys.size());
             long seed = 1000L + t;
             String prefix = "t" + t + "-";
-            Thread client = new Thread(() -> client(http, key, new Random(seed), prefix, perClientPerSecond),
-                    "soak-client-" + t);
+            Thread client = new Thread(
+                    () -> client(http, key, new Random(seed), prefix, perClientPerSecond), "soak-client-" + t);
             client.start();
             clients.add(client);
         }
@@ -135,7 +135,9 @@ class SandboxSoakTest {
         assertThat(missingDecisions).as("lost acknowledged decisions").isEmpty();
         assertThat(duplicates).as("duplicate creates").isZero();
         assertThat(mismatches).as("audit trail vs data").isEmpty();
-        assertThat(serverErrorsOutsideRestart.get()).as("5xx outside the restart").isZero();
+        assertThat(serverErrorsOutsideRestart.get())
+                .as("5xx outside the restart")
+                .isZero();
         assertThat(growthMb).as("heap growth after GC, MB").isLessThan(HEAP_GROWTH_LIMIT_MB);
     }
 
@@ -161,9 +163,16 @@ class SandboxSoakTest {
             int dice = random.nextInt(100);
             if (dice < 60) {
                 String approver = random.nextInt(4) == 0 ? "&approver=lee@example.com" : "";
-                SandboxHttp.Answer a = send(() -> http.get("/approvals/GetApprovalNotComplete?limit=50" + approver, key,
-                        random.nextBoolean() && etagOk(approver) ? new String[] {"If-None-Match", "\"x\""} : new String[0]));
-                if (a != null && a.status() == 200 && a.json().get("nextCursor").isTextual() && random.nextInt(3) == 0) {
+                SandboxHttp.Answer a = send(() -> http.get(
+                        "/approvals/GetApprovalNotComplete?limit=50" + approver,
+                        key,
+                        random.nextBoolean() && etagOk(approver)
+                                ? new String[] {"If-None-Match", "\"x\""}
+                                : new String[0]));
+                if (a != null
+                        && a.status() == 200
+                        && a.json().get("nextCursor").isTextual()
+                        && random.nextInt(3) == 0) {
                     String cursor = a.json().get("nextCursor").asText();
                     send(() -> http.get("/approvals/GetApprovalNotComplete?limit=50&cursor=" + cursor + approver, key));
                 }
@@ -177,8 +186,8 @@ class SandboxSoakTest {
             } else if (dice < 85 || mine.isEmpty()) {
                 String idem = prefix + n++;
                 String body = "{\"title\":\"" + TITLE + idem + "\",\"approver\":\"lee@example.com\"}";
-                SandboxHttp.Answer a = untilAnswered(() -> http.post("/approvals/CreateApproval", key, body,
-                        "Idempotency-Key", idem), 201, 201);
+                SandboxHttp.Answer a = untilAnswered(
+                        () -> http.post("/approvals/CreateApproval", key, body, "Idempotency-Key", idem), 201, 201);
                 String id = a.json().get("id").asText();
                 ackedCreates.put(idem, id);
                 mine.add(id);
@@ -187,8 +196,10 @@ class SandboxSoakTest {
                 String status = random.nextBoolean() ? "Approved" : "Rejected";
                 String body = "{\"id\":\"" + id + "\",\"status\":\"" + status + "\""
                         + (status.equals("Rejected") ? ",\"comment\":\"soak\"" : "") + "}";
-                SandboxHttp.Answer a = untilAnswered(() -> http.post("/approvals/UpdateApprovalStatus", key, body), 200, 409);
-                if (a.status() == 409 && !a.json().get("current").get("status").asText().equals(status)) {
+                SandboxHttp.Answer a =
+                        untilAnswered(() -> http.post("/approvals/UpdateApprovalStatus", key, body), 200, 409);
+                if (a.status() == 409
+                        && !a.json().get("current").get("status").asText().equals(status)) {
                     problems.add("decision " + id + " answered 409 with another decision: " + a.text());
                 }
                 ackedDecisions.put(id, status);
@@ -233,7 +244,8 @@ class SandboxSoakTest {
     }
 
     /** A write, repeated as it is (same Idempotency-Key or decision) until it is answered. */
-    private SandboxHttp.Answer untilAnswered(java.util.function.Supplier<SandboxHttp.Answer> request, int ok, int alsoOk) {
+    private SandboxHttp.Answer untilAnswered(
+            java.util.function.Supplier<SandboxHttp.Answer> request, int ok, int alsoOk) {
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
                 retries.incrementAndGet();

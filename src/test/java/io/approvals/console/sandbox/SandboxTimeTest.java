@@ -1,11 +1,11 @@
 package io.approvals.console.sandbox;
 
-import io.approvals.console.testing.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.Scope;
+import io.approvals.console.testing.MovableClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxTimeTest {
     @TempDir
     Path dir;
+
     MovableClock clock = new MovableClock(Instant.now());
     Sandbox sandbox;
     SandboxHttp http;
@@ -41,26 +42,38 @@ class SandboxTimeTest {
     void theOldSecretStopsWhenItsGracePeriodEnds() {
         ApiKey old = sandbox.issueKeyForTests("rotating", "r@example.com", Set.of(Scope.READ), null);
         ApiKey fresh = ApiKey.of(http.post("/apikeys/current/regenerate", old, "{\"oldKeyValidForSeconds\":60}")
-                .json().get("key").asText());
+                .json()
+                .get("key")
+                .asText());
         clock.advance(Duration.ofSeconds(59));
-        assertThat(http.get("/apikeys/current", old).json().get("status").asText()).isEqualTo("Expiring");
+        assertThat(http.get("/apikeys/current", old).json().get("status").asText())
+                .isEqualTo("Expiring");
         clock.advance(Duration.ofSeconds(1));
         assertThat(http.get("/apikeys/current", old).status()).isEqualTo(401);
-        assertThat(http.get("/apikeys/current", fresh).json().get("status").asText()).isEqualTo("Active");
+        assertThat(http.get("/apikeys/current", fresh).json().get("status").asText())
+                .isEqualTo("Active");
     }
 
     @Test
     void aKeyStopsAtItsExpiryAndIsListedAsExpired() {
         Instant expires = clock.instant().plusSeconds(3600);
-        ApiKey key = ApiKey.of(http.post("/apikeys", admin, "{\"name\":\"temp\",\"owner\":\"t@example.com\","
-                + "\"scopes\":[\"read\"],\"expiresAt\":\"" + expires + "\"}").json().get("key").asText());
+        ApiKey key = ApiKey.of(http.post(
+                        "/apikeys",
+                        admin,
+                        "{\"name\":\"temp\",\"owner\":\"t@example.com\"," + "\"scopes\":[\"read\"],\"expiresAt\":\""
+                                + expires + "\"}")
+                .json()
+                .get("key")
+                .asText());
         assertThat(http.get("/approvals/GetApprovalNotComplete", key).status()).isEqualTo(200);
         clock.advance(Duration.ofHours(1));
         SandboxHttp.Answer refused = http.get("/approvals/GetApprovalNotComplete", key);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("WWW-Authenticate")).isNotNull();
         JsonNode listed = http.get("/apikeys", admin).json().findParents("name").stream()
-                .filter(n -> n.get("name").asText().equals("temp")).findFirst().orElseThrow();
+                .filter(n -> n.get("name").asText().equals("temp"))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.get("status").asText()).isEqualTo("Expired");
     }
 
@@ -82,15 +95,21 @@ class SandboxTimeTest {
     @Test
     void idempotencyRecordsAreKeptForAtLeast24Hours() {
         String first = http.post("/approvals/CreateApproval", admin, "{\"title\":\"kept\"}", "Idempotency-Key", "day")
-                .json().get("id").asText();
+                .json()
+                .get("id")
+                .asText();
         clock.advance(Duration.ofHours(24));
         assertThat(http.post("/approvals/CreateApproval", admin, "{\"title\":\"kept\"}", "Idempotency-Key", "day")
-                .json().get("id").asText()).isEqualTo(first);
+                        .json()
+                        .get("id")
+                        .asText())
+                .isEqualTo(first);
         assertThat(http.post("/approvals/CreateApproval", admin, "{\"title\":\"other\"}", "Idempotency-Key", "day")
-                .status()).isEqualTo(422);
+                        .status())
+                .isEqualTo(422);
         clock.advance(Duration.ofHours(25));
-        SandboxHttp.Answer later = http.post("/approvals/CreateApproval", admin, "{\"title\":\"other\"}",
-                "Idempotency-Key", "day");
+        SandboxHttp.Answer later =
+                http.post("/approvals/CreateApproval", admin, "{\"title\":\"other\"}", "Idempotency-Key", "day");
         assertThat(later.status()).isEqualTo(201);
         assertThat(later.json().get("id").asText()).isNotEqualTo(first);
     }

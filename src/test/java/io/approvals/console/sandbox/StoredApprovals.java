@@ -29,9 +29,11 @@ final class StoredApprovals {
                             s.approvals.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
                         }
                     }
-                    try (ResultSet rs = st.executeQuery("SELECT action, target FROM audit WHERE action LIKE 'approval.%'")) {
+                    try (ResultSet rs =
+                            st.executeQuery("SELECT action, target FROM audit WHERE action LIKE 'approval.%'")) {
                         while (rs.next()) {
-                            s.audit.computeIfAbsent(rs.getString(2), k -> new HashMap<>())
+                            s.audit
+                                    .computeIfAbsent(rs.getString(2), k -> new HashMap<>())
                                     .merge(rs.getString(1), 1, Integer::sum);
                             s.auditEntries++;
                         }
@@ -69,7 +71,10 @@ final class StoredApprovals {
 
     /** Approvals whose title is used more than once among those whose title starts with prefix. */
     int duplicateTitles(String prefix) {
-        List<String> titles = approvals.values().stream().map(r -> r[0]).filter(t -> t.startsWith(prefix)).toList();
+        List<String> titles = approvals.values().stream()
+                .map(r -> r[0])
+                .filter(t -> t.startsWith(prefix))
+                .toList();
         return titles.size() - (int) titles.stream().distinct().count();
     }
 
@@ -93,7 +98,8 @@ final class StoredApprovals {
                 mismatches.add(id + " " + row[1] + ": " + actions);
             }
         });
-        audit.keySet().stream().filter(target -> !approvals.containsKey(target))
+        audit.keySet().stream()
+                .filter(target -> !approvals.containsKey(target))
                 .forEach(target -> mismatches.add("audit entry for a missing approval " + target));
         return mismatches;
     }

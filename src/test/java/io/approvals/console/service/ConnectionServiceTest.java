@@ -51,7 +51,8 @@ class ConnectionServiceTest {
         assertThat(report.stored()).isTrue();
         assertThat(report.backend()).isEqualTo("this session only");
         assertThat(report.verifiedMatchesStored()).isTrue();
-        Connection saved = new ConnectionStore(AppPaths.under(root)).find("prod").orElseThrow();
+        Connection saved =
+                new ConnectionStore(AppPaths.under(root)).find("prod").orElseThrow();
         assertThat(saved.verified().scopes()).containsExactly("read", "write");
         assertThat(saved.verified().owner()).isEqualTo("lee@example.com");
         assertThat(saved.verified().verifiedAt()).isEqualTo(NOW);
@@ -84,8 +85,7 @@ class ConnectionServiceTest {
             }
 
             @Override
-            public void delete(String account) {
-            }
+            public void delete(String account) {}
         };
 
         assertThatThrownBy(() -> service.withSecrets(failingSave).setKey("prod", key))
@@ -132,15 +132,17 @@ class ConnectionServiceTest {
     @Test
     void profilesAreCheckedWhenAdded() {
         assertThatThrownBy(() -> service.addProfile("x", "ftp://h", AuthMode.API_KEY, null, null))
-                .isInstanceOfSatisfying(ServiceException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.INVALID_INPUT));
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ServiceException.Kind.INVALID_INPUT));
         assertThatThrownBy(() -> service.addProfile("y", "https://h.example.com", AuthMode.API_KEY, "Bad Header", null))
-                .isInstanceOf(ServiceException.class).hasMessageContaining("header");
+                .isInstanceOf(ServiceException.class)
+                .hasMessageContaining("header");
         assertThatThrownBy(() -> service.addProfile("prod", "https://h.example.com", AuthMode.API_KEY, null, null))
-                .isInstanceOfSatisfying(ServiceException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.DUPLICATE_PROFILE));
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ServiceException.Kind.DUPLICATE_PROFILE));
         Connection loopback = service.addProfile("local", "http://localhost:8080", AuthMode.BEARER, null, null);
         assertThat(loopback.authMode()).isEqualTo(AuthMode.BEARER);
-        assertThat(HttpClientFactory.authScheme(loopback)).isInstanceOf(io.approvals.console.client.AuthScheme.Bearer.class);
+        assertThat(HttpClientFactory.authScheme(loopback))
+                .isInstanceOf(io.approvals.console.client.AuthScheme.Bearer.class);
     }
 }

@@ -36,44 +36,63 @@ class FailureTextTest {
 
     private static Approval decided(ApprovalStatus status, Instant at) {
         Instant t = Instant.parse("2026-11-26T10:15:30Z");
-        return new Approval("apr_1", "Laptop", null, "dana@example.com", "lee@example.com", Priority.NORMAL, null,
-                status, t, t, "writer@example.com", at, null, 4);
+        return new Approval(
+                "apr_1",
+                "Laptop",
+                null,
+                "dana@example.com",
+                "lee@example.com",
+                Priority.NORMAL,
+                null,
+                status,
+                t,
+                t,
+                "writer@example.com",
+                at,
+                null,
+                4);
     }
 
     @Test
     void networkFailuresKeepTheClientsFactsAndSayWhatToCheck() {
-        ApiException refused = new ApiException.Network("Could not connect to h.example:8443 (connection refused).",
+        ApiException refused = new ApiException.Network(
+                "Could not connect to h.example:8443 (connection refused).",
                 new ConnectException("Connection refused"));
         assertThat(en(refused).kind()).isEqualTo(Kind.OFFLINE);
         assertThat(en(refused).title()).isEqualTo("The server cannot be reached");
         // the English line is the client's message as it always was
         assertThat(en(refused).line()).isEqualTo(refused.getMessage());
         assertThat(de(refused).title()).isEqualTo("Der Server ist nicht erreichbar");
-        assertThat(de(refused).message()).startsWith("Der Server ist nicht erreichbar.")
+        assertThat(de(refused).message())
+                .startsWith("Der Server ist nicht erreichbar.")
                 .contains("h.example:8443"); // the fact is quoted as it came
         assertThat(de(refused).nextStep()).startsWith("Pr\u00fcfen Sie das Netzwerk");
 
-        ApiException timeout = new ApiException.Network("Could not connect to h (timed out) (waited 3.0 s in all).",
+        ApiException timeout = new ApiException.Network(
+                "Could not connect to h (timed out) (waited 3.0 s in all).",
                 new HttpConnectTimeoutException("HTTP connect timed out"));
         assertThat(en(timeout).kind()).isEqualTo(Kind.TIMEOUT);
         assertThat(en(timeout).line()).isEqualTo(timeout.getMessage());
         assertThat(de(timeout).title()).isEqualTo("Der Server hat nicht rechtzeitig geantwortet");
 
-        ApiException broke = new ApiException.Network("The connection to h broke before the answer was complete.",
+        ApiException broke = new ApiException.Network(
+                "The connection to h broke before the answer was complete.",
                 new java.io.IOException(new EOFException()));
         assertThat(en(broke).kind()).isEqualTo(Kind.OFFLINE);
     }
 
     @Test
     void tlsHostMismatchAndUntrustedCertificateAreTheirOwnKinds() {
-        ApiException host = new ApiException.Network("The server's certificate is for another host, not h. Check the "
-                + "address; if it is right, the server's certificate must name it.",
+        ApiException host = new ApiException.Network(
+                "The server's certificate is for another host, not h. Check the "
+                        + "address; if it is right, the server's certificate must name it.",
                 new SSLHandshakeException("No subject alternative DNS name matching h found."));
         assertThat(en(host).kind()).isEqualTo(Kind.TLS_HOST);
         assertThat(en(host).line()).isEqualTo(host.getMessage());
         assertThat(de(host).title()).isEqualTo("Das Zertifikat des Servers nennt einen anderen Host");
 
-        ApiException trust = new ApiException.Network("The server's certificate is not trusted for h.",
+        ApiException trust = new ApiException.Network(
+                "The server's certificate is not trusted for h.",
                 new SSLHandshakeException("PKIX path building failed"));
         assertThat(en(trust).kind()).isEqualTo(Kind.TLS_TRUST);
         assertThat(de(trust).title()).isEqualTo("Dem Zertifikat des Servers wird nicht vertraut");
@@ -94,28 +113,33 @@ class FailureTextTest {
     void anEmptyUnauthorizedToAGuessedHeaderNamesTheHeader() {
         ApiException e = new ApiException.Unauthorized("req-1", "X-API-Key");
         assertThat(en(e).kind()).isEqualTo(Kind.UNAUTHORIZED_HEADER);
-        assertThat(en(e).line()).contains("refused the key").contains("header 'X-API-Key'")
-                .contains("which was assumed").contains("profiles set NAME --header NAME");
+        assertThat(en(e).line())
+                .contains("refused the key")
+                .contains("header 'X-API-Key'")
+                .contains("which was assumed")
+                .contains("profiles set NAME --header NAME");
         assertThat(de(e).line()).contains("Header 'X-API-Key'").contains("--header NAME");
     }
 
     @Test
     void aMissingScopeIsNamed() {
         ApiException e = new ApiException.Forbidden("write", "req-1");
-        assertThat(en(e).line()).isEqualTo("This key lacks the \u2018write\u2019 scope, so that was refused. "
-                + "Ask an administrator for a key with \u2018write\u2019.");
+        assertThat(en(e).line())
+                .isEqualTo("This key lacks the \u2018write\u2019 scope, so that was refused. "
+                        + "Ask an administrator for a key with \u2018write\u2019.");
         assertThat(de(e).line()).contains("\u201ewrite\u201c").startsWith("Diesem Schl\u00fcssel fehlt");
         assertThat(en(new ApiException.Forbidden(null, null)).line())
                 .isEqualTo(new ApiException.Forbidden(null, null).getMessage());
-        assertThat(de(new ApiException.Forbidden(null, null)).line()).startsWith("Dieser Schl\u00fcssel darf das nicht.");
+        assertThat(de(new ApiException.Forbidden(null, null)).line())
+                .startsWith("Dieser Schl\u00fcssel darf das nicht.");
     }
 
     @Test
     void notFoundAndValidationKeepTheClientsWordsInEnglish() {
         ApiException notFound = new ApiException.NotFound(null, "r");
         assertThat(en(notFound).line()).isEqualTo(notFound.getMessage());
-        assertThat(de(notFound).line()).isEqualTo("Auf dem Server nicht gefunden. "
-                + "Aktualisieren Sie, um die aktuelle Liste zu sehen.");
+        assertThat(de(notFound).line())
+                .isEqualTo("Auf dem Server nicht gefunden. " + "Aktualisieren Sie, um die aktuelle Liste zu sehen.");
         ApiException invalid = new ApiException.Validation(422, null, Map.of(), "r");
         assertThat(en(invalid).line()).isEqualTo(invalid.getMessage());
         assertThat(de(invalid).title()).isEqualTo("Der Server hat die Eingabe abgelehnt");
@@ -127,10 +151,12 @@ class FailureTextTest {
     void aConflictSaysWhoDecidedOrWhichVersionIsCurrent() {
         Instant at = Instant.parse("2026-12-01T09:00:00Z");
         ApiException decided = new ApiException.Conflict(decided(ApprovalStatus.APPROVED, at), "r");
-        assertThat(en(decided).line()).isEqualTo(decided.getMessage())
+        assertThat(en(decided).line())
+                .isEqualTo(decided.getMessage())
                 .isEqualTo("Already approved by writer@example.com at 2026-12-01T09:00:00Z. Nothing was changed.");
-        assertThat(de(decided).line()).isEqualTo("Bereits genehmigt von writer@example.com am 2026-12-01T09:00:00Z. "
-                + "Es wurde nichts ge\u00e4ndert.");
+        assertThat(de(decided).line())
+                .isEqualTo("Bereits genehmigt von writer@example.com am 2026-12-01T09:00:00Z. "
+                        + "Es wurde nichts ge\u00e4ndert.");
         ApiException changed = new ApiException.Conflict(decided(ApprovalStatus.PENDING, null), "r");
         assertThat(en(changed).line()).isEqualTo(changed.getMessage());
         ApiException unknown = new ApiException.Conflict(null, "r");
@@ -142,16 +168,19 @@ class FailureTextTest {
     void aRateLimitSaysHowLongToWait() {
         ApiException e = new ApiException.RateLimited(Duration.ofSeconds(30), "r");
         assertThat(en(e).line()).isEqualTo("The server asked us to wait. Trying again is possible in 30 s.");
-        assertThat(de(e).line()).isEqualTo("Der Server hat uns gebeten zu warten. Ein neuer Versuch ist in 30 s m\u00f6glich.");
-        assertThat(FailureText.retryCountdown(true, 7, EN)).isEqualTo("The server asked us to wait. Trying again in 7 s.");
-        assertThat(FailureText.retryCountdown(false, 5, EN)).startsWith("Offline: the server cannot be reached. "
-                + "Retrying in 5 s.");
+        assertThat(de(e).line())
+                .isEqualTo("Der Server hat uns gebeten zu warten. Ein neuer Versuch ist in 30 s m\u00f6glich.");
+        assertThat(FailureText.retryCountdown(true, 7, EN))
+                .isEqualTo("The server asked us to wait. Trying again in 7 s.");
+        assertThat(FailureText.retryCountdown(false, 5, EN))
+                .startsWith("Offline: the server cannot be reached. " + "Retrying in 5 s.");
         assertThat(FailureText.retryCountdown(false, 5, DE)).contains("Neuer Versuch in 5 s");
     }
 
     @Test
     void serverFailuresReadAsTheClientWroteThemWithOrWithoutDetailAndRequestId() {
-        for (ApiException e : List.of(new ApiException.Server(503, null, null),
+        for (ApiException e : List.of(
+                new ApiException.Server(503, null, null),
                 new ApiException.Server(500, "Database down.", "req-9"),
                 new ApiException.Server(0, "the answer could not be read (not JSON)", "req-9"),
                 new ApiException.Server(0, null, null))) {
@@ -165,11 +194,13 @@ class FailureTextTest {
 
     @Test
     void aReachedCapNamesTheCap() {
-        ApiException e = new ApiException.CapReached(200, "the list has more than 20000 items (cap on items per list)",
-                "req-2");
+        ApiException e =
+                new ApiException.CapReached(200, "the list has more than 20000 items (cap on items per list)", "req-2");
         assertThat(en(e).line()).isEqualTo(e.getMessage());
-        assertThat(de(e).line()).startsWith("Angehalten: the list has more than 20000 items (cap on items per list). "
-                + "Nichts davon wurde verwendet.").endsWith("(Anfrage req-2).");
+        assertThat(de(e).line())
+                .startsWith("Angehalten: the list has more than 20000 items (cap on items per list). "
+                        + "Nichts davon wurde verwendet.")
+                .endsWith("(Anfrage req-2).");
     }
 
     @Test
@@ -181,14 +212,14 @@ class FailureTextTest {
 
     @Test
     void keychainFailuresHaveAKindTitleAndKeepTheirReasonAndStep() {
-        KeychainException locked = new KeychainException(KeychainException.Kind.LOCKED, "The keyring is locked.",
-                "Unlock it and try again.");
+        KeychainException locked = new KeychainException(
+                KeychainException.Kind.LOCKED, "The keyring is locked.", "Unlock it and try again.");
         assertThat(en(locked).kind()).isEqualTo(Kind.KEYCHAIN_LOCKED);
         assertThat(en(locked).line()).isEqualTo(locked.getMessage());
         assertThat(de(locked).title()).isEqualTo("Der Schl\u00fcsselbund ist gesperrt");
         assertThat(de(locked).message()).startsWith("Der Schl\u00fcsselbund ist gesperrt.");
-        KeychainException none = new KeychainException(KeychainException.Kind.UNAVAILABLE, "No Secret Service answered.",
-                "Install gnome-keyring.");
+        KeychainException none = new KeychainException(
+                KeychainException.Kind.UNAVAILABLE, "No Secret Service answered.", "Install gnome-keyring.");
         assertThat(en(none).kind()).isEqualTo(Kind.KEYCHAIN_UNAVAILABLE);
         assertThat(en(none).line()).isEqualTo(none.getMessage());
         assertThat(de(none).title()).isEqualTo("Hier gibt es keinen Schl\u00fcsselbund");
@@ -201,28 +232,41 @@ class FailureTextTest {
     void anythingElseIsNamedByItsClassOnlySoNoKeyCanShow() {
         String canary = TestKeys.canaryText();
         RuntimeException odd = new IllegalStateException("boom " + canary);
-        assertThat(en(odd).line()).isEqualTo("Something went wrong (IllegalStateException). Try again.")
+        assertThat(en(odd).line())
+                .isEqualTo("Something went wrong (IllegalStateException). Try again.")
                 .doesNotContain(canary);
-        assertThat(de(odd).line()).isEqualTo("Etwas ist schiefgegangen (IllegalStateException). Versuchen Sie es erneut.");
-        assertThat(en(new ServiceException(ServiceException.Kind.REFUSED, "Not with the profile's own key.")).line())
+        assertThat(de(odd).line())
+                .isEqualTo("Etwas ist schiefgegangen (IllegalStateException). Versuchen Sie es erneut.");
+        assertThat(en(new ServiceException(ServiceException.Kind.REFUSED, "Not with the profile's own key."))
+                        .line())
                 .isEqualTo("Not with the profile's own key.");
     }
 
     @Test
     void noTextOfAnyKindHoldsAKeyOrAMissingBundleKey() {
         String canary = TestKeys.canaryText();
-        List<Throwable> all = List.of(new ApiException.Network("x.", new ConnectException()),
-                new ApiException.Unauthorized(null), new ApiException.Unauthorized(null, "X-API-Key"),
-                new ApiException.Forbidden("admin", null), new ApiException.NotFound(null, null),
-                new ApiException.Conflict(null, null), new ApiException.Validation(400, null, null, null),
-                new ApiException.RateLimited(Duration.ofSeconds(2), null), new ApiException.Server(502, null, null),
-                new ApiException.CapReached(200, "x", null), new ApiException.InsecureUrl("h"),
-                new KeychainException(KeychainException.Kind.DENIED, "d.", "n."), new RuntimeException(canary));
+        List<Throwable> all = List.of(
+                new ApiException.Network("x.", new ConnectException()),
+                new ApiException.Unauthorized(null),
+                new ApiException.Unauthorized(null, "X-API-Key"),
+                new ApiException.Forbidden("admin", null),
+                new ApiException.NotFound(null, null),
+                new ApiException.Conflict(null, null),
+                new ApiException.Validation(400, null, null, null),
+                new ApiException.RateLimited(Duration.ofSeconds(2), null),
+                new ApiException.Server(502, null, null),
+                new ApiException.CapReached(200, "x", null),
+                new ApiException.InsecureUrl("h"),
+                new KeychainException(KeychainException.Kind.DENIED, "d.", "n."),
+                new RuntimeException(canary));
         for (Locale l : List.of(EN, DE, Locale.JAPANESE)) {
             for (Throwable t : all) {
                 FailureText f = FailureText.of(t, l);
-                assertThat(f.title() + f.message() + f.nextStep()).as(l + " " + t).doesNotContain(canary)
-                        .doesNotContain("[failure.").doesNotContain("[status.");
+                assertThat(f.title() + f.message() + f.nextStep())
+                        .as(l + " " + t)
+                        .doesNotContain(canary)
+                        .doesNotContain("[failure.")
+                        .doesNotContain("[status.");
             }
         }
     }
@@ -230,10 +274,12 @@ class FailureTextTest {
     @Test
     void aPartlyReadListSaysHowManyItems() {
         PendingSnapshot s = new PendingSnapshot(List.of(), Map.of(), null, false, 1, 3);
-        assertThat(FailureText.readingNote(s, EN)).isEqualTo(s.readingNote())
+        assertThat(FailureText.readingNote(s, EN))
+                .isEqualTo(s.readingNote())
                 .isEqualTo("1 item partly read (fields shown as unknown), 3 items skipped (no id)");
         assertThat(FailureText.readingNote(s, DE))
-                .isEqualTo("1 Eintrag teilweise gelesen (Felder als unbekannt gezeigt), 3 Eintr\u00e4ge \u00fcbersprungen (ohne ID)");
+                .isEqualTo(
+                        "1 Eintrag teilweise gelesen (Felder als unbekannt gezeigt), 3 Eintr\u00e4ge \u00fcbersprungen (ohne ID)");
         assertThat(FailureText.readingNote(PendingSnapshot.empty(), DE)).isEmpty();
     }
 }

@@ -30,8 +30,19 @@ public final class FakeApprovalsApi {
     private volatile boolean keyEndpoints = true;
 
     public ApiKey issue(ApiKey key, String owner, List<String> scopes) {
-        keys.put(key.sha256Hex(), new KeyMetadata("key_" + key.fingerprint(), "test", owner, key.prefix(), key.last4(),
-                scopes, Instant.parse("2026-11-01T00:00:00Z"), null, null, KeyStatus.ACTIVE));
+        keys.put(
+                key.sha256Hex(),
+                new KeyMetadata(
+                        "key_" + key.fingerprint(),
+                        "test",
+                        owner,
+                        key.prefix(),
+                        key.last4(),
+                        scopes,
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        null,
+                        null,
+                        KeyStatus.ACTIVE));
         return key;
     }
 
@@ -69,8 +80,12 @@ public final class FakeApprovalsApi {
         @Override
         public Page<Approval> listNotComplete(String approver, int limit, String cursor) {
             caller();
-            return new Page<>(pending.stream().filter(a -> approver == null || approver.equals(a.approver()))
-                    .limit(limit).toList(), null);
+            return new Page<>(
+                    pending.stream()
+                            .filter(a -> approver == null || approver.equals(a.approver()))
+                            .limit(limit)
+                            .toList(),
+                    null);
         }
 
         @Override

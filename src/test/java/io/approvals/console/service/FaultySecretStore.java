@@ -40,8 +40,8 @@ public final class FaultySecretStore implements SecretStore {
 
     private void check(String op, String account) {
         if (rule.fails(op, account)) {
-            throw new KeychainException(KeychainException.Kind.ERROR, "The test keychain refused to " + op + ".",
-                    "Try again.");
+            throw new KeychainException(
+                    KeychainException.Kind.ERROR, "The test keychain refused to " + op + ".", "Try again.");
         }
     }
 

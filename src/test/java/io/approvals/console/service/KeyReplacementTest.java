@@ -23,14 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyReplacementTest {
     @TempDir
     Path dir;
+
     Sandbox sandbox;
     ConnectionService service;
 
     @BeforeEach
     void start() throws Exception {
         sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, null));
-        service = new ConnectionService(new ConnectionStore(dir.resolve("connections.json"), Clock.systemUTC()),
-                new SessionOnlyStore(), new HttpClientFactory());
+        service = new ConnectionService(
+                new ConnectionStore(dir.resolve("connections.json"), Clock.systemUTC()),
+                new SessionOnlyStore(),
+                new HttpClientFactory());
         service.addProfile("p", sandbox.baseUri().toString(), io.approvals.console.config.AuthMode.API_KEY, null, null);
     }
 
@@ -44,7 +47,9 @@ class KeyReplacementTest {
     }
 
     private void refused(ApiKey key) {
-        assertThatThrownBy(() -> service.clients().create(Connection.of("p", sandbox.baseUri()), key).currentKey())
+        assertThatThrownBy(() -> service.clients()
+                        .create(Connection.of("p", sandbox.baseUri()), key)
+                        .currentKey())
                 .isInstanceOf(ApiException.Unauthorized.class);
     }
 
@@ -56,10 +61,12 @@ class KeyReplacementTest {
 
         KeyReplacement.Result r = KeyReplacement.replace(service, "p", fresh, true);
 
-        assertThat(r.oldKey()).isEqualTo("Revoked the old key " + old.masked() + " (fingerprint " + old.fingerprint()
-                + "): it no longer works anywhere.");
+        assertThat(r.oldKey())
+                .isEqualTo("Revoked the old key " + old.masked() + " (fingerprint " + old.fingerprint()
+                        + "): it no longer works anywhere.");
         refused(old);
-        assertThat(service.storedKeyIfAny("p")).hasValueSatisfying(k -> assertThat(k.matches(fresh)).isTrue());
+        assertThat(service.storedKeyIfAny("p"))
+                .hasValueSatisfying(k -> assertThat(k.matches(fresh)).isTrue());
         assertThat(r.report().fingerprint()).isEqualTo(fresh.fingerprint());
     }
 
@@ -82,12 +89,17 @@ class KeyReplacementTest {
         KeyReplacement.Result r = KeyReplacement.replace(service, "p", regenerated, true);
 
         assertThat(r.oldKey()).contains("the new key is the same key regenerated");
-        assertThat(service.clients().create(Connection.of("p", sandbox.baseUri()), regenerated).currentKey())
+        assertThat(service.clients()
+                        .create(Connection.of("p", sandbox.baseUri()), regenerated)
+                        .currentKey())
                 .isNotNull();
 
         ApiKey other = issue("other", Scope.READ);
         assertThat(KeyReplacement.replace(service, "p", other, false).oldKey()).isNull();
-        assertThat(service.clients().create(Connection.of("p", sandbox.baseUri()), regenerated).currentKey())
-                .as("not asked to revoke: still works").isNotNull();
+        assertThat(service.clients()
+                        .create(Connection.of("p", sandbox.baseUri()), regenerated)
+                        .currentKey())
+                .as("not asked to revoke: still works")
+                .isNotNull();
     }
 }

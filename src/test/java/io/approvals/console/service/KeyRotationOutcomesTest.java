@@ -47,6 +47,7 @@ class KeyRotationOutcomesTest {
 
     @TempDir
     Path sandboxDir;
+
     @TempDir
     Path root;
 
@@ -123,7 +124,8 @@ class KeyRotationOutcomesTest {
         assertThat(lock().holder(PROFILE)).as("given back").isEmpty();
         assertThat(routine.outcome()).isEqualTo(RotationOutcome.COMPLETED);
         assertThat(routine.oldKeyValidUntil()).isEqualTo(Instant.parse("2026-11-27T05:00:00Z"));
-        assertThat(routine.message()).contains("keeps working until about 2026-11-27T05:00:00Z")
+        assertThat(routine.message())
+                .contains("keeps working until about 2026-11-27T05:00:00Z")
                 .doesNotContain("refused the pending entry");
         assertThat(routine.cause()).isNull();
         assertThat(routine.unsavedKey()).isNull();
@@ -142,8 +144,8 @@ class KeyRotationOutcomesTest {
     void aPendingWriteThatFailsOnceIsTriedAgain() {
         AtomicInteger pendingSaves = new AtomicInteger();
         // the marker (first save) goes in; the new key's first save fails, its second works
-        secrets.failWhen((op, account) -> op.equals("save") && account.equals(PENDING)
-                && pendingSaves.incrementAndGet() == 2);
+        secrets.failWhen(
+                (op, account) -> op.equals("save") && account.equals(PENDING) && pendingSaves.incrementAndGet() == 2);
         KeyRotation rotation = new KeyRotation(service);
         clients.onVerify((key, real) -> {
             // when the new key is verified, the pending entry already holds it
@@ -158,7 +160,8 @@ class KeyRotationOutcomesTest {
 
     @Test
     void aNewKeyNeitherPendingNorVerifiedIsStoredUnverified() {
-        secrets.failWhen((op, account) -> op.equals("save") && account.equals(PENDING)
+        secrets.failWhen((op, account) -> op.equals("save")
+                && account.equals(PENDING)
                 && memory.load(PENDING).isPresent());
         clients.onVerify((key, real) -> {
             throw new ApiException.Network("No answer from the server.", null);
@@ -169,8 +172,11 @@ class KeyRotationOutcomesTest {
         assertThat(r.outcome()).isEqualTo(RotationOutcome.UNDECIDED);
         ApiKey stored = memory.load(PROFILE).orElseThrow();
         assertThat(stored).isNotEqualTo(original);
-        assertThat(r.message()).contains("it is stored but could not be verified yet", "key verify --profile prod",
-                "keeps working until about 2026-11-27T05:00:00Z");
+        assertThat(r.message())
+                .contains(
+                        "it is stored but could not be verified yet",
+                        "key verify --profile prod",
+                        "keeps working until about 2026-11-27T05:00:00Z");
         assertThat(r.cause()).isInstanceOf(ApiException.Network.class);
         assertThat(r.report().fingerprint()).isEqualTo(stored.fingerprint());
         assertThat(r.unsavedKey()).isNull();
@@ -191,8 +197,8 @@ class KeyRotationOutcomesTest {
 
         assertThat(r.outcome()).isEqualTo(RotationOutcome.NEW_KEY_NOT_STORED);
         assertThat(r.unsavedKey()).isNotNull().isNotEqualTo(original);
-        assertThat(r.message()).contains("could not store it", "could not be verified", "The old key no longer works.",
-                "memory only");
+        assertThat(r.message())
+                .contains("could not store it", "could not be verified", "The old key no longer works.", "memory only");
         assertThat(r.cause()).isInstanceOf(KeychainException.class);
         assertThat(memory.load(PROFILE)).contains(original);
         assertThat(r.report().fingerprint()).isEqualTo(original.fingerprint());
@@ -224,8 +230,8 @@ class KeyRotationOutcomesTest {
         RotationResult r = new KeyRotation(startApp()).recover(PROFILE).orElseThrow();
 
         assertThat(r.outcome()).isEqualTo(RotationOutcome.NO_WORKING_KEY);
-        assertThat(r.message()).contains("was refused", "no other key is stored", "Ask an administrator",
-                "key set --profile prod");
+        assertThat(r.message())
+                .contains("was refused", "no other key is stored", "Ask an administrator", "key set --profile prod");
         assertThat(memory.load(PENDING)).isEmpty();
         assertThat(memory.load(PROFILE)).isEmpty();
     }
@@ -238,24 +244,37 @@ class KeyRotationOutcomesTest {
         RotationResult r = new KeyRotation(startApp()).recover(PROFILE).orElseThrow();
 
         assertThat(r.outcome()).isEqualTo(RotationOutcome.NO_WORKING_KEY);
-        assertThat(r.message()).contains("Neither its new key nor the previous one is accepted", "Ask an administrator");
+        assertThat(r.message())
+                .contains("Neither its new key nor the previous one is accepted", "Ask an administrator");
         assertThat(r.cause()).isInstanceOf(ApiException.Unauthorized.class);
         assertThat(memory.load(PENDING)).isEmpty();
-        assertThat(memory.load(PROFILE)).as("kept: only an administrator can say it is dead").contains(original);
+        assertThat(memory.load(PROFILE))
+                .as("kept: only an administrator can say it is dead")
+                .contains(original);
         // and recorded as refused (key status and the app's banner say so until a working key is stored)
         VerifiedKey refused = startApp().profile(PROFILE).verified();
         assertThat(refused.status()).isEqualTo(KeyAttention.REFUSED_STATUS);
         assertThat(refused.fingerprint()).isEqualTo(original.fingerprint());
         assertThat(refused.verifiedAt()).isEqualTo(clock.instant());
-        assertThat(refused.scopes()).as("the facts verified for this very key are kept").contains("read", "write");
+        assertThat(refused.scopes())
+                .as("the facts verified for this very key are kept")
+                .contains("read", "write");
     }
 
     @Test
     void aRefusedStoredKeyIsRecordedWithItsOwnFactsWhateverWasVerifiedBefore() {
         refuseEveryKeyBut(null);
         // last verified: another key; then nothing verified at all
-        VerifiedKey other = new VerifiedKey("ak_other", "zzzz", "other-fingerprint", List.of("admin"),
-                "someone@example.com", null, "Active", clock.instant(), true);
+        VerifiedKey other = new VerifiedKey(
+                "ak_other",
+                "zzzz",
+                "other-fingerprint",
+                List.of("admin"),
+                "someone@example.com",
+                null,
+                "Active",
+                clock.instant(),
+                true);
         for (VerifiedKey before : new VerifiedKey[] {other, null}) {
             service.connections().put(service.profile(PROFILE).withVerified(before));
             memory.save(PENDING, unknownKey());
@@ -274,10 +293,14 @@ class KeyRotationOutcomesTest {
 
     @Test
     void aLockedKeychainStopsARotationBeforeAnythingChanges() {
-        secrets.probeAnswers(Availability.unreachable("Secret Service", KeychainException.Kind.LOCKED,
-                "The keychain is locked.", "Unlock it and try again."));
+        secrets.probeAnswers(Availability.unreachable(
+                "Secret Service",
+                KeychainException.Kind.LOCKED,
+                "The keychain is locked.",
+                "Unlock it and try again."));
         assertThatThrownBy(() -> new KeyRotation(service).rotate(PROFILE, RotationGrace.ONE_HOUR))
-                .isInstanceOf(KeychainException.class).hasMessageContaining("The keychain is locked.");
+                .isInstanceOf(KeychainException.class)
+                .hasMessageContaining("The keychain is locked.");
         assertThat(memory.load(PENDING)).as("no marker").isEmpty();
         assertThat(memory.load(PROFILE)).contains(original);
         assertThat(works(original)).as("nothing regenerated").isTrue();
@@ -305,8 +328,9 @@ class KeyRotationOutcomesTest {
 
         assertThat(r.outcome()).isEqualTo(RotationOutcome.NEW_KEY_LOST);
         assertThat(r.message()).contains("no longer accepted");
-        assertThat(r.cause()).as("nothing failed before: the refusal is the cause").isInstanceOf(
-                ApiException.Unauthorized.class);
+        assertThat(r.cause())
+                .as("nothing failed before: the refusal is the cause")
+                .isInstanceOf(ApiException.Unauthorized.class);
         assertThat(memory.load(PENDING)).isEmpty();
     }
 
@@ -315,12 +339,14 @@ class KeyRotationOutcomesTest {
         ApiKey pending = unknownKey();
         memory.save(PENDING, pending);
         KeyRotation rotation = new KeyRotation(startApp());
-        try (RotationLock.Held cli = lock().tryAcquire(PROFILE, "approvals-console key rotate").orElseThrow()) {
+        try (RotationLock.Held cli =
+                lock().tryAcquire(PROFILE, "approvals-console key rotate").orElseThrow()) {
             RotationResult r = rotation.recover(PROFILE).orElseThrow();
             assertThat(r.outcome()).isEqualTo(RotationOutcome.IN_PROGRESS);
             assertThat(r.message()).contains("under way in another program", "(approvals-console key rotate)");
             assertThat(memory.load(PENDING)).as("not ours to settle").contains(pending);
-            assertThat(rotation.rotatingElsewhere(PROFILE)).map(RotationLock.Owner::program)
+            assertThat(rotation.rotatingElsewhere(PROFILE))
+                    .map(RotationLock.Owner::program)
                     .contains("approvals-console key rotate");
         }
         assertThat(rotation.rotatingElsewhere(PROFILE)).isEmpty();
@@ -398,7 +424,8 @@ class KeyRotationOutcomesTest {
         assertThat(r.outcome()).isEqualTo(RotationOutcome.COMPLETED);
         assertThat(memory.load(PROFILE)).contains(issued.key());
         assertThat(r.report().fingerprint()).isEqualTo(issued.key().fingerprint());
-        assertThat(app.profile(PROFILE).verified().fingerprint()).isEqualTo(issued.key().fingerprint());
+        assertThat(app.profile(PROFILE).verified().fingerprint())
+                .isEqualTo(issued.key().fingerprint());
     }
 
     @Test
@@ -425,7 +452,8 @@ class KeyRotationOutcomesTest {
         RotationResult next = new KeyRotation(app).recover(PROFILE).orElseThrow();
         assertThat(next.outcome()).isEqualTo(RotationOutcome.COMPLETED);
         assertThat(memory.load(PENDING)).isEmpty();
-        assertThat(app.profile(PROFILE).verified().fingerprint()).isEqualTo(issued.key().fingerprint());
+        assertThat(app.profile(PROFILE).verified().fingerprint())
+                .isEqualTo(issued.key().fingerprint());
     }
 
     @Test
@@ -449,7 +477,9 @@ class KeyRotationOutcomesTest {
         memory.save(KeyRotation.pendingAccount("gone"), unknownKey());
         assertThat(new KeyRotation(service).recover("gone")).isEmpty();
         assertThat(memory.load(KeyRotation.pendingAccount("gone"))).isEmpty();
-        assertThat(new KeyRotation(service).recover(PROFILE)).as("nothing pending").isEmpty();
+        assertThat(new KeyRotation(service).recover(PROFILE))
+                .as("nothing pending")
+                .isEmpty();
     }
 
     @Test
@@ -489,8 +519,8 @@ class KeyRotationOutcomesTest {
         service.addProfile("sso", sandbox.baseUri().toString(), AuthMode.BEARER, null, null);
         service.setKey("sso", original);
         assertThatThrownBy(() -> new KeyRotation(service).rotate("sso", RotationGrace.ONE_HOUR))
-                .isInstanceOfSatisfying(ServiceException.class,
-                        e -> assertThat(e.kind()).isEqualTo(ServiceException.Kind.NOT_SUPPORTED))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ServiceException.Kind.NOT_SUPPORTED))
                 .hasMessageContaining("cannot regenerate");
         assertThat(memory.load(KeyRotation.pendingAccount("sso"))).isEmpty();
     }

@@ -3,11 +3,11 @@ package io.approvals.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.approvals.console.cli.CanaryScan;
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsClient;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.AuthMode;
-import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.IssuedKey;
@@ -20,7 +20,6 @@ import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.sandbox.SandboxWithClock;
 import io.approvals.console.testing.LogCapture;
 import io.approvals.console.testing.MovableClock;
-import io.approvals.console.cli.CanaryScan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +43,7 @@ class KeyRotationTest {
 
     @TempDir
     Path sandboxDir;
+
     @TempDir
     Path root;
 
@@ -118,7 +118,8 @@ class KeyRotationTest {
         seen.add(fresh);
         assertThat(fresh).isNotEqualTo(original);
         assertThat(memory.load(PENDING)).isEmpty();
-        assertThat(r.message()).contains(fresh.masked(), fresh.fingerprint(), "keeps working until")
+        assertThat(r.message())
+                .contains(fresh.masked(), fresh.fingerprint(), "keeps working until")
                 .doesNotContain(fresh.reveal());
         assertThat(r.report().fingerprint()).isEqualTo(fresh.fingerprint());
         assertThat(r.report().verifiedMatchesStored()).isTrue();
@@ -206,8 +207,8 @@ class KeyRotationTest {
     void aKeychainThatRefusesThePendingEntryGetsTheNewKeyStoredDirectly() {
         AtomicInteger pendingSaves = new AtomicInteger();
         // the marker goes in; every later write to the pending entry fails
-        secrets.failWhen((op, account) -> op.equals("save") && account.equals(PENDING)
-                && pendingSaves.incrementAndGet() > 1);
+        secrets.failWhen(
+                (op, account) -> op.equals("save") && account.equals(PENDING) && pendingSaves.incrementAndGet() > 1);
 
         RotationResult r = check(new KeyRotation(service).rotate(PROFILE, RotationGrace.COMPROMISED));
 
@@ -308,7 +309,8 @@ class KeyRotationTest {
         assertThat(memory.load(PENDING)).isEmpty();
         assertThat(works(original)).isFalse();
         assertThat(works(stored())).isTrue();
-        assertThat(startApp().profile(PROFILE).verified().fingerprint()).isEqualTo(issued.key().fingerprint());
+        assertThat(startApp().profile(PROFILE).verified().fingerprint())
+                .isEqualTo(issued.key().fingerprint());
         assertThat(new RotationRecovery(startApp()).recoverAll()).isEmpty();
     }
 
@@ -337,7 +339,8 @@ class KeyRotationTest {
         seen.add(rotation.regenerate(plan).key());
         // stops before storePending: only the marker is there
         assertThatThrownBy(() -> rotation.prepare(PROFILE, RotationGrace.ONE_HOUR))
-                .as("no second rotation over an unfinished one").isInstanceOf(ServiceException.class)
+                .as("no second rotation over an unfinished one")
+                .isInstanceOf(ServiceException.class)
                 .hasMessageContaining("is unfinished");
 
         RotationResult r = new RotationRecovery(startApp()).recover(PROFILE).orElseThrow();
@@ -413,7 +416,8 @@ class KeyRotationTest {
         assertThat(stored()).isEqualTo(original);
 
         assertThatThrownBy(() -> new KeyRotation(startApp()).rotate(PROFILE, RotationGrace.COMPROMISED))
-                .isInstanceOf(ServiceException.class).hasMessageContaining("Not rotating again");
+                .isInstanceOf(ServiceException.class)
+                .hasMessageContaining("Not rotating again");
         assertThat(works(original)).as("the server was not asked").isTrue();
     }
 

@@ -34,29 +34,50 @@ public final class ApiMarkdown {
 
     private String page() {
         JsonNode info = doc.path("info");
-        md.append("# ").append(info.path("title").asText()).append(" (").append(info.path("version").asText())
+        md.append("# ")
+                .append(info.path("title").asText())
+                .append(" (")
+                .append(info.path("version").asText())
                 .append(")\n\n");
-        md.append("Generated from [`api/openapi.yaml`](api/openapi.yaml) (OpenAPI ").append(doc.path("openapi").asText())
-                .append(") by `scripts/api-docs.sh`; do not edit by hand. A running sandbox serves the same document at\n"
-                        + "`/openapi.json` and an interactive page at `/docs` (no key needed for either).\n\n");
+        md.append("Generated from [`api/openapi.yaml`](api/openapi.yaml) (OpenAPI ")
+                .append(doc.path("openapi").asText())
+                .append(
+                        ") by `scripts/api-docs.sh`; do not edit by hand. A running sandbox serves the same document at\n"
+                                + "`/openapi.json` and an interactive page at `/docs` (no key needed for either).\n\n");
         md.append(info.path("description").asText().strip()).append("\n\n");
         md.append("## Authentication\n\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.at("/components/securitySchemes").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        doc.at("/components/securitySchemes").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> s = it.next();
             JsonNode v = s.getValue();
-            String how = v.path("type").asText().equals("apiKey") ? "header `" + v.path("name").asText() + "`"
+            String how = v.path("type").asText().equals("apiKey")
+                    ? "header `" + v.path("name").asText() + "`"
                     : "`Authorization: " + cap(v.path("scheme").asText()) + " <token>`";
-            md.append("- **").append(s.getKey()).append("** (").append(how).append("): ")
-                    .append(oneLine(v.path("description").asText())).append("\n");
+            md.append("- **")
+                    .append(s.getKey())
+                    .append("** (")
+                    .append(how)
+                    .append("): ")
+                    .append(oneLine(v.path("description").asText()))
+                    .append("\n");
         }
         md.append("\n## Endpoints\n\n| method | path | summary |\n|---|---|---|\n");
-        forEachOperation((method, path, op) -> md.append("| ").append(method).append(" | [`").append(path)
-                .append("`](#").append(anchor(method + " " + path)).append(") | ")
-                .append(op.path("summary").asText()).append(" |\n"));
+        forEachOperation((method, path, op) -> md.append("| ")
+                .append(method)
+                .append(" | [`")
+                .append(path)
+                .append("`](#")
+                .append(anchor(method + " " + path))
+                .append(") | ")
+                .append(op.path("summary").asText())
+                .append(" |\n"));
         md.append("\n");
         forEachOperation(this::operation);
         md.append("## Schemas\n\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.at("/components/schemas").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        doc.at("/components/schemas").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> s = it.next();
             schema(s.getKey(), s.getValue());
         }
@@ -79,7 +100,10 @@ public final class ApiMarkdown {
 
     private void operation(String method, String path, JsonNode op) {
         md.append("### ").append(method).append(" ").append(path).append("\n\n");
-        md.append("**").append(op.path("summary").asText()).append("** (`").append(op.path("operationId").asText())
+        md.append("**")
+                .append(op.path("summary").asText())
+                .append("** (`")
+                .append(op.path("operationId").asText())
                 .append("`)");
         if (op.has("security") && op.get("security").isEmpty()) {
             md.append(" — no key needed");
@@ -93,25 +117,37 @@ public final class ApiMarkdown {
         if (!params.isEmpty()) {
             md.append("| parameter | in | type | description |\n|---|---|---|---|\n");
             for (JsonNode p : params) {
-                md.append("| `").append(p.path("name").asText()).append("`")
-                        .append(p.path("required").asBoolean() ? " (required)" : "").append(" | ")
-                        .append(p.path("in").asText()).append(" | ").append(type(p.path("schema"))).append(" | ")
-                        .append(oneLine(p.path("description").asText())).append(" |\n");
+                md.append("| `")
+                        .append(p.path("name").asText())
+                        .append("`")
+                        .append(p.path("required").asBoolean() ? " (required)" : "")
+                        .append(" | ")
+                        .append(p.path("in").asText())
+                        .append(" | ")
+                        .append(type(p.path("schema")))
+                        .append(" | ")
+                        .append(oneLine(p.path("description").asText()))
+                        .append(" |\n");
             }
             md.append("\n");
         }
         if (op.has("requestBody")) {
             JsonNode body = resolve(op.get("requestBody"));
             JsonNode schema = body.at("/content/application~1json/schema");
-            md.append("Body (`application/json`").append(body.path("required").asBoolean() ? "" : ", optional")
-                    .append("): ").append(type(schema)).append("\n\n");
+            md.append("Body (`application/json`")
+                    .append(body.path("required").asBoolean() ? "" : ", optional")
+                    .append("): ")
+                    .append(type(schema))
+                    .append("\n\n");
         }
         md.append("| status | body | description |\n|---|---|---|\n");
         for (Iterator<Map.Entry<String, JsonNode>> rs = op.path("responses").fields(); rs.hasNext(); ) {
             Map.Entry<String, JsonNode> r = rs.next();
             JsonNode response = resolve(r.getValue());
             List<String> bodies = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> cs = response.path("content").fields(); cs.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> cs =
+                            response.path("content").fields();
+                    cs.hasNext(); ) {
                 Map.Entry<String, JsonNode> c = cs.next();
                 bodies.add("`" + c.getKey() + "` " + type(c.getValue().path("schema")));
             }
@@ -121,9 +157,14 @@ public final class ApiMarkdown {
                     headers.add("`" + h + "`");
                 }
             });
-            md.append("| ").append(r.getKey()).append(" | ").append(bodies.isEmpty() ? "none" : String.join(", ", bodies))
-                    .append(" | ").append(oneLine(response.path("description").asText()))
-                    .append(headers.isEmpty() ? "" : " Headers: " + String.join(", ", headers) + ".").append(" |\n");
+            md.append("| ")
+                    .append(r.getKey())
+                    .append(" | ")
+                    .append(bodies.isEmpty() ? "none" : String.join(", ", bodies))
+                    .append(" | ")
+                    .append(oneLine(response.path("description").asText()))
+                    .append(headers.isEmpty() ? "" : " Headers: " + String.join(", ", headers) + ".")
+                    .append(" |\n");
         }
         md.append("\n");
     }
@@ -143,12 +184,23 @@ public final class ApiMarkdown {
         for (Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             JsonNode v = p.getValue();
-            md.append("| `").append(p.getKey()).append("` | ").append(type(v)).append(" | ")
-                    .append(required.contains(p.getKey()) ? "yes" : "no").append(" | ").append(constraints(v).strip())
-                    .append(" | ").append(oneLine(v.path("description").asText())).append(" |\n");
+            md.append("| `")
+                    .append(p.getKey())
+                    .append("` | ")
+                    .append(type(v))
+                    .append(" | ")
+                    .append(required.contains(p.getKey()) ? "yes" : "no")
+                    .append(" | ")
+                    .append(constraints(v).strip())
+                    .append(" | ")
+                    .append(oneLine(v.path("description").asText()))
+                    .append(" |\n");
         }
-        md.append(s.path("additionalProperties").isBoolean() && !s.get("additionalProperties").asBoolean()
-                ? "\nNo other members.\n\n" : "\n");
+        md.append(
+                s.path("additionalProperties").isBoolean()
+                                && !s.get("additionalProperties").asBoolean()
+                        ? "\nNo other members.\n\n"
+                        : "\n");
     }
 
     private String type(JsonNode s) {
@@ -177,7 +229,8 @@ public final class ApiMarkdown {
     private static String constraints(JsonNode s) {
         List<String> c = new ArrayList<>();
         if (s.has("minLength") || s.has("maxLength")) {
-            c.add(s.path("minLength").asInt(0) + ".." + (s.has("maxLength") ? s.get("maxLength").asText() : "") + " chars");
+            c.add(s.path("minLength").asInt(0) + ".."
+                    + (s.has("maxLength") ? s.get("maxLength").asText() : "") + " chars");
         }
         if (s.has("minimum") || s.has("maximum")) {
             c.add(s.path("minimum").asText("") + ".." + s.path("maximum").asText(""));

@@ -12,7 +12,8 @@ class ApiMarkdownTest {
     @Test
     void docsApiMdIsGeneratedFromTheOpenApiDocument() throws Exception {
         String committed = Files.readString(Path.of("docs", "api.md"));
-        assertThat(committed).as("docs/api.md is stale: run scripts/api-docs.sh")
+        assertThat(committed)
+                .as("docs/api.md is stale: run scripts/api-docs.sh")
                 .isEqualTo(ApiMarkdown.render(OpenApiContract.get().document()));
     }
 
@@ -20,7 +21,8 @@ class ApiMarkdownTest {
     void everyOperationOfTheDocumentHasItsSection() throws Exception {
         String page = Files.readString(Path.of("docs", "api.md"));
         assertThat(OpenApiContract.get().operations()).hasSizeGreaterThanOrEqualTo(11);
-        OpenApiContract.get().operations().keySet().forEach(op -> assertThat(page).contains("### " + op + "\n"));
+        OpenApiContract.get().operations().keySet().forEach(op -> assertThat(page)
+                .contains("### " + op + "\n"));
     }
 
     @Test

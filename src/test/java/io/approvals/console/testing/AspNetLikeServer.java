@@ -39,6 +39,7 @@ public final class AspNetLikeServer implements AutoCloseable {
     public final List<String> rawItems = new CopyOnWriteArrayList<>();
     /** [MaxLength] on the decision's Comment and the create's Title, answered as ASP.NET words it. */
     public volatile int commentMaxLength = Integer.MAX_VALUE;
+
     public volatile int titleMaxLength = Integer.MAX_VALUE;
     /** False: no Swashbuckle document (a server whose header name must be guessed). */
     public volatile boolean publishSwagger = true;
@@ -47,12 +48,16 @@ public final class AspNetLikeServer implements AutoCloseable {
         this.key = key;
         for (int i = 1; i <= count; i++) {
             ObjectNode a = JSON.createObjectNode();
-            a.put("Id", i).put("Title", "Purchase order " + i).put("Description", "Needs sign-off")
-                    .put("Requester", "dana@example.com").put("Approver", i % 2 == 0 ? "lee@example.com" : null)
+            a.put("Id", i)
+                    .put("Title", "Purchase order " + i)
+                    .put("Description", "Needs sign-off")
+                    .put("Requester", "dana@example.com")
+                    .put("Approver", i % 2 == 0 ? "lee@example.com" : null)
                     .put("Priority", i % 3 == 0 ? "Medium" : i % 3 == 1 ? "High" : "Critical")
                     .put("DueDate", "2026-12-0" + (1 + i % 9) + "T17:00:00")
                     .put("Status", i % 4 == 0 ? "InProgress" : "Pending")
-                    .put("CreatedAt", "2025-09-06T11:02:07.1234567").put("RowVersion", rowVersion(2000 + i));
+                    .put("CreatedAt", "2025-09-06T11:02:07.1234567")
+                    .put("RowVersion", rowVersion(2000 + i));
             items.put(i, a);
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -69,7 +74,8 @@ public final class AspNetLikeServer implements AutoCloseable {
     }
 
     public static String rowVersion(long v) {
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(v).array());
+        return Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(8).putLong(v).array());
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -87,8 +93,11 @@ public final class AspNetLikeServer implements AutoCloseable {
             switch (path) {
                 case "/approvals/GetApprovalNotComplete" -> {
                     ArrayNode out = JSON.createArrayNode();
-                    items.keySet().stream().sorted().map(items::get)
-                            .filter(a -> !a.get("Status").asText().matches("Approved|Rejected")).forEach(out::add);
+                    items.keySet().stream()
+                            .sorted()
+                            .map(items::get)
+                            .filter(a -> !a.get("Status").asText().matches("Approved|Rejected"))
+                            .forEach(out::add);
                     for (String raw : rawItems) {
                         out.add(JSON.readTree(raw));
                     }
@@ -98,10 +107,18 @@ public final class AspNetLikeServer implements AutoCloseable {
                 case "/approvals/CreateApproval" -> create(ex, JSON.readTree(in));
                 default -> {
                     if (path.matches("/approvals/[0-9]+") && items.containsKey(Integer.parseInt(path.substring(11)))) {
-                        send(ex, 200, "application/json", items.get(Integer.parseInt(path.substring(11))).toString());
+                        send(
+                                ex,
+                                200,
+                                "application/json",
+                                items.get(Integer.parseInt(path.substring(11))).toString());
                     } else {
-                        send(ex, 404, "application/problem+json", "{\"type\":\"https://tools.ietf.org/html/rfc9110#"
-                                + "section-15.5.5\",\"title\":\"Not Found\",\"status\":404,\"traceId\":\"00-aa-bb-00\"}");
+                        send(
+                                ex,
+                                404,
+                                "application/problem+json",
+                                "{\"type\":\"https://tools.ietf.org/html/rfc9110#"
+                                        + "section-15.5.5\",\"title\":\"Not Found\",\"status\":404,\"traceId\":\"00-aa-bb-00\"}");
                     }
                 }
             }
@@ -115,19 +132,24 @@ public final class AspNetLikeServer implements AutoCloseable {
             validation(ex, "$.ApprovalId", "The JSON value could not be converted to System.Int32.");
             return;
         }
-        String status = field(body, "Status") == null ? "" : field(body, "Status").asText();
+        String status =
+                field(body, "Status") == null ? "" : field(body, "Status").asText();
         if (!status.matches("(?i)Approved|Rejected")) {
             validation(ex, "Status", "The value '" + status + "' is not valid for Status.");
             return;
         }
         JsonNode comment = field(body, "Comment");
-        if (status.equalsIgnoreCase("Rejected") && (comment == null || comment.asText().isBlank())) {
+        if (status.equalsIgnoreCase("Rejected")
+                && (comment == null || comment.asText().isBlank())) {
             validation(ex, "Comment", "The Comment field is required.");
             return;
         }
         if (comment != null && comment.asText().length() > commentMaxLength) {
-            validation(ex, "Comment", "The field Comment must be a string or array type with a maximum length of '"
-                    + commentMaxLength + "'.");
+            validation(
+                    ex,
+                    "Comment",
+                    "The field Comment must be a string or array type with a maximum length of '" + commentMaxLength
+                            + "'.");
             return;
         }
         ObjectNode a = items.get(id.asInt());
@@ -137,12 +159,18 @@ public final class AspNetLikeServer implements AutoCloseable {
         }
         JsonNode rv = field(body, "RowVersion");
         if (rv != null && !rv.asText().equals(a.get("RowVersion").asText())) {
-            send(ex, 409, "application/problem+json", "{\"title\":\"Conflict\",\"status\":409,"
-                    + "\"detail\":\"The approval was changed by someone else.\"}");
+            send(
+                    ex,
+                    409,
+                    "application/problem+json",
+                    "{\"title\":\"Conflict\",\"status\":409,"
+                            + "\"detail\":\"The approval was changed by someone else.\"}");
             return;
         }
         a.put("Status", status.equalsIgnoreCase("Approved") ? "Approved" : "Rejected");
-        a.put("RowVersion", rowVersion(Base64.getDecoder().decode(a.get("RowVersion").asText())[7] + 5000));
+        a.put(
+                "RowVersion",
+                rowVersion(Base64.getDecoder().decode(a.get("RowVersion").asText())[7] + 5000));
         ex.sendResponseHeaders(204, -1);
     }
 
@@ -154,15 +182,25 @@ public final class AspNetLikeServer implements AutoCloseable {
             return;
         }
         if (title.asText().length() > titleMaxLength) {
-            validation(ex, "Title", "The field Title must be a string or array type with a maximum length of '"
-                    + titleMaxLength + "'.");
+            validation(
+                    ex,
+                    "Title",
+                    "The field Title must be a string or array type with a maximum length of '" + titleMaxLength
+                            + "'.");
             return;
         }
         int id = items.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         ObjectNode a = JSON.createObjectNode();
-        a.put("Id", id).put("Title", title.asText()).put("Status", "Pending")
-                .put("Priority", field(body, "Priority") == null ? "Low" : field(body, "Priority").asText())
-                .put("CreatedAt", "2025-09-07T08:00:00").put("RowVersion", rowVersion(9000 + id));
+        a.put("Id", id)
+                .put("Title", title.asText())
+                .put("Status", "Pending")
+                .put(
+                        "Priority",
+                        field(body, "Priority") == null
+                                ? "Low"
+                                : field(body, "Priority").asText())
+                .put("CreatedAt", "2025-09-07T08:00:00")
+                .put("RowVersion", rowVersion(9000 + id));
         items.put(id, a);
         ex.getResponseHeaders().set("Location", "/approvals/" + id);
         ex.sendResponseHeaders(201, -1);
@@ -179,9 +217,14 @@ public final class AspNetLikeServer implements AutoCloseable {
     }
 
     private static void validation(HttpExchange ex, String field, String message) throws IOException {
-        send(ex, 400, "application/problem+json", "{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\","
-                + "\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\""
-                + field + "\":[\"" + message + "\"]},\"traceId\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00\"}");
+        send(
+                ex,
+                400,
+                "application/problem+json",
+                "{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\","
+                        + "\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\""
+                        + field + "\":[\"" + message
+                        + "\"]},\"traceId\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00\"}");
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

@@ -27,10 +27,10 @@ public final class Canary {
 
     /** One SHA-256 (hex) per line of the random part of every key a leak test followed. */
     public static final Path FOLLOWED_IN_TARGET = Path.of("canary", "followed-keys.sha256");
+
     public static final Path FOLLOWED = Path.of("target").resolve(FOLLOWED_IN_TARGET);
 
-    private Canary() {
-    }
+    private Canary() {}
 
     /** Records a followed key (its digest) for the scan of the test reports; returns the key. */
     public static synchronized ApiKey follow(ApiKey key) {
@@ -38,8 +38,12 @@ public final class Canary {
         if (secret.startsWith(ApiKey.PREFIX) && secret.length() == ApiKey.LENGTH) {
             try {
                 Files.createDirectories(FOLLOWED.getParent());
-                Files.writeString(FOLLOWED, digest(secret.substring(4, 4 + ApiKey.RANDOM_LENGTH)) + "\n",
-                        StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        FOLLOWED,
+                        digest(secret.substring(4, 4 + ApiKey.RANDOM_LENGTH)) + "\n",
+                        StandardCharsets.US_ASCII,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -50,8 +54,8 @@ public final class Canary {
     /** SHA-256 of the ASCII text, as lower-case hex. */
     public static String digest(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

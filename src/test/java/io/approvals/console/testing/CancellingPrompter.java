@@ -74,7 +74,8 @@ public final class CancellingPrompter {
         LIBRARY_LOG.setLevel(Level.OFF);
         Path events = Path.of(args[0]);
         Path ready = Path.of(args[1]);
-        DBusConnection connection = DBusConnectionBuilder.forSessionBus().withShared(false).build();
+        DBusConnection connection =
+                DBusConnectionBuilder.forSessionBus().withShared(false).build();
         CancellingPrompter prompter = new CancellingPrompter(connection, events);
         connection.exportObject(OBJECT_PATH, prompter.new Exported());
         connection.requestBusName(BUS_NAME);
@@ -97,8 +98,7 @@ public final class CancellingPrompter {
         }
 
         @Override
-        public void PerformPrompt(DBusPath callback, String type, Map<String, Variant<?>> properties,
-                                  String exchange) {
+        public void PerformPrompt(DBusPath callback, String type, Map<String, Variant<?>> properties, String exchange) {
             String caller = AbstractConnection.getCallInfo().getSource();
             String path = callback.getPath();
             log("cancelled " + type);

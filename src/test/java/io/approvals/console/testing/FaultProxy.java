@@ -55,8 +55,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** One request the proxy saw, and what it did with it. */
-    public record Seen(String method, String path, String idempotencyKey, Fault fault) {
-    }
+    public record Seen(String method, String path, String idempotencyKey, Fault fault) {}
 
     private static final Set<String> NOT_FORWARDED =
             Set.of("host", "connection", "content-length", "expect", "upgrade", "keep-alive", "transfer-encoding");
@@ -68,8 +67,10 @@ public final class FaultProxy implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile Fault fault = Fault.NONE;
@@ -127,7 +128,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     public List<Seen> seen(String method, String pathContains) {
-        return seen.stream().filter(s -> s.method().equals(method) && s.path().contains(pathContains)).toList();
+        return seen.stream()
+                .filter(s -> s.method().equals(method) && s.path().contains(pathContains))
+                .toList();
     }
 
     private void acceptLoop() {
@@ -171,11 +174,14 @@ public final class FaultProxy implements AutoCloseable {
                     released.await();
                     out.write(a.bytes(Integer.MAX_VALUE));
                 }
-                case STATUS_500 -> out.write(problem(500, "Internal Server Error", "").bytes(Integer.MAX_VALUE));
+                case STATUS_500 ->
+                    out.write(problem(500, "Internal Server Error", "").bytes(Integer.MAX_VALUE));
                 case STATUS_502 -> out.write(problem(502, "Bad Gateway", "").bytes(Integer.MAX_VALUE));
-                case STATUS_503 -> out.write(problem(503, "Service Unavailable", "").bytes(Integer.MAX_VALUE));
-                case RATE_LIMIT -> out.write(problem(429, "Too Many Requests",
-                        "Retry-After: " + retryAfterSeconds + "\r\n").bytes(Integer.MAX_VALUE));
+                case STATUS_503 ->
+                    out.write(problem(503, "Service Unavailable", "").bytes(Integer.MAX_VALUE));
+                case RATE_LIMIT ->
+                    out.write(problem(429, "Too Many Requests", "Retry-After: " + retryAfterSeconds + "\r\n")
+                            .bytes(Integer.MAX_VALUE));
             }
             out.flush();
         } catch (IOException | InterruptedException e) {
@@ -184,9 +190,13 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private Answer forward(Request req) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(req.path)).timeout(Duration.ofSeconds(30))
-                .method(req.method, req.body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(req.body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(upstream.resolve(req.path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        req.method,
+                        req.body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(req.body));
         req.headers.forEach((k, v) -> {
             if (!NOT_FORWARDED.contains(k)) {
                 b.header(k, v);
@@ -205,7 +215,10 @@ public final class FaultProxy implements AutoCloseable {
     private static Answer problem(int status, String reason, String extraHeaders) {
         String body = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status
                 + ",\"detail\":\"Injected by the test's fault proxy\"}";
-        return new Answer(status, reason, "Content-Type: application/problem+json\r\n" + extraHeaders,
+        return new Answer(
+                status,
+                reason,
+                "Content-Type: application/problem+json\r\n" + extraHeaders,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -239,7 +252,8 @@ public final class FaultProxy implements AutoCloseable {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    headers.put(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                             lines[i].substring(colon + 1).trim());
                 }
             }

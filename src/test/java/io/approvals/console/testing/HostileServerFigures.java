@@ -7,11 +7,9 @@ package io.approvals.console.testing;
 public final class HostileServerFigures {
     public static final String PREFIX = "hostile-server-";
 
-    private HostileServerFigures() {
-    }
+    private HostileServerFigures() {}
 
-    public static void record(String id, String behaviour, int exitCode, long millis, long peakHeapMb,
-                              String message) {
+    public static void record(String id, String behaviour, int exitCode, long millis, long peakHeapMb, String message) {
         new ReliabilityFigures(PREFIX + id, behaviour)
                 .put("behaviour", behaviour)
                 .put("exitCode", exitCode)

@@ -8,8 +8,7 @@ package io.approvals.console.testing;
 public final class KeychainFaultFigures {
     public static final String PREFIX = "keychain-fault-";
 
-    private KeychainFaultFigures() {
-    }
+    private KeychainFaultFigures() {}
 
     public static void record(String id, String fault, String userSees, int exitCode, boolean keyKept, long millis) {
         new ReliabilityFigures(PREFIX + id, fault)

@@ -43,64 +43,80 @@ public final class MutationReport {
     static final Map<String, String> EQUIVALENT = new TreeMap<>();
 
     static {
-        EQUIVALENT.put("io.approvals.console.sandbox.Authenticator.credential:changed conditional boundary",
+        EQUIVALENT.put(
+                "io.approvals.console.sandbox.Authenticator.credential:changed conditional boundary",
                 "`length() > 7` vs `>= 7`: a stripped header of exactly 7 characters cannot end in the space of "
                         + "\"bearer \", so both refuse it");
-        EQUIVALENT.put("io.approvals.console.sandbox.Authenticator.credential:"
+        EQUIVALENT.put(
+                "io.approvals.console.sandbox.Authenticator.credential:"
                         + "removed conditional - replaced equality check with false",
                 "the token after \"bearer \" in a stripped header longer than 7 characters always has a "
                         + "non-space character, so it is never empty");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.current:removed conditional - replaced equality check with false",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.current:removed conditional - replaced equality check with false",
                 "a `current` that is not an object fails to bind, which is caught and gives no current either");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.field:removed conditional - replaced equality check with false",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.field:removed conditional - replaced equality check with false",
                 "looking a name up in a JSON node that is not an object finds nothing anyway");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.fieldErrors:removed conditional - replaced equality check with false",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.fieldErrors:removed conditional - replaced equality check with false",
                 "`errors` that is not an object has no fields, so no field errors either way");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.object:removed conditional - replaced equality check with false",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.object:removed conditional - replaced equality check with false",
                 "binding an object node never gives null: the `empty answer` check cannot be reached");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.retryAfter:removed conditional - replaced equality check with false",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.retryAfter:removed conditional - replaced equality check with false",
                 "a blank Retry-After fails both parses and gets the same 30 s default");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.tree:removed conditional - replaced equality check with false",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.tree:removed conditional - replaced equality check with false",
                 "Jackson reads an empty body as a missing node, which every caller treats like no body");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.error:changed conditional boundary",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.error:changed conditional boundary",
                 "`length > 0` vs `>= 0`: an empty body's text is empty, which reads as no detail either way");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.describe:removed conditional - replaced equality check with false",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.describe:removed conditional - replaced equality check with false",
                 "stack overflow is unreachable (Jackson stops at 1,000 levels of nesting) and no exception class "
                         + "has an empty name");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.describe:replaced return value with \"\" for io/approvals/console/client/"
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.describe:replaced return value with \"\" for io/approvals/console/client/"
                         + "ResponseDecoder::describe",
                 "only on the stack-overflow line, which cannot be reached (see above)");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.clean:changed conditional boundary",
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.clean:changed conditional boundary",
                 "`i < size()` vs `<=`: `ArrayNode.get` past the end gives null, which cleans to null and is not set");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.clean:"
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.clean:"
                         + "removed conditional - replaced equality check with false",
                 "the field is then set even when neither its name nor its value changed: to the value it already has");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.keepingLines:"
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.keepingLines:"
                         + "removed conditional - replaced equality check with false",
                 "a description or comment that was clean is replaced by a new text node with the same text");
-        EQUIVALENT.put("io.approvals.console.client.ResponseDecoder.pageTree:"
+        EQUIVALENT.put(
+                "io.approvals.console.client.ResponseDecoder.pageTree:"
                         + "removed conditional - replaced equality check with false",
                 "without a page number the next cursor is set to that null, which it already was");
-        EQUIVALENT.put("io.approvals.console.service.KeyRotation.recover:"
+        EQUIVALENT.put(
+                "io.approvals.console.service.KeyRotation.recover:"
                         + "removed conditional - replaced equality check with false",
                 "clearing stale claims while this object holds the lock: its own claim is live, so nothing is removed");
-        EQUIVALENT.put("io.approvals.console.service.KeyRotation.recoverHolding:"
+        EQUIVALENT.put(
+                "io.approvals.console.service.KeyRotation.recoverHolding:"
                         + "removed conditional - replaced equality check with false",
                 "the pending entry vanishes between recover's look and taking the lock only if another program "
                         + "settles it in that moment: a race no test can time without a hook");
-        EQUIVALENT.put("io.approvals.console.client.RetryPolicy.backoff:changed conditional boundary",
+        EQUIVALENT.put(
+                "io.approvals.console.client.RetryPolicy.backoff:changed conditional boundary",
                 "`cap <= 0` vs `cap < 0`: for a cap of 0 both give a zero wait (nextLong(1) is always 0)");
     }
 
-    private record Mutant(String clazz, String method, int line, String description, String status,
-                          boolean detected) {
+    private record Mutant(String clazz, String method, int line, String description, String status, boolean detected) {
         String key() {
             return clazz + "." + method + ":" + description;
         }
     }
 
-    private MutationReport() {
-    }
+    private MutationReport() {}
 
     public static void main(String[] args) throws Exception {
         Path reports = Path.of(args.length > 0 ? args[0] : "target/pit-reports");
@@ -121,7 +137,9 @@ public final class MutationReport {
         int b = page.indexOf(BEGIN);
         int e = page.indexOf(END);
         if (b < 0 || e < b) {
-            return page + (page.isEmpty() || page.endsWith("\n\n") ? "" : page.endsWith("\n") ? "\n" : "\n\n") + section;
+            return page
+                    + (page.isEmpty() || page.endsWith("\n\n") ? "" : page.endsWith("\n") ? "\n" : "\n\n")
+                    + section;
         }
         return page.substring(0, b) + section + page.substring(e + END.length()).replaceFirst("^\n", "");
     }
@@ -145,13 +163,14 @@ public final class MutationReport {
     static String render(Path reports, long seconds) throws Exception {
         StringBuilder md = new StringBuilder(BEGIN).append("\n");
         md.append("### Mutation testing of the security core (PIT)\n\n");
-        md.append("Generated by `scripts/mutation.sh --docs` from PIT's `target/pit-reports/*/mutations.xml`; not typed\n"
-                + "by hand. PIT (pitest-maven 1.30.2, JUnit 5 plugin 1.2.3, `DEFAULTS` mutators) changes the compiled\n"
-                + "code one small way at a time (a `<` becomes `<=`, a condition is negated, a call is removed, a\n"
-                + "return value is replaced) and runs the target's tests against each change; a mutant no test notices\n"
-                + "*survives*. Score = mutants detected (killed or timed out) / mutants generated. Each target is its\n"
-                + "own PIT execution and must reach **85 %** on its own, or the build fails. CI runs it\n"
-                + "(`.ci/run` step 1b, right after the test suite, `scripts/mutation.sh` bounded to 15 minutes).\n\n");
+        md.append(
+                "Generated by `scripts/mutation.sh --docs` from PIT's `target/pit-reports/*/mutations.xml`; not typed\n"
+                        + "by hand. PIT (pitest-maven 1.30.2, JUnit 5 plugin 1.2.3, `DEFAULTS` mutators) changes the compiled\n"
+                        + "code one small way at a time (a `<` becomes `<=`, a condition is negated, a call is removed, a\n"
+                        + "return value is replaced) and runs the target's tests against each change; a mutant no test notices\n"
+                        + "*survives*. Score = mutants detected (killed or timed out) / mutants generated. Each target is its\n"
+                        + "own PIT execution and must reach **85 %** on its own, or the build fails. CI runs it\n"
+                        + "(`.ci/run` step 1b, right after the test suite, `scripts/mutation.sh` bounded to 15 minutes).\n\n");
         md.append("| target | score | detected / generated | survived | not covered |\n|---|---|---|---|---|\n");
         List<Mutant> survivors = new ArrayList<>();
         Map<String, int[]> byClass = new TreeMap<>();
@@ -169,11 +188,22 @@ public final class MutationReport {
                 continue;
             }
             long detected = mutants.stream().filter(Mutant::detected).count();
-            long noCoverage = mutants.stream().filter(m -> m.status().equals("NO_COVERAGE")).count();
-            md.append("| ").append(t.getValue()).append(" | ").append(percent(detected, mutants.size()))
-                    .append(" | ").append(detected).append(" / ").append(mutants.size())
-                    .append(" | ").append(mutants.size() - detected - noCoverage)
-                    .append(" | ").append(noCoverage).append(" |\n");
+            long noCoverage = mutants.stream()
+                    .filter(m -> m.status().equals("NO_COVERAGE"))
+                    .count();
+            md.append("| ")
+                    .append(t.getValue())
+                    .append(" | ")
+                    .append(percent(detected, mutants.size()))
+                    .append(" | ")
+                    .append(detected)
+                    .append(" / ")
+                    .append(mutants.size())
+                    .append(" | ")
+                    .append(mutants.size() - detected - noCoverage)
+                    .append(" | ")
+                    .append(noCoverage)
+                    .append(" |\n");
             for (Mutant m : mutants) {
                 int[] c = byClass.computeIfAbsent(m.clazz(), k -> new int[2]);
                 c[0] += m.detected() ? 1 : 0;
@@ -184,7 +214,10 @@ public final class MutationReport {
             }
         }
         if (seconds >= 0) {
-            md.append("\nThe PIT run for all targets took ").append(seconds / 60).append(" min ").append(seconds % 60)
+            md.append("\nThe PIT run for all targets took ")
+                    .append(seconds / 60)
+                    .append(" min ")
+                    .append(seconds % 60)
                     .append(" s on the machine that wrote this page (`threads` 2).\n");
         }
         if (byClass.size() > TARGETS.size()) {
@@ -194,20 +227,28 @@ public final class MutationReport {
                     + percent(c[0], c[1]) + " (" + c[0] + "/" + c[1] + ")"));
             md.append(String.join(", ", parts)).append(".\n");
         }
-        md.append("\nAn **equivalent mutant** is a change that no test can notice because the program still behaves\n"
-                + "the same for every input (e.g. `x > 7` becoming `x >= 7` where `x` can never be 7). Such mutants\n"
-                + "keep a score below 100 % however good the tests are; each survivor below is listed with the\n"
-                + "reason it is equivalent (kept in `MutationReport.EQUIVALENT`), or marked as a test still to write.\n\n");
+        md.append(
+                "\nAn **equivalent mutant** is a change that no test can notice because the program still behaves\n"
+                        + "the same for every input (e.g. `x > 7` becoming `x >= 7` where `x` can never be 7). Such mutants\n"
+                        + "keep a score below 100 % however good the tests are; each survivor below is listed with the\n"
+                        + "reason it is equivalent (kept in `MutationReport.EQUIVALENT`), or marked as a test still to write.\n\n");
         if (survivors.isEmpty()) {
             md.append("No surviving mutants.\n");
         } else {
             md.append("| surviving mutant | why no test kills it |\n|---|---|\n");
             for (Mutant m : survivors) {
                 String simple = m.clazz().substring(m.clazz().lastIndexOf('.') + 1);
-                md.append("| `").append(simple).append('.').append(m.method()).append("` line ").append(m.line())
-                        .append(": ").append(m.description()).append(m.status().equals("NO_COVERAGE")
-                                ? " (not covered)" : "")
-                        .append(" | ").append(EQUIVALENT.getOrDefault(m.key(), "no reason recorded: a test to write"))
+                md.append("| `")
+                        .append(simple)
+                        .append('.')
+                        .append(m.method())
+                        .append("` line ")
+                        .append(m.line())
+                        .append(": ")
+                        .append(m.description())
+                        .append(m.status().equals("NO_COVERAGE") ? " (not covered)" : "")
+                        .append(" | ")
+                        .append(EQUIVALENT.getOrDefault(m.key(), "no reason recorded: a test to write"))
                         .append(" |\n");
             }
         }
@@ -240,8 +281,12 @@ public final class MutationReport {
         List<Mutant> out = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             Element e = (Element) nodes.item(i);
-            out.add(new Mutant(text(e, "mutatedClass").replaceAll("\\$.*", ""), text(e, "mutatedMethod"),
-                    Integer.parseInt(text(e, "lineNumber")), text(e, "description"), e.getAttribute("status"),
+            out.add(new Mutant(
+                    text(e, "mutatedClass").replaceAll("\\$.*", ""),
+                    text(e, "mutatedMethod"),
+                    Integer.parseInt(text(e, "lineNumber")),
+                    text(e, "description"),
+                    e.getAttribute("status"),
                     Boolean.parseBoolean(e.getAttribute("detected"))));
         }
         return out;

@@ -23,23 +23,34 @@ class MutationReportTest {
     @Test
     void scoresAndSurvivorsComeFromTheXml() throws Exception {
         Path target = Files.createDirectories(dir.resolve("api-key"));
-        Files.writeString(target.resolve("mutations.xml"), "<?xml version='1.0' encoding='UTF-8'?>\n<mutations>\n"
-                + mutation("KILLED", true, "io.approvals.console.contract.ApiKey", 10, "negated conditional")
-                + mutation("TIMED_OUT", true, "io.approvals.console.contract.ApiKey$Format", 11, "x")
-                + mutation("SURVIVED", false, "io.approvals.console.contract.ApiKey", 12, "changed conditional boundary")
-                + mutation("NO_COVERAGE", false, "io.approvals.console.contract.ApiKey", 13, "removed call")
-                + "</mutations>\n");
+        Files.writeString(
+                target.resolve("mutations.xml"),
+                "<?xml version='1.0' encoding='UTF-8'?>\n<mutations>\n"
+                        + mutation("KILLED", true, "io.approvals.console.contract.ApiKey", 10, "negated conditional")
+                        + mutation("TIMED_OUT", true, "io.approvals.console.contract.ApiKey$Format", 11, "x")
+                        + mutation(
+                                "SURVIVED",
+                                false,
+                                "io.approvals.console.contract.ApiKey",
+                                12,
+                                "changed conditional boundary")
+                        + mutation("NO_COVERAGE", false, "io.approvals.console.contract.ApiKey", 13, "removed call")
+                        + "</mutations>\n");
 
         String section = MutationReport.render(dir);
 
-        assertThat(section).startsWith(MutationReport.BEGIN).endsWith(MutationReport.END + "\n")
+        assertThat(section)
+                .startsWith(MutationReport.BEGIN)
+                .endsWith(MutationReport.END + "\n")
                 .contains("| `contract.ApiKey` | 50 % | 2 / 4 | 1 | 1 |")
                 .contains("| `sandbox.Authenticator`, `KeyService`, `KeyRegistry`, `FailedAuthLimiter` | not run |")
                 .contains("| `ApiKey.of` line 12: changed conditional boundary | no reason recorded")
                 .contains("| `ApiKey.of` line 13: removed call (not covered) |");
         assertThat(section).doesNotContain("The PIT run for all targets took");
         Files.writeString(Files.createDirectories(dir.resolve("key-rotation")).resolve("mutations.xml"), "");
-        assertThat(MutationReport.render(dir)).as("cut off by the time-out").contains("| `service.KeyRotation` | unfinished |");
+        assertThat(MutationReport.render(dir))
+                .as("cut off by the time-out")
+                .contains("| `service.KeyRotation` | unfinished |");
         assertThat(MutationReport.render(dir, 125)).contains("The PIT run for all targets took 2 min 5 s");
     }
 

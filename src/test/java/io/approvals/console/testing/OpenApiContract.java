@@ -43,7 +43,8 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        validator = OpenApiInteractionValidator.createForInlineApiSpecification(yaml).build();
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(yaml)
+                .build();
     }
 
     public static OpenApiContract get() {
@@ -62,11 +63,15 @@ public final class OpenApiContract {
     /** Every operation: "METHOD path" with its operationId, in document order. */
     public Map<String, String> operations() {
         Map<String, String> ops = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ms = p.getValue().fields(); ms.hasNext(); ) {
                 Map.Entry<String, JsonNode> m = ms.next();
-                ops.put(m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey(), m.getValue().path("operationId").asText());
+                ops.put(
+                        m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey(),
+                        m.getValue().path("operationId").asText());
             }
         }
         return ops;
@@ -75,10 +80,14 @@ public final class OpenApiContract {
     /** The document's operation for this method and concrete path ("GET /apikeys"), or null when it has none. */
     public String operationOf(String method, String path) {
         String m = method.toLowerCase(Locale.ROOT);
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
             String regex = p.getKey().replaceAll("\\{[^}/]+}", "[^/]+");
-            if (path.matches(regex) && p.getValue().has(m) && (p.getKey().contains("{") ? !exactPathElsewhere(path) : true)) {
+            if (path.matches(regex)
+                    && p.getValue().has(m)
+                    && (p.getKey().contains("{") ? !exactPathElsewhere(path) : true)) {
                 return method.toUpperCase(Locale.ROOT) + " " + p.getKey();
             }
         }
@@ -100,14 +109,14 @@ public final class OpenApiContract {
     }
 
     /** What in this request the document does not allow (empty: it is a valid request). */
-    public List<String> checkRequest(String method, String rawPathAndQuery, Map<String, List<String>> headers,
-                                     byte[] body) {
+    public List<String> checkRequest(
+            String method, String rawPathAndQuery, Map<String, List<String>> headers, byte[] body) {
         return lines(validator.validateRequest(request(method, rawPathAndQuery, headers, body)));
     }
 
     /** What in this answer to method + path the document does not allow (empty: a documented answer). */
-    public List<String> checkResponse(String method, String rawPathAndQuery, int status,
-                                      Map<String, List<String>> headers, byte[] body) {
+    public List<String> checkResponse(
+            String method, String rawPathAndQuery, int status, Map<String, List<String>> headers, byte[] body) {
         String path = pathOf(rawPathAndQuery);
         boolean head = method.equalsIgnoreCase("HEAD");
         SimpleResponse.Builder r = new SimpleResponse.Builder(status);
@@ -115,8 +124,8 @@ public final class OpenApiContract {
         if (body.length > 0) {
             r.withBody(body);
         }
-        List<String> problems = lines(validator.validateResponse(path,
-                head ? Request.Method.GET : Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), r.build()));
+        List<String> problems = lines(validator.validateResponse(
+                path, head ? Request.Method.GET : Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), r.build()));
         if (head) {
             // a HEAD answer is the GET's without its body
             problems.removeIf(p -> p.startsWith("validation.response.body.missing"));
@@ -124,8 +133,8 @@ public final class OpenApiContract {
         return problems;
     }
 
-    private static SimpleRequest request(String method, String rawPathAndQuery, Map<String, List<String>> headers,
-                                         byte[] body) {
+    private static SimpleRequest request(
+            String method, String rawPathAndQuery, Map<String, List<String>> headers, byte[] body) {
         SimpleRequest.Builder b = new SimpleRequest.Builder(method.toUpperCase(Locale.ROOT), pathOf(rawPathAndQuery));
         headers.forEach((name, values) -> b.withHeader(name, values));
         int q = rawPathAndQuery.indexOf('?');
@@ -135,7 +144,8 @@ public final class OpenApiContract {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                b.withQueryParam(decode(eq < 0 ? pair : pair.substring(0, eq)), decode(eq < 0 ? "" : pair.substring(eq + 1)));
+                b.withQueryParam(
+                        decode(eq < 0 ? pair : pair.substring(0, eq)), decode(eq < 0 ? "" : pair.substring(eq + 1)));
             }
         }
         if (body.length > 0) {

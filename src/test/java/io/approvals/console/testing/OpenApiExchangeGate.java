@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * tests that run after it.
  */
 public final class OpenApiExchangeGate {
-    private OpenApiExchangeGate() {
-    }
+    private OpenApiExchangeGate() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target").resolve("reliability");
@@ -26,14 +25,15 @@ public final class OpenApiExchangeGate {
         JsonNode figures = new ObjectMapper().readTree(file.toFile());
         long mismatches = figures.path("mismatches").asLong();
         System.out.println("[openapi] " + figures.path("exchanges").asLong() + " exchanges checked against "
-                + "docs/api/openapi.yaml (" + figures.path("clientRequestsChecked").asLong()
+                + "docs/api/openapi.yaml ("
+                + figures.path("clientRequestsChecked").asLong()
                 + " client requests), " + mismatches + " mismatches");
         if (mismatches > 0 || figures.path("uncheckedAtExit").asLong() > 0) {
             for (JsonNode line : figures.path("firstMismatches")) {
                 System.out.println("[openapi]   " + line.asText());
             }
-            throw new IllegalStateException("the sandbox or the client left docs/api/openapi.yaml: " + mismatches
-                    + " mismatches; see " + file);
+            throw new IllegalStateException(
+                    "the sandbox or the client left docs/api/openapi.yaml: " + mismatches + " mismatches; see " + file);
         }
     }
 }

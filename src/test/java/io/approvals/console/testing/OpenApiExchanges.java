@@ -22,15 +22,21 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OpenApiExchanges {
     /** One request and its answer, as the sandbox saw them. */
-    public record Exchange(String method, String rawPathAndQuery, Map<String, List<String>> requestHeaders,
-                           byte[] requestBody, int status, Map<String, List<String>> responseHeaders,
-                           byte[] responseBody) {
-    }
+    public record Exchange(
+            String method,
+            String rawPathAndQuery,
+            Map<String, List<String>> requestHeaders,
+            byte[] requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            byte[] responseBody) {}
 
     public static final String SUITE = "openapi-exchanges";
     private static final int MAX_LISTED = 50;
     /** Keys in answers (issue, regenerate) are masked before a line is kept: reports must hold no key. */
-    private static final java.util.regex.Pattern KEY_LIKE = java.util.regex.Pattern.compile("(apv_[0-9A-Za-z]{4})[0-9A-Za-z]{4,}");
+    private static final java.util.regex.Pattern KEY_LIKE =
+            java.util.regex.Pattern.compile("(apv_[0-9A-Za-z]{4})[0-9A-Za-z]{4,}");
+
     private static final OpenApiExchanges INSTANCE = new OpenApiExchanges();
 
     private final BlockingQueue<Exchange> queue = new ArrayBlockingQueue<>(2_000);
@@ -106,15 +112,16 @@ public final class OpenApiExchanges {
         // method names are case-sensitive (RFC 9110): "get" is no GET, and the sandbox answers it 405
         String method = e.method();
         String operation = method.equals(method.toUpperCase(Locale.ROOT))
-                ? api.operationOf(method.equals("HEAD") ? "GET" : method, path) : null;
+                ? api.operationOf(method.equals("HEAD") ? "GET" : method, path)
+                : null;
         List<String> problems = new ArrayList<>();
         if (path.equals("/docs") || path.startsWith("/docs/")) {
             // the HTML page and Swagger UI's files, not part of the API
         } else if (operation == null) {
             problems.addAll(problemShape(e));
         } else {
-            problems.addAll(api.checkResponse(method, e.rawPathAndQuery(), e.status(), e.responseHeaders(),
-                    e.responseBody()));
+            problems.addAll(
+                    api.checkResponse(method, e.rawPathAndQuery(), e.status(), e.responseHeaders(), e.responseBody()));
             if (fromClient && acceptedAsSent(e.status())) {
                 for (String p : api.checkRequest(method, e.rawPathAndQuery(), e.requestHeaders(), e.requestBody())) {
                     problems.add("request: " + p);
@@ -128,11 +135,18 @@ public final class OpenApiExchanges {
             if (operation == null) {
                 outsideDocument++;
             }
-            byOperation.merge(operation == null ? "(not in the document)" : (method.equals("HEAD") ? "HEAD " + operation.substring(4) : operation), 1L, Long::sum);
+            byOperation.merge(
+                    operation == null
+                            ? "(not in the document)"
+                            : (method.equals("HEAD") ? "HEAD " + operation.substring(4) : operation),
+                    1L,
+                    Long::sum);
             byStatus.merge(Integer.toString(e.status()), 1L, Long::sum);
             for (String p : problems) {
                 mismatch(method + " " + e.rawPathAndQuery() + " -> " + e.status() + ": " + p
-                        + (e.responseBody().length > 0 ? " | answer: " + OpenApiContract.excerpt(e.responseBody()) : ""));
+                        + (e.responseBody().length > 0
+                                ? " | answer: " + OpenApiContract.excerpt(e.responseBody())
+                                : ""));
             }
         }
         checked.incrementAndGet();
@@ -201,7 +215,8 @@ public final class OpenApiExchanges {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            new ReliabilityFigures(SUITE, "every sandbox exchange of the test JVM checked against docs/api/openapi.yaml")
+            new ReliabilityFigures(
+                            SUITE, "every sandbox exchange of the test JVM checked against docs/api/openapi.yaml")
                     .put("operations", OpenApiContract.get().operations().size())
                     .put("exchanges", checked.get())
                     .put("uncheckedAtExit", offered.get() - checked.get())

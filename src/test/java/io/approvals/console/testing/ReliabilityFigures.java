@@ -48,7 +48,10 @@ public final class ReliabilityFigures {
         try {
             Files.createDirectories(dir);
             // the full runs keep their own files, so a later CI-length run does not overwrite them
-            JSON.writeValue(dir.resolve(name + (Slow.enabled() ? "-full" : "") + ".json").toFile(), figures);
+            JSON.writeValue(
+                    dir.resolve(name + (Slow.enabled() ? "-full" : "") + ".json")
+                            .toFile(),
+                    figures);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,8 +59,7 @@ public final class ReliabilityFigures {
 
     /** -Dreliability.full=true (the -Pslow profile) runs the long versions. */
     public static final class Slow {
-        private Slow() {
-        }
+        private Slow() {}
 
         public static boolean enabled() {
             return Boolean.getBoolean("reliability.full");

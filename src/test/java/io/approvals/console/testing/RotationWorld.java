@@ -37,7 +37,8 @@ public final class RotationWorld implements AutoCloseable {
     private RotationWorld(Path dir, Set<String> scopes) throws IOException {
         home = dir.resolve("home");
         sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, 7));
-        profile = "rot-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        profile =
+                "rot-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         firstKey = sandbox.issueKeyForTests(profile, profile + "@example.com", scopes, null);
         ConnectionStore store = new ConnectionStore(AppPaths.under(home));
         store.put(Connection.of(profile, sandbox.baseUri()));
@@ -67,7 +68,9 @@ public final class RotationWorld implements AutoCloseable {
 
     /** What the server says about the key (throws Unauthorized when it refuses it). */
     public KeyMetadata ask(ApiKey key) {
-        return new HttpClientFactory().create(Connection.of(profile, sandbox.baseUri()), key).currentKey();
+        return new HttpClientFactory()
+                .create(Connection.of(profile, sandbox.baseUri()), key)
+                .currentKey();
     }
 
     /** The rotation lock's owner file next to the connections file (see RotationLock). */

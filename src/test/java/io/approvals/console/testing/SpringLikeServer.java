@@ -39,9 +39,13 @@ public final class SpringLikeServer implements AutoCloseable {
         for (int i = 1; i <= count; i++) {
             ObjectNode a = JSON.createObjectNode();
             String id = new UUID(0x1234, i).toString();
-            a.put("id", id).put("title", "Travel request " + i).put("requester", "sam@example.com")
-                    .put("priority", i % 2 == 0 ? "HIGH" : "MEDIUM").put("status", "PENDING")
-                    .put("createdAt", 1757156527000L + i * 1000L).put("version", i);
+            a.put("id", id)
+                    .put("title", "Travel request " + i)
+                    .put("requester", "sam@example.com")
+                    .put("priority", i % 2 == 0 ? "HIGH" : "MEDIUM")
+                    .put("status", "PENDING")
+                    .put("createdAt", 1757156527000L + i * 1000L)
+                    .put("version", i);
             items.put(id, a);
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -70,8 +74,11 @@ public final class SpringLikeServer implements AutoCloseable {
                 return;
             }
             if (!("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-                send(ex, 401, "{\"timestamp\":\"2025-09-06T11:02:07.123+00:00\",\"status\":401,"
-                        + "\"error\":\"Unauthorized\",\"path\":\"" + path + "\"}");
+                send(
+                        ex,
+                        401,
+                        "{\"timestamp\":\"2025-09-06T11:02:07.123+00:00\",\"status\":401,"
+                                + "\"error\":\"Unauthorized\",\"path\":\"" + path + "\"}");
                 return;
             }
             synchronized (this) {
@@ -86,7 +93,8 @@ public final class SpringLikeServer implements AutoCloseable {
     }
 
     private void list(HttpExchange ex) throws IOException {
-        String q = ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
+        String q =
+                ex.getRequestURI().getQuery() == null ? "" : ex.getRequestURI().getQuery();
         listQueries.add(q);
         int page = 0;
         for (String part : q.split("&")) {
@@ -94,14 +102,20 @@ public final class SpringLikeServer implements AutoCloseable {
                 page = Integer.parseInt(part.substring(5));
             }
         }
-        List<ObjectNode> open = items.values().stream().filter(a -> a.get("status").asText().equals("PENDING")).toList();
+        List<ObjectNode> open = items.values().stream()
+                .filter(a -> a.get("status").asText().equals("PENDING"))
+                .toList();
         int total = (open.size() + PAGE - 1) / PAGE;
         ArrayNode content = JSON.createArrayNode();
         open.stream().skip((long) page * PAGE).limit(PAGE).forEach(content::add);
         ObjectNode out = JSON.createObjectNode();
         out.set("content", content);
-        out.put("number", page).put("size", PAGE).put("totalElements", open.size()).put("totalPages", total)
-                .put("first", page == 0).put("last", page + 1 >= total);
+        out.put("number", page)
+                .put("size", PAGE)
+                .put("totalElements", open.size())
+                .put("totalPages", total)
+                .put("first", page == 0)
+                .put("last", page + 1 >= total);
         send(ex, 200, out.toString());
     }
 
@@ -114,14 +128,19 @@ public final class SpringLikeServer implements AutoCloseable {
             return;
         }
         if (!decision.equals("APPROVED") && !decision.equals("REJECTED")) {
-            send(ex, 400, "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"decision: must be APPROVED or REJECTED\"}");
+            send(
+                    ex,
+                    400,
+                    "{\"status\":400,\"error\":\"Bad Request\",\"message\":\"decision: must be APPROVED or REJECTED\"}");
             return;
         }
-        if (body.has("version") && body.get("version").asLong() != a.get("version").asLong()) {
+        if (body.has("version")
+                && body.get("version").asLong() != a.get("version").asLong()) {
             send(ex, 409, "{\"status\":409,\"error\":\"Conflict\"}");
             return;
         }
-        a.put("status", decision).put("version", a.get("version").asLong() + 1)
+        a.put("status", decision)
+                .put("version", a.get("version").asLong() + 1)
                 .put("comment", body.path("comment").asText(null));
         send(ex, 200, a.toString());
     }
@@ -130,8 +149,12 @@ public final class SpringLikeServer implements AutoCloseable {
         received.add(body);
         ObjectNode a = JSON.createObjectNode();
         String id = UUID.randomUUID().toString();
-        a.put("id", id).put("title", body.path("title").asText()).put("priority", body.path("priority").asText("LOW"))
-                .put("status", "PENDING").put("createdAt", System.currentTimeMillis()).put("version", 0);
+        a.put("id", id)
+                .put("title", body.path("title").asText())
+                .put("priority", body.path("priority").asText("LOW"))
+                .put("status", "PENDING")
+                .put("createdAt", System.currentTimeMillis())
+                .put("version", 0);
         items.put(id, a);
         send(ex, 201, a.toString());
     }

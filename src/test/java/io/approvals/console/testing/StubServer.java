@@ -22,8 +22,11 @@ public final class StubServer implements AutoCloseable {
     /** What a test sees of a request. */
     public record Seen(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -72,8 +75,8 @@ public final class StubServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Seen s = new Seen(ex.getRequestMethod(), ex.getRequestURI().toString(),
-                    Map.copyOf(ex.getRequestHeaders()), body);
+            Seen s = new Seen(
+                    ex.getRequestMethod(), ex.getRequestURI().toString(), Map.copyOf(ex.getRequestHeaders()), body);
             seen.add(s);
             Responder r = routes.get(ex.getRequestURI().getPath());
             if (r == null) {

@@ -37,31 +37,114 @@ public final class TestCertificates {
         Path caPem = dir.resolve("ca.pem");
         Path csr = dir.resolve("server.csr");
         Path serverPem = dir.resolve("server.pem");
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-dname", "CN=Approvals Test CA",
-                "-ext", "bc:c", "-validity", "2", "-keystore", ca.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=Approvals Test CA",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2",
+                "-keystore",
+                ca.toString());
         keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-file", caPem.toString());
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=127.0.0.1",
-                "-validity", "2", "-keystore", server.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                server.toString());
         keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", csr.toString());
-        keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-infile", csr.toString(),
-                "-outfile", serverPem.toString(), "-rfc", "-validity", "2",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost");
+        keytool(
+                "-gencert",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-infile",
+                csr.toString(),
+                "-outfile",
+                serverPem.toString(),
+                "-rfc",
+                "-validity",
+                "2",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost");
         keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", server.toString());
-        keytool("-importcert", "-noprompt", "-alias", "server", "-file", serverPem.toString(),
-                "-keystore", server.toString());
-        keytool("-genkeypair", "-alias", "rogue", "-keyalg", "EC", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-keystore", rogue.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "server",
+                "-file",
+                serverPem.toString(),
+                "-keystore",
+                server.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "rogue",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-keystore",
+                rogue.toString());
         Path other = dir.resolve("other.p12");
         Path otherCsr = dir.resolve("other.csr");
         Path otherPem = dir.resolve("other.pem");
-        keytool("-genkeypair", "-alias", "other", "-keyalg", "EC", "-dname", "CN=approvals.other.example",
-                "-validity", "2", "-keystore", other.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "other",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=approvals.other.example",
+                "-validity",
+                "2",
+                "-keystore",
+                other.toString());
         keytool("-certreq", "-alias", "other", "-keystore", other.toString(), "-file", otherCsr.toString());
-        keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-infile", otherCsr.toString(),
-                "-outfile", otherPem.toString(), "-rfc", "-validity", "2", "-ext", "SAN=dns:approvals.other.example");
+        keytool(
+                "-gencert",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-infile",
+                otherCsr.toString(),
+                "-outfile",
+                otherPem.toString(),
+                "-rfc",
+                "-validity",
+                "2",
+                "-ext",
+                "SAN=dns:approvals.other.example");
         keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", other.toString());
-        keytool("-importcert", "-noprompt", "-alias", "other", "-file", otherPem.toString(),
-                "-keystore", other.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "other",
+                "-file",
+                otherPem.toString(),
+                "-keystore",
+                other.toString());
         return new TestCertificates(caPem, serverContext(server), serverContext(rogue), serverContext(other));
     }
 

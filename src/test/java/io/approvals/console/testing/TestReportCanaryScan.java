@@ -42,11 +42,9 @@ public final class TestReportCanaryScan {
         }
     }
 
-    record Outcome(int files, long bytes, List<Hit> hits) {
-    }
+    record Outcome(int files, long bytes, List<Hit> hits) {}
 
-    private TestReportCanaryScan() {
-    }
+    private TestReportCanaryScan() {}
 
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args.length > 0 ? args[0] : "target");
@@ -55,14 +53,17 @@ public final class TestReportCanaryScan {
             roots.add(Path.of(args[i]));
         }
         if (roots.isEmpty()) {
-            roots = List.of(target.resolve("surefire-reports"), target.resolve("failsafe-reports"),
+            roots = List.of(
+                    target.resolve("surefire-reports"),
+                    target.resolve("failsafe-reports"),
                     target.resolve("reliability"));
         }
         Set<String> followed = followed(target.resolve(Canary.FOLLOWED_IN_TARGET));
         Outcome o = scan(roots, followed);
-        System.out.printf("Canary scan of the test reports: %d files (%d KiB) under %s; canaries looked for: "
-                + "the canary key and %d followed keys; canary hits: %d%n", o.files(), o.bytes() / 1024, roots,
-                followed.size(), o.hits().size());
+        System.out.printf(
+                "Canary scan of the test reports: %d files (%d KiB) under %s; canaries looked for: "
+                        + "the canary key and %d followed keys; canary hits: %d%n",
+                o.files(), o.bytes() / 1024, roots, followed.size(), o.hits().size());
         o.hits().forEach(h -> System.out.println("  canary in a test report: " + h));
         new ReliabilityFigures("test-reports-scan", "canary keys searched for in every test report after the run")
                 .put("roots", roots.stream().map(Path::toString).toList())
@@ -72,8 +73,7 @@ public final class TestReportCanaryScan {
                 .put("canaryHits", o.hits().size())
                 .writeTo(target.resolve("reliability"));
         if (!o.hits().isEmpty()) {
-            throw new IllegalStateException(o.hits().size() + " canary key(s) found in the test reports: "
-                    + o.hits());
+            throw new IllegalStateException(o.hits().size() + " canary key(s) found in the test reports: " + o.hits());
         }
     }
 

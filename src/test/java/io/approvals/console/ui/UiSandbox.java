@@ -44,8 +44,11 @@ public final class UiSandbox implements AutoCloseable {
 
     /** A client that fails at once (no retries), so offline tests need not wait for backoff. */
     public ApprovalsApi client(ApiKey key) {
-        return ApprovalsClient.builder(URI(), key).retryPolicy(RetryPolicy.NONE)
-                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(10)).build();
+        return ApprovalsClient.builder(URI(), key)
+                .retryPolicy(RetryPolicy.NONE)
+                .connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     private java.net.URI URI() {
@@ -65,8 +68,8 @@ public final class UiSandbox implements AutoCloseable {
 
     /** The API as a session gets it: every call is checked for the JavaFX thread. */
     public static ApprovalsApi guarded(ApprovalsApi real) {
-        return (ApprovalsApi) java.lang.reflect.Proxy.newProxyInstance(ApprovalsApi.class.getClassLoader(),
-                new Class<?>[] {ApprovalsApi.class}, (proxy, method, args) -> {
+        return (ApprovalsApi) java.lang.reflect.Proxy.newProxyInstance(
+                ApprovalsApi.class.getClassLoader(), new Class<?>[] {ApprovalsApi.class}, (proxy, method, args) -> {
                     if (method.getDeclaringClass() == ApprovalsApi.class && isFxThread()) {
                         FX_THREAD_CALLS.add(method.getName());
                     }
@@ -97,8 +100,9 @@ public final class UiSandbox implements AutoCloseable {
     }
 
     public Approval create(String title, String approver, Priority priority, Instant dueAt) {
-        return admin().createApproval(new CreateApprovalRequest(title, "About " + title, null, approver, priority,
-                dueAt), UUID.randomUUID().toString());
+        return admin().createApproval(
+                        new CreateApprovalRequest(title, "About " + title, null, approver, priority, dueAt),
+                        UUID.randomUUID().toString());
     }
 
     public void stop() {
@@ -126,7 +130,7 @@ public final class UiSandbox implements AutoCloseable {
         sandbox.close();
     }
 
-    public record TestSession(String connectionName, String baseUrl, ApprovalsApi api, KeyInfo key,
-                              String backendName, boolean isSandbox) implements ConsoleSession {
-    }
+    public record TestSession(
+            String connectionName, String baseUrl, ApprovalsApi api, KeyInfo key, String backendName, boolean isSandbox)
+            implements ConsoleSession {}
 }

@@ -10,8 +10,7 @@ import javafx.scene.input.KeyEvent;
  * text is committed on Enter, which then runs the dialog's default button, and when the field loses focus.
  */
 public final class DateFields {
-    private DateFields() {
-    }
+    private DateFields() {}
 
     public static void commitTypedText(DatePicker picker) {
         picker.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -7,17 +7,18 @@ import java.util.List;
 
 /** How the app words a server's dialect: what discovery found, and where a profile's header name came from. */
 public final class DialectText {
-    private DialectText() {
-    }
+    private DialectText() {}
 
     /** One or two sentences for the welcome screen after looking for the OpenAPI document. */
     public static String discovery(Discovered d, boolean bearer, String header, boolean userChoseAuth) {
         String key = bearer ? Messages.get("dialect.bearer") : Messages.format("dialect.header", header);
         if (!d.found()) {
-            return d.tried().isEmpty() ? Messages.get("welcome.discovery.notTried")
+            return d.tried().isEmpty()
+                    ? Messages.get("welcome.discovery.notTried")
                     : Messages.format("welcome.discovery.none", String.join(", ", d.tried()), key);
         }
-        String text = Messages.format("welcome.discovery.found", d.source(), key, summary(d.draft().dialect()));
+        String text = Messages.format(
+                "welcome.discovery.found", d.source(), key, summary(d.draft().dialect()));
         if (userChoseAuth) {
             text += " " + Messages.get("welcome.discovery.keptAuth");
         }
@@ -35,7 +36,9 @@ public final class DialectText {
             }
         });
         if (!renamed.isEmpty()) {
-            parts.add(Messages.format("dialect.fields", String.join(", ", renamed.stream().sorted().toList())));
+            parts.add(Messages.format(
+                    "dialect.fields",
+                    String.join(", ", renamed.stream().sorted().toList())));
         }
         List<String> spelled = new ArrayList<>();
         dialect.spellings().forEach((k, v) -> {
@@ -44,7 +47,9 @@ public final class DialectText {
             }
         });
         if (!spelled.isEmpty()) {
-            parts.add(Messages.format("dialect.spellings", String.join(", ", spelled.stream().sorted().toList())));
+            parts.add(Messages.format(
+                    "dialect.spellings",
+                    String.join(", ", spelled.stream().sorted().toList())));
         }
         if (dialect.idType() != null) {
             parts.add(Messages.format("dialect.ids", dialect.idType()));
@@ -52,7 +57,9 @@ public final class DialectText {
         if (dialect.versionType() != null) {
             parts.add(Messages.format("dialect.versions", dialect.versionType()));
         }
-        parts.add(Messages.format("dialect.timeZone", dialect.zone().getId().equals("Z") ? "UTC" : dialect.zone().getId()));
+        parts.add(Messages.format(
+                "dialect.timeZone",
+                dialect.zone().getId().equals("Z") ? "UTC" : dialect.zone().getId()));
         return renamed.isEmpty() && spelled.isEmpty()
                 ? Messages.get("dialect.contractNames") + "; " + String.join("; ", parts)
                 : String.join("; ", parts);
@@ -64,7 +71,8 @@ public final class DialectText {
         if (dialect.headerGuessed()) {
             return Messages.get("dialect.headerFrom.guess");
         }
-        return "user".equals(dialect.headerFrom()) ? Messages.get("dialect.headerFrom.user")
+        return "user".equals(dialect.headerFrom())
+                ? Messages.get("dialect.headerFrom.user")
                 : Messages.get("dialect.headerFrom.openapi");
     }
 
@@ -73,7 +81,8 @@ public final class DialectText {
         if (d == null || d.source() == null) {
             return Messages.get("dialect.source.contract");
         }
-        return "manual".equals(d.source()) ? Messages.get("dialect.source.manual")
+        return "manual".equals(d.source())
+                ? Messages.get("dialect.source.manual")
                 : Messages.format("dialect.source.openapi", d.source());
     }
 }

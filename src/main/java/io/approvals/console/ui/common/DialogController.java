@@ -54,8 +54,7 @@ public abstract class DialogController {
     }
 
     /** Called when the window closes however it closes (Esc, Cancel, the title bar's ×). */
-    public void closed() {
-    }
+    public void closed() {}
 
     public void close() {
         if (stage != null) {

@@ -52,8 +52,8 @@ public final class DialogService {
         this(owner, theme, screen, new HashMap<>());
     }
 
-    private DialogService(Window owner, Supplier<ThemeChoice> theme, Function<Window, Rectangle2D> screen,
-                          Map<String, Stage> open) {
+    private DialogService(
+            Window owner, Supplier<ThemeChoice> theme, Function<Window, Rectangle2D> screen, Map<String, Stage> open) {
         this.owner = owner;
         this.theme = theme == null ? () -> null : theme;
         this.screen = screen;
@@ -277,7 +277,9 @@ public final class DialogService {
         Text probe = new Text(String.join("\n", java.util.Collections.nCopies(HEADING_LINES, "Xg")));
         probe.setFont(l.getFont());
         probe.setLineSpacing(l.getLineSpacing());
-        double max = Math.ceil(probe.getLayoutBounds().getHeight()) + HEADING_LINES + l.snappedTopInset()
+        double max = Math.ceil(probe.getLayoutBounds().getHeight())
+                + HEADING_LINES
+                + l.snappedTopInset()
                 + l.snappedBottomInset();
         l.setMaxHeight(max);
         double width = l.getWidth() > 0 ? l.getWidth() : l.prefWidth(-1);
@@ -324,7 +326,10 @@ public final class DialogService {
         Window o = stage.getOwner();
         double x = stage.getX();
         double y = stage.getY();
-        if (o != null && o.isShowing() && Double.isNaN(x) == false && stage.getProperties().get("placed") == null) {
+        if (o != null
+                && o.isShowing()
+                && Double.isNaN(x) == false
+                && stage.getProperties().get("placed") == null) {
             x = o.getX() + (o.getWidth() - stage.getWidth()) / 2;
             y = o.getY() + (o.getHeight() - stage.getHeight()) / 3;
         }
@@ -337,8 +342,8 @@ public final class DialogService {
 
     private static Rectangle2D screenOf(Window w) {
         if (w != null && w.isShowing()) {
-            var screens = Screen.getScreensForRectangle(w.getX(), w.getY(), Math.max(1, w.getWidth()),
-                    Math.max(1, w.getHeight()));
+            var screens = Screen.getScreensForRectangle(
+                    w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()));
             if (!screens.isEmpty()) {
                 return screens.get(0).getVisualBounds();
             }

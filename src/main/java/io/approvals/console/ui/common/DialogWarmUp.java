@@ -32,8 +32,7 @@ import org.kordamp.ikonli.feather.Feather;
 public final class DialogWarmUp {
     private static boolean scheduled;
 
-    private DialogWarmUp() {
-    }
+    private DialogWarmUp() {}
 
     /** Call on the UI thread; does something only the first time. */
     public static void afterFirstRows(TableView<?> table, Window owner, ThemeChoice theme) {
@@ -67,24 +66,34 @@ public final class DialogWarmUp {
 
     /** The dialogs' control skins and helpers, loaded off the UI thread (class loading is most of a first open). */
     private static void loadClasses() {
-        Thread t = new Thread(() -> {
-            for (String name : new String[]{"javafx.scene.control.skin.TextAreaSkin",
-                    "javafx.scene.control.skin.TextFieldSkin", "javafx.scene.control.skin.ToggleButtonSkin",
-                    "javafx.scene.control.skin.ComboBoxListViewSkin", "javafx.scene.control.skin.DatePickerSkin",
-                    "javafx.scene.control.skin.DatePickerContent", "javafx.scene.control.skin.ProgressIndicatorSkin",
-                    "javafx.scene.control.skin.ButtonSkin", "javafx.scene.control.skin.ScrollPaneSkin",
-                    "javafx.scene.control.skin.ListViewSkin", "javafx.stage.Stage",
-                    "javafx.fxml.FXMLLoader",
-                    "io.approvals.console.ui.dialogs.DecisionController", "io.approvals.console.ui.dialogs.DecisionViewModel",
-                    "io.approvals.console.ui.dialogs.CreateApprovalController",
-                    "io.approvals.console.ui.dialogs.CreateApprovalViewModel"}) {
-                try {
-                    Class.forName(name, true, DialogWarmUp.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    // a renamed class is only a missed warm-up
-                }
-            }
-        }, "dialog-warm-up");
+        Thread t = new Thread(
+                () -> {
+                    for (String name : new String[] {
+                        "javafx.scene.control.skin.TextAreaSkin",
+                        "javafx.scene.control.skin.TextFieldSkin",
+                        "javafx.scene.control.skin.ToggleButtonSkin",
+                        "javafx.scene.control.skin.ComboBoxListViewSkin",
+                        "javafx.scene.control.skin.DatePickerSkin",
+                        "javafx.scene.control.skin.DatePickerContent",
+                        "javafx.scene.control.skin.ProgressIndicatorSkin",
+                        "javafx.scene.control.skin.ButtonSkin",
+                        "javafx.scene.control.skin.ScrollPaneSkin",
+                        "javafx.scene.control.skin.ListViewSkin",
+                        "javafx.stage.Stage",
+                        "javafx.fxml.FXMLLoader",
+                        "io.approvals.console.ui.dialogs.DecisionController",
+                        "io.approvals.console.ui.dialogs.DecisionViewModel",
+                        "io.approvals.console.ui.dialogs.CreateApprovalController",
+                        "io.approvals.console.ui.dialogs.CreateApprovalViewModel"
+                    }) {
+                        try {
+                            Class.forName(name, true, DialogWarmUp.class.getClassLoader());
+                        } catch (ClassNotFoundException | LinkageError e) {
+                            // a renamed class is only a missed warm-up
+                        }
+                    }
+                },
+                "dialog-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();

@@ -35,7 +35,9 @@ public final class FxBackground implements Background, AutoCloseable {
                 result = work.call();
             } catch (Throwable e) {
                 // Only the type and message: messages of our exceptions never hold a key.
-                LOG.log(Level.FINE, () -> "background work failed: " + e.getClass().getSimpleName());
+                LOG.log(
+                        Level.FINE,
+                        () -> "background work failed: " + e.getClass().getSimpleName());
                 Platform.runLater(() -> onError.accept(e));
                 return;
             }

@@ -7,8 +7,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Feather icons, and icon buttons that always carry accessible text and a tooltip. */
 public final class Icons {
-    private Icons() {
-    }
+    private Icons() {}
 
     public static FontIcon of(Feather icon) {
         FontIcon f = new FontIcon(icon);

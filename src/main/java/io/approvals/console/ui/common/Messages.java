@@ -15,14 +15,14 @@ public final class Messages {
     public static final String BUNDLE = "io.approvals.console.ui.messages";
     /** The languages the app speaks, by their tag (Settings offers these). */
     public static final List<String> LANGUAGES = List.of("en", "de");
+
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private static volatile Locale locale = pick(null);
     private static volatile ResourceBundle bundle;
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /** Uses a language by its tag ("de"), or the OS locale for null or blank. */
     public static void useLanguage(String tag) {

@@ -30,16 +30,20 @@ public final class SecondTicker {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(() -> {
-            if (queued.compareAndSet(false, true)) {
-                Platform.runLater(() -> {
-                    queued.set(false);
-                    if (timer != null) {
-                        action.run();
+        timer.scheduleAtFixedRate(
+                () -> {
+                    if (queued.compareAndSet(false, true)) {
+                        Platform.runLater(() -> {
+                            queued.set(false);
+                            if (timer != null) {
+                                action.run();
+                            }
+                        });
                     }
-                });
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
 
     /** Stops ticking (call on the UI thread). */

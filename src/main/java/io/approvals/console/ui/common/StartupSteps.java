@@ -19,8 +19,7 @@ public final class StartupSteps {
 
     private static final Queue<String> STEPS = new ConcurrentLinkedQueue<>();
 
-    private StartupSteps() {
-    }
+    private StartupSteps() {}
 
     /** Notes that start-up reached this step, on the calling thread. */
     public static void reached(String step) {
@@ -29,8 +28,9 @@ public final class StartupSteps {
         }
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
-        STEPS.add(String.format("STEP %5d ms  thread CPU %4d ms  %-16.16s %s", uptime, cpu,
-                Thread.currentThread().getName(), step));
+        STEPS.add(String.format(
+                "STEP %5d ms  thread CPU %4d ms  %-16.16s %s",
+                uptime, cpu, Thread.currentThread().getName(), step));
     }
 
     /** The steps noted so far, in the order they were reached. */

@@ -16,8 +16,7 @@ public final class Themes {
     public static final String APP_CSS = "/io/approvals/console/ui/console.css";
     private static volatile Boolean osDark;
 
-    private Themes() {
-    }
+    private Themes() {}
 
     /** Sets the theme for every window of the app. Call on the UI thread. */
     public static void apply(ThemeChoice choice) {
@@ -79,10 +78,11 @@ public final class Themes {
         boolean dark = false;
         try {
             Process p = new ProcessBuilder("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             if (p.waitFor(1, TimeUnit.SECONDS)) {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     String line = r.readLine();
                     dark = line != null && line.contains("dark");
                 }

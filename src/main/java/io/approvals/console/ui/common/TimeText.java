@@ -10,12 +10,12 @@ import java.util.Locale;
 public final class TimeText {
     /** The pattern of {@link #full} comes from the bundle (main.time.full), in the language's words. */
     private static volatile DateTimeFormatter full;
+
     private static volatile Locale fullLocale;
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
-    private TimeText() {
-    }
+    private TimeText() {}
 
     /** A short span: "45 s", "12 min", "3 h", "4 d" (units from the bundle: main.time.s, .min, .h, .d). */
     public static String span(Duration d) {
@@ -48,7 +48,9 @@ public final class TimeText {
 
     /** "12 s ago", "never". */
     public static String ago(Instant then, Instant now) {
-        return then == null ? Messages.get("main.time.never") : Messages.format("time.ago", span(Duration.between(then, now)));
+        return then == null
+                ? Messages.get("main.time.never")
+                : Messages.format("time.ago", span(Duration.between(then, now)));
     }
 
     /** "Fri 27 Nov 2026, 10:15" in the local zone. */
@@ -59,7 +61,8 @@ public final class TimeText {
         DateTimeFormatter f = full;
         if (f == null || fullLocale != Messages.locale()) {
             fullLocale = Messages.locale();
-            f = DateTimeFormatter.ofPattern(Messages.get("main.time.full"), fullLocale).withZone(ZoneId.systemDefault());
+            f = DateTimeFormatter.ofPattern(Messages.get("main.time.full"), fullLocale)
+                    .withZone(ZoneId.systemDefault());
             full = f;
         }
         return f.format(t);
@@ -80,13 +83,21 @@ public final class TimeText {
         java.time.ZonedDateTime at = t.atZone(zone);
         long days = java.time.temporal.ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), at.toLocalDate());
         String time = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM)
-                .withLocale(Messages.locale()).format(at);
-        String day = days == 0 ? Messages.format("time.today", time) : days == 1 ? Messages.format("time.tomorrow", time)
-                : days == -1 ? Messages.format("time.yesterday", time)
-                : DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
-                        .withLocale(Messages.locale()).format(at);
+                .withLocale(Messages.locale())
+                .format(at);
+        String day = days == 0
+                ? Messages.format("time.today", time)
+                : days == 1
+                        ? Messages.format("time.tomorrow", time)
+                        : days == -1
+                                ? Messages.format("time.yesterday", time)
+                                : DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                                        .withLocale(Messages.locale())
+                                        .format(at);
         Duration d = Duration.between(now, t);
-        String rel = d.isNegative() ? Messages.format("time.ago", spanPrecise(d)) : Messages.format("time.in", spanPrecise(d));
+        String rel = d.isNegative()
+                ? Messages.format("time.ago", spanPrecise(d))
+                : Messages.format("time.in", spanPrecise(d));
         return Messages.format("time.moment", day, rel);
     }
 

@@ -16,8 +16,7 @@ public final class Tooltips {
     /** The node property that holds a tooltip's text before the tooltip exists. */
     public static final String TEXT = "tooltipText";
 
-    private Tooltips() {
-    }
+    private Tooltips() {}
 
     /** Gives the node a tooltip with this text from the first time the pointer enters it. */
     public static void install(Node node, String text) {

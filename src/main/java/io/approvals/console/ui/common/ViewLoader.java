@@ -11,8 +11,7 @@ import javafx.scene.Parent;
  * made (constructor wiring: the controller gets its view model before the FXML fills its fields).
  */
 public final class ViewLoader {
-    private ViewLoader() {
-    }
+    private ViewLoader() {}
 
     /** Loads the view with this controller (the FXML's fx:controller names its class, for Scene Builder). */
     public static <C extends DialogController> C load(FxmlView view, C controller) {

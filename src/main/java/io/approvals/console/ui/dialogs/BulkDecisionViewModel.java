@@ -41,8 +41,8 @@ public final class BulkDecisionViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final AtomicBoolean cancel = new AtomicBoolean();
 
-    public BulkDecisionViewModel(ApprovalsApi api, Background background, List<Approval> approvals,
-                                 ApprovalStatus decision) {
+    public BulkDecisionViewModel(
+            ApprovalsApi api, Background background, List<Approval> approvals, ApprovalStatus decision) {
         this.api = api;
         this.background = background;
         this.decision = new SimpleObjectProperty<>(this, "decision", decision);
@@ -51,13 +51,17 @@ public final class BulkDecisionViewModel {
     }
 
     public boolean commentMissing() {
-        return decision.get() == ApprovalStatus.REJECTED && (comment.get() == null || comment.get().isBlank());
+        return decision.get() == ApprovalStatus.REJECTED
+                && (comment.get() == null || comment.get().isBlank());
     }
 
     public BooleanBinding canStartProperty() {
-        return Bindings.createBooleanBinding(() -> !running.get() && !commentMissing()
-                        && items.stream().anyMatch(BulkItem::sendable),
-                running, decision, comment, finished);
+        return Bindings.createBooleanBinding(
+                () -> !running.get() && !commentMissing() && items.stream().anyMatch(BulkItem::sendable),
+                running,
+                decision,
+                comment,
+                finished);
     }
 
     /**
@@ -76,57 +80,63 @@ public final class BulkDecisionViewModel {
         running.set(true);
         finished.set(false);
         ApprovalStatus status = decision.get();
-        String text = comment.get() == null || comment.get().isBlank() ? null : comment.get().strip();
+        String text = comment.get() == null || comment.get().isBlank()
+                ? null
+                : comment.get().strip();
         toSend.forEach(i -> {
             i.stateProperty().set(BulkItem.State.WAITING);
             i.messageProperty().set("");
         });
         progress.set(0);
         int total = toSend.size();
-        background.run(() -> {
-            int done = 0;
-            for (BulkItem item : toSend) {
-                if (cancel.get()) {
-                    background.ui(() -> {
-                        item.stateProperty().set(BulkItem.State.NOT_SENT);
-                        item.messageProperty().set("Cancelled before it was sent.");
-                    });
-                    continue;
-                }
-                background.ui(() -> item.stateProperty().set(BulkItem.State.SENDING));
-                Approval a = item.approval();
-                try {
-                    Approval decided = api.updateStatus(new UpdateStatusRequest(a.id(), status, text, a.version()));
-                    background.ui(() -> {
-                        item.stateProperty().set(BulkItem.State.DONE);
-                        item.messageProperty().set(status == ApprovalStatus.APPROVED ? "Approved" : "Rejected");
-                        onDecided.accept(decided);
-                    });
-                } catch (ApiException.Conflict c) {
-                    background.ui(() -> {
-                        item.stateProperty().set(BulkItem.State.CONFLICT);
-                        item.messageProperty().set(DecisionViewModel.describeConflict(c));
-                        if (c.current() != null) {
-                            onDecided.accept(c.current());
+        background.run(
+                () -> {
+                    int done = 0;
+                    for (BulkItem item : toSend) {
+                        if (cancel.get()) {
+                            background.ui(() -> {
+                                item.stateProperty().set(BulkItem.State.NOT_SENT);
+                                item.messageProperty().set("Cancelled before it was sent.");
+                            });
+                            continue;
                         }
-                    });
-                } catch (RuntimeException e) {
-                    background.ui(() -> {
-                        item.stateProperty().set(BulkItem.State.FAILED);
-                        item.messageProperty().set(Failures.explain(e, false));
-                        onTrouble.accept(e);
-                    });
-                    if (e instanceof ApiException.Unauthorized || e instanceof ApiException.Forbidden) {
-                        // Every further request would be refused the same way.
-                        cancel.set(true);
+                        background.ui(() -> item.stateProperty().set(BulkItem.State.SENDING));
+                        Approval a = item.approval();
+                        try {
+                            Approval decided =
+                                    api.updateStatus(new UpdateStatusRequest(a.id(), status, text, a.version()));
+                            background.ui(() -> {
+                                item.stateProperty().set(BulkItem.State.DONE);
+                                item.messageProperty().set(status == ApprovalStatus.APPROVED ? "Approved" : "Rejected");
+                                onDecided.accept(decided);
+                            });
+                        } catch (ApiException.Conflict c) {
+                            background.ui(() -> {
+                                item.stateProperty().set(BulkItem.State.CONFLICT);
+                                item.messageProperty().set(DecisionViewModel.describeConflict(c));
+                                if (c.current() != null) {
+                                    onDecided.accept(c.current());
+                                }
+                            });
+                        } catch (RuntimeException e) {
+                            background.ui(() -> {
+                                item.stateProperty().set(BulkItem.State.FAILED);
+                                item.messageProperty().set(Failures.explain(e, false));
+                                onTrouble.accept(e);
+                            });
+                            if (e instanceof ApiException.Unauthorized || e instanceof ApiException.Forbidden) {
+                                // Every further request would be refused the same way.
+                                cancel.set(true);
+                            }
+                        }
+                        done++;
+                        double p = (double) done / total;
+                        background.ui(() -> progress.set(p));
                     }
-                }
-                done++;
-                double p = (double) done / total;
-                background.ui(() -> progress.set(p));
-            }
-            return null;
-        }, x -> finish(onFinished), e -> finish(onFinished));
+                    return null;
+                },
+                x -> finish(onFinished),
+                e -> finish(onFinished));
     }
 
     private void finish(Runnable onFinished) {

@@ -9,7 +9,11 @@ import javafx.beans.property.StringProperty;
 /** One approval in a bulk decision and what happened to it. */
 public final class BulkItem {
     public enum State {
-        WAITING("Waiting"), SENDING("Sending\u2026"), DONE("Done"), FAILED("Failed"), CONFLICT("Already decided"),
+        WAITING("Waiting"),
+        SENDING("Sending\u2026"),
+        DONE("Done"),
+        FAILED("Failed"),
+        CONFLICT("Already decided"),
         NOT_SENT("Not sent");
 
         private final String text;

@@ -28,34 +28,83 @@ public final class CreateApprovalController extends DialogController {
     private final Consumer<Approval> onCreated;
     private final Consumer<Throwable> onTrouble;
 
-    @FXML Label titleCaption;
-    @FXML TextField title;
-    @FXML Label titleError;
-    @FXML Label titleCount;
-    @FXML Label descriptionCaption;
-    @FXML TextArea description;
-    @FXML Label descriptionError;
-    @FXML Label descriptionCount;
-    @FXML Label requesterCaption;
-    @FXML TextField requester;
-    @FXML Label requesterError;
-    @FXML Label approverCaption;
-    @FXML ComboBox<String> approver;
-    @FXML Label approverError;
-    @FXML Label priorityCaption;
-    @FXML ComboBox<Priority> priority;
-    @FXML Label dueCaption;
-    @FXML DatePicker due;
-    @FXML Label dueError;
-    @FXML Label error;
-    @FXML javafx.scene.control.TitledPane details;
-    @FXML TextArea detailsText;
-    @FXML ProgressIndicator busy;
-    @FXML Button cancel;
-    @FXML Button submit;
+    @FXML
+    Label titleCaption;
 
-    public CreateApprovalController(CreateApprovalViewModel vm, Consumer<Approval> onCreated,
-                                    Consumer<Throwable> onTrouble) {
+    @FXML
+    TextField title;
+
+    @FXML
+    Label titleError;
+
+    @FXML
+    Label titleCount;
+
+    @FXML
+    Label descriptionCaption;
+
+    @FXML
+    TextArea description;
+
+    @FXML
+    Label descriptionError;
+
+    @FXML
+    Label descriptionCount;
+
+    @FXML
+    Label requesterCaption;
+
+    @FXML
+    TextField requester;
+
+    @FXML
+    Label requesterError;
+
+    @FXML
+    Label approverCaption;
+
+    @FXML
+    ComboBox<String> approver;
+
+    @FXML
+    Label approverError;
+
+    @FXML
+    Label priorityCaption;
+
+    @FXML
+    ComboBox<Priority> priority;
+
+    @FXML
+    Label dueCaption;
+
+    @FXML
+    DatePicker due;
+
+    @FXML
+    Label dueError;
+
+    @FXML
+    Label error;
+
+    @FXML
+    javafx.scene.control.TitledPane details;
+
+    @FXML
+    TextArea detailsText;
+
+    @FXML
+    ProgressIndicator busy;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button submit;
+
+    public CreateApprovalController(
+            CreateApprovalViewModel vm, Consumer<Approval> onCreated, Consumer<Throwable> onTrouble) {
         this.vm = vm;
         this.onCreated = onCreated;
         this.onTrouble = onTrouble;
@@ -109,16 +158,23 @@ public final class CreateApprovalController extends DialogController {
         submit.disableProperty().bind(vm.canSubmitProperty().not());
         submit.setOnAction(e -> {
             DateFields.commit(due);
-            vm.submit(created -> {
-                close();
-                onCreated.accept(created);
-            }, onTrouble);
+            vm.submit(
+                    created -> {
+                        close();
+                        onCreated.accept(created);
+                    },
+                    onTrouble);
         });
     }
 
     private static void counter(Label l, StringProperty text, int max) {
-        l.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("create.count",
-                text.get() == null ? 0 : text.get().length(), max), text));
+        l.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> Messages.format(
+                                "create.count",
+                                text.get() == null ? 0 : text.get().length(),
+                                max),
+                        text));
     }
 
     @Override

@@ -46,7 +46,8 @@ public final class CreateApprovalViewModel {
     private final ObjectProperty<Priority> priority = new SimpleObjectProperty<>(this, "priority", Priority.NORMAL);
     private final ObjectProperty<LocalDate> dueDate = new SimpleObjectProperty<>(this, "dueDate");
     private final StringProperty requester = new SimpleStringProperty(this, "requester", "");
-    private final javafx.collections.ObservableList<String> people = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> people =
+            javafx.collections.FXCollections.observableArrayList();
     private final java.time.Clock clock;
     private final BooleanProperty titleTouched = new SimpleBooleanProperty(this, "titleTouched");
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper(this, "submitting");
@@ -74,33 +75,42 @@ public final class CreateApprovalViewModel {
             serverTitleError.set("");
         });
         description.addListener((o, a, b) -> serverDescriptionError.set(""));
-        titleError = Bindings.createStringBinding(() -> {
-            String t = title.get() == null ? "" : title.get().strip();
-            if (t.isEmpty()) {
-                return titleTouched.get() ? "A title is needed." : "";
-            }
-            if (t.length() > CreateApprovalRequest.TITLE_MAX) {
-                return "At most " + CreateApprovalRequest.TITLE_MAX + " characters; this is "
-                        + (t.length() - CreateApprovalRequest.TITLE_MAX) + " too many.";
-            }
-            return serverTitleError.get();
-        }, title, titleTouched, serverTitleError);
-        descriptionError = Bindings.createStringBinding(() -> {
-            int n = description.get() == null ? 0 : description.get().length();
-            if (n > CreateApprovalRequest.DESCRIPTION_MAX) {
-                return "At most " + CreateApprovalRequest.DESCRIPTION_MAX + " characters; this is "
-                        + (n - CreateApprovalRequest.DESCRIPTION_MAX) + " too many.";
-            }
-            return serverDescriptionError.get();
-        }, description, serverDescriptionError);
+        titleError = Bindings.createStringBinding(
+                () -> {
+                    String t = title.get() == null ? "" : title.get().strip();
+                    if (t.isEmpty()) {
+                        return titleTouched.get() ? "A title is needed." : "";
+                    }
+                    if (t.length() > CreateApprovalRequest.TITLE_MAX) {
+                        return "At most " + CreateApprovalRequest.TITLE_MAX + " characters; this is "
+                                + (t.length() - CreateApprovalRequest.TITLE_MAX) + " too many.";
+                    }
+                    return serverTitleError.get();
+                },
+                title,
+                titleTouched,
+                serverTitleError);
+        descriptionError = Bindings.createStringBinding(
+                () -> {
+                    int n = description.get() == null ? 0 : description.get().length();
+                    if (n > CreateApprovalRequest.DESCRIPTION_MAX) {
+                        return "At most " + CreateApprovalRequest.DESCRIPTION_MAX + " characters; this is "
+                                + (n - CreateApprovalRequest.DESCRIPTION_MAX) + " too many.";
+                    }
+                    return serverDescriptionError.get();
+                },
+                description,
+                serverDescriptionError);
     }
 
     private StringBinding approverError;
-    private final ReadOnlyStringWrapper serverApproverError = new ReadOnlyStringWrapper(this, "serverApproverError", "");
+    private final ReadOnlyStringWrapper serverApproverError =
+            new ReadOnlyStringWrapper(this, "serverApproverError", "");
     private final ReadOnlyStringWrapper serverRequesterError =
             new ReadOnlyStringWrapper(this, "serverRequesterError", "");
     /** Status, request and trace id, field errors: the failure's "Details" for support. */
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
+
     private StringBinding requesterError;
     private StringBinding dueError;
 
@@ -119,8 +129,12 @@ public final class CreateApprovalViewModel {
     public StringBinding approverErrorProperty() {
         if (approverError == null) {
             approver.addListener((o, a, b) -> serverApproverError.set(""));
-            approverError = Bindings.createStringBinding(() -> emailProblem(approver.get()).isEmpty()
-                    ? serverApproverError.get() : emailProblem(approver.get()), approver, serverApproverError);
+            approverError = Bindings.createStringBinding(
+                    () -> emailProblem(approver.get()).isEmpty()
+                            ? serverApproverError.get()
+                            : emailProblem(approver.get()),
+                    approver,
+                    serverApproverError);
         }
         return approverError;
     }
@@ -129,8 +143,12 @@ public final class CreateApprovalViewModel {
     public StringBinding requesterErrorProperty() {
         if (requesterError == null) {
             requester.addListener((o, a, b) -> serverRequesterError.set(""));
-            requesterError = Bindings.createStringBinding(() -> emailProblem(requester.get()).isEmpty()
-                    ? serverRequesterError.get() : emailProblem(requester.get()), requester, serverRequesterError);
+            requesterError = Bindings.createStringBinding(
+                    () -> emailProblem(requester.get()).isEmpty()
+                            ? serverRequesterError.get()
+                            : emailProblem(requester.get()),
+                    requester,
+                    serverRequesterError);
         }
         return requesterError;
     }
@@ -138,9 +156,11 @@ public final class CreateApprovalViewModel {
     /** A due date before today is refused. */
     public StringBinding dueErrorProperty() {
         if (dueError == null) {
-            dueError = Bindings.createStringBinding(() -> dueDate.get() != null
-                    && dueDate.get().isBefore(LocalDate.now(clock))
-                    ? io.approvals.console.ui.common.Messages.get("create.error.pastDue") : "", dueDate);
+            dueError = Bindings.createStringBinding(
+                    () -> dueDate.get() != null && dueDate.get().isBefore(LocalDate.now(clock))
+                            ? io.approvals.console.ui.common.Messages.get("create.error.pastDue")
+                            : "",
+                    dueDate);
         }
         return dueError;
     }
@@ -180,22 +200,36 @@ public final class CreateApprovalViewModel {
     public boolean isValid() {
         String t = title.get() == null ? "" : title.get().strip();
         int d = description.get() == null ? 0 : description.get().length();
-        return !t.isEmpty() && t.length() <= CreateApprovalRequest.TITLE_MAX && d <= CreateApprovalRequest.DESCRIPTION_MAX
-                && emailProblem(approver.get()).isEmpty() && emailProblem(requester.get()).isEmpty()
+        return !t.isEmpty()
+                && t.length() <= CreateApprovalRequest.TITLE_MAX
+                && d <= CreateApprovalRequest.DESCRIPTION_MAX
+                && emailProblem(approver.get()).isEmpty()
+                && emailProblem(requester.get()).isEmpty()
                 && (dueDate.get() == null || !dueDate.get().isBefore(LocalDate.now(clock)));
     }
 
     public BooleanBinding canSubmitProperty() {
-        return Bindings.createBooleanBinding(() -> !submitting.get() && isValid(), submitting, title, description,
-                approver, requester, dueDate);
+        return Bindings.createBooleanBinding(
+                () -> !submitting.get() && isValid(), submitting, title, description, approver, requester, dueDate);
     }
 
     CreateApprovalRequest request() {
         String d = description.get() == null || description.get().isBlank() ? null : description.get();
-        String a = approver.get() == null || approver.get().isBlank() ? null : approver.get().strip();
-        String r = requester.get() == null || requester.get().isBlank() ? null : requester.get().strip();
-        return new CreateApprovalRequest(title.get().strip(), d, r, a, priority.get(),
-                dueDate.get() == null ? null : dueDate.get().atTime(DUE_TIME).atZone(zone).toInstant());
+        String a = approver.get() == null || approver.get().isBlank()
+                ? null
+                : approver.get().strip();
+        String r = requester.get() == null || requester.get().isBlank()
+                ? null
+                : requester.get().strip();
+        return new CreateApprovalRequest(
+                title.get().strip(),
+                d,
+                r,
+                a,
+                priority.get(),
+                dueDate.get() == null
+                        ? null
+                        : dueDate.get().atTime(DUE_TIME).atZone(zone).toInstant());
     }
 
     /** Sends the approval; on failure everything typed stays and the error says what to do. */
@@ -209,19 +243,22 @@ public final class CreateApprovalViewModel {
         error.set("");
         details.set("");
         CreateApprovalRequest request = request();
-        background.run(() -> api.createApproval(request, idempotencyKey), created -> {
-            submitting.set(false);
-            onCreated.accept(created);
-        }, e -> {
-            submitting.set(false);
-            String others = "";
-            if (e instanceof ApiException.Validation v) {
-                others = showFieldErrors(v.errors());
-            }
-            error.set(Failures.explain(e, true) + (others.isEmpty() ? "" : " " + others));
-            details.set(Failures.details(e));
-            onFailure.accept(e);
-        });
+        background.run(
+                () -> api.createApproval(request, idempotencyKey),
+                created -> {
+                    submitting.set(false);
+                    onCreated.accept(created);
+                },
+                e -> {
+                    submitting.set(false);
+                    String others = "";
+                    if (e instanceof ApiException.Validation v) {
+                        others = showFieldErrors(v.errors());
+                    }
+                    error.set(Failures.explain(e, true) + (others.isEmpty() ? "" : " " + others));
+                    details.set(Failures.details(e));
+                    onFailure.accept(e);
+                });
     }
 
     /** Puts each field error next to its field (whatever the server calls it); returns what no field shows. */

@@ -28,25 +28,56 @@ public final class DecisionController extends DialogController {
     private final Consumer<Approval> onDecided;
     private final Consumer<Throwable> onTrouble;
 
-    @FXML Label heading;
-    @FXML Label facts;
-    @FXML ScrollPane descriptionPane;
-    @FXML Label description;
-    @FXML ToggleButton approve;
-    @FXML ToggleButton reject;
-    @FXML Label commentCaption;
-    @FXML TextArea comment;
-    @FXML Label commentError;
-    @FXML Label conflict;
-    @FXML Label error;
-    @FXML TitledPane details;
-    @FXML TextArea detailsText;
-    @FXML ProgressIndicator busy;
-    @FXML Button cancel;
-    @FXML Button submit;
+    @FXML
+    Label heading;
 
-    public DecisionController(DecisionViewModel vm, Clock clock, Consumer<Approval> onDecided,
-                              Consumer<Throwable> onTrouble) {
+    @FXML
+    Label facts;
+
+    @FXML
+    ScrollPane descriptionPane;
+
+    @FXML
+    Label description;
+
+    @FXML
+    ToggleButton approve;
+
+    @FXML
+    ToggleButton reject;
+
+    @FXML
+    Label commentCaption;
+
+    @FXML
+    TextArea comment;
+
+    @FXML
+    Label commentError;
+
+    @FXML
+    Label conflict;
+
+    @FXML
+    Label error;
+
+    @FXML
+    TitledPane details;
+
+    @FXML
+    TextArea detailsText;
+
+    @FXML
+    ProgressIndicator busy;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button submit;
+
+    public DecisionController(
+            DecisionViewModel vm, Clock clock, Consumer<Approval> onDecided, Consumer<Throwable> onTrouble) {
         this.vm = vm;
         this.clock = clock;
         this.onDecided = onDecided;
@@ -57,12 +88,21 @@ public final class DecisionController extends DialogController {
     void initialize() {
         Approval a = vm.approval();
         heading.setText(a.title());
-        String priority = Messages.get("priority." + (a.priority() == null ? "NORMAL" : a.priority().name()));
-        facts.setText(Messages.format("decision.facts", a.requester(), a.approver() == null ? "" : a.approver(),
-                priority, a.dueAt() == null ? "" : TimeText.moment(a.dueAt(), clock.instant()), a.version(),
-                a.approver() == null ? 0 : 1, a.dueAt() == null ? 0 : 1));
-        description.setText(a.description() == null || a.description().isBlank()
-                ? Messages.get("decision.noDescription") : a.description());
+        String priority = Messages.get(
+                "priority." + (a.priority() == null ? "NORMAL" : a.priority().name()));
+        facts.setText(Messages.format(
+                "decision.facts",
+                a.requester(),
+                a.approver() == null ? "" : a.approver(),
+                priority,
+                a.dueAt() == null ? "" : TimeText.moment(a.dueAt(), clock.instant()),
+                a.version(),
+                a.approver() == null ? 0 : 1,
+                a.dueAt() == null ? 0 : 1));
+        description.setText(
+                a.description() == null || a.description().isBlank()
+                        ? Messages.get("decision.noDescription")
+                        : a.description());
 
         ToggleGroup group = new ToggleGroup();
         approve.setGraphic(Icons.of(Feather.CHECK));
@@ -82,8 +122,10 @@ public final class DecisionController extends DialogController {
         Forms.tabLeaves(comment);
         // Enter in the comment sends (A, Enter approves); a reject without comment then says why instead of sending
         Forms.enterSends(comment, this::send);
-        comment.promptTextProperty().bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
-                .then(Messages.get("decision.prompt.reject")).otherwise(Messages.get("decision.prompt.approve")));
+        comment.promptTextProperty()
+                .bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
+                        .then(Messages.get("decision.prompt.reject"))
+                        .otherwise(Messages.get("decision.prompt.approve")));
         comment.textProperty().bindBidirectional(vm.commentProperty());
         Forms.bindError(commentError, comment, vm.commentErrorProperty());
         Forms.bindMessage(conflict, vm.conflictTextProperty());
@@ -91,11 +133,15 @@ public final class DecisionController extends DialogController {
         Forms.bindDetails(details, detailsText, vm.detailsProperty());
 
         busy.visibleProperty().bind(vm.submittingProperty());
-        cancel.textProperty().bind(Bindings.when(vm.conflictProperty().isNotNull())
-                .then(Messages.get("common.close")).otherwise(Messages.get("common.cancel")));
+        cancel.textProperty()
+                .bind(Bindings.when(vm.conflictProperty().isNotNull())
+                        .then(Messages.get("common.close"))
+                        .otherwise(Messages.get("common.cancel")));
         cancel.setOnAction(e -> close());
-        submit.textProperty().bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
-                .then(Messages.get("decision.reject")).otherwise(Messages.get("decision.approve")));
+        submit.textProperty()
+                .bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
+                        .then(Messages.get("decision.reject"))
+                        .otherwise(Messages.get("decision.approve")));
         vm.decisionProperty().addListener((o, x, d) -> styleSubmit(d));
         styleSubmit(vm.decisionProperty().get());
         submit.disableProperty().bind(vm.canSubmitProperty().not());
@@ -103,10 +149,13 @@ public final class DecisionController extends DialogController {
     }
 
     private void send() {
-        vm.submit(decided -> {
-            close();
-            onDecided.accept(decided);
-        }, onDecided, onTrouble);
+        vm.submit(
+                decided -> {
+                    close();
+                    onDecided.accept(decided);
+                },
+                onDecided,
+                onTrouble);
     }
 
     private void styleSubmit(ApprovalStatus d) {

@@ -54,11 +54,14 @@ public final class DecisionViewModel {
             commentTouched.set(true);
             serverCommentError.set("");
         });
-        commentError = Bindings.createStringBinding(() -> this.decision.get() == ApprovalStatus.REJECTED
-                        && isBlank(comment.get()) && commentTouched.get()
+        commentError = Bindings.createStringBinding(
+                () -> this.decision.get() == ApprovalStatus.REJECTED && isBlank(comment.get()) && commentTouched.get()
                         ? io.approvals.console.ui.common.Messages.get("decision.error.commentRequired")
                         : serverCommentError.get(),
-                this.decision, comment, commentTouched, serverCommentError);
+                this.decision,
+                comment,
+                commentTouched,
+                serverCommentError);
     }
 
     private static boolean isBlank(String s) {
@@ -74,8 +77,12 @@ public final class DecisionViewModel {
     }
 
     public BooleanBinding canSubmitProperty() {
-        return Bindings.createBooleanBinding(() -> !submitting.get() && conflict.get() == null && isValid(),
-                submitting, conflict, decision, comment);
+        return Bindings.createBooleanBinding(
+                () -> !submitting.get() && conflict.get() == null && isValid(),
+                submitting,
+                conflict,
+                decision,
+                comment);
     }
 
     /** onDone gets the decided approval; onConflict the approval as someone else left it. */
@@ -88,31 +95,37 @@ public final class DecisionViewModel {
         error.set("");
         details.set("");
         serverCommentError.set("");
-        UpdateStatusRequest request = new UpdateStatusRequest(approval.id(), decision.get(),
-                isBlank(comment.get()) ? null : comment.get().strip(), approval.version());
-        background.run(() -> api.updateStatus(request), decided -> {
-            submitting.set(false);
-            onDone.accept(decided);
-        }, e -> {
-            submitting.set(false);
-            if (e instanceof ApiException.Conflict c) {
-                conflict.set(c.current());
-                conflictText.set(describeConflict(c));
-                if (c.current() != null) {
-                    onConflict.accept(c.current());
-                }
-            } else {
-                String others = "";
-                if (e instanceof ApiException.Validation v) {
-                    var byField = Failures.byField(v.errors());
-                    serverCommentError.set(byField.getOrDefault("comment", ""));
-                    others = Failures.others(byField, java.util.List.of("comment"));
-                }
-                error.set(Failures.explain(e, false) + (others.isEmpty() ? "" : " " + others));
-                details.set(Failures.details(e));
-                onFailure.accept(e);
-            }
-        });
+        UpdateStatusRequest request = new UpdateStatusRequest(
+                approval.id(),
+                decision.get(),
+                isBlank(comment.get()) ? null : comment.get().strip(),
+                approval.version());
+        background.run(
+                () -> api.updateStatus(request),
+                decided -> {
+                    submitting.set(false);
+                    onDone.accept(decided);
+                },
+                e -> {
+                    submitting.set(false);
+                    if (e instanceof ApiException.Conflict c) {
+                        conflict.set(c.current());
+                        conflictText.set(describeConflict(c));
+                        if (c.current() != null) {
+                            onConflict.accept(c.current());
+                        }
+                    } else {
+                        String others = "";
+                        if (e instanceof ApiException.Validation v) {
+                            var byField = Failures.byField(v.errors());
+                            serverCommentError.set(byField.getOrDefault("comment", ""));
+                            others = Failures.others(byField, java.util.List.of("comment"));
+                        }
+                        error.set(Failures.explain(e, false) + (others.isEmpty() ? "" : " " + others));
+                        details.set(Failures.details(e));
+                        onFailure.accept(e);
+                    }
+                });
     }
 
     static String describeConflict(ApiException.Conflict c) {

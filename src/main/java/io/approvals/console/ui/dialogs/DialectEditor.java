@@ -17,8 +17,8 @@ import javafx.scene.layout.GridPane;
  * {@code profiles set}.
  */
 final class DialectEditor {
-    static final List<ApprovalStatus> STATUSES = List.of(ApprovalStatus.PENDING, ApprovalStatus.APPROVED,
-            ApprovalStatus.REJECTED);
+    static final List<ApprovalStatus> STATUSES =
+            List.of(ApprovalStatus.PENDING, ApprovalStatus.APPROVED, ApprovalStatus.REJECTED);
 
     private final Dialect original;
     private final Map<String, TextField> fields = new LinkedHashMap<>();
@@ -29,13 +29,15 @@ final class DialectEditor {
         this.original = original;
         int i = 0;
         for (String logical : Dialect.FIELDS) {
-            TextField f = field("dialectField-" + logical, logical, original.fields().get(logical), editable);
+            TextField f =
+                    field("dialectField-" + logical, logical, original.fields().get(logical), editable);
             fields.put(logical, f);
             add(grid, i++, new Label(Messages.format("settings.dialect.field", logical)), f);
         }
         for (ApprovalStatus s : STATUSES) {
             String wire = s.wire();
-            TextField f = field("dialectSpelling-" + wire, wire, original.spellings().get(wire), editable);
+            TextField f =
+                    field("dialectSpelling-" + wire, wire, original.spellings().get(wire), editable);
             spellings.put(wire, f);
             add(grid, i++, new Label(Messages.format("settings.dialect.spelling", wire)), f);
         }

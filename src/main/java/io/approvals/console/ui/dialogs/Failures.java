@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /** What a failed request means to someone filling in a dialog, and what to do next: {@link FailureText}'s words. */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** retrySafe: whether pressing the button again is harmless (true for a create with its idempotency key). */
     static String explain(Throwable e, boolean retrySafe) {
@@ -20,10 +19,11 @@ final class Failures {
             case OFFLINE, TIMEOUT, TLS_HOST, TLS_TRUST -> f.title() + "." + again;
             case UNEXPECTED -> f.message() + again;
             // in the app the header is changed in Settings, not with the CLI's `profiles set`
-            case UNAUTHORIZED_HEADER -> e instanceof ApiException.Unauthorized u && u.guessedHeader() != null
-                    ? Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader()) + " "
-                            + Messages.get("failure.unauthorized.guessedHeader.settings")
-                    : f.line() + " " + FailureText.note("typedKept", locale);
+            case UNAUTHORIZED_HEADER ->
+                e instanceof ApiException.Unauthorized u && u.guessedHeader() != null
+                        ? Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader()) + " "
+                                + Messages.get("failure.unauthorized.guessedHeader.settings")
+                        : f.line() + " " + FailureText.note("typedKept", locale);
             case UNAUTHORIZED -> f.line() + " " + FailureText.note("typedKept", locale);
             case SERVER -> f.line() + (retrySafe ? " " + FailureText.note("kept", locale) : "");
             default -> f.line();
@@ -40,7 +40,8 @@ final class Failures {
         }
         java.util.List<String> out = new java.util.ArrayList<>();
         if (a.status() > 0) {
-            out.add(io.approvals.console.ui.common.Messages.format("failure.details.status", String.valueOf(a.status())));
+            out.add(io.approvals.console.ui.common.Messages.format(
+                    "failure.details.status", String.valueOf(a.status())));
         }
         if (a.requestId() != null) {
             out.add(io.approvals.console.ui.common.Messages.format("failure.details.requestId", a.requestId()));
@@ -49,11 +50,13 @@ final class Failures {
             out.add(io.approvals.console.ui.common.Messages.format("failure.details.traceId", a.traceId()));
         }
         if (a instanceof ApiException.Validation v) {
-            v.errors().forEach((field, messages) -> out.add(io.approvals.console.ui.common.Messages.format(
-                    "failure.details.field", field, String.join("; ", messages))));
+            v.errors()
+                    .forEach((field, messages) -> out.add(io.approvals.console.ui.common.Messages.format(
+                            "failure.details.field", field, String.join("; ", messages))));
         }
         // the status alone is no help to support: no expander then
-        boolean traceable = a.requestId() != null || a.traceId() != null
+        boolean traceable = a.requestId() != null
+                || a.traceId() != null
                 || a instanceof ApiException.Validation v && !v.errors().isEmpty();
         return traceable ? String.join("\n", out) : "";
     }
@@ -65,7 +68,8 @@ final class Failures {
      */
     static java.util.Map<String, String> byField(java.util.Map<String, java.util.List<String>> errors) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        errors.forEach((field, messages) -> out.merge(logical(field), String.join(" ", messages), (x, y) -> x + " " + y));
+        errors.forEach(
+                (field, messages) -> out.merge(logical(field), String.join(" ", messages), (x, y) -> x + " " + y));
         return out;
     }
 
@@ -79,8 +83,11 @@ final class Failures {
             case "duedate", "dueat", "due" -> "dueAt";
             case "expectedversion", "rowversion", "version" -> "expectedVersion";
             case "status", "decision" -> "status";
-            default -> io.approvals.console.contract.Dialect.FIELDS.stream().filter(x -> x.equalsIgnoreCase(last))
-                    .findFirst().orElse(serverField);
+            default ->
+                io.approvals.console.contract.Dialect.FIELDS.stream()
+                        .filter(x -> x.equalsIgnoreCase(last))
+                        .findFirst()
+                        .orElse(serverField);
         };
     }
 
@@ -92,7 +99,8 @@ final class Failures {
                 rest.add(f + ": " + m);
             }
         });
-        return rest.isEmpty() ? "" : io.approvals.console.ui.common.Messages.format("failure.otherFields",
-                String.join("; ", rest));
+        return rest.isEmpty()
+                ? ""
+                : io.approvals.console.ui.common.Messages.format("failure.otherFields", String.join("; ", rest));
     }
 }

@@ -9,8 +9,7 @@ import javafx.scene.control.Label;
 final class Forms {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /** A red message under a field, shown only when there is something to say; marks the field too. */
     static Label errorFor(Node field, ObservableStringValue error, String id) {
@@ -33,8 +32,16 @@ final class Forms {
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
                 e.consume();
-                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(),
-                        e.getCharacter(), e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(),
+                area.fireEvent(new javafx.scene.input.KeyEvent(
+                        e.getSource(),
+                        e.getTarget(),
+                        e.getEventType(),
+                        e.getCharacter(),
+                        e.getText(),
+                        e.getCode(),
+                        e.isShiftDown(),
+                        true,
+                        e.isAltDown(),
                         e.isMetaDown()));
             }
         });
@@ -50,8 +57,8 @@ final class Forms {
     }
 
     /** A failure's "Details" expander (request and trace id for support): shown, collapsed, only when there are some. */
-    static void bindDetails(javafx.scene.control.TitledPane pane, javafx.scene.control.TextArea text,
-                            ObservableStringValue details) {
+    static void bindDetails(
+            javafx.scene.control.TitledPane pane, javafx.scene.control.TextArea text, ObservableStringValue details) {
         text.textProperty().bind(details);
         pane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(details));
         pane.managedProperty().bind(pane.visibleProperty());

@@ -23,16 +23,29 @@ public final class ReplaceKeyController extends DialogController {
     private final String connection;
     private final Consumer<ConsoleSession> onReplaced;
 
-    @FXML Label heading;
-    @FXML PasswordTextField key;
-    @FXML Label format;
-    @FXML Label error;
-    @FXML ProgressIndicator busy;
-    @FXML Button cancel;
-    @FXML Button save;
+    @FXML
+    Label heading;
 
-    public ReplaceKeyController(ConsoleEnvironment env, Background background, String connection,
-                                Consumer<ConsoleSession> onReplaced) {
+    @FXML
+    PasswordTextField key;
+
+    @FXML
+    Label format;
+
+    @FXML
+    Label error;
+
+    @FXML
+    ProgressIndicator busy;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button save;
+
+    public ReplaceKeyController(
+            ConsoleEnvironment env, Background background, String connection, Consumer<ConsoleSession> onReplaced) {
         this.env = env;
         this.background = background;
         this.connection = connection;
@@ -75,14 +88,17 @@ public final class ReplaceKeyController extends DialogController {
         save.setDisable(true);
         busy.setVisible(true);
         error.setText("");
-        background.run(() -> env.replaceKey(connection, k), session -> {
-            close();
-            onReplaced.accept(session);
-        }, ex -> {
-            busy.setVisible(false);
-            save.setDisable(false);
-            error.setText(explain(ex));
-        });
+        background.run(
+                () -> env.replaceKey(connection, k),
+                session -> {
+                    close();
+                    onReplaced.accept(session);
+                },
+                ex -> {
+                    busy.setVisible(false);
+                    save.setDisable(false);
+                    error.setText(explain(ex));
+                });
     }
 
     private static String explain(Throwable e) {
@@ -92,8 +108,8 @@ public final class ReplaceKeyController extends DialogController {
         if (e instanceof ApiException.Network) {
             return Messages.get("replace.error.offline");
         }
-        return Messages.format("replace.error.other", e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage());
+        return Messages.format(
+                "replace.error.other", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     @Override

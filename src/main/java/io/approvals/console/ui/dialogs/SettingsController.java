@@ -34,38 +34,89 @@ public final class SettingsController extends DialogController {
     private final boolean editable;
     private final BiConsumer<UiSettings, ConnectionDraft> onSave;
 
-    @FXML Label refreshCaption;
-    @FXML ComboBox<Integer> refresh;
-    @FXML Label themeCaption;
-    @FXML ComboBox<ThemeChoice> theme;
-    @FXML CheckBox notify;
-    @FXML Label languageCaption;
-    @FXML ComboBox<String> language;
-    @FXML VBox connectionBox;
-    @FXML Label section;
-    @FXML Label urlCaption;
-    @FXML TextField url;
-    @FXML CheckBox bearer;
-    @FXML Label headerCaption;
-    @FXML TextField header;
-    @FXML Label caCaption;
-    @FXML TextField ca;
-    @FXML Label sandboxNote;
-    @FXML Label dialectSource;
-    @FXML Label dialectHeader;
-    @FXML TitledPane dialectPane;
-    @FXML GridPane dialectGrid;
-    @FXML Label dialectError;
+    @FXML
+    Label refreshCaption;
+
+    @FXML
+    ComboBox<Integer> refresh;
+
+    @FXML
+    Label themeCaption;
+
+    @FXML
+    ComboBox<ThemeChoice> theme;
+
+    @FXML
+    CheckBox notify;
+
+    @FXML
+    Label languageCaption;
+
+    @FXML
+    ComboBox<String> language;
+
+    @FXML
+    VBox connectionBox;
+
+    @FXML
+    Label section;
+
+    @FXML
+    Label urlCaption;
+
+    @FXML
+    TextField url;
+
+    @FXML
+    CheckBox bearer;
+
+    @FXML
+    Label headerCaption;
+
+    @FXML
+    TextField header;
+
+    @FXML
+    Label caCaption;
+
+    @FXML
+    TextField ca;
+
+    @FXML
+    Label sandboxNote;
+
+    @FXML
+    Label dialectSource;
+
+    @FXML
+    Label dialectHeader;
+
+    @FXML
+    TitledPane dialectPane;
+
+    @FXML
+    GridPane dialectGrid;
+
+    @FXML
+    Label dialectError;
+
     private DialectEditor dialectEditor;
-    @FXML Button cancel;
-    @FXML Button save;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button save;
 
     /**
      * connection may be null (no connection open); editable is false for the sandbox, whose address the app
      * manages. onSave gets the settings and the connection fields when they changed (else null).
      */
-    public SettingsController(UiSettings current, ConnectionDraft connection, boolean editable,
-                              BiConsumer<UiSettings, ConnectionDraft> onSave) {
+    public SettingsController(
+            UiSettings current,
+            ConnectionDraft connection,
+            boolean editable,
+            BiConsumer<UiSettings, ConnectionDraft> onSave) {
         this.current = current;
         this.connection = connection;
         this.editable = editable;
@@ -83,9 +134,11 @@ public final class SettingsController extends DialogController {
         if (!refresh.getItems().contains(current.refreshSeconds())) {
             refresh.getItems().add(current.refreshSeconds());
         }
-        refresh.setConverter(converter(s -> s == 0 ? Messages.get("settings.refresh.never")
-                : s < 60 ? Messages.format("settings.refresh.seconds", s)
-                : Messages.format("settings.refresh.minutes", s / 60)));
+        refresh.setConverter(converter(s -> s == 0
+                ? Messages.get("settings.refresh.never")
+                : s < 60
+                        ? Messages.format("settings.refresh.seconds", s)
+                        : Messages.format("settings.refresh.minutes", s / 60)));
         refresh.setValue(current.refreshSeconds());
         theme.getItems().setAll(ThemeChoice.values());
         theme.setConverter(converter(t -> Messages.get("settings.theme." + t.name())));
@@ -93,7 +146,8 @@ public final class SettingsController extends DialogController {
         notify.setSelected(current.notifications());
         language.getItems().add(SYSTEM_LANGUAGE);
         language.getItems().addAll(Messages.LANGUAGES);
-        language.setConverter(converter(tag -> tag.isEmpty() ? Messages.get("settings.language.system")
+        language.setConverter(converter(tag -> tag.isEmpty()
+                ? Messages.get("settings.language.system")
                 : Locale.forLanguageTag(tag).getDisplayLanguage(Locale.forLanguageTag(tag))));
         language.setValue(current.language() == null ? SYSTEM_LANGUAGE : current.language());
 
@@ -119,10 +173,10 @@ public final class SettingsController extends DialogController {
             }
             sandboxNote.setVisible(!editable);
             sandboxNote.setManaged(!editable);
-            dialectSource.setText(Messages.format("settings.dialect.source",
-                    DialectText.source(connection.dialect())) + " \u00b7 " + DialectText.summary(connection.dialect()));
-            dialectHeader.setText(Messages.format("settings.dialect.headerFrom",
-                    DialectText.headerOrigin(connection.dialect())));
+            dialectSource.setText(Messages.format("settings.dialect.source", DialectText.source(connection.dialect()))
+                    + " \u00b7 " + DialectText.summary(connection.dialect()));
+            dialectHeader.setText(
+                    Messages.format("settings.dialect.headerFrom", DialectText.headerOrigin(connection.dialect())));
             dialectEditor = new DialectEditor(dialectGrid, connection.dialectOrContract(), editable);
         }
         Forms.bindMessage(dialectError, dialectErrorText);
@@ -143,16 +197,19 @@ public final class SettingsController extends DialogController {
                     dialect = connection.dialect();
                 }
                 String caText = ca.getText() == null ? "" : ca.getText().strip();
-                ConnectionDraft edited = new ConnectionDraft(connection.name(), url.getText().strip(),
-                        bearer.isSelected(), header.getText().strip(), caText.isEmpty() ? null : Path.of(caText),
+                ConnectionDraft edited = new ConnectionDraft(
+                        connection.name(),
+                        url.getText().strip(),
+                        bearer.isSelected(),
+                        header.getText().strip(),
+                        caText.isEmpty() ? null : Path.of(caText),
                         dialect);
                 if (!edited.equals(connection)) {
                     changed = edited;
                 }
             }
             String lang = language.getValue() == null || language.getValue().isEmpty() ? null : language.getValue();
-            onSave.accept(new UiSettings(refresh.getValue(), theme.getValue(), notify.isSelected(),
-                    lang), changed);
+            onSave.accept(new UiSettings(refresh.getValue(), theme.getValue(), notify.isSelected(), lang), changed);
             close();
         });
     }

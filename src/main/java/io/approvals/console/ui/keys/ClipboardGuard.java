@@ -50,8 +50,9 @@ public final class ClipboardGuard {
         holding.set(false);
         holding.set(true);
         status.set(Messages.format("clipboard.copied", key.masked(), CLEAR_AFTER.toSeconds()));
-        pending = timers.after(CLEAR_AFTER, () -> clearIfStillHeld(Messages.format("clipboard.clearedAfter",
-                CLEAR_AFTER.toSeconds())));
+        pending = timers.after(
+                CLEAR_AFTER,
+                () -> clearIfStillHeld(Messages.format("clipboard.clearedAfter", CLEAR_AFTER.toSeconds())));
     }
 
     /** When the app quits. */

@@ -17,15 +17,26 @@ public final class ConfirmTypedController extends DialogController {
     private final String actionText;
     private final Runnable action;
 
-    @FXML Label heading;
-    @FXML Label text;
-    @FXML Label caption;
-    @FXML TextField typed;
-    @FXML Button cancel;
-    @FXML Button act;
+    @FXML
+    Label heading;
 
-    public ConfirmTypedController(String windowTitle, String headline, String explanation, String name,
-                                  String actionText, Runnable action) {
+    @FXML
+    Label text;
+
+    @FXML
+    Label caption;
+
+    @FXML
+    TextField typed;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button act;
+
+    public ConfirmTypedController(
+            String windowTitle, String headline, String explanation, String name, String actionText, Runnable action) {
         this.windowTitle = windowTitle;
         this.headline = headline;
         this.explanation = explanation;

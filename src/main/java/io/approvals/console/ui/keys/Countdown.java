@@ -41,6 +41,7 @@ final class Countdown {
 
     /** The text under a bundle key, {0} being the seconds left. */
     StringBinding text(String key) {
-        return Bindings.createStringBinding(() -> io.approvals.console.ui.common.Messages.format(key, left.get()), left);
+        return Bindings.createStringBinding(
+                () -> io.approvals.console.ui.common.Messages.format(key, left.get()), left);
     }
 }

@@ -82,8 +82,7 @@ public final class FxSecretClipboard implements SecretClipboard {
         return present;
     }
 
-    private record Marker(DataFormat format, ByteBuffer bytes) {
-    }
+    private record Marker(DataFormat format, ByteBuffer bytes) {}
 
     private static List<Marker> markers() {
         List<Marker> list = new ArrayList<>();

@@ -28,18 +28,41 @@ public final class IssueKeyController extends DialogController {
     private final Clock clock;
     private final Submit onIssue;
 
-    @FXML Label nameCaption;
-    @FXML TextField name;
-    @FXML Label ownerCaption;
-    @FXML TextField owner;
-    @FXML CheckBox read;
-    @FXML CheckBox write;
-    @FXML CheckBox admin;
-    @FXML Label expiryCaption;
-    @FXML DatePicker expiry;
-    @FXML Label error;
-    @FXML Button cancel;
-    @FXML Button submit;
+    @FXML
+    Label nameCaption;
+
+    @FXML
+    TextField name;
+
+    @FXML
+    Label ownerCaption;
+
+    @FXML
+    TextField owner;
+
+    @FXML
+    CheckBox read;
+
+    @FXML
+    CheckBox write;
+
+    @FXML
+    CheckBox admin;
+
+    @FXML
+    Label expiryCaption;
+
+    @FXML
+    DatePicker expiry;
+
+    @FXML
+    Label error;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button submit;
 
     public IssueKeyController(Clock clock, Submit submit) {
         this.clock = clock;
@@ -52,13 +75,20 @@ public final class IssueKeyController extends DialogController {
         ownerCaption.setLabelFor(owner);
         expiryCaption.setLabelFor(expiry);
         DateFields.commitTypedText(expiry);
-        error.textProperty().bind(Bindings.createStringBinding(() -> past() ? Messages.get("issue.expires.past") : "",
-                expiry.valueProperty()));
+        error.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> past() ? Messages.get("issue.expires.past") : "", expiry.valueProperty()));
         error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        submit.disableProperty().bind(name.textProperty().isEmpty().or(owner.textProperty().isEmpty())
-                .or(read.selectedProperty().not().and(write.selectedProperty().not()).and(admin.selectedProperty().not()))
-                .or(error.textProperty().isNotEmpty()));
+        submit.disableProperty()
+                .bind(name.textProperty()
+                        .isEmpty()
+                        .or(owner.textProperty().isEmpty())
+                        .or(read.selectedProperty()
+                                .not()
+                                .and(write.selectedProperty().not())
+                                .and(admin.selectedProperty().not()))
+                        .or(error.textProperty().isNotEmpty()));
         cancel.setOnAction(e -> close());
         submit.setOnAction(e -> {
             List<String> scopes = new ArrayList<>();
@@ -73,7 +103,8 @@ public final class IssueKeyController extends DialogController {
                 scopes.add(Scope.ADMIN);
             }
             LocalDate day = expiry.getValue();
-            Instant expires = day == null ? null : day.atStartOfDay(clock.getZone()).toInstant();
+            Instant expires =
+                    day == null ? null : day.atStartOfDay(clock.getZone()).toInstant();
             close();
             onIssue.issue(name.getText(), owner.getText(), scopes, expires);
         });

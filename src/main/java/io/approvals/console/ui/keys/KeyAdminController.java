@@ -50,29 +50,74 @@ public final class KeyAdminController extends DialogController {
     private final DialogService dialogs;
     private final Clock clock;
 
-    @FXML TabPane tabs;
-    @FXML Tab keysTab;
-    @FXML Tab auditTab;
-    @FXML TextField filter;
-    @FXML Button refresh;
-    @FXML Button issue;
-    @FXML Button regenerate;
-    @FXML Button revoke;
-    @FXML Label summary;
-    @FXML TableView<KeyRow> table;
-    @FXML Label legend;
-    @FXML Label secretsHeading;
-    @FXML TableView<KeySecrets.Secret> secretTable;
-    @FXML Label secretsNote;
-    @FXML Label actionCaption;
-    @FXML ChoiceBox<String> action;
-    @FXML TextField actor;
-    @FXML Button auditRefresh;
-    @FXML TableView<AuditEntry> auditTable;
-    @FXML ProgressIndicator busy;
-    @FXML Label status;
-    @FXML Label clip;
-    @FXML Button close;
+    @FXML
+    TabPane tabs;
+
+    @FXML
+    Tab keysTab;
+
+    @FXML
+    Tab auditTab;
+
+    @FXML
+    TextField filter;
+
+    @FXML
+    Button refresh;
+
+    @FXML
+    Button issue;
+
+    @FXML
+    Button regenerate;
+
+    @FXML
+    Button revoke;
+
+    @FXML
+    Label summary;
+
+    @FXML
+    TableView<KeyRow> table;
+
+    @FXML
+    Label legend;
+
+    @FXML
+    Label secretsHeading;
+
+    @FXML
+    TableView<KeySecrets.Secret> secretTable;
+
+    @FXML
+    Label secretsNote;
+
+    @FXML
+    Label actionCaption;
+
+    @FXML
+    ChoiceBox<String> action;
+
+    @FXML
+    TextField actor;
+
+    @FXML
+    Button auditRefresh;
+
+    @FXML
+    TableView<AuditEntry> auditTable;
+
+    @FXML
+    ProgressIndicator busy;
+
+    @FXML
+    Label status;
+
+    @FXML
+    Label clip;
+
+    @FXML
+    Button close;
 
     public KeyAdminController(KeyAdminViewModel vm, ClipboardGuard clipboard, DialogService dialogs, Clock clock) {
         this.vm = vm;
@@ -85,17 +130,36 @@ public final class KeyAdminController extends DialogController {
     void initialize() {
         filter.textProperty().bindBidirectional(vm.keyFilterProperty());
         refresh.setOnAction(e -> vm.refresh());
-        issue.setOnAction(e -> dialogs().show(FxmlView.ISSUE_KEY, new IssueKeyController(clock,
-                (name, owner, scopes, expires) -> vm.issue(name, owner, scopes, expires,
-                        k -> showOnce(Messages.get("admin.issued.heading"), k)))));
-        regenerate.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getSelectionModel()
-                .getSelectedItem() == null || table.getSelectionModel().getSelectedItem().revoked(),
-                table.getSelectionModel().selectedItemProperty(), table.itemsProperty()));
+        issue.setOnAction(e -> dialogs()
+                .show(
+                        FxmlView.ISSUE_KEY,
+                        new IssueKeyController(
+                                clock,
+                                (name, owner, scopes, expires) -> vm.issue(
+                                        name,
+                                        owner,
+                                        scopes,
+                                        expires,
+                                        k -> showOnce(Messages.get("admin.issued.heading"), k)))));
+        regenerate
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> table.getSelectionModel().getSelectedItem() == null
+                                || table.getSelectionModel().getSelectedItem().revoked(),
+                        table.getSelectionModel().selectedItemProperty(),
+                        table.itemsProperty()));
         revoke.disableProperty().bind(regenerate.disableProperty());
         regenerate.setOnAction(e -> {
             KeyRow row = table.getSelectionModel().getSelectedItem();
-            dialogs().show(FxmlView.REGENERATE, new RegenerateController(row.name(), row.name(), false,
-                    grace -> vm.regenerate(row, grace, k -> showOnce(Messages.get("admin.regenerated.heading"), k))));
+            dialogs()
+                    .show(
+                            FxmlView.REGENERATE,
+                            new RegenerateController(
+                                    row.name(),
+                                    row.name(),
+                                    false,
+                                    grace -> vm.regenerate(
+                                            row, grace, k -> showOnce(Messages.get("admin.regenerated.heading"), k))));
         });
         revoke.setOnAction(e -> {
             KeyRow row = table.getSelectionModel().getSelectedItem();
@@ -124,20 +188,27 @@ public final class KeyAdminController extends DialogController {
 
     /** The revoke confirmation: the key's name typed to enable a fixed "Revoke key" (danger, never the default). */
     public static ConfirmTypedController revokeConfirmation(KeyRow row, Runnable action) {
-        return new ConfirmTypedController(Messages.get("admin.revoke.title"),
+        return new ConfirmTypedController(
+                Messages.get("admin.revoke.title"),
                 Messages.format("admin.revoke.heading", row.name(), row.owner(), row.hint()),
-                Messages.format("admin.revoke.text", row.owner()), row.name(), Messages.get("admin.revoke.button"),
+                Messages.format("admin.revoke.text", row.owner()),
+                row.name(),
+                Messages.get("admin.revoke.button"),
                 action);
     }
 
     private void keyTable() {
         table.setItems(vm.keys());
-        table.getColumns().setAll(List.of(
-                column("admin.col.name", KeyRow::name, 140), column("admin.col.owner", KeyRow::owner, 170),
-                column("admin.col.key", KeyRow::hint, 130), column("admin.col.scopes", KeyRow::scopes, 110),
-                column("admin.col.created", KeyRow::created, 150), column("admin.col.lastUsed", KeyRow::lastUsed, 150),
-                column("admin.col.expires", KeyRow::expires, 150),
-                column("admin.col.status", KeyRow::statusText, 90)));
+        table.getColumns()
+                .setAll(List.of(
+                        column("admin.col.name", KeyRow::name, 140),
+                        column("admin.col.owner", KeyRow::owner, 170),
+                        column("admin.col.key", KeyRow::hint, 130),
+                        column("admin.col.scopes", KeyRow::scopes, 110),
+                        column("admin.col.created", KeyRow::created, 150),
+                        column("admin.col.lastUsed", KeyRow::lastUsed, 150),
+                        column("admin.col.expires", KeyRow::expires, 150),
+                        column("admin.col.status", KeyRow::statusText, 90)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -161,12 +232,14 @@ public final class KeyAdminController extends DialogController {
                     getStyleClass().add("unused-row");
                 }
                 String tip = ((row.expiresSoon() ? Messages.get("admin.row.soon") + " " : "")
-                        + (row.neverUsed() ? Messages.get("admin.row.unused") : "")).strip();
+                                + (row.neverUsed() ? Messages.get("admin.row.unused") : ""))
+                        .strip();
                 setTooltip(tip.isEmpty() ? null : new Tooltip(tip));
             }
         });
         table.setPlaceholder(new Label(Messages.get("admin.noKeys")));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty().set(row));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> vm.selectedProperty()
+                .set(row));
         vm.selectedProperty().addListener((o, a, row) -> {
             if (row != null && table.getSelectionModel().getSelectedItem() != row) {
                 table.getSelectionModel().select(row);
@@ -175,9 +248,15 @@ public final class KeyAdminController extends DialogController {
     }
 
     private void secretTable() {
-        secretsHeading.textProperty().bind(Bindings.createStringBinding(() -> vm.selectedProperty().get() == null
-                ? Messages.get("admin.secrets.none")
-                : Messages.format("admin.secrets.heading", vm.selectedProperty().get().name()), vm.selectedProperty()));
+        secretsHeading
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.selectedProperty().get() == null
+                                ? Messages.get("admin.secrets.none")
+                                : Messages.format(
+                                        "admin.secrets.heading",
+                                        vm.selectedProperty().get().name()),
+                        vm.selectedProperty()));
         secretTable.setItems(vm.secrets());
         TableColumn<KeySecrets.Secret, String> hint = new TableColumn<>(Messages.get("admin.secrets.col.secret"));
         hint.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().hint()));
@@ -188,9 +267,12 @@ public final class KeyAdminController extends DialogController {
         state.setCellFactory(c -> new WrappingCell<>());
         state.setPrefWidth(260);
         TableColumn<KeySecrets.Secret, String> until = new TableColumn<>(Messages.get("admin.secrets.col.until"));
-        until.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().revoked() ? ""
-                : cd.getValue().until() == null ? Messages.get("admin.never")
-                : TimeText.moment(cd.getValue().until(), clock.instant(), clock.getZone())));
+        until.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
+                cd.getValue().revoked()
+                        ? ""
+                        : cd.getValue().until() == null
+                                ? Messages.get("admin.never")
+                                : TimeText.moment(cd.getValue().until(), clock.instant(), clock.getZone())));
         until.setCellFactory(c -> new WrappingCell<>());
         until.setPrefWidth(300);
         for (TableColumn<KeySecrets.Secret, String> c : List.of(hint, state, until)) {
@@ -202,13 +284,21 @@ public final class KeyAdminController extends DialogController {
     }
 
     private static String secretState(KeySecrets.Secret s) {
-        return s.revoked() ? Messages.get("admin.secret.revoked")
+        return s.revoked()
+                ? Messages.get("admin.secret.revoked")
                 : s.current() ? Messages.get("admin.secret.current") : Messages.get("admin.secret.grace");
     }
 
     private void auditTab() {
-        action.getItems().setAll("", AuditEntry.KEY_ISSUED, AuditEntry.KEY_REGENERATED, AuditEntry.KEY_REVOKED,
-                AuditEntry.APPROVAL_CREATED, AuditEntry.APPROVAL_APPROVED, AuditEntry.APPROVAL_REJECTED);
+        action.getItems()
+                .setAll(
+                        "",
+                        AuditEntry.KEY_ISSUED,
+                        AuditEntry.KEY_REGENERATED,
+                        AuditEntry.KEY_REVOKED,
+                        AuditEntry.APPROVAL_CREATED,
+                        AuditEntry.APPROVAL_APPROVED,
+                        AuditEntry.APPROVAL_REJECTED);
         action.setConverter(new StringConverter<>() {
             @Override
             public String toString(String s) {
@@ -226,14 +316,29 @@ public final class KeyAdminController extends DialogController {
         actor.textProperty().bindBidirectional(vm.auditOwnerProperty());
         auditRefresh.setOnAction(e -> vm.refreshAudit());
         auditTable.setItems(vm.audit());
-        auditTable.getColumns().setAll(List.of(
-                auditColumn("admin.audit.col.at", e -> TimeText.moment(e.at(), clock.instant(), clock.getZone()), 230),
-                auditColumn("admin.audit.col.actor", e -> e.actor() == null ? ""
-                        : e.actor().keyId() != null && !vm.keyName(e.actor().keyId()).equals(e.actor().keyId())
-                        ? vm.keyName(e.actor().keyId()) : e.actor().owner() == null ? "" : e.actor().owner(), 200),
-                auditColumn("admin.audit.col.action", AuditEntry::action, 130),
-                auditColumn("admin.audit.col.target", e -> vm.keyName(e.target()), 200),
-                auditColumn("admin.audit.col.detail", e -> details(e.detail()), 320)));
+        auditTable
+                .getColumns()
+                .setAll(List.of(
+                        auditColumn(
+                                "admin.audit.col.at",
+                                e -> TimeText.moment(e.at(), clock.instant(), clock.getZone()),
+                                230),
+                        auditColumn(
+                                "admin.audit.col.actor",
+                                e -> e.actor() == null
+                                        ? ""
+                                        : e.actor().keyId() != null
+                                                        && !vm.keyName(e.actor().keyId())
+                                                                .equals(e.actor()
+                                                                        .keyId())
+                                                ? vm.keyName(e.actor().keyId())
+                                                : e.actor().owner() == null
+                                                        ? ""
+                                                        : e.actor().owner(),
+                                200),
+                        auditColumn("admin.audit.col.action", AuditEntry::action, 130),
+                        auditColumn("admin.audit.col.target", e -> vm.keyName(e.target()), 200),
+                        auditColumn("admin.audit.col.detail", e -> details(e.detail()), 320)));
         auditTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         auditTable.setPlaceholder(new Label(Messages.get("admin.audit.empty")));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
@@ -288,8 +393,8 @@ public final class KeyAdminController extends DialogController {
         return text(key, value, width);
     }
 
-    private static TableColumn<AuditEntry, String> auditColumn(String key, Function<AuditEntry, String> value,
-                                                               double width) {
+    private static TableColumn<AuditEntry, String> auditColumn(
+            String key, Function<AuditEntry, String> value, double width) {
         return text(key, value, width);
     }
 

@@ -1,24 +1,23 @@
 package io.approvals.console.ui.keys;
 
-import io.approvals.console.ui.common.Background;
-
 import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.KeyMetadata;
 import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.service.RotationGrace;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
-import io.approvals.console.ui.common.Messages;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -69,23 +68,25 @@ public final class KeyAdminViewModel {
     /** Every key, and the audit trail (its regenerations tell which older secrets still work). */
     public void refresh() {
         busy.set(true);
-        tasks.run(() -> {
-            List<KeyMetadata> list = admin.list();
-            List<AuditEntry> trail;
-            try {
-                trail = admin.audit(null, null, AUDIT_MAX);
-            } catch (RuntimeException e) {
-                trail = null; // the keys still show; their older secrets are not known
-            }
-            return new Loaded(list, trail);
-        }, loaded -> {
-            busy.set(false);
-            show(loaded.keys(), loaded.audit());
-        }, this::failed);
+        tasks.run(
+                () -> {
+                    List<KeyMetadata> list = admin.list();
+                    List<AuditEntry> trail;
+                    try {
+                        trail = admin.audit(null, null, AUDIT_MAX);
+                    } catch (RuntimeException e) {
+                        trail = null; // the keys still show; their older secrets are not known
+                    }
+                    return new Loaded(list, trail);
+                },
+                loaded -> {
+                    busy.set(false);
+                    show(loaded.keys(), loaded.audit());
+                },
+                this::failed);
     }
 
-    private record Loaded(List<KeyMetadata> keys, List<AuditEntry> audit) {
-    }
+    private record Loaded(List<KeyMetadata> keys, List<AuditEntry> audit) {}
 
     /** Shows these keys and this audit trail (newest first; null when it could not be read). */
     public void show(List<KeyMetadata> list, List<AuditEntry> trail) {
@@ -100,18 +101,27 @@ public final class KeyAdminViewModel {
         long unused = keys.stream().filter(KeyRow::neverUsed).count();
         long revoked = keys.stream().filter(KeyRow::revoked).count();
         summary.set(Messages.format("admin.summary", keys.size(), soon, unused, revoked));
-        selected.set(was == null ? null : keys.stream().filter(r -> was.equals(r.id())).findFirst().orElse(null));
+        selected.set(
+                was == null
+                        ? null
+                        : keys.stream()
+                                .filter(r -> was.equals(r.id()))
+                                .findFirst()
+                                .orElse(null));
         showSecrets();
     }
 
     public void refreshAudit() {
         busy.set(true);
-        tasks.run(() -> admin.audit(null, null, AUDIT_MAX), entries -> {
-            busy.set(false);
-            auditForSecrets = entries;
-            audit.setAll(entries);
-            showSecrets();
-        }, this::failed);
+        tasks.run(
+                () -> admin.audit(null, null, AUDIT_MAX),
+                entries -> {
+                    busy.set(false);
+                    auditForSecrets = entries;
+                    audit.setAll(entries);
+                    showSecrets();
+                },
+                this::failed);
     }
 
     private void showSecrets() {
@@ -135,33 +145,45 @@ public final class KeyAdminViewModel {
     /** Issues a key; onIssued gets it once to show (with Copy and the "shown once" warning). */
     public void issue(String name, String owner, List<String> scopes, Instant expiresAt, Consumer<IssuedKey> onIssued) {
         busy.set(true);
-        tasks.run(() -> admin.issue(name, owner, scopes, expiresAt), issued -> {
-            busy.set(false);
-            KeyMetadata m = issued.apiKey();
-            info(Messages.format("admin.issued", m.name(), m.owner(), m.maskedHint()));
-            onIssued.accept(issued);
-            refresh();
-        }, this::failed);
+        tasks.run(
+                () -> admin.issue(name, owner, scopes, expiresAt),
+                issued -> {
+                    busy.set(false);
+                    KeyMetadata m = issued.apiKey();
+                    info(Messages.format("admin.issued", m.name(), m.owner(), m.maskedHint()));
+                    onIssued.accept(issued);
+                    refresh();
+                },
+                this::failed);
     }
 
     public void regenerate(KeyRow row, RotationGrace grace, Consumer<IssuedKey> onIssued) {
         busy.set(true);
-        tasks.run(() -> admin.regenerate(row.id(), grace), issued -> {
-            busy.set(false);
-            info(grace.compromised() ? Messages.format("admin.regenerated.compromised", row.name(), row.owner())
-                    : Messages.format("admin.regenerated.grace", row.name(), row.owner(), grace.describe()));
-            onIssued.accept(issued);
-            refresh();
-        }, this::failed);
+        tasks.run(
+                () -> admin.regenerate(row.id(), grace),
+                issued -> {
+                    busy.set(false);
+                    info(
+                            grace.compromised()
+                                    ? Messages.format("admin.regenerated.compromised", row.name(), row.owner())
+                                    : Messages.format(
+                                            "admin.regenerated.grace", row.name(), row.owner(), grace.describe()));
+                    onIssued.accept(issued);
+                    refresh();
+                },
+                this::failed);
     }
 
     public void revoke(KeyRow row) {
         busy.set(true);
-        tasks.run(() -> admin.revoke(row.id()), m -> {
-            busy.set(false);
-            info(Messages.format("admin.revoked", m.name(), m.owner(), m.maskedHint()));
-            refresh();
-        }, this::failed);
+        tasks.run(
+                () -> admin.revoke(row.id()),
+                m -> {
+                    busy.set(false);
+                    info(Messages.format("admin.revoked", m.name(), m.owner(), m.maskedHint()));
+                    refresh();
+                },
+                this::failed);
     }
 
     private void filterAudit() {

@@ -1,9 +1,5 @@
 package io.approvals.console.ui.keys;
 
-import io.approvals.console.ui.common.Background;
-import io.approvals.console.ui.common.Messages;
-import io.approvals.console.ui.common.TimeText;
-
 import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.KeyMetadata;
@@ -16,6 +12,9 @@ import io.approvals.console.service.RotationGrace;
 import io.approvals.console.service.RotationOutcome;
 import io.approvals.console.service.RotationResult;
 import io.approvals.console.service.ServiceException;
+import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,23 +63,29 @@ public final class KeyPanelViewModel {
     private String masked = "";
     private Timers.Cancellable hideTimer;
     private ApiKey unsavedKey;
-    private Consumer<String> onVerified = p -> { };
+    private Consumer<String> onVerified = p -> {};
     private final ReadOnlyStringWrapper oldKeyLabel = new ReadOnlyStringWrapper(this, "oldKeyLabel", "");
 
-    public KeyPanelViewModel(ConnectionService service, String profile, Background tasks, Timers timers,
-                             ClipboardGuard clipboard, Clock clock, Consumer<String> onKeyChanged) {
+    public KeyPanelViewModel(
+            ConnectionService service,
+            String profile,
+            Background tasks,
+            Timers timers,
+            ClipboardGuard clipboard,
+            Clock clock,
+            Consumer<String> onKeyChanged) {
         this.service = service;
         this.profile = profile;
         this.tasks = tasks;
         this.timers = timers;
         this.clipboard = clipboard;
         this.clock = clock;
-        this.onKeyChanged = onKeyChanged == null ? p -> { } : onKeyChanged;
+        this.onKeyChanged = onKeyChanged == null ? p -> {} : onKeyChanged;
     }
 
     /** Told after Verify now succeeded, so the other windows take the key the keychain holds. */
     public void setOnVerified(Consumer<String> hook) {
-        onVerified = hook == null ? p -> { } : hook;
+        onVerified = hook == null ? p -> {} : hook;
     }
 
     public String profile() {
@@ -90,36 +95,45 @@ public final class KeyPanelViewModel {
     /** Shows what is stored at once, then asks the server again. */
     public void load() {
         busy.set(true);
-        tasks.run(() -> service.status(profile), report -> {
-            busy.set(false);
-            apply(report, null);
-            if (report.stored()) {
-                verifyNow();
-            } else {
-                problem(Messages.format("keyWindow.noKey", profile, report.backend()));
-            }
-        }, this::failed);
+        tasks.run(
+                () -> service.status(profile),
+                report -> {
+                    busy.set(false);
+                    apply(report, null);
+                    if (report.stored()) {
+                        verifyNow();
+                    } else {
+                        problem(Messages.format("keyWindow.noKey", profile, report.backend()));
+                    }
+                },
+                this::failed);
     }
 
     public void verifyNow() {
         busy.set(true);
-        tasks.run(() -> KeyDetails.verify(service, profile), details -> {
-            busy.set(false);
-            apply(details.report(), details.metadata());
-            info(Messages.get("keyWindow.verified"));
-            onVerified.accept(profile);
-        }, this::failed);
+        tasks.run(
+                () -> KeyDetails.verify(service, profile),
+                details -> {
+                    busy.set(false);
+                    apply(details.report(), details.metadata());
+                    info(Messages.get("keyWindow.verified"));
+                    onVerified.accept(profile);
+                },
+                this::failed);
     }
 
     /** Shows the key for 10 seconds (the view asks for confirmation first). */
     public void reveal() {
-        tasks.run(this::storedKey, key -> {
-            keyText.set(key.reveal());
-            revealed.set(true);
-            cancelHide();
-            hideTimer = timers.after(REVEAL_FOR, this::hide);
-            info(Messages.format("keyWindow.shown", REVEAL_FOR.toSeconds()));
-        }, this::failed);
+        tasks.run(
+                this::storedKey,
+                key -> {
+                    keyText.set(key.reveal());
+                    revealed.set(true);
+                    cancelHide();
+                    hideTimer = timers.after(REVEAL_FOR, this::hide);
+                    info(Messages.format("keyWindow.shown", REVEAL_FOR.toSeconds()));
+                },
+                this::failed);
     }
 
     public void hide() {
@@ -151,56 +165,63 @@ public final class KeyPanelViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(() -> KeyReplacement.replace(service, profile, key, revokeOld), replaced -> {
-            KeyReport report = replaced.report();
-            busy.set(false);
-            hide();
-            apply(report, null);
-            info(Messages.format("keyWindow.replaced", report.backend())
-                    + (replaced.oldKey() == null ? "" : " " + replaced.oldKey()));
-            onKeyChanged.accept(profile);
-            if (onDone != null) {
-                onDone.run();
-            }
-        }, e -> failed(e, " " + Messages.get("keyWindow.unchanged")));
+        tasks.run(
+                () -> KeyReplacement.replace(service, profile, key, revokeOld),
+                replaced -> {
+                    KeyReport report = replaced.report();
+                    busy.set(false);
+                    hide();
+                    apply(report, null);
+                    info(Messages.format("keyWindow.replaced", report.backend())
+                            + (replaced.oldKey() == null ? "" : " " + replaced.oldKey()));
+                    onKeyChanged.accept(profile);
+                    if (onDone != null) {
+                        onDone.run();
+                    }
+                },
+                e -> failed(e, " " + Messages.get("keyWindow.unchanged")));
     }
 
     /** Regenerates this connection's key: the crash-safe rotation. */
     public void regenerate(RotationGrace grace) {
         busy.set(true);
         hide();
-        tasks.run(() -> {
-            ApiKey old = service.storedKeyIfAny(profile).orElse(null);
-            return new Rotated(old, new KeyRotation(service).rotate(profile, grace));
-        }, rotated -> {
-            busy.set(false);
-            RotationResult r = rotated.result();
-            if (grace.compromised() && rotated.old() != null && r.outcome() != RotationOutcome.NOTHING_CHANGED) {
-                clipboard.forget(rotated.old());
-            }
-            if (r.report() != null) {
-                apply(r.report(), null);
-            }
-            unsavedKey = r.unsavedKey();
-            unsavedKeyHeld.set(unsavedKey != null);
-            if (unsavedKey != null) {
-                problem(r.message() + " " + Messages.get("keyWindow.unsaved"));
-            } else if (r.ok()) {
-                info(r.message());
-                onKeyChanged.accept(profile);
-            } else {
-                problem(r.message());
-            }
-        }, e -> {
-            if (e instanceof ServiceException s && s.kind() == ServiceException.Kind.NOT_SUPPORTED) {
-                manualRotationOnly.set(true);
-            }
-            failed(e);
-        });
+        tasks.run(
+                () -> {
+                    ApiKey old = service.storedKeyIfAny(profile).orElse(null);
+                    return new Rotated(old, new KeyRotation(service).rotate(profile, grace));
+                },
+                rotated -> {
+                    busy.set(false);
+                    RotationResult r = rotated.result();
+                    if (grace.compromised()
+                            && rotated.old() != null
+                            && r.outcome() != RotationOutcome.NOTHING_CHANGED) {
+                        clipboard.forget(rotated.old());
+                    }
+                    if (r.report() != null) {
+                        apply(r.report(), null);
+                    }
+                    unsavedKey = r.unsavedKey();
+                    unsavedKeyHeld.set(unsavedKey != null);
+                    if (unsavedKey != null) {
+                        problem(r.message() + " " + Messages.get("keyWindow.unsaved"));
+                    } else if (r.ok()) {
+                        info(r.message());
+                        onKeyChanged.accept(profile);
+                    } else {
+                        problem(r.message());
+                    }
+                },
+                e -> {
+                    if (e instanceof ServiceException s && s.kind() == ServiceException.Kind.NOT_SUPPORTED) {
+                        manualRotationOnly.set(true);
+                    }
+                    failed(e);
+                });
     }
 
-    private record Rotated(ApiKey old, RotationResult result) {
-    }
+    private record Rotated(ApiKey old, RotationResult result) {}
 
     /** Only after a rotation whose new key the keychain refused: copy it so it is not lost. */
     public void copyUnsavedKey() {
@@ -215,8 +236,9 @@ public final class KeyPanelViewModel {
     }
 
     private ApiKey storedKey() {
-        return service.storedKeyIfAny(profile).orElseThrow(() -> new ServiceException(ServiceException.Kind.NO_KEY,
-                Messages.format("keyWindow.noKey.short", profile)));
+        return service.storedKeyIfAny(profile)
+                .orElseThrow(() -> new ServiceException(
+                        ServiceException.Kind.NO_KEY, Messages.format("keyWindow.noKey.short", profile)));
     }
 
     private void apply(KeyReport r, KeyMetadata m) {
@@ -238,10 +260,15 @@ public final class KeyPanelViewModel {
             lastVerified.set(v == null ? Messages.get("keyWindow.never") : "");
             admin.set(false);
         } else {
-            scopes.set(v.keyEndpointsAvailable() ? (v.scopes().isEmpty() ? Messages.get("keyWindow.scopes.none")
-                    : String.join(", ", v.scopes()) + (v.scopes().stream().allMatch("read"::equalsIgnoreCase)
-                    ? "  " + Messages.get("keyWindow.scopes.readOnly") : ""))
-                    : Messages.get("keyWindow.scopes.unknown"));
+            scopes.set(
+                    v.keyEndpointsAvailable()
+                            ? (v.scopes().isEmpty()
+                                    ? Messages.get("keyWindow.scopes.none")
+                                    : String.join(", ", v.scopes())
+                                            + (v.scopes().stream().allMatch("read"::equalsIgnoreCase)
+                                                    ? "  " + Messages.get("keyWindow.scopes.readOnly")
+                                                    : ""))
+                            : Messages.get("keyWindow.scopes.unknown"));
             owner.set(v.owner() == null ? Messages.get("keyWindow.unknown") : v.owner());
             if (v.expiresAt() == null) {
                 expires.set(Messages.get(v.keyEndpointsAvailable() ? "keyWindow.never" : "keyWindow.unknown"));

@@ -20,14 +20,29 @@ public final class KeyReplaceController extends DialogController {
     private final KeyPanelViewModel vm;
     private boolean sent;
 
-    @FXML Label heading;
-    @FXML PasswordTextField key;
-    @FXML Label format;
-    @FXML CheckBox revokeOld;
-    @FXML Label status;
-    @FXML ProgressIndicator busy;
-    @FXML Button cancel;
-    @FXML Button save;
+    @FXML
+    Label heading;
+
+    @FXML
+    PasswordTextField key;
+
+    @FXML
+    Label format;
+
+    @FXML
+    CheckBox revokeOld;
+
+    @FXML
+    Label status;
+
+    @FXML
+    ProgressIndicator busy;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button save;
 
     public KeyReplaceController(KeyPanelViewModel vm) {
         this.vm = vm;
@@ -49,13 +64,21 @@ public final class KeyReplaceController extends DialogController {
         });
         vm.busyProperty().addListener((o, was, is) -> save.setDisable(is || !sendable[0]));
         save.setDisable(true);
-        revokeOld.textProperty().bind(Bindings.createStringBinding(() -> Messages.format("keyWindow.replace.revokeOld",
-                vm.oldKeyLabelProperty().get()), vm.oldKeyLabelProperty()));
-        revokeOld.visibleProperty().bind(vm.adminProperty().and(vm.oldKeyLabelProperty().isNotEmpty()));
+        revokeOld
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> Messages.format(
+                                "keyWindow.replace.revokeOld",
+                                vm.oldKeyLabelProperty().get()),
+                        vm.oldKeyLabelProperty()));
+        revokeOld
+                .visibleProperty()
+                .bind(vm.adminProperty().and(vm.oldKeyLabelProperty().isNotEmpty()));
         revokeOld.managedProperty().bind(revokeOld.visibleProperty());
         // only the answer to this dialog's own attempt, not what the key window said before
-        status.textProperty().bind(Bindings.createStringBinding(() -> sent ? vm.statusProperty().get() : "",
-                vm.statusProperty(), vm.busyProperty()));
+        status.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> sent ? vm.statusProperty().get() : "", vm.statusProperty(), vm.busyProperty()));
         status.getStyleClass().add("error-text");
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());

@@ -20,11 +20,9 @@ public final class KeySecrets {
     private static final Pattern GRACE = Pattern.compile("old secret (\\S+?)\u2026(\\S+) valid until (\\S+)");
 
     /** One secret as the admin window lists it; until is null for a current secret without expiry. */
-    public record Secret(String hint, boolean current, Instant until, boolean revoked) {
-    }
+    public record Secret(String hint, boolean current, Instant until, boolean revoked) {}
 
-    private KeySecrets() {
-    }
+    private KeySecrets() {}
 
     /** audit: newest first, as the server answers. */
     public static List<Secret> of(KeyMetadata key, List<AuditEntry> audit, Instant now) {
@@ -46,8 +44,8 @@ public final class KeySecrets {
                 Matcher m = e.detail() == null ? null : GRACE.matcher(e.detail());
                 if (m != null && m.find()) {
                     try {
-                        grace.add(new Secret(m.group(1) + "\u2026" + m.group(2), false, Instant.parse(m.group(3)),
-                                false));
+                        grace.add(new Secret(
+                                m.group(1) + "\u2026" + m.group(2), false, Instant.parse(m.group(3)), false));
                     } catch (DateTimeParseException ignored) {
                         // a detail in another server's words: that secret is not listed
                     }

@@ -5,8 +5,7 @@ import io.approvals.console.ui.common.Messages;
 
 /** How failures read in the key windows (times: {@code TimeText.moment}). */
 final class KeyTexts {
-    private KeyTexts() {
-    }
+    private KeyTexts() {}
 
     /** What a failure means and what to do next, as everywhere else ({@link FailureText}). */
     static String failure(Throwable e) {

@@ -64,8 +64,12 @@ public final class KeyUi {
     }
 
     /** The same, also telling onVerified after Verify now succeeded (the main window then takes the stored key). */
-    public Stage showKeyPanel(Window owner, ConnectionService service, String profile, Consumer<String> onKeyChanged,
-                              Consumer<String> onVerified) {
+    public Stage showKeyPanel(
+            Window owner,
+            ConnectionService service,
+            String profile,
+            Consumer<String> onKeyChanged,
+            Consumer<String> onVerified) {
         DialogService windows = dialogsFor(owner);
         Stage open = windows.showing(KEY_WINDOW + profile);
         if (open != null) {
@@ -73,12 +77,13 @@ public final class KeyUi {
             open.requestFocus();
             return open;
         }
-        KeyPanelViewModel vm = new KeyPanelViewModel(service, profile, background, timers, clipboard, clock,
-                onKeyChanged);
+        KeyPanelViewModel vm =
+                new KeyPanelViewModel(service, profile, background, timers, clipboard, clock, onKeyChanged);
         vm.setOnVerified(onVerified);
         KeyWindowController[] window = new KeyWindowController[1];
-        window[0] = windows.show(FxmlView.KEY_WINDOW, new KeyWindowController(vm,
-                () -> showAdmin(window[0].stage(), service, profile), windows));
+        window[0] = windows.show(
+                FxmlView.KEY_WINDOW,
+                new KeyWindowController(vm, () -> showAdmin(window[0].stage(), service, profile), windows));
         vm.load();
         return window[0].stage();
     }
@@ -96,7 +101,8 @@ public final class KeyUi {
             return open;
         }
         KeyAdminViewModel vm = new KeyAdminViewModel(new KeyAdmin(service, profile), background, clock);
-        KeyAdminController view = windows.show(FxmlView.KEY_ADMIN, new KeyAdminController(vm, clipboard, windows, clock));
+        KeyAdminController view =
+                windows.show(FxmlView.KEY_ADMIN, new KeyAdminController(vm, clipboard, windows, clock));
         view.start();
         return view.stage();
     }

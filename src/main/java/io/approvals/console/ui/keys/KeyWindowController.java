@@ -28,32 +28,83 @@ public final class KeyWindowController extends DialogController {
     private final Countdown clipboardCountdown = new Countdown();
     private boolean regenerateAsked;
 
-    @FXML Label heading;
-    @FXML TextField key;
-    @FXML Label fingerprint;
-    @FXML Label scopes;
-    @FXML Label owner;
-    @FXML Label created;
-    @FXML Label expires;
-    @FXML Label lastVerified;
-    @FXML Label backend;
-    @FXML Button reveal;
-    @FXML Button copy;
-    @FXML Button verify;
-    @FXML Button replace;
-    @FXML Button regenerate;
-    @FXML Button admin;
-    @FXML Button copyUnsaved;
-    @FXML ProgressIndicator busy;
-    @FXML HBox revealLine;
-    @FXML Label revealLeft;
-    @FXML Button hide;
-    @FXML Label status;
-    @FXML HBox clipLine;
-    @FXML Label clipLeft;
-    @FXML Button clearNow;
-    @FXML Label clipboard;
-    @FXML Button close;
+    @FXML
+    Label heading;
+
+    @FXML
+    TextField key;
+
+    @FXML
+    Label fingerprint;
+
+    @FXML
+    Label scopes;
+
+    @FXML
+    Label owner;
+
+    @FXML
+    Label created;
+
+    @FXML
+    Label expires;
+
+    @FXML
+    Label lastVerified;
+
+    @FXML
+    Label backend;
+
+    @FXML
+    Button reveal;
+
+    @FXML
+    Button copy;
+
+    @FXML
+    Button verify;
+
+    @FXML
+    Button replace;
+
+    @FXML
+    Button regenerate;
+
+    @FXML
+    Button admin;
+
+    @FXML
+    Button copyUnsaved;
+
+    @FXML
+    ProgressIndicator busy;
+
+    @FXML
+    HBox revealLine;
+
+    @FXML
+    Label revealLeft;
+
+    @FXML
+    Button hide;
+
+    @FXML
+    Label status;
+
+    @FXML
+    HBox clipLine;
+
+    @FXML
+    Label clipLeft;
+
+    @FXML
+    Button clearNow;
+
+    @FXML
+    Label clipboard;
+
+    @FXML
+    Button close;
 
     /** openAdmin: null when there is no admin window to open; dialogs: how this window's own dialogs are shown. */
     public KeyWindowController(KeyPanelViewModel vm, Runnable openAdmin, DialogService dialogs) {
@@ -69,8 +120,15 @@ public final class KeyWindowController extends DialogController {
         key.setPrefColumnCount(io.approvals.console.contract.ApiKey.LENGTH + 4);
         key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         key.textProperty().bind(vm.keyTextProperty());
-        fingerprint.textProperty().bind(Bindings.createStringBinding(() -> vm.fingerprintProperty().get().isEmpty() ? ""
-                : Messages.format("keyWindow.fingerprint", vm.fingerprintProperty().get()), vm.fingerprintProperty()));
+        fingerprint
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.fingerprintProperty().get().isEmpty()
+                                ? ""
+                                : Messages.format(
+                                        "keyWindow.fingerprint",
+                                        vm.fingerprintProperty().get()),
+                        vm.fingerprintProperty()));
         scopes.textProperty().bind(vm.scopesProperty());
         owner.textProperty().bind(vm.ownerProperty());
         created.textProperty().bind(vm.createdProperty());
@@ -89,7 +147,9 @@ public final class KeyWindowController extends DialogController {
         replace.setOnAction(e -> replaceKey());
         replace.disableProperty().bind(vm.busyProperty());
         regenerate.setOnAction(e -> regenerate());
-        regenerate.disableProperty().bind(vm.busyProperty().or(vm.storedProperty().not()));
+        regenerate
+                .disableProperty()
+                .bind(vm.busyProperty().or(vm.storedProperty().not()));
         admin.setOnAction(e -> openAdmin.run());
         admin.visibleProperty().bind(vm.adminProperty().and(Bindings.createBooleanBinding(() -> openAdmin != null)));
         admin.managedProperty().bind(admin.visibleProperty());
@@ -114,8 +174,9 @@ public final class KeyWindowController extends DialogController {
         clearNow.setOnAction(e -> vm.clipboard().clearNow());
         clipLine.visibleProperty().bind(vm.clipboard().holdingProperty());
         clipLine.managedProperty().bind(clipLine.visibleProperty());
-        vm.clipboard().holdingProperty().addListener((o, was, is) ->
-                clipboardCountdown.restart(is, ClipboardGuard.CLEAR_AFTER));
+        vm.clipboard()
+                .holdingProperty()
+                .addListener((o, was, is) -> clipboardCountdown.restart(is, ClipboardGuard.CLEAR_AFTER));
         clipboardCountdown.restart(vm.clipboard().holdingProperty().get(), ClipboardGuard.CLEAR_AFTER);
         clipboard.textProperty().bind(vm.clipboard().statusProperty());
         clipboard.visibleProperty().bind(clipboard.textProperty().isNotEmpty());
@@ -156,8 +217,11 @@ public final class KeyWindowController extends DialogController {
     }
 
     private void confirmReveal() {
-        dialogs().show(FxmlView.REVEAL_CONFIRM, new RevealConfirmController(vm.profile(),
-                KeyPanelViewModel.REVEAL_FOR.toSeconds(), vm::reveal));
+        dialogs()
+                .show(
+                        FxmlView.REVEAL_CONFIRM,
+                        new RevealConfirmController(
+                                vm.profile(), KeyPanelViewModel.REVEAL_FOR.toSeconds(), vm::reveal));
     }
 
     private void replaceKey() {
@@ -165,15 +229,21 @@ public final class KeyWindowController extends DialogController {
     }
 
     private void regenerate() {
-        dialogs().show(FxmlView.REGENERATE, new RegenerateController(vm.profile(), vm.profile(),
-                vm.manualRotationOnlyProperty().get(), choice -> {
-            if (choice == null) {
-                replaceKey();
-            } else {
-                regenerateAsked = true;
-                vm.regenerate(choice);
-            }
-        }));
+        dialogs()
+                .show(
+                        FxmlView.REGENERATE,
+                        new RegenerateController(
+                                vm.profile(),
+                                vm.profile(),
+                                vm.manualRotationOnlyProperty().get(),
+                                choice -> {
+                                    if (choice == null) {
+                                        replaceKey();
+                                    } else {
+                                        regenerateAsked = true;
+                                        vm.regenerate(choice);
+                                    }
+                                }));
     }
 
     public KeyPanelViewModel viewModel() {

@@ -23,21 +23,42 @@ public final class RegenerateController extends DialogController {
     private final boolean manualOnly;
     private final Consumer<RotationGrace> choice;
 
-    @FXML Label heading;
-    @FXML Label intro;
-    @FXML VBox choices;
-    @FXML Label graceCaption;
-    @FXML ComboBox<String> grace;
-    @FXML Label graceError;
-    @FXML Label confirmCaption;
-    @FXML TextField confirm;
-    @FXML Button kill;
-    @FXML Button cancel;
-    @FXML Button primary;
+    @FXML
+    Label heading;
+
+    @FXML
+    Label intro;
+
+    @FXML
+    VBox choices;
+
+    @FXML
+    Label graceCaption;
+
+    @FXML
+    ComboBox<String> grace;
+
+    @FXML
+    Label graceError;
+
+    @FXML
+    Label confirmCaption;
+
+    @FXML
+    TextField confirm;
+
+    @FXML
+    Button kill;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button primary;
 
     /** subject: what the heading names; confirmName: what must be typed to regenerate a compromised key. */
-    public RegenerateController(String subject, String confirmName, boolean manualOnly,
-                                Consumer<RotationGrace> choice) {
+    public RegenerateController(
+            String subject, String confirmName, boolean manualOnly, Consumer<RotationGrace> choice) {
         this.subject = subject;
         this.confirmName = confirmName;
         this.manualOnly = manualOnly;

@@ -13,10 +13,17 @@ public final class RevealConfirmController extends DialogController {
     private final long seconds;
     private final Runnable onShow;
 
-    @FXML Label heading;
-    @FXML Label warning;
-    @FXML Button cancel;
-    @FXML Button show;
+    @FXML
+    Label heading;
+
+    @FXML
+    Label warning;
+
+    @FXML
+    Button cancel;
+
+    @FXML
+    Button show;
 
     public RevealConfirmController(String profile, long seconds, Runnable onShow) {
         this.profile = profile;

@@ -16,13 +16,26 @@ public final class ShowOnceController extends DialogController {
     private final IssuedKey issued;
     private final ClipboardGuard clipboard;
 
-    @FXML Label heading;
-    @FXML Label facts;
-    @FXML TextField key;
-    @FXML Label warning;
-    @FXML Label clip;
-    @FXML Button copy;
-    @FXML Button done;
+    @FXML
+    Label heading;
+
+    @FXML
+    Label facts;
+
+    @FXML
+    TextField key;
+
+    @FXML
+    Label warning;
+
+    @FXML
+    Label clip;
+
+    @FXML
+    Button copy;
+
+    @FXML
+    Button done;
 
     public ShowOnceController(String headline, IssuedKey issued, ClipboardGuard clipboard) {
         this.headline = headline;
@@ -34,7 +47,11 @@ public final class ShowOnceController extends DialogController {
     void initialize() {
         KeyMetadata m = issued.apiKey();
         heading.setText(headline);
-        facts.setText(Messages.format("showOnce.facts", m.name(), m.owner(), String.join(", ", m.scopes()),
+        facts.setText(Messages.format(
+                "showOnce.facts",
+                m.name(),
+                m.owner(),
+                String.join(", ", m.scopes()),
                 issued.key().fingerprint()));
         // a read-only field, not a Label: a Label's toString() carries its text (see key_window.fxml)
         key.setText(issued.key().reveal());

@@ -91,7 +91,8 @@ final class ActionFactory {
 
     /** A toggle that shows and sets a state (the quick filters, the details drawer). */
     ToggleButton toggle(MainAction a, BooleanProperty state) {
-        ToggleButton t = new ToggleButton(a.icon() == null ? a.text() : null, a.icon() == null ? null : Icons.of(a.icon()));
+        ToggleButton t =
+                new ToggleButton(a.icon() == null ? a.text() : null, a.icon() == null ? null : Icons.of(a.icon()));
         t.setAccessibleText(a.icon() == null ? Messages.format("main.filter.accessible", a.text()) : a.text());
         t.selectedProperty().bindBidirectional(state);
         t.disableProperty().bind(executable(a).not());

@@ -75,8 +75,8 @@ final class AdaptiveLayout {
 
     private void showColumns() {
         for (TableColumn<ApprovalRow, ?> c : table.getColumns()) {
-            boolean hidden = narrow.get() && SECONDARY.contains(c.getId())
-                    || medium.get() && TERTIARY.contains(c.getId());
+            boolean hidden =
+                    narrow.get() && SECONDARY.contains(c.getId()) || medium.get() && TERTIARY.contains(c.getId());
             c.setVisible(!hidden);
         }
     }

@@ -21,11 +21,13 @@ final class ApprovalList {
     private final ObservableList<ApprovalRow> rows = FXCollections.observableArrayList();
     /** Decisions not yet shown in the rows (see {@link #queue}), by approval id. */
     private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
+
     private Consumer<Runnable> listUpdateWrapper = Runnable::run;
     private Consumer<Runnable> overviewScheduler = Runnable::run;
-    private Consumer<List<ApprovalRow>> decidedHandler = rowsDecided -> { };
+    private Consumer<List<ApprovalRow>> decidedHandler = rowsDecided -> {};
     /** A decision changed the rows and the overview has not been recomputed since. */
     private boolean overviewStale;
+
     private final Runnable recount;
 
     /** {@code recount} recomputes the overview and counts after decisions changed the rows. */
@@ -197,6 +199,6 @@ final class ApprovalList {
      * next pending row, fade them out, then remove them. Default: they stay until the next refresh.
      */
     void setDecidedHandler(Consumer<List<ApprovalRow>> handler) {
-        this.decidedHandler = handler == null ? rowsDecided -> { } : handler;
+        this.decidedHandler = handler == null ? rowsDecided -> {} : handler;
     }
 }

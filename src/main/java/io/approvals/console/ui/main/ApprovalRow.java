@@ -25,6 +25,7 @@ public final class ApprovalRow {
      * comparing it compares the titles; equal titles then go by the rest of the text.
      */
     public static final Comparator<ApprovalRow> BY_TITLE = Comparator.comparing(r -> r.search);
+
     public static final Comparator<ApprovalRow> BY_REQUESTER = Comparator.comparing(r -> r.requesterKey);
     public static final Comparator<ApprovalRow> BY_APPROVER = Comparator.comparing(r -> r.approverKey);
     public static final Comparator<ApprovalRow> BY_PRIORITY = Comparator.comparingInt(r -> r.priorityRank);
@@ -32,6 +33,7 @@ public final class ApprovalRow {
     /** Ascending age: the youngest first (the newest createdAt). */
     public static final Comparator<ApprovalRow> BY_AGE =
             Comparator.comparing((ApprovalRow r) -> r.createdKey).reversed();
+
     public static final Comparator<ApprovalRow> BY_DUE = Comparator.comparing(r -> r.dueKey);
 
     private final Approval approval;
@@ -42,6 +44,7 @@ public final class ApprovalRow {
     private final String search;
     /** Bit i set: text field i (see {@link #field}) is already lower case and searched as it is (no copy). */
     private final int lowerAlready;
+
     private final String requesterKey;
     private final String approverKey;
     private final int priorityRank;
@@ -135,14 +138,16 @@ public final class ApprovalRow {
     /** The priority in the user's language ("Hoch"); a server's own as it spelled it. */
     public String shownPriority() {
         Priority p = approval.priority();
-        return p == null || p == Priority.OTHER ? priorityText()
+        return p == null || p == Priority.OTHER
+                ? priorityText()
                 : io.approvals.console.ui.common.Messages.get("priority." + p.name());
     }
 
     /** The status in the user's language ("Ausstehend"); a server's own as it spelled it. */
     public String shownStatus() {
         ApprovalStatus st = approval.status();
-        return st == null || st == ApprovalStatus.OTHER ? statusText()
+        return st == null || st == ApprovalStatus.OTHER
+                ? statusText()
                 : io.approvals.console.ui.common.Messages.get("main.status." + st.name());
     }
 

@@ -31,8 +31,7 @@ final class ApprovalTable {
     private static final PseudoClass UNSEEN = PseudoClass.getPseudoClass("unseen");
     private static final PseudoClass DECIDED = PseudoClass.getPseudoClass("decided");
 
-    private ApprovalTable() {
-    }
+    private ApprovalTable() {}
 
     static TableView<ApprovalRow> create(ApprovalsViewModel vm) {
         Clock clock = vm.clock();
@@ -42,12 +41,30 @@ final class ApprovalTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(titleColumn());
-        table.getColumns().add(textColumn("Requester", 165, ApprovalRow.BY_REQUESTER, r -> r.approval().requester(), null));
-        table.getColumns().add(textColumn("Approver", 165, ApprovalRow.BY_APPROVER,
-                r -> r.approval().approver() == null ? "\u2014" : r.approval().approver(), null));
+        table.getColumns()
+                .add(textColumn(
+                        "Requester",
+                        165,
+                        ApprovalRow.BY_REQUESTER,
+                        r -> r.approval().requester(),
+                        null));
+        table.getColumns()
+                .add(textColumn(
+                        "Approver",
+                        165,
+                        ApprovalRow.BY_APPROVER,
+                        r -> r.approval().approver() == null
+                                ? "\u2014"
+                                : r.approval().approver(),
+                        null));
         table.getColumns().add(priorityColumn());
-        table.getColumns().add(textColumn("Age", 56, ApprovalRow.BY_AGE,
-                r -> TimeText.age(r.approval().createdAt(), clock.instant()), "number-cell"));
+        table.getColumns()
+                .add(textColumn(
+                        "Age",
+                        56,
+                        ApprovalRow.BY_AGE,
+                        r -> TimeText.age(r.approval().createdAt(), clock.instant()),
+                        "number-cell"));
         table.getColumns().add(dueColumn(clock));
         table.getColumns().add(statusColumn());
         table.setRowFactory(t -> new MarkedRow());
@@ -107,9 +124,10 @@ final class ApprovalTable {
         return result;
     }
 
-    private static TableColumn<ApprovalRow, ApprovalRow> column(String name, double width,
-                                                                Comparator<ApprovalRow> comparator) {
-        TableColumn<ApprovalRow, ApprovalRow> c = new TableColumn<>(Messages.get("main.column." + name.toLowerCase(Locale.ROOT)));
+    private static TableColumn<ApprovalRow, ApprovalRow> column(
+            String name, double width, Comparator<ApprovalRow> comparator) {
+        TableColumn<ApprovalRow, ApprovalRow> c =
+                new TableColumn<>(Messages.get("main.column." + name.toLowerCase(Locale.ROOT)));
         c.setId("col" + name);
         c.setPrefWidth(width);
         // never narrower than what it shows: the table's resize policy squeezed the Approver column to "mei@exa…"
@@ -121,10 +139,12 @@ final class ApprovalTable {
         return c;
     }
 
-    private static TableColumn<ApprovalRow, ApprovalRow> textColumn(String name, double width,
-                                                                    Comparator<ApprovalRow> comparator,
-                                                                    Function<ApprovalRow, String> text,
-                                                                    String styleClass) {
+    private static TableColumn<ApprovalRow, ApprovalRow> textColumn(
+            String name,
+            double width,
+            Comparator<ApprovalRow> comparator,
+            Function<ApprovalRow, String> text,
+            String styleClass) {
         TableColumn<ApprovalRow, ApprovalRow> c = column(name, width, comparator);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -178,8 +198,8 @@ final class ApprovalTable {
                     return;
                 }
                 chip.setText(row.shownPriority());
-                chip.getStyleClass().setAll("label", "chip",
-                        "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
+                chip.getStyleClass()
+                        .setAll("label", "chip", "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
                 setGraphic(chip);
             }
         });
@@ -199,7 +219,10 @@ final class ApprovalTable {
                     return;
                 }
                 Instant now = clock.instant();
-                setText(row.approval().dueAt() == null ? "\u2014" : TimeText.due(row.approval().dueAt(), now));
+                setText(
+                        row.approval().dueAt() == null
+                                ? "\u2014"
+                                : TimeText.due(row.approval().dueAt(), now));
                 if (row.approval().isOverdue(now)) {
                     getStyleClass().add("overdue");
                 }
@@ -236,6 +259,7 @@ final class ApprovalTable {
         private ApprovalRow watched;
         /** Decided rows fade out before they leave the list (ApproveAndNext.LEAVES_AFTER). */
         private final FadeTransition fade = new FadeTransition(javafx.util.Duration.millis(600), this);
+
         private ApprovalRow fading;
 
         @Override

@@ -1,6 +1,5 @@
 package io.approvals.console.ui.main;
 
-import io.approvals.console.client.ApiException;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.Priority;
@@ -41,6 +40,7 @@ import javafx.collections.transformation.SortedList;
 public final class ApprovalsViewModel {
     /** Replaced (same connection, new key) when another program changed the key: see {@link #keyReplaced}. */
     private ConsoleSession session;
+
     private final KeyStatusViewModel keyStatus;
     private final Clock clock;
 
@@ -69,6 +69,7 @@ public final class ApprovalsViewModel {
 
     /** The overview's count as of the last change to the rows: a filter change does not change it. */
     private long pendingCount;
+
     private boolean loadedOnce;
 
     public ApprovalsViewModel(ConsoleSession session, Background background, Clock clock, ListCache cache) {
@@ -174,8 +175,8 @@ public final class ApprovalsViewModel {
     }
 
     /** Sends one decision without a dialog (see {@link QuickDecision}). */
-    public void decideNow(Approval approval, ApprovalStatus decision, Consumer<Approval> onDone,
-                          Consumer<Throwable> onFailure) {
+    public void decideNow(
+            Approval approval, ApprovalStatus decision, Consumer<Approval> onDone, Consumer<Throwable> onFailure) {
         new QuickDecision(session, background, this::replace, this::reportFailure)
                 .decideNow(approval, decision, onDone, onFailure);
     }
@@ -210,8 +211,13 @@ public final class ApprovalsViewModel {
         }
         if (pendingCount == 0 && rows.stream().noneMatch(ApprovalRow::isPending)) {
             emptyTitle.set(Messages.get(loadedOnce ? "main.empty.allDone" : "main.empty.loading"));
-            emptyDetail.set(!loadedOnce ? "" : lastRefreshed.get() == null ? Messages.get("main.empty.nothingWaiting")
-                    : Messages.format("main.empty.nothingWaitingSince", TimeText.full(lastRefreshed.get())));
+            emptyDetail.set(
+                    !loadedOnce
+                            ? ""
+                            : lastRefreshed.get() == null
+                                    ? Messages.get("main.empty.nothingWaiting")
+                                    : Messages.format(
+                                            "main.empty.nothingWaitingSince", TimeText.full(lastRefreshed.get())));
             return;
         }
         Instant now = clock.instant();
@@ -219,19 +225,26 @@ public final class ApprovalsViewModel {
         List<String> hiders = new ArrayList<>();
         SearchQuery query = SearchQuery.parse(search.get());
         if (!query.isEmpty()) {
-            hiders.add(Messages.format("main.empty.searchHides", search.get().strip(),
+            hiders.add(Messages.format(
+                    "main.empty.searchHides",
+                    search.get().strip(),
                     hidden(r -> r.matches(query.words()) && query.matchesFields(r))));
         }
         if (assignedToMe.get() && me != null) {
-            hiders.add(Messages.format("main.empty.filterHides", MainAction.FILTER_MINE.text(),
+            hiders.add(Messages.format(
+                    "main.empty.filterHides",
+                    MainAction.FILTER_MINE.text(),
                     hidden(r -> me.equalsIgnoreCase(r.approval().approver()))));
         }
         if (overdueOnly.get()) {
-            hiders.add(Messages.format("main.empty.filterHides", MainAction.FILTER_OVERDUE.text(),
-                    hidden(r -> r.approval().isOverdue(now))));
+            hiders.add(
+                    Messages.format("main.empty.filterHides", MainAction.FILTER_OVERDUE.text(), hidden(r -> r.approval()
+                            .isOverdue(now))));
         }
         if (highAndUrgent.get()) {
-            hiders.add(Messages.format("main.empty.filterHides", MainAction.FILTER_PRESSING.text(),
+            hiders.add(Messages.format(
+                    "main.empty.filterHides",
+                    MainAction.FILTER_PRESSING.text(),
                     hidden(r -> r.priority() == Priority.HIGH || r.priority() == Priority.URGENT)));
         }
         emptyTitle.set(Messages.get("main.empty.noMatch"));

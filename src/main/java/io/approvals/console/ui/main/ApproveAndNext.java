@@ -30,7 +30,8 @@ final class ApproveAndNext {
         this.busy = busy;
         vm.setDecidedHandler(this::decided);
         table.getItems().addListener((ListChangeListener<ApprovalRow>) c -> selectFirstSoon());
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApprovalRow>) c -> selectFirstSoon());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ApprovalRow>)
+                c -> selectFirstSoon());
     }
 
     /**
@@ -38,7 +39,9 @@ final class ApproveAndNext {
      * first row when nothing is selected, with the focus on it, so the first Down goes to row 2.
      */
     private void selectFirstSoon() {
-        if (selectFirstQueued || !table.getSelectionModel().isEmpty() || table.getItems().isEmpty()) {
+        if (selectFirstQueued
+                || !table.getSelectionModel().isEmpty()
+                || table.getItems().isEmpty()) {
             return;
         }
         selectFirstQueued = true;
@@ -58,7 +61,9 @@ final class ApproveAndNext {
             ids.add(r.id());
         }
         ApprovalRow selected = table.getSelectionModel().getSelectedItem();
-        if (selected != null && table.getSelectionModel().getSelectedItems().size() == 1 && ids.contains(selected.id())) {
+        if (selected != null
+                && table.getSelectionModel().getSelectedItems().size() == 1
+                && ids.contains(selected.id())) {
             moveOnFrom(table.getSelectionModel().getSelectedIndex());
         }
         PauseTransition leave = new PauseTransition(LEAVES_AFTER);
@@ -82,7 +87,8 @@ final class ApproveAndNext {
 
     private void scrollIntoView(int index) {
         if (table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow
-                && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null) {
+                && flow.getFirstVisibleCell() != null
+                && flow.getLastVisibleCell() != null) {
             int first = flow.getFirstVisibleCell().getIndex();
             int last = flow.getLastVisibleCell().getIndex();
             if (index > first && index < last) {

@@ -65,7 +65,7 @@ final class Arrivals {
         String body = String.join("\n", titles.subList(0, Math.min(3, titles.size())))
                 + (titles.size() > 3 ? "\n" + Messages.format("main.notify.more", titles.size() - 3) : "");
         DesktopNotifier to = notifier;
-        background.run(() -> to.notify(summary, body), shown -> { }, e -> { });
+        background.run(() -> to.notify(summary, body), shown -> {}, e -> {});
     }
 
     void updateNewCount() {

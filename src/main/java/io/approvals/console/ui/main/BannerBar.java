@@ -1,12 +1,12 @@
 package io.approvals.console.ui.main;
 
+import io.approvals.console.ui.common.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import io.approvals.console.ui.common.Icons;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The trouble banner: offline, key rejected, scope missing, slow down, server failure. */
@@ -47,13 +47,14 @@ final class BannerBar extends HBox {
         }
         getStyleClass().removeIf(s -> s.startsWith("banner-"));
         getStyleClass().add("banner-" + b.kind().name().toLowerCase());
-        icon.setGraphic(Icons.of(switch (b.kind()) {
-            case OFFLINE -> Feather.WIFI_OFF;
-            case UNAUTHORIZED -> Feather.KEY;
-            case FORBIDDEN -> Feather.LOCK;
-            case RATE_LIMITED -> Feather.CLOCK;
-            case ERROR -> Feather.ALERT_TRIANGLE;
-        }));
+        icon.setGraphic(Icons.of(
+                switch (b.kind()) {
+                    case OFFLINE -> Feather.WIFI_OFF;
+                    case UNAUTHORIZED -> Feather.KEY;
+                    case FORBIDDEN -> Feather.LOCK;
+                    case RATE_LIMITED -> Feather.CLOCK;
+                    case ERROR -> Feather.ALERT_TRIANGLE;
+                }));
         text.setText(b.text());
         action.setVisible(b.actionLabel() != null);
         action.setManaged(b.actionLabel() != null);

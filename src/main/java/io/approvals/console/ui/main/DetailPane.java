@@ -45,12 +45,15 @@ final class DetailPane extends ScrollPane {
     }
 
     private String createdText(Approval a) {
-        return Messages.format("main.detail.createdAgo", TimeText.full(a.createdAt()), TimeText.age(a.createdAt(), clock.instant()));
+        return Messages.format(
+                "main.detail.createdAgo", TimeText.full(a.createdAt()), TimeText.age(a.createdAt(), clock.instant()));
     }
 
     private String dueText(Approval a) {
-        return a.dueAt() == null ? Messages.get("main.detail.noDue")
-                : Messages.format("main.detail.dueIn", TimeText.full(a.dueAt()), TimeText.due(a.dueAt(), clock.instant()));
+        return a.dueAt() == null
+                ? Messages.get("main.detail.noDue")
+                : Messages.format(
+                        "main.detail.dueIn", TimeText.full(a.dueAt()), TimeText.due(a.dueAt(), clock.instant()));
     }
 
     private void show(ApprovalRow row) {
@@ -59,8 +62,12 @@ final class DetailPane extends ScrollPane {
         createdText = null;
         box.getChildren().clear();
         if (row == null) {
-            Label hint = new Label(Messages.format("main.detail.hint", key(MainAction.APPROVE), key(MainAction.REJECT),
-                    key(MainAction.NEW_APPROVAL), key(MainAction.REFRESH)));
+            Label hint = new Label(Messages.format(
+                    "main.detail.hint",
+                    key(MainAction.APPROVE),
+                    key(MainAction.REJECT),
+                    key(MainAction.NEW_APPROVAL),
+                    key(MainAction.REFRESH)));
             hint.setWrapText(true);
             hint.getStyleClass().add("text-muted");
             box.getChildren().add(hint);
@@ -96,17 +103,28 @@ final class DetailPane extends ScrollPane {
             r = field(grid, r, "decidedBy", a.decidedBy());
             r = field(grid, r, "decidedAt", TimeText.full(a.decidedAt()));
         }
-        r = field(grid, r, "version", a.raw() != null && a.raw().versionToken() != null
-                ? a.raw().versionToken() : Long.toString(a.version()));
+        r = field(
+                grid,
+                r,
+                "version",
+                a.raw() != null && a.raw().versionToken() != null
+                        ? a.raw().versionToken()
+                        : Long.toString(a.version()));
         field(grid, r, "id", a.id());
 
         box.getChildren().addAll(title, grid);
         if (a.comment() != null && !a.comment().isBlank()) {
-            box.getChildren().addAll(section(Messages.get("main.detail.comment")), wrapped(a.comment(), "detailComment"));
+            box.getChildren()
+                    .addAll(section(Messages.get("main.detail.comment")), wrapped(a.comment(), "detailComment"));
         }
-        box.getChildren().addAll(section(Messages.get("main.detail.description")),
-                wrapped(a.description() == null || a.description().isBlank() ? Messages.get("main.detail.noDescription") : a.description(),
-                        "detailDescription"));
+        box.getChildren()
+                .addAll(
+                        section(Messages.get("main.detail.description")),
+                        wrapped(
+                                a.description() == null || a.description().isBlank()
+                                        ? Messages.get("main.detail.noDescription")
+                                        : a.description(),
+                                "detailDescription"));
     }
 
     private static String key(MainAction a) {

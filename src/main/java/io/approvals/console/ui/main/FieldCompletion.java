@@ -8,8 +8,7 @@ import javafx.scene.control.TextField;
 
 /** Offers the search's field names, for the last word, ("requester:", …) while the word being typed starts one; Down, Enter picks. */
 final class FieldCompletion {
-    private FieldCompletion() {
-    }
+    private FieldCompletion() {}
 
     static void install(TextField field) {
         ContextMenu menu = new ContextMenu();

@@ -16,8 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class KeyStatusViewModel {
     private final ReadOnlyStringWrapper keyText = new ReadOnlyStringWrapper(this, "keyText", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
-    private final ReadOnlyObjectWrapper<KeyAttentionBanner> attention =
-            new ReadOnlyObjectWrapper<>(this, "attention");
+    private final ReadOnlyObjectWrapper<KeyAttentionBanner> attention = new ReadOnlyObjectWrapper<>(this, "attention");
 
     KeyStatusViewModel(ConsoleSession session) {
         show(session);
@@ -25,16 +24,23 @@ public final class KeyStatusViewModel {
 
     void show(ConsoleSession s) {
         KeyInfo k = s.key();
-        String scopes = !k.scopesKnown() ? Messages.get("status.scopesUnknown")
+        String scopes = !k.scopesKnown()
+                ? Messages.get("status.scopesUnknown")
                 : k.scopes().isEmpty() ? Messages.get("status.noScopes") : String.join(", ", k.scopes());
-        keyText.set(Messages.format("status.key", k.masked(), scopes, k.owner() == null ? 0 : 1,
-                k.owner() == null ? "" : k.owner(), backendText(s.backendName())));
+        keyText.set(Messages.format(
+                "status.key",
+                k.masked(),
+                scopes,
+                k.owner() == null ? 0 : 1,
+                k.owner() == null ? "" : k.owner(),
+                backendText(s.backendName())));
     }
 
     /** Where the key lives: a keychain's own name ("Secret Service"), or "this session only" in the user's words. */
     private static String backendText(String backend) {
         return io.approvals.console.credentials.SessionOnlyStore.BACKEND.equals(backend)
-                ? Messages.get("status.sessionOnly") : backend;
+                ? Messages.get("status.sessionOnly")
+                : backend;
     }
 
     /** Says what happened to the key, in the status bar, until the next such news. */

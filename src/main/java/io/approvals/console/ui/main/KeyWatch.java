@@ -1,10 +1,10 @@
 package io.approvals.console.ui.main;
 
-import io.approvals.console.ui.common.Messages;
 import io.approvals.console.service.KeyAttention;
 import io.approvals.console.service.KeyRotation;
 import io.approvals.console.service.RotationGrace;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.KeyLook;
@@ -46,8 +46,13 @@ public final class KeyWatch {
     private boolean stopped;
     private boolean rotating;
 
-    public KeyWatch(ConsoleEnvironment env, Background background, Clock clock, ApprovalsViewModel vm,
-                    MainActions actions, Consumer<ConsoleSession> onSwitched) {
+    public KeyWatch(
+            ConsoleEnvironment env,
+            Background background,
+            Clock clock,
+            ApprovalsViewModel vm,
+            MainActions actions,
+            Consumer<ConsoleSession> onSwitched) {
         this.env = env;
         this.background = background;
         this.clock = clock;
@@ -69,14 +74,17 @@ public final class KeyWatch {
         looking = true;
         lastLook = clock.instant();
         ConsoleSession opened = vm.session();
-        background.run(() -> env.lookAtKey(opened), found -> {
-            looking = false;
-            apply(found, cause);
-            next();
-        }, e -> {
-            looking = false; // the keychain is locked or gone: the next look tries again
-            next();
-        });
+        background.run(
+                () -> env.lookAtKey(opened),
+                found -> {
+                    looking = false;
+                    apply(found, cause);
+                    next();
+                },
+                e -> {
+                    looking = false; // the keychain is locked or gone: the next look tries again
+                    next();
+                });
     }
 
     private void next() {
@@ -116,8 +124,11 @@ public final class KeyWatch {
             return;
         }
         found.switched().ifPresent(s -> {
-            vm.keyReplaced(s, Messages.format(cause == Cause.KEY_WINDOW ? "status.keyReplaced" : "status.keyReplacedElsewhere",
-                    s.key().fingerprint()));
+            vm.keyReplaced(
+                    s,
+                    Messages.format(
+                            cause == Cause.KEY_WINDOW ? "status.keyReplaced" : "status.keyReplacedElsewhere",
+                            s.key().fingerprint()));
             onSwitched.accept(s);
         });
         if (found.settled() != null && found.switched().isEmpty()) {
@@ -134,9 +145,10 @@ public final class KeyWatch {
         }
         return switch (a.kind()) {
             case ROTATION_UNDER_WAY -> new KeyAttentionBanner(a.message(), null, null);
-            case ROTATION_UNFINISHED -> new KeyAttentionBanner(a.message(), Messages.get("status.finishNow"),
-                    () -> look(Cause.ELSEWHERE));
-            case SUPERSEDED -> new KeyAttentionBanner(a.message(), Messages.get("status.rotateAgain"), this::rotateAgain);
+            case ROTATION_UNFINISHED ->
+                new KeyAttentionBanner(a.message(), Messages.get("status.finishNow"), () -> look(Cause.ELSEWHERE));
+            case SUPERSEDED ->
+                new KeyAttentionBanner(a.message(), Messages.get("status.rotateAgain"), this::rotateAgain);
             case REFUSED -> new KeyAttentionBanner(a.message(), MainAction.REPLACE_KEY.text(), actions::replaceKey);
         };
     }
@@ -149,15 +161,20 @@ public final class KeyWatch {
         rotating = true;
         String name = vm.session().connectionName();
         vm.keyStatus().setAttention(new KeyAttentionBanner(Messages.format("status.rotating", name), null, null));
-        background.run(() -> new KeyRotation(env.keyService(name)).rotate(name, RotationGrace.ONE_HOUR), r -> {
-            rotating = false;
-            vm.keyStatus().setNotice(r.ok() ? null : r.message());
-            look(Cause.KEY_WINDOW);
-        }, e -> {
-            rotating = false;
-            vm.keyStatus().setAttention(new KeyAttentionBanner(
-                    Messages.format("status.rotationNotStarted", e.getMessage()), Messages.get("status.rotateAgain"),
-                    this::rotateAgain));
-        });
+        background.run(
+                () -> new KeyRotation(env.keyService(name)).rotate(name, RotationGrace.ONE_HOUR),
+                r -> {
+                    rotating = false;
+                    vm.keyStatus().setNotice(r.ok() ? null : r.message());
+                    look(Cause.KEY_WINDOW);
+                },
+                e -> {
+                    rotating = false;
+                    vm.keyStatus()
+                            .setAttention(new KeyAttentionBanner(
+                                    Messages.format("status.rotationNotStarted", e.getMessage()),
+                                    Messages.get("status.rotateAgain"),
+                                    this::rotateAgain));
+                });
     }
 }

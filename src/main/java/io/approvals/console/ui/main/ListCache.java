@@ -29,8 +29,7 @@ public final class ListCache {
     private final Path dir;
 
     /** What was cached: the list and when it was fetched. */
-    public record Cached(String connection, Instant fetchedAt, List<Approval> items) {
-    }
+    public record Cached(String connection, Instant fetchedAt, List<Approval> items) {}
 
     public ListCache(Path dir) {
         this.dir = dir;
@@ -53,7 +52,9 @@ public final class ListCache {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not write the list cache: " + e.getClass().getSimpleName());
+            LOG.log(
+                    Level.WARNING,
+                    "could not write the list cache: " + e.getClass().getSimpleName());
         }
     }
 
@@ -67,7 +68,9 @@ public final class ListCache {
             Cached c = Binding.JSON.readValue(file.toFile(), Cached.class);
             return c == null || c.items() == null ? Optional.empty() : Optional.of(c);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "ignoring an unreadable list cache: " + e.getClass().getSimpleName());
+            LOG.log(
+                    Level.WARNING,
+                    "ignoring an unreadable list cache: " + e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -37,6 +37,7 @@ import javafx.collections.ObservableList;
 final class ListRefresh {
     /** Replaced (same connection, new key) when another program changed the key. */
     private ConsoleSession session;
+
     private final Background background;
     private final Clock clock;
     private final ListCache cache;
@@ -44,8 +45,7 @@ final class ListRefresh {
     private final BooleanSupplier loadedOnce;
     private final Consumer<List<ApprovalRow>> listApplier;
     private final RefreshSchedule schedule = new RefreshSchedule();
-    private Runnable onUnauthorized = () -> { };
-
+    private Runnable onUnauthorized = () -> {};
 
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
@@ -63,8 +63,14 @@ final class ListRefresh {
      * {@code rows} are the view model's (read here only to know whether there is a list to mark stale);
      * {@code listApplier} merges a fetched list into them and {@code loadedOnce} says whether one was merged yet.
      */
-    ListRefresh(ConsoleSession session, Background background, Clock clock, ListCache cache,
-                ObservableList<ApprovalRow> rows, BooleanSupplier loadedOnce, Consumer<List<ApprovalRow>> listApplier) {
+    ListRefresh(
+            ConsoleSession session,
+            Background background,
+            Clock clock,
+            ListCache cache,
+            ObservableList<ApprovalRow> rows,
+            BooleanSupplier loadedOnce,
+            Consumer<List<ApprovalRow>> listApplier) {
         this.session = session;
         this.background = background;
         this.clock = clock;
@@ -79,7 +85,6 @@ final class ListRefresh {
         listApplier.accept(fresh);
     }
 
-
     /**
      * Shows the list fetched along with the session when it is there already; else the cached list (if any) at
      * once, then the live one: the one being fetched along with the session, or a fresh fetch.
@@ -92,7 +97,8 @@ final class ListRefresh {
         }
         CompletableFuture<PendingSnapshot> page = firstPage.get();
         // A small list goes into this very frame; building the rows of a big one is not work for the UI thread.
-        if (page.isDone() && !page.isCompletedExceptionally()
+        if (page.isDone()
+                && !page.isCompletedExceptionally()
                 && page.join().items().size() <= ROWS_BUILT_ON_THE_UI_THREAD) {
             applySnapshot(new Fetched(page.join(), rowsOf(page.join().items())));
         } else {
@@ -105,7 +111,8 @@ final class ListRefresh {
             next.run();
             return;
         }
-        background.run(() -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
+        background.run(
+                () -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
                 cached -> {
                     if (cached.isPresent() && !loadedOnce.getAsBoolean()) {
                         ListCache.Cached c = cached.get().cached();
@@ -115,7 +122,8 @@ final class ListRefresh {
                         lastRefreshed.set(c.fetchedAt());
                     }
                     next.run();
-                }, e -> next.run());
+                },
+                e -> next.run());
     }
 
     private static PendingSnapshot awaited(CompletableFuture<PendingSnapshot> page) {
@@ -129,12 +137,10 @@ final class ListRefresh {
         }
     }
 
-    private record CachedRows(ListCache.Cached cached, List<ApprovalRow> rows) {
-    }
+    private record CachedRows(ListCache.Cached cached, List<ApprovalRow> rows) {}
 
     /** A fetched list with its rows already built (search text, sort keys) off the UI thread. */
-    private record Fetched(PendingSnapshot snapshot, List<ApprovalRow> rows) {
-    }
+    private record Fetched(PendingSnapshot snapshot, List<ApprovalRow> rows) {}
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
     void refresh() {
@@ -154,24 +160,29 @@ final class ListRefresh {
         schedule.resume();
         PendingSnapshot previous = snapshot;
         boolean needRows = !loadedOnce.getAsBoolean() || stale.get();
-        background.run(() -> {
-            PendingSnapshot s = source.fetch(previous);
-            return new Fetched(s, s.notModified() && !needRows ? List.of() : rowsOf(s.items()));
-        }, this::applySnapshot, this::refreshFailed);
+        background.run(
+                () -> {
+                    PendingSnapshot s = source.fetch(previous);
+                    return new Fetched(s, s.notModified() && !needRows ? List.of() : rowsOf(s.items()));
+                },
+                this::applySnapshot,
+                this::refreshFailed);
     }
 
     /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
     void tick() {
         Instant now = clock.instant();
-        lastRefreshedText.set(lastRefreshed.get() == null ? Messages.get("status.notRefreshed")
-                : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), now)));
+        lastRefreshedText.set(
+                lastRefreshed.get() == null
+                        ? Messages.get("status.notRefreshed")
+                        : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), now)));
         if (refreshing.get()) {
             return;
         }
         switch (schedule.step(now, refreshSeconds.get())) {
             case REFRESH -> refresh();
             case COUNTDOWN -> showCountdown(schedule.secondsLeft(now));
-            default -> { }
+            default -> {}
         }
     }
 
@@ -196,16 +207,20 @@ final class ListRefresh {
             List<Approval> items = fresh.items();
             String name = session.connectionName();
             // Not while the window draws the new list: writing 100,000 approvals competes with the first frame.
-            afterNextFrame.accept(() -> background.run(() -> {
-                cache.save(name, fetchedAt, items);
-                return null;
-            }, x -> { }, e -> { }));
+            afterNextFrame.accept(() -> background.run(
+                    () -> {
+                        cache.save(name, fetchedAt, items);
+                        return null;
+                    },
+                    x -> {},
+                    e -> {}));
         }
     }
 
     private void tickText() {
         String note = FailureText.readingNote(snapshot, Messages.locale()); // a real server's items half read
-        String refreshedText = lastRefreshed.get() == null ? Messages.get("status.notRefreshed")
+        String refreshedText = lastRefreshed.get() == null
+                ? Messages.get("status.notRefreshed")
                 : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), clock.instant()));
         lastRefreshedText.set(note.isEmpty() ? refreshedText : Messages.format("status.withNote", refreshedText, note));
     }
@@ -237,7 +252,9 @@ final class ListRefresh {
             showCountdown(wait);
         } else if (e instanceof ApiException.Unauthorized) {
             schedule.pause();
-            banner.set(new Banner(Banner.Kind.UNAUTHORIZED, FailureText.of(e, Messages.locale()).message(),
+            banner.set(new Banner(
+                    Banner.Kind.UNAUTHORIZED,
+                    FailureText.of(e, Messages.locale()).message(),
                     "Replace key\u2026"));
             onUnauthorized.run(); // another program may have stored a new key meanwhile
         } else if (e instanceof ApiException.Forbidden f) {
@@ -249,15 +266,16 @@ final class ListRefresh {
         }
     }
 
-
     static String forbiddenText(ApiException.Forbidden f) {
         return FailureText.of(f, Messages.locale()).line();
     }
 
     private void showCountdown(long seconds) {
         boolean rateLimited = schedule.retryKind() == Banner.Kind.RATE_LIMITED;
-        banner.set(new Banner(rateLimited ? Banner.Kind.RATE_LIMITED : Banner.Kind.OFFLINE,
-                FailureText.retryCountdown(rateLimited, seconds, Messages.locale()), "Retry now"));
+        banner.set(new Banner(
+                rateLimited ? Banner.Kind.RATE_LIMITED : Banner.Kind.OFFLINE,
+                FailureText.retryCountdown(rateLimited, seconds, Messages.locale()),
+                "Retry now"));
     }
 
     /** The same connection with another key: a rejected-key pause ends and the list is fetched with the new key. */
@@ -283,7 +301,7 @@ final class ListRefresh {
 
     /** Told on a 401: the window then looks whether the keychain holds another key. */
     void setOnUnauthorized(Runnable hook) {
-        onUnauthorized = hook == null ? () -> { } : hook;
+        onUnauthorized = hook == null ? () -> {} : hook;
     }
 
     /** Lets the view run work (the list cache write) after the next frame is drawn. Default: at once. */

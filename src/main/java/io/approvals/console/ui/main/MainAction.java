@@ -17,7 +17,11 @@ public enum MainAction {
     NEW_APPROVAL("new", Feather.PLUS, true, keys(shortcut(KeyCode.N)), List.of()),
     APPROVE("approve", Feather.CHECK, true, List.of(), keys(plain(KeyCode.A), plain(KeyCode.ENTER))),
     REJECT("reject", Feather.X, true, List.of(), keys(plain(KeyCode.R))),
-    QUICK_APPROVE("quickApprove", Feather.CHECK_CIRCLE, true, List.of(),
+    QUICK_APPROVE(
+            "quickApprove",
+            Feather.CHECK_CIRCLE,
+            true,
+            List.of(),
             keys(new KeyCodeCombination(KeyCode.A, KeyCombination.SHIFT_DOWN))),
     UNDO_QUICK_APPROVE("undo", Feather.ROTATE_CCW, false, keys(shortcut(KeyCode.Z)), List.of()),
     REFRESH("refresh", Feather.REFRESH_CW, false, keys(plain(KeyCode.F5), shortcut(KeyCode.R)), List.of()),
@@ -41,8 +45,12 @@ public enum MainAction {
     private final List<KeyCombination> windowKeys;
     private final List<KeyCombination> tableKeys;
 
-    MainAction(String key, Feather icon, boolean needsWrite, List<KeyCombination> windowKeys,
-               List<KeyCombination> tableKeys) {
+    MainAction(
+            String key,
+            Feather icon,
+            boolean needsWrite,
+            List<KeyCombination> windowKeys,
+            List<KeyCombination> tableKeys) {
         this.key = key;
         this.icon = icon;
         this.needsWrite = needsWrite;
@@ -65,7 +73,9 @@ public enum MainAction {
     public String tooltip() {
         String k = "action." + key + ".tip";
         String tip = Messages.bundle().containsKey(k) ? Messages.get(k) : text();
-        return firstKey() == null ? tip : Messages.format("action.withKey", tip, firstKey().getDisplayText());
+        return firstKey() == null
+                ? tip
+                : Messages.format("action.withKey", tip, firstKey().getDisplayText());
     }
 
     /** The key shown next to it: the first window key, else the first table key; null for none. */

@@ -31,22 +31,35 @@ final class MainMenuBar extends MenuBar {
                 item.setOnAction(e -> app.switchTo(name));
                 connection.getItems().add(item);
             }
-            connection.getItems().addAll(new SeparatorMenuItem(), add, replace, key, admin, new SeparatorMenuItem(), quit);
+            connection
+                    .getItems()
+                    .addAll(new SeparatorMenuItem(), add, replace, key, admin, new SeparatorMenuItem(), quit);
         };
         fill.run();
         connection.setOnShowing(e -> fill.run());
 
         Menu approvals = new Menu(Messages.get("main.menu.approvals"));
-        approvals.getItems().addAll(actions.menuItem(MainAction.NEW_APPROVAL), actions.menuItem(MainAction.APPROVE),
-                actions.menuItem(MainAction.REJECT), actions.menuItem(MainAction.QUICK_APPROVE),
-                actions.menuItem(MainAction.UNDO_QUICK_APPROVE), new SeparatorMenuItem(),
-                actions.menuItem(MainAction.REFRESH), actions.menuItem(MainAction.SEARCH),
-                actions.menuItem(MainAction.JUMP_TO_NEW));
+        approvals
+                .getItems()
+                .addAll(
+                        actions.menuItem(MainAction.NEW_APPROVAL),
+                        actions.menuItem(MainAction.APPROVE),
+                        actions.menuItem(MainAction.REJECT),
+                        actions.menuItem(MainAction.QUICK_APPROVE),
+                        actions.menuItem(MainAction.UNDO_QUICK_APPROVE),
+                        new SeparatorMenuItem(),
+                        actions.menuItem(MainAction.REFRESH),
+                        actions.menuItem(MainAction.SEARCH),
+                        actions.menuItem(MainAction.JUMP_TO_NEW));
 
         Menu view = new Menu(Messages.get("main.menu.view"));
-        view.getItems().addAll(actions.menuItem(MainAction.FILTER_MINE), actions.menuItem(MainAction.FILTER_OVERDUE),
-                actions.menuItem(MainAction.FILTER_PRESSING), new SeparatorMenuItem(),
-                actions.menuItem(MainAction.TOGGLE_DETAILS));
+        view.getItems()
+                .addAll(
+                        actions.menuItem(MainAction.FILTER_MINE),
+                        actions.menuItem(MainAction.FILTER_OVERDUE),
+                        actions.menuItem(MainAction.FILTER_PRESSING),
+                        new SeparatorMenuItem(),
+                        actions.menuItem(MainAction.TOGGLE_DETAILS));
 
         Menu tools = new Menu(Messages.get("main.menu.tools"));
         tools.getItems().add(actions.menuItem(MainAction.SETTINGS));

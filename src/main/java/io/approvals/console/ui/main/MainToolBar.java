@@ -1,11 +1,11 @@
 package io.approvals.console.ui.main;
 
+import io.approvals.console.ui.common.Icons;
 import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.Tooltips;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import io.approvals.console.ui.common.Icons;
-import io.approvals.console.ui.common.Tooltips;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,7 +31,8 @@ final class MainToolBar extends HBox {
     MainToolBar(ApprovalsViewModel vm, ActionFactory actions, TableView<ApprovalRow> table) {
         this.actions = actions;
         search.setId("searchField");
-        search.setPromptText(Messages.format("main.search.prompt", MainAction.SEARCH.firstKey().getDisplayText()));
+        search.setPromptText(Messages.format(
+                "main.search.prompt", MainAction.SEARCH.firstKey().getDisplayText()));
         Tooltips.install(search, Messages.get("main.search.tip"));
         search.setAccessibleText(Messages.get("main.search.accessible"));
         search.setPrefColumnCount(26);
@@ -54,9 +55,14 @@ final class MainToolBar extends HBox {
         ToggleButton mine = actions.toggle(MainAction.FILTER_MINE, vm.assignedToMeProperty());
         mine.setId("filterMine");
         String owner = vm.session().key().owner();
-        Node mineHolder = withTooltip(mine, owner == null ? Messages.get("main.filter.mine.unknown")
-                : Messages.format("action.withKey", Messages.format("action.filterMine.tip", owner),
-                        MainAction.FILTER_MINE.firstKey().getDisplayText()));
+        Node mineHolder = withTooltip(
+                mine,
+                owner == null
+                        ? Messages.get("main.filter.mine.unknown")
+                        : Messages.format(
+                                "action.withKey",
+                                Messages.format("action.filterMine.tip", owner),
+                                MainAction.FILTER_MINE.firstKey().getDisplayText()));
         ToggleButton overdue = actions.toggle(MainAction.FILTER_OVERDUE, vm.overdueOnlyProperty());
         overdue.setId("filterOverdue");
         Tooltips.install(overdue, actions.tooltip(MainAction.FILTER_OVERDUE));
@@ -89,10 +95,16 @@ final class MainToolBar extends HBox {
         reject.getStyleClass().add("danger");
         actionButtons = List.of(approve, reject, create);
         setSpacing(10);
-        getChildren().addAll(searchBox, filters, spacer, busy, refresh,
-                withTooltip(approve, actions.tooltip(MainAction.APPROVE)),
-                withTooltip(reject, actions.tooltip(MainAction.REJECT)),
-                withTooltip(create, actions.tooltip(MainAction.NEW_APPROVAL)));
+        getChildren()
+                .addAll(
+                        searchBox,
+                        filters,
+                        spacer,
+                        busy,
+                        refresh,
+                        withTooltip(approve, actions.tooltip(MainAction.APPROVE)),
+                        withTooltip(reject, actions.tooltip(MainAction.REJECT)),
+                        withTooltip(create, actions.tooltip(MainAction.NEW_APPROVAL)));
         setId("toolBar");
         getStyleClass().add("tool-bar-pane");
         setAlignment(Pos.CENTER_LEFT);
@@ -110,11 +122,13 @@ final class MainToolBar extends HBox {
         details.managedProperty().bind(narrow);
         getChildren().add(details);
         for (Button b : actionButtons) {
-            b.contentDisplayProperty().bind(javafx.beans.binding.Bindings.when(narrow)
-                    .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
-                    .otherwise(javafx.scene.control.ContentDisplay.LEFT));
+            b.contentDisplayProperty()
+                    .bind(javafx.beans.binding.Bindings.when(narrow)
+                            .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY)
+                            .otherwise(javafx.scene.control.ContentDisplay.LEFT));
         }
-        search.prefColumnCountProperty().bind(javafx.beans.binding.Bindings.when(narrow).then(14).otherwise(26));
+        search.prefColumnCountProperty()
+                .bind(javafx.beans.binding.Bindings.when(narrow).then(14).otherwise(26));
     }
 
     TextField searchField() {
@@ -131,5 +145,4 @@ final class MainToolBar extends HBox {
         }
         return holder;
     }
-
 }

@@ -59,14 +59,20 @@ public final class MainView extends BorderPane {
         quick = new QuickApprove(vm, this::select);
         flow = new ApproveAndNext(vm, table, quick::isBusy);
 
-        BooleanBinding noDecision = noPendingSelection().or(vm.canWriteProperty().not());
+        BooleanBinding noDecision =
+                noPendingSelection().or(vm.canWriteProperty().not());
         commands = new ActionFactory(vm.canWriteProperty().get());
         bindActions(noDecision);
         MainToolBar toolBar = new MainToolBar(vm, commands, table);
         search = toolBar.searchField();
-        VBox top = new VBox(new MainMenuBar(vm, actions, commands), toolBar,
-                sandboxBanner(vm.session()), new KeyAttentionBar(vm.keyStatus()), new BannerBar(vm, actions),
-                staleStrip(), overviewWithNewWork());
+        VBox top = new VBox(
+                new MainMenuBar(vm, actions, commands),
+                toolBar,
+                sandboxBanner(vm.session()),
+                new KeyAttentionBar(vm.keyStatus()),
+                new BannerBar(vm, actions),
+                staleStrip(),
+                overviewWithNewWork());
         setTop(top);
 
         detail = new DetailPane(vm);
@@ -86,11 +92,12 @@ public final class MainView extends BorderPane {
         vm.setListUpdateWrapper(this::keepingSelection);
         vm.setOverviewScheduler(this::overviewSoon);
         vm.setAfterNextFrame(this::afterNextFrame);
-        commands.bind(MainAction.TOGGLE_DETAILS, layout.narrowProperty(),
-                () -> layout.drawerOpenProperty().set(!layout.drawerOpenProperty().get()));
+        commands.bind(MainAction.TOGGLE_DETAILS, layout.narrowProperty(), () -> layout.drawerOpenProperty()
+                .set(!layout.drawerOpenProperty().get()));
         commands.installTableKeys(table);
         table.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
+            if (e.getButton() == MouseButton.PRIMARY
+                    && e.getClickCount() == 2
                     && table.getSelectionModel().getSelectedItem() != null) {
                 commands.execute(MainAction.APPROVE);
             }
@@ -198,7 +205,8 @@ public final class MainView extends BorderPane {
 
     /** Shift+A: approves the one selected row without a dialog, after an undo time, and moves on at once. */
     private void quickApprove() {
-        if (!vm.canWriteProperty().get() || table.getSelectionModel().getSelectedItems().size() != 1) {
+        if (!vm.canWriteProperty().get()
+                || table.getSelectionModel().getSelectedItems().size() != 1) {
             return;
         }
         ApprovalRow row = table.getSelectionModel().getSelectedItem();
@@ -220,7 +228,8 @@ public final class MainView extends BorderPane {
     }
 
     private void updateLooking() {
-        vm.windowFocusedProperty().set(javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isFocused));
+        vm.windowFocusedProperty()
+                .set(javafx.stage.Window.getWindows().stream().anyMatch(javafx.stage.Window::isFocused));
     }
 
     /** What each action does and when it can: the tool bar, the menus and the keys all run these. */
@@ -237,17 +246,22 @@ public final class MainView extends BorderPane {
             search.selectAll();
         });
         commands.bind(MainAction.JUMP_TO_NEW, this::jumpToNew);
-        commands.bind(MainAction.FILTER_MINE, new SimpleBooleanProperty(vm.session().key().owner() != null),
+        commands.bind(
+                MainAction.FILTER_MINE,
+                new SimpleBooleanProperty(vm.session().key().owner() != null),
                 () -> vm.assignedToMeProperty().set(!vm.assignedToMeProperty().get()));
-        commands.bind(MainAction.FILTER_OVERDUE, () -> vm.overdueOnlyProperty().set(!vm.overdueOnlyProperty().get()));
-        commands.bind(MainAction.FILTER_PRESSING,
-                () -> vm.highAndUrgentProperty().set(!vm.highAndUrgentProperty().get()));
+        commands.bind(MainAction.FILTER_OVERDUE, () -> vm.overdueOnlyProperty()
+                .set(!vm.overdueOnlyProperty().get()));
+        commands.bind(MainAction.FILTER_PRESSING, () -> vm.highAndUrgentProperty()
+                .set(!vm.highAndUrgentProperty().get()));
         commands.bind(MainAction.ADD_CONNECTION, actions::addConnection);
         commands.bind(MainAction.REPLACE_KEY, actions::replaceKey);
         commands.bind(MainAction.KEY_WINDOW, actions::keyPanel);
         var keyInfo = vm.session().key();
-        commands.bind(MainAction.ADMIN,
-                new SimpleBooleanProperty(!(keyInfo.scopesKnown() && !keyInfo.scopes().contains("admin"))),
+        commands.bind(
+                MainAction.ADMIN,
+                new SimpleBooleanProperty(
+                        !(keyInfo.scopesKnown() && !keyInfo.scopes().contains("admin"))),
                 actions::keyAdmin);
         commands.bind(MainAction.QUIT, actions::quit);
         commands.bind(MainAction.SETTINGS, actions::settings);
@@ -307,7 +321,8 @@ public final class MainView extends BorderPane {
         String focusedId = focused == null ? null : focused.id();
         int topIndex = topVisibleIndex();
         String topId = topIndex < 0 ? null : table.getItems().get(topIndex).id();
-        List<ApprovalRow> selectedBefore = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        List<ApprovalRow> selectedBefore =
+                new ArrayList<>(table.getSelectionModel().getSelectedItems());
         update.run();
         if (!selectedIds.isEmpty() && !sameRowsSelected(selectedBefore)) {
             List<Integer> indices = new ArrayList<>();
@@ -328,8 +343,7 @@ public final class MainView extends BorderPane {
             }
         }
         ApprovalRow focusedNow = table.getFocusModel().getFocusedItem();
-        if (!selectedIds.isEmpty() && focusedId != null
-                && (focusedNow == null || !focusedId.equals(focusedNow.id()))) {
+        if (!selectedIds.isEmpty() && focusedId != null && (focusedNow == null || !focusedId.equals(focusedNow.id()))) {
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (focusedId.equals(table.getItems().get(i).id())) {
                     table.getFocusModel().focus(i);
@@ -338,7 +352,8 @@ public final class MainView extends BorderPane {
         }
         // Scrolling lays out every visible row again: only when the top row really moved (a decision replaces
         // a row in place and moves nothing).
-        boolean topStayed = topIndex >= 0 && topIndex < table.getItems().size()
+        boolean topStayed = topIndex >= 0
+                && topIndex < table.getItems().size()
                 && topId.equals(table.getItems().get(topIndex).id());
         if (topId != null && !topStayed) {
             for (int i = 0; i < table.getItems().size(); i++) {
@@ -379,9 +394,10 @@ public final class MainView extends BorderPane {
     // ---- pieces ----
 
     private BooleanBinding noPendingSelection() {
-        return Bindings.createBooleanBinding(() -> table.getSelectionModel().getSelectedItems().stream()
-                        .noneMatch(r -> r != null && r.isPending()),
-                table.getSelectionModel().getSelectedItems(), vm.rows());
+        return Bindings.createBooleanBinding(
+                () -> table.getSelectionModel().getSelectedItems().stream().noneMatch(r -> r != null && r.isPending()),
+                table.getSelectionModel().getSelectedItems(),
+                vm.rows());
     }
 
     private static Node sandboxBanner(ConsoleSession session) {
@@ -405,15 +421,16 @@ public final class MainView extends BorderPane {
         stale.setMaxWidth(Double.MAX_VALUE);
         stale.visibleProperty().bind(vm.staleProperty());
         stale.managedProperty().bind(vm.staleProperty());
-        vm.staleProperty().addListener((o, a, b) -> table.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("stale"), b));
+        vm.staleProperty()
+                .addListener(
+                        (o, a, b) -> table.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), b));
         return stale;
     }
 
     private Node statusBar() {
         ConsoleSession s = vm.session();
-        Label connection = new Label(Messages.format("status.connection", s.connectionName(), s.baseUrl()),
-                Icons.of(Feather.SERVER));
+        Label connection = new Label(
+                Messages.format("status.connection", s.connectionName(), s.baseUrl()), Icons.of(Feather.SERVER));
         connection.setId("statusConnection");
         Label refreshed = new Label();
         refreshed.setId("statusRefreshed");
@@ -431,8 +448,12 @@ public final class MainView extends BorderPane {
             @Override
             protected void layoutChildren() {
                 Insets in = getInsets();
-                double used = in.getLeft() + in.getRight() + 3 * getHgap() + 2
-                        + snapSizeX(connection.prefWidth(-1)) + snapSizeX(refreshed.prefWidth(-1))
+                double used = in.getLeft()
+                        + in.getRight()
+                        + 3 * getHgap()
+                        + 2
+                        + snapSizeX(connection.prefWidth(-1))
+                        + snapSizeX(refreshed.prefWidth(-1))
                         + snapSizeX(key.prefWidth(-1));
                 double room = Math.max(0, Math.floor(getWidth() - used));
                 if (Math.abs(spacer.getPrefWidth() - room) >= 1) {

@@ -15,8 +15,11 @@ final class NewWorkBadge extends HBox {
         count.setId("newCount");
         count.getStyleClass().add("new-badge");
         count.setMinWidth(USE_PREF_SIZE);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> Messages.format("main.newCount", vm.newCountProperty().get()), vm.newCountProperty()));
+        count.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> Messages.format(
+                                "main.newCount", vm.newCountProperty().get()),
+                        vm.newCountProperty()));
         Button go = actions.button(MainAction.JUMP_TO_NEW);
         go.setId("jumpToNew");
         go.getStyleClass().add("flat");

@@ -54,7 +54,10 @@ final class Overview {
             if (pr == Priority.OTHER && prio[pr.ordinal()] == 0) {
                 continue; // only a server with priorities of its own has these
             }
-            p.add(new Bucket(pr == Priority.OTHER ? pr.wire() : Messages.get("priority." + pr.name()), prio[pr.ordinal()], "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
+            p.add(new Bucket(
+                    pr == Priority.OTHER ? pr.wire() : Messages.get("priority." + pr.name()),
+                    prio[pr.ordinal()],
+                    "priority-" + pr.wire().toLowerCase(Locale.ROOT)));
         }
         priorityBuckets.setAll(p);
     }

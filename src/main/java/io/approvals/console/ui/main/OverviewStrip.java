@@ -28,8 +28,11 @@ final class OverviewStrip extends HBox {
         Label caption = new Label(Messages.get("overview.caption"));
         caption.getStyleClass().add("overview-caption");
         count.getChildren().addAll(caption, total);
-        getChildren().addAll(count, group(Messages.get("overview.byAge"), vm.ageBuckets()),
-                group(Messages.get("overview.byPriority"), vm.priorityBuckets()));
+        getChildren()
+                .addAll(
+                        count,
+                        group(Messages.get("overview.byAge"), vm.ageBuckets()),
+                        group(Messages.get("overview.byPriority"), vm.priorityBuckets()));
     }
 
     private VBox group(String title, ObservableList<Bucket> buckets) {
@@ -56,7 +59,8 @@ final class OverviewStrip extends HBox {
                 Bucket b = buckets.get(i);
                 VBox column = (VBox) bars.getChildren().get(i);
                 ((Label) column.getChildren().get(0)).setText(Messages.format("overview.count", b.count()));
-                Region bar = (Region) ((StackPane) column.getChildren().get(1)).getChildren().get(0);
+                Region bar = (Region)
+                        ((StackPane) column.getChildren().get(1)).getChildren().get(0);
                 size(bar, height(b, max));
                 column.setAccessibleText(Messages.format("overview.bar.accessible", b.label(), b.count()));
             }
@@ -91,7 +95,8 @@ final class OverviewStrip extends HBox {
         }
         for (int i = 0; i < buckets.size(); i++) {
             Bucket b = buckets.get(i);
-            if (!(b.label() + "\n" + b.styleClass()).equals(bars.getChildren().get(i).getUserData())) {
+            if (!(b.label() + "\n" + b.styleClass())
+                    .equals(bars.getChildren().get(i).getUserData())) {
                 return false;
             }
         }

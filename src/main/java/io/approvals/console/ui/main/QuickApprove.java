@@ -33,6 +33,7 @@ final class QuickApprove {
     private final PauseTransition hideLater = new PauseTransition(Duration.seconds(4));
     /** Waiting out its undo time, or sent and not yet answered. */
     private final Set<String> inFlight = new HashSet<>();
+
     private Approval waiting;
 
     /** reselect: selects a row again by id (after Undo). */
@@ -109,8 +110,10 @@ final class QuickApprove {
         say(Messages.format("main.quick.approved", sending.title()));
         vm.decideNow(sending, ApprovalStatus.APPROVED, done -> inFlight.remove(sending.id()), e -> {
             inFlight.remove(sending.id());
-            say(e instanceof ApiException.Conflict ? Messages.format("main.quick.conflict", sending.title())
-                    : Messages.format("main.quick.failed", sending.title(), ApprovalsViewModel.messageOf(e)));
+            say(
+                    e instanceof ApiException.Conflict
+                            ? Messages.format("main.quick.conflict", sending.title())
+                            : Messages.format("main.quick.failed", sending.title(), ApprovalsViewModel.messageOf(e)));
         });
     }
 

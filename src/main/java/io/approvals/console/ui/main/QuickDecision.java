@@ -15,8 +15,11 @@ final class QuickDecision {
     private final Consumer<Approval> replace;
     private final Consumer<Throwable> reportFailure;
 
-    QuickDecision(ConsoleSession session, Background background, Consumer<Approval> replace,
-                  Consumer<Throwable> reportFailure) {
+    QuickDecision(
+            ConsoleSession session,
+            Background background,
+            Consumer<Approval> replace,
+            Consumer<Throwable> reportFailure) {
         this.session = session;
         this.background = background;
         this.replace = replace;
@@ -27,19 +30,22 @@ final class QuickDecision {
      * Sends one decision without a dialog (quick approve, once its undo time is over). The version the user saw is
      * sent, so a decision made meanwhile elsewhere comes back as a 409 and is shown, never overwritten.
      */
-    void decideNow(Approval approval, ApprovalStatus decision, Consumer<Approval> onDone,
-                   Consumer<Throwable> onFailure) {
+    void decideNow(
+            Approval approval, ApprovalStatus decision, Consumer<Approval> onDone, Consumer<Throwable> onFailure) {
         UpdateStatusRequest request = new UpdateStatusRequest(approval.id(), decision, null, approval.version());
-        background.run(() -> session.api().updateStatus(request), decided -> {
-            replace.accept(decided);
-            onDone.accept(decided);
-        }, e -> {
-            if (e instanceof ApiException.Conflict c && c.current() != null) {
-                replace.accept(c.current());
-            } else if (e instanceof ApiException.Unauthorized || e instanceof ApiException.Network) {
-                reportFailure.accept(e);
-            }
-            onFailure.accept(e);
-        });
+        background.run(
+                () -> session.api().updateStatus(request),
+                decided -> {
+                    replace.accept(decided);
+                    onDone.accept(decided);
+                },
+                e -> {
+                    if (e instanceof ApiException.Conflict c && c.current() != null) {
+                        replace.accept(c.current());
+                    } else if (e instanceof ApiException.Unauthorized || e instanceof ApiException.Network) {
+                        reportFailure.accept(e);
+                    }
+                    onFailure.accept(e);
+                });
     }
 }

@@ -13,7 +13,11 @@ final class RefreshSchedule {
     static final Duration MAX_OFFLINE_RETRY = Duration.ofSeconds(60);
 
     /** What a tick of the clock calls for. */
-    enum Step { NOTHING, REFRESH, COUNTDOWN }
+    enum Step {
+        NOTHING,
+        REFRESH,
+        COUNTDOWN
+    }
 
     private Instant nextAutoRefresh;
     private Instant retryAt;
@@ -35,8 +39,8 @@ final class RefreshSchedule {
     /** The server could not be reached: the seconds until the next try, doubling up to a minute. */
     long offline(Instant now) {
         offlineFailures++;
-        long wait = Math.min(MAX_OFFLINE_RETRY.toSeconds(),
-                FIRST_OFFLINE_RETRY.toSeconds() << Math.min(offlineFailures - 1, 6));
+        long wait = Math.min(
+                MAX_OFFLINE_RETRY.toSeconds(), FIRST_OFFLINE_RETRY.toSeconds() << Math.min(offlineFailures - 1, 6));
         retryAt = now.plusSeconds(wait);
         retryKind = Banner.Kind.OFFLINE;
         return wait;
@@ -70,7 +74,8 @@ final class RefreshSchedule {
             return Step.COUNTDOWN;
         }
         return !paused && everySeconds > 0 && nextAutoRefresh != null && !now.isBefore(nextAutoRefresh)
-                ? Step.REFRESH : Step.NOTHING;
+                ? Step.REFRESH
+                : Step.NOTHING;
     }
 
     /** Whole seconds until the planned retry (0 when none is planned or it is due). */

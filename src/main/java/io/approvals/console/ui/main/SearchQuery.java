@@ -15,12 +15,13 @@ record SearchQuery(String[] words, List<FieldTerm> terms) {
 
     record FieldTerm(String field, String value) {
         boolean matches(ApprovalRow row) {
-            String text = switch (field) {
-                case "requester" -> row.approval().requester();
-                case "approver" -> row.approval().approver();
-                case "priority" -> row.priority().wire();
-                default -> row.status().wire();
-            };
+            String text =
+                    switch (field) {
+                        case "requester" -> row.approval().requester();
+                        case "approver" -> row.approval().approver();
+                        case "priority" -> row.priority().wire();
+                        default -> row.status().wire();
+                    };
             if (text == null) {
                 return false;
             }
@@ -92,6 +93,9 @@ record SearchQuery(String[] words, List<FieldTerm> terms) {
         if (w.isEmpty() || w.contains(":")) {
             return List.of();
         }
-        return FIELDS.stream().filter(f -> f.startsWith(w) && !f.equals(w)).map(f -> f + ":").toList();
+        return FIELDS.stream()
+                .filter(f -> f.startsWith(w) && !f.equals(w))
+                .map(f -> f + ":")
+                .toList();
     }
 }

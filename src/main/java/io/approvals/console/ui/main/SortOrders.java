@@ -18,14 +18,13 @@ final class SortOrders {
     /** Due soonest first, no due date last, then the oldest first. */
     static final Comparator<ApprovalRow> DUE_SOONEST = ApprovalRow.BY_DUE.thenComparing(OLDEST_FIRST);
     /** Due latest first, no due date still last, then the oldest first. */
-    static final Comparator<ApprovalRow> DUE_LATEST = ((Comparator<ApprovalRow>) SortOrders::dueLatestFirst)
-            .thenComparing(OLDEST_FIRST);
+    static final Comparator<ApprovalRow> DUE_LATEST =
+            ((Comparator<ApprovalRow>) SortOrders::dueLatestFirst).thenComparing(OLDEST_FIRST);
 
     static final Comparator<ApprovalRow> PRIORITY_ASCENDING = URGENT_FIRST.thenComparing(DUE_SOONEST);
     static final Comparator<ApprovalRow> PRIORITY_DESCENDING = ApprovalRow.BY_PRIORITY.thenComparing(DUE_SOONEST);
 
-    private SortOrders() {
-    }
+    private SortOrders() {}
 
     private static int dueLatestFirst(ApprovalRow a, ApprovalRow b) {
         Instant x = a.approval().dueAt();

@@ -80,7 +80,7 @@ public interface ConsoleEnvironment extends AutoCloseable {
         return io.approvals.console.notify.DesktopNotifier.NONE;
     }
 
-        /** Where the read-only cache of the last list lives. */
+    /** Where the read-only cache of the last list lives. */
     Path cacheDir();
 
     UiSettings settings();

@@ -9,12 +9,18 @@ import java.util.concurrent.CompletableFuture;
  * running or done, null when there is no current connection; and when the opening has settled: the session and
  * its first page of data are there, or it failed.
  */
-public record EarlyStart(UiSettings settings, Optional<String> current, CompletableFuture<ConsoleSession> opening,
-                         CompletableFuture<Void> settled) {
+public record EarlyStart(
+        UiSettings settings,
+        Optional<String> current,
+        CompletableFuture<ConsoleSession> opening,
+        CompletableFuture<Void> settled) {
 
     /** Settled once the opening is done (no first page comes along with it). */
     public EarlyStart(UiSettings settings, Optional<String> current, CompletableFuture<ConsoleSession> opening) {
-        this(settings, current, opening, opening == null ? CompletableFuture.completedFuture(null)
-                : opening.handle((session, failed) -> null));
+        this(
+                settings,
+                current,
+                opening,
+                opening == null ? CompletableFuture.completedFuture(null) : opening.handle((session, failed) -> null));
     }
 }

@@ -6,7 +6,11 @@ package io.approvals.console.ui.session;
  */
 public record UiSettings(int refreshSeconds, ThemeChoice theme, boolean notifications, String language) {
 
-    public enum ThemeChoice { SYSTEM, LIGHT, DARK }
+    public enum ThemeChoice {
+        SYSTEM,
+        LIGHT,
+        DARK
+    }
 
     public UiSettings(int refreshSeconds, ThemeChoice theme) {
         this(refreshSeconds, theme, true, null);

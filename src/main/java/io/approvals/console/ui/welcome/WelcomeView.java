@@ -122,7 +122,8 @@ public final class WelcomeView extends ScrollPane {
         mode.getItems().addAll("API key in a header", "Bearer token (SSO, DeskToken)");
         mode.getSelectionModel().select(vm.bearerProperty().get() ? 1 : 0);
         mode.setAccessibleText("How the key is sent");
-        mode.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.bearerProperty().set(i.intValue() == 1));
+        mode.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.bearerProperty()
+                .set(i.intValue() == 1));
         // discovery may find that the server wants a bearer token
         vm.bearerProperty().addListener((o, a, b) -> mode.getSelectionModel().select(b ? 1 : 0));
         TextField header = field("headerField", "Header name", vm.headerNameProperty());
@@ -179,8 +180,8 @@ public final class WelcomeView extends ScrollPane {
         grid.add(format, 1, r++);
         grid.addRow(r++, label("CA certificate", ca), caRow);
 
-        CheckBox sessionOnly = new CheckBox("No keychain here: keep the key for this session only "
-                + "(forgotten when the app quits)");
+        CheckBox sessionOnly = new CheckBox(
+                "No keychain here: keep the key for this session only " + "(forgotten when the app quits)");
         sessionOnly.setId("sessionOnly");
         sessionOnly.setWrapText(true);
         sessionOnly.selectedProperty().bindBidirectional(vm.sessionOnlyProperty());
@@ -213,8 +214,7 @@ public final class WelcomeView extends ScrollPane {
         save.setOnAction(e -> vm.save(onOpened));
         HBox buttons = new HBox(10, verify, save);
 
-        VBox card = new VBox(14, Icons.of(Feather.LINK), title, grid, sessionOnly, discovery, result,
-                buttons);
+        VBox card = new VBox(14, Icons.of(Feather.LINK), title, grid, sessionOnly, discovery, result, buttons);
         card.getStyleClass().add("card-pane");
         card.setPadding(new Insets(24));
         return card;

@@ -2,8 +2,8 @@ package io.approvals.console.ui.welcome;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.contract.ApiKey;
-import io.approvals.console.credentials.KeychainException;
 import io.approvals.console.contract.Dialect;
+import io.approvals.console.credentials.KeychainException;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.DialectText;
 import io.approvals.console.ui.common.Messages;
@@ -51,9 +51,11 @@ public final class WelcomeViewModel {
     private final ReadOnlyStringWrapper discovery = new ReadOnlyStringWrapper(this, "discovery", "");
     /** What the server's OpenAPI document said, for the URL and CA certificate in discoveredFor. */
     private Discovered discovered;
+
     private String discoveredFor;
     /** The user chose the header or bearer: discovery does not overwrite it. */
     private boolean authEdited;
+
     private boolean applying;
 
     public WelcomeViewModel(ConsoleEnvironment env, Background background) {
@@ -75,9 +77,12 @@ public final class WelcomeViewModel {
         }
         switch (ApiKey.formatOf(text)) {
             case VALID -> set("\u2713 An Approvals key; its checksum matches.", false);
-            case BAD_CHECKSUM -> set("The checksum does not match: a character was mistyped or cut. Copy the key again.", true);
-            case MALFORMED -> set("Starts with apv_ but is not 42 letters and digits: cut short or extra characters?", true);
-            case OPAQUE -> set("Not an apv_ key: it will be sent as it is (an SSO or DeskToken token, for example).", false);
+            case BAD_CHECKSUM ->
+                set("The checksum does not match: a character was mistyped or cut. Copy the key again.", true);
+            case MALFORMED ->
+                set("Starts with apv_ but is not 42 letters and digits: cut short or extra characters?", true);
+            case OPAQUE ->
+                set("Not an apv_ key: it will be sent as it is (an SSO or DeskToken token, for example).", false);
         }
     }
 
@@ -88,10 +93,17 @@ public final class WelcomeViewModel {
 
     /** Verify and Save need a URL and a key that is not visibly mistyped. */
     public BooleanBinding readyProperty() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && !keyFormatBad.get()
-                        && key.get() != null && !key.get().isBlank() && url.get() != null
+        return Bindings.createBooleanBinding(
+                () -> !busy.get()
+                        && !keyFormatBad.get()
+                        && key.get() != null
+                        && !key.get().isBlank()
+                        && url.get() != null
                         && url.get().strip().length() > "https://".length(),
-                busy, keyFormatBad, key, url);
+                busy,
+                keyFormatBad,
+                key,
+                url);
     }
 
     /**
@@ -108,15 +120,18 @@ public final class WelcomeViewModel {
         ConnectionDraft base = draft(false);
         boolean keepAuth = authEdited;
         start(Messages.get("welcome.discovery.busy"));
-        background.run(() -> env.discover(base, keepAuth), d -> {
-            busy.set(false);
-            apply(d, forWhat);
-            next.run();
-        }, e -> {
-            busy.set(false);
-            apply(Discovered.nothing(base), forWhat);
-            next.run();
-        });
+        background.run(
+                () -> env.discover(base, keepAuth),
+                d -> {
+                    busy.set(false);
+                    apply(d, forWhat);
+                    next.run();
+                },
+                e -> {
+                    busy.set(false);
+                    apply(Discovered.nothing(base), forWhat);
+                    next.run();
+                });
     }
 
     private void apply(Discovered d, String forWhat) {
@@ -146,10 +161,13 @@ public final class WelcomeViewModel {
             return;
         }
         start("Verifying the key with the server\u2026");
-        background.run(() -> env.verify(draft, k), info -> {
-            busy.set(false);
-            result.set(describe(info));
-        }, this::failed);
+        background.run(
+                () -> env.verify(draft, k),
+                info -> {
+                    busy.set(false);
+                    result.set(describe(info));
+                },
+                this::failed);
     }
 
     /** Discovers first (once per URL), then verifies, stores and opens. */
@@ -164,20 +182,28 @@ public final class WelcomeViewModel {
             return;
         }
         boolean session = sessionOnly.get();
-        start(session ? "Verifying and keeping the key for this session\u2026"
-                : "Verifying and storing the key in the keychain\u2026");
-        background.run(() -> env.save(draft, k, session), s -> {
-            busy.set(false);
-            onOpened.accept(s);
-        }, this::failed);
+        start(
+                session
+                        ? "Verifying and keeping the key for this session\u2026"
+                        : "Verifying and storing the key in the keychain\u2026");
+        background.run(
+                () -> env.save(draft, k, session),
+                s -> {
+                    busy.set(false);
+                    onOpened.accept(s);
+                },
+                this::failed);
     }
 
     public void startSandbox(Consumer<ConsoleSession> onOpened) {
         start("Starting the local sandbox\u2026");
-        background.run(env::startSandbox, s -> {
-            busy.set(false);
-            onOpened.accept(s);
-        }, this::failed);
+        background.run(
+                env::startSandbox,
+                s -> {
+                    busy.set(false);
+                    onOpened.accept(s);
+                },
+                this::failed);
     }
 
     private void start(String what) {
@@ -195,16 +221,19 @@ public final class WelcomeViewModel {
             error.set(k.getMessage() + " You can keep the key for this session only: tick the box and Save again.");
         } else if (e instanceof ApiException.Unauthorized u && u.guessedHeader() != null) {
             // an empty 401 to a header name nobody gave us: the name is the likeliest culprit
-            error.set(Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader())
-                    + " " + Messages.get("welcome.unauthorized.next"));
+            error.set(Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader()) + " "
+                    + Messages.get("welcome.unauthorized.next"));
         } else if (e instanceof ApiException.Unauthorized) {
             error.set("The server rejected this key: it may be mistyped, revoked or expired, or the header name "
                     + "may be wrong. Check them and Verify again.");
         } else if (e instanceof ApiException.Network) {
-            error.set("The server cannot be reached at this address. Check the URL and the network, then Verify again.");
+            error.set(
+                    "The server cannot be reached at this address. Check the URL and the network, then Verify again.");
         } else {
-            error.set(e.getMessage() == null ? "That failed (" + e.getClass().getSimpleName() + "). Try again."
-                    : e.getMessage());
+            error.set(
+                    e.getMessage() == null
+                            ? "That failed (" + e.getClass().getSimpleName() + "). Try again."
+                            : e.getMessage());
         }
     }
 
@@ -224,8 +253,12 @@ public final class WelcomeViewModel {
     /** withDialect: what discovery found, and whether the header was the user's choice. */
     private ConnectionDraft draft(boolean withDialect) {
         String ca = caCert.get() == null ? "" : caCert.get().strip();
-        ConnectionDraft d = new ConnectionDraft(name.get() == null ? "" : name.get().strip(), url.get(), bearer.get(),
-                headerName.get(), ca.isEmpty() ? null : Path.of(ca));
+        ConnectionDraft d = new ConnectionDraft(
+                name.get() == null ? "" : name.get().strip(),
+                url.get(),
+                bearer.get(),
+                headerName.get(),
+                ca.isEmpty() ? null : Path.of(ca));
         if (!withDialect) {
             return d;
         }

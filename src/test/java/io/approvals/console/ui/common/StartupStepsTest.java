@@ -26,7 +26,8 @@ class StartupStepsTest {
         other.start();
         other.join();
 
-        assertThat(StartupSteps.noted()).filteredOn(line -> line.contains("step-"))
+        assertThat(StartupSteps.noted())
+                .filteredOn(line -> line.contains("step-"))
                 .satisfiesExactly(
                         one -> assertThat(one).matches("STEP +\\d+ ms  thread CPU +\\d+ ms  .*step-one"),
                         two -> assertThat(two).contains("steps-test").endsWith("step-two"));

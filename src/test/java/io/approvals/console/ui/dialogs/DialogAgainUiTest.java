@@ -42,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DialogAgainUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DialogService dialogs;
     ThemeChoice theme = ThemeChoice.LIGHT;
@@ -64,15 +65,14 @@ class DialogAgainUiTest {
     }
 
     /** What the user sees of a decision dialog's colours and focus. */
-    record Look(Paint heading, Paint submitText, String submitBackground, boolean dark, String focus) {
-    }
+    record Look(Paint heading, Paint submitText, String submitBackground, boolean dark, String focus) {}
 
     private Look openAndClose(FxRobot robot, Approval a) throws Exception {
         AtomicReference<DecisionController> c = new AtomicReference<>();
-        DecisionViewModel vm = new DecisionViewModel(server.adminSession().api(), new FxBackground(), a,
-                ApprovalStatus.APPROVED);
-        robot.interact(() -> c.set(dialogs.show(FxmlView.DECISION, new DecisionController(vm, Clock.systemUTC(),
-                x -> { }, e -> { }))));
+        DecisionViewModel vm =
+                new DecisionViewModel(server.adminSession().api(), new FxBackground(), a, ApprovalStatus.APPROVED);
+        robot.interact(() -> c.set(
+                dialogs.show(FxmlView.DECISION, new DecisionController(vm, Clock.systemUTC(), x -> {}, e -> {}))));
         WaitForAsyncUtils.waitForFxEvents();
         Stage s = c.get().stage();
         AtomicReference<Look> look = new AtomicReference<>();
@@ -80,8 +80,13 @@ class DialogAgainUiTest {
             Label heading = (Label) s.getScene().getRoot().lookup(".dialog-heading");
             Button submit = (Button) s.getScene().lookup("#decisionSubmit");
             Node focus = s.getScene().getFocusOwner();
-            look.set(new Look(heading.getTextFill(), submit.getTextFill(),
-                    String.valueOf(submit.getBackground() == null ? null : submit.getBackground().getFills()),
+            look.set(new Look(
+                    heading.getTextFill(),
+                    submit.getTextFill(),
+                    String.valueOf(
+                            submit.getBackground() == null
+                                    ? null
+                                    : submit.getBackground().getFills()),
                     s.getScene().getRoot().getStyleClass().contains("dark"),
                     focus instanceof TextArea ? focus.getId() : String.valueOf(focus)));
         });

@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ComboBoxBase;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,8 @@ class DialogBundleUiTest {
         });
         DialogService service = new DialogService(owner, () -> ThemeChoice.LIGHT);
         List<String> notFromBundle = new ArrayList<>();
-        for (Map.Entry<String, Function<DialogService, DialogController>> e : DialogCatalog.all().entrySet()) {
+        for (Map.Entry<String, Function<DialogService, DialogController>> e :
+                DialogCatalog.all().entrySet()) {
             AtomicReference<DialogController> opened = new AtomicReference<>();
             robot.interact(() -> opened.set(e.getValue().apply(service)));
             WaitForAsyncUtils.waitForFxEvents();

@@ -49,6 +49,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DialogKeysUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DialogService dialogs;
     Stage owner;
@@ -97,8 +98,10 @@ class DialogKeysUiTest {
 
     private DecisionController decision(FxRobot robot, Approval a, ApprovalStatus d, List<Approval> decided) {
         DecisionViewModel vm = new DecisionViewModel(server.adminSession().api(), new FxBackground(), a, d);
-        return open(robot, () -> dialogs.show(FxmlView.DECISION, new DecisionController(vm, Clock.systemUTC(),
-                decided::add, e -> { })));
+        return open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.DECISION, new DecisionController(vm, Clock.systemUTC(), decided::add, e -> {})));
     }
 
     @Test
@@ -144,12 +147,12 @@ class DialogKeysUiTest {
 
     @Test
     void bulkStartsInTheCommentAndEnterRunsIt(FxRobot robot) throws Exception {
-        List<Approval> items = List.of(server.create("One", null, Priority.LOW, null),
-                server.create("Two", null, Priority.LOW, null));
-        BulkDecisionViewModel vm = new BulkDecisionViewModel(server.adminSession().api(), new FxBackground(), items,
-                ApprovalStatus.APPROVED);
-        BulkDecisionController c = open(robot, () -> dialogs.show(FxmlView.BULK_DECISION,
-                new BulkDecisionController(vm, x -> { }, e -> { })));
+        List<Approval> items =
+                List.of(server.create("One", null, Priority.LOW, null), server.create("Two", null, Priority.LOW, null));
+        BulkDecisionViewModel vm = new BulkDecisionViewModel(
+                server.adminSession().api(), new FxBackground(), items, ApprovalStatus.APPROVED);
+        BulkDecisionController c = open(
+                robot, () -> dialogs.show(FxmlView.BULK_DECISION, new BulkDecisionController(vm, x -> {}, e -> {})));
         assertThat(focusId(c)).isEqualTo("bulkComment");
         robot.type(KeyCode.ENTER);
         until(() -> vm.finishedProperty().get());
@@ -157,10 +160,11 @@ class DialogKeysUiTest {
     }
 
     private CreateApprovalController create(FxRobot robot, List<Approval> created) {
-        CreateApprovalViewModel vm = new CreateApprovalViewModel(server.adminSession().api(), new FxBackground(),
-                ZoneId.systemDefault());
-        return open(robot, () -> dialogs.show(FxmlView.CREATE_APPROVAL, new CreateApprovalController(vm,
-                created::add, e -> { })));
+        CreateApprovalViewModel vm =
+                new CreateApprovalViewModel(server.adminSession().api(), new FxBackground(), ZoneId.systemDefault());
+        return open(
+                robot,
+                () -> dialogs.show(FxmlView.CREATE_APPROVAL, new CreateApprovalController(vm, created::add, e -> {})));
     }
 
     @Test
@@ -174,7 +178,8 @@ class DialogKeysUiTest {
         robot.clickOn(due.getEditor()).write(due.getConverter().toString(day)).type(KeyCode.ENTER);
         until(() -> !created.isEmpty());
         assertThat(created.get(0).dueAt()).isNotNull();
-        assertThat(created.get(0).dueAt().atZone(ZoneId.systemDefault()).toLocalDate()).isEqualTo(day);
+        assertThat(created.get(0).dueAt().atZone(ZoneId.systemDefault()).toLocalDate())
+                .isEqualTo(day);
     }
 
     @Test
@@ -218,8 +223,10 @@ class DialogKeysUiTest {
 
     @Test
     void replaceKeyStartsInTheKeyFieldWithOneMessageAtATime(FxRobot robot) {
-        ReplaceKeyController c = open(robot, () -> dialogs.show(FxmlView.REPLACE_KEY,
-                new ReplaceKeyController(null, new FxBackground(), "prod", s -> { })));
+        ReplaceKeyController c = open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.REPLACE_KEY, new ReplaceKeyController(null, new FxBackground(), "prod", s -> {})));
         assertThat(focusId(c)).isEqualTo("replaceKeyField");
         robot.write(" garbage key");
         WaitForAsyncUtils.waitForFxEvents();
@@ -235,15 +242,17 @@ class DialogKeysUiTest {
     @Test
     void regenerateDefaultsToTheRoutineRotationNeverTheKill(FxRobot robot) throws Exception {
         List<RotationGrace> chosen = new CopyOnWriteArrayList<>();
-        RegenerateController c = open(robot, () -> dialogs.show(FxmlView.REGENERATE,
-                new RegenerateController("prod", "prod", false, chosen::add)));
+        RegenerateController c = open(
+                robot,
+                () -> dialogs.show(FxmlView.REGENERATE, new RegenerateController("prod", "prod", false, chosen::add)));
         assertThat(c.defaultButton().getStyleClass()).doesNotContain("danger");
         robot.type(KeyCode.ENTER);
         until(() -> !chosen.isEmpty());
         assertThat(chosen).containsExactly(RotationGrace.ONE_DAY);
 
-        RegenerateController kill = open(robot, () -> dialogs.show(FxmlView.REGENERATE,
-                new RegenerateController("prod", "prod", false, chosen::add)));
+        RegenerateController kill = open(
+                robot,
+                () -> dialogs.show(FxmlView.REGENERATE, new RegenerateController("prod", "prod", false, chosen::add)));
         robot.clickOn("#regenerateConfirm").write("pro").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chosen).hasSize(1);
@@ -256,9 +265,17 @@ class DialogKeysUiTest {
     @Test
     void revokeHasNoDefaultAndRunsOnlyOnceTheNameIsTyped(FxRobot robot) throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
-        ConfirmTypedController c = open(robot, () -> dialogs.show(FxmlView.CONFIRM_TYPED, new ConfirmTypedController(
-                "Revoke key", "Revoke \u2018erin\u2019?", "It stops working at once.", "erin", "Revoke",
-                () -> ran.add("revoked"))));
+        ConfirmTypedController c = open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.CONFIRM_TYPED,
+                        new ConfirmTypedController(
+                                "Revoke key",
+                                "Revoke \u2018erin\u2019?",
+                                "It stops working at once.",
+                                "erin",
+                                "Revoke",
+                                () -> ran.add("revoked"))));
         assertThat(focusId(c)).isEqualTo("confirmTypedField");
         robot.type(KeyCode.ENTER).push(KeyCode.CONTROL, KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -271,14 +288,18 @@ class DialogKeysUiTest {
     @Test
     void revealConfirmationShowsOnEnterAndNotOnEsc(FxRobot robot) throws Exception {
         List<String> shown = new CopyOnWriteArrayList<>();
-        RevealConfirmController c = open(robot, () -> dialogs.show(FxmlView.REVEAL_CONFIRM,
-                new RevealConfirmController("prod", 10, () -> shown.add("shown"))));
+        RevealConfirmController c = open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.REVEAL_CONFIRM, new RevealConfirmController("prod", 10, () -> shown.add("shown"))));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(c.stage().isShowing()).isFalse();
         assertThat(shown).isEmpty();
-        open(robot, () -> dialogs.show(FxmlView.REVEAL_CONFIRM,
-                new RevealConfirmController("prod", 10, () -> shown.add("shown"))));
+        open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.REVEAL_CONFIRM, new RevealConfirmController("prod", 10, () -> shown.add("shown"))));
         robot.type(KeyCode.ENTER);
         until(() -> !shown.isEmpty());
     }
@@ -286,41 +307,63 @@ class DialogKeysUiTest {
     @Test
     void settingsSaveOnEnterAndOpenOncePerKind(FxRobot robot) throws Exception {
         List<UiSettings> saved = new CopyOnWriteArrayList<>();
-        SettingsController c = open(robot, () -> dialogs.show(FxmlView.SETTINGS,
-                new SettingsController(UiSettings.defaults(), null, false, (s, x) -> saved.add(s))));
+        SettingsController c = open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.SETTINGS,
+                        new SettingsController(UiSettings.defaults(), null, false, (s, x) -> saved.add(s))));
         assertThat(focusId(c)).isEqualTo("settingsRefresh");
-        SettingsController second = open(robot, () -> dialogs.show(FxmlView.SETTINGS,
-                new SettingsController(UiSettings.defaults(), null, false, (s, x) -> saved.add(s))));
-        assertThat(second.stage()).as("a second Settings… brings the first to the front").isNull();
+        SettingsController second = open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.SETTINGS,
+                        new SettingsController(UiSettings.defaults(), null, false, (s, x) -> saved.add(s))));
+        assertThat(second.stage())
+                .as("a second Settings… brings the first to the front")
+                .isNull();
         robot.type(KeyCode.ENTER);
         until(() -> !saved.isEmpty());
-        assertThat(saved.get(0).refreshSeconds()).isEqualTo(UiSettings.defaults().refreshSeconds());
+        assertThat(saved.get(0).refreshSeconds())
+                .isEqualTo(UiSettings.defaults().refreshSeconds());
     }
 
     @Test
     void bulkPinsWhatWasAlreadyDecidedAtTheTop(FxRobot robot) throws Exception {
-        List<Approval> items = List.of(server.create("One", null, Priority.LOW, null),
-                server.create("Two", null, Priority.LOW, null), server.create("Three", null, Priority.LOW, null));
+        List<Approval> items = List.of(
+                server.create("One", null, Priority.LOW, null),
+                server.create("Two", null, Priority.LOW, null),
+                server.create("Three", null, Priority.LOW, null));
         Approval third = items.get(2);
-        server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(third.id(),
-                ApprovalStatus.APPROVED, null, third.version()));
-        BulkDecisionViewModel vm = new BulkDecisionViewModel(server.adminSession().api(), new FxBackground(), items,
-                ApprovalStatus.APPROVED);
-        BulkDecisionController c = open(robot, () -> dialogs.show(FxmlView.BULK_DECISION,
-                new BulkDecisionController(vm, x -> { }, e -> { }, ids -> { })));
+        server.admin()
+                .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                        third.id(), ApprovalStatus.APPROVED, null, third.version()));
+        BulkDecisionViewModel vm = new BulkDecisionViewModel(
+                server.adminSession().api(), new FxBackground(), items, ApprovalStatus.APPROVED);
+        BulkDecisionController c = open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.BULK_DECISION, new BulkDecisionController(vm, x -> {}, e -> {}, ids -> {})));
         robot.type(KeyCode.ENTER);
         until(() -> vm.finishedProperty().get());
         assertThat(c.table.getItems().get(0).approval().id()).isEqualTo(third.id());
         assertThat(c.table.getItems().get(0).state()).isEqualTo(BulkItem.State.CONFLICT);
-        assertThat(c.selectFailed.isVisible()).as("nothing failed that could be sent again").isFalse();
+        assertThat(c.selectFailed.isVisible())
+                .as("nothing failed that could be sent again")
+                .isFalse();
     }
 
     @Test
     void settingsKeepTheNotificationsChoice(FxRobot robot) throws Exception {
         List<UiSettings> saved = new CopyOnWriteArrayList<>();
-        SettingsController c = open(robot, () -> dialogs.show(FxmlView.SETTINGS,
-                new SettingsController(new UiSettings(60, ThemeChoice.LIGHT, true, "de"), null, false,
-                        (s, x) -> saved.add(s))));
+        SettingsController c = open(
+                robot,
+                () -> dialogs.show(
+                        FxmlView.SETTINGS,
+                        new SettingsController(
+                                new UiSettings(60, ThemeChoice.LIGHT, true, "de"),
+                                null,
+                                false,
+                                (s, x) -> saved.add(s))));
         assertThat(c.notify.isSelected()).isTrue();
         robot.interact(() -> c.notify.setSelected(false));
         robot.interact(() -> c.save.fire());

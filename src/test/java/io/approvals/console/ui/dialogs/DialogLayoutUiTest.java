@@ -15,9 +15,9 @@ import java.util.function.Function;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -75,7 +75,8 @@ class DialogLayoutUiTest {
         });
         DialogService service = new DialogService(owner, () -> theme, w -> SCREEN);
         String only = System.getProperty("dialogs", "");
-        for (Map.Entry<String, Function<DialogService, DialogController>> e : DialogCatalog.all().entrySet()) {
+        for (Map.Entry<String, Function<DialogService, DialogController>> e :
+                DialogCatalog.all().entrySet()) {
             if (!only.isEmpty() && !only.contains(e.getKey())) {
                 continue;
             }

@@ -53,11 +53,13 @@ class DialogScreenshotsUiTest {
                 Themes.apply(theme);
             });
             DialogService service = new DialogService(owner, () -> theme, w -> new Rectangle2D(0, 0, 900, 600));
-            for (Map.Entry<String, Function<DialogService, DialogController>> e : DialogCatalog.all().entrySet()) {
+            for (Map.Entry<String, Function<DialogService, DialogController>> e :
+                    DialogCatalog.all().entrySet()) {
                 AtomicReference<DialogController> opened = new AtomicReference<>();
                 robot.interact(() -> opened.set(e.getValue().apply(service)));
                 WaitForAsyncUtils.waitForFxEvents();
-                Path file = out.resolve("dialog-" + e.getKey() + "-" + theme.name().toLowerCase() + ".png");
+                Path file =
+                        out.resolve("dialog-" + e.getKey() + "-" + theme.name().toLowerCase() + ".png");
                 robot.interact(() -> {
                     Stage s = opened.get().stage();
                     write(s.getScene().snapshot(null), file);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DialogViewModelsTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     CountingApi api;
     final DirectBackground bg = new DirectBackground();
@@ -79,7 +80,7 @@ class DialogViewModelsTest {
         vm.descriptionProperty().set("d".repeat(4001));
         assertThat(vm.descriptionErrorProperty().get()).contains("At most 4000");
         assertThat(vm.canSubmitProperty().get()).isFalse();
-        vm.submit(a -> { }, trouble::add);
+        vm.submit(a -> {}, trouble::add);
         assertThat(api.idempotencyKeys).isEmpty();
         vm.descriptionProperty().set("d".repeat(4000));
         assertThat(vm.canSubmitProperty().get()).isTrue();
@@ -117,7 +118,7 @@ class DialogViewModelsTest {
         Approval a = server.create("Approve me", null, Priority.NORMAL, null);
         DecisionViewModel vm = new DecisionViewModel(api, bg, a, ApprovalStatus.APPROVED);
         AtomicReference<Approval> done = new AtomicReference<>();
-        vm.submit(done::set, c -> { }, trouble::add);
+        vm.submit(done::set, c -> {}, trouble::add);
         assertThat(done.get().status()).isEqualTo(ApprovalStatus.APPROVED);
         assertThat(done.get().decidedBy()).isEqualTo(UiSandbox.OWNER);
         assertThat(pending()).noneMatch(p -> p.id().equals(a.id()));
@@ -128,7 +129,7 @@ class DialogViewModelsTest {
         Approval a = server.create("Reject me", null, Priority.NORMAL, null);
         DecisionViewModel vm = new DecisionViewModel(api, bg, a, ApprovalStatus.REJECTED);
         assertThat(vm.canSubmitProperty().get()).isFalse();
-        vm.submit(x -> { }, c -> { }, trouble::add);
+        vm.submit(x -> {}, c -> {}, trouble::add);
         assertThat(vm.commentErrorProperty().get()).startsWith("A comment is required to reject");
         assertThat(api.decisions).isEmpty();
         vm.commentProperty().set("   ");
@@ -136,7 +137,7 @@ class DialogViewModelsTest {
         vm.commentProperty().set("Over budget");
         assertThat(vm.commentErrorProperty().get()).isEmpty();
         AtomicReference<Approval> done = new AtomicReference<>();
-        vm.submit(done::set, c -> { }, trouble::add);
+        vm.submit(done::set, c -> {}, trouble::add);
         assertThat(done.get().status()).isEqualTo(ApprovalStatus.REJECTED);
         assertThat(done.get().comment()).isEqualTo("Over budget");
     }
@@ -147,11 +148,12 @@ class DialogViewModelsTest {
         server.admin().updateStatus(new UpdateStatusRequest(a.id(), ApprovalStatus.REJECTED, "No budget", null));
         DecisionViewModel vm = new DecisionViewModel(api, bg, a, ApprovalStatus.APPROVED);
         AtomicReference<Approval> current = new AtomicReference<>();
-        vm.submit(x -> { }, current::set, trouble::add);
+        vm.submit(x -> {}, current::set, trouble::add);
         assertThat(current.get().status()).isEqualTo(ApprovalStatus.REJECTED);
         assertThat(vm.conflictTextProperty().get())
                 .startsWith("Someone else got there first: rejected by admin@localhost on ")
-                .contains("No budget").endsWith("Nothing was changed.");
+                .contains("No budget")
+                .endsWith("Nothing was changed.");
         assertThat(vm.canSubmitProperty().get()).isFalse();
     }
 
@@ -168,7 +170,7 @@ class DialogViewModelsTest {
         BulkDecisionViewModel vm = new BulkDecisionViewModel(api, bg, selected, ApprovalStatus.APPROVED);
         vm.commentProperty().set("Quarter end");
         List<Approval> decided = new ArrayList<>();
-        vm.start(decided::add, trouble::add, () -> { });
+        vm.start(decided::add, trouble::add, () -> {});
         assertThat(vm.count(BulkItem.State.DONE)).isEqualTo(19);
         assertThat(vm.count(BulkItem.State.CONFLICT)).isEqualTo(1);
         assertThat(vm.items().get(7).messageProperty().get()).contains("approved by admin@localhost");
@@ -176,8 +178,9 @@ class DialogViewModelsTest {
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(decided).hasSize(20);
         assertThat(vm.canStartProperty().get()).isFalse();
-        vm.start(decided::add, trouble::add, () -> { });
-        assertThat(api.decisions).hasSize(20).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        vm.start(decided::add, trouble::add, () -> {});
+        assertThat(api.decisions).hasSize(20).allSatisfy((id, n) -> assertThat(n)
+                .isEqualTo(1));
         assertThat(pending()).isEmpty();
     }
 
@@ -190,16 +193,19 @@ class DialogViewModelsTest {
         assertThat(vm.canStartProperty().get()).isFalse();
         vm.commentProperty().set("Duplicates");
         List<Approval> decided = new ArrayList<>();
-        vm.start(a -> {
-            decided.add(a);
-            if (decided.size() == 2) {
-                vm.cancel();
-            }
-        }, trouble::add, () -> { });
+        vm.start(
+                a -> {
+                    decided.add(a);
+                    if (decided.size() == 2) {
+                        vm.cancel();
+                    }
+                },
+                trouble::add,
+                () -> {});
         assertThat(vm.count(BulkItem.State.DONE)).isEqualTo(2);
         assertThat(vm.count(BulkItem.State.NOT_SENT)).isEqualTo(4);
         assertThat(vm.summaryProperty().get()).isEqualTo("2 rejected \u00b7 4 not sent.");
-        vm.start(decided::add, trouble::add, () -> { });
+        vm.start(decided::add, trouble::add, () -> {});
         assertThat(vm.count(BulkItem.State.DONE)).isEqualTo(6);
         assertThat(api.decisions).hasSize(6).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
     }
@@ -212,15 +218,18 @@ class DialogViewModelsTest {
         List<Approval> selected = pending();
         BulkDecisionViewModel vm = new BulkDecisionViewModel(api, bg, selected, ApprovalStatus.APPROVED);
         List<Approval> decided = new ArrayList<>();
-        vm.start(a -> {
-            decided.add(a);
-            server.stop();
-        }, trouble::add, () -> { });
+        vm.start(
+                a -> {
+                    decided.add(a);
+                    server.stop();
+                },
+                trouble::add,
+                () -> {});
         assertThat(vm.count(BulkItem.State.DONE)).isEqualTo(1);
         assertThat(vm.count(BulkItem.State.FAILED)).isEqualTo(2);
         assertThat(vm.items().get(1).messageProperty().get()).contains("cannot be reached");
         server.restart();
-        vm.start(decided::add, trouble::add, () -> { });
+        vm.start(decided::add, trouble::add, () -> {});
         assertThat(vm.count(BulkItem.State.DONE)).isEqualTo(3);
         assertThat(api.decisions.get(selected.get(0).id())).isEqualTo(1);
     }

@@ -35,17 +35,20 @@ class FailureDetailsTest {
 
     @Test
     void fieldsNoDialogShowsAreListedInTheMessage() {
-        Map<String, String> byField = Failures.byField(Map.of("Comment", List.of("Too long."),
-                "CostCentre", List.of("Unknown.", "Required.")));
+        Map<String, String> byField = Failures.byField(
+                Map.of("Comment", List.of("Too long."), "CostCentre", List.of("Unknown.", "Required.")));
         assertThat(byField).containsEntry("comment", "Too long.").containsEntry("CostCentre", "Unknown. Required.");
-        assertThat(Failures.others(byField, List.of("comment"))).isEqualTo("The server also said: CostCentre: Unknown. Required.");
+        assertThat(Failures.others(byField, List.of("comment")))
+                .isEqualTo("The server also said: CostCentre: Unknown. Required.");
     }
 
     @Test
     void detailsNameTheStatusTheRequestIdAndEveryFieldError() {
-        var e = new ApiException.Validation(400, "One or more validation errors occurred.",
-                Map.of("Comment", List.of("Too long.")), "req-7");
-        assertThat(Failures.details(e)).contains("HTTP status: 400").contains("Request id (X-Request-Id): req-7")
+        var e = new ApiException.Validation(
+                400, "One or more validation errors occurred.", Map.of("Comment", List.of("Too long.")), "req-7");
+        assertThat(Failures.details(e))
+                .contains("HTTP status: 400")
+                .contains("Request id (X-Request-Id): req-7")
                 .contains("Field Comment: Too long.");
         assertThat(Failures.details(new ApiException.Server(500, "boom", null))).isEmpty();
     }
@@ -53,7 +56,9 @@ class FailureDetailsTest {
     @Test
     void anEmptyRefusalOfAGuessedHeaderSaysToCheckTheHeader() {
         assertThat(Failures.explain(new ApiException.Unauthorized(null, "X-API-Key"), false))
-                .contains("\u2018X-API-Key\u2019").contains("assumed").contains("Settings");
+                .contains("\u2018X-API-Key\u2019")
+                .contains("assumed")
+                .contains("Settings");
         assertThat(Failures.explain(new ApiException.Unauthorized(null), false)).doesNotContain("assumed");
     }
 }

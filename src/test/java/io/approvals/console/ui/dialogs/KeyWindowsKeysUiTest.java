@@ -52,6 +52,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class KeyWindowsKeysUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DialogService dialogs;
     Stage owner;
@@ -69,7 +70,9 @@ class KeyWindowsKeysUiTest {
         stage.show();
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         dialogs = new DialogService(stage, () -> ThemeChoice.LIGHT);
-        service = new ConnectionService(new ConnectionStore(AppPaths.under(dir.resolve("app"))), new SessionOnlyStore(),
+        service = new ConnectionService(
+                new ConnectionStore(AppPaths.under(dir.resolve("app"))),
+                new SessionOnlyStore(),
                 new HttpClientFactory());
         service.addProfile("prod", server.sandbox().baseUri().toString(), AuthMode.API_KEY, null, null);
         service.setKey("prod", server.adminKey());
@@ -116,19 +119,23 @@ class KeyWindowsKeysUiTest {
     @Test
     void keyWindowIsOnePerConnectionNeverRevealsOnEnterAndClosesWithEsc(FxRobot robot) throws Exception {
         KeyUi ui = new KeyUi(background, Clock.systemUTC()).dialogs(dialogs);
-        Stage key = show(robot, () -> ui.showKeyPanel(owner, service, "prod", p -> { }));
+        Stage key = show(robot, () -> ui.showKeyPanel(owner, service, "prod", p -> {}));
         TextInputControl text = robot.lookup("#keyText").query();
         until(() -> robot.lookup("#keyStatus").queryLabeled().getText().contains("Verified"));
         until(() -> "copyButton".equals(focusId(key)));
         String masked = text.getText();
 
-        Stage again = show(robot, () -> ui.showKeyPanel(owner, service, "prod", p -> { }));
-        assertThat(again).as("a second Key\u2026 brings the first window to the front").isSameAs(key);
+        Stage again = show(robot, () -> ui.showKeyPanel(owner, service, "prod", p -> {}));
+        assertThat(again)
+                .as("a second Key\u2026 brings the first window to the front")
+                .isSameAs(key);
         long open = windows();
 
         robot.push(KeyCode.CONTROL, KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(windows()).as("Ctrl+Enter opens nothing: the key window has no default").isEqualTo(open);
+        assertThat(windows())
+                .as("Ctrl+Enter opens nothing: the key window has no default")
+                .isEqualTo(open);
         assertThat(text.getText()).isEqualTo(masked);
 
         robot.interact(() -> robot.lookup("#revealButton").queryButton().requestFocus());
@@ -151,7 +158,7 @@ class KeyWindowsKeysUiTest {
     @Test
     void keyWindowHasACloseButton(FxRobot robot) throws Exception {
         KeyUi ui = new KeyUi(background, Clock.systemUTC()).dialogs(dialogs);
-        Stage key = show(robot, () -> ui.showKeyPanel(owner, service, "prod", p -> { }));
+        Stage key = show(robot, () -> ui.showKeyPanel(owner, service, "prod", p -> {}));
         Button close = robot.lookup("#windowClose").queryButton();
         assertThat(close.getText()).isEqualTo("Close");
         robot.clickOn(close);
@@ -167,10 +174,13 @@ class KeyWindowsKeysUiTest {
         assertThat(show(robot, () -> ui.showAdmin(owner, service, "prod"))).isSameAs(admin);
         long open = windows();
         robot.write("admin@");
-        assertThat(robot.lookup("#keyFilter").<TextInputControl>query().getText()).isEqualTo("admin@");
+        assertThat(robot.lookup("#keyFilter").<TextInputControl>query().getText())
+                .isEqualTo("admin@");
         robot.type(KeyCode.ENTER).push(KeyCode.CONTROL, KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(windows()).as("neither Enter nor Ctrl+Enter issues, regenerates or revokes").isEqualTo(open);
+        assertThat(windows())
+                .as("neither Enter nor Ctrl+Enter issues, regenerates or revokes")
+                .isEqualTo(open);
         robot.type(KeyCode.ESCAPE);
         until(() -> !admin.isShowing());
     }
@@ -179,8 +189,8 @@ class KeyWindowsKeysUiTest {
     void issueKeyStartsInTheNameAndEnterIssues(FxRobot robot) throws Exception {
         List<String> issued = new CopyOnWriteArrayList<>();
         Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneId.of("Europe/Berlin"));
-        IssueKeyController c = new IssueKeyController(clock, (name, who, scopes, expires) ->
-                issued.add(name + "|" + who + "|" + scopes + "|" + expires));
+        IssueKeyController c = new IssueKeyController(
+                clock, (name, who, scopes, expires) -> issued.add(name + "|" + who + "|" + scopes + "|" + expires));
         show(robot, () -> dialogs.show(FxmlView.ISSUE_KEY, c).stage());
         assertThat(focusId(c.stage())).isEqualTo("issueName");
         robot.write("erin-laptop").type(KeyCode.TAB).write("erin@example.com");
@@ -194,8 +204,8 @@ class KeyWindowsKeysUiTest {
     void issueKeyRefusesAPastExpiryRunsWithCtrlEnterAndEscCancels(FxRobot robot) throws Exception {
         List<String> issued = new CopyOnWriteArrayList<>();
         Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneId.of("Europe/Berlin"));
-        IssueKeyController c = new IssueKeyController(clock, (name, who, scopes, expires) ->
-                issued.add(name + "|" + expires));
+        IssueKeyController c =
+                new IssueKeyController(clock, (name, who, scopes, expires) -> issued.add(name + "|" + expires));
         show(robot, () -> dialogs.show(FxmlView.ISSUE_KEY, c).stage());
         robot.write("gus").type(KeyCode.TAB).write("gus@example.com");
         DatePicker expiry = robot.lookup("#issueExpiry").query();

@@ -18,12 +18,12 @@ import javafx.stage.Stage;
  * text, as dialog headings do), a node outside the window, a window outside its screen.
  */
 final class LayoutCheck {
-    private LayoutCheck() {
-    }
+    private LayoutCheck() {}
 
     static List<String> problems(Stage stage, Rectangle2D screen) {
         List<String> out = new ArrayList<>();
-        if (stage.getX() < screen.getMinX() - 1 || stage.getY() < screen.getMinY() - 1
+        if (stage.getX() < screen.getMinX() - 1
+                || stage.getY() < screen.getMinY() - 1
                 || stage.getX() + stage.getWidth() > screen.getMaxX() + 1
                 || stage.getY() + stage.getHeight() > screen.getMaxY() + 1) {
             out.add("window " + bounds(stage) + " is not within the screen " + screen);
@@ -45,21 +45,30 @@ final class LayoutCheck {
             walk(sp.getContent(), scene, out, true);
         }
         Bounds b = n.localToScene(n.getLayoutBounds());
-        if (!insideScroll && b.getWidth() > 0 && b.getHeight() > 0 && (b.getMinX() < -1 || b.getMinY() < -1
-                || b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1)) {
-            out.add(describe(n) + " at " + b + " is outside the " + scene.getWidth() + "x" + scene.getHeight() + " window");
+        if (!insideScroll
+                && b.getWidth() > 0
+                && b.getHeight() > 0
+                && (b.getMinX() < -1
+                        || b.getMinY() < -1
+                        || b.getMaxX() > scene.getWidth() + 1
+                        || b.getMaxY() > scene.getHeight() + 1)) {
+            out.add(describe(n) + " at " + b + " is outside the " + scene.getWidth() + "x" + scene.getHeight()
+                    + " window");
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             String shown = shownText(l);
             Tooltip t = l.getTooltip();
             boolean fullInTooltip = t != null && l.getText().equals(t.getText());
-            if (shown != null && !fullInTooltip && shown.contains(l.getEllipsisString())
+            if (shown != null
+                    && !fullInTooltip
+                    && shown.contains(l.getEllipsisString())
                     && !l.getText().contains(l.getEllipsisString())) {
                 out.add(describe(n) + " shows \u201c" + shown + "\u201d (cut)");
             }
         }
-        if (n instanceof javafx.scene.control.Label l && l.getStyleClass().contains(
-                io.approvals.console.ui.common.DialogService.HEADING) && l.getText() != null) {
+        if (n instanceof javafx.scene.control.Label l
+                && l.getStyleClass().contains(io.approvals.console.ui.common.DialogService.HEADING)
+                && l.getText() != null) {
             Text probe = new Text("Xg");
             probe.setFont(l.getFont());
             double lines = (l.getHeight() - l.snappedTopInset() - l.snappedBottomInset())
@@ -69,17 +78,21 @@ final class LayoutCheck {
                         + io.approvals.console.ui.common.DialogService.HEADING_LINES + ")");
             }
             String shown = shownText(l);
-            if (shown != null && shown.endsWith(l.getEllipsisString())
+            if (shown != null
+                    && shown.endsWith(l.getEllipsisString())
                     && lines < io.approvals.console.ui.common.DialogService.HEADING_LINES - 0.5) {
                 out.add(describe(n) + " is cut after " + Math.round(lines) + " lines (it may have "
                         + io.approvals.console.ui.common.DialogService.HEADING_LINES + ")");
             }
-            if (shown != null && !shown.replace("\n", " ").strip().equals(l.getText().strip())
-                    && (l.getTooltip() == null || !l.getText().equals(l.getTooltip().getText()))) {
+            if (shown != null
+                    && !shown.replace("\n", " ").strip().equals(l.getText().strip())
+                    && (l.getTooltip() == null
+                            || !l.getText().equals(l.getTooltip().getText()))) {
                 out.add(describe(n) + " is cut without its full text in a tooltip");
             }
         }
-        if (n instanceof javafx.scene.control.TabPane tabs && tabs.getSelectionModel().getSelectedItem() != null
+        if (n instanceof javafx.scene.control.TabPane tabs
+                && tabs.getSelectionModel().getSelectedItem() != null
                 && tabs.getSelectionModel().getSelectedItem().getContent() != null) {
             walk(tabs.getSelectionModel().getSelectedItem().getContent(), scene, out, insideScroll);
         }
@@ -103,7 +116,8 @@ final class LayoutCheck {
     private static String describe(Node n) {
         String id = n.getId() == null ? "" : "#" + n.getId();
         String text = n instanceof Labeled l && l.getText() != null
-                ? " \u201c" + (l.getText().length() > 40 ? l.getText().substring(0, 40) + "\u2026" : l.getText()) + "\u201d"
+                ? " \u201c" + (l.getText().length() > 40 ? l.getText().substring(0, 40) + "\u2026" : l.getText())
+                        + "\u201d"
                 : "";
         return n.getClass().getSimpleName() + id + text;
     }

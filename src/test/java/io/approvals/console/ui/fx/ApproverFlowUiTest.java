@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ApproverFlowUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DesktopEnvironment env;
     FxBackground background;
@@ -49,8 +50,8 @@ class ApproverFlowUiTest {
         this.stage = stage;
         Themes.apply(UiSettings.ThemeChoice.LIGHT);
         server = new UiSandbox(dir.resolve("sandbox"), 50);
-        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
-                new HttpClientFactory());
+        env = new DesktopEnvironment(
+                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         stage.setWidth(1280);
@@ -60,7 +61,8 @@ class ApproverFlowUiTest {
 
     @AfterAll
     static void defaultTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null))
+                .get();
     }
 
     @AfterEach
@@ -70,7 +72,9 @@ class ApproverFlowUiTest {
         server.close();
         env.close();
         background.close();
-        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+        assertThat(UiSandbox.FX_THREAD_CALLS)
+                .as("API calls made on the JavaFX thread")
+                .isEmpty();
     }
 
     private void open(FxRobot robot) throws Exception {
@@ -91,7 +95,8 @@ class ApproverFlowUiTest {
         });
         waitUntil(() -> table(robot).getItems().size() == 50);
         if (focusedByItself) {
-            waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0 && table(robot).isFocused());
+            waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0
+                    && table(robot).isFocused());
             return;
         }
         waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0);
@@ -125,8 +130,9 @@ class ApproverFlowUiTest {
     /** The approval as the server holds it: a decision for a version that never exists changes nothing, and its 409 says. */
     private io.approvals.console.contract.Approval current(String id) {
         try {
-            server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(id,
-                    ApprovalStatus.APPROVED, null, 999_999L));
+            server.admin()
+                    .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                            id, ApprovalStatus.APPROVED, null, 999_999L));
             throw new AssertionError("a decision for version 999999 was accepted");
         } catch (io.approvals.console.client.ApiException.Conflict c) {
             return c.current();
@@ -152,18 +158,28 @@ class ApproverFlowUiTest {
         int decisions = 0;
         while (table(robot).getItems().stream().anyMatch(ApprovalRow::isPending)) {
             ApprovalRow row = selected(robot);
-            assertThat(row).as("a pending row is selected after %d decisions", decisions).isNotNull();
+            assertThat(row)
+                    .as("a pending row is selected after %d decisions", decisions)
+                    .isNotNull();
             assertThat(row.isPending()).isTrue();
             press(robot, KeyCode.A);
-            waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused)
+            waitUntil(() -> robot.lookup("#decisionComment")
+                    .<TextArea>tryQuery()
+                    .map(TextArea::isFocused)
                     .orElse(false));
             press(robot, KeyCode.ENTER);
             decisions++;
             String id = row.id();
             waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isEmpty()
-                    && ui.mainView().viewModel().rowById(id).map(r -> !r.isPending()).orElse(true)
+                    && ui.mainView()
+                            .viewModel()
+                            .rowById(id)
+                            .map(r -> !r.isPending())
+                            .orElse(true)
                     && (table(robot).getItems().stream().noneMatch(ApprovalRow::isPending)
-                        || selected(robot) != null && selected(robot).isPending() && table(robot).isFocused()));
+                            || selected(robot) != null
+                                    && selected(robot).isPending()
+                                    && table(robot).isFocused()));
         }
         waitUntil(() -> table(robot).getItems().isEmpty());
         assertThat(decisions).isEqualTo(50);
@@ -176,7 +192,10 @@ class ApproverFlowUiTest {
         open(robot);
         ApprovalRow row = selected(robot);
         robot.type(KeyCode.R);
-        waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused).orElse(false));
+        waitUntil(() -> robot.lookup("#decisionComment")
+                .<TextArea>tryQuery()
+                .map(TextArea::isFocused)
+                .orElse(false));
         // write() types into the robot's target window, not the focused one
         robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow());
         robot.write("Over budget");
@@ -184,7 +203,11 @@ class ApproverFlowUiTest {
         robot.write("next year");
         assertThat(robot.lookup("#decisionComment").<TextArea>query().getText()).isEqualTo("Over budget\nnext year");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> ui.mainView().viewModel().rowById(row.id()).map(r -> !r.isPending()).orElse(true));
+        waitUntil(() -> ui.mainView()
+                .viewModel()
+                .rowById(row.id())
+                .map(r -> !r.isPending())
+                .orElse(true));
         assertThat(current(row.id()).status()).isEqualTo(ApprovalStatus.REJECTED);
         // read back through the client: a comment keeps its lines (ServerText.cleanLines)
         assertThat(current(row.id()).comment()).isEqualTo("Over budget\nnext year");
@@ -195,7 +218,10 @@ class ApproverFlowUiTest {
         open(robot);
         ApprovalRow row = selected(robot);
         robot.type(KeyCode.R);
-        waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused).orElse(false));
+        waitUntil(() -> robot.lookup("#decisionComment")
+                .<TextArea>tryQuery()
+                .map(TextArea::isFocused)
+                .orElse(false));
         robot.type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#commentError").query().isVisible());
         assertThat(robot.lookup("#commentError").<Labeled>query().getText()).contains("required to reject");

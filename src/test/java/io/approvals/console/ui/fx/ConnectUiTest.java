@@ -17,7 +17,6 @@ import io.approvals.console.ui.main.ApprovalRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -37,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConnectUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DesktopEnvironment env;
     FxBackground background;
@@ -50,7 +50,9 @@ class ConnectUiTest {
         logs = new LogCapture();
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         server.create("Budget for Q1", null, Priority.HIGH, null);
-        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
+        env = new DesktopEnvironment(
+                AppPaths.under(dir.resolve("home")),
+                new SessionOnlyStore(),
                 (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
@@ -59,7 +61,9 @@ class ConnectUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+        assertThat(UiSandbox.FX_THREAD_CALLS)
+                .as("API calls made on the JavaFX thread")
+                .isEmpty();
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(ui::stop).get();
         logs.close();
@@ -91,15 +95,21 @@ class ConnectUiTest {
         assertThat(text(robot, "#keyFormat")).startsWith("\u2713 An Approvals key");
         robot.clickOn("#verifyButton");
         Waits.until(() -> !text(robot, "#verifyResult").isEmpty());
-        assertThat(text(robot, "#verifyResult")).isEqualTo(
-                "\u2713 Accepted. Owner dana@example.com \u00b7 scopes read, write");
+        assertThat(text(robot, "#verifyResult"))
+                .isEqualTo("\u2713 Accepted. Owner dana@example.com \u00b7 scopes read, write");
 
         robot.clickOn("#saveButton");
         Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
-                && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 1);
+                && robot.lookup("#approvalsTable")
+                                .<TableView<ApprovalRow>>query()
+                                .getItems()
+                                .size()
+                        == 1);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 work");
         assertThat(robot.lookup("#sandboxBanner").query().isVisible()).isFalse();
-        assertThat(text(robot, "#statusKey")).contains(key.masked()).contains("read, write")
+        assertThat(text(robot, "#statusKey"))
+                .contains(key.masked())
+                .contains("read, write")
                 .contains("this session only");
         assertThat(env.connectionNames()).containsExactly("work");
         String file = Files.readString(AppPaths.under(dir.resolve("home")).connectionsFile());
@@ -117,7 +127,9 @@ class ConnectUiTest {
         assertThat(text(robot, "#welcomeError")).startsWith("The server rejected this key");
         assertThat(env.connectionNames()).isEmpty();
         assertThat(logs.text()).doesNotContain(Canary.MARK);
-        assertThat(robot.lookup("#keyField").<atlantafx.base.controls.PasswordTextField>query().getPassword())
+        assertThat(robot.lookup("#keyField")
+                        .<atlantafx.base.controls.PasswordTextField>query()
+                        .getPassword())
                 .isEqualTo(Canary.key().reveal());
         assertThat(robot.lookup("#keyField").<TextField>query().getText()).doesNotContain(Canary.MARK);
     }
@@ -130,9 +142,16 @@ class ConnectUiTest {
         setText(robot, "#keyField", first.reveal());
         robot.clickOn("#saveButton");
         Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
-                && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 1);
-        String id = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("dana@example.com"))
-                .findFirst().orElseThrow().id();
+                && robot.lookup("#approvalsTable")
+                                .<TableView<ApprovalRow>>query()
+                                .getItems()
+                                .size()
+                        == 1);
+        String id = server.admin().listAllKeys().stream()
+                .filter(k -> k.owner().equals("dana@example.com"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         server.admin().revokeKey(id);
         robot.clickOn("#refreshButton");
         Waits.until(() -> robot.lookup("#troubleBanner").query().isVisible());
@@ -142,12 +161,18 @@ class ConnectUiTest {
         setText(robot, "#replaceKeyField", second.reveal());
         robot.clickOn("#replaceKeySave");
         // the window is rebuilt for the new key: look nodes up afresh each time
-        Waits.until(() -> robot.lookup("#statusKey").tryQuery()
-                .map(n -> ((Labeled) n).getText().contains(second.masked())).orElse(false));
-        Waits.until(() -> robot.lookup("#troubleBanner").tryQuery()
-                .map(n -> !n.isVisible()).orElse(false)
-                && robot.lookup("#approvalsTable").tryQuery()
-                .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
+        Waits.until(() -> robot.lookup("#statusKey")
+                .tryQuery()
+                .map(n -> ((Labeled) n).getText().contains(second.masked()))
+                .orElse(false));
+        Waits.until(() -> robot.lookup("#troubleBanner")
+                        .tryQuery()
+                        .map(n -> !n.isVisible())
+                        .orElse(false)
+                && robot.lookup("#approvalsTable")
+                        .tryQuery()
+                        .map(n -> ((TableView<?>) n).getItems().size() == 1)
+                        .orElse(false));
         assertThat(logs.text()).doesNotContain(first.reveal()).doesNotContain(second.reveal());
     }
 
@@ -159,8 +184,10 @@ class ConnectUiTest {
         setText(robot, "#urlField", url);
         setText(robot, "#keyField", key.reveal());
         robot.clickOn("#saveButton");
-        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery()
-                .map(n -> ((TableView<?>) n).getItems().size() == 1).orElse(false));
+        Waits.until(() -> robot.lookup("#approvalsTable")
+                .tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() == 1)
+                .orElse(false));
 
         robot.clickOn("#approvalsTable").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.COMMA);
         Waits.until(() -> robot.lookup("#settingsTheme").tryQuery().isPresent());
@@ -171,7 +198,10 @@ class ConnectUiTest {
         // a port where nothing listens: the window reopens and says it is offline
         setText(robot, "#settingsUrl", "http://127.0.0.1:9");
         robot.clickOn("#settingsSave");
-        Waits.until(() -> robot.lookup("#troubleBanner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        Waits.until(() -> robot.lookup("#troubleBanner")
+                .tryQuery()
+                .map(javafx.scene.Node::isVisible)
+                .orElse(false));
         assertThat(javafx.application.Application.getUserAgentStylesheet()).containsIgnoringCase("dark");
         assertThat(text(robot, "#statusConnection")).contains("http://127.0.0.1:9");
         Waits.until(() -> env.settings().theme() == io.approvals.console.ui.session.UiSettings.ThemeChoice.DARK);

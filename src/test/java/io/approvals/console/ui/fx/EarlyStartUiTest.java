@@ -51,6 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EarlyStartUiTest {
     @TempDir
     static Path home;
+
     UiSandbox server;
     DesktopEnvironment desktop;
     FxBackground background;
@@ -71,7 +72,9 @@ class EarlyStartUiTest {
         api = new CountingApi(UiSandbox.guarded(server.admin()));
         ConsoleSession admin = server.adminSession();
         session = new UiSandbox.TestSession("prod", admin.baseUrl(), api, admin.key(), "test store", false);
-        desktop = new DesktopEnvironment(AppPaths.under(home), new SessionOnlyStore(),
+        desktop = new DesktopEnvironment(
+                AppPaths.under(home),
+                new SessionOnlyStore(),
                 (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
     }
@@ -89,8 +92,10 @@ class EarlyStartUiTest {
 
     /** The app's environment, but with a key check that answers what the test says. */
     private ConsoleEnvironment env() {
-        return (ConsoleEnvironment) Proxy.newProxyInstance(ConsoleEnvironment.class.getClassLoader(),
-                new Class<?>[] {ConsoleEnvironment.class}, (proxy, method, args) -> {
+        return (ConsoleEnvironment) Proxy.newProxyInstance(
+                ConsoleEnvironment.class.getClassLoader(),
+                new Class<?>[] {ConsoleEnvironment.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("recheckKey")) {
                         return recheckAnswer;
                     }
@@ -108,14 +113,19 @@ class EarlyStartUiTest {
 
     private void startWith(EarlyStart early) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            ui = new ConsoleUi(stage, env(), background, Clock.systemUTC(), "test");
-            ui.start(CompletableFuture.completedFuture(early));
-        }).get();
+                    ui = new ConsoleUi(stage, env(), background, Clock.systemUTC(), "test");
+                    ui.start(CompletableFuture.completedFuture(early));
+                })
+                .get();
     }
 
     private static int rows(FxRobot robot) {
         return robot.lookup("#approvalsTable").tryQuery().isPresent()
-                ? robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() : -1;
+                ? robot.lookup("#approvalsTable")
+                        .<TableView<ApprovalRow>>query()
+                        .getItems()
+                        .size()
+                : -1;
     }
 
     @Test
@@ -127,8 +137,11 @@ class EarlyStartUiTest {
 
         Waits.until(() -> rows(robot) == 3);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 prod");
-        Waits.until(() -> stage.getScene().getFocusOwner() == robot.lookup("#approvalsTable").query());
-        assertThat(api.listFetches).as("the rows that came along, no request of the window's own").hasValue(0);
+        Waits.until(() -> stage.getScene().getFocusOwner()
+                == robot.lookup("#approvalsTable").query());
+        assertThat(api.listFetches)
+                .as("the rows that came along, no request of the window's own")
+                .hasValue(0);
         assertThat(UiSandbox.FX_THREAD_CALLS).isEmpty();
     }
 
@@ -136,20 +149,27 @@ class EarlyStartUiTest {
     void theMainWindowIsBuiltWhileTheFirstPageIsInFlightAndShowsItsRowsWhenItComes(FxRobot robot) throws Exception {
         CompletableFuture<PendingSnapshot> page = new CompletableFuture<>();
         CompletableFuture<Void> settled = new CompletableFuture<>();
-        startWith(new EarlyStart(UiSettings.defaults(), Optional.of("prod"),
-                CompletableFuture.completedFuture(new PrefetchedSession(session, page)), settled));
+        startWith(new EarlyStart(
+                UiSettings.defaults(),
+                Optional.of("prod"),
+                CompletableFuture.completedFuture(new PrefetchedSession(session, page)),
+                settled));
 
         // Queued behind the building, long before the window may show (settled, or the wait of 600 ms).
         boolean[] builtUnshown = WaitForAsyncUtils.asyncFx(
-                () -> new boolean[] {ui.mainView() != null, !stage.isShowing()}).get();
+                        () -> new boolean[] {ui.mainView() != null, !stage.isShowing()})
+                .get();
         assertThat(builtUnshown).containsExactly(true, true);
 
         page.complete(server.admin().fetchAllNotComplete(null, null));
         settled.complete(null);
         Waits.until(() -> rows(robot) == 3);
         assertThat(stage.isShowing()).isTrue();
-        Waits.until(() -> stage.getScene().getFocusOwner() == robot.lookup("#approvalsTable").query());
-        assertThat(api.listFetches).as("the page in flight, no request of the window's own").hasValue(0);
+        Waits.until(() -> stage.getScene().getFocusOwner()
+                == robot.lookup("#approvalsTable").query());
+        assertThat(api.listFetches)
+                .as("the page in flight, no request of the window's own")
+                .hasValue(0);
         assertThat(UiSandbox.FX_THREAD_CALLS).isEmpty();
     }
 
@@ -159,8 +179,10 @@ class EarlyStartUiTest {
 
         startWith(opening);
 
-        Waits.until(() -> robot.lookup((Node n) -> n instanceof Label l
-                && l.getText().equals("Opening \u2018prod\u2019\u2026")).tryQuery().isPresent());
+        Waits.until(() -> robot.lookup(
+                        (Node n) -> n instanceof Label l && l.getText().equals("Opening \u2018prod\u2019\u2026"))
+                .tryQuery()
+                .isPresent());
         opening.complete(session);
         Waits.until(() -> rows(robot) == 3);
         assertThat(api.listFetches).hasValue(1);
@@ -168,24 +190,28 @@ class EarlyStartUiTest {
 
     @Test
     void aConnectionThatCannotOpenLeadsToTheWelcomeScreenWithTheReason(FxRobot robot) throws Exception {
-        startWith(CompletableFuture.failedFuture(new ServiceException(ServiceException.Kind.NO_KEY,
+        startWith(CompletableFuture.failedFuture(new ServiceException(
+                ServiceException.Kind.NO_KEY,
                 "No key is stored for \u2018prod\u2019. Use Connection \u203a Replace key\u2026 to set one.")));
 
         Waits.until(() -> stage.getTitle().endsWith("welcome"));
-        Waits.until(() -> robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
-                && l.getText().contains("\u2018prod\u2019 could not be opened: No key is stored")).tryQuery()
+        Waits.until(() -> robot.lookup((Node n) -> n instanceof Label l
+                        && l.getText() != null
+                        && l.getText().contains("\u2018prod\u2019 could not be opened: No key is stored"))
+                .tryQuery()
                 .isPresent());
     }
 
     @Test
     void aKeyWhoseSecondCheckFindsNewScopesReopensTheWindowWithThem(FxRobot robot) throws Exception {
         KeyInfo known = session.key();
-        ConsoleSession withKnownFacts = new PrefetchedSession(uncheckedView(), CompletableFuture.completedFuture(
-                server.admin().fetchAllNotComplete(null, null)));
-        KeyInfo readOnly = new KeyInfo(known.masked(), known.fingerprint(), List.of("read"), true, known.owner(),
-                known.expiresAt());
-        recheckAnswer = Optional.of(new UiSandbox.TestSession("prod", session.baseUrl(), api, readOnly, "test store",
-                false));
+        ConsoleSession withKnownFacts = new PrefetchedSession(
+                uncheckedView(),
+                CompletableFuture.completedFuture(server.admin().fetchAllNotComplete(null, null)));
+        KeyInfo readOnly = new KeyInfo(
+                known.masked(), known.fingerprint(), List.of("read"), true, known.owner(), known.expiresAt());
+        recheckAnswer =
+                Optional.of(new UiSandbox.TestSession("prod", session.baseUrl(), api, readOnly, "test store", false));
 
         startWith(CompletableFuture.completedFuture(withKnownFacts));
 
@@ -198,8 +224,8 @@ class EarlyStartUiTest {
 
     /** The test session, marked as opened with the facts last verified (the start-up path). */
     private ConsoleSession uncheckedView() {
-        return (ConsoleSession) Proxy.newProxyInstance(ConsoleSession.class.getClassLoader(),
-                new Class<?>[] {ConsoleSession.class}, (proxy, method, args) -> {
+        return (ConsoleSession) Proxy.newProxyInstance(
+                ConsoleSession.class.getClassLoader(), new Class<?>[] {ConsoleSession.class}, (proxy, method, args) -> {
                     if (method.getName().equals("keyChecked")) {
                         return false;
                     }

@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class FirstRunKeychainUiTest {
     @TempDir
     Path home;
+
     DesktopEnvironment env;
     FxBackground background;
     ConsoleUi ui;
@@ -46,8 +47,7 @@ class FirstRunKeychainUiTest {
     @BeforeAll
     static void privateKeyringOnly() {
         boolean privateKeyring = "1".equals(System.getenv("APPROVALS_IN_TEST_SESSION"));
-        assumeTrue(privateKeyring || SecretServiceAssumptions.isCi(),
-                "needs the throwaway keyring of scripts/test.sh");
+        assumeTrue(privateKeyring || SecretServiceAssumptions.isCi(), "needs the throwaway keyring of scripts/test.sh");
         SecretServiceAssumptions.requireOsKeychain();
     }
 
@@ -75,11 +75,16 @@ class FirstRunKeychainUiTest {
     void theSandboxKeyIsStoredInTheKeychain(FxRobot robot) throws Exception {
         Waits.until(() -> robot.lookup("#sandboxButton").tryQuery().isPresent());
         robot.clickOn("#sandboxButton");
-        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery()
-                .map(n -> ((TableView<?>) n).getItems().size() == 40).orElse(false));
-        ApiKey admin = ApiKey.of(Files.readString(home.resolve("data").resolve("sandbox").resolve("admin.key")));
-        assertThat(keychain.load(DesktopEnvironment.SANDBOX)).hasValueSatisfying(k -> assertThat(k.matches(admin)).isTrue());
-        assertThat(robot.lookup("#statusKey").<Labeled>query().getText()).contains(keychain.backendName())
+        Waits.until(() -> robot.lookup("#approvalsTable")
+                .tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() == 40)
+                .orElse(false));
+        ApiKey admin = ApiKey.of(
+                Files.readString(home.resolve("data").resolve("sandbox").resolve("admin.key")));
+        assertThat(keychain.load(DesktopEnvironment.SANDBOX))
+                .hasValueSatisfying(k -> assertThat(k.matches(admin)).isTrue());
+        assertThat(robot.lookup("#statusKey").<Labeled>query().getText())
+                .contains(keychain.backendName())
                 .doesNotContain(admin.reveal());
     }
 }

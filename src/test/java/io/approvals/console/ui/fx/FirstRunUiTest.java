@@ -13,7 +13,6 @@ import io.approvals.console.ui.main.ApprovalRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -35,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class FirstRunUiTest {
     @TempDir
     static Path home;
+
     DesktopEnvironment env;
     FxBackground background;
     ConsoleUi ui;
@@ -43,7 +43,9 @@ class FirstRunUiTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        env = new DesktopEnvironment(AppPaths.under(home), new SessionOnlyStore(),
+        env = new DesktopEnvironment(
+                AppPaths.under(home),
+                new SessionOnlyStore(),
                 (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
@@ -52,7 +54,9 @@ class FirstRunUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+        assertThat(UiSandbox.FX_THREAD_CALLS)
+                .as("API calls made on the JavaFX thread")
+                .isEmpty();
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(ui::stop).get();
         env.close();
@@ -66,16 +70,24 @@ class FirstRunUiTest {
         // one key: the sandbox button is the default button
         robot.type(javafx.scene.input.KeyCode.ENTER);
         Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
-                && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 40);
+                && robot.lookup("#approvalsTable")
+                                .<TableView<ApprovalRow>>query()
+                                .getItems()
+                                .size()
+                        == 40);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 sandbox");
         Node banner = robot.lookup("#sandboxBanner").query();
         assertThat(banner.isVisible()).isTrue();
         assertThat(robot.lookup("#statusKey").queryLabeled().getText())
-                .contains("read, write, admin").contains("admin@localhost");
+                .contains("read, write, admin")
+                .contains("admin@localhost");
         assertThat(env.connectionNames()).containsExactly("sandbox");
-        assertThat(Files.exists(home.resolve("data").resolve("sandbox").resolve("admin.key"))).isTrue();
+        assertThat(Files.exists(home.resolve("data").resolve("sandbox").resolve("admin.key")))
+                .isTrue();
         // the key never reaches the connections file
-        String adminKey = Files.readString(home.resolve("data").resolve("sandbox").resolve("admin.key")).strip();
+        String adminKey = Files.readString(
+                        home.resolve("data").resolve("sandbox").resolve("admin.key"))
+                .strip();
         assertThat(Files.readString(AppPaths.under(home).connectionsFile())).doesNotContain(adminKey);
     }
 }

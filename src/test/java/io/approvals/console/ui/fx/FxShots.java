@@ -16,8 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code -Dapprovals.shots=DIR} is given.
  */
 final class FxShots {
-    private FxShots() {
-    }
+    private FxShots() {}
 
     /** Call from the test thread: each size gets laid out (a pulse) before its picture is taken. */
     static void save(Stage stage, String name) throws Exception {
@@ -33,17 +32,21 @@ final class FxShots {
                 continue; // the headless screen is smaller (-Dheadless.geometry=1400x900-32 makes it bigger)
             }
             WaitForAsyncUtils.asyncFx(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
-            }).get();
+                        stage.setWidth(size[0]);
+                        stage.setHeight(size[1]);
+                    })
+                    .get();
             WaitForAsyncUtils.waitForFxEvents();
-            WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+            WritableImage image = WaitForAsyncUtils.asyncFx(
+                            () -> stage.getScene().snapshot(null))
+                    .get();
             write(image, Path.of(dir, name + "-" + size[0] + "x" + size[1] + ".png"));
         }
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-        }).get();
+                    stage.setWidth(width);
+                    stage.setHeight(height);
+                })
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -49,21 +49,44 @@ final class FxStallMeter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final List<GarbageCollectorMXBean> GCS = ManagementFactory.getGarbageCollectorMXBeans();
     /** Frames in any of these (anywhere in the stack, with the thread in a native call or waiting) are I/O. */
-    private static final List<String> IO = List.of("sun.nio.", "java.net.", "sun.net.", "jdk.internal.net.",
-            "java.io.FileInputStream", "java.io.FileOutputStream", "java.io.RandomAccessFile", "java.lang.Process",
-            "org.freedesktop.", "com.github.javakeyring.", "com.sun.jna.", "jnr.", "java.lang.Thread.sleep");
+    private static final List<String> IO = List.of(
+            "sun.nio.",
+            "java.net.",
+            "sun.net.",
+            "jdk.internal.net.",
+            "java.io.FileInputStream",
+            "java.io.FileOutputStream",
+            "java.io.RandomAccessFile",
+            "java.lang.Process",
+            "org.freedesktop.",
+            "com.github.javakeyring.",
+            "com.sun.jna.",
+            "jnr.",
+            "java.lang.Thread.sleep");
 
-    enum State { IDLE, RUNNING, BLOCKED, TOOLKIT_WAIT }
-
-    record Pulse(long nanos, long cpuNanos, long renderCpuNanos, long gcMillis) {
+    enum State {
+        IDLE,
+        RUNNING,
+        BLOCKED,
+        TOOLKIT_WAIT
     }
 
-    record Sample(long nanos, State state, long oversleepNanos, StackTraceElement[] stack) {
-    }
+    record Pulse(long nanos, long cpuNanos, long renderCpuNanos, long gcMillis) {}
+
+    record Sample(long nanos, State state, long oversleepNanos, StackTraceElement[] stack) {}
 
     /** One interval between pulses, taken apart. */
-    record Gap(double rawMs, double fxCpuMs, double blockedMs, double toolkitWaitMs, double renderCpuMs,
-            double runnableMs, double idleMs, double gcMs, double controlOversleepMs, String blockedAt,
+    record Gap(
+            double rawMs,
+            double fxCpuMs,
+            double blockedMs,
+            double toolkitWaitMs,
+            double renderCpuMs,
+            double runnableMs,
+            double idleMs,
+            double gcMs,
+            double controlOversleepMs,
+            String blockedAt,
             String toolkitWaitAt) {
         /**
          * The FX thread's own work and blocking, plus the part of its wait for the render thread that the
@@ -94,14 +117,26 @@ final class FxStallMeter {
         }
 
         Gap withControlOversleep(double ms) {
-            return ms <= controlOversleepMs ? this : new Gap(rawMs, fxCpuMs, blockedMs, toolkitWaitMs, renderCpuMs, runnableMs,
-                    idleMs, gcMs, ms, blockedAt, toolkitWaitAt);
+            return ms <= controlOversleepMs
+                    ? this
+                    : new Gap(
+                            rawMs,
+                            fxCpuMs,
+                            blockedMs,
+                            toolkitWaitMs,
+                            renderCpuMs,
+                            runnableMs,
+                            idleMs,
+                            gcMs,
+                            ms,
+                            blockedAt,
+                            toolkitWaitAt);
         }
     }
 
     /** What one measured stretch saw. */
-    record Result(List<Double> gapsMs, List<Gap> details, java.util.Map<State, Long> samples,
-            double maxControlOversleepMs) {
+    record Result(
+            List<Double> gapsMs, List<Gap> details, java.util.Map<State, Long> samples, double maxControlOversleepMs) {
         double maxRawMs() {
             return gapsMs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
@@ -111,11 +146,15 @@ final class FxStallMeter {
         }
 
         Gap worstRaw() {
-            return details.stream().max((a, b) -> Double.compare(a.rawMs, b.rawMs)).orElse(null);
+            return details.stream()
+                    .max((a, b) -> Double.compare(a.rawMs, b.rawMs))
+                    .orElse(null);
         }
 
         Gap worstAttributable() {
-            return details.stream().max((a, b) -> Double.compare(a.attributableMs(), b.attributableMs())).orElse(null);
+            return details.stream()
+                    .max((a, b) -> Double.compare(a.attributableMs(), b.attributableMs()))
+                    .orElse(null);
         }
     }
 
@@ -131,6 +170,7 @@ final class FxStallMeter {
     private volatile long fxThreadId;
     /** The toolkit's render thread (prism draws there, not on the FX thread): its CPU time is reported only. */
     private volatile long renderThreadId = -1;
+
     private Thread watchdog;
 
     /** Starts pulse recording (on the FX thread) and the watchdog; returns once a few frames were seen. */
@@ -142,8 +182,10 @@ final class FxStallMeter {
             THREADS.setThreadCpuTimeEnabled(true);
         }
         FxStallMeter meter = new FxStallMeter();
-        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
-                .findFirst().ifPresent(t -> meter.renderThreadId = t.getId());
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst()
+                .ifPresent(t -> meter.renderThreadId = t.getId());
         robot.interact(() -> {
             meter.fxThreadId = Thread.currentThread().getId();
             meter.timer.start();
@@ -187,7 +229,10 @@ final class FxStallMeter {
                 continue;
             }
             State state = classify(info.getThreadState(), info.getStackTrace());
-            samples.add(new Sample(now, state, now - before - SAMPLE_MS * 1_000_000L,
+            samples.add(new Sample(
+                    now,
+                    state,
+                    now - before - SAMPLE_MS * 1_000_000L,
                     state == State.IDLE ? null : info.getStackTrace()));
         }
     }
@@ -197,8 +242,8 @@ final class FxStallMeter {
             return State.IDLE;
         }
         boolean ours = Arrays.stream(stack).anyMatch(e -> e.getClassName().startsWith("io.approvals."));
-        boolean io = Arrays.stream(stack).anyMatch(e -> IO.stream()
-                .anyMatch(p -> (e.getClassName() + "." + e.getMethodName()).startsWith(p)));
+        boolean io = Arrays.stream(stack)
+                .anyMatch(e -> IO.stream().anyMatch(p -> (e.getClassName() + "." + e.getMethodName()).startsWith(p)));
         if (threadState == Thread.State.RUNNABLE) {
             // a thread in a native socket/file call is RUNNABLE to the JVM but waits, burning no CPU
             return stack.length > 0 && stack[0].isNativeMethod() && io ? State.BLOCKED : State.RUNNING;
@@ -216,7 +261,8 @@ final class FxStallMeter {
             if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
                 continue;
             }
-            return c.equals("com.sun.glass.ui.monocle.RunnableQueue") && e.getMethodName().equals("getNextRunnable")
+            return c.equals("com.sun.glass.ui.monocle.RunnableQueue")
+                            && e.getMethodName().equals("getNextRunnable")
                     || e.getMethodName().equals("_runLoop") && c.startsWith("com.sun.glass.ui.");
         }
         return false;
@@ -233,7 +279,8 @@ final class FxStallMeter {
     static Result analyse(List<Pulse> ps, List<Sample> ss) {
         List<Double> gaps = new ArrayList<>();
         List<Gap> details = new ArrayList<>();
-        double maxOversleep = ss.stream().mapToLong(Sample::oversleepNanos).max().orElse(0) / 1e6;
+        double maxOversleep =
+                ss.stream().mapToLong(Sample::oversleepNanos).max().orElse(0) / 1e6;
         int from = 0;
         for (int i = 1; i < ps.size(); i++) {
             Pulse a = ps.get(i - 1);
@@ -252,7 +299,8 @@ final class FxStallMeter {
                 Sample next = ss.get(to);
                 long sleptFrom = next.nanos - next.oversleepNanos - SAMPLE_MS * 1_000_000L;
                 if (sleptFrom < b.nanos) {
-                    g = g.withControlOversleep(Math.min(next.oversleepNanos, b.nanos - Math.max(sleptFrom, a.nanos)) / 1e6);
+                    g = g.withControlOversleep(
+                            Math.min(next.oversleepNanos, b.nanos - Math.max(sleptFrom, a.nanos)) / 1e6);
                 }
             }
             details.add(g);
@@ -297,10 +345,18 @@ final class FxStallMeter {
         long raw = b.nanos - a.nanos;
         // a run cannot be longer than the gap it lies in
         java.util.function.ToDoubleFunction<State> ms = st -> Math.min(time.getOrDefault(st, 0L), raw) / 1e6;
-        return new Gap(raw / 1e6, (b.cpuNanos - a.cpuNanos) / 1e6, ms.applyAsDouble(State.BLOCKED),
-                ms.applyAsDouble(State.TOOLKIT_WAIT), (b.renderCpuNanos - a.renderCpuNanos) / 1e6,
-                ms.applyAsDouble(State.RUNNING), ms.applyAsDouble(State.IDLE), b.gcMillis - a.gcMillis,
-                oversleep / 1e6, blockedAt, waitedAt);
+        return new Gap(
+                raw / 1e6,
+                (b.cpuNanos - a.cpuNanos) / 1e6,
+                ms.applyAsDouble(State.BLOCKED),
+                ms.applyAsDouble(State.TOOLKIT_WAIT),
+                (b.renderCpuNanos - a.renderCpuNanos) / 1e6,
+                ms.applyAsDouble(State.RUNNING),
+                ms.applyAsDouble(State.IDLE),
+                b.gcMillis - a.gcMillis,
+                oversleep / 1e6,
+                blockedAt,
+                waitedAt);
     }
 
     /** The top frames of a blocked stack, for the failure message. */

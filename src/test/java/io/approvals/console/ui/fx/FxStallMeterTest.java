@@ -37,8 +37,12 @@ class FxStallMeterTest {
         FxStallMeter meter = FxStallMeter.start(robot);
         Thread.sleep(300);
         FxStallMeter.Result r = meter.stop(robot);
-        assertThat(r.samples().getOrDefault(FxStallMeter.State.IDLE, 0L)).as("idle samples").isPositive();
-        assertThat(r.samples().getOrDefault(FxStallMeter.State.BLOCKED, 0L)).as("blocked samples").isZero();
+        assertThat(r.samples().getOrDefault(FxStallMeter.State.IDLE, 0L))
+                .as("idle samples")
+                .isPositive();
+        assertThat(r.samples().getOrDefault(FxStallMeter.State.BLOCKED, 0L))
+                .as("blocked samples")
+                .isZero();
         assertThat(r.maxAttributableMs()).isLessThan(FxStallMeter.SAMPLE_MS * 5.0);
     }
 
@@ -99,13 +103,14 @@ class FxStallMeterTest {
     void aWaitForTheRendererCountsOnlyItsDrawing() {
         long ms = 1_000_000L;
         StackTraceElement[] waiting = {
-                new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2),
-                new StackTraceElement("java.util.concurrent.CountDownLatch", "await", null, 230),
-                new StackTraceElement("com.sun.javafx.tk.quantum.PaintCollector", "waitForRenderingToComplete", null, 157),
-                new StackTraceElement("com.sun.javafx.tk.Toolkit", "runPulse", null, 400)};
+            new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2),
+            new StackTraceElement("java.util.concurrent.CountDownLatch", "await", null, 230),
+            new StackTraceElement("com.sun.javafx.tk.quantum.PaintCollector", "waitForRenderingToComplete", null, 157),
+            new StackTraceElement("com.sun.javafx.tk.Toolkit", "runPulse", null, 400)
+        };
         assertThat(FxStallMeter.classify(Thread.State.WAITING, waiting)).isEqualTo(FxStallMeter.State.TOOLKIT_WAIT);
-        List<FxStallMeter.Pulse> pulses = List.of(new FxStallMeter.Pulse(0, 0, 0, 0),
-                new FxStallMeter.Pulse(400 * ms, 5 * ms, 30 * ms, 120));
+        List<FxStallMeter.Pulse> pulses =
+                List.of(new FxStallMeter.Pulse(0, 0, 0, 0), new FxStallMeter.Pulse(400 * ms, 5 * ms, 30 * ms, 120));
         List<FxStallMeter.Sample> samples = new ArrayList<>();
         for (long t = 10; t <= 250; t += 10) {
             samples.add(new FxStallMeter.Sample(t * ms, FxStallMeter.State.TOOLKIT_WAIT, 0, waiting));
@@ -114,7 +119,9 @@ class FxStallMeterTest {
         assertThat(gap.rawMs()).isEqualTo(400);
         assertThat(gap.toolkitWaitMs()).isEqualTo(250);
         assertThat(gap.gcMs()).isEqualTo(120);
-        assertThat(gap.attributableMs()).as("5 ms of FX work + 30 ms of drawing").isEqualTo(35);
+        assertThat(gap.attributableMs())
+                .as("5 ms of FX work + 30 ms of drawing")
+                .isEqualTo(35);
     }
 
     private static void sleep(long ms) {

@@ -59,6 +59,7 @@ class KeyFromAnotherProgramUiTest {
 
     @TempDir
     Path dir;
+
     RotationWorld world;
     DesktopEnvironment env;
     FxBackground background;
@@ -78,8 +79,10 @@ class KeyFromAnotherProgramUiTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        env = new DesktopEnvironment(io.approvals.console.config.AppPaths.under(world.home),
-                new TimeoutSecretStore(world.keychain), new HttpClientFactory());
+        env = new DesktopEnvironment(
+                io.approvals.console.config.AppPaths.under(world.home),
+                new TimeoutSecretStore(world.keychain),
+                new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         ui.start();
@@ -114,14 +117,14 @@ class KeyFromAnotherProgramUiTest {
         List<String> shownBefore = ids(table);
         KeyWatch watch = ui.keyWatch().orElseThrow();
 
-        CliProcess rotate = CliProcess.run(world.home, dir, "rotate", "key", "rotate", "--profile", world.profile,
-                "--grace", "1h");
+        CliProcess rotate =
+                CliProcess.run(world.home, dir, "rotate", "key", "rotate", "--profile", world.profile, "--grace", "1h");
         assertThat(rotate.exitCode(LONG)).as(rotate.err()).isZero();
         ApiKey fresh = world.stored().orElseThrow();
         robot.interact(() -> watch.look(KeyWatch.Cause.ELSEWHERE)); // what focus, a 401 or the minute's look do
 
-        Waits.until(() -> text(robot, "#statusKeyNotice").equals("Key replaced from another program, fingerprint "
-                + fresh.fingerprint()));
+        Waits.until(() -> text(robot, "#statusKeyNotice")
+                .equals("Key replaced from another program, fingerprint " + fresh.fingerprint()));
         assertThat(text(robot, "#statusKey")).contains(fresh.masked()).doesNotContain(fresh.reveal());
         assertThat(robot.lookup("#searchField").<TextField>query().getText()).isEqualTo(word);
         assertThat(table.getSortOrder()).hasSize(1);
@@ -142,23 +145,30 @@ class KeyFromAnotherProgramUiTest {
         Waits.until(() -> robot.lookup("#decisionSubmit").tryQuery().isPresent());
         robot.clickOn("#decisionComment").write("Not this quarter");
 
-        CliProcess rotate = CliProcess.run(world.home, dir, "rotate", "key", "rotate", "--profile", world.profile,
-                "--compromised");
+        CliProcess rotate =
+                CliProcess.run(world.home, dir, "rotate", "key", "rotate", "--profile", world.profile, "--compromised");
         assertThat(rotate.exitCode(LONG)).as(rotate.err()).isZero();
         ApiKey fresh = world.stored().orElseThrow();
 
         // the old key is dead: sending the decision meets a 401, which makes the main window look
         robot.clickOn("#decisionSubmit");
-        Waits.until(() -> text(robot, "#statusKeyNotice").equals("Key replaced from another program, fingerprint "
-                + fresh.fingerprint()));
+        Waits.until(() -> text(robot, "#statusKeyNotice")
+                .equals("Key replaced from another program, fingerprint " + fresh.fingerprint()));
         Waits.until(() -> !visible(robot, "#troubleBanner"));
         // the draft is still there and now goes out with the new key
-        assertThat(robot.lookup("#decisionComment").<javafx.scene.control.TextInputControl>query().getText())
+        assertThat(robot.lookup("#decisionComment")
+                        .<javafx.scene.control.TextInputControl>query()
+                        .getText())
                 .isEqualTo("Not this quarter");
         Waits.until(() -> !robot.lookup("#decisionSubmit").<Button>query().isDisabled());
         robot.clickOn("#decisionSubmit");
-        Waits.until(() -> WaitForAsyncUtils.asyncFx(() -> ui.mainView().viewModel().rowById(chosen.id())
-                .orElseThrow().status()).get() == ApprovalStatus.REJECTED);
+        Waits.until(() -> WaitForAsyncUtils.asyncFx(() -> ui.mainView()
+                                .viewModel()
+                                .rowById(chosen.id())
+                                .orElseThrow()
+                                .status())
+                        .get()
+                == ApprovalStatus.REJECTED);
         assertThat(world.ask(fresh).status()).isEqualTo(KeyStatus.ACTIVE);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.ask(world.firstKey))
                 .isInstanceOf(io.approvals.console.client.ApiException.Unauthorized.class);
@@ -171,21 +181,31 @@ class KeyFromAnotherProgramUiTest {
             throws Exception {
         awaitRows(robot);
         int rows = table(robot).getItems().size();
-        CliProcess rotate = world.cli(dir, "rotate").pausingAfter(step)
+        CliProcess rotate = world.cli(dir, "rotate")
+                .pausingAfter(step)
                 .start("key", "rotate", "--profile", world.profile, "--grace", "1h");
         assertThat(rotate.awaitPaused(LONG)).as(rotate.err()).isTrue();
         rotate.kill9();
 
         KeyWatch watch = ui.keyWatch().orElseThrow();
         robot.interact(() -> watch.look(KeyWatch.Cause.ELSEWHERE));
-        Waits.until(() -> world.pending().isEmpty() && world.stored().map(k -> ui.mainView().viewModel().session()
-                .key().fingerprint().equals(k.fingerprint())).orElse(false));
+        Waits.until(() -> world.pending().isEmpty()
+                && world.stored()
+                        .map(k -> ui.mainView()
+                                .viewModel()
+                                .session()
+                                .key()
+                                .fingerprint()
+                                .equals(k.fingerprint()))
+                        .orElse(false));
         ApiKey stored = world.stored().orElseThrow();
         robot.interact(() -> ui.mainView().viewModel().refresh());
         Waits.until(() -> !ui.mainView().viewModel().refreshingProperty().get());
         assertThat(visible(robot, "#troubleBanner")).isFalse();
         assertThat(table(robot).getItems()).hasSize(rows);
-        assertThat(world.lockHeld()).as("the dead owner's claim was taken over and given back").isFalse();
+        assertThat(world.lockHeld())
+                .as("the dead owner's claim was taken over and given back")
+                .isFalse();
 
         if (step.equals("regenerate")) {
             // the answer with the new key died with the process: the old key works, Expiring, until fixed
@@ -205,7 +225,9 @@ class KeyFromAnotherProgramUiTest {
             assertThat(world.ask(stored).status()).isEqualTo(KeyStatus.ACTIVE);
             assertThat(visible(robot, "#keyAttentionBanner")).isFalse();
             if (!step.equals("prepare")) {
-                assertThat(stored.matches(world.firstKey)).as("the rotation's new key was kept").isFalse();
+                assertThat(stored.matches(world.firstKey))
+                        .as("the rotation's new key was kept")
+                        .isFalse();
             }
         }
     }
@@ -215,15 +237,16 @@ class KeyFromAnotherProgramUiTest {
     void aCompromisedRotationKilledInTheWindowNoClientCanCloseStaysOnABannerUntilTheKeyIsReplaced(FxRobot robot)
             throws Exception {
         awaitRows(robot);
-        CliProcess rotate = world.cli(dir, "rotate").pausingAfter("regenerate")
+        CliProcess rotate = world.cli(dir, "rotate")
+                .pausingAfter("regenerate")
                 .start("key", "rotate", "--profile", world.profile, "--compromised");
         assertThat(rotate.awaitPaused(LONG)).as(rotate.err()).isTrue();
         rotate.kill9();
 
         robot.interact(() -> ui.keyWatch().orElseThrow().look(KeyWatch.Cause.ELSEWHERE));
         Waits.until(() -> visible(robot, "#keyAttentionBanner"));
-        assertThat(text(robot, "#keyAttentionText")).contains("The server refused the stored key",
-                world.firstKey.fingerprint());
+        assertThat(text(robot, "#keyAttentionText"))
+                .contains("The server refused the stored key", world.firstKey.fingerprint());
         assertThat(text(robot, "#keyAttentionAction")).isEqualTo("Replace key\u2026");
         assertThat(world.pending()).isEmpty();
         FxShots.save(ui.stage(), "key-refused-banner");
@@ -235,8 +258,8 @@ class KeyFromAnotherProgramUiTest {
 
         robot.clickOn("#keyAttentionAction");
         Waits.until(() -> robot.lookup("#replaceKeyField").tryQuery().isPresent());
-        ApiKey issued = world.sandbox.issueKeyForTests("again", world.profile + "@example.com",
-                java.util.Set.of("read", "write"), null);
+        ApiKey issued = world.sandbox.issueKeyForTests(
+                "again", world.profile + "@example.com", java.util.Set.of("read", "write"), null);
         robot.interact(() -> robot.lookup("#replaceKeyField").<TextField>query().setText(issued.reveal()));
         robot.clickOn("#replaceKeySave");
         Waits.until(() -> !visible(robot, "#keyAttentionBanner")
@@ -244,8 +267,10 @@ class KeyFromAnotherProgramUiTest {
     }
 
     private void awaitRows(FxRobot robot) throws Exception {
-        Waits.until(() -> robot.lookup("#approvalsTable").tryQuery()
-                .map(n -> ((TableView<?>) n).getItems().size() > 2).orElse(false));
+        Waits.until(() -> robot.lookup("#approvalsTable")
+                .tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size() > 2)
+                .orElse(false));
         Waits.until(() -> ui.keyWatch().isPresent());
     }
 

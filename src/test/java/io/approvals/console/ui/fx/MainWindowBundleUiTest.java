@@ -53,6 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowBundleUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DesktopEnvironment env;
     FxBackground background;
@@ -63,8 +64,8 @@ class MainWindowBundleUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         server = new UiSandbox(dir.resolve("sandbox"), 40);
-        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
-                new HttpClientFactory());
+        env = new DesktopEnvironment(
+                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         stage.show();
@@ -74,9 +75,10 @@ class MainWindowBundleUiTest {
     void stop() throws Exception {
         org.testfx.api.FxToolkit.cleanupStages();
         WaitForAsyncUtils.asyncFx(() -> {
-            ui.stop();
-            Messages.useLanguage("en");
-        }).get();
+                    ui.stop();
+                    Messages.useLanguage("en");
+                })
+                .get();
         server.close();
         env.close();
         background.close();
@@ -116,10 +118,19 @@ class MainWindowBundleUiTest {
                 notFromBundle.add(t);
             }
         }
-        assertThat(notFromBundle).as("texts of the main window not from the German bundle").isEmpty();
+        assertThat(notFromBundle)
+                .as("texts of the main window not from the German bundle")
+                .isEmpty();
         // and it really was German
-        assertThat(texts).contains("Neu", "Genehmigen", "Ablehnen", "Titel", "Offene Freigaben", "Keine Freigabe passt",
-                "Filter zur\u00fccksetzen");
+        assertThat(texts)
+                .contains(
+                        "Neu",
+                        "Genehmigen",
+                        "Ablehnen",
+                        "Titel",
+                        "Offene Freigaben",
+                        "Keine Freigabe passt",
+                        "Filter zur\u00fccksetzen");
     }
 
     @Test
@@ -153,10 +164,14 @@ class MainWindowBundleUiTest {
     @Test
     void theCheckCatchesAnEnglishLiteral() {
         List<BundleText> german = patterns(ResourceBundle.getBundle(Messages.BUNDLE, Locale.GERMAN));
-        assertThat(fromBundleOrData("Approve selected\u2026   A", german, Set.of())).isFalse();
-        assertThat(fromBundleOrData("3 pending \u00b7 3 shown", german, Set.of())).isFalse();
-        assertThat(fromBundleOrData("3 offen \u00b7 3 angezeigt", german, Set.of())).isTrue();
-        assertThat(fromBundleOrData("Auswahl genehmigen\u2026   A", german, Set.of())).isTrue();
+        assertThat(fromBundleOrData("Approve selected\u2026   A", german, Set.of()))
+                .isFalse();
+        assertThat(fromBundleOrData("3 pending \u00b7 3 shown", german, Set.of()))
+                .isFalse();
+        assertThat(fromBundleOrData("3 offen \u00b7 3 angezeigt", german, Set.of()))
+                .isTrue();
+        assertThat(fromBundleOrData("Auswahl genehmigen\u2026   A", german, Set.of()))
+                .isTrue();
         assertThat(fromBundleOrData("Aktualisieren (F5)", german, Set.of())).isTrue();
     }
 
@@ -208,14 +223,20 @@ class MainWindowBundleUiTest {
         Set<String> data = new java.util.HashSet<>();
         for (ApprovalRow r : rows) {
             Approval a = r.approval();
-            Collections.addAll(data, a.title(), a.description(), a.requester(), a.approver(), a.id(),
-                    a.decidedBy(), a.comment());
+            Collections.addAll(
+                    data, a.title(), a.description(), a.requester(), a.approver(), a.id(), a.decidedBy(), a.comment());
         }
         // the backend's name is data when it is a keychain's own ("Secret Service"); "this session only" is translated
-        Collections.addAll(data, s.connectionName(), s.baseUrl(),
-                s.backendName().equals(io.approvals.console.credentials.SessionOnlyStore.BACKEND) ? null : s.backendName(),
+        Collections.addAll(
+                data,
+                s.connectionName(),
+                s.baseUrl(),
+                s.backendName().equals(io.approvals.console.credentials.SessionOnlyStore.BACKEND)
+                        ? null
+                        : s.backendName(),
                 s.key().masked(),
-                s.key().owner(), ConsoleUi.TITLE + " \u2014 " + s.connectionName());
+                s.key().owner(),
+                ConsoleUi.TITLE + " \u2014 " + s.connectionName());
         data.remove(null);
         return data;
     }
@@ -223,11 +244,10 @@ class MainWindowBundleUiTest {
     // ---- from the bundle? ----
 
     /** A bundle value as a pattern; one without letters of its own ("{0}  ·  {1}") counts only when its parts do. */
-    record BundleText(Pattern pattern, boolean lettersOfItsOwn) {
-    }
+    record BundleText(Pattern pattern, boolean lettersOfItsOwn) {}
 
-    private static final java.time.format.DateTimeFormatter GERMAN_DATE = java.time.format.DateTimeFormatter
-            .ofPattern(ResourceBundle.getBundle(Messages.BUNDLE, Locale.GERMAN).getString("main.time.full"), Locale.GERMAN);
+    private static final java.time.format.DateTimeFormatter GERMAN_DATE = java.time.format.DateTimeFormatter.ofPattern(
+            ResourceBundle.getBundle(Messages.BUNDLE, Locale.GERMAN).getString("main.time.full"), Locale.GERMAN);
 
     static boolean fromBundleOrData(String text, List<BundleText> bundle, Set<String> data) {
         return fromBundleOrData(text, bundle, data, 0);
@@ -248,7 +268,8 @@ class MainWindowBundleUiTest {
             return fromBundleOrData(withKey.group(1), bundle, data, depth + 1);
         }
         // "Auswahl genehmigen…   A": a menu item with its table key
-        java.util.regex.Matcher menuKey = Pattern.compile("(?s)(.+)   (?:Shift\\+)?[A-Z]").matcher(t);
+        java.util.regex.Matcher menuKey =
+                Pattern.compile("(?s)(.+)   (?:Shift\\+)?[A-Z]").matcher(t);
         if (menuKey.matches() && fromBundleOrData(menuKey.group(1), bundle, data, depth + 1)) {
             return true;
         }
@@ -316,7 +337,8 @@ class MainWindowBundleUiTest {
             }
             regex.append(Pattern.quote(literal.toString()));
             letters.append(literal);
-            out.add(new BundleText(Pattern.compile(regex.toString().replace("\\Q\\E", "")),
+            out.add(new BundleText(
+                    Pattern.compile(regex.toString().replace("\\Q\\E", "")),
                     letters.chars().anyMatch(Character::isLetter)));
         }
         // those with letters of their own first: the letterless ones are the fallback

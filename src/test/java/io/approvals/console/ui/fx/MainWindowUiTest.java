@@ -25,14 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DesktopEnvironment env;
     FxBackground background;
@@ -67,11 +66,14 @@ class MainWindowUiTest {
         Themes.apply(UiSettings.ThemeChoice.LIGHT);
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         laptop = server.create("New laptop for Dana", UiSandbox.OWNER, Priority.NORMAL, null);
-        overdue = server.create("Conference travel", "lee@example.com", Priority.LOW,
+        overdue = server.create(
+                "Conference travel",
+                "lee@example.com",
+                Priority.LOW,
                 Instant.now().minus(Duration.ofDays(2)));
         urgent = server.create("Server replacement", "lee@example.com", Priority.URGENT, null);
-        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
-                new HttpClientFactory());
+        env = new DesktopEnvironment(
+                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         stage.setWidth(1280);
@@ -81,7 +83,8 @@ class MainWindowUiTest {
 
     @AfterAll
     static void defaultTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null))
+                .get();
     }
 
     @AfterEach
@@ -125,7 +128,9 @@ class MainWindowUiTest {
 
     @AfterEach
     void nothingBlockedTheUiThread() {
-        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+        assertThat(UiSandbox.FX_THREAD_CALLS)
+                .as("API calls made on the JavaFX thread")
+                .isEmpty();
     }
 
     /** The guard above is not vacuous: a call made on the JavaFX thread is seen. */
@@ -167,7 +172,8 @@ class MainWindowUiTest {
         robot.clickOn("#createSubmit");
         waitUntil(() -> table(robot).getItems().size() == 4);
         waitUntil(() -> table(robot).getSelectionModel().getSelectedItem() != null);
-        assertThat(table(robot).getSelectionModel().getSelectedItem().approval().title()).isEqualTo("Standing desk");
+        assertThat(table(robot).getSelectionModel().getSelectedItem().approval().title())
+                .isEqualTo("Standing desk");
         assertThat(text(robot, "#detailTitle")).isEqualTo("Standing desk");
     }
 
@@ -181,7 +187,9 @@ class MainWindowUiTest {
         assertThat(text(robot, "#createTitleError")).isEqualTo("A title is needed.");
         assertThat(robot.lookup("#createSubmit").<Button>query().isDisabled()).isTrue();
         // pasted, not typed: the robot types slowly
-        robot.interact(() -> robot.lookup("#createTitle").<javafx.scene.control.TextField>query().setText("t".repeat(201)));
+        robot.interact(() -> robot.lookup("#createTitle")
+                .<javafx.scene.control.TextField>query()
+                .setText("t".repeat(201)));
         waitUntil(() -> text(robot, "#createTitleError").contains("1 too many"));
         assertThat(robot.lookup("#createSubmit").<Button>query().isDisabled()).isTrue();
     }
@@ -196,12 +204,16 @@ class MainWindowUiTest {
         robot.clickOn("#createSubmit");
         waitUntil(() -> robot.lookup("#createError").query().isVisible());
         assertThat(text(robot, "#createError")).contains("cannot be reached").contains("will not create a duplicate");
-        assertThat(robot.lookup("#createTitle").<javafx.scene.control.TextField>query().getText()).isEqualTo("Only once");
+        assertThat(robot.lookup("#createTitle")
+                        .<javafx.scene.control.TextField>query()
+                        .getText())
+                .isEqualTo("Only once");
         server.restart();
         robot.clickOn("#createSubmit");
         waitUntil(() -> table(robot).getItems().size() == 4);
         long created = server.admin().listNotComplete(null, 1000, null).items().stream()
-                .filter(a -> a.title().equals("Only once")).count();
+                .filter(a -> a.title().equals("Only once"))
+                .count();
         assertThat(created).isEqualTo(1);
     }
 
@@ -242,7 +254,9 @@ class MainWindowUiTest {
         waitUntil(() -> robot.lookup("#decisionSubmit").tryQuery().isPresent());
         robot.clickOn("#decisionSubmit");
         waitUntil(() -> robot.lookup("#conflictText").query().isVisible());
-        assertThat(text(robot, "#conflictText")).contains("approved by admin@localhost").contains("Nothing was changed");
+        assertThat(text(robot, "#conflictText"))
+                .contains("approved by admin@localhost")
+                .contains("Nothing was changed");
         assertThat(text(robot, "#decisionCancel")).isEqualTo("Close");
         // the row learns it was approved elsewhere, so it leaves the queue
         waitUntil(() -> ui.mainView().viewModel().rowById(overdue.id()).isEmpty());
@@ -276,8 +290,10 @@ class MainWindowUiTest {
             stalls = meter.stop(robot);
         }
         FxStallMeter.Gap worstRaw = stalls.worstRaw();
-        new ReliabilityFigures("ui-bulk", "Desktop UI approving twenty at once: gaps between JavaFX pulses and the "
-                + "part the UI's own threads caused (bound 100 ms)")
+        new ReliabilityFigures(
+                        "ui-bulk",
+                        "Desktop UI approving twenty at once: gaps between JavaFX pulses and the "
+                                + "part the UI's own threads caused (bound 100 ms)")
                 .put("decisions", 20)
                 .put("pulseGapsMeasured", stalls.gapsMs().size())
                 .put("maxFxGapMs", Math.round(stalls.maxRawMs() * 10) / 10.0)
@@ -285,14 +301,21 @@ class MainWindowUiTest {
                 .put("maxControlOversleepMs", Math.round(stalls.maxControlOversleepMs() * 10) / 10.0)
                 .put("largestGapTakenApart", worstRaw == null ? null : worstRaw.figures())
                 .write();
-        assertThat(stalls.maxAttributableMs()).as("largest stall of the FX thread itself (ms): %s",
-                stalls.worstAttributable()).isLessThanOrEqualTo(100.0);
+        assertThat(stalls.maxAttributableMs())
+                .as("largest stall of the FX thread itself (ms): %s", stalls.worstAttributable())
+                .isLessThanOrEqualTo(100.0);
         assertThat(text(robot, "#bulkSummary")).isEqualTo("19 approved \u00b7 1 already decided by someone else.");
         // the one that needs the user is pinned at the top, with who decided it
         TableView<?> results = robot.lookup("#bulkTable").query();
-        assertThat(((io.approvals.console.ui.dialogs.BulkItem) results.getItems().get(0)).approval().id())
+        assertThat(((io.approvals.console.ui.dialogs.BulkItem)
+                                results.getItems().get(0))
+                        .approval()
+                        .id())
                 .isEqualTo(urgent.id());
-        assertThat(((io.approvals.console.ui.dialogs.BulkItem) results.getItems().get(0)).messageProperty().get())
+        assertThat(((io.approvals.console.ui.dialogs.BulkItem)
+                                results.getItems().get(0))
+                        .messageProperty()
+                        .get())
                 .contains("approved by admin@localhost");
         assertThat(robot.lookup("#bulkSubmit").<Button>query().isDisabled()).isTrue();
         assertThat(server.admin().listNotComplete(null, 100, null).items()).isEmpty();
@@ -323,12 +346,18 @@ class MainWindowUiTest {
     void aRevokedKeyShowsTheReplaceKeyBanner(FxRobot robot) throws Exception {
         ApiKey key = server.key("revoked@example.com", "read", "write");
         open(robot, server.session(key, "revoked@example.com", List.of("read", "write")));
-        String id = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("revoked@example.com"))
-                .findFirst().orElseThrow().id();
+        String id = server.admin().listAllKeys().stream()
+                .filter(k -> k.owner().equals("revoked@example.com"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         server.admin().revokeKey(id);
-        assertThat(robot.lookup("#refreshButton").<Button>query().getTooltip()).as("made on first hover").isNull();
+        assertThat(robot.lookup("#refreshButton").<Button>query().getTooltip())
+                .as("made on first hover")
+                .isNull();
         robot.clickOn("#refreshButton");
-        assertThat(robot.lookup("#refreshButton").<Button>query().getTooltip().getText()).isEqualTo("Refresh (F5)");
+        assertThat(robot.lookup("#refreshButton").<Button>query().getTooltip().getText())
+                .isEqualTo("Refresh (F5)");
         waitUntil(() -> robot.lookup("#troubleBanner").query().isVisible());
         assertThat(text(robot, "#bannerText")).isEqualTo("The key was rejected \u2014 it may be revoked or expired.");
         assertThat(text(robot, "#bannerAction")).isEqualTo("Replace key\u2026");

@@ -47,6 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class NothingCutOffUiTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     DesktopEnvironment env;
     FxBackground background;
@@ -58,8 +59,8 @@ class NothingCutOffUiTest {
         this.stage = stage;
         Themes.apply(ThemeChoice.LIGHT);
         server = new UiSandbox(dir.resolve("sandbox"), 40);
-        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
-                new HttpClientFactory());
+        env = new DesktopEnvironment(
+                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         stage.show();
@@ -67,7 +68,8 @@ class NothingCutOffUiTest {
 
     @AfterAll
     static void defaultTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null))
+                .get();
     }
 
     @AfterEach
@@ -87,7 +89,11 @@ class NothingCutOffUiTest {
             }
             ui.showMain(server.adminSession());
         });
-        Waits.until(() -> robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 40);
+        Waits.until(() -> robot.lookup("#approvalsTable")
+                        .<TableView<ApprovalRow>>query()
+                        .getItems()
+                        .size()
+                == 40);
         List<String> cut = new ArrayList<>();
         for (ThemeChoice theme : new ThemeChoice[] {ThemeChoice.LIGHT, ThemeChoice.DARK}) {
             for (int[] size : new int[][] {{900, 600}, {1400, 900}}) {
@@ -127,18 +133,25 @@ class NothingCutOffUiTest {
         TableView<ApprovalRow> table = robot.lookup("#approvalsTable").query();
         Waits.until(() -> table.getItems().size() == 40);
         assertThat(stage.getMinWidth()).isEqualTo(900);
-        assertThat(table.getColumns().stream().filter(javafx.scene.control.TableColumn::isVisible)
-                .map(javafx.scene.control.TableColumn::getText)).containsExactly("Title", "Requester", "Priority", "Due");
+        assertThat(table.getColumns().stream()
+                        .filter(javafx.scene.control.TableColumn::isVisible)
+                        .map(javafx.scene.control.TableColumn::getText))
+                .containsExactly("Title", "Requester", "Priority", "Due");
         assertThat(robot.lookup("#detailPane").tryQuery()).isEmpty();
-        assertThat(robot.lookup("#approveButton").<javafx.scene.control.Button>query().getContentDisplay())
+        assertThat(robot.lookup("#approveButton")
+                        .<javafx.scene.control.Button>query()
+                        .getContentDisplay())
                 .isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         robot.clickOn("#approvalsTable");
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.I);
-        Waits.until(() -> robot.lookup("#detailPane").tryQuery().map(Node::isVisible).orElse(false));
+        Waits.until(() ->
+                robot.lookup("#detailPane").tryQuery().map(Node::isVisible).orElse(false));
         robot.interact(() -> stage.setWidth(1400));
         // at 1400 px the details share the window: Age and Status (both in the details) give way to the title
-        Waits.until(() -> table.getColumns().stream().filter(javafx.scene.control.TableColumn::isVisible)
-                .map(javafx.scene.control.TableColumn::getText).toList()
+        Waits.until(() -> table.getColumns().stream()
+                .filter(javafx.scene.control.TableColumn::isVisible)
+                .map(javafx.scene.control.TableColumn::getText)
+                .toList()
                 .equals(List.of("Title", "Requester", "Approver", "Priority", "Due")));
         robot.interact(() -> stage.setWidth(1600));
         Waits.until(() -> table.getColumns().stream().allMatch(javafx.scene.control.TableColumn::isVisible));
@@ -173,7 +186,8 @@ class NothingCutOffUiTest {
             // a mnemonic's underscore ("_Approvals") is drawn as an underline, not as text
             String text = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
             if (shown != null && !shown.equals(text) && !l.isWrapText()) {
-                out.add(where + ": " + describe(l) + " shows \u201c" + shown + "\u201d for \u201c" + l.getText() + "\u201d");
+                out.add(where + ": " + describe(l) + " shows \u201c" + shown + "\u201d for \u201c" + l.getText()
+                        + "\u201d");
             }
         }
         if (node instanceof Parent p) {
@@ -184,7 +198,8 @@ class NothingCutOffUiTest {
     }
 
     private static boolean isTitleCell(Labeled l) {
-        return l instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getTableColumn() != null
+        return l instanceof javafx.scene.control.TableCell<?, ?> cell
+                && cell.getTableColumn() != null
                 && "colTitle".equals(cell.getTableColumn().getId());
     }
 
@@ -213,7 +228,8 @@ class NothingCutOffUiTest {
             out.setRGB(0, 0, w, h, pixels, 0, w);
             Path dirOut = Path.of("target", "layout-shots");
             Files.createDirectories(dirOut);
-            ImageIO.write(out, "png", dirOut.resolve(where.replace(' ', '-') + ".png").toFile());
+            ImageIO.write(
+                    out, "png", dirOut.resolve(where.replace(' ', '-') + ".png").toFile());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -28,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class OpenSandboxUiTest {
     @TempDir
     static Path home;
+
     DesktopEnvironment env;
     FxBackground background;
     ConsoleUi ui;
@@ -37,7 +38,9 @@ class OpenSandboxUiTest {
     void start(Stage stage) {
         this.stage = stage;
         System.setProperty(ConsoleUi.OPEN_SANDBOX_PROPERTY, "true");
-        env = new DesktopEnvironment(AppPaths.under(home), new SessionOnlyStore(),
+        env = new DesktopEnvironment(
+                AppPaths.under(home),
+                new SessionOnlyStore(),
                 (c, k) -> UiSandbox.guarded(new HttpClientFactory().create(c, k)));
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
@@ -56,7 +59,11 @@ class OpenSandboxUiTest {
     @Test
     void opensOnTheSandboxWithoutAClick(FxRobot robot) throws Exception {
         Waits.until(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
-                && robot.lookup("#approvalsTable").<TableView<ApprovalRow>>query().getItems().size() == 40);
+                && robot.lookup("#approvalsTable")
+                                .<TableView<ApprovalRow>>query()
+                                .getItems()
+                                .size()
+                        == 40);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 sandbox");
         assertThat(robot.lookup("#sandboxBanner").query().isVisible()).isTrue();
         assertThat(env.connectionNames()).containsExactly("sandbox");

@@ -48,6 +48,7 @@ class RealServersUiTest {
 
     @TempDir
     Path dir;
+
     DesktopEnvironment env;
     FxBackground background;
     ConsoleUi ui;
@@ -61,7 +62,8 @@ class RealServersUiTest {
         this.stage = stage;
         // the real Secret Service inside scripts/test.sh's throwaway keyring; elsewhere this session's memory
         secrets = "1".equals(System.getenv("APPROVALS_IN_TEST_SESSION"))
-                ? new TimeoutSecretStore(new OsKeychainStore()) : new SessionOnlyStore();
+                ? new TimeoutSecretStore(new OsKeychainStore())
+                : new SessionOnlyStore();
         env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), secrets, new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
@@ -102,7 +104,10 @@ class RealServersUiTest {
     }
 
     private static int rows(FxRobot robot) {
-        return robot.lookup("#approvalsTable").tryQuery().map(n -> ((TableView<?>) n).getItems().size()).orElse(-1);
+        return robot.lookup("#approvalsTable")
+                .tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size())
+                .orElse(-1);
     }
 
     /** Welcome screen: name, URL and key; Verify reads the OpenAPI document first, then asks the server. */
@@ -112,7 +117,8 @@ class RealServersUiTest {
         setText(robot, "#urlField", url);
         setText(robot, "#keyField", KEY);
         robot.clickOn("#verifyButton");
-        waitUntil(() -> !text(robot, "#verifyResult").isEmpty() || !text(robot, "#welcomeError").isEmpty());
+        waitUntil(() -> !text(robot, "#verifyResult").isEmpty()
+                || !text(robot, "#welcomeError").isEmpty());
         assertThat(text(robot, "#welcomeError")).isEmpty();
         assertThat(text(robot, "#verifyResult")).startsWith("\u2713");
     }
@@ -130,7 +136,10 @@ class RealServersUiTest {
     /** A (or R), a comment, Enter: the decision dialog sends it; the list re-reads the server. */
     private void decide(FxRobot robot, KeyCode choice, String comment, int pendingAfter) throws Exception {
         robot.type(choice);
-        waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused).orElse(false));
+        waitUntil(() -> robot.lookup("#decisionComment")
+                .<TextArea>tryQuery()
+                .map(TextArea::isFocused)
+                .orElse(false));
         robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow());
         if (comment != null) {
             robot.write(comment);
@@ -151,7 +160,9 @@ class RealServersUiTest {
     void anAspNetLikeServerIsDiscoveredListedAndDecidedWithItsOwnFieldNames(FxRobot robot) throws Exception {
         aspnet = new AspNetLikeServer(KEY, 6);
         addConnection(robot, "aspnet", aspnet.uri().toString());
-        assertThat(text(robot, "#discoveryResult")).contains("/swagger/v1/swagger.json").contains("X-Api-Token");
+        assertThat(text(robot, "#discoveryResult"))
+                .contains("/swagger/v1/swagger.json")
+                .contains("X-Api-Token");
         assertThat(robot.lookup("#headerField").<TextField>query().getText()).isEqualTo(AspNetLikeServer.HEADER);
         FxShots.save(stage, "real-servers-welcome");
 
@@ -165,18 +176,27 @@ class RealServersUiTest {
         String firstTitle = table(robot).getItems().get(0).approval().title();
         decide(robot, KeyCode.A, null, 5); // answered 204: a success, and the list is read again
         JsonNode approved = aspnet.received.get(aspnet.received.size() - 1);
-        assertThat(approved.has("ApprovalId")).as("server's own name, in %s", approved).isTrue();
+        assertThat(approved.has("ApprovalId"))
+                .as("server's own name, in %s", approved)
+                .isTrue();
         assertThat(approved.get("ApprovalId").isInt()).isTrue();
         assertThat(approved.get("Status").asText()).isEqualTo("Approved");
-        assertThat(table(robot).getItems()).extracting(r -> r.approval().title()).doesNotContain(firstTitle);
-        assertThat(robot.lookup("#troubleBanner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false))
-                .as("no failure shown after a 204").isFalse();
+        assertThat(table(robot).getItems())
+                .extracting(r -> r.approval().title())
+                .doesNotContain(firstTitle);
+        assertThat(robot.lookup("#troubleBanner")
+                        .tryQuery()
+                        .map(javafx.scene.Node::isVisible)
+                        .orElse(false))
+                .as("no failure shown after a 204")
+                .isFalse();
 
         decide(robot, KeyCode.R, "Over budget", 4);
         JsonNode rejected = aspnet.received.get(aspnet.received.size() - 1);
         assertThat(rejected.get("Status").asText()).isEqualTo("Rejected");
         assertThat(rejected.get("Comment").asText()).isEqualTo("Over budget");
-        assertThat(aspnet.received).allSatisfy(b -> assertThat(b.has("id") || b.has("status")).isFalse());
+        assertThat(aspnet.received)
+                .allSatisfy(b -> assertThat(b.has("id") || b.has("status")).isFalse());
     }
 
     @Test
@@ -186,27 +206,36 @@ class RealServersUiTest {
         saveAndOpen(robot, 2);
         robot.push(KeyCode.CONTROL, KeyCode.COMMA);
         waitUntil(() -> robot.lookup("#settingsDialect").tryQuery().isPresent());
-        assertThat(text(robot, "#settingsDialectSource")).contains("/swagger/v1/swagger.json")
+        assertThat(text(robot, "#settingsDialectSource"))
+                .contains("/swagger/v1/swagger.json")
                 .contains("id \u2192 ApprovalId");
         assertThat(text(robot, "#settingsDialectHeader")).contains("OpenAPI");
-        robot.interact(() -> robot.lookup("#settingsDialect").<javafx.scene.control.TitledPane>query()
+        robot.interact(() -> robot.lookup("#settingsDialect")
+                .<javafx.scene.control.TitledPane>query()
                 .setExpanded(true));
-        assertThat(robot.lookup("#dialectField-id").<TextField>query().getText()).isEqualTo("ApprovalId");
+        assertThat(robot.lookup("#dialectField-id").<TextField>query().getText())
+                .isEqualTo("ApprovalId");
         FxShots.save((Stage) robot.lookup("#settingsDialect").query().getScene().getWindow(), "real-servers-settings");
 
         // a zone that does not exist is said in the dialog, which keeps what was typed
         setText(robot, "#dialectField-comment", "Reason");
         setText(robot, "#dialectTimeZone", "Mars/Olympus");
         robot.clickOn("#settingsSave");
-        waitUntil(() -> robot.lookup("#settingsDialectError").tryQuery().map(javafx.scene.Node::isVisible)
+        waitUntil(() -> robot.lookup("#settingsDialectError")
+                .tryQuery()
+                .map(javafx.scene.Node::isVisible)
                 .orElse(false));
         assertThat(text(robot, "#settingsDialectError")).contains("Mars/Olympus");
-        assertThat(robot.lookup("#dialectField-comment").<TextField>query().getText()).isEqualTo("Reason");
+        assertThat(robot.lookup("#dialectField-comment").<TextField>query().getText())
+                .isEqualTo("Reason");
 
         setText(robot, "#dialectTimeZone", "Europe/Berlin");
         robot.clickOn("#settingsSave");
-        waitUntil(() -> "Reason".equals(env.keyService("aspnet").profile("aspnet").dialectOrContract()
-                .field("comment")));
+        waitUntil(() -> "Reason"
+                .equals(env.keyService("aspnet")
+                        .profile("aspnet")
+                        .dialectOrContract()
+                        .field("comment")));
         var dialect = env.keyService("aspnet").profile("aspnet").dialectOrContract();
         assertThat(dialect.timeZone()).isEqualTo("Europe/Berlin");
         assertThat(dialect.field("id")).isEqualTo("ApprovalId");
@@ -223,17 +252,26 @@ class RealServersUiTest {
         saveAndOpen(robot, 2);
 
         robot.type(KeyCode.A);
-        waitUntil(() -> robot.lookup("#decisionComment").<TextArea>tryQuery().map(TextArea::isFocused).orElse(false));
+        waitUntil(() -> robot.lookup("#decisionComment")
+                .<TextArea>tryQuery()
+                .map(TextArea::isFocused)
+                .orElse(false));
         robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow());
         robot.write("Fine by me, go ahead");
         robot.type(KeyCode.ENTER);
-        waitUntil(() -> robot.lookup("#commentError").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        waitUntil(() -> robot.lookup("#commentError")
+                .tryQuery()
+                .map(javafx.scene.Node::isVisible)
+                .orElse(false));
         assertThat(text(robot, "#commentError")).contains("maximum length of '10'");
         assertThat(robot.lookup("#decisionDetails").query().isVisible()).isTrue();
         assertThat(robot.lookup("#decisionDetailsText").<TextArea>query().getText())
-                .contains("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").contains("400");
+                .contains("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00")
+                .contains("400");
         assertThat(robot.lookup("#decisionComment").<TextArea>query().getText()).isEqualTo("Fine by me, go ahead");
-        robot.interact(() -> robot.lookup("#decisionDetails").<javafx.scene.control.TitledPane>query().setExpanded(true));
+        robot.interact(() -> robot.lookup("#decisionDetails")
+                .<javafx.scene.control.TitledPane>query()
+                .setExpanded(true));
         FxShots.save((Stage) robot.lookup("#decisionDetails").query().getScene().getWindow(), "real-servers-decision");
         robot.interact(() -> robot.lookup("#decisionComment").<TextArea>query().setText("Fine"));
         assertThat(robot.lookup("#commentError").query().isVisible()).isFalse();
@@ -255,7 +293,8 @@ class RealServersUiTest {
         assertThat(text(robot, "#createTitleError")).isEmpty();
         robot.clickOn("#createSubmit");
         waitUntil(() -> robot.lookup("#createTitle").tryQuery().isEmpty());
-        assertThat(aspnet.received.get(aspnet.received.size() - 1).get("Title").asText()).isEqualTo("Laptop");
+        assertThat(aspnet.received.get(aspnet.received.size() - 1).get("Title").asText())
+                .isEqualTo("Laptop");
     }
 
     @Test
@@ -268,9 +307,13 @@ class RealServersUiTest {
         setText(robot, "#keyField", KEY);
         robot.clickOn("#verifyButton");
         waitUntil(() -> !text(robot, "#welcomeError").isEmpty());
-        assertThat(text(robot, "#discoveryResult")).startsWith("No OpenAPI document found")
-                .contains("/swagger/v1/swagger.json").contains("X-API-Key");
-        assertThat(text(robot, "#welcomeError")).contains("\u2018X-API-Key\u2019").contains("assumed")
+        assertThat(text(robot, "#discoveryResult"))
+                .startsWith("No OpenAPI document found")
+                .contains("/swagger/v1/swagger.json")
+                .contains("X-API-Key");
+        assertThat(text(robot, "#welcomeError"))
+                .contains("\u2018X-API-Key\u2019")
+                .contains("assumed")
                 .contains("header name");
 
         setText(robot, "#headerField", AspNetLikeServer.HEADER);
@@ -279,7 +322,9 @@ class RealServersUiTest {
         saveAndOpen(robot, 2);
         Connection saved = env.keyService("aspnet").profile("aspnet");
         assertThat(saved.headerName()).isEqualTo(AspNetLikeServer.HEADER);
-        assertThat(saved.dialectOrContract().headerGuessed()).as("the user gave it").isFalse();
+        assertThat(saved.dialectOrContract().headerGuessed())
+                .as("the user gave it")
+                .isFalse();
     }
 
     @Test
@@ -313,8 +358,12 @@ class RealServersUiTest {
         addConnection(robot, "aspnet", aspnet.uri().toString());
         saveAndOpen(robot, 4);
         waitUntil(() -> text(robot, "#statusRefreshed").contains("skipped"));
-        assertThat(text(robot, "#statusRefreshed")).contains("1 item partly read").contains("1 item skipped (no id)");
-        assertThat(table(robot).getItems()).extracting(r -> r.approval().title()).contains("Half read")
+        assertThat(text(robot, "#statusRefreshed"))
+                .contains("1 item partly read")
+                .contains("1 item skipped (no id)");
+        assertThat(table(robot).getItems())
+                .extracting(r -> r.approval().title())
+                .contains("Half read")
                 .doesNotContain("No id at all");
     }
 }

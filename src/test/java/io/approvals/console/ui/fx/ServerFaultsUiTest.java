@@ -23,8 +23,8 @@ import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.Banner;
 import io.approvals.console.ui.session.ConsoleSession;
-import io.approvals.console.ui.session.UiSettings;
 import io.approvals.console.ui.session.KeyInfo;
+import io.approvals.console.ui.session.UiSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,6 +74,7 @@ class ServerFaultsUiTest {
     static final double GOAL_MS = 100;
     /** Short, so a hanging server costs seconds, not the client's default 30 s. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+
     private static final Map<String, Double> MAX_GAP_MS = new ConcurrentHashMap<>();
     private static final Map<String, Double> MAX_STALL_MS = new ConcurrentHashMap<>();
     private static final List<Double> ALL_GAPS_MS = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -87,6 +88,7 @@ class ServerFaultsUiTest {
 
     @TempDir
     Path dir;
+
     UiSandbox server;
     FaultProxy proxy;
     DesktopEnvironment env;
@@ -106,8 +108,8 @@ class ServerFaultsUiTest {
         server.create("Conference travel", "lee@example.com", Priority.LOW, null);
         server.create("Server replacement", "lee@example.com", Priority.URGENT, null);
         proxy = new FaultProxy(server.sandbox().baseUri());
-        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(),
-                new HttpClientFactory());
+        env = new DesktopEnvironment(
+                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         stage.setWidth(1280);
@@ -123,12 +125,15 @@ class ServerFaultsUiTest {
         server.close();
         env.close();
         background.close();
-        assertThat(UiSandbox.FX_THREAD_CALLS).as("API calls made on the JavaFX thread").isEmpty();
+        assertThat(UiSandbox.FX_THREAD_CALLS)
+                .as("API calls made on the JavaFX thread")
+                .isEmpty();
     }
 
     @AfterAll
     static void defaultTheme() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null)).get();
+        WaitForAsyncUtils.asyncFx(() -> Application.setUserAgentStylesheet(null))
+                .get();
     }
 
     @AfterAll
@@ -143,13 +148,16 @@ class ServerFaultsUiTest {
         Collections.sort(gaps);
         double p99 = gaps.isEmpty() ? 0 : gaps.get((int) Math.ceil(gaps.size() * 0.99) - 1);
         Map.Entry<String, FxStallMeter.Gap> worst = WORST_RAW.entrySet().stream()
-                .max(Map.Entry.comparingByValue(Comparator.comparingDouble(FxStallMeter.Gap::rawMs))).orElseThrow();
+                .max(Map.Entry.comparingByValue(Comparator.comparingDouble(FxStallMeter.Gap::rawMs)))
+                .orElseThrow();
         FxStallMeter.Gap g = worst.getValue();
         Map<String, Object> largest = new LinkedHashMap<>();
         largest.put("scenario", worst.getKey());
         largest.putAll(worst.getValue().figures());
-        new ReliabilityFigures("ui-faults", "Desktop UI against a failing server: gaps between JavaFX pulses while "
-                + "each fault happens, and the part of each the FX thread itself caused (goal and bound 100 ms)")
+        new ReliabilityFigures(
+                        "ui-faults",
+                        "Desktop UI against a failing server: gaps between JavaFX pulses while "
+                                + "each fault happens, and the part of each the FX thread itself caused (goal and bound 100 ms)")
                 .put("faultsInjected", MAX_GAP_MS.size())
                 .put("pulseGapsMeasured", gaps.size())
                 .put("maxFxGapMs", round(worst(MAX_GAP_MS)))
@@ -158,7 +166,9 @@ class ServerFaultsUiTest {
                 .put("largestGapTakenApart", largest)
                 .put("maxControlOversleepMs", round(CONTROL_OVERSLEEP.get()))
                 .put("maxAttributableStallMs", round(worst(MAX_STALL_MS)))
-                .put("stallsOverGoal", MAX_STALL_MS.values().stream().filter(x -> x > GOAL_MS).count())
+                .put(
+                        "stallsOverGoal",
+                        MAX_STALL_MS.values().stream().filter(x -> x > GOAL_MS).count())
                 .put("maxFxGapMsByFault", new TreeMap<>(rounded(MAX_GAP_MS)))
                 .put("maxAttributableStallMsByFault", new TreeMap<>(rounded(MAX_STALL_MS)))
                 .put("watchdogSamples", SAMPLES.sum())
@@ -177,12 +187,15 @@ class ServerFaultsUiTest {
     /** The API as the desktop app builds it (default retries), through the proxy, with a short request timeout. */
     private ConsoleSession session() {
         ApiKey key = server.adminKey();
-        ApprovalsApi api = ApprovalsClient.builder(proxy.uri(), key).retryPolicy(RetryPolicy.DEFAULT)
-                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(REQUEST_TIMEOUT).build();
-        KeyInfo info = new KeyInfo(key.masked(), key.fingerprint(), List.of("read", "write", "admin"), true,
-                UiSandbox.OWNER, null);
-        return new UiSandbox.TestSession("test", proxy.uri().toString(), UiSandbox.guarded(api), info,
-                "test store", false);
+        ApprovalsApi api = ApprovalsClient.builder(proxy.uri(), key)
+                .retryPolicy(RetryPolicy.DEFAULT)
+                .connectTimeout(Duration.ofSeconds(2))
+                .requestTimeout(REQUEST_TIMEOUT)
+                .build();
+        KeyInfo info = new KeyInfo(
+                key.masked(), key.fingerprint(), List.of("read", "write", "admin"), true, UiSandbox.OWNER, null);
+        return new UiSandbox.TestSession(
+                "test", proxy.uri().toString(), UiSandbox.guarded(api), info, "test store", false);
     }
 
     private void open(FxRobot robot) throws Exception {
@@ -238,8 +251,9 @@ class ServerFaultsUiTest {
             System.err.printf("FX gap during %s: %s%n", fault, worstRaw);
         }
         if (TIMING_ASSERTED) {
-            assertThat(r.maxAttributableMs()).as("largest stall of the FX thread itself (ms) during %s: %s", fault,
-                    stall).isLessThanOrEqualTo(GOAL_MS);
+            assertThat(r.maxAttributableMs())
+                    .as("largest stall of the FX thread itself (ms) during %s: %s", fault, stall)
+                    .isLessThanOrEqualTo(GOAL_MS);
         }
         return r.maxRawMs();
     }
@@ -258,21 +272,29 @@ class ServerFaultsUiTest {
         for (Map.Entry<Fault, Banner.Kind> e : expected.entrySet()) {
             Fault fault = e.getKey();
             proxy.fail(fault);
-            measured("refresh " + fault, robot, () -> robot.clickOn("#refreshButton"),
-                    () -> banner() != null && !ui.mainView().viewModel().refreshingProperty().get());
+            measured(
+                    "refresh " + fault,
+                    robot,
+                    () -> robot.clickOn("#refreshButton"),
+                    () -> banner() != null
+                            && !ui.mainView().viewModel().refreshingProperty().get());
             Banner shown = banner();
             SHOWN.put("refresh " + fault, shown.text());
             assertThat(shown.kind()).as("banner for " + fault).isEqualTo(e.getValue());
             assertThat(shown.actionLabel()).as("a next step for " + fault).isNotBlank();
             // the label shows the banner (the countdown in it ticks every second)
-            Waits.until(() -> robot.lookup("#bannerText").query().isVisible() && banner() != null
+            Waits.until(() -> robot.lookup("#bannerText").query().isVisible()
+                    && banner() != null
                     && text(robot, "#bannerText").equals(banner().text()));
             assertThat(text(robot, "#bannerText")).isNotBlank();
-            assertThat(table(robot).getItems()).as("the table keeps its data under " + fault).hasSize(3);
+            assertThat(table(robot).getItems())
+                    .as("the table keeps its data under " + fault)
+                    .hasSize(3);
             // healed, the banner's own button brings the list back and clears the banner
             proxy.heal();
             robot.clickOn("#bannerAction");
-            Waits.until(() -> banner() == null && !ui.mainView().viewModel().refreshingProperty().get());
+            Waits.until(() -> banner() == null
+                    && !ui.mainView().viewModel().refreshingProperty().get());
             assertThat(table(robot).getItems()).hasSize(3);
         }
     }
@@ -286,15 +308,20 @@ class ServerFaultsUiTest {
         robot.clickOn("#createDescription").write("Typed before the crash");
         // every create reaches the server, which stores it and dies before answering
         proxy.fail(Fault.DIE_AFTER_APPLYING, "CreateApproval");
-        measured("create, server dies after applying", robot, () -> robot.clickOn("#createSubmit"),
-                () -> robot.lookup("#createError").query().isVisible());
+        measured("create, server dies after applying", robot, () -> robot.clickOn("#createSubmit"), () -> robot.lookup(
+                        "#createError")
+                .query()
+                .isVisible());
         SHOWN.put("create, server dies after applying", text(robot, "#createError"));
         assertThat(text(robot, "#createError")).contains("cannot be reached").contains("will not create a duplicate");
         assertThat(typed(robot, "#createTitle")).isEqualTo("Only once");
         assertThat(typed(robot, "#createDescription")).isEqualTo("Typed before the crash");
 
         proxy.fail(Fault.STATUS_503, "CreateApproval");
-        measured("create, 503", robot, () -> robot.clickOn("#createSubmit"),
+        measured(
+                "create, 503",
+                robot,
+                () -> robot.clickOn("#createSubmit"),
                 () -> !text(robot, "#createError").contains("cannot be reached")
                         && robot.lookup("#createError").query().isVisible());
         SHOWN.put("create, 503", text(robot, "#createError"));
@@ -305,15 +332,20 @@ class ServerFaultsUiTest {
         robot.clickOn("#createSubmit");
         Waits.until(() -> table(robot).getItems().size() == 4);
         long created = server.admin().listNotComplete(null, 1000, null).items().stream()
-                .filter(a -> a.title().equals("Only once")).count();
-        COUNTS.put("createRequestsForOneApproval", (long) proxy.seen("POST", "CreateApproval").size());
+                .filter(a -> a.title().equals("Only once"))
+                .count();
+        COUNTS.put("createRequestsForOneApproval", (long)
+                proxy.seen("POST", "CreateApproval").size());
         COUNTS.put("duplicateCreates", created - 1);
         assertThat(created).as("approvals created").isEqualTo(1);
         List<FaultProxy.Seen> creates = proxy.seen("POST", "CreateApproval");
-        assertThat(creates.size()).as("create requests sent (client retries and the user's two retries)")
+        assertThat(creates.size())
+                .as("create requests sent (client retries and the user's two retries)")
                 .isGreaterThanOrEqualTo(3);
-        assertThat(creates).extracting(FaultProxy.Seen::idempotencyKey).doesNotContainNull().containsOnly(
-                creates.get(0).idempotencyKey());
+        assertThat(creates)
+                .extracting(FaultProxy.Seen::idempotencyKey)
+                .doesNotContainNull()
+                .containsOnly(creates.get(0).idempotencyKey());
     }
 
     @Test
@@ -325,21 +357,34 @@ class ServerFaultsUiTest {
         robot.clickOn("#decisionComment").write("Fine by me");
         // the server records the decision, then the connection is reset before the answer
         proxy.fail(Fault.DIE_AFTER_APPLYING, "UpdateApprovalStatus");
-        measured("approve, server dies after applying", robot, () -> robot.clickOn("#decisionSubmit"),
+        measured(
+                "approve, server dies after applying",
+                robot,
+                () -> robot.clickOn("#decisionSubmit"),
                 () -> robot.lookup("#decisionError").query().isVisible());
         SHOWN.put("approve, server dies after applying", text(robot, "#decisionError"));
         assertThat(text(robot, "#decisionError")).contains("cannot be reached").contains("Nothing was sent twice");
-        assertThat(robot.lookup("#decisionComment").<TextInputControl>query().getText()).isEqualTo("Fine by me");
-        assertThat(proxy.seen("POST", "UpdateApprovalStatus")).as("decisions sent").hasSize(1);
+        assertThat(robot.lookup("#decisionComment").<TextInputControl>query().getText())
+                .isEqualTo("Fine by me");
+        assertThat(proxy.seen("POST", "UpdateApprovalStatus"))
+                .as("decisions sent")
+                .hasSize(1);
 
         // the server is back: a refresh shows the decision that did land, and nothing more was sent
         proxy.heal();
         robot.interact(() -> ui.mainView().viewModel().refresh());
         Waits.until(() -> !ui.mainView().viewModel().refreshingProperty().get()
-                && ui.mainView().viewModel().rowById(laptop.id()).map(r -> r.status() == ApprovalStatus.APPROVED
-                        || !table(robot).getItems().contains(r)).orElse(true));
-        COUNTS.put("decisionsSentTwice", proxy.seen("POST", "UpdateApprovalStatus").size() - 1L);
-        assertThat(proxy.seen("POST", "UpdateApprovalStatus")).as("decisions sent").hasSize(1);
+                && ui.mainView()
+                        .viewModel()
+                        .rowById(laptop.id())
+                        .map(r -> r.status() == ApprovalStatus.APPROVED
+                                || !table(robot).getItems().contains(r))
+                        .orElse(true));
+        COUNTS.put(
+                "decisionsSentTwice", proxy.seen("POST", "UpdateApprovalStatus").size() - 1L);
+        assertThat(proxy.seen("POST", "UpdateApprovalStatus"))
+                .as("decisions sent")
+                .hasSize(1);
         assertThat(server.admin().listNotComplete(null, 100, null).items()).noneMatch(a -> a.id().equals(laptop.id()));
     }
 
@@ -349,7 +394,10 @@ class ServerFaultsUiTest {
         proxy.retryAfterSeconds(30);
         proxy.fail(Fault.RATE_LIMIT);
         int before = proxy.seen().size();
-        measured("refresh 429 burst", robot, () -> robot.clickOn("#refreshButton"),
+        measured(
+                "refresh 429 burst",
+                robot,
+                () -> robot.clickOn("#refreshButton"),
                 () -> banner() != null && banner().kind() == Banner.Kind.RATE_LIMITED);
         SHOWN.put("refresh 429 burst", banner().text());
         assertThat(text(robot, "#bannerText")).contains("asked us to wait").containsPattern("Trying again in \\d+ s");
@@ -360,14 +408,19 @@ class ServerFaultsUiTest {
             Waits.until(() -> banner() != null && banner().text().matches(".*Trying again in (2\\d|1\\d) s.*"));
         }
         assertThat(table(robot).getItems()).hasSize(3);
-        assertThat(proxy.seen().size() - before).as("requests while told to wait").isEqualTo(1);
+        assertThat(proxy.seen().size() - before)
+                .as("requests while told to wait")
+                .isEqualTo(1);
         // pressing refresh again during the burst is answered the same way, once per press
         robot.clickOn("#refreshButton");
-        Waits.until(() -> proxy.seen().size() - before == 2 && banner() != null
-                && banner().kind() == Banner.Kind.RATE_LIMITED && !ui.mainView().viewModel().refreshingProperty().get());
+        Waits.until(() -> proxy.seen().size() - before == 2
+                && banner() != null
+                && banner().kind() == Banner.Kind.RATE_LIMITED
+                && !ui.mainView().viewModel().refreshingProperty().get());
         proxy.heal();
         robot.clickOn("#bannerAction");
-        Waits.until(() -> banner() == null && !ui.mainView().viewModel().refreshingProperty().get());
+        Waits.until(() -> banner() == null
+                && !ui.mainView().viewModel().refreshingProperty().get());
         assertThat(table(robot).getItems()).hasSize(3);
     }
 

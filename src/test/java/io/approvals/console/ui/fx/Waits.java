@@ -6,8 +6,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Waiting for the UI to reach a state (never a timed assertion: the limit only ends a hung test). */
 final class Waits {
-    private Waits() {
-    }
+    private Waits() {}
 
     /** A lookup that races the UI thread's changes (a window being rebuilt) counts as "not yet". */
     static void until(Callable<Boolean> condition) throws Exception {

@@ -1,8 +1,5 @@
 package io.approvals.console.ui.keys;
 
-import io.approvals.console.ui.common.Background;
-import io.approvals.console.ui.common.FxBackground;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -17,6 +14,7 @@ import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.ui.common.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,8 +61,8 @@ class KeyAdminFxTest {
     @Start
     void start(Stage stage) throws Exception {
         Path root = Files.createTempDirectory(dir, "app");
-        ConnectionService service = new ConnectionService(new ConnectionStore(AppPaths.under(root)),
-                new SessionOnlyStore(), new HttpClientFactory());
+        ConnectionService service = new ConnectionService(
+                new ConnectionStore(AppPaths.under(root)), new SessionOnlyStore(), new HttpClientFactory());
         service.addProfile("admin", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
         service.setKey("admin", admin);
         tasks = new FxBackground();
@@ -114,21 +112,27 @@ class KeyAdminFxTest {
         robot.clickOn("#issueSubmit");
         waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
 
-        ApiKey erin = ApiKey.of(robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
+        ApiKey erin = ApiKey.of(
+                robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
         assertThat(works(erin)).isTrue();
-        assertThat(robot.lookup("#issuedKeyWarning").queryAs(Label.class).getText()).contains("only time");
+        assertThat(robot.lookup("#issuedKeyWarning").queryAs(Label.class).getText())
+                .contains("only time");
         robot.clickOn("#issuedKeyCopy");
         String[] clip = new String[1];
         robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
         assertThat(clip[0]).isEqualTo(erin.reveal());
         robot.interact(() -> timers.fire(ClipboardGuard.CLEAR_AFTER));
         robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().hasString()
-                ? Clipboard.getSystemClipboard().getString() : null);
+                ? Clipboard.getSystemClipboard().getString()
+                : null);
         assertThat(clip[0]).isNull();
         robot.clickOn("#issuedKeyDone");
 
         waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.name().equals("erin-laptop")));
-        KeyRow row = table(robot).getItems().stream().filter(r -> r.name().equals("erin-laptop")).findFirst().orElseThrow();
+        KeyRow row = table(robot).getItems().stream()
+                .filter(r -> r.name().equals("erin-laptop"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.scopes()).isEqualTo("read");
 
         robot.clickOn("#keyFilter").write("erin@");
@@ -139,62 +143,83 @@ class KeyAdminFxTest {
         robot.clickOn("#regenerateConfirm").write("erin-laptop");
         robot.clickOn("#compromisedButton");
         waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
-        ApiKey erin2 = ApiKey.of(robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
+        ApiKey erin2 = ApiKey.of(
+                robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
         robot.clickOn("#issuedKeyDone");
         assertThat(works(erin)).isFalse();
         assertThat(works(erin2)).isTrue();
 
-        waitUntil(() -> table(robot).getItems().size() == 1 && !table(robot).getItems().get(0).key().maskedHint()
-                .equals(row.hint()));
+        waitUntil(() -> table(robot).getItems().size() == 1
+                && !table(robot).getItems().get(0).key().maskedHint().equals(row.hint()));
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#revokeButton");
         robot.clickOn("#confirmTypedField").write("erin-laptop");
         robot.clickOn("#confirmTypedButton");
         waitUntil(() -> !works(erin2));
-        waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.status().equals("Revoked")));
+        waitUntil(
+                () -> table(robot).getItems().stream().anyMatch(r -> r.status().equals("Revoked")));
 
         robot.clickOn("Audit");
-        waitUntil(() -> !robot.lookup("#auditTable").queryAs(TableView.class).getItems().isEmpty());
-        robot.interact(() -> robot.lookup("#auditAction").queryAs(ChoiceBox.class).setValue(AuditEntry.KEY_REVOKED));
+        waitUntil(() ->
+                !robot.lookup("#auditTable").queryAs(TableView.class).getItems().isEmpty());
+        robot.interact(
+                () -> robot.lookup("#auditAction").queryAs(ChoiceBox.class).setValue(AuditEntry.KEY_REVOKED));
         TableView<?> audit = robot.lookup("#auditTable").queryAs(TableView.class);
-        assertThat(audit.getItems()).isNotEmpty()
-                .allSatisfy(e -> assertThat(((AuditEntry) e).action()).isEqualTo(AuditEntry.KEY_REVOKED));
+        assertThat(audit.getItems()).isNotEmpty().allSatisfy(e -> assertThat(((AuditEntry) e).action())
+                .isEqualTo(AuditEntry.KEY_REVOKED));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aRoutineRotationListsTheSecretInGraceAndARevokedKeyLooksRevoked(FxRobot robot) throws Exception {
         waitUntil(() -> summary(robot).contains("keys;"));
-        assertThat(robot.lookup("#keysSummary").query().getScene().lookup("#keysSummary").isVisible()).isTrue();
-        ApiKey old = sandbox.issueKeyForTests("gus-laptop", "gus@example.com", java.util.Set.of(
-                io.approvals.console.contract.Scope.READ), null);
+        assertThat(robot.lookup("#keysSummary")
+                        .query()
+                        .getScene()
+                        .lookup("#keysSummary")
+                        .isVisible())
+                .isTrue();
+        ApiKey old = sandbox.issueKeyForTests(
+                "gus-laptop", "gus@example.com", java.util.Set.of(io.approvals.console.contract.Scope.READ), null);
         robot.clickOn("#keyRefresh");
         waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.name().equals("gus-laptop")));
-        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
-                .filter(r -> r.name().equals("gus-laptop")).findFirst().orElseThrow()));
+        robot.interact(() -> table(robot)
+                .getSelectionModel()
+                .select(table(robot).getItems().stream()
+                        .filter(r -> r.name().equals("gus-laptop"))
+                        .findFirst()
+                        .orElseThrow()));
 
         // a custom grace period: 90 minutes, typed
         robot.clickOn("#adminRegenerateButton");
         waitUntil(() -> robot.lookup("#graceChoice").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#graceChoice").queryAs(javafx.scene.control.ComboBox.class).getEditor()
+        robot.interact(() -> robot.lookup("#graceChoice")
+                .queryAs(javafx.scene.control.ComboBox.class)
+                .getEditor()
                 .setText("90m"));
         robot.clickOn("#routineButton");
         waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
-        ApiKey fresh = ApiKey.of(robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
+        ApiKey fresh = ApiKey.of(
+                robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
         robot.clickOn("#issuedKeyDone");
         assertThat(works(old)).as("the old secret is in its grace period").isTrue();
 
         TableView<KeySecrets.Secret> secrets = robot.lookup("#secretTable").queryAs(TableView.class);
         waitUntil(() -> secrets.getItems().size() == 2);
-        assertThat(secrets.getItems()).extracting(KeySecrets.Secret::hint)
+        assertThat(secrets.getItems())
+                .extracting(KeySecrets.Secret::hint)
                 .containsExactly(fresh.prefix() + "\u2026" + fresh.last4(), old.prefix() + "\u2026" + old.last4());
-        assertThat(secrets.getItems().get(1).until()).isBetween(java.time.Instant.now().plusSeconds(80 * 60),
-                java.time.Instant.now().plusSeconds(91 * 60));
+        assertThat(secrets.getItems().get(1).until())
+                .isBetween(
+                        java.time.Instant.now().plusSeconds(80 * 60),
+                        java.time.Instant.now().plusSeconds(91 * 60));
         assertThat(robot.lookup("#secretsNote").queryAs(Label.class).getText()).contains("cannot end a grace period");
 
         robot.clickOn("#revokeButton");
         robot.clickOn("#confirmTypedField").write("gus-laptop");
-        assertThat(robot.lookup("#confirmTypedButton").queryAs(javafx.scene.control.Button.class).getText())
+        assertThat(robot.lookup("#confirmTypedButton")
+                        .queryAs(javafx.scene.control.Button.class)
+                        .getText())
                 .isEqualTo("Revoke key");
         robot.clickOn("#confirmTypedButton");
         waitUntil(() -> status(robot).startsWith("Revoked"));
@@ -202,11 +227,14 @@ class KeyAdminFxTest {
         assertThat(works(old)).isFalse();
         assertThat(works(fresh)).isFalse();
         waitUntil(() -> robot.lookup(".revoked-row").tryQuery().isPresent());
-        javafx.scene.control.TableRow<KeyRow> shown = robot.lookup(".revoked-row").query();
+        javafx.scene.control.TableRow<KeyRow> shown =
+                robot.lookup(".revoked-row").query();
         assertThat(shown.getItem().name()).isEqualTo("gus-laptop");
         assertThat(shown.getItem().statusText()).isEqualTo("Revoked");
-        assertThat(robot.lookup("#revokeButton").query().isDisabled()).as("a revoked key cannot be revoked again")
+        assertThat(robot.lookup("#revokeButton").query().isDisabled())
+                .as("a revoked key cannot be revoked again")
                 .isTrue();
-        waitUntil(() -> secrets.getItems().size() == 1 && secrets.getItems().get(0).revoked());
+        waitUntil(() ->
+                secrets.getItems().size() == 1 && secrets.getItems().get(0).revoked());
     }
 }

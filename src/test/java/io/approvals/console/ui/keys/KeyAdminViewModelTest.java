@@ -1,6 +1,5 @@
 package io.approvals.console.ui.keys;
 
-import io.approvals.console.ui.DirectBackground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -21,12 +20,12 @@ import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.service.RotationGrace;
 import io.approvals.console.testing.MovableClock;
+import io.approvals.console.ui.DirectBackground;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyAdminViewModelTest {
     @TempDir
     Path sandboxDir;
+
     @TempDir
     Path root;
 
@@ -46,8 +46,8 @@ class KeyAdminViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         sandbox = SandboxWithClock.start(new SandboxConfig(sandboxDir, 0, 1), clock);
-        ConnectionService service = new ConnectionService(new ConnectionStore(AppPaths.under(root)),
-                new SessionOnlyStore(), new HttpClientFactory(), clock);
+        ConnectionService service = new ConnectionService(
+                new ConnectionStore(AppPaths.under(root)), new SessionOnlyStore(), new HttpClientFactory(), clock);
         service.addProfile("admin", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
         service.setKey("admin", sandbox.newAdminKey().orElseThrow());
         vm = new KeyAdminViewModel(new KeyAdmin(service, "admin"), new DirectBackground(), clock);
@@ -91,8 +91,10 @@ class KeyAdminViewModelTest {
         ApiKey danaRoutine = shown.get(1).key();
         assertThat(works(dana)).isTrue();
         vm.selectedProperty().set(row("dana-laptop"));
-        assertThat(vm.secrets()).extracting(KeySecrets.Secret::hint)
-                .containsExactly(danaRoutine.prefix() + "\u2026" + danaRoutine.last4(), dana.prefix() + "\u2026" + dana.last4());
+        assertThat(vm.secrets())
+                .extracting(KeySecrets.Secret::hint)
+                .containsExactly(
+                        danaRoutine.prefix() + "\u2026" + danaRoutine.last4(), dana.prefix() + "\u2026" + dana.last4());
         assertThat(vm.secrets().get(1).current()).isFalse();
         assertThat(vm.secrets().get(1).until()).isAfter(clock.instant().plus(Duration.ofMinutes(119)));
         shown.remove(1);
@@ -116,7 +118,8 @@ class KeyAdminViewModelTest {
         vm.keyFilterProperty().set("");
 
         vm.refreshAudit();
-        assertThat(vm.audit()).extracting(AuditEntry::action)
+        assertThat(vm.audit())
+                .extracting(AuditEntry::action)
                 .contains(AuditEntry.KEY_ISSUED, AuditEntry.KEY_REGENERATED, AuditEntry.KEY_REVOKED);
         vm.auditActionProperty().set(AuditEntry.KEY_REVOKED);
         assertThat(vm.audit()).extracting(AuditEntry::action).containsOnly(AuditEntry.KEY_REVOKED);

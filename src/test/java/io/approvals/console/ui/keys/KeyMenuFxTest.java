@@ -36,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class KeyMenuFxTest {
     @TempDir
     Path dir;
+
     Sandbox sandbox;
     DesktopEnvironment env;
     FxBackground background;
@@ -46,7 +47,8 @@ class KeyMenuFxTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, 2));
-        env = new DesktopEnvironment(AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
+        env = new DesktopEnvironment(
+                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
         background = new FxBackground();
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
         stage.setWidth(1280);
@@ -64,8 +66,8 @@ class KeyMenuFxTest {
     }
 
     private void openWith(FxRobot robot, ApiKey key) throws Exception {
-        ConsoleSession session = env.save(new ConnectionDraft("prod", sandbox.baseUri().toString(), false, null, null),
-                key, false);
+        ConsoleSession session =
+                env.save(new ConnectionDraft("prod", sandbox.baseUri().toString(), false, null, null), key, false);
         robot.interact(() -> {
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1280, 800));
@@ -90,13 +92,22 @@ class KeyMenuFxTest {
         assertThat(robot.lookup("#keyText").<TextInputControl>query().getText()).isEqualTo(key.maskedForDisplay());
         assertThat(robot.lookup("#adminButton").query().isVisible()).isFalse();
 
-        robot.clickOn("#regenerateButton").clickOn("#regenerateConfirm").write("prod").clickOn("#compromisedButton");
-        waitUntil(() -> robot.lookup("#keyStatus").<javafx.scene.control.Label>query().getText().contains("no longer works"));
+        robot.clickOn("#regenerateButton")
+                .clickOn("#regenerateConfirm")
+                .write("prod")
+                .clickOn("#compromisedButton");
+        waitUntil(() -> robot.lookup("#keyStatus")
+                .<javafx.scene.control.Label>query()
+                .getText()
+                .contains("no longer works"));
         ApiKey fresh = env.keyService("prod").storedKeyIfAny("prod").orElseThrow();
         assertThat(fresh).isNotEqualTo(key);
         // the main window was reopened with the new key: it still lists approvals
         waitUntil(() -> robot.lookup("#approvalsTable").tryQuery().isPresent()
-                && !robot.lookup("#approvalsTable").<TableView<?>>query().getItems().isEmpty());
+                && !robot.lookup("#approvalsTable")
+                        .<TableView<?>>query()
+                        .getItems()
+                        .isEmpty());
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.approvals.console.ui.keys;
 
-import io.approvals.console.ui.common.Background;
-import io.approvals.console.ui.common.FxBackground;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -18,6 +15,7 @@ import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.testing.LogCapture;
+import io.approvals.console.ui.common.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,14 +63,14 @@ class KeyPanelFxTest {
     void start(Stage stage) throws Exception {
         logs = new LogCapture();
         Path root = Files.createTempDirectory(dir, "app");
-        ConnectionService service = new ConnectionService(new ConnectionStore(AppPaths.under(root)), secrets,
-                new HttpClientFactory());
+        ConnectionService service =
+                new ConnectionService(new ConnectionStore(AppPaths.under(root)), secrets, new HttpClientFactory());
         service.addProfile("prod", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
         key = sandbox.issueKeyForTests("fx", "fx@example.com", Set.of(Scope.READ, Scope.WRITE), null);
         service.setKey("prod", key);
         tasks = new FxBackground();
         ui = new KeyUi(tasks, timers, new FxSecretClipboard(), Clock.systemUTC());
-        ui.showKeyPanel(stage, service, "prod", p -> { });
+        ui.showKeyPanel(stage, service, "prod", p -> {});
     }
 
     @AfterEach
@@ -95,7 +93,8 @@ class KeyPanelFxTest {
     private String clipboardText(FxRobot robot) {
         String[] out = new String[1];
         robot.interact(() -> out[0] = Clipboard.getSystemClipboard().hasString()
-                ? Clipboard.getSystemClipboard().getString() : null);
+                ? Clipboard.getSystemClipboard().getString()
+                : null);
         return out[0];
     }
 
@@ -134,8 +133,12 @@ class KeyPanelFxTest {
 
         java.util.List<String> markers = new java.util.ArrayList<>();
         robot.interact(() -> markers.addAll(new FxSecretClipboard().markersPresent()));
-        assertThat(markers).containsExactlyInAnyOrder(FxSecretClipboard.KDE_HINT, FxSecretClipboard.WINDOWS_EXCLUDE,
-                FxSecretClipboard.WINDOWS_HISTORY, FxSecretClipboard.MAC_CONCEALED);
+        assertThat(markers)
+                .containsExactlyInAnyOrder(
+                        FxSecretClipboard.KDE_HINT,
+                        FxSecretClipboard.WINDOWS_EXCLUDE,
+                        FxSecretClipboard.WINDOWS_HISTORY,
+                        FxSecretClipboard.MAC_CONCEALED);
 
         robot.interact(() -> timers.fire(ClipboardGuard.CLEAR_AFTER));
         assertThat(clipboardText(robot)).isNull();
@@ -161,7 +164,9 @@ class KeyPanelFxTest {
         ApiKey fresh = secrets.load("prod").orElseThrow();
         assertThat(text(robot, "#keyText")).isEqualTo(fresh.maskedForDisplay());
         assertThat(text(robot, "#keyFingerprint")).contains(fresh.fingerprint());
-        assertThat(clipboardText(robot)).as("the compromised key left the clipboard").isNull();
+        assertThat(clipboardText(robot))
+                .as("the compromised key left the clipboard")
+                .isNull();
         try {
             ApprovalsClient.builder(sandbox.baseUri(), key).build().verifyKey();
             throw new AssertionError("the old key still works");

@@ -1,6 +1,5 @@
 package io.approvals.console.ui.keys;
 
-import io.approvals.console.ui.DirectBackground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
@@ -18,6 +17,7 @@ import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.service.RotationGrace;
 import io.approvals.console.testing.MovableClock;
+import io.approvals.console.ui.DirectBackground;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyPanelViewModelTest {
     @TempDir
     Path sandboxDir;
+
     @TempDir
     Path root;
 
@@ -50,11 +51,11 @@ class KeyPanelViewModelTest {
     @BeforeEach
     void setUp() throws Exception {
         sandbox = SandboxWithClock.start(new SandboxConfig(sandboxDir, 0, 1), clock);
-        service = new ConnectionService(new ConnectionStore(AppPaths.under(root)), secrets, new HttpClientFactory(),
-                clock);
+        service = new ConnectionService(
+                new ConnectionStore(AppPaths.under(root)), secrets, new HttpClientFactory(), clock);
         service.addProfile("prod", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
-        key = sandbox.issueKeyForTests("lee", "lee@example.com", Set.of(Scope.READ),
-                clock.instant().plus(Duration.ofDays(3)));
+        key = sandbox.issueKeyForTests(
+                "lee", "lee@example.com", Set.of(Scope.READ), clock.instant().plus(Duration.ofDays(3)));
         service.setKey("prod", key);
         vm = new KeyPanelViewModel(service, "prod", new DirectBackground(), timers, guard, clock, changed::add);
         vm.load();

@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 class ApprovalFilterTest {
     @Test
     void aSearchNarrowsAnotherOnlyWhenEveryEarlierWordIsInsideALaterOne() {
-        assertThat(ApprovalFilter.narrows(new String[]{"lap"}, new String[]{"lapt"})).isTrue();
-        assertThat(ApprovalFilter.narrows(new String[]{"lee"}, new String[]{"lee", "t"})).isTrue();
-        assertThat(ApprovalFilter.narrows(new String[]{"lee", "t"}, new String[]{"lee", "tr"})).isTrue();
-        assertThat(ApprovalFilter.narrows(new String[]{"lapt"}, new String[]{"lap"})).isFalse();
-        assertThat(ApprovalFilter.narrows(new String[]{"lee", "tr"}, new String[]{"lee", "ser"})).isFalse();
+        assertThat(ApprovalFilter.narrows(new String[] {"lap"}, new String[] {"lapt"}))
+                .isTrue();
+        assertThat(ApprovalFilter.narrows(new String[] {"lee"}, new String[] {"lee", "t"}))
+                .isTrue();
+        assertThat(ApprovalFilter.narrows(new String[] {"lee", "t"}, new String[] {"lee", "tr"}))
+                .isTrue();
+        assertThat(ApprovalFilter.narrows(new String[] {"lapt"}, new String[] {"lap"}))
+                .isFalse();
+        assertThat(ApprovalFilter.narrows(new String[] {"lee", "tr"}, new String[] {"lee", "ser"}))
+                .isFalse();
     }
 
     @Test

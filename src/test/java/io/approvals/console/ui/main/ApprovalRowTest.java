@@ -16,8 +16,21 @@ class ApprovalRowTest {
     private static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
 
     static Approval approval(String id, String title, Priority p, Instant created, Instant due) {
-        return new Approval(id, title, "desc " + id, "req@example.com", "app@example.com", p, due,
-                ApprovalStatus.PENDING, created, created, null, null, null, 1);
+        return new Approval(
+                id,
+                title,
+                "desc " + id,
+                "req@example.com",
+                "app@example.com",
+                p,
+                due,
+                ApprovalStatus.PENDING,
+                created,
+                created,
+                null,
+                null,
+                null,
+                1);
     }
 
     @Test
@@ -27,7 +40,8 @@ class ApprovalRowTest {
             rows.add(new ApprovalRow(approval(p.wire(), "t", p, T, null)));
         }
         rows.sort(ApprovalRow.BY_PRIORITY);
-        assertThat(rows).extracting(ApprovalRow::priority)
+        assertThat(rows)
+                .extracting(ApprovalRow::priority)
                 .containsExactly(Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.URGENT);
     }
 
@@ -76,8 +90,12 @@ class ApprovalRowTest {
         Random r = new Random(1);
         List<ApprovalRow> rows = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) {
-            rows.add(new ApprovalRow(approval("id" + i, "Title " + Long.toString(r.nextLong(), 36),
-                    Priority.values()[i % 4], T.minusSeconds(i), null)));
+            rows.add(new ApprovalRow(approval(
+                    "id" + i,
+                    "Title " + Long.toString(r.nextLong(), 36),
+                    Priority.values()[i % 4],
+                    T.minusSeconds(i),
+                    null)));
         }
         rows.sort(ApprovalRow.BY_TITLE);
         assertThat(rows).isSortedAccordingTo(ApprovalRow.BY_TITLE);

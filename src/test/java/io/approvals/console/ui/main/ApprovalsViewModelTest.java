@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Priority;
-import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.testing.MovableClock;
+import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.ui.UiSandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApprovalsViewModelTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     MovableClock clock = new MovableClock(Instant.now());
     Approval laptop;
@@ -31,9 +32,15 @@ class ApprovalsViewModelTest {
     void start() throws Exception {
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         laptop = server.create("New laptop for Dana", UiSandbox.OWNER, Priority.NORMAL, null);
-        overdue = server.create("Conference travel", "lee@example.com", Priority.LOW,
+        overdue = server.create(
+                "Conference travel",
+                "lee@example.com",
+                Priority.LOW,
                 Instant.now().minus(Duration.ofDays(2)));
-        urgent = server.create("Server replacement", "lee@example.com", Priority.URGENT,
+        urgent = server.create(
+                "Server replacement",
+                "lee@example.com",
+                Priority.URGENT,
                 Instant.now().plus(Duration.ofDays(3)));
     }
 
@@ -50,7 +57,8 @@ class ApprovalsViewModelTest {
     void refreshShowsEveryPendingApprovalWithCountsAndOverview() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
-        assertThat(vm.sorted()).extracting(ApprovalRow::id)
+        assertThat(vm.sorted())
+                .extracting(ApprovalRow::id)
                 .containsExactlyInAnyOrder(laptop.id(), overdue.id(), urgent.id());
         assertThat(vm.countTextProperty().get()).isEqualTo("3 pending \u00b7 3 shown");
         assertThat(vm.priorityBuckets()).extracting(Bucket::count).containsExactly(1, 1, 0, 1);
@@ -78,16 +86,38 @@ class ApprovalsViewModelTest {
     void typingOnNarrowsTheSearchAndEveryStepShowsWhatAFreshSearchWould() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
-        List<String> steps = List.of("l", "la", "lap", "lapt", "la", "l", "le", "lee", "lee ", "lee t", "lee tr",
-                "lee ser", "ee ser", "", "s", "se", "ser", "server", "serve", "about server", "about  server x");
+        List<String> steps = List.of(
+                "l",
+                "la",
+                "lap",
+                "lapt",
+                "la",
+                "l",
+                "le",
+                "lee",
+                "lee ",
+                "lee t",
+                "lee tr",
+                "lee ser",
+                "ee ser",
+                "",
+                "s",
+                "se",
+                "ser",
+                "server",
+                "serve",
+                "about server",
+                "about  server x");
         for (String step : steps) {
             vm.searchProperty().set(step);
             List<String> shown = vm.sorted().stream().map(ApprovalRow::id).toList();
             ApprovalsViewModel fresh = vm(null);
             fresh.refresh();
             fresh.searchProperty().set(step);
-            assertThat(shown).as("after typing '%s'", step)
-                    .containsExactlyInAnyOrderElementsOf(fresh.sorted().stream().map(ApprovalRow::id).toList());
+            assertThat(shown)
+                    .as("after typing '%s'", step)
+                    .containsExactlyInAnyOrderElementsOf(
+                            fresh.sorted().stream().map(ApprovalRow::id).toList());
         }
     }
 
@@ -129,8 +159,9 @@ class ApprovalsViewModelTest {
     void decidedElsewhereDisappearsOnRefresh() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
-        server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(laptop.id(),
-                io.approvals.console.contract.ApprovalStatus.APPROVED, null, null));
+        server.admin()
+                .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                        laptop.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, null));
         vm.refresh();
         assertThat(vm.rowById(laptop.id())).isEmpty();
         assertThat(vm.countTextProperty().get()).isEqualTo("2 pending \u00b7 2 shown");
@@ -191,12 +222,15 @@ class ApprovalsViewModelTest {
     @Test
     void aRejectedKeyShowsTheReplaceKeyBanner() {
         ApiKey key = server.key("lee@example.com", "read");
-        ApprovalsViewModel vm = new ApprovalsViewModel(server.session(key, "lee@example.com", List.of("read")),
-                new DirectBackground(), clock, null);
+        ApprovalsViewModel vm = new ApprovalsViewModel(
+                server.session(key, "lee@example.com", List.of("read")), new DirectBackground(), clock, null);
         vm.refresh();
         assertThat(vm.canWriteProperty().get()).isFalse();
-        var keyId = server.admin().listAllKeys().stream().filter(k -> k.owner().equals("lee@example.com"))
-                .findFirst().orElseThrow().id();
+        var keyId = server.admin().listAllKeys().stream()
+                .filter(k -> k.owner().equals("lee@example.com"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         server.admin().revokeKey(keyId);
         vm.refresh();
         Banner b = vm.bannerProperty().get();
@@ -209,8 +243,8 @@ class ApprovalsViewModelTest {
     @Test
     void aKeyWithoutReadExplainsTheMissingScope() {
         ApiKey key = server.key("lee@example.com", "write");
-        ApprovalsViewModel vm = new ApprovalsViewModel(server.session(key, "lee@example.com", List.of("write")),
-                new DirectBackground(), clock, null);
+        ApprovalsViewModel vm = new ApprovalsViewModel(
+                server.session(key, "lee@example.com", List.of("write")), new DirectBackground(), clock, null);
         vm.refresh();
         Banner b = vm.bannerProperty().get();
         assertThat(b.kind()).isEqualTo(Banner.Kind.FORBIDDEN);
@@ -238,8 +272,9 @@ class ApprovalsViewModelTest {
     void aDecisionShowsTheRowAsDecidedUntilTheNextRefresh() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
-        Approval decided = server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
-                laptop.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version()));
+        Approval decided = server.admin()
+                .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                        laptop.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version()));
         vm.replace(decided);
         assertThat(vm.rowById(laptop.id()).orElseThrow().isPending()).isFalse();
         assertThat(vm.countTextProperty().get()).isEqualTo("2 pending \u00b7 3 shown");
@@ -250,10 +285,13 @@ class ApprovalsViewModelTest {
     @Test
     void tooManyFailedAuthenticationsWaitWithACountdown() {
         ApiKey unknown = io.approvals.console.contract.TestKeys.random();
-        ApprovalsViewModel vm = new ApprovalsViewModel(server.session(unknown, "x@example.com", List.of("read")),
-                new DirectBackground(), clock, null);
-        for (int i = 0; i < 25 && (vm.bannerProperty().get() == null
-                || vm.bannerProperty().get().kind() != Banner.Kind.RATE_LIMITED); i++) {
+        ApprovalsViewModel vm = new ApprovalsViewModel(
+                server.session(unknown, "x@example.com", List.of("read")), new DirectBackground(), clock, null);
+        for (int i = 0;
+                i < 25
+                        && (vm.bannerProperty().get() == null
+                                || vm.bannerProperty().get().kind() != Banner.Kind.RATE_LIMITED);
+                i++) {
             vm.refresh();
         }
         Banner b = vm.bannerProperty().get();
@@ -272,8 +310,10 @@ class ApprovalsViewModelTest {
         vm.overdueOnlyProperty().set(true);
         assertThat(vm.sorted()).isEmpty();
         assertThat(vm.emptyTitleProperty().get()).isEqualTo("No approval matches");
-        assertThat(vm.emptyDetailProperty().get()).startsWith("3 approvals are hidden: ")
-                .contains("the search \u201claptop\u201d hides 2").contains("Overdue hides 2");
+        assertThat(vm.emptyDetailProperty().get())
+                .startsWith("3 approvals are hidden: ")
+                .contains("the search \u201claptop\u201d hides 2")
+                .contains("Overdue hides 2");
         vm.clearFilters();
         assertThat(vm.sorted()).hasSize(3);
         assertThat(vm.searchProperty().get()).isEmpty();
@@ -284,14 +324,17 @@ class ApprovalsViewModelTest {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
         for (Approval a : List.of(laptop, overdue, urgent)) {
-            vm.replace(server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(a.id(),
-                    io.approvals.console.contract.ApprovalStatus.APPROVED, null, a.version())));
+            vm.replace(server.admin()
+                    .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                            a.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, a.version())));
         }
         vm.removeDecided(java.util.Set.of(laptop.id(), overdue.id(), urgent.id()));
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.emptyTitleProperty().get()).isEqualTo("All done");
-        assertThat(vm.emptyDetailProperty().get()).isEqualTo("Nothing is waiting for a decision. Last refreshed "
-                + io.approvals.console.ui.common.TimeText.full(vm.lastRefreshedProperty().get()) + ".");
+        assertThat(vm.emptyDetailProperty().get())
+                .isEqualTo("Nothing is waiting for a decision. Last refreshed "
+                        + io.approvals.console.ui.common.TimeText.full(
+                                vm.lastRefreshedProperty().get()) + ".");
     }
 
     @Test
@@ -300,8 +343,9 @@ class ApprovalsViewModelTest {
         List<List<ApprovalRow>> handed = new java.util.ArrayList<>();
         vm.setDecidedHandler(handed::add);
         vm.refresh();
-        vm.replace(server.admin().updateStatus(new io.approvals.console.contract.UpdateStatusRequest(laptop.id(),
-                io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version())));
+        vm.replace(server.admin()
+                .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                        laptop.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version())));
         assertThat(handed).hasSize(1);
         assertThat(handed.get(0)).extracting(ApprovalRow::id).containsExactly(laptop.id());
         vm.removeDecided(java.util.Set.of(laptop.id(), urgent.id()));

@@ -6,9 +6,9 @@ import io.approvals.console.client.ApiException;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Priority;
+import io.approvals.console.testing.MovableClock;
 import io.approvals.console.ui.CountingApi;
 import io.approvals.console.ui.DirectBackground;
-import io.approvals.console.testing.MovableClock;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.PrefetchedSession;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstPageTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     MovableClock clock = new MovableClock(Instant.now());
     CountingApi api;
@@ -56,7 +57,8 @@ class FirstPageTest {
     @Test
     void aFirstPageThatCameAlongIsShownWithoutAnotherRequest() {
         PendingSnapshot first = server.admin().fetchAllNotComplete(null, null);
-        ApprovalsViewModel vm = vm(new PrefetchedSession(plain, CompletableFuture.completedFuture(first)),
+        ApprovalsViewModel vm = vm(
+                new PrefetchedSession(plain, CompletableFuture.completedFuture(first)),
                 new ListCache(dir.resolve("cache")));
 
         vm.start();
@@ -70,14 +72,27 @@ class FirstPageTest {
     @Test
     void aFirstPageStillComingIsWaitedForBehindTheCachedListAndNotFetchedTwice() throws Exception {
         ListCache cache = new ListCache(dir.resolve("cache"));
-        Approval old = new Approval("old-1", "Yesterday's request", null, "sam@example.com", UiSandbox.OWNER,
-                Priority.LOW, null, null, Instant.now(), Instant.now(), null, null, null, 1);
+        Approval old = new Approval(
+                "old-1",
+                "Yesterday's request",
+                null,
+                "sam@example.com",
+                UiSandbox.OWNER,
+                Priority.LOW,
+                null,
+                null,
+                Instant.now(),
+                Instant.now(),
+                null,
+                null,
+                null,
+                1);
         cache.save("test", Instant.now().minusSeconds(3600), List.of(old));
         CompletableFuture<PendingSnapshot> coming = new CompletableFuture<>();
         ApprovalsViewModel vm = vm(new PrefetchedSession(plain, coming), cache);
         List<List<String>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        vm.sorted().addListener((javafx.collections.ListChangeListener<ApprovalRow>) c ->
-                seen.add(vm.sorted().stream().map(ApprovalRow::id).toList()));
+        vm.sorted().addListener((javafx.collections.ListChangeListener<ApprovalRow>)
+                c -> seen.add(vm.sorted().stream().map(ApprovalRow::id).toList()));
         // the page completes only after the cached list was shown: the window is seen waiting for it
         vm.sorted().addListener((javafx.collections.ListChangeListener<ApprovalRow>) c -> {
             if (!coming.isDone()) {
@@ -90,7 +105,9 @@ class FirstPageTest {
         assertThat(seen.get(0)).as("the cached list first").containsExactly("old-1");
         assertThat(vm.sorted()).extracting(ApprovalRow::id).containsExactly(laptop.id());
         assertThat(vm.staleProperty().get()).isFalse();
-        assertThat(api.listFetches).as("the page in flight is used, not fetched again").hasValue(0);
+        assertThat(api.listFetches)
+                .as("the page in flight is used, not fetched again")
+                .hasValue(0);
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.service.KeyAttention;
-import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.testing.MovableClock;
+import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KeyWatchTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     MovableClock clock = new MovableClock(Instant.now());
     final AtomicInteger looks = new AtomicInteger();
@@ -47,8 +48,8 @@ class KeyWatchTest {
     }
 
     private ConsoleEnvironment env() {
-        return (ConsoleEnvironment) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ConsoleEnvironment.class}, (p, m, args) -> {
+        return (ConsoleEnvironment) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ConsoleEnvironment.class}, (p, m, args) -> {
                     if (m.getName().equals("lookAtKey")) {
                         looks.incrementAndGet();
                         return next;
@@ -58,8 +59,8 @@ class KeyWatchTest {
     }
 
     private MainActions actions() {
-        return (MainActions) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MainActions.class},
-                (p, m, args) -> {
+        return (MainActions) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {MainActions.class}, (p, m, args) -> {
                     if (m.getName().equals("replaceKey")) {
                         replaceKeyAsked.incrementAndGet();
                     }
@@ -72,12 +73,15 @@ class KeyWatchTest {
         ApiKey revoked = server.key("dana@example.com", "read", "write");
         ConsoleSession old = server.session(revoked, "dana@example.com", List.of("read", "write"));
         ApprovalsViewModel vm = new ApprovalsViewModel(old, new DirectBackground(), clock, null);
-        KeyWatch watch = new KeyWatch(env(), new DirectBackground(), clock, vm, actions(), s -> { });
+        KeyWatch watch = new KeyWatch(env(), new DirectBackground(), clock, vm, actions(), s -> {});
         vm.refresh();
         assertThat(vm.rows()).hasSize(1);
         vm.searchProperty().set("laptop");
-        String id = server.admin().listAllKeys().stream().filter(k -> "dana@example.com".equals(k.owner()))
-                .findFirst().orElseThrow().id();
+        String id = server.admin().listAllKeys().stream()
+                .filter(k -> "dana@example.com".equals(k.owner()))
+                .findFirst()
+                .orElseThrow()
+                .id();
         server.admin().revokeKey(id);
         ApiKey fresh = server.key("dana@example.com", "read", "write");
         ConsoleSession withNewKey = server.session(fresh, "dana@example.com", List.of("read", "write"));
@@ -87,19 +91,23 @@ class KeyWatchTest {
 
         assertThat(looks).hasValue(1);
         assertThat(vm.session()).isSameAs(withNewKey);
-        assertThat(vm.bannerProperty().get()).as("fetched again with the new key").isNull();
+        assertThat(vm.bannerProperty().get())
+                .as("fetched again with the new key")
+                .isNull();
         assertThat(vm.rows()).hasSize(1);
         assertThat(vm.searchProperty().get()).isEqualTo("laptop");
         assertThat(vm.keyStatus().noticeProperty().get())
                 .isEqualTo("Key replaced from another program, fingerprint " + fresh.fingerprint());
-        assertThat(vm.keyStatus().keyTextProperty().get()).contains(fresh.masked()).doesNotContain(fresh.reveal());
+        assertThat(vm.keyStatus().keyTextProperty().get())
+                .contains(fresh.masked())
+                .doesNotContain(fresh.reveal());
         assertThat(watch).isNotNull();
     }
 
     @Test
     void focusLooksAtMostOnceInFiveSecondsAndThePeriodicLookOnceAMinute() {
         ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), new DirectBackground(), clock, null);
-        KeyWatch watch = new KeyWatch(env(), new DirectBackground(), clock, vm, actions(), s -> { });
+        KeyWatch watch = new KeyWatch(env(), new DirectBackground(), clock, vm, actions(), s -> {});
         watch.windowFocused();
         watch.windowFocused();
         assertThat(looks).hasValue(1);
@@ -120,9 +128,16 @@ class KeyWatchTest {
     @Test
     void whatNeedsAttentionBecomesTheKeyBannerWithTheActionThatFixesIt() {
         ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), new DirectBackground(), clock, null);
-        KeyWatch watch = new KeyWatch(env(), new DirectBackground(), clock, vm, actions(), s -> { });
-        next = new KeyLook(Optional.empty(), null, new KeyAttention("p", KeyAttention.Kind.REFUSED,
-                "The server refused the stored key.", "approvals-console key set --profile p", null));
+        KeyWatch watch = new KeyWatch(env(), new DirectBackground(), clock, vm, actions(), s -> {});
+        next = new KeyLook(
+                Optional.empty(),
+                null,
+                new KeyAttention(
+                        "p",
+                        KeyAttention.Kind.REFUSED,
+                        "The server refused the stored key.",
+                        "approvals-console key set --profile p",
+                        null));
         watch.look(KeyWatch.Cause.ELSEWHERE);
         KeyAttentionBanner banner = vm.keyStatus().attentionProperty().get();
         assertThat(banner.text()).isEqualTo("The server refused the stored key.");
@@ -130,19 +145,36 @@ class KeyWatchTest {
         banner.action().run();
         assertThat(replaceKeyAsked).hasValue(1);
 
-        next = new KeyLook(Optional.empty(), null, new KeyAttention("p", KeyAttention.Kind.SUPERSEDED,
-                "The stored key is Expiring.", "approvals-console key rotate --profile p --grace 1h",
-                Instant.now().plus(Duration.ofHours(1))));
+        next = new KeyLook(
+                Optional.empty(),
+                null,
+                new KeyAttention(
+                        "p",
+                        KeyAttention.Kind.SUPERSEDED,
+                        "The stored key is Expiring.",
+                        "approvals-console key rotate --profile p --grace 1h",
+                        Instant.now().plus(Duration.ofHours(1))));
         watch.look(KeyWatch.Cause.ELSEWHERE);
         assertThat(vm.keyStatus().attentionProperty().get().actionLabel()).isEqualTo("Rotate again now");
 
-        next = new KeyLook(Optional.empty(), null, new KeyAttention("p", KeyAttention.Kind.ROTATION_UNDER_WAY,
-                "A rotation is under way in another program.", "", null));
+        next = new KeyLook(
+                Optional.empty(),
+                null,
+                new KeyAttention(
+                        "p",
+                        KeyAttention.Kind.ROTATION_UNDER_WAY,
+                        "A rotation is under way in another program.",
+                        "",
+                        null));
         watch.look(KeyWatch.Cause.ELSEWHERE);
-        assertThat(vm.keyStatus().attentionProperty().get().actionLabel()).as("nothing to do but wait").isNull();
+        assertThat(vm.keyStatus().attentionProperty().get().actionLabel())
+                .as("nothing to do but wait")
+                .isNull();
 
         next = KeyLook.nothing();
         watch.look(KeyWatch.Cause.ELSEWHERE);
-        assertThat(vm.keyStatus().attentionProperty().get()).as("resolved: the banner goes").isNull();
+        assertThat(vm.keyStatus().attentionProperty().get())
+                .as("resolved: the banner goes")
+                .isNull();
     }
 }

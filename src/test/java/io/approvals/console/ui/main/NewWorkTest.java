@@ -7,8 +7,8 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.notify.DbusNotifier;
 import io.approvals.console.notify.Notifications;
-import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.testing.MovableClock;
+import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.ui.UiSandbox;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NewWorkTest {
     @TempDir
     Path dir;
+
     UiSandbox server;
     MovableClock clock = new MovableClock(Instant.now());
 
@@ -67,7 +68,8 @@ class NewWorkTest {
         vm.windowFocusedProperty().set(true);
         assertThat(vm.newCountProperty().get()).isEqualTo(2);
         assertThat(vm.rowById(whileLooking.id()).orElseThrow().isUnseen()).isFalse();
-        assertThat(vm.firstNew().map(ApprovalRow::id)).hasValueSatisfying(id -> assertThat(id).isIn(away1.id(), away2.id()));
+        assertThat(vm.firstNew().map(ApprovalRow::id))
+                .hasValueSatisfying(id -> assertThat(id).isIn(away1.id(), away2.id()));
         vm.selectedProperty().set(vm.rowById(away1.id()).orElseThrow());
         assertThat(vm.newCountProperty().get()).isEqualTo(1);
         assertThat(vm.firstNew().map(ApprovalRow::id)).contains(away2.id());
@@ -77,12 +79,20 @@ class NewWorkTest {
     void newApprovalsForMeWhileTheWindowIsAwayBecomeOneDesktopNotification() throws Exception {
         assumeTrue(System.getenv("DBUS_SESSION_BUS_ADDRESS") != null, "needs a session bus (scripts/test.sh)");
         List<String[]> received = new CopyOnWriteArrayList<>();
-        try (DBusConnection bus = DBusConnectionBuilder.forSessionBus().withShared(false).build()) {
+        try (DBusConnection bus =
+                DBusConnectionBuilder.forSessionBus().withShared(false).build()) {
             bus.requestBusName(Notifications.BUS_NAME);
             bus.exportObject(Notifications.OBJECT_PATH, new Notifications() {
                 @Override
-                public UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
-                                     String[] actions, Map<String, Variant<?>> hints, int expireTimeout) {
+                public UInt32 Notify(
+                        String appName,
+                        UInt32 replacesId,
+                        String appIcon,
+                        String summary,
+                        String body,
+                        String[] actions,
+                        Map<String, Variant<?>> hints,
+                        int expireTimeout) {
                     received.add(new String[] {appName, summary, body});
                     return new UInt32(received.size());
                 }
@@ -106,7 +116,9 @@ class NewWorkTest {
             assertThat(received).hasSize(1);
             assertThat(received.get(0)[0]).isEqualTo("Approvals Console");
             assertThat(received.get(0)[1]).isEqualTo("2 new approvals for you");
-            assertThat(received.get(0)[2]).contains("Laptop for Dana").contains("Travel to Lyon")
+            assertThat(received.get(0)[2])
+                    .contains("Laptop for Dana")
+                    .contains("Travel to Lyon")
                     .doesNotContain("For someone else");
             // turned off in Settings: nothing more
             vm.notificationsOnProperty().set(false);

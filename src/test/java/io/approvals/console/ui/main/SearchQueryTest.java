@@ -15,15 +15,29 @@ class SearchQueryTest {
 
     private static ApprovalRow row(String requester, String approver, Priority p) {
         Approval a = approval("id", "Laptop", p, T, null);
-        return new ApprovalRow(new Approval(a.id(), a.title(), a.description(), requester, approver, p, null,
-                ApprovalStatus.PENDING, T, T, null, null, null, 1));
+        return new ApprovalRow(new Approval(
+                a.id(),
+                a.title(),
+                a.description(),
+                requester,
+                approver,
+                p,
+                null,
+                ApprovalStatus.PENDING,
+                T,
+                T,
+                null,
+                null,
+                null,
+                1));
     }
 
     @Test
     void fieldTermsAndFreeWordsAreTakenApart() {
         SearchQuery q = SearchQuery.parse("Laptop requester:Dana  status:\"in progress\" priority:high");
         assertThat(q.words()).containsExactly("laptop");
-        assertThat(q.terms()).extracting(SearchQuery.FieldTerm::field)
+        assertThat(q.terms())
+                .extracting(SearchQuery.FieldTerm::field)
                 .containsExactly("requester", "status", "priority");
         assertThat(q.terms()).extracting(SearchQuery.FieldTerm::value).containsExactly("dana", "in progress", "high");
     }
@@ -31,12 +45,17 @@ class SearchQueryTest {
     @Test
     void aTermMatchesOnlyItsField() {
         ApprovalRow danaForLee = row("dana@example.com", "lee@example.com", Priority.HIGH);
-        assertThat(SearchQuery.parse("requester:dana").matchesFields(danaForLee)).isTrue();
+        assertThat(SearchQuery.parse("requester:dana").matchesFields(danaForLee))
+                .isTrue();
         assertThat(SearchQuery.parse("approver:dana").matchesFields(danaForLee)).isFalse();
-        assertThat(SearchQuery.parse("approver:lee priority:high").matchesFields(danaForLee)).isTrue();
-        assertThat(SearchQuery.parse("priority:urgent").matchesFields(danaForLee)).isFalse();
-        assertThat(SearchQuery.parse("status:pending").matchesFields(danaForLee)).isTrue();
-        assertThat(SearchQuery.parse("status:\"in progress\"").matchesFields(danaForLee)).isFalse();
+        assertThat(SearchQuery.parse("approver:lee priority:high").matchesFields(danaForLee))
+                .isTrue();
+        assertThat(SearchQuery.parse("priority:urgent").matchesFields(danaForLee))
+                .isFalse();
+        assertThat(SearchQuery.parse("status:pending").matchesFields(danaForLee))
+                .isTrue();
+        assertThat(SearchQuery.parse("status:\"in progress\"").matchesFields(danaForLee))
+                .isFalse();
         assertThat(SearchQuery.parse("approver:lee").matchesFields(row("dana@example.com", null, Priority.LOW)))
                 .isFalse();
     }

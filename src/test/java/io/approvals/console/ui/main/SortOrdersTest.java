@@ -38,23 +38,27 @@ class SortOrdersTest {
 
     @Test
     void priorityFirstPutsUrgentFirstThenBreaksTiesByDueDateThenAge() {
-        assertThat(sorted(rows, SortOrders.PRIORITY_ASCENDING)).containsExactly(
-                "urgent-soon-old", "urgent-soon-young", "urgent-late", "urgent-none", "high", "normal", "low");
+        assertThat(sorted(rows, SortOrders.PRIORITY_ASCENDING))
+                .containsExactly(
+                        "urgent-soon-old", "urgent-soon-young", "urgent-late", "urgent-none", "high", "normal", "low");
     }
 
     @Test
     void priorityReversedPutsLowFirstWithTheSameTieBreaks() {
-        assertThat(sorted(rows, SortOrders.PRIORITY_DESCENDING)).containsExactly(
-                "low", "normal", "high", "urgent-soon-old", "urgent-soon-young", "urgent-late", "urgent-none");
+        assertThat(sorted(rows, SortOrders.PRIORITY_DESCENDING))
+                .containsExactly(
+                        "low", "normal", "high", "urgent-soon-old", "urgent-soon-young", "urgent-late", "urgent-none");
     }
 
     @Test
     void noDueDateSortsLastInBothDirections() {
         List<String> soonest = sorted(rows, SortOrders.DUE_SOONEST);
         List<String> latest = sorted(rows, SortOrders.DUE_LATEST);
-        assertThat(soonest).containsExactly("high", "low", "urgent-soon-old", "urgent-soon-young", "urgent-late",
-                "urgent-none", "normal");
-        assertThat(latest).containsExactly("urgent-late", "urgent-soon-old", "urgent-soon-young", "low", "high",
-                "urgent-none", "normal");
+        assertThat(soonest)
+                .containsExactly(
+                        "high", "low", "urgent-soon-old", "urgent-soon-young", "urgent-late", "urgent-none", "normal");
+        assertThat(latest)
+                .containsExactly(
+                        "urgent-late", "urgent-soon-old", "urgent-soon-young", "low", "high", "urgent-none", "normal");
     }
 }

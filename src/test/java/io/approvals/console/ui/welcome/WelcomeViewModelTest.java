@@ -27,8 +27,10 @@ class WelcomeViewModelTest {
         @Override
         public ConsoleSession save(ConnectionDraft draft, ApiKey key, boolean sessionOnly) {
             if (!sessionOnly) {
-                throw new KeychainException(KeychainException.Kind.UNAVAILABLE,
-                        "No Secret Service answered on the D-Bus session bus.", "Start GNOME Keyring.");
+                throw new KeychainException(
+                        KeychainException.Kind.UNAVAILABLE,
+                        "No Secret Service answered on the D-Bus session bus.",
+                        "Start GNOME Keyring.");
             }
             saved.add(draft.name() + (sessionOnly ? " (session only)" : ""));
             return null;
@@ -90,12 +92,10 @@ class WelcomeViewModelTest {
         }
 
         @Override
-        public void saveSettings(UiSettings settings) {
-        }
+        public void saveSettings(UiSettings settings) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -138,8 +138,10 @@ class WelcomeViewModelTest {
         assertThat(opened).isEmpty();
         assertThat(env.saved).isEmpty();
         assertThat(vm.offerSessionOnlyProperty().get()).isTrue();
-        assertThat(vm.errorProperty().get()).contains("No Secret Service answered")
-                .contains("keep the key for this session only").doesNotContain(Canary.MARK);
+        assertThat(vm.errorProperty().get())
+                .contains("No Secret Service answered")
+                .contains("keep the key for this session only")
+                .doesNotContain(Canary.MARK);
         vm.sessionOnlyProperty().set(true);
         vm.save(opened::add);
         assertThat(env.saved).containsExactly("work (session only)");
