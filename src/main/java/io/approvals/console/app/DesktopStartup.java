@@ -3,10 +3,9 @@ package io.approvals.console.app;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.ConnectionStore;
-import io.approvals.console.credentials.OsKeychainStore;
 import io.approvals.console.credentials.PrefetchingSecretStore;
 import io.approvals.console.credentials.SecretStore;
-import io.approvals.console.credentials.TimeoutSecretStore;
+import io.approvals.console.credentials.SecretStores;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.service.KeyRotation;
 import io.approvals.console.ui.ConsoleUi;
@@ -52,8 +51,7 @@ final class DesktopStartup {
             // The keychain is the slowest answer start-up waits for, so it is asked before the log file is opened;
             // its libraries are quieted first, so none of their INFO lines reaches the console in between.
             DesktopLogging.quietLibraries();
-            SecretStore keychain = startup.readingAhead(
-                    paths, new TimeoutSecretStore(new OsKeychainStore()).onWaiting(startup::keychainWaiting));
+            SecretStore keychain = startup.readingAhead(paths, SecretStores.osKeychain(startup::keychainWaiting));
             StartupSteps.reached("keychain asked");
             DesktopLogging.configure(paths.cacheDir().resolve("logs"));
             StartupSteps.reached("logging configured");

@@ -6,8 +6,8 @@ import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.credentials.Availability;
-import io.approvals.console.credentials.OsKeychainStore;
 import io.approvals.console.credentials.SecretStore;
+import io.approvals.console.credentials.SecretStores;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.ConnectionService;
@@ -45,7 +45,7 @@ final class AppWorld implements AutoCloseable {
 
     /** Empty when no keychain is reachable: the app could not find its key. */
     static Optional<AppWorld> create(Path work) throws IOException {
-        SecretStore keychain = new OsKeychainStore();
+        SecretStore keychain = SecretStores.osKeychain(waiting -> {});
         Availability a = keychain.probe();
         if (!a.reachable()) {
             return Optional.empty();

@@ -2,10 +2,9 @@ package io.approvals.console.cli;
 
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.ConnectionStore;
-import io.approvals.console.credentials.OsKeychainStore;
 import io.approvals.console.credentials.QuietLibraryLogs;
 import io.approvals.console.credentials.SecretStore;
-import io.approvals.console.credentials.TimeoutSecretStore;
+import io.approvals.console.credentials.SecretStores;
 import io.approvals.console.service.ClientFactory;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
@@ -89,7 +88,7 @@ public final class CliContext {
                 err,
                 System::console,
                 // on a terminal, say why nothing happens while an unlock prompt waits; scripts get no extra line
-                () -> new TimeoutSecretStore(new OsKeychainStore()).onWaiting(waiting -> {
+                () -> SecretStores.osKeychain(waiting -> {
                     if (waiting && interactive) {
                         err.println(CliMessages.forLanguage(System.getenv(CliEnvironment.LANG))
                                 .get("keychain.waiting"));

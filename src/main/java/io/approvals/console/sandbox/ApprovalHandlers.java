@@ -60,10 +60,10 @@ final class ApprovalHandlers {
 
     private PageCache.Page readPage(PageCache.Key key) throws SQLException {
         long generation = pages.generation(); // before the query: a change during it makes the page unservable
-        List<ApprovalTable.Row> rows =
-                store.read(c -> ApprovalTable.pending(c, key.approver(), key.after(), key.limit() + 1));
+        List<ApprovalRecords.Row> rows =
+                store.read(c -> ApprovalRecords.pending(c, key.approver(), key.after(), key.limit() + 1));
         List<Approval> items = rows.subList(0, Math.min(key.limit(), rows.size())).stream()
-                .map(ApprovalTable.Row::approval)
+                .map(ApprovalRecords.Row::approval)
                 .toList();
         String next = rows.size() > key.limit()
                 ? cursors.issue(Cursors.APPROVALS, rows.get(key.limit() - 1).seq())
@@ -162,7 +162,7 @@ final class ApprovalHandlers {
 
     private static void insertWithAudit(java.sql.Connection c, Caller caller, Approval a, Instant now)
             throws SQLException {
-        ApprovalTable.insert(c, a);
+        ApprovalRecords.insert(c, a);
         AuditLog.append(
                 c,
                 caller,
@@ -197,7 +197,7 @@ final class ApprovalHandlers {
         ApprovalStatus decision = status;
         try {
             Reply answer = store.inTransaction(c -> {
-                Approval current = ApprovalTable.find(c, id)
+                Approval current = ApprovalRecords.find(c, id)
                         .orElseThrow(() -> ApiProblem.notFound("No approval has the id " + id + "."));
                 if (current.status() != ApprovalStatus.PENDING) {
                     throw ApiProblem.conflict(
@@ -227,7 +227,7 @@ final class ApprovalHandlers {
                         now,
                         comment == null || comment.isBlank() ? null : comment,
                         current.version() + 1);
-                if (!ApprovalTable.decide(c, decided, current.version())) {
+                if (!ApprovalRecords.decide(c, decided, current.version())) {
                     throw lostRace(c, id);
                 }
                 AuditLog.append(
@@ -253,7 +253,7 @@ final class ApprovalHandlers {
 
     /** Another decision committed first: 409 with what it left behind. */
     private static ApiProblem lostRace(java.sql.Connection c, String id) throws SQLException {
-        Approval now = ApprovalTable.find(c, id).orElse(null);
+        Approval now = ApprovalRecords.find(c, id).orElse(null);
         return ApiProblem.conflict("Someone else changed the approval at the same time.", now);
     }
 }

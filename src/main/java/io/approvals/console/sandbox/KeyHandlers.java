@@ -47,8 +47,8 @@ final class KeyHandlers {
     Reply list(Call call) throws SQLException {
         int limit = Paging.limit(call);
         long after = Paging.position(call, cursors, Cursors.KEYS, 0);
-        List<KeyRow> rows = store.read(c -> KeyTable.page(c, after, limit + 1));
-        List<KeyRow> page = rows.subList(0, Math.min(limit, rows.size()));
+        List<KeyRecord> rows = store.read(c -> KeyRecords.page(c, after, limit + 1));
+        List<KeyRecord> page = rows.subList(0, Math.min(limit, rows.size()));
         String next = rows.size() > limit
                 ? cursors.issue(Cursors.KEYS, page.get(page.size() - 1).seq())
                 : null;

@@ -18,22 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KeyRegistry {
     private record Snapshot(
-            Map<String, KeyRow> byDigest, Map<String, GraceSecret> graceByDigest, Map<String, KeyRow> byId) {}
+            Map<String, KeyRecord> byDigest, Map<String, GraceSecret> graceByDigest, Map<String, KeyRecord> byId) {}
 
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
     private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
     private final Set<String> unflushed = ConcurrentHashMap.newKeySet();
 
     void reload(Connection c) throws SQLException {
-        List<KeyRow> keys = KeyTable.all(c);
-        Map<String, KeyRow> byDigest = new HashMap<>();
-        Map<String, KeyRow> byId = new HashMap<>();
-        for (KeyRow k : keys) {
+        List<KeyRecord> keys = KeyRecords.all(c);
+        Map<String, KeyRecord> byDigest = new HashMap<>();
+        Map<String, KeyRecord> byId = new HashMap<>();
+        for (KeyRecord k : keys) {
             byDigest.put(k.digest(), k);
             byId.put(k.id(), k);
         }
         Map<String, GraceSecret> grace = new HashMap<>();
-        for (GraceSecret g : KeyTable.allGrace(c)) {
+        for (GraceSecret g : KeyRecords.allGrace(c)) {
             grace.put(g.digest(), g);
         }
         snapshot = new Snapshot(Map.copyOf(byDigest), Map.copyOf(grace), Map.copyOf(byId));
@@ -42,7 +42,7 @@ final class KeyRegistry {
     /** The caller whose secret has this digest, if the secret works now. */
     Optional<Caller> lookup(String digestHex, Instant now) {
         Snapshot s = snapshot;
-        KeyRow key = s.byDigest().get(digestHex);
+        KeyRecord key = s.byDigest().get(digestHex);
         GraceSecret grace = null;
         if (key == null) {
             grace = s.graceByDigest().get(digestHex);
@@ -57,7 +57,7 @@ final class KeyRegistry {
         return Optional.of(new Caller(key.id(), key.owner(), key.scopes(), grace));
     }
 
-    Optional<KeyRow> byId(String id) {
+    Optional<KeyRecord> byId(String id) {
         return Optional.ofNullable(snapshot.byId().get(id));
     }
 
@@ -67,7 +67,7 @@ final class KeyRegistry {
     }
 
     /** The newest of the stored and the not-yet-flushed lastUsedAt. */
-    Instant lastUsed(KeyRow key) {
+    Instant lastUsed(KeyRecord key) {
         Instant pending = lastUsed.get(key.id());
         if (pending == null) {
             return key.lastUsedAt();

@@ -43,7 +43,7 @@ final class KeyService {
         List<String> ordered =
                 Scope.ALL.stream().filter(s -> Scope.has(scopes, s)).toList();
         Instant now = now();
-        KeyRow row = new KeyRow(
+        KeyRecord row = new KeyRecord(
                 0,
                 Ids.key(),
                 name,
@@ -57,8 +57,8 @@ final class KeyService {
                 expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS),
                 null);
         synchronized (changes) {
-            KeyRow stored = store.inTransaction(c -> {
-                KeyRow inserted = KeyTable.insert(c, row);
+            KeyRecord stored = store.inTransaction(c -> {
+                KeyRecord inserted = KeyRecords.insert(c, row);
                 AuditLog.append(
                         c,
                         actor,
@@ -83,24 +83,24 @@ final class KeyService {
         ApiKey key = ApiKey.generate(random);
         Instant now = now();
         synchronized (changes) {
-            KeyRow updated = store.inTransaction(c -> {
-                KeyRow old = KeyTable.find(c, keyId).orElseThrow(() -> noSuchKey(keyId));
+            KeyRecord updated = store.inTransaction(c -> {
+                KeyRecord old = KeyRecords.find(c, keyId).orElseThrow(() -> noSuchKey(keyId));
                 if (old.isRevoked()) {
                     throw ApiProblem.conflict("The key " + keyId + " is revoked; issue a new key instead.");
                 }
                 String detail;
                 if (graceSeconds == 0) {
                     // a compromise: every older secret of this key stops at once
-                    KeyTable.deleteGrace(c, keyId);
+                    KeyRecords.deleteGrace(c, keyId);
                     detail = "old secret " + old.prefix() + "\u2026" + old.last4() + " stopped working at once";
                 } else {
                     Instant until = now.plusSeconds(graceSeconds);
-                    KeyTable.deleteGraceOver(c, now);
-                    KeyTable.addGrace(c, new GraceSecret(old.digest(), keyId, old.prefix(), old.last4(), until));
+                    KeyRecords.deleteGraceOver(c, now);
+                    KeyRecords.addGrace(c, new GraceSecret(old.digest(), keyId, old.prefix(), old.last4(), until));
                     detail = "old secret " + old.prefix() + "\u2026" + old.last4() + " valid until "
                             + Json.millisText(until);
                 }
-                KeyTable.replaceSecret(c, keyId, key.sha256Hex(), key.prefix(), key.last4());
+                KeyRecords.replaceSecret(c, keyId, key.sha256Hex(), key.prefix(), key.last4());
                 AuditLog.append(c, actor, AuditEntry.KEY_REGENERATED, keyId, detail, now);
                 return old.withSecret(key.sha256Hex(), key.prefix(), key.last4());
             });
@@ -115,13 +115,13 @@ final class KeyService {
     KeyMetadata revoke(Caller actor, String keyId) throws SQLException {
         Instant now = now();
         synchronized (changes) {
-            KeyRow revoked = store.inTransaction(c -> {
-                KeyRow old = KeyTable.find(c, keyId).orElseThrow(() -> noSuchKey(keyId));
+            KeyRecord revoked = store.inTransaction(c -> {
+                KeyRecord old = KeyRecords.find(c, keyId).orElseThrow(() -> noSuchKey(keyId));
                 if (old.isRevoked()) {
                     return old;
                 }
-                KeyTable.revoke(c, keyId, now);
-                KeyTable.deleteGrace(c, keyId);
+                KeyRecords.revoke(c, keyId, now);
+                KeyRecords.deleteGrace(c, keyId);
                 AuditLog.append(
                         c,
                         actor,
@@ -129,7 +129,7 @@ final class KeyService {
                         keyId,
                         "secret " + old.prefix() + "\u2026" + old.last4() + " and any in grace revoked",
                         now);
-                return KeyTable.find(c, keyId).orElseThrow();
+                return KeyRecords.find(c, keyId).orElseThrow();
             });
             store.read(c -> {
                 registry.reload(c);
@@ -141,7 +141,7 @@ final class KeyService {
 
     /** The caller's own key as the caller sees it: a secret in grace shows itself as Expiring. */
     KeyMetadata current(Caller caller) {
-        KeyRow key = registry.byId(caller.keyId()).orElseThrow(() -> noSuchKey(caller.keyId()));
+        KeyRecord key = registry.byId(caller.keyId()).orElseThrow(() -> noSuchKey(caller.keyId()));
         KeyMetadata m = key.metadata(clock.instant(), registry.lastUsed(key));
         GraceSecret g = caller.grace();
         if (g == null) {
@@ -167,13 +167,13 @@ final class KeyService {
         var batch = registry.drainLastUsed();
         if (!batch.isEmpty()) {
             store.inTransaction(c -> {
-                KeyTable.updateLastUsed(c, batch);
+                KeyRecords.updateLastUsed(c, batch);
                 return null;
             });
         }
     }
 
-    KeyMetadata metadata(KeyRow row) {
+    KeyMetadata metadata(KeyRecord row) {
         return row.metadata(clock.instant(), registry.lastUsed(row));
     }
 

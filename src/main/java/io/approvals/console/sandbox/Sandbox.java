@@ -88,7 +88,7 @@ public final class Sandbox implements AutoCloseable {
                 return null;
             });
             KeyService keys = new KeyService(store, registry, clock);
-            boolean empty = store.read(KeyTable::count) == 0;
+            boolean empty = store.read(KeyRecords::count) == 0;
             ApiKey adminKey = null;
             if (empty) {
                 adminKey = keys.issue(Caller.SANDBOX, ADMIN_NAME, ADMIN_OWNER, Scope.ALL, null)
@@ -135,7 +135,7 @@ public final class Sandbox implements AutoCloseable {
             keys.flushLastUsed();
             store.inTransaction(c -> {
                 IdempotencyRecords.purge(c, clock.instant());
-                KeyTable.deleteGraceOver(c, clock.instant());
+                KeyRecords.deleteGraceOver(c, clock.instant());
                 return null;
             });
         } catch (SQLException | RuntimeException e) {

@@ -72,7 +72,7 @@ final class Seeder {
             }
             store.inTransaction(
                     c -> {
-                        ApprovalTable.insertAll(c, batch);
+                        ApprovalRecords.insertAll(c, batch);
                         return null;
                     },
                     false); // before serving nothing is acknowledged: one checkpoint at the end is enough

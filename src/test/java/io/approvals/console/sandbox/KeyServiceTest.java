@@ -175,7 +175,7 @@ class KeyServiceTest {
         assertThat(lookup(k1.key())).isEmpty();
         assertThat(lookup(k2.key())).isEmpty();
         assertThat(lookup(k3.key())).isPresent();
-        assertThat(store.read(KeyTable::allGrace)).isEmpty();
+        assertThat(store.read(KeyRecords::allGrace)).isEmpty();
         assertThat(audit().get(0).detail())
                 .isEqualTo(
                         "old secret " + k2.key().prefix() + "\u2026" + k2.key().last4() + " stopped working at once");
@@ -193,7 +193,7 @@ class KeyServiceTest {
         clock.advance(Duration.ofSeconds(10));
         IssuedKey b = issue(null);
         keys.regenerate(ADMIN, b.apiKey().id(), 10);
-        assertThat(store.read(KeyTable::allGrace))
+        assertThat(store.read(KeyRecords::allGrace))
                 .singleElement()
                 .extracting(GraceSecret::digest)
                 .isEqualTo(b.key().sha256Hex());
@@ -227,7 +227,7 @@ class KeyServiceTest {
         assertThat(revoked.status()).isEqualTo(KeyStatus.REVOKED);
         assertThat(lookup(k0.key())).isEmpty();
         assertThat(lookup(k1.key())).isEmpty();
-        assertThat(store.read(KeyTable::allGrace)).isEmpty();
+        assertThat(store.read(KeyRecords::allGrace)).isEmpty();
 
         clock.advance(Duration.ofSeconds(5));
         KeyMetadata again = keys.revoke(ADMIN, id);
@@ -235,7 +235,7 @@ class KeyServiceTest {
         assertThat(auditCount(AuditEntry.KEY_REVOKED)).isEqualTo(1);
         assertThat(audit().get(0).detail())
                 .isEqualTo("secret " + k1.key().prefix() + "\u2026" + k1.key().last4() + " and any in grace revoked");
-        assertThat(store.read(c -> KeyTable.find(c, id)).orElseThrow().revokedAt())
+        assertThat(store.read(c -> KeyRecords.find(c, id)).orElseThrow().revokedAt())
                 .as("the first revocation's time stays")
                 .isEqualTo(Instant.parse("2026-11-27T04:00:05.123Z"));
     }
@@ -244,7 +244,7 @@ class KeyServiceTest {
     void lastUsedAtIsTheNewestOfTheUsesAcrossAFlushAndARestart() throws SQLException {
         IssuedKey a = issue(null);
         String id = a.apiKey().id();
-        KeyRow row = registry.byId(id).orElseThrow();
+        KeyRecord row = registry.byId(id).orElseThrow();
         assertThat(registry.lastUsed(row)).isNull();
         Instant t1 = Instant.parse("2026-11-27T04:10:00Z");
         Instant t2 = Instant.parse("2026-11-27T04:20:00Z");
@@ -256,7 +256,7 @@ class KeyServiceTest {
         keys.flushLastUsed();
         assertThat(registry.drainLastUsed()).as("nothing left to write").isEmpty();
         restart();
-        KeyRow stored = registry.byId(id).orElseThrow();
+        KeyRecord stored = registry.byId(id).orElseThrow();
         assertThat(stored.lastUsedAt()).isEqualTo(t2);
         assertThat(registry.lastUsed(stored)).isEqualTo(t2);
 

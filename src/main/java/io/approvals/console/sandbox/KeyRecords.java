@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** SQL for api_keys and key_grace. Runs on the caller's connection. */
-final class KeyTable {
+final class KeyRecords {
     private static final String COLUMNS = "seq, id, name, owner, scopes, digest, prefix, last4, created_at,"
             + " last_used_at, expires_at, revoked_at";
 
-    private KeyTable() {}
+    private KeyRecords() {}
 
-    static KeyRow insert(Connection c, KeyRow k) throws SQLException {
+    static KeyRecord insert(Connection c, KeyRecord k) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO api_keys (id, name, owner, scopes, digest,"
                         + " prefix, last4, created_at, last_used_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -42,7 +42,7 @@ final class KeyTable {
         return find(c, k.id()).orElseThrow();
     }
 
-    static Optional<KeyRow> find(Connection c, String id) throws SQLException {
+    static Optional<KeyRecord> find(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -51,16 +51,16 @@ final class KeyTable {
         }
     }
 
-    static List<KeyRow> all(Connection c) throws SQLException {
+    static List<KeyRecord> all(Connection c) throws SQLException {
         return page(c, 0, Integer.MAX_VALUE);
     }
 
-    static List<KeyRow> page(Connection c, long afterSeq, int limit) throws SQLException {
+    static List<KeyRecord> page(Connection c, long afterSeq, int limit) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE seq > ? ORDER BY seq LIMIT ?")) {
             ps.setLong(1, afterSeq);
             ps.setInt(2, limit);
-            List<KeyRow> rows = new ArrayList<>();
+            List<KeyRecord> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(map(rs));
@@ -153,9 +153,9 @@ final class KeyTable {
         }
     }
 
-    private static KeyRow map(ResultSet rs) throws SQLException {
+    private static KeyRecord map(ResultSet rs) throws SQLException {
         String scopes = rs.getString("scopes");
-        return new KeyRow(
+        return new KeyRecord(
                 rs.getLong("seq"),
                 rs.getString("id"),
                 rs.getString("name"),

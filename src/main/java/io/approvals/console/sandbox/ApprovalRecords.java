@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** SQL for the approvals table. Every method runs on the caller's connection (and transaction). */
-final class ApprovalTable {
+final class ApprovalRecords {
     /** The columns {@link #map} reads, by position: change both together. */
     private static final String COLUMNS = "seq, id, title, description, requester, approver, priority, due_at, status,"
             + " created_at, updated_at, decided_by, decided_at, comment, version";
@@ -29,7 +29,7 @@ final class ApprovalTable {
     /** An approval and its position in creation order (what cursors point at). */
     record Row(long seq, Approval approval) {}
 
-    private ApprovalTable() {}
+    private ApprovalRecords() {}
 
     static void insert(Connection c, Approval a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {

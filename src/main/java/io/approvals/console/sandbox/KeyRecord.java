@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A stored API key: its current secret's digest and hints, never the secret. */
-record KeyRow(
+record KeyRecord(
         long seq,
         String id,
         String name,
@@ -20,7 +20,7 @@ record KeyRow(
         Instant expiresAt,
         Instant revokedAt) {
 
-    KeyRow {
+    KeyRecord {
         scopes = List.copyOf(scopes);
     }
 
@@ -43,8 +43,8 @@ record KeyRow(
         return new KeyMetadata(id, name, owner, prefix, last4, scopes, createdAt, lastUsed, expiresAt, status(now));
     }
 
-    KeyRow withSecret(String newDigest, String newPrefix, String newLast4) {
-        return new KeyRow(
+    KeyRecord withSecret(String newDigest, String newPrefix, String newLast4) {
+        return new KeyRecord(
                 seq,
                 id,
                 name,
@@ -61,6 +61,6 @@ record KeyRow(
 
     @Override
     public String toString() {
-        return "KeyRow[" + id + " " + prefix + "\u2026" + last4 + "]";
+        return "KeyRecord[" + id + " " + prefix + "\u2026" + last4 + "]";
     }
 }
