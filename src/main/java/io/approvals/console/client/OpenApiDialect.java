@@ -140,7 +140,7 @@ public final class OpenApiDialect {
     /** The request body schema of the POST operation whose path ends with the operation's name. */
     private JsonNode requestSchema(String operation) {
         JsonNode paths = root.path("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().toLowerCase(Locale.ROOT).endsWith("/" + operation.toLowerCase(Locale.ROOT))) {
                 continue;
@@ -179,7 +179,7 @@ public final class OpenApiDialect {
         for (JsonNode part : s.path("allOf")) {
             out.putAll(properties(part, depth + 1));
         }
-        s.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        s.path("properties").properties().forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 

@@ -340,7 +340,7 @@ final class ResponseDecoder {
             return Map.of();
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = errors.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = errors.properties().iterator();
         while (it.hasNext() && out.size() < 50) {
             Map.Entry<String, JsonNode> e = it.next();
             List<String> messages = new ArrayList<>();

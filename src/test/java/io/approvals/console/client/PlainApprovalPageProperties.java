@@ -189,7 +189,7 @@ class PlainApprovalPageProperties {
 
     private static void pascal(ObjectNode node) {
         Map<String, JsonNode> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             fields.put(Character.toUpperCase(e.getKey().charAt(0)) + e.getKey().substring(1), e.getValue());
         }

@@ -149,8 +149,8 @@ class UtcInstantsProperties {
     Arbitrary<String> mangled() {
         Arbitrary<String> valid = Arbitraries.longs()
                 .between(-62_135_596_800L, 253_402_300_799L)
-                .map(s -> canonical(Instant.ofEpochSecond(s, (int) Math.floorMod(s * 7919, 1_000_000_000L)), (int)
-                        Math.floorMod(s, 10)));
+                .map(s -> canonical(
+                        Instant.ofEpochSecond(s, (int) Math.floorMod(s * 7919, 1_000_000_000L)), Math.floorMod(s, 10)));
         return valid.flatMap(
                 text -> Arbitraries.integers().between(0, text.length() - 1).flatMap(at -> Arbitraries.of(
                                 '0', '9', '5', '3', '1', 'Z', 'z', 'T', '-', ':', '.', '+', ' ', '/')

@@ -146,7 +146,7 @@ class SandboxApiDescriptionTest {
     }
 
     private static void collectInstants(JsonNode node, List<String> out) {
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (e.getValue().isTextual()
                     && (e.getKey().endsWith("At") || e.getKey().equals("at"))) {
                 out.add(e.getValue().asText());

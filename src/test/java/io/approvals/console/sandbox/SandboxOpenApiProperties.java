@@ -263,7 +263,7 @@ class SandboxOpenApiProperties {
         if (schema.has("allOf")) {
             ObjectNode merged = JSON.createObjectNode();
             schema.get("allOf").forEach(s -> merged.setAll((ObjectNode) resolve(s)));
-            schema.fields().forEachRemaining(e -> {
+            schema.properties().forEach(e -> {
                 if (!e.getKey().equals("allOf")) {
                     merged.set(e.getKey(), e.getValue());
                 }
@@ -289,7 +289,7 @@ class SandboxOpenApiProperties {
                 Set<String> required = new java.util.HashSet<>();
                 schema.path("required").forEach(r -> required.add(r.asText()));
                 for (Iterator<Map.Entry<String, JsonNode>> it =
-                                schema.path("properties").fields();
+                                schema.path("properties").properties().iterator();
                         it.hasNext(); ) {
                     Map.Entry<String, JsonNode> p = it.next();
                     if (required.contains(p.getKey()) || random.nextBoolean()) {
@@ -368,7 +368,7 @@ class SandboxOpenApiProperties {
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
         List<Map.Entry<String, JsonNode>> props = new ArrayList<>();
-        schema.path("properties").fields().forEachRemaining(props::add);
+        schema.path("properties").properties().forEach(props::add);
         switch (kind) {
             case UNKNOWN_MEMBER -> o.put("unexpected" + random.nextInt(100), "x");
             case MISSING_REQUIRED -> {

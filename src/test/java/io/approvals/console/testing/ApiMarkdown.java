@@ -47,7 +47,7 @@ public final class ApiMarkdown {
         md.append(info.path("description").asText().strip()).append("\n\n");
         md.append("## Authentication\n\n");
         for (Iterator<Map.Entry<String, JsonNode>> it =
-                        doc.at("/components/securitySchemes").fields();
+                        doc.at("/components/securitySchemes").properties().iterator();
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> s = it.next();
             JsonNode v = s.getValue();
@@ -76,7 +76,7 @@ public final class ApiMarkdown {
         forEachOperation(this::operation);
         md.append("## Schemas\n\n");
         for (Iterator<Map.Entry<String, JsonNode>> it =
-                        doc.at("/components/schemas").fields();
+                        doc.at("/components/schemas").properties().iterator();
                 it.hasNext(); ) {
             Map.Entry<String, JsonNode> s = it.next();
             schema(s.getKey(), s.getValue());
@@ -89,9 +89,13 @@ public final class ApiMarkdown {
     }
 
     private void forEachOperation(OperationVisitor visitor) {
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        doc.path("paths").properties().iterator();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ms = p.getValue().fields(); ms.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> ms =
+                            p.getValue().properties().iterator();
+                    ms.hasNext(); ) {
                 Map.Entry<String, JsonNode> m = ms.next();
                 visitor.visit(m.getKey().toUpperCase(Locale.ROOT), p.getKey(), m.getValue());
             }
@@ -141,12 +145,14 @@ public final class ApiMarkdown {
                     .append("\n\n");
         }
         md.append("| status | body | description |\n|---|---|---|\n");
-        for (Iterator<Map.Entry<String, JsonNode>> rs = op.path("responses").fields(); rs.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> rs =
+                        op.path("responses").properties().iterator();
+                rs.hasNext(); ) {
             Map.Entry<String, JsonNode> r = rs.next();
             JsonNode response = resolve(r.getValue());
             List<String> bodies = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> cs =
-                            response.path("content").fields();
+                            response.path("content").properties().iterator();
                     cs.hasNext(); ) {
                 Map.Entry<String, JsonNode> c = cs.next();
                 bodies.add("`" + c.getKey() + "` " + type(c.getValue().path("schema")));
@@ -181,7 +187,9 @@ public final class ApiMarkdown {
         List<String> required = new ArrayList<>();
         s.path("required").forEach(r -> required.add(r.asText()));
         md.append("| member | type | required | constraints | description |\n|---|---|---|---|---|\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        s.get("properties").properties().iterator();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             JsonNode v = p.getValue();
             md.append("| `")

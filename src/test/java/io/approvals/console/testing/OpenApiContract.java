@@ -64,10 +64,12 @@ public final class OpenApiContract {
     public Map<String, String> operations() {
         Map<String, String> ops = new java.util.LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths =
-                        document.path("paths").fields();
+                        document.path("paths").properties().iterator();
                 paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ms = p.getValue().fields(); ms.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> ms =
+                            p.getValue().properties().iterator();
+                    ms.hasNext(); ) {
                 Map.Entry<String, JsonNode> m = ms.next();
                 ops.put(
                         m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey(),
@@ -81,7 +83,7 @@ public final class OpenApiContract {
     public String operationOf(String method, String path) {
         String m = method.toLowerCase(Locale.ROOT);
         for (Iterator<Map.Entry<String, JsonNode>> paths =
-                        document.path("paths").fields();
+                        document.path("paths").properties().iterator();
                 paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
             String regex = p.getKey().replaceAll("\\{[^}/]+}", "[^/]+");

@@ -50,7 +50,7 @@ public final class ReliabilityReport {
         }
         if (n.isObject()) {
             List<String> parts = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 parts.add(("-1".equals(e.getKey()) ? "no answer" : e.getKey()) + ": "
                         + e.getValue().asText());

@@ -163,7 +163,7 @@ class KeyAdminFxTest {
         waitUntil(() ->
                 !robot.lookup("#auditTable").queryAs(TableView.class).getItems().isEmpty());
         robot.interact(
-                () -> robot.lookup("#auditAction").queryAs(ChoiceBox.class).setValue(AuditEntry.KEY_REVOKED));
+                () -> robot.lookup("#auditAction").<ChoiceBox<String>>query().setValue(AuditEntry.KEY_REVOKED));
         TableView<?> audit = robot.lookup("#auditTable").queryAs(TableView.class);
         assertThat(audit.getItems()).isNotEmpty().allSatisfy(e -> assertThat(((AuditEntry) e).action())
                 .isEqualTo(AuditEntry.KEY_REVOKED));
