@@ -1,15 +1,11 @@
 package io.approvals.console.service;
 
 import io.approvals.console.client.ApiException;
-import io.approvals.console.client.ApprovalsApi;
 import io.approvals.console.client.KeyVerification;
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.Connection;
-import io.approvals.console.config.VerifiedKey;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.IssuedKey;
-import io.approvals.console.contract.KeyMetadata;
-import io.approvals.console.contract.KeyStatus;
 import io.approvals.console.credentials.Availability;
 import io.approvals.console.credentials.KeychainException;
 import io.approvals.console.credentials.SecretStore;
@@ -29,10 +25,13 @@ import java.util.Optional;
  *   <li>{@link #removePending}, then {@link #record} what the server said.</li>
  * </ol>
  * If anything stops in between, {@link #recover} (run by {@link RotationRecovery} at the next start)
- * finds the pending entry and finishes or rolls back. Profile names cannot contain '#', so the pending
- * account never collides with a profile. One window cannot be closed: if the server regenerates with no
+ * finds the pending entry and finishes or rolls back ({@link InterruptedRotation}). Profile names cannot
+ * contain '#', so the pending account never collides with a profile. One window cannot be closed: if the server regenerates with no
  * grace period and its answer is lost (or the process dies before step 3), the new key is gone and the
  * old one is dead; the marker lets the next start say so instead of failing silently.
+ *
+ * <p>This class holds the steps and the lock; what follows a failed step after the server issued a key is
+ * {@link RotationFinish}, what gets recorded {@link RotationFacts}.
  *
  * <p>Each step is public so tests can drive them one by one and stop or fail between any two. Every
  * method blocks (network and keychain): call it off the JavaFX thread.
@@ -49,10 +48,17 @@ public final class KeyRotation {
     /** The rotation lock while this object rotates or recovers: its own recovery must not wait for itself. */
     private RotationLock.Held held;
 
+    private final RotationFacts facts;
+    private final RotationFinish finishing;
+    private final InterruptedRotation interrupted;
+
     public KeyRotation(ConnectionService service) {
         this.service = service;
         this.secrets = service.secrets();
         this.lock = RotationLock.of(service);
+        this.facts = new RotationFacts(service);
+        this.finishing = new RotationFinish(this, facts, secrets);
+        this.interrupted = new InterruptedRotation(service, this, facts);
     }
 
     /** The keychain account of a profile's pending entry: {@code <profile>#pending}. */
@@ -98,14 +104,14 @@ public final class KeyRotation {
             RotationPause.after("regenerate");
         } catch (ApiException.Network | ApiException.Server e) {
             // the request may have reached the server and only the answer been lost
-            return explainMarker(
+            return interrupted.explainMarker(
                     plan.connection(), plan.current(), "Regenerating the key failed: " + e.getMessage(), e);
         } catch (ApiException e) {
             // the server refused the request (401, 403, 429, 400): it issued nothing
             discardMarker(profile);
             throw e;
         }
-        return finish(plan, issued.key(), oldKeyValidUntil(plan));
+        return finishing.finish(plan, issued.key(), oldKeyValidUntil(plan));
     }
 
     /**
@@ -144,7 +150,7 @@ public final class KeyRotation {
      */
     public IssuedKey regenerate(Plan plan) {
         try {
-            return client(plan.connection(), plan.current())
+            return facts.client(plan.connection(), plan.current())
                     .regenerateCurrentKey(plan.grace().seconds());
         } catch (ApiException.NotFound e) {
             discardMarker(plan.profile());
@@ -164,7 +170,7 @@ public final class KeyRotation {
 
     /** Step 4: asks the server about the new key. */
     public KeyVerification verify(Plan plan, ApiKey fresh) {
-        return client(plan.connection(), fresh).verifyKey();
+        return facts.client(plan.connection(), fresh).verifyKey();
     }
 
     /** Step 5: the new key replaces the connection's entry; save reads it back. */
@@ -179,124 +185,7 @@ public final class KeyRotation {
 
     /** Step 7: records what the server said about the key now stored. */
     public KeyReport record(String profile, ApiKey key, KeyVerification verification) {
-        Connection updated = service.profile(profile).withVerified(service.facts(key, verification));
-        service.connections().put(updated);
-        return KeyReport.of(updated, secrets.backendName(), key);
-    }
-
-    /** Steps 3 to 7 for a key the server has issued, with what to do when a step fails. */
-    RotationResult finish(Plan plan, ApiKey fresh, Instant oldValidUntil) {
-        String profile = plan.profile();
-        KeychainException pendingFailure = null;
-        try {
-            storePending(plan, fresh);
-            RotationPause.after("storePending");
-        } catch (KeychainException first) {
-            try {
-                storePending(plan, fresh); // a second try: a keychain that just locked or timed out may answer now
-            } catch (KeychainException second) {
-                pendingFailure = second;
-            }
-        }
-        KeyVerification verification;
-        try {
-            verification = verify(plan, fresh);
-            RotationPause.after("verify");
-        } catch (ApiException e) {
-            if (pendingFailure == null) {
-                // the pending entry holds the new key: decide exactly as the next start would
-                RotationResult decided = recover(profile).orElseThrow();
-                return new RotationResult(
-                        profile,
-                        decided.outcome(),
-                        "The new key could not be verified: " + e.getMessage() + " " + decided.message(),
-                        decided.report(),
-                        oldValidUntil,
-                        e,
-                        null);
-            }
-            return storeUnverified(plan, fresh, oldValidUntil, e);
-        }
-        try {
-            promote(plan, fresh);
-            RotationPause.after("promote");
-        } catch (KeychainException e) {
-            if (pendingFailure != null) {
-                return new RotationResult(
-                        profile,
-                        RotationOutcome.NEW_KEY_NOT_STORED,
-                        "The server issued a new key and it works, but the keychain could not store it: "
-                                + e.getMessage() + " " + oldKeyFate(oldValidUntil)
-                                + " The new key is held in this program's memory only.",
-                        report(profile, plan.current()),
-                        oldValidUntil,
-                        e,
-                        fresh);
-            }
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.PENDING,
-                    "The new key works and is kept in the keychain's pending entry, but replacing the old key failed: "
-                            + e.getMessage() + " The next start (or the next command) finishes the rotation.",
-                    report(profile, plan.current()),
-                    oldValidUntil,
-                    e,
-                    null);
-        }
-        try {
-            removePending(profile);
-            RotationPause.after("removePending");
-        } catch (KeychainException e) {
-            // harmless: a pending entry equal to the stored key is removed at the next start
-        }
-        KeyReport report = record(profile, fresh, verification);
-        String note = pendingFailure == null
-                ? ""
-                : " (The keychain refused the pending entry, so the new key was stored directly.)";
-        return new RotationResult(
-                profile,
-                RotationOutcome.COMPLETED,
-                "Rotated the key of profile '" + profile + "': the new key " + fresh.masked() + " (fingerprint "
-                        + fresh.fingerprint() + ") works and is stored in " + secrets.backendName() + ". "
-                        + oldKeyFate(oldValidUntil) + note,
-                report,
-                oldValidUntil,
-                null,
-                null);
-    }
-
-    /** Neither the pending write nor the verification worked: store the key the server just issued anyway. */
-    private RotationResult storeUnverified(Plan plan, ApiKey fresh, Instant oldValidUntil, ApiException why) {
-        String profile = plan.profile();
-        try {
-            promote(plan, fresh);
-        } catch (KeychainException e) {
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.NEW_KEY_NOT_STORED,
-                    "The server issued a new key, but the keychain could not store it (" + e.getMessage()
-                            + ") and it could not be verified (" + why.getMessage() + "). " + oldKeyFate(oldValidUntil)
-                            + " The new key is held in this program's memory only.",
-                    report(profile, plan.current()),
-                    oldValidUntil,
-                    e,
-                    fresh);
-        }
-        try {
-            removePending(profile);
-        } catch (KeychainException e) {
-            // removed at the next start
-        }
-        return new RotationResult(
-                profile,
-                RotationOutcome.UNDECIDED,
-                "The server issued a new key; it is stored but could not be verified yet (" + why.getMessage()
-                        + "). Check it with: approvals-console key verify --profile " + profile + ". "
-                        + oldKeyFate(oldValidUntil),
-                report(profile, fresh),
-                oldValidUntil,
-                why,
-                null);
+        return facts.record(profile, key, verification);
     }
 
     /**
@@ -311,7 +200,7 @@ public final class KeyRotation {
             return Optional.empty();
         }
         if (held != null && held.profile().equals(profile)) {
-            return recoverHolding(profile);
+            return interrupted.recoverHolding(profile);
         }
         Optional<RotationLock.Held> taken = lock.tryAcquire(profile, program());
         if (taken.isEmpty()) {
@@ -319,7 +208,7 @@ public final class KeyRotation {
         }
         try (RotationLock.Held h = taken.get()) {
             held = h;
-            return recoverHolding(profile);
+            return interrupted.recoverHolding(profile);
         } finally {
             held = null;
         }
@@ -353,261 +242,8 @@ public final class KeyRotation {
         return System.getProperty(PROGRAM_PROPERTY, "Approvals Console");
     }
 
-    private Optional<RotationResult> recoverHolding(String profile) {
-        String pendingAccount = pendingAccount(profile);
-        Optional<ApiKey> pending = secrets.load(pendingAccount);
-        if (pending.isEmpty()) {
-            return Optional.empty(); // the other program finished while we waited for the lock
-        }
-        Optional<Connection> connection = service.connections().find(profile);
-        if (connection.isEmpty()) {
-            secrets.delete(pendingAccount); // left over from a removed profile
-            return Optional.empty();
-        }
-        Connection c = connection.get();
-        Optional<ApiKey> stored = secrets.load(profile);
-        if (stored.isPresent() && stored.get().matches(pending.get())) {
-            boolean recordedIsOlder = c.verified() != null
-                    && !stored.get().fingerprint().equals(c.verified().fingerprint());
-            if (recordedIsOlder) {
-                // promoted, stopped before the pending entry went and the facts were recorded
-                return Optional.of(finishPromoted(c, stored.get()));
-            }
-            return Optional.of(explainMarker(
-                    c,
-                    stored.get(),
-                    "An earlier rotation of profile '" + profile + "' stopped before a new key was stored.",
-                    null));
-        }
-        String lead = "An earlier rotation of profile '" + profile + "' was interrupted.";
-        ApiKey fresh = pending.get();
-        KeyVerification verification;
-        try {
-            verification = client(c, fresh).verifyKey();
-        } catch (ApiException.Unauthorized e) {
-            return Optional.of(rollBack(c, stored, lead));
-        } catch (ApiException e) {
-            return Optional.of(new RotationResult(
-                    profile,
-                    RotationOutcome.UNDECIDED,
-                    lead
-                            + " Its new key could not be checked (" + e.getMessage() + "). It stays in the keychain's "
-                            + "pending entry and the next start tries again; until then the previous key is used.",
-                    report(profile, stored.orElse(null)),
-                    null,
-                    e,
-                    null));
-        }
-        try {
-            secrets.save(profile, fresh);
-        } catch (KeychainException e) {
-            return Optional.of(new RotationResult(
-                    profile,
-                    RotationOutcome.PENDING,
-                    lead
-                            + " Its new key works, but storing it failed: " + e.getMessage()
-                            + " The next start tries again.",
-                    report(profile, stored.orElse(null)),
-                    null,
-                    e,
-                    null));
-        }
-        try {
-            secrets.delete(pendingAccount);
-        } catch (KeychainException e) {
-            // equal to the stored key now: removed at the next start
-        }
-        KeyReport report = record(profile, fresh, verification);
-        return Optional.of(new RotationResult(
-                profile,
-                RotationOutcome.COMPLETED,
-                lead
-                        + " It has been completed: the new key " + fresh.masked() + " (fingerprint "
-                        + fresh.fingerprint()
-                        + ") works and is now stored.",
-                report,
-                null,
-                null,
-                null));
-    }
-
-    /** The new key is stored already; only the clean-up and the record of its facts were missing. */
-    private RotationResult finishPromoted(Connection c, ApiKey fresh) {
-        String profile = c.name();
-        String lead = "An earlier rotation of profile '" + profile + "' was interrupted.";
-        KeyVerification v;
-        try {
-            v = client(c, fresh).verifyKey();
-        } catch (ApiException e) {
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.UNDECIDED,
-                    lead + " Its new key is stored but could " + "not be checked (" + e.getMessage()
-                            + "). The next start checks again.",
-                    report(profile, fresh),
-                    null,
-                    e,
-                    null);
-        }
-        discardMarker(profile);
-        KeyReport report = record(profile, fresh, v);
-        return new RotationResult(
-                profile,
-                RotationOutcome.COMPLETED,
-                lead + " It has been completed: the new key " + fresh.masked() + " (fingerprint " + fresh.fingerprint()
-                        + ") works and is stored.",
-                report,
-                null,
-                null,
-                null);
-    }
-
-    /** The pending key was refused: keep the stored key if it works. */
-    private RotationResult rollBack(Connection c, Optional<ApiKey> stored, String lead) {
-        String profile = c.name();
-        secrets.delete(pendingAccount(profile)); // refused by the server: worthless
-        if (stored.isEmpty()) {
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.NO_WORKING_KEY,
-                    lead + " Its new key was refused " + "and no other key is stored. " + askAdmin(profile),
-                    report(profile, null),
-                    null,
-                    null,
-                    null);
-        }
-        try {
-            KeyVerification v = client(c, stored.get()).verifyKey();
-            KeyReport report = record(profile, stored.get(), v);
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.ROLLED_BACK,
-                    lead + " Its new key was refused by " + "the server, so the previous key "
-                            + stored.get().masked() + ", which still works, was kept.",
-                    report,
-                    null,
-                    null,
-                    null);
-        } catch (ApiException.Unauthorized e) {
-            recordRefused(profile, stored.get());
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.NO_WORKING_KEY,
-                    lead + " Neither its new key nor " + "the previous one is accepted by the server. "
-                            + askAdmin(profile),
-                    report(profile, stored.get()),
-                    null,
-                    e,
-                    null);
-        } catch (ApiException e) {
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.ROLLED_BACK,
-                    lead + " Its new key was refused by "
-                            + "the server, so the previous key was kept (it could not be checked just now: "
-                            + e.getMessage() + ")",
-                    report(profile, stored.get()),
-                    null,
-                    e,
-                    null);
-        }
-    }
-
-    /**
-     * The marker is all that is pending (the server's answer never arrived, or the process stopped before
-     * storing it): ask the server what became of the stored key.
-     */
-    private RotationResult explainMarker(Connection c, ApiKey current, String lead, Throwable cause) {
-        String profile = c.name();
-        KeyVerification v;
-        try {
-            v = client(c, current).verifyKey();
-        } catch (ApiException.Unauthorized e) {
-            discardMarker(profile);
-            recordRefused(profile, current); // stays visible (key status, the app's banner) after the marker went
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.NEW_KEY_LOST,
-                    lead + " The stored key is no longer "
-                            + "accepted: the server most likely regenerated it with no grace period, and the new key was never "
-                            + "stored on this computer. " + askAdmin(profile),
-                    report(profile, current),
-                    null,
-                    cause == null ? e : cause,
-                    null);
-        } catch (ApiException e) {
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.UNDECIDED,
-                    lead + " The stored key could not be " + "checked either (" + e.getMessage()
-                            + "). The next start checks again.",
-                    report(profile, current),
-                    null,
-                    cause == null ? e : cause,
-                    null);
-        }
-        discardMarker(profile);
-        KeyReport report = record(profile, current, v);
-        KeyMetadata m = v.metadata();
-        if (m != null && m.status() == KeyStatus.EXPIRING) {
-            // the marker alone cannot tell the two causes apart: the answer was lost on the way, or it arrived
-            // and the keychain could not store it (it vanished or locked mid-rotation)
-            return new RotationResult(
-                    profile,
-                    RotationOutcome.NEW_KEY_LOST,
-                    lead + " The server did regenerate "
-                            + "the key, but the new key was never stored on this computer (its answer was lost, or the "
-                            + "keychain could not store it) and cannot be recovered. The stored key keeps working until "
-                            + m.expiresAt() + ": rotate again now (approvals-console key rotate --profile " + profile
-                            + " --grace 1h).",
-                    report,
-                    m.expiresAt(),
-                    cause,
-                    null);
-        }
-        return new RotationResult(
-                profile,
-                RotationOutcome.NOTHING_CHANGED,
-                lead + " The server issued no new key; nothing changed and the stored key still works.",
-                report,
-                null,
-                cause,
-                null);
-    }
-
-    /**
-     * Records that the server refused the stored key ({@link KeyAttention#REFUSED_STATUS}), keeping the other facts
-     * last verified: until a key that works is stored, key status and the app say so instead of "Active".
-     */
-    void recordRefused(String profile, ApiKey key) {
-        Connection c = service.profile(profile);
-        VerifiedKey v = c.verified();
-        Instant now = service.clock().instant();
-        VerifiedKey refused = v != null && key.fingerprint().equals(v.fingerprint())
-                ? new VerifiedKey(
-                        v.prefix(),
-                        v.last4(),
-                        v.fingerprint(),
-                        v.scopes(),
-                        v.owner(),
-                        v.expiresAt(),
-                        KeyAttention.REFUSED_STATUS,
-                        now,
-                        v.keyEndpointsAvailable())
-                : new VerifiedKey(
-                        key.prefix(),
-                        key.last4(),
-                        key.fingerprint(),
-                        java.util.List.of(),
-                        null,
-                        null,
-                        KeyAttention.REFUSED_STATUS,
-                        now,
-                        true);
-        service.connections().put(c.withVerified(refused));
-    }
-
-    private void discardMarker(String profile) {
+    /** Removes the marker; a failure is left for the next start. */
+    void discardMarker(String profile) {
         try {
             removePending(profile);
         } catch (KeychainException e) {
@@ -619,24 +255,5 @@ public final class KeyRotation {
         return plan.grace().compromised()
                 ? null
                 : service.clock().instant().plus(plan.grace().duration());
-    }
-
-    private static String oldKeyFate(Instant validUntil) {
-        return validUntil == null
-                ? "The old key no longer works."
-                : "The old key keeps working until about " + validUntil + ", so other clients can switch over.";
-    }
-
-    private static String askAdmin(String profile) {
-        return "Ask an administrator to regenerate or issue a key for you, then store it with: "
-                + "approvals-console key set --profile " + profile;
-    }
-
-    private KeyReport report(String profile, ApiKey key) {
-        return KeyReport.of(service.profile(profile), secrets.backendName(), key);
-    }
-
-    private ApprovalsApi client(Connection c, ApiKey key) {
-        return service.clients().create(c, key);
     }
 }

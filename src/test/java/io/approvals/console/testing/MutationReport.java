@@ -101,7 +101,7 @@ public final class MutationReport {
                         + "removed conditional - replaced equality check with false",
                 "clearing stale claims while this object holds the lock: its own claim is live, so nothing is removed");
         EQUIVALENT.put(
-                "io.approvals.console.service.KeyRotation.recoverHolding:"
+                "io.approvals.console.service.InterruptedRotation.recoverHolding:"
                         + "removed conditional - replaced equality check with false",
                 "the pending entry vanishes between recover's look and taking the lock only if another program "
                         + "settles it in that moment: a race no test can time without a hook");
