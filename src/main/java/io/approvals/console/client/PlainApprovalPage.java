@@ -12,12 +12,12 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.JsonTokens;
 import io.approvals.console.contract.Page;
+import io.approvals.console.contract.PlainJson;
 import io.approvals.console.contract.PlainJson.Names;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.contract.ServerText;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -120,13 +120,7 @@ final class PlainApprovalPage {
 
     /** The approvals of the list the parser is at the start of. */
     private static List<Approval> items(JsonParser p) throws IOException {
-        List<Approval> out = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-            out.add(approval(p));
-        }
-        expect(t, JsonToken.END_ARRAY);
-        return out;
+        return PlainJson.objects(p, PlainApprovalPage::approval);
     }
 
     private static Approval approval(JsonParser p) throws IOException {

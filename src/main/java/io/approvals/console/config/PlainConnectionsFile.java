@@ -9,6 +9,7 @@ import static io.approvals.console.contract.PlainJson.text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.approvals.console.contract.JsonTokens;
+import io.approvals.console.contract.PlainJson;
 import io.approvals.console.contract.PlainJson.Names;
 import java.io.IOException;
 import java.net.URI;
@@ -90,13 +91,7 @@ final class PlainConnectionsFile {
             return null;
         }
         expect(start, JsonToken.START_ARRAY);
-        List<Connection> out = new ArrayList<>();
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-            out.add(connection(p));
-        }
-        expect(t, JsonToken.END_ARRAY);
-        return out;
+        return PlainJson.objects(p, PlainConnectionsFile::connection);
     }
 
     private static Connection connection(JsonParser p) throws IOException {

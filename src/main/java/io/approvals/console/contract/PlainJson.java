@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,6 +36,22 @@ public final class PlainJson {
             throw notPlain();
         }
         return actual;
+    }
+
+    /** Reads one object of an array, the parser at its START_OBJECT. */
+    public interface ObjectReader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /** The objects of the array the parser has just entered, each read by reader; anything else is not plain. */
+    public static <T> List<T> objects(JsonParser p, ObjectReader<T> reader) throws IOException {
+        List<T> out = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+            out.add(reader.read(p));
+        }
+        expect(t, JsonToken.END_ARRAY);
+        return out;
     }
 
     /** A string, or null for null; a value of any other type is not plain. */
