@@ -43,6 +43,8 @@ public final class AspNetLikeServer implements AutoCloseable {
     public volatile int titleMaxLength = Integer.MAX_VALUE;
     /** False: no Swashbuckle document (a server whose header name must be guessed). */
     public volatile boolean publishSwagger = true;
+    /** The list answers 500 with a problem body and a traceId, as an ASP.NET exception handler does. */
+    public volatile boolean listFails;
 
     public AspNetLikeServer(String key, int count) throws IOException {
         this.key = key;
@@ -92,6 +94,15 @@ public final class AspNetLikeServer implements AutoCloseable {
             }
             switch (path) {
                 case "/approvals/GetApprovalNotComplete" -> {
+                    if (listFails) {
+                        send(
+                                ex,
+                                500,
+                                "application/problem+json",
+                                "{\"title\":\"An error occurred while processing"
+                                        + " your request.\",\"status\":500,\"traceId\":\"00-5f1c-trace-01\"}");
+                        return;
+                    }
                     ArrayNode out = JSON.createArrayNode();
                     items.keySet().stream()
                             .sorted()

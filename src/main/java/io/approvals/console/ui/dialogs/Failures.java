@@ -2,6 +2,7 @@ package io.approvals.console.ui.dialogs;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.service.FailureText;
+import io.approvals.console.ui.common.FailureDetails;
 import io.approvals.console.ui.common.Messages;
 import java.util.Locale;
 
@@ -35,30 +36,7 @@ final class Failures {
      * id (X-Request-Id), the problem's traceId, and every field error; empty when the failure has none of them.
      */
     static String details(Throwable e) {
-        if (!(e instanceof ApiException a)) {
-            return "";
-        }
-        java.util.List<String> out = new java.util.ArrayList<>();
-        if (a.status() > 0) {
-            out.add(io.approvals.console.ui.common.Messages.format(
-                    "failure.details.status", String.valueOf(a.status())));
-        }
-        if (a.requestId() != null) {
-            out.add(io.approvals.console.ui.common.Messages.format("failure.details.requestId", a.requestId()));
-        }
-        if (a.traceId() != null && !a.traceId().equals(a.requestId())) {
-            out.add(io.approvals.console.ui.common.Messages.format("failure.details.traceId", a.traceId()));
-        }
-        if (a instanceof ApiException.Validation v) {
-            v.errors()
-                    .forEach((field, messages) -> out.add(io.approvals.console.ui.common.Messages.format(
-                            "failure.details.field", field, String.join("; ", messages))));
-        }
-        // the status alone is no help to support: no expander then
-        boolean traceable = a.requestId() != null
-                || a.traceId() != null
-                || a instanceof ApiException.Validation v && !v.errors().isEmpty();
-        return traceable ? String.join("\n", out) : "";
+        return FailureDetails.of(e);
     }
 
     /**

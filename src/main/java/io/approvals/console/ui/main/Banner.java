@@ -1,7 +1,14 @@
 package io.approvals.console.ui.main;
 
-/** A message across the top of the main window: what went wrong, and what the user can do. */
-public record Banner(Kind kind, String text, String actionLabel) {
+/**
+ * A message across the top of the main window: what went wrong, and what the user can do; details (request id,
+ * traceId) are for support, empty when the failure has none.
+ */
+public record Banner(Kind kind, String text, String actionLabel, String details) {
+
+    public Banner(Kind kind, String text, String actionLabel) {
+        this(kind, text, actionLabel, "");
+    }
 
     public enum Kind {
         /** The server could not be reached; the table shows the last data. */

@@ -1,9 +1,13 @@
 package io.approvals.console.ui.main;
 
+import atlantafx.base.theme.Styles;
 import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.Messages;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -14,6 +18,7 @@ final class BannerBar extends HBox {
     private final Label text = new Label();
     private final Button action = new Button();
     private final Label icon = new Label();
+    private final Button details = new Button(Messages.get("failure.details"));
 
     BannerBar(ApprovalsViewModel vm, MainActions actions) {
         setId("troubleBanner");
@@ -26,7 +31,10 @@ final class BannerBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(text, Priority.SOMETIMES);
-        getChildren().addAll(icon, text, spacer, action);
+        details.setId("bannerDetails");
+        details.getStyleClass().add(Styles.FLAT);
+        details.setOnAction(e -> showDetails(vm.bannerProperty().get()));
+        getChildren().addAll(icon, text, spacer, details, action);
         vm.bannerProperty().addListener((o, a, b) -> show(b));
         action.setOnAction(e -> {
             Banner b = vm.bannerProperty().get();
@@ -56,9 +64,30 @@ final class BannerBar extends HBox {
                     case ERROR -> Feather.ALERT_TRIANGLE;
                 }));
         text.setText(b.text());
+        boolean traceable = b.details() != null && !b.details().isEmpty();
+        details.setVisible(traceable);
+        details.setManaged(traceable);
         action.setVisible(b.actionLabel() != null);
         action.setManaged(b.actionLabel() != null);
         action.setText(b.actionLabel());
         action.setAccessibleText(b.actionLabel());
+    }
+
+    /** Selectable text, so support staff can copy the request id and traceId into a ticket. */
+    private void showDetails(Banner b) {
+        if (b == null || b.details().isEmpty()) {
+            return;
+        }
+        TextArea area = new TextArea(b.details());
+        area.setId("bannerDetailsText");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.min(8, b.details().split("\n").length + 1));
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle(Messages.get("failure.details"));
+        alert.setHeaderText(Messages.get("failure.details.hint"));
+        alert.getDialogPane().setContent(area);
+        alert.show();
     }
 }

@@ -8,6 +8,7 @@ import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.service.FailureText;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.FailureDetails;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import io.approvals.console.ui.session.ConsoleSession;
@@ -255,13 +256,14 @@ final class ListRefresh {
             banner.set(new Banner(
                     Banner.Kind.UNAUTHORIZED,
                     FailureText.of(e, Messages.locale()).message(),
-                    "Replace key\u2026"));
+                    "Replace key\u2026",
+                    FailureDetails.of(e)));
             onUnauthorized.run(); // another program may have stored a new key meanwhile
         } else if (e instanceof ApiException.Forbidden f) {
-            banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null));
+            banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null, FailureDetails.of(e)));
             scheduleNext();
         } else {
-            banner.set(new Banner(Banner.Kind.ERROR, messageOf(e), "Retry"));
+            banner.set(new Banner(Banner.Kind.ERROR, messageOf(e), "Retry", FailureDetails.of(e)));
             scheduleNext();
         }
     }

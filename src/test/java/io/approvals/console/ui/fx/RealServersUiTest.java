@@ -20,6 +20,7 @@ import io.approvals.console.ui.main.ApprovalRow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -365,5 +366,21 @@ class RealServersUiTest {
                 .extracting(r -> r.approval().title())
                 .contains("Half read")
                 .doesNotContain("No id at all");
+    }
+
+    @Test
+    void aFailedListShowsTheServersTraceIdUnderDetails(FxRobot robot) throws Exception {
+        aspnet = new AspNetLikeServer(KEY, 3);
+        addConnection(robot, "aspnet", aspnet.uri().toString());
+        saveAndOpen(robot, 3);
+        aspnet.listFails = true;
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        waitUntil(() ->
+                robot.lookup("#bannerDetails").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#bannerDetails");
+        waitUntil(() -> robot.lookup("#bannerDetailsText").tryQuery().isPresent());
+        TextArea details = robot.lookup("#bannerDetailsText").queryAs(TextArea.class);
+        assertThat(details.getText()).contains("HTTP status: 500").contains("00-5f1c-trace-01");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 }
