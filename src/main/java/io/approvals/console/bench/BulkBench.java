@@ -148,11 +148,10 @@ final class BulkBench {
     }
 
     private static Parent bulkDialog() {
+        // DialogService puts a dialog's own root inside a styled holder, so it is looked up, not taken as the root
         for (Window w : Window.getWindows()) {
-            if (w.getScene() != null
-                    && w.getScene().getRoot() != null
-                    && "bulkDialog".equals(w.getScene().getRoot().getId())) {
-                return w.getScene().getRoot();
+            if (w.isShowing() && w.getScene() != null && w.getScene().lookup("#bulkDialog") instanceof Parent p) {
+                return p;
             }
         }
         throw new IllegalStateException("the bulk dialog did not open");
