@@ -109,10 +109,9 @@ public record FailureText(Kind kind, String title, String message, String nextSt
             return t.text(Kind.INSECURE_URL, new Object[] {host}, t.get(Kind.INSECURE_URL, "next"));
         }
         if (e instanceof ApiException.Unauthorized u) {
-            if (u.guessedHeader() != null || m.contains("which was assumed")) {
+            if (u.guessedHeader() != null) {
                 Kind kind = Kind.UNAUTHORIZED_HEADER;
-                String header = u.guessedHeader() != null ? u.guessedHeader() : between(m, "header '", "'");
-                return t.text(kind, new Object[] {header}, t.get(kind, "next"));
+                return t.text(kind, new Object[] {u.guessedHeader()}, t.get(kind, "next"));
             }
             return t.text(Kind.UNAUTHORIZED, new Object[0], t.get(Kind.UNAUTHORIZED, "next"));
         }
