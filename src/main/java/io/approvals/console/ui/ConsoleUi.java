@@ -6,6 +6,7 @@ import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.DialogWarmUp;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.common.UiTicker;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.ApprovalsViewModel;
 import io.approvals.console.ui.main.KeyWatch;
@@ -22,9 +23,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -54,12 +52,11 @@ public final class ConsoleUi implements MainActions {
     private ConsoleSession session;
     private KeyWatch watch;
     /** The periodic look at the keychain (see {@link KeyWatch}). */
-    private final Timeline keyLooks =
-            new Timeline(new KeyFrame(javafx.util.Duration.seconds(KeyWatch.PERIOD.toSeconds()), e -> {
-                if (watch != null) {
-                    watch.periodic();
-                }
-            }));
+    private final UiTicker keyLooks = new UiTicker(KeyWatch.PERIOD, () -> {
+        if (watch != null) {
+            watch.periodic();
+        }
+    });
 
     private final MainDialogs hub;
     private final StartupFlow startup;
@@ -73,7 +70,6 @@ public final class ConsoleUi implements MainActions {
         this.settings = UiSettings.defaults();
         this.startup = new StartupFlow(this, stage, env, background);
         this.hub = new MainDialogs(this, stage, env, background, clock, version);
-        keyLooks.setCycleCount(Animation.INDEFINITE);
         // back from a terminal where the key was rotated: look whether the keychain holds another key
         stage.focusedProperty().addListener((o, was, is) -> {
             if (is && watch != null) {
@@ -171,7 +167,7 @@ public final class ConsoleUi implements MainActions {
         setRoot(main);
         main.start();
         watch = new KeyWatch(env, background, clock, vm, this, switched -> session = switched);
-        keyLooks.playFromStart();
+        keyLooks.restart();
         KeyWatch watching = watch;
         afterNextFrame(() -> watching.look(KeyWatch.Cause.ELSEWHERE)); // shows what needs attention from the start
         MainView shown = main;

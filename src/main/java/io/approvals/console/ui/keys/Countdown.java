@@ -1,23 +1,19 @@
 package io.approvals.console.ui.keys;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import io.approvals.console.ui.common.UiTicker;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleLongProperty;
 
 /**
  * The seconds left of something that ends by itself (a revealed key, a copied key), ticking once a second while
- * it runs. For the eye only: the timers of the view model decide when it ends.
+ * it runs. For the eye only: the timers of the view model decide when it ends. A {@link UiTicker}, not a Timeline,
+ * so a countdown does not draw 60 frames a second.
  */
 final class Countdown {
     private final SimpleLongProperty left = new SimpleLongProperty();
-    private final Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> step()));
+    private final UiTicker tick = new UiTicker(java.time.Duration.ofSeconds(1), this::step);
     private long endsAtNanos;
-
-    Countdown() {
-        tick.setCycleCount(Timeline.INDEFINITE);
-    }
 
     /** Starts counting down from `length` when running, else stops. */
     void restart(boolean running, java.time.Duration length) {
@@ -25,7 +21,7 @@ final class Countdown {
         if (running) {
             endsAtNanos = System.nanoTime() + length.toNanos();
             left.set(length.toSeconds());
-            tick.playFromStart();
+            tick.play();
         } else {
             left.set(0);
         }

@@ -3,7 +3,7 @@ package io.approvals.console.ui.main;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Icons;
 import io.approvals.console.ui.common.Messages;
-import io.approvals.console.ui.common.SecondTicker;
+import io.approvals.console.ui.common.UiTicker;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +15,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -45,11 +46,13 @@ public final class MainView extends BorderPane {
     private final ActionFactory commands;
     private final TableView<ApprovalRow> table;
     private final TextField search;
-    private final SecondTicker ticker;
+    private final UiTicker ticker;
     private final QuickApprove quick;
     private final ApproveAndNext flow;
     private final AdaptiveLayout layout;
     private final DetailPane detail;
+    private final ChangeListener<Boolean> focusChange = (o, was, focused) -> Platform.runLater(this::updateLooking);
+    private final ChangeListener<javafx.stage.Window> windowChange = (o, before, window) -> watchFocus(before, window);
 
     public MainView(ApprovalsViewModel vm, MainActions actions) {
         this.vm = vm;
@@ -102,15 +105,21 @@ public final class MainView extends BorderPane {
                 commands.execute(MainAction.APPROVE);
             }
         });
-        ticker = new SecondTicker(() -> {
+        ticker = new UiTicker(java.time.Duration.ofSeconds(1), () -> {
             vm.tick();
             tickRelativeTimes();
         });
-        sceneProperty().addListener((o, a, scene) -> {
+        // The scene and its window outlive this view (a switch of connection builds a new one): the listeners on
+        // them go when the view leaves the scene, or they would hold this view and all its rows.
+        sceneProperty().addListener((o, before, scene) -> {
+            if (before != null) {
+                before.windowProperty().removeListener(windowChange);
+                watchFocus(before.getWindow(), null);
+            }
             if (scene != null) {
                 commands.installWindowKeys(scene);
-                scene.windowProperty().addListener((w, before, window) -> watchFocus(window));
-                watchFocus(scene.getWindow());
+                scene.windowProperty().addListener(windowChange);
+                watchFocus(null, scene.getWindow());
             }
         });
     }
@@ -221,9 +230,12 @@ public final class MainView extends BorderPane {
      * The view model learns when the user stops (and starts) looking at the app: "new" is relative to that. A dialog
      * of the app in front counts as looking, so the check runs a moment after the main window loses focus.
      */
-    private void watchFocus(javafx.stage.Window window) {
+    private void watchFocus(javafx.stage.Window before, javafx.stage.Window window) {
+        if (before != null) {
+            before.focusedProperty().removeListener(focusChange);
+        }
         if (window != null) {
-            window.focusedProperty().addListener((o, was, focused) -> Platform.runLater(this::updateLooking));
+            window.focusedProperty().addListener(focusChange);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.common;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -7,16 +8,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 
 /**
- * Runs an action on the UI thread once a second, from a timer thread. Not a Timeline: while any animation runs,
- * JavaFX runs a pulse every frame, 60 a second, and the main window's 1-second Timeline kept it doing so all day
- * (bench "idle": most of the open window's CPU time and wake-ups). A tick not yet run is not queued twice.
+ * Runs an action on the UI thread every period, from a timer thread. Not a Timeline: while any animation runs, even
+ * one whose next key frame is a minute away, JavaFX runs a pulse every frame, 60 a second, all day (bench "idle":
+ * most of the open window's CPU time and wake-ups). A tick not yet run is not queued twice.
  */
-public final class SecondTicker {
+public final class UiTicker {
+    private final Duration period;
     private final Runnable action;
     private final AtomicBoolean queued = new AtomicBoolean();
     private ScheduledExecutorService timer;
 
-    public SecondTicker(Runnable action) {
+    public UiTicker(Duration period, Runnable action) {
+        this.period = period;
         this.action = action;
     }
 
@@ -26,7 +29,7 @@ public final class SecondTicker {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ui-second-ticker");
+            Thread t = new Thread(r, "ui-ticker");
             t.setDaemon(true);
             return t;
         });
@@ -41,9 +44,15 @@ public final class SecondTicker {
                         });
                     }
                 },
-                1,
-                1,
-                TimeUnit.SECONDS);
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts ticking again, the first tick a whole period from now (call on the UI thread). */
+    public void restart() {
+        stop();
+        play();
     }
 
     /** Stops ticking (call on the UI thread). */
