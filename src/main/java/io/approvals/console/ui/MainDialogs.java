@@ -199,6 +199,8 @@ final class MainDialogs {
     private void openSettings(ConnectionDraft connection, boolean editable) {
         dialogs()
                 .show(FxmlView.SETTINGS, new SettingsController(ui.uiSettings(), connection, editable, (s, changed) -> {
+                    boolean newLanguage = !java.util.Objects.equals(
+                            s.language(), ui.uiSettings().language());
                     ui.useSettings(s);
                     MainView main = ui.mainView();
                     if (main != null) {
@@ -220,6 +222,8 @@ final class MainDialogs {
                                 ui.showMain(ui.session());
                             }
                         });
+                    } else if (newLanguage && ui.session() != null) {
+                        ui.showMain(ui.session()); // the main window is built in code: built again, in the new language
                     }
                 }));
     }

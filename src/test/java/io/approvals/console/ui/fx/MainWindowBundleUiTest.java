@@ -133,6 +133,43 @@ class MainWindowBundleUiTest {
                         "Filter zur\u00fccksetzen");
     }
 
+    /** Settings → Deutsch: the main window (built in code, not FXML) is built again in German at once. */
+    @Test
+    void theMainWindowTakesANewLanguageAtOnce(FxRobot robot) throws Exception {
+        ConsoleSession session = server.adminSession();
+        robot.interact(() -> {
+            Messages.useLanguage("en");
+            if (stage.getScene() == null) {
+                stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
+            }
+            ui.showMain(session);
+        });
+        Waits.until(
+                () -> ui.mainView() != null && ui.mainView().table().getItems().size() == 40);
+        assertThat(visibleTexts(robot)).contains("Approve").doesNotContain("Genehmigen");
+
+        robot.interact(() -> ui.settings());
+        Waits.until(() -> robot.lookup("#settingsLanguage").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<String> language =
+                robot.lookup("#settingsLanguage").query();
+        robot.interact(() -> language.setValue("de"));
+        javafx.scene.control.Button save = robot.lookup("#settingsSave").query();
+        robot.interact(save::fire);
+
+        Waits.until(() -> ui.mainView() != null
+                && ui.mainView().table().getItems().size() == 40
+                && visibleTexts(robot).contains("Genehmigen"));
+        assertThat(visibleTexts(robot))
+                .contains("Genehmigen", "Offene Freigaben")
+                .doesNotContain("Approve");
+    }
+
+    private List<String> visibleTexts(FxRobot robot) {
+        List<String> texts = new ArrayList<>();
+        robot.interact(() -> collect(stage.getScene().getRoot(), texts));
+        return texts;
+    }
+
     @Test
     void nothingIsCutOffInGermanAtEitherSize(FxRobot robot) throws Exception {
         robot.interact(() -> {
