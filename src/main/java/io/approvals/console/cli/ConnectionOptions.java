@@ -11,13 +11,12 @@ final class ConnectionOptions {
     @Option(
             names = "--profile",
             paramLabel = "NAME",
-            description =
-                    "The profile (default: $APPROVALS_PROFILE, else the only profile; none needed with $APPROVALS_URL).")
+            descriptionKey = "connection.profile")
     String profile;
 
     @Option(
             names = "--key-file",
             paramLabel = "FILE",
-            description = "Read the key for this run from FILE (must be readable by its owner only); never stored.")
+            descriptionKey = "connection.key-file")
     Path keyFile;
 }

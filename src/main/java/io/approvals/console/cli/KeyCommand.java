@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 /** key set | status | verify | delete: the profile's key in the OS keychain. */
 @Command(
         name = "key",
-        description = "Set, check and delete a profile's API key (kept in the OS keychain).",
         mixinStandardHelpOptions = true,
         subcommands = {
             KeyCommand.Set.class,
@@ -38,10 +37,10 @@ final class KeyCommand implements Runnable {
         @Option(
                 names = "--profile",
                 paramLabel = "NAME",
-                description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
+                descriptionKey = "key.profile")
         String profile;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Base(CliContext ctx) {
@@ -63,12 +62,7 @@ final class KeyCommand implements Runnable {
 
     @Command(
             name = "set",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Read a key from stdin (hidden on a terminal), verify it against the server, then store it.",
-                "The key is never taken from an argument. A refused key leaves the stored one as it was.",
-                "Example: approvals-console key set --profile prod < key.txt"
-            })
+            mixinStandardHelpOptions = true)
     static final class Set extends Base {
         Set(CliContext ctx) {
             super(ctx);
@@ -100,20 +94,14 @@ final class KeyCommand implements Runnable {
 
     @Command(
             name = "status",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Show the key (masked), where it came from, and what its last verification found.",
-                "The key: --key-file, else $APPROVALS_API_KEY, else the keychain (see docs/cli.md).",
-                "--check asks the server now and exits 3 when the key is dead (revoked, expired or unknown)."
-            })
+            mixinStandardHelpOptions = true)
     static final class Status extends Base {
         @Option(
                 names = "--key-file",
-                paramLabel = "FILE",
-                description = "Look at the key in FILE (readable by its owner only) instead; never stored.")
+                paramLabel = "FILE")
         java.nio.file.Path keyFile;
 
-        @Option(names = "--check", description = "Ask the server whether the key works now; exit 3 when it does not.")
+        @Option(names = "--check")
         boolean check;
 
         Status(CliContext ctx) {
@@ -177,8 +165,7 @@ final class KeyCommand implements Runnable {
 
     @Command(
             name = "verify",
-            mixinStandardHelpOptions = true,
-            description = "Verify the stored key against the server again.")
+            mixinStandardHelpOptions = true)
     static final class Verify extends Base {
         Verify(CliContext ctx) {
             super(ctx);
@@ -192,8 +179,7 @@ final class KeyCommand implements Runnable {
 
     @Command(
             name = "delete",
-            mixinStandardHelpOptions = true,
-            description = "Delete the profile's key from the keychain; the profile stays.")
+            mixinStandardHelpOptions = true)
     static final class Delete extends Base {
         Delete(CliContext ctx) {
             super(ctx);

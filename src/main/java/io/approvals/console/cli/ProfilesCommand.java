@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 /** profiles add | list | remove: the connections (no secrets; keys are set with "key set"). */
 @Command(
         name = "profiles",
-        description = "Add, list and remove connection profiles.",
         mixinStandardHelpOptions = true,
         subcommands = {
             ProfilesCommand.Add.class,
@@ -33,46 +32,41 @@ final class ProfilesCommand implements Runnable {
 
     @Command(
             name = "add",
-            description = "Add a profile: a name for a server URL and how to present the key.",
             mixinStandardHelpOptions = true)
     static final class Add implements Runnable {
         private final CliContext ctx;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "Profile name (also the keychain account).")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "profiles.add.name")
         String name;
 
         @Option(
                 names = "--url",
                 required = true,
-                paramLabel = "URL",
-                description = "Base URL of the Approvals API, e.g. https://approvals.example.com")
+                paramLabel = "URL")
         String url;
 
         @Option(
                 names = "--header",
-                paramLabel = "NAME",
-                description = "Header that carries the key (default: X-API-Key).")
+                paramLabel = "NAME")
         String header;
 
-        @Option(names = "--bearer", description = "Send the key as Authorization: Bearer (SSO, DeskToken).")
+        @Option(names = "--bearer")
         boolean bearer;
 
         @Option(
                 names = "--ca-cert",
-                paramLabel = "PEM",
-                description = "Extra CA certificate (PEM) to trust for this server.")
+                paramLabel = "PEM")
         Path caCert;
 
         @Option(
                 names = "--openapi",
-                paramLabel = "URL|FILE",
-                description = "The server's OpenAPI document, where it is not at a usual place.")
+                paramLabel = "URL|FILE")
         String openapi;
 
-        @Option(names = "--no-discovery", description = "Do not look for the server's OpenAPI document.")
+        @Option(names = "--no-discovery")
         boolean noDiscovery;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Add(CliContext ctx) {
@@ -132,8 +126,6 @@ final class ProfilesCommand implements Runnable {
 
     @Command(
             name = "set",
-            description = "Change how a profile speaks to its server: field names, spellings, "
-                    + "header, time zone; or read its OpenAPI document again.",
             mixinStandardHelpOptions = true)
     static final class SetDialect implements Runnable {
         private final CliContext ctx;
@@ -143,32 +135,26 @@ final class ProfilesCommand implements Runnable {
 
         @Option(
                 names = "--field",
-                paramLabel = "NAME=SERVERNAME",
-                description = "A request field's name on the "
-                        + "server, e.g. approvalId=ApprovalId, comment=Reason, expectedVersion=RowVersion; also "
-                        + "spelling.Approved=Approve, idType=integer, versionType=byte|integer|string. Repeatable; an "
-                        + "empty value goes back to the contract's.")
+                paramLabel = "NAME=SERVERNAME")
         Map<String, String> fields = new java.util.LinkedHashMap<>();
 
-        @Option(names = "--header", paramLabel = "NAME", description = "Header that carries the key.")
+        @Option(names = "--header", paramLabel = "NAME")
         String header;
 
-        @Option(names = "--bearer", description = "Send the key as Authorization: Bearer.")
+        @Option(names = "--bearer")
         Boolean bearer;
 
         @Option(
                 names = "--time-zone",
-                paramLabel = "ZONE",
-                description = "Time zone of times the server sends without one (default UTC), e.g. Europe/Berlin.")
+                paramLabel = "ZONE")
         String timeZone;
 
         @Option(
                 names = "--openapi",
-                paramLabel = "URL|FILE",
-                description = "Read the dialect from this OpenAPI document (or the usual places with 'auto').")
+                paramLabel = "URL|FILE")
         String openapi;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         SetDialect(CliContext ctx) {
@@ -209,7 +195,6 @@ final class ProfilesCommand implements Runnable {
 
     @Command(
             name = "show",
-            description = "Show a profile's connection details, its dialect included.",
             mixinStandardHelpOptions = true)
     static final class Show implements Runnable {
         private final CliContext ctx;
@@ -217,7 +202,7 @@ final class ProfilesCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Show(CliContext ctx) {
@@ -248,11 +233,11 @@ final class ProfilesCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List the profiles.", mixinStandardHelpOptions = true)
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListProfiles implements Runnable {
         private final CliContext ctx;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         ListProfiles(CliContext ctx) {
@@ -290,7 +275,6 @@ final class ProfilesCommand implements Runnable {
 
     @Command(
             name = "remove",
-            description = "Remove a profile and delete its key from the keychain.",
             mixinStandardHelpOptions = true)
     static final class Remove implements Runnable {
         private final CliContext ctx;
@@ -299,11 +283,10 @@ final class ProfilesCommand implements Runnable {
         String name;
 
         @Option(
-                names = "--keep-key",
-                description = "Leave the key in the keychain (e.g. where no keychain is reachable).")
+                names = "--keep-key")
         boolean keepKey;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Remove(CliContext ctx) {

@@ -16,26 +16,23 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sandbox",
         mixinStandardHelpOptions = true,
-        versionProvider = RootCommand.Version.class,
-        description = "Runs the local sandbox server (the whole Approvals API v2) on 127.0.0.1 until stopped.")
+        versionProvider = RootCommand.Version.class)
 public final class SandboxCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1; 0 (default) picks a free one.")
+    @Option(names = "--port", paramLabel = "N")
     int port;
 
     @Option(
             names = "--data",
-            paramLabel = "DIR",
-            description = "Data directory (default: the app's data dir + /sandbox).")
+            paramLabel = "DIR")
     Path data;
 
     @Option(
             names = "--seed",
-            paramLabel = "N",
-            description = "Add N sample approvals (an empty data dir gets 40 without this option).")
+            paramLabel = "N")
     Integer seed;
 
     @Override
