@@ -11,9 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** approvals-console bench [--quick]: measures, compares with floors, writes results.md/json. */
-@Command(
-        name = "bench",
-        mixinStandardHelpOptions = true)
+@Command(name = "bench", mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick")
@@ -22,13 +20,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out")
     Path out = Path.of("target", "bench");
 
-    @Option(
-            names = "--only",
-            split = ",")
+    @Option(names = "--only", split = ",")
     List<String> only = List.of("startup", "interaction", "big", "sandbox", "bulk", "idle", "installed");
 
-    @Option(
-            names = "--docs")
+    @Option(names = "--docs")
     Path docs;
 
     @Override

@@ -10,9 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** approvals create: a new approval, sent with an Idempotency-Key so a retried request never makes two. */
-@Command(
-        name = "create",
-        mixinStandardHelpOptions = true)
+@Command(name = "create", mixinStandardHelpOptions = true)
 final class ApprovalCreateCommand implements Runnable {
     private final CliContext ctx;
 
@@ -34,14 +32,10 @@ final class ApprovalCreateCommand implements Runnable {
     @Option(names = "--priority", paramLabel = "P")
     String priority;
 
-    @Option(
-            names = "--due",
-            paramLabel = "WHEN")
+    @Option(names = "--due", paramLabel = "WHEN")
     String due;
 
-    @Option(
-            names = "--idempotency-key",
-            paramLabel = "K")
+    @Option(names = "--idempotency-key", paramLabel = "K")
     String idempotencyKey;
 
     @Option(names = "--json", descriptionKey = "approval.json")

@@ -21,21 +21,13 @@ final class ApprovalDecideCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "ID", descriptionKey = "approval.id")
         String id;
 
-        @Option(
-                names = "--ids-from",
-                paramLabel = "FILE",
-                descriptionKey = "decide.ids-from")
+        @Option(names = "--ids-from", paramLabel = "FILE", descriptionKey = "decide.ids-from")
         String idsFrom;
 
-        @Option(
-                names = "--expected-version",
-                paramLabel = "V",
-                descriptionKey = "decide.expected-version")
+        @Option(names = "--expected-version", paramLabel = "V", descriptionKey = "decide.expected-version")
         Long expectedVersion;
 
-        @Option(
-                names = "--json",
-                descriptionKey = "decide.json")
+        @Option(names = "--json", descriptionKey = "decide.json")
         boolean json;
 
         Base(CliContext ctx) {
@@ -90,9 +82,7 @@ final class ApprovalDecideCommand {
         }
     }
 
-    @Command(
-            name = "approve",
-            mixinStandardHelpOptions = true)
+    @Command(name = "approve", mixinStandardHelpOptions = true)
     static final class Approve extends Base {
         @Option(names = "--comment", paramLabel = "C")
         String comment;
@@ -112,9 +102,7 @@ final class ApprovalDecideCommand {
         }
     }
 
-    @Command(
-            name = "reject",
-            mixinStandardHelpOptions = true)
+    @Command(name = "reject", mixinStandardHelpOptions = true)
     static final class Reject extends Base {
         @Option(names = "--comment", required = true, paramLabel = "C")
         String comment;

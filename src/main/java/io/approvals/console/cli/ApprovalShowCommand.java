@@ -7,9 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** approvals show ID: one approval, every field. */
-@Command(
-        name = "show",
-        mixinStandardHelpOptions = true)
+@Command(name = "show", mixinStandardHelpOptions = true)
 final class ApprovalShowCommand implements Runnable {
     private final CliContext ctx;
 

@@ -39,26 +39,20 @@ final class ApprovalsCommand implements Runnable {
         csv
     }
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true)
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListPending implements Runnable {
         private final CliContext ctx;
 
         @Mixin
         ConnectionOptions connection;
 
-        @Option(
-                names = "--approver",
-                paramLabel = "X")
+        @Option(names = "--approver", paramLabel = "X")
         String approver;
 
         @Option(names = "--requester", paramLabel = "X")
         String requester;
 
-        @Option(
-                names = "--status",
-                paramLabel = "S")
+        @Option(names = "--status", paramLabel = "S")
         String status;
 
         @Option(names = "--overdue")
@@ -73,9 +67,7 @@ final class ApprovalsCommand implements Runnable {
         @Option(names = "--json")
         boolean json;
 
-        @Option(
-                names = "--fields",
-                paramLabel = "A,B,C")
+        @Option(names = "--fields", paramLabel = "A,B,C")
         String fields;
 
         ListPending(CliContext ctx) {

@@ -8,15 +8,9 @@ import picocli.CommandLine.Option;
  * APPROVALS_URL and APPROVALS_API_KEY no profile is needed at all.
  */
 final class ConnectionOptions {
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            descriptionKey = "connection.profile")
+    @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "connection.profile")
     String profile;
 
-    @Option(
-            names = "--key-file",
-            paramLabel = "FILE",
-            descriptionKey = "connection.key-file")
+    @Option(names = "--key-file", paramLabel = "FILE", descriptionKey = "connection.key-file")
     Path keyFile;
 }

@@ -34,10 +34,7 @@ final class KeyCommand implements Runnable {
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(
-                names = "--profile",
-                paramLabel = "NAME",
-                descriptionKey = "key.profile")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "key.profile")
         String profile;
 
         @Option(names = "--json")
@@ -60,9 +57,7 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "set",
-            mixinStandardHelpOptions = true)
+    @Command(name = "set", mixinStandardHelpOptions = true)
     static final class Set extends Base {
         Set(CliContext ctx) {
             super(ctx);
@@ -92,13 +87,9 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "status",
-            mixinStandardHelpOptions = true)
+    @Command(name = "status", mixinStandardHelpOptions = true)
     static final class Status extends Base {
-        @Option(
-                names = "--key-file",
-                paramLabel = "FILE")
+        @Option(names = "--key-file", paramLabel = "FILE")
         java.nio.file.Path keyFile;
 
         @Option(names = "--check")
@@ -163,9 +154,7 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "verify",
-            mixinStandardHelpOptions = true)
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class Verify extends Base {
         Verify(CliContext ctx) {
             super(ctx);
@@ -177,9 +166,7 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "delete",
-            mixinStandardHelpOptions = true)
+    @Command(name = "delete", mixinStandardHelpOptions = true)
     static final class Delete extends Base {
         Delete(CliContext ctx) {
             super(ctx);

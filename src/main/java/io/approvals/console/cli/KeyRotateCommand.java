@@ -11,16 +11,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** key rotate: regenerate the profile's own key, crash-safe; prints the masked new key, never the key. */
-@Command(
-        name = "rotate",
-        mixinStandardHelpOptions = true)
+@Command(name = "rotate", mixinStandardHelpOptions = true)
 final class KeyRotateCommand implements Runnable {
     private final CliContext ctx;
 
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            descriptionKey = "key.profile")
+    @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "key.profile")
     String profile;
 
     @Option(names = "--json")
@@ -34,11 +29,7 @@ final class KeyRotateCommand implements Runnable {
         @Option(names = "--compromised", required = true, descriptionKey = "rotation.compromised")
         boolean compromised;
 
-        @Option(
-                names = "--grace",
-                required = true,
-                paramLabel = "DURATION",
-                descriptionKey = "rotation.grace")
+        @Option(names = "--grace", required = true, paramLabel = "DURATION", descriptionKey = "rotation.grace")
         String grace;
 
         RotationGrace toGrace() {

@@ -47,10 +47,7 @@ final class KeysCommand implements Runnable {
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(
-                names = "--profile",
-                paramLabel = "NAME",
-                descriptionKey = "keys.profile")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "keys.profile")
         String profile;
 
         @Option(names = "--json")
@@ -137,34 +134,21 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "issue",
-            mixinStandardHelpOptions = true)
+    @Command(name = "issue", mixinStandardHelpOptions = true)
     static final class Issue extends Base {
-        @Option(
-                names = "--name",
-                required = true,
-                paramLabel = "NAME")
+        @Option(names = "--name", required = true, paramLabel = "NAME")
         String name;
 
         @Option(names = "--owner", required = true, paramLabel = "EMAIL")
         String owner;
 
-        @Option(
-                names = "--scope",
-                split = ",",
-                paramLabel = "SCOPE")
+        @Option(names = "--scope", split = ",", paramLabel = "SCOPE")
         List<String> scopes = new ArrayList<>();
 
-        @Option(
-                names = "--expires",
-                paramLabel = "WHEN")
+        @Option(names = "--expires", paramLabel = "WHEN")
         String expires;
 
-        @Option(
-                names = "--out",
-                paramLabel = "FILE",
-                descriptionKey = "keys.out")
+        @Option(names = "--out", paramLabel = "FILE", descriptionKey = "keys.out")
         Path out;
 
         Issue(CliContext ctx) {
@@ -196,9 +180,7 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "regenerate",
-            mixinStandardHelpOptions = true)
+    @Command(name = "regenerate", mixinStandardHelpOptions = true)
     static final class Regenerate extends Base {
         @Parameters(index = "0", paramLabel = "KEY", descriptionKey = "keys.key")
         String key;
@@ -206,10 +188,7 @@ final class KeysCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         KeyRotateCommand.GraceChoice choice;
 
-        @Option(
-                names = "--out",
-                paramLabel = "FILE",
-                descriptionKey = "keys.out")
+        @Option(names = "--out", paramLabel = "FILE", descriptionKey = "keys.out")
         Path out;
 
         Regenerate(CliContext ctx) {
@@ -242,9 +221,7 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "revoke",
-            mixinStandardHelpOptions = true)
+    @Command(name = "revoke", mixinStandardHelpOptions = true)
     static final class Revoke extends Base {
         @Parameters(index = "0", paramLabel = "KEY", descriptionKey = "keys.key")
         String key;
@@ -267,18 +244,13 @@ final class KeysCommand implements Runnable {
 
     @Command(name = "audit", mixinStandardHelpOptions = true)
     static final class Audit extends Base {
-        @Option(
-                names = "--action",
-                paramLabel = "TEXT")
+        @Option(names = "--action", paramLabel = "TEXT")
         String action;
 
         @Option(names = "--owner", paramLabel = "TEXT")
         String owner;
 
-        @Option(
-                names = "--limit",
-                paramLabel = "N",
-                defaultValue = "100")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100")
         int limit;
 
         Audit(CliContext ctx) {

@@ -19,7 +19,8 @@ public final class ManPages {
         File dir = new File(args.length > 0 ? args[0] : "target/man-asciidoc");
         CommandLine cl = CliHelp.forGenerators();
         Object code = Class.forName(GENERATOR)
-                .getMethod("generateManPage", File.class, File.class, boolean[].class, boolean.class, CommandSpec[].class)
+                .getMethod(
+                        "generateManPage", File.class, File.class, boolean[].class, boolean.class, CommandSpec[].class)
                 .invoke(null, dir, null, new boolean[0], false, new CommandSpec[] {cl.getCommandSpec()});
         if (!Integer.valueOf(CommandLine.ExitCode.OK).equals(code)) {
             throw new IllegalStateException("ManPageGenerator ended with " + code);

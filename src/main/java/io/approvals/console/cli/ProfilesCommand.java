@@ -30,37 +30,26 @@ final class ProfilesCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: add, list or remove");
     }
 
-    @Command(
-            name = "add",
-            mixinStandardHelpOptions = true)
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class Add implements Runnable {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "profiles.add.name")
         String name;
 
-        @Option(
-                names = "--url",
-                required = true,
-                paramLabel = "URL")
+        @Option(names = "--url", required = true, paramLabel = "URL")
         String url;
 
-        @Option(
-                names = "--header",
-                paramLabel = "NAME")
+        @Option(names = "--header", paramLabel = "NAME")
         String header;
 
         @Option(names = "--bearer")
         boolean bearer;
 
-        @Option(
-                names = "--ca-cert",
-                paramLabel = "PEM")
+        @Option(names = "--ca-cert", paramLabel = "PEM")
         Path caCert;
 
-        @Option(
-                names = "--openapi",
-                paramLabel = "URL|FILE")
+        @Option(names = "--openapi", paramLabel = "URL|FILE")
         String openapi;
 
         @Option(names = "--no-discovery")
@@ -124,18 +113,14 @@ final class ProfilesCommand implements Runnable {
                 + (r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")");
     }
 
-    @Command(
-            name = "set",
-            mixinStandardHelpOptions = true)
+    @Command(name = "set", mixinStandardHelpOptions = true)
     static final class SetDialect implements Runnable {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(
-                names = "--field",
-                paramLabel = "NAME=SERVERNAME")
+        @Option(names = "--field", paramLabel = "NAME=SERVERNAME")
         Map<String, String> fields = new java.util.LinkedHashMap<>();
 
         @Option(names = "--header", paramLabel = "NAME")
@@ -144,14 +129,10 @@ final class ProfilesCommand implements Runnable {
         @Option(names = "--bearer")
         Boolean bearer;
 
-        @Option(
-                names = "--time-zone",
-                paramLabel = "ZONE")
+        @Option(names = "--time-zone", paramLabel = "ZONE")
         String timeZone;
 
-        @Option(
-                names = "--openapi",
-                paramLabel = "URL|FILE")
+        @Option(names = "--openapi", paramLabel = "URL|FILE")
         String openapi;
 
         @Option(names = "--json")
@@ -193,9 +174,7 @@ final class ProfilesCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "show",
-            mixinStandardHelpOptions = true)
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static final class Show implements Runnable {
         private final CliContext ctx;
 
@@ -273,17 +252,14 @@ final class ProfilesCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "remove",
-            mixinStandardHelpOptions = true)
+    @Command(name = "remove", mixinStandardHelpOptions = true)
     static final class Remove implements Runnable {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(
-                names = "--keep-key")
+        @Option(names = "--keep-key")
         boolean keepKey;
 
         @Option(names = "--json")

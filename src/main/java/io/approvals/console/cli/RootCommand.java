@@ -22,9 +22,7 @@ public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(
-            names = "--verbose",
-            scope = CommandLine.ScopeType.INHERIT)
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
     @CommandLine.Option(names = "--sandbox")

@@ -13,10 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** approvals-console sandbox: serves the Approvals API on 127.0.0.1 until SIGINT/SIGTERM. */
-@Command(
-        name = "sandbox",
-        mixinStandardHelpOptions = true,
-        versionProvider = RootCommand.Version.class)
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class)
 public final class SandboxCommand implements Callable<Integer> {
 
     @Spec
@@ -25,14 +22,10 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N")
     int port;
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR")
+    @Option(names = "--data", paramLabel = "DIR")
     Path data;
 
-    @Option(
-            names = "--seed",
-            paramLabel = "N")
+    @Option(names = "--seed", paramLabel = "N")
     Integer seed;
 
     @Override

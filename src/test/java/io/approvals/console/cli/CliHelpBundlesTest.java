@@ -46,7 +46,8 @@ class CliHelpBundlesTest {
 
     /** Positional parameters with no text in English either: the help shows their label alone. */
     private static final Set<String> WITHOUT_TEXT = Set.of(
-            "approvals-console profiles set NAME", "approvals-console profiles show NAME",
+            "approvals-console profiles set NAME",
+            "approvals-console profiles show NAME",
             "approvals-console profiles remove NAME");
 
     /** A line that is a command example (the same in every language): a command, a pipe, or option-value pairs. */
@@ -93,8 +94,13 @@ class CliHelpBundlesTest {
         out.put(cmd + ": description", List.of(usage.description()));
         out.put(cmd + ": header", List.of(usage.header()));
         out.put(cmd + ": footer", List.of(usage.footer()));
-        out.put(cmd + ": headings", List.of(usage.synopsisHeading(), usage.commandListHeading(), usage.footerHeading(),
-                usage.exitCodeListHeading()));
+        out.put(
+                cmd + ": headings",
+                List.of(
+                        usage.synopsisHeading(),
+                        usage.commandListHeading(),
+                        usage.footerHeading(),
+                        usage.exitCodeListHeading()));
         out.put(cmd + ": exit codes", List.copyOf(usage.exitCodeList().values()));
         for (ArgSpec arg : spec.args()) {
             if (arg.hidden()) {
@@ -155,7 +161,9 @@ class CliHelpBundlesTest {
                 }
             });
             assertThat(missing).as(file).isEmpty();
-            assertThat(texts).as(file).containsKeys("approvals-console bench --quick", "approvals-console help COMMAND");
+            assertThat(texts)
+                    .as(file)
+                    .containsKeys("approvals-console bench --quick", "approvals-console help COMMAND");
         }
     }
 
@@ -190,7 +198,8 @@ class CliHelpBundlesTest {
     void theExamplesRuleLetsOnlyCommandsThrough() {
         assertThat(example("  approvals-console approvals list --overdue --format csv --fields id,dueAt"))
                 .isTrue();
-        assertThat(example("    --approver lee@example.com --priority High --due 3d")).isTrue();
+        assertThat(example("    --approver lee@example.com --priority High --due 3d"))
+                .isTrue();
         assertThat(example("    | approvals-console approvals approve --ids-from - --comment ok"))
                 .isTrue();
         assertThat(example("--compromised: the old key stops working at once.")).isFalse();
