@@ -283,6 +283,7 @@ class CliHelpBundlesTest {
                 Map.of(CliEnvironment.LANG, "de"));
         CommandLine cl = Cli.commandLine(ctx);
         cl.addSubcommand("bench", new BenchCommand()); // as app.Main does
+        cl.setOut(new PrintWriter(out, true)); // bench came after Cli set the streams (in Main: System.out)
         assertThat(cl.execute("bench", "--help")).isZero();
         assertThat(out.toString())
                 .contains("Misst Start", "Das Ausgabeverzeichnis (Standard: target", "bench")
