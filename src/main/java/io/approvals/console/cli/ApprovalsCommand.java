@@ -23,13 +23,18 @@ import picocli.CommandLine.Option;
             ApprovalDecideCommand.Reject.class
         })
 final class ApprovalsCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    ApprovalsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: list, show, create, approve or reject");
+        throw MissingSubcommand.of(spec, ctx.messages());
     }
 
     /** How list prints. */

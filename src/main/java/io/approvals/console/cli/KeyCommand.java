@@ -21,13 +21,18 @@ import picocli.CommandLine.Option;
             KeyRotateCommand.class
         })
 final class KeyCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    KeyCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: set, status, verify, delete or rotate");
+        throw MissingSubcommand.of(spec, ctx.messages());
     }
 
     /** Options every key subcommand has. */
@@ -66,14 +71,11 @@ final class KeyCommand implements Runnable {
         @Override
         public void run() {
             ctx.serviceFor(profile).profile(profile); // fail on an unknown profile before asking for a secret
-            char[] typed = ctx.readSecret("API key for profile '" + profile + "' (input hidden): ");
+            char[] typed = ctx.readSecret(ctx.messages().get("key.prompt", profile));
             ApiKey key;
             try {
                 if (typed.length == 0 || new String(typed).isBlank()) {
-                    throw new CliFailure(
-                            ExitCodes.USAGE,
-                            "No key was given on stdin. Pipe it in, e.g.: approvals-console key set --profile "
-                                    + profile + " < key.txt");
+                    throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("key.noKeyOnStdin", profile));
                 }
                 key = ApiKey.of(typed);
             } catch (IllegalArgumentException e) {
@@ -162,7 +164,8 @@ final class KeyCommand implements Runnable {
 
         @Override
         public void run() {
-            printReport("Key verified.", ctx.serviceFor(profile).verify(profile));
+            printReport(
+                    ctx.messages().get("key.verified"), ctx.serviceFor(profile).verify(profile));
         }
     }
 

@@ -35,13 +35,18 @@ import picocli.CommandLine.Parameters;
             KeysCommand.Audit.class
         })
 final class KeysCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    KeysCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: list, issue, regenerate, revoke or audit");
+        throw MissingSubcommand.of(spec, ctx.messages());
     }
 
     abstract static class Base implements Runnable {

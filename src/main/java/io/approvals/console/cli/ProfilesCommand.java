@@ -22,12 +22,18 @@ import picocli.CommandLine.Parameters;
             ProfilesCommand.Show.class
         })
 final class ProfilesCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    ProfilesCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: add, list or remove");
+        throw MissingSubcommand.of(spec, ctx.messages());
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true)
@@ -275,13 +281,7 @@ final class ProfilesCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), Map.of("removed", name, "keyDeleted", !keepKey));
             } else {
-                ctx.out()
-                        .println(
-                                keepKey
-                                        ? "Removed profile " + name
-                                                + "; its key, if any, stays in the keychain (service "
-                                                + "approvals-console, account " + name + ")."
-                                        : "Removed profile " + name + " and its key.");
+                ctx.out().println(ctx.messages().get(keepKey ? "profiles.removedKeepKey" : "profiles.removed", name));
                 ctx.out().flush();
             }
         }
