@@ -11,28 +11,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** approvals-console bench [--quick]: measures, compares with floors, writes results.md/json. */
-@Command(
-        name = "bench",
-        mixinStandardHelpOptions = true,
-        description = "Measure start-up, big queues, sandbox throughput and bulk decisions against floors "
-                + "measured in the same run; writes results.md and results.json.")
+@Command(name = "bench", mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Fewer and shorter runs: proves the benchmark works, not the numbers.")
+    @Option(names = "--quick")
     boolean quick;
 
-    @Option(names = "--out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out")
     Path out = Path.of("target", "bench");
 
-    @Option(
-            names = "--only",
-            split = ",",
-            description = "Sections to run: startup, interaction, big, sandbox, bulk, idle, installed (default: all).")
+    @Option(names = "--only", split = ",")
     List<String> only = List.of("startup", "interaction", "big", "sandbox", "bulk", "idle", "installed");
 
-    @Option(
-            names = "--docs",
-            description = "Also render the results into this Markdown page (e.g. docs/performance.md).")
+    @Option(names = "--docs")
     Path docs;
 
     @Override

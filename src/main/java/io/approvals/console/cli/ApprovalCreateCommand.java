@@ -10,51 +10,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** approvals create: a new approval, sent with an Idempotency-Key so a retried request never makes two. */
-@Command(
-        name = "create",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Create an approval; prints it (every field).",
-            "A retried request never creates a second one. Pass --idempotency-key K to make re-running the whole "
-                    + "command safe too (the server replays the first answer for 24 h).",
-            "Example:",
-            "  approvals-console approvals create --title 'New laptop for Dana' \\",
-            "    --approver lee@example.com --priority High --due 3d"
-        })
+@Command(name = "create", mixinStandardHelpOptions = true)
 final class ApprovalCreateCommand implements Runnable {
     private final CliContext ctx;
 
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--title", required = true, paramLabel = "T", description = "1 to 200 characters.")
+    @Option(names = "--title", required = true, paramLabel = "T")
     String title;
 
-    @Option(names = "--description", paramLabel = "D", description = "Up to 4000 characters.")
+    @Option(names = "--description", paramLabel = "D")
     String description;
 
-    @Option(names = "--requester", paramLabel = "EMAIL", description = "Who asks (default: the key's owner).")
+    @Option(names = "--requester", paramLabel = "EMAIL")
     String requester;
 
-    @Option(names = "--approver", paramLabel = "EMAIL", description = "Whom the approval waits for.")
+    @Option(names = "--approver", paramLabel = "EMAIL")
     String approver;
 
-    @Option(names = "--priority", paramLabel = "P", description = "Low, Normal, High or Urgent.")
+    @Option(names = "--priority", paramLabel = "P")
     String priority;
 
-    @Option(
-            names = "--due",
-            paramLabel = "WHEN",
-            description = "A date (2026-12-31), an instant (2026-12-31T17:00:00Z) or a time from now (3d, 12h).")
+    @Option(names = "--due", paramLabel = "WHEN")
     String due;
 
-    @Option(
-            names = "--idempotency-key",
-            paramLabel = "K",
-            description = "Sent as Idempotency-Key (1 to 255 characters; default: a new random one).")
+    @Option(names = "--idempotency-key", paramLabel = "K")
     String idempotencyKey;
 
-    @Option(names = "--json", description = "Print the approval as JSON: exactly the contract's fields.")
+    @Option(names = "--json", descriptionKey = "approval.json")
     boolean json;
 
     ApprovalCreateCommand(CliContext ctx) {

@@ -18,26 +18,16 @@ final class ApprovalDecideCommand {
         @Mixin
         ConnectionOptions connection;
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "The approval's id.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "ID", descriptionKey = "approval.id")
         String id;
 
-        @Option(
-                names = "--ids-from",
-                paramLabel = "FILE",
-                description = "Decide every id in FILE (- for stdin): one per line, or the output of "
-                        + "`approvals list --json`. One result line per id (JSON lines with --json).")
+        @Option(names = "--ids-from", paramLabel = "FILE", descriptionKey = "decide.ids-from")
         String idsFrom;
 
-        @Option(
-                names = "--expected-version",
-                paramLabel = "V",
-                description = "Decide only if the approval is still at version V (skips looking it up).")
+        @Option(names = "--expected-version", paramLabel = "V", descriptionKey = "decide.expected-version")
         Long expectedVersion;
 
-        @Option(
-                names = "--json",
-                description = "Print JSON: the approval (exactly the contract's fields); "
-                        + "with --ids-from one JSON object per line.")
+        @Option(names = "--json", descriptionKey = "decide.json")
         boolean json;
 
         Base(CliContext ctx) {
@@ -92,18 +82,9 @@ final class ApprovalDecideCommand {
         }
     }
 
-    @Command(
-            name = "approve",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Approve an approval, with the version just read from the not-complete list (or "
-                        + "--expected-version V): someone else's decision in between is a conflict (exit 6), never overwritten.",
-                "Bulk, each id once (see docs/cli.md):",
-                "  approvals-console approvals list --json --approver me@example.com \\",
-                "    | approvals-console approvals approve --ids-from - --comment ok"
-            })
+    @Command(name = "approve", mixinStandardHelpOptions = true)
     static final class Approve extends Base {
-        @Option(names = "--comment", paramLabel = "C", description = "A comment (optional).")
+        @Option(names = "--comment", paramLabel = "C")
         String comment;
 
         Approve(CliContext ctx) {
@@ -121,13 +102,9 @@ final class ApprovalDecideCommand {
         }
     }
 
-    @Command(
-            name = "reject",
-            mixinStandardHelpOptions = true,
-            description =
-                    "Reject an approval; a reason is required. Otherwise as approve (--ids-from, --expected-version).")
+    @Command(name = "reject", mixinStandardHelpOptions = true)
     static final class Reject extends Base {
-        @Option(names = "--comment", required = true, paramLabel = "C", description = "The reason (required).")
+        @Option(names = "--comment", required = true, paramLabel = "C")
         String comment;
 
         Reject(CliContext ctx) {

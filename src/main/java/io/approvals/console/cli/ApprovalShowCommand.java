@@ -7,24 +7,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** approvals show ID: one approval, every field. */
-@Command(
-        name = "show",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Show one approval, every field.",
-            "The API has no endpoint to read one approval: it is looked up among the not-complete ones, so a "
-                    + "decided or unknown id exits 7 (not found)."
-        })
+@Command(name = "show", mixinStandardHelpOptions = true)
 final class ApprovalShowCommand implements Runnable {
     private final CliContext ctx;
 
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The approval's id.")
+    @Parameters(index = "0", paramLabel = "ID", descriptionKey = "approval.id")
     String id;
 
-    @Option(names = "--json", description = "Print the approval as JSON: exactly the contract's fields.")
+    @Option(names = "--json", descriptionKey = "approval.json")
     boolean json;
 
     ApprovalShowCommand(CliContext ctx) {

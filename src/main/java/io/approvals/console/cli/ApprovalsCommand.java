@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 /** approvals list | show | create | approve | reject. */
 @Command(
         name = "approvals",
-        description = "List, show, create, approve and reject approvals.",
         mixinStandardHelpOptions = true,
         subcommands = {
             ApprovalsCommand.ListPending.class,
@@ -24,13 +23,18 @@ import picocli.CommandLine.Option;
             ApprovalDecideCommand.Reject.class
         })
 final class ApprovalsCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    ApprovalsCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: list, show, create, approve or reject");
+        throw MissingSubcommand.of(spec, ctx.messages());
     }
 
     /** How list prints. */
@@ -40,52 +44,35 @@ final class ApprovalsCommand implements Runnable {
         csv
     }
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = {
-                "List the approvals that are not complete (the API lists no others), oldest first.",
-                "Example:",
-                "  approvals-console approvals list --overdue --format csv --fields id,dueAt"
-            })
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListPending implements Runnable {
         private final CliContext ctx;
 
         @Mixin
         ConnectionOptions connection;
 
-        @Option(
-                names = "--approver",
-                paramLabel = "X",
-                description = "Only approvals waiting for X (asked of the server).")
+        @Option(names = "--approver", paramLabel = "X")
         String approver;
 
-        @Option(names = "--requester", paramLabel = "X", description = "Only approvals requested by X.")
+        @Option(names = "--requester", paramLabel = "X")
         String requester;
 
-        @Option(
-                names = "--status",
-                paramLabel = "S",
-                description = "Only approvals with status S (the API lists only Pending ones).")
+        @Option(names = "--status", paramLabel = "S")
         String status;
 
-        @Option(names = "--overdue", description = "Only approvals past their due time.")
+        @Option(names = "--overdue")
         boolean overdue;
 
-        @Option(names = "--limit", paramLabel = "N", description = "At most N approvals.")
+        @Option(names = "--limit", paramLabel = "N")
         Integer limit;
 
-        @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), json or csv.")
+        @Option(names = "--format", paramLabel = "FORMAT")
         Format format;
 
-        @Option(names = "--json", description = "The same as --format json: the contract's fields, nothing else.")
+        @Option(names = "--json")
         boolean json;
 
-        @Option(
-                names = "--fields",
-                paramLabel = "A,B,C",
-                description = "Only these fields, in this order (default for the table: id,priority,dueAt,requester,"
-                        + "approver,title; for JSON and CSV: every field).")
+        @Option(names = "--fields", paramLabel = "A,B,C")
         String fields;
 
         ListPending(CliContext ctx) {

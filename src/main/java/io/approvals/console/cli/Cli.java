@@ -22,7 +22,8 @@ public final class Cli {
         ProfileDefaults profiles = new ProfileDefaults(ctx);
         cl.setDefaultValueProvider(profiles);
         cl.setExecutionStrategy(profiles);
-        return cl;
+        // --help in the language of the other human texts; a subcommand added later (bench) inherits it
+        return CliHelp.in(cl, ctx.messages().locale());
     }
 
     public static int run(String... args) {

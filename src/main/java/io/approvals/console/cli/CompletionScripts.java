@@ -25,7 +25,7 @@ public final class CompletionScripts {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/completion");
         Files.createDirectories(dir);
-        CommandLine cl = new CommandLine(new RootCommand(), new CliDocsFactory());
+        CommandLine cl = CliHelp.forGenerators();
         String bash = AutoComplete.bash(NAME, cl);
         Files.writeString(dir.resolve(NAME + ".bash"), bash, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("_" + NAME), zsh(bash), StandardCharsets.UTF_8);

@@ -8,16 +8,9 @@ import picocli.CommandLine.Option;
  * APPROVALS_URL and APPROVALS_API_KEY no profile is needed at all.
  */
 final class ConnectionOptions {
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            description =
-                    "The profile (default: $APPROVALS_PROFILE, else the only profile; none needed with $APPROVALS_URL).")
+    @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "connection.profile")
     String profile;
 
-    @Option(
-            names = "--key-file",
-            paramLabel = "FILE",
-            description = "Read the key for this run from FILE (must be readable by its owner only); never stored.")
+    @Option(names = "--key-file", paramLabel = "FILE", descriptionKey = "connection.key-file")
     Path keyFile;
 }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 /** key set | status | verify | delete: the profile's key in the OS keychain. */
 @Command(
         name = "key",
-        description = "Set, check and delete a profile's API key (kept in the OS keychain).",
         mixinStandardHelpOptions = true,
         subcommands = {
             KeyCommand.Set.class,
@@ -22,26 +21,28 @@ import picocli.CommandLine.Option;
             KeyRotateCommand.class
         })
 final class KeyCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    KeyCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: set, status, verify, delete or rotate");
+        throw MissingSubcommand.of(spec, ctx.messages());
     }
 
     /** Options every key subcommand has. */
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(
-                names = "--profile",
-                paramLabel = "NAME",
-                description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "key.profile")
         String profile;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Base(CliContext ctx) {
@@ -61,14 +62,7 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "set",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Read a key from stdin (hidden on a terminal), verify it against the server, then store it.",
-                "The key is never taken from an argument. A refused key leaves the stored one as it was.",
-                "Example: approvals-console key set --profile prod < key.txt"
-            })
+    @Command(name = "set", mixinStandardHelpOptions = true)
     static final class Set extends Base {
         Set(CliContext ctx) {
             super(ctx);
@@ -77,14 +71,11 @@ final class KeyCommand implements Runnable {
         @Override
         public void run() {
             ctx.serviceFor(profile).profile(profile); // fail on an unknown profile before asking for a secret
-            char[] typed = ctx.readSecret("API key for profile '" + profile + "' (input hidden): ");
+            char[] typed = ctx.readSecret(ctx.messages().get("key.prompt", profile));
             ApiKey key;
             try {
                 if (typed.length == 0 || new String(typed).isBlank()) {
-                    throw new CliFailure(
-                            ExitCodes.USAGE,
-                            "No key was given on stdin. Pipe it in, e.g.: approvals-console key set --profile "
-                                    + profile + " < key.txt");
+                    throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("key.noKeyOnStdin", profile));
                 }
                 key = ApiKey.of(typed);
             } catch (IllegalArgumentException e) {
@@ -98,22 +89,12 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "status",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Show the key (masked), where it came from, and what its last verification found.",
-                "The key: --key-file, else $APPROVALS_API_KEY, else the keychain (see docs/cli.md).",
-                "--check asks the server now and exits 3 when the key is dead (revoked, expired or unknown)."
-            })
+    @Command(name = "status", mixinStandardHelpOptions = true)
     static final class Status extends Base {
-        @Option(
-                names = "--key-file",
-                paramLabel = "FILE",
-                description = "Look at the key in FILE (readable by its owner only) instead; never stored.")
+        @Option(names = "--key-file", paramLabel = "FILE")
         java.nio.file.Path keyFile;
 
-        @Option(names = "--check", description = "Ask the server whether the key works now; exit 3 when it does not.")
+        @Option(names = "--check")
         boolean check;
 
         Status(CliContext ctx) {
@@ -175,10 +156,7 @@ final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "verify",
-            mixinStandardHelpOptions = true,
-            description = "Verify the stored key against the server again.")
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class Verify extends Base {
         Verify(CliContext ctx) {
             super(ctx);
@@ -186,14 +164,12 @@ final class KeyCommand implements Runnable {
 
         @Override
         public void run() {
-            printReport("Key verified.", ctx.serviceFor(profile).verify(profile));
+            printReport(
+                    ctx.messages().get("key.verified"), ctx.serviceFor(profile).verify(profile));
         }
     }
 
-    @Command(
-            name = "delete",
-            mixinStandardHelpOptions = true,
-            description = "Delete the profile's key from the keychain; the profile stays.")
+    @Command(name = "delete", mixinStandardHelpOptions = true)
     static final class Delete extends Base {
         Delete(CliContext ctx) {
             super(ctx);

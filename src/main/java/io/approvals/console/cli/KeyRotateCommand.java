@@ -11,25 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** key rotate: regenerate the profile's own key, crash-safe; prints the masked new key, never the key. */
-@Command(
-        name = "rotate",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Regenerate the profile's key on the server and store the new one (crash-safe).",
-            "--compromised: the old key stops working at once.",
-            "--grace DURATION: the old key keeps working for DURATION (up to 7d), e.g. 1h, 24h, 7d.",
-            "Prints the new key masked with its fingerprint; the key itself stays in the keychain."
-        })
+@Command(name = "rotate", mixinStandardHelpOptions = true)
 final class KeyRotateCommand implements Runnable {
     private final CliContext ctx;
 
-    @Option(
-            names = "--profile",
-            paramLabel = "NAME",
-            description = "The profile (default: $APPROVALS_PROFILE, else the only one).")
+    @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "key.profile")
     String profile;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json")
     boolean json;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -37,14 +26,10 @@ final class KeyRotateCommand implements Runnable {
 
     /** The two clearly different choices. */
     static final class GraceChoice {
-        @Option(names = "--compromised", required = true, description = "The key leaked: kill the old key at once.")
+        @Option(names = "--compromised", required = true, descriptionKey = "rotation.compromised")
         boolean compromised;
 
-        @Option(
-                names = "--grace",
-                required = true,
-                paramLabel = "DURATION",
-                description = "Routine rotation: the old key keeps working this long (e.g. 1h, 24h, 7d; at most 7d).")
+        @Option(names = "--grace", required = true, paramLabel = "DURATION", descriptionKey = "rotation.grace")
         String grace;
 
         RotationGrace toGrace() {

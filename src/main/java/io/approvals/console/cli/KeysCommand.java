@@ -27,7 +27,6 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "keys",
         mixinStandardHelpOptions = true,
-        description = "Administer API keys (needs a key with the admin scope): list, issue, regenerate, revoke, audit.",
         subcommands = {
             KeysCommand.ListKeys.class,
             KeysCommand.Issue.class,
@@ -36,25 +35,27 @@ import picocli.CommandLine.Parameters;
             KeysCommand.Audit.class
         })
 final class KeysCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    KeysCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: list, issue, regenerate, revoke or audit");
+        throw MissingSubcommand.of(spec, ctx.messages());
     }
 
     abstract static class Base implements Runnable {
         final CliContext ctx;
 
-        @Option(
-                names = "--profile",
-                paramLabel = "NAME",
-                description = "A profile whose key has admin (default: $APPROVALS_PROFILE, else the only one).")
+        @Option(names = "--profile", paramLabel = "NAME", descriptionKey = "keys.profile")
         String profile;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Base(CliContext ctx) {
@@ -96,7 +97,7 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List every key (never a secret).")
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListKeys extends Base {
         ListKeys(CliContext ctx) {
             super(ctx);
@@ -138,44 +139,21 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "issue",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Issue a key for someone. Scopes default to read (least privilege).",
-                "The key is printed once, or written to --out FILE created readable by you only.",
-                "Example: approvals-console keys issue --profile admin --name lee-laptop "
-                        + "--owner lee@example.com --scope read --scope write --expires 90d --out lee.key"
-            })
+    @Command(name = "issue", mixinStandardHelpOptions = true)
     static final class Issue extends Base {
-        @Option(
-                names = "--name",
-                required = true,
-                paramLabel = "NAME",
-                description = "What the key is for, e.g. lee-laptop.")
+        @Option(names = "--name", required = true, paramLabel = "NAME")
         String name;
 
-        @Option(names = "--owner", required = true, paramLabel = "EMAIL", description = "Who holds the key.")
+        @Option(names = "--owner", required = true, paramLabel = "EMAIL")
         String owner;
 
-        @Option(
-                names = "--scope",
-                split = ",",
-                paramLabel = "SCOPE",
-                description = "read, write, admin (repeat or comma-separate; default: read).")
+        @Option(names = "--scope", split = ",", paramLabel = "SCOPE")
         List<String> scopes = new ArrayList<>();
 
-        @Option(
-                names = "--expires",
-                paramLabel = "WHEN",
-                description =
-                        "Expiry: a date (2026-12-31), an instant (2026-12-31T17:00:00Z) or a time from now (90d, 12h).")
+        @Option(names = "--expires", paramLabel = "WHEN")
         String expires;
 
-        @Option(
-                names = "--out",
-                paramLabel = "FILE",
-                description = "Write the key to FILE (created rw------- ; never overwritten).")
+        @Option(names = "--out", paramLabel = "FILE", descriptionKey = "keys.out")
         Path out;
 
         Issue(CliContext ctx) {
@@ -207,26 +185,15 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "regenerate",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Regenerate someone's key: --compromised kills the old secret at once; --grace keeps it "
-                        + "working for a while (up to 7d).",
-                "The new key is printed once, or written to --out FILE created readable by you only.",
-                "For this profile's own key use: approvals-console key rotate"
-            })
+    @Command(name = "regenerate", mixinStandardHelpOptions = true)
     static final class Regenerate extends Base {
-        @Parameters(index = "0", paramLabel = "KEY", description = "The key's id (or its name, when unique).")
+        @Parameters(index = "0", paramLabel = "KEY", descriptionKey = "keys.key")
         String key;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         KeyRotateCommand.GraceChoice choice;
 
-        @Option(
-                names = "--out",
-                paramLabel = "FILE",
-                description = "Write the key to FILE (created rw------- ; never overwritten).")
+        @Option(names = "--out", paramLabel = "FILE", descriptionKey = "keys.out")
         Path out;
 
         Regenerate(CliContext ctx) {
@@ -259,12 +226,9 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "revoke",
-            mixinStandardHelpOptions = true,
-            description = "Revoke a key at once (and any secret of it in grace).")
+    @Command(name = "revoke", mixinStandardHelpOptions = true)
     static final class Revoke extends Base {
-        @Parameters(index = "0", paramLabel = "KEY", description = "The key's id (or its name, when unique).")
+        @Parameters(index = "0", paramLabel = "KEY", descriptionKey = "keys.key")
         String key;
 
         Revoke(CliContext ctx) {
@@ -283,22 +247,15 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The server's audit trail, newest first.")
+    @Command(name = "audit", mixinStandardHelpOptions = true)
     static final class Audit extends Base {
-        @Option(
-                names = "--action",
-                paramLabel = "TEXT",
-                description = "Only actions containing TEXT, e.g. key. or key.revoked.")
+        @Option(names = "--action", paramLabel = "TEXT")
         String action;
 
-        @Option(names = "--owner", paramLabel = "TEXT", description = "Only actors whose owner contains TEXT.")
+        @Option(names = "--owner", paramLabel = "TEXT")
         String owner;
 
-        @Option(
-                names = "--limit",
-                paramLabel = "N",
-                defaultValue = "100",
-                description = "At most N entries (default 100).")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100")
         int limit;
 
         Audit(CliContext ctx) {

@@ -63,11 +63,9 @@ final class ProfileDefaults implements CommandLine.IDefaultValueProvider, Comman
     private String missingProfile() {
         List<String> all = profileNames();
         if (all.isEmpty()) {
-            return "No profile yet: add one with approvals-console profiles add NAME --url URL, or set "
-                    + CliEnvironment.URL + " and " + CliEnvironment.API_KEY + ".";
+            return ctx.messages().get("profiles.noneYet", CliEnvironment.URL, CliEnvironment.API_KEY);
         }
-        return "Which profile? There are " + all.size() + " (" + String.join(", ", all)
-                + "): pass --profile NAME or set " + CliEnvironment.PROFILE + ".";
+        return ctx.messages().get("profiles.which", all.size(), String.join(", ", all), CliEnvironment.PROFILE);
     }
 
     private synchronized List<String> profileNames() {

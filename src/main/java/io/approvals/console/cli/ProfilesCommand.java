@@ -13,7 +13,6 @@ import picocli.CommandLine.Parameters;
 /** profiles add | list | remove: the connections (no secrets; keys are set with "key set"). */
 @Command(
         name = "profiles",
-        description = "Add, list and remove connection profiles.",
         mixinStandardHelpOptions = true,
         subcommands = {
             ProfilesCommand.Add.class,
@@ -23,56 +22,46 @@ import picocli.CommandLine.Parameters;
             ProfilesCommand.Show.class
         })
 final class ProfilesCommand implements Runnable {
+    private final CliContext ctx;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: add, list or remove");
+    ProfilesCommand(CliContext ctx) {
+        this.ctx = ctx;
     }
 
-    @Command(
-            name = "add",
-            description = "Add a profile: a name for a server URL and how to present the key.",
-            mixinStandardHelpOptions = true)
+    @Override
+    public void run() {
+        throw MissingSubcommand.of(spec, ctx.messages());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true)
     static final class Add implements Runnable {
         private final CliContext ctx;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "Profile name (also the keychain account).")
+        @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "profiles.add.name")
         String name;
 
-        @Option(
-                names = "--url",
-                required = true,
-                paramLabel = "URL",
-                description = "Base URL of the Approvals API, e.g. https://approvals.example.com")
+        @Option(names = "--url", required = true, paramLabel = "URL")
         String url;
 
-        @Option(
-                names = "--header",
-                paramLabel = "NAME",
-                description = "Header that carries the key (default: X-API-Key).")
+        @Option(names = "--header", paramLabel = "NAME")
         String header;
 
-        @Option(names = "--bearer", description = "Send the key as Authorization: Bearer (SSO, DeskToken).")
+        @Option(names = "--bearer")
         boolean bearer;
 
-        @Option(
-                names = "--ca-cert",
-                paramLabel = "PEM",
-                description = "Extra CA certificate (PEM) to trust for this server.")
+        @Option(names = "--ca-cert", paramLabel = "PEM")
         Path caCert;
 
-        @Option(
-                names = "--openapi",
-                paramLabel = "URL|FILE",
-                description = "The server's OpenAPI document, where it is not at a usual place.")
+        @Option(names = "--openapi", paramLabel = "URL|FILE")
         String openapi;
 
-        @Option(names = "--no-discovery", description = "Do not look for the server's OpenAPI document.")
+        @Option(names = "--no-discovery")
         boolean noDiscovery;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Add(CliContext ctx) {
@@ -130,45 +119,29 @@ final class ProfilesCommand implements Runnable {
                 + (r.notes().isEmpty() ? "" : " (" + String.join("; ", r.notes()) + ")");
     }
 
-    @Command(
-            name = "set",
-            description = "Change how a profile speaks to its server: field names, spellings, "
-                    + "header, time zone; or read its OpenAPI document again.",
-            mixinStandardHelpOptions = true)
+    @Command(name = "set", mixinStandardHelpOptions = true)
     static final class SetDialect implements Runnable {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(
-                names = "--field",
-                paramLabel = "NAME=SERVERNAME",
-                description = "A request field's name on the "
-                        + "server, e.g. approvalId=ApprovalId, comment=Reason, expectedVersion=RowVersion; also "
-                        + "spelling.Approved=Approve, idType=integer, versionType=byte|integer|string. Repeatable; an "
-                        + "empty value goes back to the contract's.")
+        @Option(names = "--field", paramLabel = "NAME=SERVERNAME")
         Map<String, String> fields = new java.util.LinkedHashMap<>();
 
-        @Option(names = "--header", paramLabel = "NAME", description = "Header that carries the key.")
+        @Option(names = "--header", paramLabel = "NAME")
         String header;
 
-        @Option(names = "--bearer", description = "Send the key as Authorization: Bearer.")
+        @Option(names = "--bearer")
         Boolean bearer;
 
-        @Option(
-                names = "--time-zone",
-                paramLabel = "ZONE",
-                description = "Time zone of times the server sends without one (default UTC), e.g. Europe/Berlin.")
+        @Option(names = "--time-zone", paramLabel = "ZONE")
         String timeZone;
 
-        @Option(
-                names = "--openapi",
-                paramLabel = "URL|FILE",
-                description = "Read the dialect from this OpenAPI document (or the usual places with 'auto').")
+        @Option(names = "--openapi", paramLabel = "URL|FILE")
         String openapi;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         SetDialect(CliContext ctx) {
@@ -207,17 +180,14 @@ final class ProfilesCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "show",
-            description = "Show a profile's connection details, its dialect included.",
-            mixinStandardHelpOptions = true)
+    @Command(name = "show", mixinStandardHelpOptions = true)
     static final class Show implements Runnable {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Show(CliContext ctx) {
@@ -248,11 +218,11 @@ final class ProfilesCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List the profiles.", mixinStandardHelpOptions = true)
+    @Command(name = "list", mixinStandardHelpOptions = true)
     static final class ListProfiles implements Runnable {
         private final CliContext ctx;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         ListProfiles(CliContext ctx) {
@@ -288,22 +258,17 @@ final class ProfilesCommand implements Runnable {
         }
     }
 
-    @Command(
-            name = "remove",
-            description = "Remove a profile and delete its key from the keychain.",
-            mixinStandardHelpOptions = true)
+    @Command(name = "remove", mixinStandardHelpOptions = true)
     static final class Remove implements Runnable {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(
-                names = "--keep-key",
-                description = "Leave the key in the keychain (e.g. where no keychain is reachable).")
+        @Option(names = "--keep-key")
         boolean keepKey;
 
-        @Option(names = "--json", description = "Print JSON.")
+        @Option(names = "--json")
         boolean json;
 
         Remove(CliContext ctx) {
@@ -316,13 +281,7 @@ final class ProfilesCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), Map.of("removed", name, "keyDeleted", !keepKey));
             } else {
-                ctx.out()
-                        .println(
-                                keepKey
-                                        ? "Removed profile " + name
-                                                + "; its key, if any, stays in the keychain (service "
-                                                + "approvals-console, account " + name + ")."
-                                        : "Removed profile " + name + " and its key.");
+                ctx.out().println(ctx.messages().get(keepKey ? "profiles.removedKeepKey" : "profiles.removed", name));
                 ctx.out().flush();
             }
         }

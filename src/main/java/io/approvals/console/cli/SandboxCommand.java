@@ -13,29 +13,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** approvals-console sandbox: serves the Approvals API on 127.0.0.1 until SIGINT/SIGTERM. */
-@Command(
-        name = "sandbox",
-        mixinStandardHelpOptions = true,
-        versionProvider = RootCommand.Version.class,
-        description = "Runs the local sandbox server (the whole Approvals API v2) on 127.0.0.1 until stopped.")
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class)
 public final class SandboxCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N", description = "TCP port on 127.0.0.1; 0 (default) picks a free one.")
+    @Option(names = "--port", paramLabel = "N")
     int port;
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            description = "Data directory (default: the app's data dir + /sandbox).")
+    @Option(names = "--data", paramLabel = "DIR")
     Path data;
 
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            description = "Add N sample approvals (an empty data dir gets 40 without this option).")
+    @Option(names = "--seed", paramLabel = "N")
     Integer seed;
 
     @Override

@@ -164,4 +164,28 @@ class GermanCommandLineTest {
                         .out()
                         .replaceAll("\"verifiedAt\"\\s*:\\s*\"[^\"]*\"", ""));
     }
+
+    @Test
+    void groupsWithoutASubcommandTheKeyLinesAndTheProfileQuestionSpeakGerman() {
+        CliHarness.Result group = german.run("profiles");
+        assertThat(group.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(group.err()).startsWith("Fehler: Unterbefehl fehlt: add, list, remove, set oder show");
+        assertThat(english.run("keys").err())
+                .startsWith("error: Missing subcommand: list, issue, regenerate, revoke or audit");
+
+        assertThat(german.run("key", "verify", "--profile", "prod").out()).startsWith("Schl\u00fcssel gepr\u00fcft.");
+        CliHarness.Result empty = german.runWithStdin("", "key", "set", "--profile", "prod");
+        assertThat(empty.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err()).contains("\u00dcber stdin kam kein Schl\u00fcssel", "--profile prod < key.txt");
+
+        assertThat(english.run("profiles", "add", "test", "--url", "https://test.example.com", "--no-discovery")
+                        .code())
+                .isZero();
+        CliHarness.Result which = german.run("approvals", "list");
+        assertThat(which.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(which.err()).contains("Welches Profil? Es gibt 2 (prod, test)", "APPROVALS_PROFILE");
+
+        assertThat(german.run("profiles", "remove", "test").out().strip())
+                .isEqualTo("Profil test und sein Schl\u00fcssel wurden entfernt.");
+    }
 }
