@@ -173,10 +173,7 @@ final class ListRefresh {
     /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
     void tick() {
         Instant now = clock.instant();
-        lastRefreshedText.set(
-                lastRefreshed.get() == null
-                        ? Messages.get("status.notRefreshed")
-                        : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), now)));
+        tickText(); // with the note on a half-read list, which the second's tick used to drop
         if (refreshing.get()) {
             return;
         }
@@ -185,6 +182,19 @@ final class ListRefresh {
             case COUNTDOWN -> showCountdown(schedule.secondsLeft(now));
             default -> {}
         }
+    }
+
+    /**
+     * "refreshed just now" for the first minute, then by the minute: a text that changed every second made the idle
+     * window draw a frame every second all day (bench "idle").
+     */
+    static String refreshedText(Instant refreshed, Instant now) {
+        if (refreshed == null) {
+            return Messages.get("status.notRefreshed");
+        }
+        return java.time.Duration.between(refreshed, now).getSeconds() < 60
+                ? Messages.get("status.refreshed.justNow")
+                : Messages.format("status.refreshed", TimeText.ago(refreshed, now));
     }
 
     private void applySnapshot(Fetched fetched) {
@@ -220,9 +230,7 @@ final class ListRefresh {
 
     private void tickText() {
         String note = FailureText.readingNote(snapshot, Messages.locale()); // a real server's items half read
-        String refreshedText = lastRefreshed.get() == null
-                ? Messages.get("status.notRefreshed")
-                : Messages.format("status.refreshed", TimeText.ago(lastRefreshed.get(), clock.instant()));
+        String refreshedText = refreshedText(lastRefreshed.get(), clock.instant());
         lastRefreshedText.set(note.isEmpty() ? refreshedText : Messages.format("status.withNote", refreshedText, note));
     }
 
