@@ -3,6 +3,7 @@ package io.approvals.console.cli;
 import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.service.GraceEnding;
 import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.service.RotationGrace;
 import java.nio.file.Path;
@@ -23,16 +24,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** keys list | issue | regenerate | revoke | audit: other people's keys, for a profile whose key has admin. */
+/**
+ * keys list | issue | regenerate | revoke | expire-previous | audit: other people's keys, for a profile whose key
+ * has admin.
+ */
 @Command(
         name = "keys",
         mixinStandardHelpOptions = true,
-        description = "Administer API keys (needs a key with the admin scope): list, issue, regenerate, revoke, audit.",
+        description =
+                "Administer API keys (needs a key with the admin scope): list, issue, regenerate, revoke, expire-previous,"
+                        + " audit.",
         subcommands = {
             KeysCommand.ListKeys.class,
             KeysCommand.Issue.class,
             KeysCommand.Regenerate.class,
             KeysCommand.Revoke.class,
+            KeysCommand.ExpirePrevious.class,
             KeysCommand.Audit.class
         })
 final class KeysCommand implements Runnable {
@@ -42,7 +49,7 @@ final class KeysCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "Missing subcommand: list, issue, regenerate, revoke or audit");
+                spec.commandLine(), "Missing subcommand: list, issue, regenerate, revoke, expire-previous or audit");
     }
 
     abstract static class Base implements Runnable {
@@ -280,6 +287,48 @@ final class KeysCommand implements Runnable {
             }
             ctx.out().println(ctx.messages().get("keys.revoked", m.name(), m.id(), m.maskedHint(), m.owner()));
             ctx.out().flush();
+        }
+    }
+
+    @Command(
+            name = "expire-previous",
+            mixinStandardHelpOptions = true,
+            description = {
+                "End a key's grace period now: its older secrets (kept working by a regeneration with --grace) stop "
+                        + "at once; the current secret keeps working.",
+                "An extension of the API that the bundled sandbox has; a server without it is exit 1 (revoke the key "
+                        + "or wait instead). Nothing in grace is exit 6."
+            })
+    static final class ExpirePrevious extends Base {
+        @Parameters(index = "0", paramLabel = "KEY", description = "The key's id (or its name, when unique).")
+        String key;
+
+        ExpirePrevious(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public void run() {
+            GraceEnding ending = admin().expirePrevious(key);
+            KeyMetadata m = ending.key();
+            String profileOption = profile == null ? "" : " --profile " + profile;
+            switch (ending.outcome()) {
+                case NOT_SUPPORTED ->
+                    throw new CliFailure(
+                            ExitCodes.OTHER, ctx.messages().get("keys.graceUnsupported", m.id(), profileOption));
+                case NOTHING_IN_GRACE ->
+                    throw new CliFailure(ExitCodes.CONFLICT, ctx.messages().get("keys.graceNone", m.name(), m.id()));
+                case ENDED -> {
+                    if (json) {
+                        JsonOutput.print(ctx.out(), m);
+                        return;
+                    }
+                    ctx.out()
+                            .println(
+                                    ctx.messages().get("keys.graceEnded", m.name(), m.id(), m.owner(), m.maskedHint()));
+                    ctx.out().flush();
+                }
+            }
         }
     }
 
