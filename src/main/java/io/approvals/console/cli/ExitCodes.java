@@ -8,7 +8,7 @@ public final class ExitCodes {
     public static final int AUTH = 3;
     public static final int NETWORK = 4;
     public static final int KEYCHAIN = 5;
-    /** 409: the approval was decided or changed by someone else first. */
+    /** 409: the approval was decided or changed by someone else first; keys expire-previous: nothing in grace. */
     public static final int CONFLICT = 6;
     /** The approval is not among the not-complete ones (the API has no endpoint to read a single one). */
     public static final int NOT_FOUND = 7;

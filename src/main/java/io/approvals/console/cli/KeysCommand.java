@@ -3,6 +3,7 @@ package io.approvals.console.cli;
 import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.KeyMetadata;
+import io.approvals.console.service.GraceEnding;
 import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.service.RotationGrace;
 import java.nio.file.Path;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** keys list | issue | regenerate | revoke | audit: other people's keys, for a profile whose key has admin. */
+/**
+ * keys list | issue | regenerate | revoke | expire-previous | audit: other people's keys, for a profile whose key
+ * has admin.
+ */
 @Command(
         name = "keys",
         mixinStandardHelpOptions = true,
@@ -32,6 +36,7 @@ import picocli.CommandLine.Parameters;
             KeysCommand.Issue.class,
             KeysCommand.Regenerate.class,
             KeysCommand.Revoke.class,
+            KeysCommand.ExpirePrevious.class,
             KeysCommand.Audit.class
         })
 final class KeysCommand implements Runnable {
@@ -244,6 +249,40 @@ final class KeysCommand implements Runnable {
             }
             ctx.out().println(ctx.messages().get("keys.revoked", m.name(), m.id(), m.maskedHint(), m.owner()));
             ctx.out().flush();
+        }
+    }
+
+    @Command(name = "expire-previous", mixinStandardHelpOptions = true)
+    static final class ExpirePrevious extends Base {
+        @Parameters(index = "0", paramLabel = "KEY", descriptionKey = "keys.key")
+        String key;
+
+        ExpirePrevious(CliContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public void run() {
+            GraceEnding ending = admin().expirePrevious(key);
+            KeyMetadata m = ending.key();
+            String profileOption = profile == null ? "" : " --profile " + profile;
+            switch (ending.outcome()) {
+                case NOT_SUPPORTED ->
+                    throw new CliFailure(
+                            ExitCodes.OTHER, ctx.messages().get("keys.graceUnsupported", m.id(), profileOption));
+                case NOTHING_IN_GRACE ->
+                    throw new CliFailure(ExitCodes.CONFLICT, ctx.messages().get("keys.graceNone", m.name(), m.id()));
+                case ENDED -> {
+                    if (json) {
+                        JsonOutput.print(ctx.out(), m);
+                        return;
+                    }
+                    ctx.out()
+                            .println(
+                                    ctx.messages().get("keys.graceEnded", m.name(), m.id(), m.owner(), m.maskedHint()));
+                    ctx.out().flush();
+                }
+            }
         }
     }
 

@@ -46,6 +46,16 @@ public interface ApprovalsApi {
 
     KeyMetadata revokeKey(String keyId);
 
+    /**
+     * Ends the grace period of the key's older secrets now (an extension of the contract, see {@link GraceEnd}):
+     * they stop working, the current secret does not. A server without the endpoint gives {@link
+     * GraceEnd#UNAVAILABLE}; an unknown key is {@link ApiException.NotFound}, nothing in grace (or a revoked key)
+     * {@link ApiException.Conflict}. Never retried. By default: an API that cannot do it.
+     */
+    default GraceEnd expirePreviousSecrets(String keyId) {
+        return GraceEnd.UNAVAILABLE;
+    }
+
     /** The audit trail, newest first. */
     Page<AuditEntry> audit(int limit, String cursor);
 }

@@ -269,6 +269,35 @@ public final class ApprovalsClient implements ApprovalsApi {
         return DECODER.object(ex.body(), KeyMetadata.class, ex.status(), ex.requestId());
     }
 
+    /**
+     * A 405 (or 501) is the server saying it lacks the endpoint. A 404 may mean either "no such key" or "no such path",
+     * and servers word both alike (the sandbox answers both with a problem body): the key list tells them apart. A key
+     * the server lists exists, so a 404 for it is about the path; a key it does not list is unknown.
+     */
+    @Override
+    public GraceEnd expirePreviousSecrets(String keyId) {
+        try {
+            Exchange ex = send(Call.post("/apikeys/" + enc(keyId) + "/expire-previous", "{}"));
+            return GraceEnd.ended(DECODER.object(ex.body(), KeyMetadata.class, ex.status(), ex.requestId()));
+        } catch (ApiException.NotFound unknownKeyOrPath) {
+            boolean listed;
+            try {
+                listed = listAllKeys().stream().anyMatch(k -> keyId.equals(k.id()));
+            } catch (ApiException.NotFound noKeyEndpoints) {
+                return GraceEnd.UNAVAILABLE;
+            }
+            if (listed) {
+                return GraceEnd.UNAVAILABLE;
+            }
+            throw unknownKeyOrPath;
+        } catch (ApiException.Server e) {
+            if (e.status() == 405 || e.status() == 501) {
+                return GraceEnd.UNAVAILABLE;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Page<AuditEntry> audit(int limit, String cursor) {
         String path = "/audit?limit=" + limit + (cursor == null ? "" : "&cursor=" + enc(cursor));

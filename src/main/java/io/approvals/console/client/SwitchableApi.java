@@ -88,6 +88,11 @@ public final class SwitchableApi implements ApprovalsApi {
     }
 
     @Override
+    public GraceEnd expirePreviousSecrets(String keyId) {
+        return current.expirePreviousSecrets(keyId);
+    }
+
+    @Override
     public Page<AuditEntry> audit(int limit, String cursor) {
         return current.audit(limit, cursor);
     }

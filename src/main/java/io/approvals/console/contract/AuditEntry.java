@@ -13,4 +13,6 @@ public record AuditEntry(Instant at, Actor actor, String action, String target, 
     public static final String KEY_ISSUED = "key.issued";
     public static final String KEY_REGENERATED = "key.regenerated";
     public static final String KEY_REVOKED = "key.revoked";
+    /** An extension of the contract: a key's older secrets in their grace period were stopped early. */
+    public static final String KEY_GRACE_ENDED = "key.grace-ended";
 }

@@ -44,6 +44,12 @@ final class KeyHandlers {
         return Responses.json(200, keys.revoke(call.caller(), call.pathParam(0)));
     }
 
+    /** An extension of the contract: the key's secrets in grace stop working now. */
+    Reply expirePrevious(Call call) throws SQLException {
+        new Fields(call.body(), Set.of()).check();
+        return Responses.json(200, keys.expirePrevious(call.caller(), call.pathParam(0)));
+    }
+
     Reply list(Call call) throws SQLException {
         int limit = Paging.limit(call);
         long after = Paging.position(call, cursors, Cursors.KEYS, 0);

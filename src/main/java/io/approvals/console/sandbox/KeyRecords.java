@@ -123,6 +123,27 @@ final class KeyRecords {
         }
     }
 
+    /** The key's superseded secrets that still work at now, the one that works longest first. */
+    static List<GraceSecret> graceOf(Connection c, String keyId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT digest, key_id, prefix, last4, expires_at FROM key_grace"
+                + " WHERE key_id = ? AND expires_at > ? ORDER BY expires_at DESC")) {
+            ps.setString(1, keyId);
+            ps.setLong(2, now.toEpochMilli());
+            List<GraceSecret> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new GraceSecret(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5))));
+                }
+            }
+            return out;
+        }
+    }
+
     static List<GraceSecret> allGrace(Connection c) throws SQLException {
         try (PreparedStatement ps =
                         c.prepareStatement("SELECT digest, key_id, prefix, last4, expires_at FROM key_grace");

@@ -139,6 +139,45 @@ final class KeyService {
         }
     }
 
+    /**
+     * Ends the grace period of the key's superseded secrets now (an extension of the contract): they stop working
+     * at once, the current secret is untouched. 409 when no secret of the key is in its grace period, or it is
+     * revoked or expired.
+     */
+    KeyMetadata expirePrevious(Caller actor, String keyId) throws SQLException {
+        Instant now = now();
+        synchronized (changes) {
+            KeyRecord key = store.inTransaction(c -> {
+                KeyRecord k = KeyRecords.find(c, keyId).orElseThrow(() -> noSuchKey(keyId));
+                if (k.isRevoked()) {
+                    throw ApiProblem.conflict("The key " + keyId + " is revoked: none of its secrets works.");
+                }
+                List<GraceSecret> grace = k.isExpired(now) ? List.of() : KeyRecords.graceOf(c, keyId, now);
+                if (grace.isEmpty()) {
+                    throw ApiProblem.conflict(
+                            "No older secret of the key " + keyId + " is in its grace period; nothing was changed.");
+                }
+                KeyRecords.deleteGrace(c, keyId);
+                StringBuilder detail = new StringBuilder();
+                for (GraceSecret g : grace) {
+                    detail.append(detail.length() == 0 ? "grace period ended early: old secret " : "; old secret ")
+                            .append(g.prefix())
+                            .append('\u2026')
+                            .append(g.last4())
+                            .append(" would have worked until ")
+                            .append(Json.millisText(g.expiresAt()));
+                }
+                AuditLog.append(c, actor, AuditEntry.KEY_GRACE_ENDED, keyId, detail.toString(), now);
+                return k;
+            });
+            store.read(c -> {
+                registry.reload(c);
+                return null;
+            });
+            return key.metadata(now, registry.lastUsed(key));
+        }
+    }
+
     /** The caller's own key as the caller sees it: a secret in grace shows itself as Expiring. */
     KeyMetadata current(Caller caller) {
         KeyRecord key = registry.byId(caller.keyId()).orElseThrow(() -> noSuchKey(caller.keyId()));

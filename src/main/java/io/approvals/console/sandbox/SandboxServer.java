@@ -295,7 +295,7 @@ final class SandboxServer implements AutoCloseable {
         }
     }
 
-    /** The routes of the contract. */
+    /** The routes of the contract, and the sandbox's one extension (expire-previous). */
     static List<Route> routes(ApprovalHandlers approvals, KeyHandlers keys, AuditHandler audit, ApiDocs docs) {
         String id = "([A-Za-z0-9_%.-]{1,100})";
         return List.of(
@@ -311,6 +311,8 @@ final class SandboxServer implements AutoCloseable {
                 Route.post("/apikeys", Scope.ADMIN, keys::issue),
                 Route.post("/apikeys/" + id + "/regenerate", Scope.ADMIN, keys::regenerate),
                 Route.postNoBody("/apikeys/" + id + "/revoke", Scope.ADMIN, keys::revoke),
+                // an extension of the contract (docs/api/openapi.yaml says so): end a grace period early
+                Route.postNoBody("/apikeys/" + id + "/expire-previous", Scope.ADMIN, keys::expirePrevious),
                 Route.get("/audit", Scope.ADMIN, audit::list));
     }
 }

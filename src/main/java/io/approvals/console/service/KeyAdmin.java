@@ -2,6 +2,7 @@ package io.approvals.console.service;
 
 import io.approvals.console.client.ApiException;
 import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.client.GraceEnd;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.AuditEntry;
 import io.approvals.console.contract.IssueKeyRequest;
@@ -21,8 +22,9 @@ import java.util.Set;
 
 /**
  * What an administrator does with other people's keys, through a profile whose key has {@code admin}:
- * list, issue, regenerate, revoke, and read the audit trail. Blocks: call it off the JavaFX thread.
- * The profile's own key is refused here (regenerate it with {@link KeyRotation}, which keeps it stored).
+ * list, issue, regenerate, revoke, end a grace period early (where the server can), and read the audit trail.
+ * Blocks: call it off the JavaFX thread. The profile's own key is refused by regenerate and revoke (regenerate it
+ * with {@link KeyRotation}, which keeps it stored).
  */
 public final class KeyAdmin {
     /** A key expiring within this is highlighted. */
@@ -91,6 +93,23 @@ public final class KeyAdmin {
                 "approvals-console key rotate --profile " + profile
                         + " --compromised, or revoke it with another administrator's key");
         return api().revokeKey(target.id());
+    }
+
+    /**
+     * Ends the grace period of the key's older secrets now, through the extension endpoint where the server has it
+     * ({@link ApprovalsApi#expirePreviousSecrets}). The profile's own key is allowed: its profile uses the current
+     * secret, which keeps working.
+     */
+    public GraceEnding expirePrevious(String keyIdOrName) {
+        KeyMetadata target = resolve(keyIdOrName);
+        try {
+            GraceEnd answer = api().expirePreviousSecrets(target.id());
+            return answer.endpointAvailable()
+                    ? new GraceEnding(GraceEnding.Outcome.ENDED, answer.key() == null ? target : answer.key())
+                    : new GraceEnding(GraceEnding.Outcome.NOT_SUPPORTED, target);
+        } catch (ApiException.Conflict e) {
+            return new GraceEnding(GraceEnding.Outcome.NOTHING_IN_GRACE, target);
+        }
     }
 
     /** The audit trail, newest first, filtered by action and actor owner (either may be null/blank). */

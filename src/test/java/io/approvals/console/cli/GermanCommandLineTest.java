@@ -171,7 +171,7 @@ class GermanCommandLineTest {
         assertThat(group.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(group.err()).startsWith("Fehler: Unterbefehl fehlt: add, list, remove, set oder show");
         assertThat(english.run("keys").err())
-                .startsWith("error: Missing subcommand: list, issue, regenerate, revoke or audit");
+                .startsWith("error: Missing subcommand: list, issue, regenerate, revoke, expire-previous or audit");
 
         assertThat(german.run("key", "verify", "--profile", "prod").out()).startsWith("Schl\u00fcssel gepr\u00fcft.");
         CliHarness.Result empty = german.runWithStdin("", "key", "set", "--profile", "prod");

@@ -279,6 +279,78 @@ class KeyManagementCommandsTest {
     }
 
     @Test
+    void expirePreviousEndsTheGracePeriodOrSaysWhyNot() throws Exception {
+        ApiKey own = ownKeyAdmin();
+        ApiKey old = sandbox.issueKeyForTests("fay-laptop", "fay-" + profile + "@example.com", Set.of("read"), null);
+        privateKeys.add(old);
+        String id = ApprovalsClient.builder(sandbox.baseUri(), old)
+                .build()
+                .currentKey()
+                .id();
+        ApiKey fresh = ApprovalsClient.builder(sandbox.baseUri(), own)
+                .build()
+                .regenerateKey(id, 3600)
+                .key();
+        privateKeys.add(fresh);
+        assertThat(works(old)).isTrue();
+
+        CliHarness.Result ended = cli.run("keys", "expire-previous", id, "--profile", profile);
+
+        assertThat(ended.code()).as(ended.err()).isZero();
+        assertThat(ended.out())
+                .contains("Ended the grace period of key 'fay-laptop' (" + id + ")")
+                .contains(fresh.prefix() + "\u2026" + fresh.last4());
+        assertThat(works(old)).isFalse();
+        assertThat(works(fresh)).isTrue();
+
+        CliHarness.Result again = cli.run("keys", "expire-previous", id, "--profile", profile);
+        assertThat(again.code()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(again.err()).contains("Nothing to end").doesNotContain("Exception");
+
+        ApiKey third = ApprovalsClient.builder(sandbox.baseUri(), own)
+                .build()
+                .regenerateKey(id, 3600)
+                .key();
+        privateKeys.add(third);
+        JsonNode json = Json.strict()
+                .readTree(cli.run("keys", "expire-previous", "fay-laptop", "--profile", profile, "--json")
+                        .out());
+        assertThat(json.get("id").asText()).isEqualTo(id);
+        assertThat(json.get("status").asText()).isEqualTo("Active");
+        assertThat(works(fresh)).isFalse();
+        assertThat(works(third)).isTrue();
+
+        // a server without the extension: exit 1, what to do instead, nothing changed
+        ApiKey last = ApprovalsClient.builder(sandbox.baseUri(), own)
+                .build()
+                .regenerateKey(id, 3600)
+                .key();
+        privateKeys.add(last);
+        String older = profile + "-older";
+        try (io.approvals.console.testing.FaultProxy proxy =
+                new io.approvals.console.testing.FaultProxy(sandbox.baseUri())) {
+            proxy.fail(io.approvals.console.testing.FaultProxy.Fault.NO_ROUTE_404, "/expire-previous");
+            assertThat(cli.run("profiles", "add", older, "--url", proxy.uri().toString())
+                            .code())
+                    .isZero();
+            assertThat(cli.runWithStdin(own.reveal() + "\n", "key", "set", "--profile", older)
+                            .code())
+                    .isZero();
+
+            CliHarness.Result cannot = cli.run("keys", "expire-previous", id, "--profile", older);
+
+            assertThat(cannot.code()).isEqualTo(ExitCodes.OTHER);
+            assertThat(cannot.err())
+                    .contains("cannot end a grace period early")
+                    .contains("keys revoke " + id + " --profile " + older)
+                    .doesNotContain("Exception");
+            assertThat(works(third)).as("nothing was ended").isTrue();
+        } finally {
+            secrets.delete(older);
+        }
+    }
+
+    @Test
     void anIssuedKeyWrittenToAFileIsOwnerOnlyAndNotPrinted() throws Exception {
         ownKeyAdmin();
         Path file = outDir.resolve("ops.key");

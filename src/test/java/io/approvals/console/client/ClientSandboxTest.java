@@ -354,7 +354,8 @@ class ClientSandboxTest {
             for (Runnable r : List.<Runnable>of(
                     () -> c.listNotComplete(null, 1, null),
                     c::currentKey,
-                    () -> c.createApproval(new CreateApprovalRequest("t", null, null, null, null, null), null))) {
+                    () -> c.createApproval(new CreateApprovalRequest("t", null, null, null, null, null), null),
+                    () -> c.expirePreviousSecrets("key_canary"))) {
                 try {
                     r.run();
                 } catch (ApiException e) {
@@ -362,7 +363,7 @@ class ClientSandboxTest {
                     messages.add(e.toString());
                 }
             }
-            assertThat(messages).hasSize(6);
+            assertThat(messages).hasSize(8);
             assertThat(String.join("\n", messages) + c + canary + logs.text()).doesNotContain(Canary.MARK);
         }
     }

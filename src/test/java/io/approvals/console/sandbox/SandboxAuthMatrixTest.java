@@ -48,6 +48,7 @@ class SandboxAuthMatrixTest {
             new Endpoint("POST /apikeys", "POST", "admin", 201),
             new Endpoint("POST /apikeys/{id}/regenerate", "POST", "admin", 200),
             new Endpoint("POST /apikeys/{id}/revoke", "POST", "admin", 200),
+            new Endpoint("POST /apikeys/{id}/expire-previous", "POST", "admin", 200),
             new Endpoint("GET /audit", "GET", "admin", 200));
 
     /** How a credential is presented: the header and value, or nothing. */
@@ -217,14 +218,20 @@ class SandboxAuthMatrixTest {
                     case "POST /apikeys/current/regenerate", "POST /apikeys/{id}/regenerate" ->
                         "{\"oldKeyValidForSeconds\":0}";
                     case "POST /apikeys" -> "{\"name\":\"n\",\"owner\":\"o@example.com\",\"scopes\":[\"read\"]}";
-                    case "POST /apikeys/{id}/revoke" -> "{}";
+                    case "POST /apikeys/{id}/revoke", "POST /apikeys/{id}/expire-previous" -> "{}";
                     default -> null;
                 };
         if (path.contains("{id}")) {
             ApiKey victim = fresh(Set.of("read"));
-            path = path.replace(
-                    "{id}",
-                    http.get("/apikeys/current", victim).json().get("id").asText());
+            String victimId =
+                    http.get("/apikeys/current", victim).json().get("id").asText();
+            if (path.endsWith("/expire-previous")) {
+                // something to end: the victim's first secret in a grace period
+                assertThat(http.post("/apikeys/" + victimId + "/regenerate", admin, "{\"oldKeyValidForSeconds\":3600}")
+                                .status())
+                        .isEqualTo(200);
+            }
+            path = path.replace("{id}", victimId);
         }
         HttpRequest.Builder b = http.request(path);
         if (body == null) {

@@ -50,6 +50,8 @@ class SandboxFuzzTest {
             "/apikeys/" + NO_SUCH_KEY + "/regenerate",
             "{\"oldKeyValidForSeconds\":0}",
             "/apikeys/" + NO_SUCH_KEY + "/revoke",
+            "{}",
+            "/apikeys/" + NO_SUCH_KEY + "/expire-previous",
             "{}"));
 
     private static final List<String> POSTS = List.copyOf(BASES.keySet());

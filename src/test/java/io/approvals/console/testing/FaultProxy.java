@@ -51,7 +51,11 @@ public final class FaultProxy implements AutoCloseable {
          * The server applies the request and answers; the answer is held until {@link #release()}, so a test can
          * inject another fault at the exact moment the client is waiting for it ({@link #awaitHeld}).
          */
-        HOLD
+        HOLD,
+        /** A server without the endpoint: 404 with a problem body, worded as the sandbox words an unknown path. */
+        NO_ROUTE_404,
+        /** A server that routes the path elsewhere: 405 with Allow: GET. */
+        NO_ROUTE_405
     }
 
     /** One request the proxy saw, and what it did with it. */
@@ -179,6 +183,19 @@ public final class FaultProxy implements AutoCloseable {
                 case STATUS_502 -> out.write(problem(502, "Bad Gateway", "").bytes(Integer.MAX_VALUE));
                 case STATUS_503 ->
                     out.write(problem(503, "Service Unavailable", "").bytes(Integer.MAX_VALUE));
+                case NO_ROUTE_404 -> {
+                    String body = "{\"type\":\"about:blank\",\"title\":\"Not found\",\"status\":404,"
+                            + "\"detail\":\"There is no endpoint at " + req.path + ".\"}";
+                    out.write(new Answer(
+                                    404,
+                                    "Not Found",
+                                    "Content-Type: application/problem+json\r\n",
+                                    body.getBytes(StandardCharsets.UTF_8))
+                            .bytes(Integer.MAX_VALUE));
+                }
+                case NO_ROUTE_405 ->
+                    out.write(
+                            problem(405, "Method Not Allowed", "Allow: GET\r\n").bytes(Integer.MAX_VALUE));
                 case RATE_LIMIT ->
                     out.write(problem(429, "Too Many Requests", "Retry-After: " + retryAfterSeconds + "\r\n")
                             .bytes(Integer.MAX_VALUE));

@@ -1,6 +1,7 @@
 package io.approvals.console.testing;
 
 import io.approvals.console.client.ApprovalsApi;
+import io.approvals.console.client.GraceEnd;
 import io.approvals.console.client.KeyVerification;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
@@ -79,6 +80,11 @@ public abstract class ForwardingApi implements ApprovalsApi {
     @Override
     public KeyMetadata revokeKey(String keyId) {
         return real.revokeKey(keyId);
+    }
+
+    @Override
+    public GraceEnd expirePreviousSecrets(String keyId) {
+        return real.expirePreviousSecrets(keyId);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -37,9 +38,10 @@ import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
- * key_admin.fxml: the admin window of one connection. Keys (with the selected key's working secrets), Issue key…,
- * Regenerate…, Revoke… (typed-name confirmation, danger), the audit trail with key names, seconds and whole details.
- * Every cell wraps and carries its full text in a tooltip; the Keys tab's summary stays in the Keys tab.
+ * key_admin.fxml: the admin window of one connection. Keys (with the selected key's working secrets, and Expire now
+ * for an older one in its grace period), Issue key…, Regenerate…, Revoke… (typed-name confirmation, danger), the
+ * audit trail with key names, seconds and whole details. Every cell wraps and carries its full text in a tooltip;
+ * the Keys tab's summary stays in the Keys tab.
  */
 public final class KeyAdminController extends DialogController {
     public static final String KIND = "admin:";
@@ -197,6 +199,34 @@ public final class KeyAdminController extends DialogController {
                 action);
     }
 
+    /**
+     * The expire-now confirmation for an older secret in its grace period: the key's name typed to enable a fixed
+     * "Expire now" (danger, never the default). inGrace: how many older secrets of the key the server will stop.
+     */
+    public static ConfirmTypedController expireConfirmation(
+            KeyRow row, KeySecrets.Secret secret, long inGrace, String until, Runnable action) {
+        return new ConfirmTypedController(
+                Messages.get("admin.expire.title"),
+                Messages.format("admin.expire.heading", secret.hint(), row.name(), row.owner()),
+                Messages.format("admin.expire.text", until, row.hint(), Math.max(0, inGrace - 1)),
+                row.name(),
+                Messages.get("admin.expire.button"),
+                action);
+    }
+
+    private void confirmExpire(KeySecrets.Secret secret) {
+        KeyRow row = vm.selectedProperty().get();
+        if (row == null || secret == null) {
+            return;
+        }
+        String until = TimeText.moment(secret.until(), clock.instant(), clock.getZone());
+        dialogs()
+                .show(
+                        FxmlView.CONFIRM_TYPED,
+                        expireConfirmation(
+                                row, secret, vm.secretsInGrace(), until, () -> vm.expirePrevious(row, secret)));
+    }
+
     private void keyTable() {
         table.setItems(vm.keys());
         table.getColumns()
@@ -278,9 +308,51 @@ public final class KeyAdminController extends DialogController {
         for (TableColumn<KeySecrets.Secret, String> c : List.of(hint, state, until)) {
             c.setMinWidth(Math.ceil(new Text(c.getText()).getLayoutBounds().getWidth()) + 40);
         }
-        secretTable.getColumns().setAll(List.of(hint, state, until));
+        TableColumn<KeySecrets.Secret, KeySecrets.Secret> act =
+                new TableColumn<>(Messages.get("admin.secrets.col.action"));
+        act.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        act.setCellFactory(c -> new ExpireCell());
+        act.setSortable(false);
+        Text widest = new Text(Messages.get("admin.secrets.expire"));
+        widest.setStyle("-fx-font-weight: bold;");
+        act.setMinWidth(Math.ceil(Math.max(
+                        widest.getLayoutBounds().getWidth(),
+                        new Text(act.getText()).getLayoutBounds().getWidth()))
+                + 50);
+        act.setPrefWidth(act.getMinWidth());
+        act.setMaxWidth(act.getMinWidth() + 60); // the time column before it takes the room left
+        secretTable.getColumns().setAll(List.of(hint, state, until, act));
         secretTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         secretTable.setPlaceholder(new Label(Messages.get("admin.secrets.empty")));
+        secretsNote
+                .textProperty()
+                .bind(Bindings.when(vm.graceEndUnsupportedProperty())
+                        .then(Messages.get("admin.secrets.note.unsupported"))
+                        .otherwise(Messages.get("admin.secrets.note")));
+    }
+
+    /** "Expire now" (danger) on a row of an older secret in its grace period; nothing on the current secret's row. */
+    private final class ExpireCell extends TableCell<KeySecrets.Secret, KeySecrets.Secret> {
+        private final Button button = new Button(Messages.get("admin.secrets.expire"));
+
+        ExpireCell() {
+            button.setId("expireNowButton");
+            button.getStyleClass().add("danger");
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.disableProperty().bind(vm.busyProperty().or(vm.graceEndUnsupportedProperty()));
+            button.setOnAction(e -> confirmExpire(getItem()));
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(KeySecrets.Secret secret, boolean empty) {
+            super.updateItem(secret, empty);
+            boolean inGrace = !empty && secret != null && !secret.current() && !secret.revoked();
+            if (inGrace) {
+                button.setAccessibleText(Messages.format("admin.secrets.expire.for", secret.hint()));
+            }
+            setGraphic(inGrace ? button : null);
+        }
     }
 
     private static String secretState(KeySecrets.Secret s) {
@@ -296,6 +368,7 @@ public final class KeyAdminController extends DialogController {
                         AuditEntry.KEY_ISSUED,
                         AuditEntry.KEY_REGENERATED,
                         AuditEntry.KEY_REVOKED,
+                        AuditEntry.KEY_GRACE_ENDED,
                         AuditEntry.APPROVAL_CREATED,
                         AuditEntry.APPROVAL_APPROVED,
                         AuditEntry.APPROVAL_REJECTED);

@@ -7,9 +7,12 @@ import io.approvals.console.service.KeyAdmin;
 import io.approvals.console.service.RotationGrace;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,7 +28,8 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The admin view without controls: every key (filterable, with keys expiring within 7 days and keys
- * never used flagged), issue / regenerate / revoke, and the audit trail filterable by action and owner.
+ * never used flagged), issue / regenerate / revoke, the selected key's working secrets with "expire now" for one in
+ * its grace period, and the audit trail filterable by action and owner.
  * A new key from issue or regenerate goes to the caller's consumer once and is not kept here.
  * Call on the UI thread; the work runs through {@link Background}.
  */
@@ -49,7 +53,10 @@ public final class KeyAdminViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObjectProperty<KeyRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<KeySecrets.Secret> secrets = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper graceEndUnsupported = new ReadOnlyBooleanWrapper(this, "graceEndUnsupported");
     private List<AuditEntry> auditForSecrets = List.of();
+    /** Older secrets this window ended, kept out of the list even where a server's audit trail does not say so. */
+    private final Set<String> ended = new HashSet<>();
 
     public KeyAdminViewModel(KeyAdmin admin, Background tasks, Clock clock) {
         this.admin = admin;
@@ -126,7 +133,12 @@ public final class KeyAdminViewModel {
 
     private void showSecrets() {
         KeyRow row = selected.get();
-        secrets.setAll(row == null ? List.of() : KeySecrets.of(row.key(), auditForSecrets, clock.instant()));
+        secrets.setAll(
+                row == null
+                        ? List.of()
+                        : KeySecrets.of(row.key(), auditForSecrets, clock.instant()).stream()
+                                .filter(x -> x.current() || !ended.contains(x.hint()))
+                                .toList());
     }
 
     /** The key name an audit entry's key id stands for ("‘lee-laptop’ of lee@example.com"), else the id. */
@@ -186,6 +198,63 @@ public final class KeyAdminViewModel {
                 this::failed);
     }
 
+    /**
+     * Ends the grace period of the key's older secrets now (the row's secret, and any other older one of the key in
+     * grace: the server ends them together). Where the server cannot, says so with the next step, and Expire now
+     * stays off for this window.
+     */
+    public void expirePrevious(KeyRow row, KeySecrets.Secret secret) {
+        List<KeySecrets.Secret> ending =
+                secrets.stream().filter(s -> !s.current() && !s.revoked()).toList();
+        busy.set(true);
+        tasks.run(
+                () -> admin.expirePrevious(row.id()),
+                result -> {
+                    busy.set(false);
+                    switch (result.outcome()) {
+                        case ENDED -> {
+                            ending.forEach(s -> ended.add(s.hint()));
+                            ended.add(secret.hint());
+                            if (selected.get() != null
+                                    && row.id().equals(selected.get().id())) {
+                                secrets.removeIf(s -> !s.current());
+                            }
+                            info(Messages.format(
+                                    "admin.expired",
+                                    Math.max(1, ending.size()),
+                                    hints(ending.isEmpty() ? List.of(secret) : ending),
+                                    row.name(),
+                                    row.owner(),
+                                    result.key().maskedHint()));
+                            refresh();
+                        }
+                        case NOTHING_IN_GRACE -> {
+                            problem(Messages.format("admin.expire.none", row.name(), row.owner()));
+                            refresh();
+                        }
+                        case NOT_SUPPORTED -> {
+                            graceEndUnsupported.set(true);
+                            problem(Messages.format(
+                                    "admin.expire.unsupported",
+                                    secret.hint(),
+                                    row.name(),
+                                    row.owner(),
+                                    TimeText.moment(secret.until(), clock.instant(), clock.getZone())));
+                        }
+                    }
+                },
+                this::failed);
+    }
+
+    private static String hints(List<KeySecrets.Secret> list) {
+        return String.join(", ", list.stream().map(KeySecrets.Secret::hint).toList());
+    }
+
+    /** The older secrets of the selected key that Expire now would stop together with the one clicked. */
+    public long secretsInGrace() {
+        return secrets.stream().filter(s -> !s.current() && !s.revoked()).count();
+    }
+
     private void filterAudit() {
         String action = auditAction.get();
         String owner = auditOwner.get();
@@ -195,6 +264,11 @@ public final class KeyAdminViewModel {
     private void info(String s) {
         status.set(s);
         statusIsProblem.set(false);
+    }
+
+    private void problem(String s) {
+        status.set(s);
+        statusIsProblem.set(true);
     }
 
     private void failed(Throwable e) {
@@ -216,6 +290,11 @@ public final class KeyAdminViewModel {
     /** Every secret of the selected key that works: the current one and any in its grace period. */
     public ObservableList<KeySecrets.Secret> secrets() {
         return secrets;
+    }
+
+    /** True once the server said it cannot end a grace period early (it lacks the expire-previous extension). */
+    public ReadOnlyBooleanProperty graceEndUnsupportedProperty() {
+        return graceEndUnsupported.getReadOnlyProperty();
     }
 
     public ObservableList<KeyRow> keys() {

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Every secret of a key that still works: the current one (from {@code GET /apikeys}) and each older one in its
- * grace period. The API lists no grace secrets and cannot end one early; what it has is the audit trail, whose
- * {@code key.regenerated} detail names the old secret and its end ("old secret apv_x…abcd valid until T", the
- * sandbox's wording). A regeneration with no grace or a revocation ends every older secret.
+ * grace period. The API lists no grace secrets; what it has is the audit trail, whose {@code key.regenerated}
+ * detail names the old secret and its end ("old secret apv_x…abcd valid until T", the sandbox's wording). A
+ * regeneration with no grace, a revocation, or an early end of the grace period ({@code key.grace-ended}, from the
+ * expire-previous extension) ends every older secret.
  */
 public final class KeySecrets {
     private static final Pattern GRACE = Pattern.compile("old secret (\\S+?)\u2026(\\S+) valid until (\\S+)");
@@ -38,7 +39,7 @@ public final class KeySecrets {
             if (key.id() == null || !key.id().equals(e.target())) {
                 continue;
             }
-            if (AuditEntry.KEY_REVOKED.equals(e.action())) {
+            if (AuditEntry.KEY_REVOKED.equals(e.action()) || AuditEntry.KEY_GRACE_ENDED.equals(e.action())) {
                 grace.clear();
             } else if (AuditEntry.KEY_REGENERATED.equals(e.action())) {
                 Matcher m = e.detail() == null ? null : GRACE.matcher(e.detail());

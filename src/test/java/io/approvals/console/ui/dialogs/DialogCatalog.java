@@ -20,6 +20,7 @@ import io.approvals.console.ui.DirectBackground;
 import io.approvals.console.ui.common.DialogController;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.ui.common.TimeText;
 import io.approvals.console.ui.keys.ClipboardGuard;
 import io.approvals.console.ui.keys.ConfirmTypedController;
 import io.approvals.console.ui.keys.IssueKeyController;
@@ -28,6 +29,7 @@ import io.approvals.console.ui.keys.KeyAdminViewModel;
 import io.approvals.console.ui.keys.KeyPanelViewModel;
 import io.approvals.console.ui.keys.KeyReplaceController;
 import io.approvals.console.ui.keys.KeyRow;
+import io.approvals.console.ui.keys.KeySecrets;
 import io.approvals.console.ui.keys.KeyWindowController;
 import io.approvals.console.ui.keys.RegenerateController;
 import io.approvals.console.ui.keys.RevealConfirmController;
@@ -179,6 +181,16 @@ public final class DialogCatalog {
                         FxmlView.CONFIRM_TYPED,
                         KeyAdminController.revokeConfirmation(
                                 KeyRow.of(keyMetadata(0, KeyStatus.ACTIVE), NOW, ZoneId.of("Europe/Berlin")),
+                                () -> {})));
+        m.put(
+                "expire-now",
+                s -> s.show(
+                        FxmlView.CONFIRM_TYPED,
+                        KeyAdminController.expireConfirmation(
+                                KeyRow.of(keyMetadata(0, KeyStatus.ACTIVE), NOW, ZoneId.of("Europe/Berlin")),
+                                new KeySecrets.Secret("apv_7Hq2\u2026x9Qa", false, NOW.plusSeconds(86_400), false),
+                                3,
+                                TimeText.moment(NOW.plusSeconds(86_400), NOW, ZoneId.of("Europe/Berlin")),
                                 () -> {})));
         m.put(
                 "revoke-long",

@@ -36,7 +36,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The admin view in a headless window against the sandbox: issue, copy, regenerate, revoke, audit. */
+/** The admin view in a headless window against the sandbox: issue, copy, regenerate, revoke, expire now, audit. */
 @ExtendWith(ApplicationExtension.class)
 class KeyAdminFxTest {
     private static Path dir;
@@ -213,7 +213,7 @@ class KeyAdminFxTest {
                 .isBetween(
                         java.time.Instant.now().plusSeconds(80 * 60),
                         java.time.Instant.now().plusSeconds(91 * 60));
-        assertThat(robot.lookup("#secretsNote").queryAs(Label.class).getText()).contains("cannot end a grace period");
+        assertThat(robot.lookup("#secretsNote").queryAs(Label.class).getText()).contains("Expire now stops");
 
         robot.clickOn("#revokeButton");
         robot.clickOn("#confirmTypedField").write("gus-laptop");
@@ -236,5 +236,79 @@ class KeyAdminFxTest {
                 .isTrue();
         waitUntil(() ->
                 secrets.getItems().size() == 1 && secrets.getItems().get(0).revoked());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void expireNowEndsTheGracePeriodOfTheOlderSecretAfterTheNameIsTyped(FxRobot robot) throws Exception {
+        waitUntil(() -> summary(robot).contains("keys;"));
+        ApiKey old = sandbox.issueKeyForTests(
+                "hana-laptop", "hana@example.com", java.util.Set.of(io.approvals.console.contract.Scope.READ), null);
+        robot.clickOn("#keyRefresh");
+        waitUntil(() -> table(robot).getItems().stream().anyMatch(r -> r.name().equals("hana-laptop")));
+        robot.interact(() -> table(robot)
+                .getSelectionModel()
+                .select(table(robot).getItems().stream()
+                        .filter(r -> r.name().equals("hana-laptop"))
+                        .findFirst()
+                        .orElseThrow()));
+
+        // a routine rotation with its default grace period keeps the old secret working
+        robot.clickOn("#adminRegenerateButton");
+        waitUntil(() -> robot.lookup("#routineButton").tryQuery().isPresent());
+        robot.clickOn("#routineButton");
+        waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
+        ApiKey fresh = ApiKey.of(
+                robot.lookup("#issuedKeyText").queryAs(TextField.class).getText());
+        robot.clickOn("#issuedKeyDone");
+        assertThat(works(old)).as("the old secret is in its grace period").isTrue();
+
+        TableView<KeySecrets.Secret> secrets = robot.lookup("#secretTable").queryAs(TableView.class);
+        waitUntil(() -> secrets.getItems().size() == 2);
+        assertThat(secrets.getItems().get(1).hint()).isEqualTo(old.prefix() + "\u2026" + old.last4());
+        waitUntil(() -> robot.lookup("#expireNowButton")
+                .match(org.testfx.util.NodeQueryUtils.isVisible())
+                .tryQuery()
+                .isPresent());
+        assertThat(robot.lookup("#expireNowButton")
+                        .match(org.testfx.util.NodeQueryUtils.isVisible())
+                        .queryAll())
+                .as("only the older secret's row has the button")
+                .hasSize(1);
+        javafx.scene.control.Button expire = robot.lookup("#expireNowButton")
+                .match(org.testfx.util.NodeQueryUtils.isVisible())
+                .queryButton();
+        assertThat(expire.getStyleClass()).contains("danger");
+        waitUntil(() -> !expire.isDisabled());
+
+        robot.clickOn(expire);
+        waitUntil(() -> robot.lookup("#confirmTypedField").tryQuery().isPresent());
+        javafx.scene.control.Button act = robot.lookup("#confirmTypedButton").queryButton();
+        assertThat(act.getText()).isEqualTo("Expire now");
+        assertThat(act.isDisabled()).as("until the name is typed").isTrue();
+        assertThat(act.isDefaultButton()).isFalse();
+        robot.clickOn("#confirmTypedField").write("hana-laptop");
+        robot.clickOn(act);
+
+        waitUntil(() -> status(robot).startsWith("Grace period ended"));
+        assertThat(status(robot))
+                .contains(old.prefix() + "\u2026" + old.last4())
+                .contains(fresh.prefix() + "\u2026" + fresh.last4())
+                .doesNotContain(old.reveal())
+                .doesNotContain(fresh.reveal());
+        waitUntil(() ->
+                secrets.getItems().size() == 1 && secrets.getItems().get(0).current());
+        assertThat(robot.lookup("#expireNowButton")
+                        .match(org.testfx.util.NodeQueryUtils.isVisible())
+                        .tryQuery())
+                .isEmpty();
+        assertThat(works(old)).as("the sandbox refuses the old secret").isFalse();
+        assertThat(works(fresh)).as("the current secret works on").isTrue();
+
+        // after a refresh (keys and audit read again) the older secret stays gone
+        robot.clickOn("#keyRefresh");
+        waitUntil(() -> robot.lookup(".progress-indicator").queryAll().stream().noneMatch(javafx.scene.Node::isVisible)
+                && secrets.getItems().size() == 1);
+        assertThat(secrets.getItems().get(0).hint()).isEqualTo(fresh.prefix() + "\u2026" + fresh.last4());
     }
 }

@@ -130,6 +130,41 @@ class KeyAdminViewModelTest {
     }
 
     @Test
+    void expireNowEndsEveryOlderSecretInGraceAndSaysSo() {
+        vm.issue("omar-laptop", "omar@example.com", List.of(), null, shown::add);
+        ApiKey first = shown.get(0).key();
+        vm.regenerate(row("omar-laptop"), RotationGrace.parse("2h"), shown::add);
+        ApiKey second = shown.get(1).key();
+        vm.regenerate(row("omar-laptop"), RotationGrace.parse("1h"), shown::add);
+        ApiKey current = shown.get(2).key();
+        vm.selectedProperty().set(row("omar-laptop"));
+        assertThat(vm.secrets()).hasSize(3);
+        assertThat(vm.secretsInGrace()).isEqualTo(2);
+
+        vm.expirePrevious(row("omar-laptop"), vm.secrets().get(1));
+
+        assertThat(vm.statusIsProblemProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get())
+                .startsWith("Grace period ended: the older secrets")
+                .contains(first.prefix() + "\u2026" + first.last4())
+                .contains(second.prefix() + "\u2026" + second.last4())
+                .contains("The current secret " + current.prefix() + "\u2026" + current.last4() + " keeps working");
+        assertThat(vm.secrets()).hasSize(1).allMatch(KeySecrets.Secret::current);
+        assertThat(works(first)).isFalse();
+        assertThat(works(second)).isFalse();
+        assertThat(works(current)).isTrue();
+        assertThat(vm.graceEndUnsupportedProperty().get()).isFalse();
+        vm.refreshAudit();
+        assertThat(vm.audit()).extracting(AuditEntry::action).startsWith(AuditEntry.KEY_GRACE_ENDED);
+
+        // asked again (another admin was quicker): nothing to end, said as a problem, nothing shown as ended
+        vm.expirePrevious(row("omar-laptop"), new KeySecrets.Secret("apv_x\u2026abcd", false, clock.instant(), false));
+        assertThat(vm.statusIsProblemProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).startsWith("Nothing to end");
+        assertThat(vm.secrets()).hasSize(1);
+    }
+
+    @Test
     void badInputIsShownAsAProblemAndNothingIsIssued() {
         vm.issue("", "x@example.com", List.of(Scope.READ), null, shown::add);
         assertThat(vm.statusIsProblemProperty().get()).isTrue();
