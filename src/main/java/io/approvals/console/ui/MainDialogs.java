@@ -215,7 +215,9 @@ final class MainDialogs {
                     if (changed != null) {
                         ui.setRoot(ConsoleUi.busy(Messages.format("main.openingWithNewSettings", changed.name())));
                         background.run(() -> env.updateConnection(changed), ui::showMain, e -> {
-                            showError(Messages.format("main.connectionNotChanged", e.getMessage()));
+                            showError(Messages.format(
+                                    "main.connectionNotChanged",
+                                    io.approvals.console.ui.common.FailureLine.of(ConsoleUi.causeOf(e))));
                             if (ui.session() != null) {
                                 ui.showMain(ui.session());
                             }

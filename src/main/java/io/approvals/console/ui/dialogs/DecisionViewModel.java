@@ -139,7 +139,7 @@ public final class DecisionViewModel {
             String said = isBlank(now.comment()) ? "" : Messages.format("decision.conflict.comment", now.comment());
             return Messages.format("decision.conflict", status, now.decidedBy(), at, said);
         }
-        return c.getMessage();
+        return io.approvals.console.service.FailureText.of(c, Messages.locale()).line();
     }
 
     public ObjectProperty<ApprovalStatus> decisionProperty() {

@@ -8,6 +8,7 @@ import io.approvals.console.service.FailureText;
 import io.approvals.console.service.ServiceException;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.DialectText;
+import io.approvals.console.ui.common.FailureLine;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
@@ -260,8 +261,7 @@ public final class WelcomeViewModel {
         } else if (e instanceof ServiceException s && s.kind() == ServiceException.Kind.DUPLICATE_PROFILE) {
             error.set(Messages.format("welcome.error.duplicate", draft().name()));
         } else {
-            // the service's own refusals keep their words; anything else is named in the user's language
-            error.set(FailureText.of(e, Messages.locale()).line());
+            error.set(FailureLine.of(e));
         }
     }
 
