@@ -290,6 +290,11 @@ public final class ConsoleUi implements MainActions {
     }
 
     @Override
+    public void failureDetails(String details) {
+        hub.failureDetails(details);
+    }
+
+    @Override
     public void about() {
         hub.about();
     }
