@@ -101,7 +101,7 @@ class WelcomeBundleUiTest {
         Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
         List<String> texts = new ArrayList<>();
         collect(robot, texts); // first run
-        assertThat(texts).contains("Willkommen bei Approvals Console", "Sandbox starten", "Prüfen");
+        assertThat(texts).contains("Willkommen bei Approvals Console", "Sandbox starten", "Pr\u00fcfen");
 
         String url = "http://127.0.0.1:" + server.sandbox().port();
         ApiKey key = server.key("dana@example.com", "read", "write");
