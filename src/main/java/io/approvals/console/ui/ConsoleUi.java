@@ -113,9 +113,7 @@ public final class ConsoleUi implements MainActions {
 
     static String couldNotOpen(String connection, Throwable e) {
         return Messages.format(
-                "main.couldNotOpen",
-                connection,
-                io.approvals.console.ui.common.FailureLine.of(causeOf(e)));
+                "main.couldNotOpen", connection, io.approvals.console.ui.common.FailureLine.of(causeOf(e)));
     }
 
     UiSettings uiSettings() {

@@ -135,7 +135,9 @@ public final class DecisionViewModel {
             String status = now.status() == ApprovalStatus.OTHER
                     ? now.status().wire().toLowerCase(java.util.Locale.ROOT)
                     : Messages.get("decision.conflict." + now.status().name());
-            String at = now.decidedAt() == null ? "" : Messages.format("decision.conflict.at", TimeText.full(now.decidedAt()));
+            String at = now.decidedAt() == null
+                    ? ""
+                    : Messages.format("decision.conflict.at", TimeText.full(now.decidedAt()));
             String said = isBlank(now.comment()) ? "" : Messages.format("decision.conflict.comment", now.comment());
             return Messages.format("decision.conflict", status, now.decidedBy(), at, said);
         }

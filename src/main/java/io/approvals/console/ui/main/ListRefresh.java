@@ -263,7 +263,8 @@ final class ListRefresh {
             banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null, FailureDetails.of(e)));
             scheduleNext();
         } else {
-            banner.set(new Banner(Banner.Kind.ERROR, messageOf(e), Messages.get("main.banner.retry"), FailureDetails.of(e)));
+            banner.set(new Banner(
+                    Banner.Kind.ERROR, messageOf(e), Messages.get("main.banner.retry"), FailureDetails.of(e)));
             scheduleNext();
         }
     }

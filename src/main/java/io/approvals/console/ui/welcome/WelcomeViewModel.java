@@ -214,8 +214,7 @@ public final class WelcomeViewModel {
             return;
         }
         boolean session = sessionOnly.get();
-        start(
-                Messages.get(session ? "welcome.busy.saveSession" : "welcome.busy.saveKeychain"));
+        start(Messages.get(session ? "welcome.busy.saveSession" : "welcome.busy.saveKeychain"));
         background.run(
                 () -> env.save(draft, k, session),
                 s -> {
@@ -249,7 +248,8 @@ public final class WelcomeViewModel {
         if (e instanceof KeychainException k) {
             offerSessionOnly.set(true);
             error.set(Messages.format(
-                    "welcome.error.keychain", FailureText.of(k, Messages.locale()).line()));
+                    "welcome.error.keychain",
+                    FailureText.of(k, Messages.locale()).line()));
         } else if (e instanceof ApiException.Unauthorized u && u.guessedHeader() != null) {
             // an empty 401 to a header name nobody gave us: the name is the likeliest culprit
             error.set(Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader()) + " "

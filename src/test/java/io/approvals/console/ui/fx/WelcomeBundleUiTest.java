@@ -113,7 +113,10 @@ class WelcomeBundleUiTest {
         ApiKey key = server.key("dana@example.com", "read", "write");
         // a key with a typo: said as it is typed
         setText(robot, "#urlField", url);
-        setText(robot, "#keyField", key.reveal().substring(0, 41) + (key.reveal().endsWith("A") ? "B" : "A"));
+        setText(
+                robot,
+                "#keyField",
+                key.reveal().substring(0, 41) + (key.reveal().endsWith("A") ? "B" : "A"));
         assertThat(text(robot, "#keyFormat")).startsWith("Die Pr\u00fcfsumme stimmt nicht");
         collect(robot, texts);
         // a key no header can carry

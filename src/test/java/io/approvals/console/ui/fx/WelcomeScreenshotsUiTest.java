@@ -58,9 +58,9 @@ class WelcomeScreenshotsUiTest {
             FxBackground background = new FxBackground();
             ConsoleUi ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
             try {
-                robot.interact(ui::start);
+                robot.interact(() -> ui.start());
                 Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
-                robot.interact(stage::show);
+                robot.interact(() -> stage.show());
                 shoot(robot, 1280, 800, Path.of(out, "welcome-" + name + ".png"));
                 shoot(robot, 900, 600, Path.of("target", "layout-shots", "welcome-900x600-" + name + ".png"));
             } finally {
