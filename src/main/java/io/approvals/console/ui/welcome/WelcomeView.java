@@ -151,6 +151,7 @@ public final class WelcomeView extends ScrollPane {
         TextField ca = field("caField", Messages.get("welcome.ca.accessible"), vm.caCertProperty());
         ca.setPromptText(Messages.get("welcome.ca.prompt"));
         Button browse = Icons.button(Messages.get("welcome.ca.browse"), Feather.FOLDER);
+        browse.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, not the button ("Durchsuchen…" was cut)
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(Messages.get("welcome.ca.chooser"));
