@@ -38,9 +38,12 @@ public final class FailureDetailsController extends DialogController {
     void initialize() {
         text.setId(textId == null ? "failureDetailsText" : textId);
         text.setText(details);
-        // as many rows as it has lines (long ones wrap), up to 8; then it scrolls
-        long lines = details.lines().count();
-        text.setPrefRowCount((int) Math.max(2, Math.min(8, lines + 1)));
+        // as many rows as its lines take once wrapped (a request id, a field's long message), up to 12; then it scrolls
+        int columns = Math.max(20, text.getPrefColumnCount() - 4);
+        long rows = details.lines()
+                .mapToLong(l -> Math.max(1, (l.length() + columns - 1) / columns))
+                .sum();
+        text.setPrefRowCount((int) Math.max(2, Math.min(12, rows + 1)));
         close.setOnAction(e -> close());
     }
 
