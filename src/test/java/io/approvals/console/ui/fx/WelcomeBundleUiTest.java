@@ -147,6 +147,7 @@ class WelcomeBundleUiTest {
         assertThat(text(robot, "#discoveryResult")).startsWith("API-Beschreibung des Servers gelesen");
         assertThat(text(robot, "#verifyResult")).startsWith("\u2713 Angenommen. Besitzer dana@example.com");
         collect(robot, texts);
+        FxShots.save(stage, "welcome-de-verified"); // with -Dapprovals.shots=DIR, for a person to look at
 
         // the Add connection form, over an open connection: it has a way back
         robot.interact(() -> {
