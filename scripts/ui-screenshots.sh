@@ -2,7 +2,7 @@
 # Takes the README screenshots from the real app under Xvfb, in a throwaway APPROVALS_CONSOLE_HOME:
 # the welcome screen's one-click sandbox, the main window (light, then dark via GTK_THEME) at its size and
 # at 900x600 (with and without the details drawer), and the create and reject dialogs; then every dialog light and
-# dark (dialog-<name>-<theme>.png). Needs xvfb-run, xdotool and ImageMagick's import.
+# dark (dialog-<name>-<theme>.png) and the welcome screen light and dark (welcome-<theme>.png). Needs xvfb-run, xdotool and ImageMagick's import.
 #   scripts/ui-screenshots.sh            # build, shoot, copy into assets/screenshots/
 set -eu
 cd "$(dirname "$0")/.."
@@ -70,7 +70,8 @@ mkdir -p assets/screenshots
 cp "$OUT"/main-light.png "$OUT"/main-dark.png "$OUT"/main-narrow-light.png "$OUT"/main-narrow-dark.png \
     "$OUT"/main-narrow-drawer-light.png "$OUT"/dialog-create.png "$OUT"/dialog-decide.png assets/screenshots/
 # every dialog, light and dark, with the longest texts of the layout test, on a 900x600 screen
-# (DialogScreenshotsUiTest: a snapshot of each dialog's scene under the headless test toolkit)
-mvn -B -q test -Dtest=DialogScreenshotsUiTest -Dsurefire.failIfNoSpecifiedTests=false \
+# (DialogScreenshotsUiTest: a snapshot of each dialog's scene under the headless test toolkit), and the first
+# run's welcome screen light and dark at the window's opening size (WelcomeScreenshotsUiTest: welcome-*.png)
+mvn -B -q test -Dtest='DialogScreenshotsUiTest,WelcomeScreenshotsUiTest' -Dsurefire.failIfNoSpecifiedTests=false \
     -Dscreenshots.dir="$PWD/assets/screenshots"
 echo "Screenshots in assets/screenshots/"

@@ -108,7 +108,8 @@ public final class ConsoleUi implements MainActions {
     }
 
     static String couldNotOpen(String connection, Throwable e) {
-        return Messages.format("main.couldNotOpen", connection, e.getMessage());
+        return Messages.format(
+                "main.couldNotOpen", connection, io.approvals.console.ui.common.FailureLine.of(causeOf(e)));
     }
 
     UiSettings uiSettings() {
@@ -280,6 +281,11 @@ public final class ConsoleUi implements MainActions {
     @Override
     public void settings() {
         hub.settings();
+    }
+
+    @Override
+    public void failureDetails(String details) {
+        hub.failureDetails(details);
     }
 
     @Override

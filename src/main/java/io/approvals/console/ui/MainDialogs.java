@@ -12,6 +12,7 @@ import io.approvals.console.ui.dialogs.CreateApprovalController;
 import io.approvals.console.ui.dialogs.CreateApprovalViewModel;
 import io.approvals.console.ui.dialogs.DecisionController;
 import io.approvals.console.ui.dialogs.DecisionViewModel;
+import io.approvals.console.ui.dialogs.FailureDetailsController;
 import io.approvals.console.ui.dialogs.ReplaceKeyController;
 import io.approvals.console.ui.dialogs.SettingsController;
 import io.approvals.console.ui.keys.KeyUi;
@@ -217,7 +218,9 @@ final class MainDialogs {
                     if (changed != null) {
                         ui.setRoot(ConsoleUi.busy(Messages.format("main.openingWithNewSettings", changed.name())));
                         background.run(() -> env.updateConnection(changed), ui::showMain, e -> {
-                            showError(Messages.format("main.connectionNotChanged", e.getMessage()));
+                            showError(Messages.format(
+                                    "main.connectionNotChanged",
+                                    io.approvals.console.ui.common.FailureLine.of(ConsoleUi.causeOf(e))));
                             if (ui.session() != null) {
                                 ui.showMain(ui.session());
                             }
@@ -233,6 +236,11 @@ final class MainDialogs {
         a.initOwner(stage);
         a.setHeaderText(null);
         a.show();
+    }
+
+    /** The banner's Details: through the dialog service like every dialog (sized, Esc, one at a time). */
+    void failureDetails(String details) {
+        dialogs().show(FxmlView.FAILURE_DETAILS, new FailureDetailsController(details, "bannerDetailsText"));
     }
 
     void about() {

@@ -107,7 +107,8 @@ final class StartupFlow {
     private void begin(EarlyStart early, Throwable error) {
         if (error != null) {
             ui.showWelcome(Messages.format(
-                    "main.connectionsUnreadable", ConsoleUi.causeOf(error).getMessage()));
+                    "main.connectionsUnreadable",
+                    io.approvals.console.ui.common.FailureLine.of(ConsoleUi.causeOf(error))));
             return;
         }
         ui.useSettings(early.settings());

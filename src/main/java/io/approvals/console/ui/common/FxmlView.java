@@ -7,6 +7,7 @@ public enum FxmlView {
     BULK_DECISION("dialogs/bulk_decision.fxml"),
     REPLACE_KEY("dialogs/replace_key.fxml"),
     SETTINGS("dialogs/settings.fxml"),
+    FAILURE_DETAILS("dialogs/failure_details.fxml"),
     REGENERATE("keys/regenerate.fxml"),
     REVEAL_CONFIRM("keys/reveal_confirm.fxml"),
     SHOW_ONCE("keys/show_once.fxml"),

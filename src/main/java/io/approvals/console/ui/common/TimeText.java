@@ -105,17 +105,17 @@ public final class TimeText {
     public static String spanPrecise(Duration d) {
         long s = Math.abs(d.getSeconds());
         if (s < 60) {
-            return s + " s";
+            return Messages.format("main.time.s", s);
         }
         if (s < 3600) {
-            return (s / 60) + " min";
+            return Messages.format("main.time.min", s / 60);
         }
         if (s < 86_400) {
             long m = (s % 3600) / 60;
-            return (s / 3600) + " h" + (m == 0 ? "" : " " + m + " min");
+            return Messages.format("main.time.h", s / 3600) + (m == 0 ? "" : " " + Messages.format("main.time.min", m));
         }
         long h = (s % 86_400) / 3600;
-        return (s / 86_400) + " d" + (h == 0 ? "" : " " + h + " h");
+        return Messages.format("main.time.d", s / 86_400) + (h == 0 ? "" : " " + Messages.format("main.time.h", h));
     }
 
     /** "10:15" local. */

@@ -6,6 +6,7 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.UpdateStatusRequest;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -47,7 +48,7 @@ public final class BulkDecisionViewModel {
         this.background = background;
         this.decision = new SimpleObjectProperty<>(this, "decision", decision);
         approvals.forEach(a -> items.add(new BulkItem(a)));
-        summary.set(approvals.size() + " approvals selected.");
+        summary.set(Messages.format("bulk.summary.selected", approvals.size()));
     }
 
     public boolean commentMissing() {
@@ -96,7 +97,7 @@ public final class BulkDecisionViewModel {
                         if (cancel.get()) {
                             background.ui(() -> {
                                 item.stateProperty().set(BulkItem.State.NOT_SENT);
-                                item.messageProperty().set("Cancelled before it was sent.");
+                                item.messageProperty().set(Messages.get("bulk.item.cancelled"));
                             });
                             continue;
                         }
@@ -107,7 +108,11 @@ public final class BulkDecisionViewModel {
                                     api.updateStatus(new UpdateStatusRequest(a.id(), status, text, a.version()));
                             background.ui(() -> {
                                 item.stateProperty().set(BulkItem.State.DONE);
-                                item.messageProperty().set(status == ApprovalStatus.APPROVED ? "Approved" : "Rejected");
+                                item.messageProperty()
+                                        .set(Messages.get(
+                                                status == ApprovalStatus.APPROVED
+                                                        ? "bulk.item.approved"
+                                                        : "bulk.item.rejected"));
                                 onDecided.accept(decided);
                             });
                         } catch (ApiException.Conflict c) {
@@ -147,18 +152,18 @@ public final class BulkDecisionViewModel {
         long conflicts = count(BulkItem.State.CONFLICT);
         long failed = count(BulkItem.State.FAILED);
         long notSent = count(BulkItem.State.NOT_SENT);
-        StringBuilder s = new StringBuilder();
-        s.append(ok).append(decision.get() == ApprovalStatus.APPROVED ? " approved" : " rejected");
+        StringBuilder s = new StringBuilder(Messages.format(
+                decision.get() == ApprovalStatus.APPROVED ? "bulk.summary.approved" : "bulk.summary.rejected", ok));
         if (conflicts > 0) {
-            s.append(" \u00b7 ").append(conflicts).append(" already decided by someone else");
+            s.append(" \u00b7 ").append(Messages.format("bulk.summary.conflicts", conflicts));
         }
         if (failed > 0) {
-            s.append(" \u00b7 ").append(failed).append(" failed (send again to retry only those)");
+            s.append(" \u00b7 ").append(Messages.format("bulk.summary.failed", failed));
         }
         if (notSent > 0) {
-            s.append(" \u00b7 ").append(notSent).append(" not sent");
+            s.append(" \u00b7 ").append(Messages.format("bulk.summary.notSent", notSent));
         }
-        summary.set(s.append('.').toString());
+        summary.set(Messages.format("bulk.summary.end", s.toString()));
         onFinished.run();
     }
 

@@ -1,6 +1,7 @@
 package io.approvals.console.ui.dialogs;
 
 import io.approvals.console.contract.Approval;
+import io.approvals.console.ui.common.Messages;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -9,21 +10,16 @@ import javafx.beans.property.StringProperty;
 /** One approval in a bulk decision and what happened to it. */
 public final class BulkItem {
     public enum State {
-        WAITING("Waiting"),
-        SENDING("Sending\u2026"),
-        DONE("Done"),
-        FAILED("Failed"),
-        CONFLICT("Already decided"),
-        NOT_SENT("Not sent");
+        WAITING,
+        SENDING,
+        DONE,
+        FAILED,
+        CONFLICT,
+        NOT_SENT;
 
-        private final String text;
-
-        State(String text) {
-            this.text = text;
-        }
-
+        /** "Waiting", "Sending…", … in the user's language (bulk.state.NAME). */
         public String text() {
-            return text;
+            return Messages.get("bulk.state." + name());
         }
     }
 

@@ -6,6 +6,7 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.CreateApprovalRequest;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -79,11 +80,10 @@ public final class CreateApprovalViewModel {
                 () -> {
                     String t = title.get() == null ? "" : title.get().strip();
                     if (t.isEmpty()) {
-                        return titleTouched.get() ? "A title is needed." : "";
+                        return titleTouched.get() ? Messages.get("create.error.titleNeeded") : "";
                     }
                     if (t.length() > CreateApprovalRequest.TITLE_MAX) {
-                        return "At most " + CreateApprovalRequest.TITLE_MAX + " characters; this is "
-                                + (t.length() - CreateApprovalRequest.TITLE_MAX) + " too many.";
+                        return tooLong(t.length(), CreateApprovalRequest.TITLE_MAX);
                     }
                     return serverTitleError.get();
                 },
@@ -94,8 +94,7 @@ public final class CreateApprovalViewModel {
                 () -> {
                     int n = description.get() == null ? 0 : description.get().length();
                     if (n > CreateApprovalRequest.DESCRIPTION_MAX) {
-                        return "At most " + CreateApprovalRequest.DESCRIPTION_MAX + " characters; this is "
-                                + (n - CreateApprovalRequest.DESCRIPTION_MAX) + " too many.";
+                        return tooLong(n, CreateApprovalRequest.DESCRIPTION_MAX);
                     }
                     return serverDescriptionError.get();
                 },
@@ -113,6 +112,11 @@ public final class CreateApprovalViewModel {
 
     private StringBinding requesterError;
     private StringBinding dueError;
+
+    /** "At most 200 characters; this is 3 too many." (plain numbers: a limit, not an amount) */
+    private static String tooLong(int length, int max) {
+        return Messages.format("create.error.tooLong", String.valueOf(max), String.valueOf(length - max));
+    }
 
     /** "" or why this text is not an email address (empty is fine: the field is optional). */
     static String emailProblem(String text) {

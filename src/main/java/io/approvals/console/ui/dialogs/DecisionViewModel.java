@@ -6,6 +6,7 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.UpdateStatusRequest;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -131,12 +132,16 @@ public final class DecisionViewModel {
     static String describeConflict(ApiException.Conflict c) {
         Approval now = c.current();
         if (now != null && !now.isPending() && now.decidedBy() != null) {
-            return "Someone else got there first: " + now.status().wire().toLowerCase() + " by " + now.decidedBy()
-                    + (now.decidedAt() == null ? "" : " on " + TimeText.full(now.decidedAt()))
-                    + (isBlank(now.comment()) ? "" : " \u2014 \u201c" + now.comment() + "\u201d")
-                    + ". Nothing was changed.";
+            String status = now.status() == ApprovalStatus.OTHER
+                    ? now.status().wire().toLowerCase(java.util.Locale.ROOT)
+                    : Messages.get("decision.conflict." + now.status().name());
+            String at = now.decidedAt() == null
+                    ? ""
+                    : Messages.format("decision.conflict.at", TimeText.full(now.decidedAt()));
+            String said = isBlank(now.comment()) ? "" : Messages.format("decision.conflict.comment", now.comment());
+            return Messages.format("decision.conflict", status, now.decidedBy(), at, said);
         }
-        return c.getMessage();
+        return io.approvals.console.service.FailureText.of(c, Messages.locale()).line();
     }
 
     public ObjectProperty<ApprovalStatus> decisionProperty() {

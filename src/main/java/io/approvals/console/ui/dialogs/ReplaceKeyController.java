@@ -108,8 +108,7 @@ public final class ReplaceKeyController extends DialogController {
         if (e instanceof ApiException.Network) {
             return Messages.get("replace.error.offline");
         }
-        return Messages.format(
-                "replace.error.other", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return Messages.format("replace.error.other", io.approvals.console.ui.common.FailureLine.of(e));
     }
 
     @Override

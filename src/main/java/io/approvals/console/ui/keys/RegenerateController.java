@@ -114,7 +114,7 @@ public final class RegenerateController extends DialogController {
                     return;
                 }
             } catch (IllegalArgumentException ex) {
-                graceError.setText(ex.getMessage());
+                graceError.setText(Messages.get("regenerate.grace.invalid"));
                 return;
             }
             close();

@@ -4,10 +4,8 @@ import atlantafx.base.theme.Styles;
 import io.approvals.console.ui.common.Icons;
 import io.approvals.console.ui.common.Messages;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -33,7 +31,12 @@ final class BannerBar extends HBox {
         HBox.setHgrow(text, Priority.SOMETIMES);
         details.setId("bannerDetails");
         details.getStyleClass().add(Styles.FLAT);
-        details.setOnAction(e -> showDetails(vm.bannerProperty().get()));
+        details.setOnAction(e -> {
+            Banner b = vm.bannerProperty().get();
+            if (b != null && b.details() != null && !b.details().isEmpty()) {
+                actions.failureDetails(b.details());
+            }
+        });
         getChildren().addAll(icon, text, spacer, details, action);
         vm.bannerProperty().addListener((o, a, b) -> show(b));
         action.setOnAction(e -> {
@@ -71,23 +74,5 @@ final class BannerBar extends HBox {
         action.setManaged(b.actionLabel() != null);
         action.setText(b.actionLabel());
         action.setAccessibleText(b.actionLabel());
-    }
-
-    /** Selectable text, so support staff can copy the request id and traceId into a ticket. */
-    private void showDetails(Banner b) {
-        if (b == null || b.details().isEmpty()) {
-            return;
-        }
-        TextArea area = new TextArea(b.details());
-        area.setId("bannerDetailsText");
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setPrefRowCount(Math.min(8, b.details().split("\n").length + 1));
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(getScene().getWindow());
-        alert.setTitle(Messages.get("failure.details"));
-        alert.setHeaderText(Messages.get("failure.details.hint"));
-        alert.getDialogPane().setContent(area);
-        alert.show();
     }
 }

@@ -172,7 +172,9 @@ public final class KeyWatch {
                     rotating = false;
                     vm.keyStatus()
                             .setAttention(new KeyAttentionBanner(
-                                    Messages.format("status.rotationNotStarted", e.getMessage()),
+                                    Messages.format(
+                                            "status.rotationNotStarted",
+                                            io.approvals.console.ui.common.FailureLine.of(e)),
                                     Messages.get("status.rotateAgain"),
                                     this::rotateAgain));
                 });

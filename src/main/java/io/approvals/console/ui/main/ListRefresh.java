@@ -264,14 +264,15 @@ final class ListRefresh {
             banner.set(new Banner(
                     Banner.Kind.UNAUTHORIZED,
                     FailureText.of(e, Messages.locale()).message(),
-                    "Replace key\u2026",
+                    Messages.get("action.replaceKey"),
                     FailureDetails.of(e)));
             onUnauthorized.run(); // another program may have stored a new key meanwhile
         } else if (e instanceof ApiException.Forbidden f) {
             banner.set(new Banner(Banner.Kind.FORBIDDEN, forbiddenText(f), null, FailureDetails.of(e)));
             scheduleNext();
         } else {
-            banner.set(new Banner(Banner.Kind.ERROR, messageOf(e), "Retry", FailureDetails.of(e)));
+            banner.set(new Banner(
+                    Banner.Kind.ERROR, messageOf(e), Messages.get("main.banner.retry"), FailureDetails.of(e)));
             scheduleNext();
         }
     }
@@ -285,7 +286,7 @@ final class ListRefresh {
         banner.set(new Banner(
                 rateLimited ? Banner.Kind.RATE_LIMITED : Banner.Kind.OFFLINE,
                 FailureText.retryCountdown(rateLimited, seconds, Messages.locale()),
-                "Retry now"));
+                Messages.get("main.banner.retryNow")));
     }
 
     /** The same connection with another key: a rejected-key pause ends and the list is fetched with the new key. */

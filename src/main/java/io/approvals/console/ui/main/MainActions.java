@@ -20,6 +20,9 @@ public interface MainActions {
 
     void settings();
 
+    /** A failure's details (request id, traceId…) for support, from the banner's Details. */
+    void failureDetails(String details);
+
     void about();
 
     /** Names for the connection menu. */

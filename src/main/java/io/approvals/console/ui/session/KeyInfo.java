@@ -18,9 +18,4 @@ public record KeyInfo(
     public boolean canWrite() {
         return !scopesKnown || Scope.has(scopes, Scope.WRITE);
     }
-
-    /** "read, write" or "unknown scopes". */
-    public String scopesText() {
-        return scopesKnown ? (scopes.isEmpty() ? "no scopes" : String.join(", ", scopes)) : "scopes unknown";
-    }
 }

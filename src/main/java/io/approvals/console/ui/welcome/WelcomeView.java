@@ -2,6 +2,7 @@ package io.approvals.console.ui.welcome;
 
 import atlantafx.base.controls.PasswordTextField;
 import io.approvals.console.ui.common.Icons;
+import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.io.File;
 import java.util.function.Consumer;
@@ -38,14 +39,13 @@ public final class WelcomeView extends ScrollPane {
         getStyleClass().add("welcome");
         setFitToWidth(true);
 
-        Label heading = new Label("Welcome to Approvals Console");
+        Label heading = new Label(Messages.get("welcome.heading"));
         heading.getStyleClass().add("title-1");
-        Label lead = new Label("Approve, reject and create approvals from your desktop. Try it on sample data, "
-                + "or connect to your team\u2019s Approvals API.");
+        Label lead = new Label(Messages.get("welcome.lead"));
         lead.setWrapText(true);
         lead.getStyleClass().add("text-muted");
 
-        sandboxButton = Icons.button("Start the sandbox", Feather.PLAY);
+        sandboxButton = Icons.button(Messages.get("welcome.sandbox.start"), Feather.PLAY);
         sandboxButton.setId("sandboxButton");
         sandboxButton.getStyleClass().addAll("accent", "large");
         sandboxButton.setDefaultButton(true);
@@ -76,7 +76,7 @@ public final class WelcomeView extends ScrollPane {
 
         VBox page = new VBox(18, heading, lead, cards, busyRow, error);
         if (onBack != null) {
-            Button back = Icons.button("Back to the console", Feather.ARROW_LEFT);
+            Button back = Icons.button(Messages.get("welcome.back"), Feather.ARROW_LEFT);
             back.setId("backButton");
             back.setCancelButton(true);
             back.setOnAction(e -> onBack.run());
@@ -95,11 +95,10 @@ public final class WelcomeView extends ScrollPane {
     }
 
     private Node sandboxCard() {
-        Label title = new Label("Explore with the local sandbox");
+        Label title = new Label(Messages.get("welcome.sandbox.title"));
         title.getStyleClass().add("title-3");
         title.setWrapText(true);
-        Label text = new Label("One click starts a private Approvals API on this computer (127.0.0.1) with 40 "
-                + "sample approvals. Its data stays in the app\u2019s data folder; it stops when you quit.");
+        Label text = new Label(Messages.get("welcome.sandbox.text"));
         text.setWrapText(true);
         VBox card = new VBox(14, Icons.of(Feather.BOX), title, text, sandboxButton);
         card.getStyleClass().addAll("card-pane", "sandbox-card");
@@ -110,32 +109,32 @@ public final class WelcomeView extends ScrollPane {
     }
 
     private Node connectCard() {
-        Label title = new Label("Connect to your Approvals API");
+        Label title = new Label(Messages.get("welcome.connect.title"));
         title.getStyleClass().add("title-3");
 
-        TextField name = field("connectionName", "Connection name", vm.nameProperty());
-        TextField url = field("urlField", "Server URL", vm.urlProperty());
-        url.setPromptText("https://approvals.example.com");
+        TextField name = field("connectionName", Messages.get("welcome.name.accessible"), vm.nameProperty());
+        TextField url = field("urlField", Messages.get("welcome.url"), vm.urlProperty());
+        url.setPromptText(Messages.get("welcome.url.prompt"));
 
         ComboBox<String> mode = new ComboBox<>();
         mode.setId("authMode");
-        mode.getItems().addAll("API key in a header", "Bearer token (SSO, DeskToken)");
+        mode.getItems().addAll(Messages.get("welcome.auth.header"), Messages.get("welcome.auth.bearer"));
         mode.getSelectionModel().select(vm.bearerProperty().get() ? 1 : 0);
-        mode.setAccessibleText("How the key is sent");
+        mode.setAccessibleText(Messages.get("welcome.auth.accessible"));
         mode.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.bearerProperty()
                 .set(i.intValue() == 1));
         // discovery may find that the server wants a bearer token
         vm.bearerProperty().addListener((o, a, b) -> mode.getSelectionModel().select(b ? 1 : 0));
-        TextField header = field("headerField", "Header name", vm.headerNameProperty());
+        TextField header = field("headerField", Messages.get("welcome.header"), vm.headerNameProperty());
         header.disableProperty().bind(vm.bearerProperty());
 
         PasswordTextField key = new PasswordTextField();
         key.setId("keyField");
-        key.setPromptText("apv_\u2026 (paste it here)");
-        key.setAccessibleText("API key, masked");
+        key.setPromptText(Messages.get("welcome.key.prompt"));
+        key.setAccessibleText(Messages.get("welcome.key.accessible"));
         // The field's text is bullets; the typed key is its password property.
         vm.keyProperty().bind(key.passwordProperty());
-        var reveal = Icons.iconButton(Feather.EYE, "Show or hide the key while typing");
+        var reveal = Icons.iconButton(Feather.EYE, Messages.get("welcome.key.reveal"));
         reveal.setFocusTraversable(true);
         reveal.setOnAction(e -> key.setRevealPassword(!key.getRevealPassword()));
         key.setRight(reveal);
@@ -149,12 +148,13 @@ public final class WelcomeView extends ScrollPane {
             key.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), bad);
         });
 
-        TextField ca = field("caField", "CA certificate (optional)", vm.caCertProperty());
-        ca.setPromptText("optional: PEM file of a private CA");
-        Button browse = Icons.button("Browse\u2026", Feather.FOLDER);
+        TextField ca = field("caField", Messages.get("welcome.ca.accessible"), vm.caCertProperty());
+        ca.setPromptText(Messages.get("welcome.ca.prompt"));
+        Button browse = Icons.button(Messages.get("welcome.ca.browse"), Feather.FOLDER);
+        browse.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, not the button ("Durchsuchen…" was cut)
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("CA certificate (PEM)");
+            chooser.setTitle(Messages.get("welcome.ca.chooser"));
             File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) {
                 vm.caCertProperty().set(f.getAbsolutePath());
@@ -172,16 +172,15 @@ public final class WelcomeView extends ScrollPane {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
         int r = 0;
-        grid.addRow(r++, label("Name", name), name);
-        grid.addRow(r++, label("Server URL", url), url);
-        grid.addRow(r++, label("Authentication", mode), mode);
-        grid.addRow(r++, label("Header name", header), header);
-        grid.addRow(r++, label("API key", key), key);
+        grid.addRow(r++, label(Messages.get("welcome.name"), name), name);
+        grid.addRow(r++, label(Messages.get("welcome.url"), url), url);
+        grid.addRow(r++, label(Messages.get("welcome.auth"), mode), mode);
+        grid.addRow(r++, label(Messages.get("welcome.header"), header), header);
+        grid.addRow(r++, label(Messages.get("welcome.key"), key), key);
         grid.add(format, 1, r++);
-        grid.addRow(r++, label("CA certificate", ca), caRow);
+        grid.addRow(r++, label(Messages.get("welcome.ca"), ca), caRow);
 
-        CheckBox sessionOnly = new CheckBox(
-                "No keychain here: keep the key for this session only " + "(forgotten when the app quits)");
+        CheckBox sessionOnly = new CheckBox(Messages.get("welcome.sessionOnly"));
         sessionOnly.setId("sessionOnly");
         sessionOnly.setWrapText(true);
         sessionOnly.selectedProperty().bindBidirectional(vm.sessionOnlyProperty());
@@ -203,11 +202,11 @@ public final class WelcomeView extends ScrollPane {
         discovery.visibleProperty().bind(vm.discoveryProperty().isNotEmpty());
         discovery.managedProperty().bind(discovery.visibleProperty());
 
-        Button verify = Icons.button("Verify", Feather.CHECK_CIRCLE);
+        Button verify = Icons.button(Messages.get("welcome.verify"), Feather.CHECK_CIRCLE);
         verify.setId("verifyButton");
         verify.disableProperty().bind(vm.readyProperty().not());
         verify.setOnAction(e -> vm.verify());
-        Button save = Icons.button("Save and open", Feather.SAVE);
+        Button save = Icons.button(Messages.get("welcome.save"), Feather.SAVE);
         save.setId("saveButton");
         save.getStyleClass().add("accent");
         save.disableProperty().bind(vm.readyProperty().not());

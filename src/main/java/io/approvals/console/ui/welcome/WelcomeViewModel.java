@@ -4,14 +4,18 @@ import io.approvals.console.client.ApiException;
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.Dialect;
 import io.approvals.console.credentials.KeychainException;
+import io.approvals.console.service.FailureText;
+import io.approvals.console.service.ServiceException;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.DialectText;
+import io.approvals.console.ui.common.FailureLine;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.ConnectionDraft;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.Discovered;
 import io.approvals.console.ui.session.KeyInfo;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -75,14 +79,18 @@ public final class WelcomeViewModel {
             keyFormatBad.set(false);
             return;
         }
+        try {
+            ApiKey.of(text);
+        } catch (IllegalArgumentException e) {
+            // a space or another character no header can carry: say so now, not after Verify
+            set(Messages.get("key.check.unsendable"), true);
+            return;
+        }
         switch (ApiKey.formatOf(text)) {
-            case VALID -> set("\u2713 An Approvals key; its checksum matches.", false);
-            case BAD_CHECKSUM ->
-                set("The checksum does not match: a character was mistyped or cut. Copy the key again.", true);
-            case MALFORMED ->
-                set("Starts with apv_ but is not 42 letters and digits: cut short or extra characters?", true);
-            case OPAQUE ->
-                set("Not an apv_ key: it will be sent as it is (an SSO or DeskToken token, for example).", false);
+            case VALID -> set(Messages.get("welcome.key.valid"), false);
+            case BAD_CHECKSUM -> set(Messages.get("welcome.key.badChecksum"), true);
+            case MALFORMED -> set(Messages.get("welcome.key.malformed"), true);
+            case OPAQUE -> set(Messages.get("welcome.key.opaque"), false);
         }
     }
 
@@ -151,7 +159,29 @@ public final class WelcomeViewModel {
 
     /** Discovers first (once per URL), then verifies. */
     public void verify() {
-        discover(this::verifyNow);
+        if (urlChecked()) {
+            discover(this::verifyNow);
+        }
+    }
+
+    /**
+     * The URL is checked here, as the connection will take it, so that a mistyped one is explained in the user's
+     * language before anything is sent (the service's own check words it in English).
+     */
+    private boolean urlChecked() {
+        String u = url.get() == null ? "" : url.get().strip();
+        boolean ok;
+        try {
+            URI uri = URI.create(u);
+            ok = uri.getScheme() != null && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            ok = false;
+        }
+        if (!ok) {
+            result.set("");
+            error.set(Messages.get("welcome.error.url"));
+        }
+        return ok;
     }
 
     private void verifyNow() {
@@ -160,7 +190,7 @@ public final class WelcomeViewModel {
         if (k == null) {
             return;
         }
-        start("Verifying the key with the server\u2026");
+        start(Messages.get("welcome.busy.verify"));
         background.run(
                 () -> env.verify(draft, k),
                 info -> {
@@ -172,7 +202,9 @@ public final class WelcomeViewModel {
 
     /** Discovers first (once per URL), then verifies, stores and opens. */
     public void save(Consumer<ConsoleSession> onOpened) {
-        discover(() -> saveNow(onOpened));
+        if (urlChecked()) {
+            discover(() -> saveNow(onOpened));
+        }
     }
 
     private void saveNow(Consumer<ConsoleSession> onOpened) {
@@ -182,10 +214,7 @@ public final class WelcomeViewModel {
             return;
         }
         boolean session = sessionOnly.get();
-        start(
-                session
-                        ? "Verifying and keeping the key for this session\u2026"
-                        : "Verifying and storing the key in the keychain\u2026");
+        start(Messages.get(session ? "welcome.busy.saveSession" : "welcome.busy.saveKeychain"));
         background.run(
                 () -> env.save(draft, k, session),
                 s -> {
@@ -196,7 +225,7 @@ public final class WelcomeViewModel {
     }
 
     public void startSandbox(Consumer<ConsoleSession> onOpened) {
-        start("Starting the local sandbox\u2026");
+        start(Messages.get("welcome.busy.sandbox"));
         background.run(
                 env::startSandbox,
                 s -> {
@@ -218,22 +247,21 @@ public final class WelcomeViewModel {
         busyText.set("");
         if (e instanceof KeychainException k) {
             offerSessionOnly.set(true);
-            error.set(k.getMessage() + " You can keep the key for this session only: tick the box and Save again.");
+            error.set(Messages.format(
+                    "welcome.error.keychain",
+                    FailureText.of(k, Messages.locale()).line()));
         } else if (e instanceof ApiException.Unauthorized u && u.guessedHeader() != null) {
             // an empty 401 to a header name nobody gave us: the name is the likeliest culprit
             error.set(Messages.format("failure.unauthorized.guessedHeader", u.guessedHeader()) + " "
                     + Messages.get("welcome.unauthorized.next"));
         } else if (e instanceof ApiException.Unauthorized) {
-            error.set("The server rejected this key: it may be mistyped, revoked or expired, or the header name "
-                    + "may be wrong. Check them and Verify again.");
+            error.set(Messages.get("welcome.error.unauthorized"));
         } else if (e instanceof ApiException.Network) {
-            error.set(
-                    "The server cannot be reached at this address. Check the URL and the network, then Verify again.");
+            error.set(Messages.get("welcome.error.offline"));
+        } else if (e instanceof ServiceException s && s.kind() == ServiceException.Kind.DUPLICATE_PROFILE) {
+            error.set(Messages.format("welcome.error.duplicate", draft().name()));
         } else {
-            error.set(
-                    e.getMessage() == null
-                            ? "That failed (" + e.getClass().getSimpleName() + "). Try again."
-                            : e.getMessage());
+            error.set(FailureLine.of(e));
         }
     }
 
@@ -241,7 +269,7 @@ public final class WelcomeViewModel {
         try {
             return ApiKey.of(key.get());
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            error.set(Messages.get("key.check.unsendable"));
             return null;
         }
     }
@@ -277,10 +305,12 @@ public final class WelcomeViewModel {
 
     static String describe(KeyInfo info) {
         if (!info.scopesKnown()) {
-            return "\u2713 The server accepted the key. It does not say who owns it or its scopes.";
+            return Messages.get("welcome.accepted.unknown");
         }
-        return "\u2713 Accepted. Owner " + (info.owner() == null ? "unknown" : info.owner()) + " \u00b7 scopes "
-                + info.scopesText();
+        return Messages.format(
+                "welcome.accepted",
+                info.owner() == null ? Messages.get("welcome.owner.unknown") : info.owner(),
+                info.scopes().isEmpty() ? Messages.get("status.noScopes") : String.join(", ", info.scopes()));
     }
 
     public StringProperty nameProperty() {

@@ -254,6 +254,18 @@ public final class DialogCatalog {
             return c;
         });
         m.put("issue-key", s -> s.show(FxmlView.ISSUE_KEY, new IssueKeyController(clock, (a, b, c, d) -> {})));
+        m.put(
+                "failure-details",
+                s -> s.show(
+                        FxmlView.FAILURE_DETAILS,
+                        new FailureDetailsController(
+                                String.join(
+                                        "\n",
+                                        "HTTP status: 500",
+                                        "Request id (X-Request-Id): 9f2c4b1e-5d3a-4c6f-8e21-" + "0".repeat(40),
+                                        "Trace id: 00-5f1c3a9e2b7d4c8f9a0b1c2d3e4f5a6b-0123456789abcdef-01",
+                                        "Field Title: " + LONG_DESCRIPTION.substring(0, 300)),
+                                null)));
         return m;
     }
 

@@ -214,7 +214,7 @@ class MainWindowBundleUiTest {
 
     // ---- what the window shows ----
 
-    private static void collect(Node n, List<String> out) {
+    static void collect(Node n, List<String> out) {
         if (n == null) {
             return;
         }

@@ -381,6 +381,9 @@ class RealServersUiTest {
         waitUntil(() -> robot.lookup("#bannerDetailsText").tryQuery().isPresent());
         TextArea details = robot.lookup("#bannerDetailsText").queryAs(TextArea.class);
         assertThat(details.getText()).contains("HTTP status: 500").contains("00-5f1c-trace-01");
+        // a dialog of the dialog service: the details wrap, and Esc closes it
+        assertThat(details.isWrapText()).isTrue();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#bannerDetailsText").tryQuery().isEmpty());
     }
 }

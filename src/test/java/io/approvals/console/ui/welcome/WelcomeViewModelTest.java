@@ -23,9 +23,15 @@ class WelcomeViewModelTest {
     /** An environment whose keychain is unreachable; it records what it was asked to do. */
     static final class NoKeychain implements ConsoleEnvironment {
         final List<String> saved = new ArrayList<>();
+        final List<String> verified = new ArrayList<>();
+        /** When set, Save fails with it (before the keychain is asked). */
+        RuntimeException saveFails;
 
         @Override
         public ConsoleSession save(ConnectionDraft draft, ApiKey key, boolean sessionOnly) {
+            if (saveFails != null) {
+                throw saveFails;
+            }
             if (!sessionOnly) {
                 throw new KeychainException(
                         KeychainException.Kind.UNAVAILABLE,
@@ -38,6 +44,7 @@ class WelcomeViewModelTest {
 
         @Override
         public KeyInfo verify(ConnectionDraft draft, ApiKey key) {
+            verified.add(draft.baseUrl());
             return new KeyInfo(key.masked(), key.fingerprint(), List.of("read"), true, "lee@example.com", null);
         }
 
@@ -146,5 +153,44 @@ class WelcomeViewModelTest {
         vm.save(opened::add);
         assertThat(env.saved).containsExactly("work (session only)");
         assertThat(opened).hasSize(1);
+    }
+
+    @Test
+    void aKeyNoHeaderCanCarryIsRefusedAsItIsTyped() {
+        WelcomeViewModel vm = new WelcomeViewModel(new NoKeychain(), new DirectBackground());
+        vm.urlProperty().set("https://approvals.example.com");
+        vm.keyProperty().set("two words");
+        assertThat(vm.keyFormatProperty().get()).startsWith("This cannot be sent");
+        assertThat(vm.keyFormatBadProperty().get()).isTrue();
+        assertThat(vm.readyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aMistypedUrlIsExplainedBeforeAnythingIsSent() {
+        NoKeychain env = new NoKeychain();
+        WelcomeViewModel vm = new WelcomeViewModel(env, new DirectBackground());
+        vm.urlProperty().set("https://approvals example.com");
+        vm.keyProperty().set(Canary.key().reveal());
+        vm.verify();
+        assertThat(vm.errorProperty().get()).isEqualTo("Not a URL. Write it like https://approvals.example.com");
+        assertThat(env.verified).isEmpty();
+        vm.urlProperty().set("https://approvals.example.com");
+        vm.verify();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(env.verified).containsExactly("https://approvals.example.com");
+    }
+
+    @Test
+    void anExistingNameIsSaidInTheUsersWords() {
+        NoKeychain env = new NoKeychain();
+        env.saveFails = new io.approvals.console.service.ServiceException(
+                io.approvals.console.service.ServiceException.Kind.DUPLICATE_PROFILE, "English from the service");
+        WelcomeViewModel vm = new WelcomeViewModel(env, new DirectBackground());
+        vm.urlProperty().set("https://approvals.example.com");
+        vm.keyProperty().set(Canary.key().reveal());
+        vm.save(s -> {});
+        assertThat(vm.errorProperty().get())
+                .startsWith("A connection named \u2018work\u2019 exists already")
+                .doesNotContain("English from the service");
     }
 }
