@@ -4,9 +4,11 @@ import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.DialogWarmUp;
+import io.approvals.console.ui.common.FxmlView;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.common.UiTicker;
+import io.approvals.console.ui.dialogs.MessageController;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.ApprovalsViewModel;
 import io.approvals.console.ui.main.KeyWatch;
@@ -26,8 +28,6 @@ import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
@@ -144,10 +144,7 @@ public final class ConsoleUi implements MainActions {
         WelcomeViewModel vm = new WelcomeViewModel(env, background);
         WelcomeView view = new WelcomeView(vm, this::showMain, session == null ? null : () -> showMain(session));
         if (error != null) {
-            Alert a = new Alert(Alert.AlertType.WARNING, error, ButtonType.OK);
-            a.initOwner(stage);
-            a.setHeaderText(null);
-            Platform.runLater(a::show);
+            Platform.runLater(() -> dialogs().show(FxmlView.MESSAGE, new MessageController(null, null, error)));
         }
         stage.setTitle(Messages.format("main.title.welcome", TITLE));
         setRoot(view);
@@ -173,10 +170,9 @@ public final class ConsoleUi implements MainActions {
         afterNextFrame(() -> watching.look(KeyWatch.Cause.ELSEWHERE)); // shows what needs attention from the start
         MainView shown = main;
         if (newSession.notice() != null) {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, newSession.notice(), ButtonType.OK);
-            a.initOwner(stage);
-            a.setHeaderText(Messages.format("main.keyNotice.heading", newSession.connectionName()));
-            whenShowing(a::show);
+            MessageController notice = new MessageController(
+                    null, Messages.format("main.keyNotice.heading", newSession.connectionName()), newSession.notice());
+            whenShowing(() -> dialogs().show(FxmlView.MESSAGE, notice));
         }
         // After layout (and, for a window built before it shows, after it shows), or the first focusable control
         // (the search field) takes it.

@@ -13,6 +13,7 @@ import io.approvals.console.ui.dialogs.CreateApprovalViewModel;
 import io.approvals.console.ui.dialogs.DecisionController;
 import io.approvals.console.ui.dialogs.DecisionViewModel;
 import io.approvals.console.ui.dialogs.FailureDetailsController;
+import io.approvals.console.ui.dialogs.MessageController;
 import io.approvals.console.ui.dialogs.ReplaceKeyController;
 import io.approvals.console.ui.dialogs.SettingsController;
 import io.approvals.console.ui.keys.KeyUi;
@@ -26,8 +27,6 @@ import io.approvals.console.ui.session.ConsoleSession;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 /** The dialogs and secondary windows the main window asks for, each made with its view model and shown once. */
@@ -232,10 +231,7 @@ final class MainDialogs {
     }
 
     private void showError(String text) {
-        Alert a = new Alert(Alert.AlertType.WARNING, text, ButtonType.OK);
-        a.initOwner(stage);
-        a.setHeaderText(null);
-        a.show();
+        dialogs().show(FxmlView.MESSAGE, new MessageController(null, null, text));
     }
 
     /** The banner's Details: through the dialog service like every dialog (sized, Esc, one at a time). */
@@ -244,12 +240,13 @@ final class MainDialogs {
     }
 
     void about() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle(Messages.get("main.about.title"));
-        a.setHeaderText(ConsoleUi.TITLE + " " + version);
-        a.setContentText(Messages.get("main.about.text"));
-        a.show();
+        dialogs()
+                .show(
+                        FxmlView.MESSAGE,
+                        new MessageController(
+                                Messages.get("main.about.title"),
+                                ConsoleUi.TITLE + " " + version,
+                                Messages.get("main.about.text")));
     }
 
     /** A key copied from a key window leaves the clipboard when the app quits (if it is still there). */

@@ -8,6 +8,7 @@ public enum FxmlView {
     REPLACE_KEY("dialogs/replace_key.fxml"),
     SETTINGS("dialogs/settings.fxml"),
     FAILURE_DETAILS("dialogs/failure_details.fxml"),
+    MESSAGE("dialogs/message.fxml"),
     REGENERATE("keys/regenerate.fxml"),
     REVEAL_CONFIRM("keys/reveal_confirm.fxml"),
     SHOW_ONCE("keys/show_once.fxml"),

@@ -266,6 +266,14 @@ public final class DialogCatalog {
                                         "Trace id: 00-5f1c3a9e2b7d4c8f9a0b1c2d3e4f5a6b-0123456789abcdef-01",
                                         "Field Title: " + LONG_DESCRIPTION.substring(0, 300)),
                                 null)));
+        m.put(
+                "message",
+                s -> s.show(
+                        FxmlView.MESSAGE,
+                        new MessageController(
+                                null,
+                                io.approvals.console.ui.common.Messages.format("main.keyNotice.heading", LONG_PROFILE),
+                                LONG_DESCRIPTION.substring(0, 300))));
         return m;
     }
 

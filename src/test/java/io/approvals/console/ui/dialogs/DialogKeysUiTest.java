@@ -285,6 +285,22 @@ class DialogKeysUiTest {
         assertThat(c.stage().isShowing()).isFalse();
     }
 
+    /** The messages that were JavaFX Alerts (About, the key notice, errors): OK in the bundle, Enter and Esc close. */
+    @Test
+    void aMessageClosesOnEnterAndOnEsc(FxRobot robot) throws Exception {
+        MessageController c =
+                open(robot, () -> dialogs.show(FxmlView.MESSAGE, new MessageController(null, "Heading", "Text")));
+        assertThat(c.ok.isFocused()).isTrue();
+        assertThat(c.ok.getText()).isEqualTo(io.approvals.console.ui.common.Messages.get("common.ok"));
+        robot.type(KeyCode.ENTER);
+        until(() -> !c.stage().isShowing());
+        MessageController again =
+                open(robot, () -> dialogs.show(FxmlView.MESSAGE, new MessageController(null, null, "Text")));
+        assertThat(again.heading.isManaged()).isFalse();
+        robot.type(KeyCode.ESCAPE);
+        until(() -> !again.stage().isShowing());
+    }
+
     @Test
     void revealConfirmationShowsOnEnterAndNotOnEsc(FxRobot robot) throws Exception {
         List<String> shown = new CopyOnWriteArrayList<>();
