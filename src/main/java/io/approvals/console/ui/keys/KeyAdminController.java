@@ -8,33 +8,22 @@ import io.approvals.console.ui.common.FxmlView;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
@@ -45,7 +34,6 @@ import javafx.util.StringConverter;
  */
 public final class KeyAdminController extends DialogController {
     public static final String KIND = "admin:";
-    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
 
     private final KeyAdminViewModel vm;
     private final ClipboardGuard clipboard;
@@ -169,7 +157,7 @@ public final class KeyAdminController extends DialogController {
         });
         summary.textProperty().bind(vm.summaryProperty());
         keyTable();
-        secretTable();
+        new WorkingSecretsTable(secretTable, secretsHeading, secretsNote, vm, clock, this::confirmExpire).install();
         auditTab();
 
         status.textProperty().bind(vm.statusProperty());
@@ -277,90 +265,6 @@ public final class KeyAdminController extends DialogController {
         });
     }
 
-    private void secretTable() {
-        secretsHeading
-                .textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> vm.selectedProperty().get() == null
-                                ? Messages.get("admin.secrets.none")
-                                : Messages.format(
-                                        "admin.secrets.heading",
-                                        vm.selectedProperty().get().name()),
-                        vm.selectedProperty()));
-        secretTable.setItems(vm.secrets());
-        TableColumn<KeySecrets.Secret, String> hint = new TableColumn<>(Messages.get("admin.secrets.col.secret"));
-        hint.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue().hint()));
-        hint.setCellFactory(c -> new WrappingCell<>());
-        hint.setPrefWidth(160);
-        TableColumn<KeySecrets.Secret, String> state = new TableColumn<>(Messages.get("admin.secrets.col.state"));
-        state.setCellValueFactory(cd -> new ReadOnlyStringWrapper(secretState(cd.getValue())));
-        state.setCellFactory(c -> new WrappingCell<>());
-        state.setPrefWidth(260);
-        TableColumn<KeySecrets.Secret, String> until = new TableColumn<>(Messages.get("admin.secrets.col.until"));
-        until.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
-                cd.getValue().revoked()
-                        ? ""
-                        : cd.getValue().until() == null
-                                ? Messages.get("admin.never")
-                                : TimeText.moment(cd.getValue().until(), clock.instant(), clock.getZone())));
-        until.setCellFactory(c -> new WrappingCell<>());
-        until.setPrefWidth(300);
-        for (TableColumn<KeySecrets.Secret, String> c : List.of(hint, state, until)) {
-            c.setMinWidth(Math.ceil(new Text(c.getText()).getLayoutBounds().getWidth()) + 40);
-        }
-        TableColumn<KeySecrets.Secret, KeySecrets.Secret> act =
-                new TableColumn<>(Messages.get("admin.secrets.col.action"));
-        act.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
-        act.setCellFactory(c -> new ExpireCell());
-        act.setSortable(false);
-        Text widest = new Text(Messages.get("admin.secrets.expire"));
-        widest.setStyle("-fx-font-weight: bold;");
-        act.setMinWidth(Math.ceil(Math.max(
-                        widest.getLayoutBounds().getWidth(),
-                        new Text(act.getText()).getLayoutBounds().getWidth()))
-                + 50);
-        act.setPrefWidth(act.getMinWidth());
-        act.setMaxWidth(act.getMinWidth() + 60); // the time column before it takes the room left
-        secretTable.getColumns().setAll(List.of(hint, state, until, act));
-        secretTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        secretTable.setPlaceholder(new Label(Messages.get("admin.secrets.empty")));
-        secretsNote
-                .textProperty()
-                .bind(Bindings.when(vm.graceEndUnsupportedProperty())
-                        .then(Messages.get("admin.secrets.note.unsupported"))
-                        .otherwise(Messages.get("admin.secrets.note")));
-    }
-
-    /** "Expire now" (danger) on a row of an older secret in its grace period; nothing on the current secret's row. */
-    private final class ExpireCell extends TableCell<KeySecrets.Secret, KeySecrets.Secret> {
-        private final Button button = new Button(Messages.get("admin.secrets.expire"));
-
-        ExpireCell() {
-            button.setId("expireNowButton");
-            button.getStyleClass().add("danger");
-            button.setMinWidth(Region.USE_PREF_SIZE);
-            button.disableProperty().bind(vm.busyProperty().or(vm.graceEndUnsupportedProperty()));
-            button.setOnAction(e -> confirmExpire(getItem()));
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        }
-
-        @Override
-        protected void updateItem(KeySecrets.Secret secret, boolean empty) {
-            super.updateItem(secret, empty);
-            boolean inGrace = !empty && secret != null && !secret.current() && !secret.revoked();
-            if (inGrace) {
-                button.setAccessibleText(Messages.format("admin.secrets.expire.for", secret.hint()));
-            }
-            setGraphic(inGrace ? button : null);
-        }
-    }
-
-    private static String secretState(KeySecrets.Secret s) {
-        return s.revoked()
-                ? Messages.get("admin.secret.revoked")
-                : s.current() ? Messages.get("admin.secret.current") : Messages.get("admin.secret.grace");
-    }
-
     private void auditTab() {
         action.getItems()
                 .setAll(
@@ -389,29 +293,7 @@ public final class KeyAdminController extends DialogController {
         actor.textProperty().bindBidirectional(vm.auditOwnerProperty());
         auditRefresh.setOnAction(e -> vm.refreshAudit());
         auditTable.setItems(vm.audit());
-        auditTable
-                .getColumns()
-                .setAll(List.of(
-                        auditColumn(
-                                "admin.audit.col.at",
-                                e -> TimeText.moment(e.at(), clock.instant(), clock.getZone()),
-                                230),
-                        auditColumn(
-                                "admin.audit.col.actor",
-                                e -> e.actor() == null
-                                        ? ""
-                                        : e.actor().keyId() != null
-                                                        && !vm.keyName(e.actor().keyId())
-                                                                .equals(e.actor()
-                                                                        .keyId())
-                                                ? vm.keyName(e.actor().keyId())
-                                                : e.actor().owner() == null
-                                                        ? ""
-                                                        : e.actor().owner(),
-                                200),
-                        auditColumn("admin.audit.col.action", AuditEntry::action, 130),
-                        auditColumn("admin.audit.col.target", e -> vm.keyName(e.target()), 200),
-                        auditColumn("admin.audit.col.detail", e -> details(e.detail()), 320)));
+        auditTable.getColumns().setAll(new AuditColumns(vm, clock).columns());
         auditTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         auditTable.setPlaceholder(new Label(Messages.get("admin.audit.empty")));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
@@ -419,26 +301,6 @@ public final class KeyAdminController extends DialogController {
                 vm.refreshAudit();
             }
         });
-    }
-
-    /** A detail's times (the server writes UTC instants) in the user's language and zone. */
-    private String details(String detail) {
-        if (detail == null) {
-            return "";
-        }
-        Matcher m = INSTANT.matcher(detail);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String shown;
-            try {
-                shown = TimeText.moment(Instant.parse(m.group()), clock.instant(), clock.getZone());
-            } catch (DateTimeParseException e) {
-                shown = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(shown));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private DialogService dialogs() {
@@ -449,55 +311,8 @@ public final class KeyAdminController extends DialogController {
         dialogs().show(FxmlView.SHOW_ONCE, new ShowOnceController(headline, k, clipboard));
     }
 
-    private static <S> TableColumn<S, String> text(String key, Function<S, String> value, double width) {
-        TableColumn<S, String> c = new TableColumn<>(Messages.get(key));
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        c.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
-        c.setCellFactory(col -> new WrappingCell<>());
-        c.setPrefWidth(width);
-        // the header's title is never cut: the column is at least as wide as it
-        Text title = new Text(c.getText());
-        title.setStyle("-fx-font-weight: bold;");
-        c.setMinWidth(Math.ceil(title.getLayoutBounds().getWidth()) + 30);
-        return c;
-    }
-
     private static TableColumn<KeyRow, String> column(String key, Function<KeyRow, String> value, double width) {
-        return text(key, value, width);
-    }
-
-    private static TableColumn<AuditEntry, String> auditColumn(
-            String key, Function<AuditEntry, String> value, double width) {
-        return text(key, value, width);
-    }
-
-    /**
-     * A cell that wraps its text to its column's width (the row grows) and has the whole text in a tooltip: nothing
-     * is cut. A Text, not a Label: a Label's height is not known before its width, so rows kept one height and cut.
-     */
-    static final class WrappingCell<S> extends TableCell<S, String> {
-        private final Text text = new Text();
-
-        WrappingCell() {
-            text.getStyleClass().addAll("text", "cell-text");
-            setGraphic(text);
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            setPrefHeight(Region.USE_COMPUTED_SIZE);
-            tableColumnProperty().addListener((o, a, column) -> {
-                text.wrappingWidthProperty().unbind();
-                if (column != null) {
-                    text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            boolean none = empty || item == null || item.isEmpty();
-            text.setText(none ? "" : item);
-            setTooltip(none ? null : new Tooltip(item));
-        }
+        return WrappingColumns.text(key, value, width);
     }
 
     public KeyAdminViewModel viewModel() {
