@@ -40,7 +40,7 @@ import java.util.UUID;
  */
 public final class ApprovalsClient implements ApprovalsApi {
     static final String APPROVALS = "/approvals/";
-    private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
     /** Defaults of the caps that keep memory bounded whatever a server sends (settable on the builder). */
     public static final int DEFAULT_MAX_ITEMS = 500_000;
 
@@ -68,7 +68,7 @@ public final class ApprovalsClient implements ApprovalsApi {
 
     private static final ResponseDecoder DECODER = ResponseDecoder.SHARED;
 
-    private ApprovalsClient(Builder b) {
+    ApprovalsClient(ApprovalsClientBuilder b) {
         this.baseUrl = b.baseUrl;
         this.clock = b.clock;
         this.dialect = b.dialect == null ? Dialect.CONTRACT : b.dialect;
@@ -97,8 +97,8 @@ public final class ApprovalsClient implements ApprovalsApi {
                     + "\"decidedBy\":null,\"decidedAt\":null,\"comment\":null,\"version\":1}],\"nextCursor\":null}")
             .getBytes(StandardCharsets.UTF_8);
 
-    public static Builder builder(URI baseUrl, ApiKey key) {
-        return new Builder(baseUrl, key);
+    public static ApprovalsClientBuilder builder(URI baseUrl, ApiKey key) {
+        return new ApprovalsClientBuilder(baseUrl, key);
     }
 
     public URI baseUrl() {
@@ -321,106 +321,6 @@ public final class ApprovalsClient implements ApprovalsApi {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    /** Configures and builds a client. */
-    public static final class Builder {
-        final URI baseUrl;
-        final ApiKey key;
-        AuthScheme auth = AuthScheme.header();
-        Path caCertificate;
-        Duration connectTimeout = Duration.ofSeconds(5);
-        Duration requestTimeout = Duration.ofSeconds(30);
-        RetryPolicy retry = RetryPolicy.DEFAULT;
-        Sleeper sleeper = Sleeper.REAL;
-        Clock clock = Clock.systemUTC();
-        String userAgent = "approvals-console";
-        Dialect dialect = Dialect.CONTRACT;
-        int maxItems = DEFAULT_MAX_ITEMS;
-        int maxPages = DEFAULT_MAX_PAGES;
-        int maxBodyBytes = MAX_BODY_BYTES;
-        Duration callTimeout;
-
-        private Builder(URI baseUrl, ApiKey key) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
-            this.key = Objects.requireNonNull(key, "key");
-        }
-
-        public Builder auth(AuthScheme auth) {
-            this.auth = Objects.requireNonNull(auth);
-            return this;
-        }
-
-        public Builder caCertificate(Path pem) {
-            this.caCertificate = pem;
-            return this;
-        }
-
-        public Builder connectTimeout(Duration d) {
-            this.connectTimeout = d;
-            return this;
-        }
-
-        public Builder requestTimeout(Duration d) {
-            this.requestTimeout = d;
-            return this;
-        }
-
-        public Builder retryPolicy(RetryPolicy policy) {
-            this.retry = policy;
-            return this;
-        }
-
-        public Builder sleeper(Sleeper s) {
-            this.sleeper = s;
-            return this;
-        }
-
-        public Builder clock(Clock c) {
-            this.clock = c;
-            return this;
-        }
-
-        public Builder userAgent(String ua) {
-            this.userAgent = ua;
-            return this;
-        }
-
-        /** How the server spells the API (field names, spellings, time zone); null for the contract's own. */
-        public Builder dialect(Dialect d) {
-            this.dialect = d == null ? Dialect.CONTRACT : d;
-            return this;
-        }
-
-        /** Cap on the items of one list fetch (default 500,000): more is a clear error, never a full heap. */
-        public Builder maxItems(int n) {
-            this.maxItems = Math.max(1, n);
-            return this;
-        }
-
-        /** Cap on the pages of one list fetch (default 10,000). */
-        public Builder maxPages(int n) {
-            this.maxPages = Math.max(1, n);
-            return this;
-        }
-
-        /** Cap on the bytes of one answer (default 64 MiB). */
-        public Builder maxBodyBytes(int n) {
-            this.maxBodyBytes = Math.max(1024, n);
-            return this;
-        }
-
-        /** Limit of one call, its retries and their waits included (default: the request time-out). */
-        public Builder callTimeout(Duration d) {
-            this.callTimeout = d;
-            return this;
-        }
-
-        /** Throws InsecureUrl for http:// to a host that is not loopback. */
-        public ApprovalsClient build() {
-            checkUrl(baseUrl);
-            return new ApprovalsClient(this);
-        }
     }
 
     /** Refuses a URL over which the key would travel in clear text, or that is not a URL at all. */

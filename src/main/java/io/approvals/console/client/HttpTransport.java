@@ -45,7 +45,7 @@ final class HttpTransport {
     private final Dialect dialect;
     private final int maxBodyBytes;
 
-    HttpTransport(ApprovalsClient.Builder b, Dialect dialect) {
+    HttpTransport(ApprovalsClientBuilder b, Dialect dialect) {
         this.baseUrl = b.baseUrl;
         this.key = b.key;
         this.auth = b.auth;
