@@ -6,9 +6,7 @@ import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.UiTicker;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -25,10 +23,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -89,10 +85,10 @@ public final class MainView extends BorderPane {
         setCenter(center);
         layout = new AdaptiveLayout(this, split, detail, center, table);
         toolBar.adaptTo(layout.narrowProperty(), layout.drawerOpenProperty());
-        setBottom(statusBar());
+        setBottom(StatusBar.of(vm));
 
         vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
-        vm.setListUpdateWrapper(this::keepingSelection);
+        vm.setListUpdateWrapper(new SelectionKeeper(table)::around);
         vm.setOverviewScheduler(this::overviewSoon);
         vm.setAfterNextFrame(this::afterNextFrame);
         commands.bind(MainAction.TOGGLE_DETAILS, layout.narrowProperty(), () -> layout.drawerOpenProperty()
@@ -321,88 +317,6 @@ public final class MainView extends BorderPane {
         Platform.requestNextPulse();
     }
 
-    /** Keeps the selected rows and the top visible row across a list update. */
-    private void keepingSelection(Runnable update) {
-        Set<String> selectedIds = new HashSet<>();
-        for (ApprovalRow r : table.getSelectionModel().getSelectedItems()) {
-            if (r != null) {
-                selectedIds.add(r.id());
-            }
-        }
-        ApprovalRow focused = table.getFocusModel().getFocusedItem();
-        String focusedId = focused == null ? null : focused.id();
-        int topIndex = topVisibleIndex();
-        String topId = topIndex < 0 ? null : table.getItems().get(topIndex).id();
-        List<ApprovalRow> selectedBefore =
-                new ArrayList<>(table.getSelectionModel().getSelectedItems());
-        update.run();
-        if (!selectedIds.isEmpty() && !sameRowsSelected(selectedBefore)) {
-            List<Integer> indices = new ArrayList<>();
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (selectedIds.contains(table.getItems().get(i).id())) {
-                    indices.add(i);
-                }
-            }
-            table.getSelectionModel().clearSelection();
-            // One change for the whole selection: selecting rows one by one re-evaluated everything that
-            // watches the selection once per row.
-            if (!indices.isEmpty()) {
-                int[] rest = new int[indices.size() - 1];
-                for (int i = 1; i < indices.size(); i++) {
-                    rest[i - 1] = indices.get(i);
-                }
-                table.getSelectionModel().selectIndices(indices.get(0), rest);
-            }
-        }
-        ApprovalRow focusedNow = table.getFocusModel().getFocusedItem();
-        if (!selectedIds.isEmpty() && focusedId != null && (focusedNow == null || !focusedId.equals(focusedNow.id()))) {
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (focusedId.equals(table.getItems().get(i).id())) {
-                    table.getFocusModel().focus(i);
-                }
-            }
-        }
-        // Scrolling lays out every visible row again: only when the top row really moved (a decision replaces
-        // a row in place and moves nothing).
-        boolean topStayed = topIndex >= 0
-                && topIndex < table.getItems().size()
-                && topId.equals(table.getItems().get(topIndex).id());
-        if (topId != null && !topStayed) {
-            for (int i = 0; i < table.getItems().size(); i++) {
-                if (topId.equals(table.getItems().get(i).id())) {
-                    table.scrollTo(i);
-                    break;
-                }
-            }
-        }
-    }
-
-    /** True when the selection after an update is the same rows (by id, same order) as before it. */
-    private boolean sameRowsSelected(List<ApprovalRow> before) {
-        List<ApprovalRow> after = table.getSelectionModel().getSelectedItems();
-        if (after.size() != before.size()) {
-            return false;
-        }
-        for (int i = 0; i < before.size(); i++) {
-            ApprovalRow a = after.get(i);
-            ApprovalRow b = before.get(i);
-            if (a == null || b == null || !a.id().equals(b.id())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int topVisibleIndex() {
-        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
-            int i = flow.getFirstVisibleCell().getIndex();
-            if (i >= 0 && i < table.getItems().size()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     // ---- pieces ----
 
     private BooleanBinding noPendingSelection() {
@@ -437,56 +351,5 @@ public final class MainView extends BorderPane {
                 .addListener(
                         (o, a, b) -> table.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), b));
         return stale;
-    }
-
-    private Node statusBar() {
-        ConsoleSession s = vm.session();
-        Label connection = new Label(
-                Messages.format("status.connection", s.connectionName(), s.baseUrl()), Icons.of(Feather.SERVER));
-        connection.setId("statusConnection");
-        Label refreshed = new Label();
-        refreshed.setId("statusRefreshed");
-        refreshed.textProperty().bind(vm.lastRefreshedTextProperty());
-        Label key = new Label(null, Icons.of(Feather.KEY));
-        key.textProperty().bind(vm.keyStatus().keyTextProperty());
-        key.setId("statusKey");
-        // Never cut short: each text keeps its whole width and the bar wraps onto a second line when the window is
-        // too narrow for all of them; while they fit, the spacer pushes the key's facts to the right edge.
-        for (Label l : List.of(connection, refreshed, key)) {
-            l.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        Region spacer = new Region();
-        FlowPane bar = new FlowPane(18, 2, connection, refreshed, spacer, key) {
-            @Override
-            protected void layoutChildren() {
-                Insets in = getInsets();
-                double used = in.getLeft()
-                        + in.getRight()
-                        + 3 * getHgap()
-                        + 2
-                        + snapSizeX(connection.prefWidth(-1))
-                        + snapSizeX(refreshed.prefWidth(-1))
-                        + snapSizeX(key.prefWidth(-1));
-                double room = Math.max(0, Math.floor(getWidth() - used));
-                if (Math.abs(spacer.getPrefWidth() - room) >= 1) {
-                    spacer.setPrefWidth(room);
-                }
-                super.layoutChildren();
-            }
-        };
-        bar.setId("statusBar");
-        bar.getStyleClass().add("status-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        // what happened to the key gets a line of its own: next to the rest it would cut them (or itself) short
-        Label keyNotice = new Label(null, Icons.of(Feather.REFRESH_CW));
-        keyNotice.setId("statusKeyNotice");
-        keyNotice.textProperty().bind(vm.keyStatus().noticeProperty());
-        keyNotice.visibleProperty().bind(vm.keyStatus().noticeProperty().isNotEmpty());
-        keyNotice.managedProperty().bind(keyNotice.visibleProperty());
-        HBox noticeRow = new HBox(keyNotice);
-        noticeRow.getStyleClass().add("status-bar");
-        noticeRow.visibleProperty().bind(keyNotice.visibleProperty());
-        noticeRow.managedProperty().bind(keyNotice.visibleProperty());
-        return new VBox(noticeRow, bar);
     }
 }

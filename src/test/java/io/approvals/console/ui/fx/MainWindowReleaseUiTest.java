@@ -93,6 +93,7 @@ class MainWindowReleaseUiTest {
     void anUntouchedMainWindowDoesNotDrawEveryFrame(FxRobot robot) throws Exception {
         // Frames are counted for all windows of the JVM: a text caret an earlier test left blinking in a hidden
         // window draws 60 a second too, and then this test cannot see the main window's own.
+        robot.interact(MainWindowReleaseUiTest::stopCaretsBlinkingInHiddenWindows);
         int before = framesIn3Seconds(robot);
         Assumptions.assumeTrue(before < 30, "an earlier test left something drawing every frame (" + before + ")");
 
@@ -101,6 +102,41 @@ class MainWindowReleaseUiTest {
         assertThat(framesIn3Seconds(robot))
                 .as("frames in 3 s of an untouched window")
                 .isLessThan(30);
+    }
+
+    /**
+     * Under Monocle a hidden window's text field can stay focused, and its caret's Timeline then keeps the whole JVM
+     * drawing every frame; an earlier test class leaves one behind. Stopped here (JavaFX internals, by reflection:
+     * test hygiene only); if that fails the test is skipped below, never passed without looking.
+     */
+    private static void stopCaretsBlinkingInHiddenWindows() {
+        try {
+            Object timer = com.sun.javafx.tk.Toolkit.getToolkit().getPrimaryTimer();
+            Class<?> c = timer.getClass();
+            while (c != null && !c.getSimpleName().equals("AbstractPrimaryTimer")) {
+                c = c.getSuperclass();
+            }
+            java.lang.reflect.Field receivers = c.getDeclaredField("receivers");
+            receivers.setAccessible(true);
+            for (Object r : ((Object[]) receivers.get(timer)).clone()) {
+                if (r == null) {
+                    continue;
+                }
+                java.lang.reflect.Field owner = r.getClass().getDeclaredField("this$0");
+                owner.setAccessible(true);
+                if (owner.get(r) instanceof javafx.animation.Timeline t
+                        && t.getKeyFrames().stream()
+                                .anyMatch(k -> k.getOnFinished() != null
+                                        && k.getOnFinished()
+                                                .getClass()
+                                                .getName()
+                                                .contains("CaretBlinking"))) {
+                    t.stop();
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the frames counted before showing the window tell whether something else still draws
+        }
     }
 
     private int framesIn3Seconds(FxRobot robot) throws InterruptedException {
