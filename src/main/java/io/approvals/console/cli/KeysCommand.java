@@ -121,10 +121,10 @@ final class KeysCommand implements Runnable {
             for (KeyMetadata k : keys) {
                 List<String> notes = new ArrayList<>();
                 if (KeyAdmin.expiresSoon(k, now)) {
-                    notes.add("expires within 7 days");
+                    notes.add(ctx.messages().get("keys.note.expiresSoon"));
                 }
                 if (KeyAdmin.neverUsed(k)) {
-                    notes.add("never used");
+                    notes.add(ctx.messages().get("keys.note.neverUsed"));
                 }
                 table.row(
                         k.id(),
@@ -181,10 +181,17 @@ final class KeysCommand implements Runnable {
             }
             KeyMetadata m = issued.apiKey();
             handOver(
-                    "Issued key '" + m.name() + "' (" + m.id() + ") for " + m.owner() + ", scopes "
-                            + String.join(", ", m.scopes()) + ", expires "
-                            + (m.expiresAt() == null ? "never" : m.expiresAt())
-                            + ": " + issued.key().masked(),
+                    ctx.messages()
+                            .get(
+                                    "keys.issued",
+                                    m.name(),
+                                    m.id(),
+                                    m.owner(),
+                                    String.join(", ", m.scopes()),
+                                    m.expiresAt() == null
+                                            ? ctx.messages().get("report.never")
+                                            : m.expiresAt().toString(),
+                                    issued.key().masked()),
                     issued,
                     file);
         }
@@ -221,11 +228,17 @@ final class KeysCommand implements Runnable {
             }
             KeyMetadata m = issued.apiKey();
             handOver(
-                    "Regenerated key '" + m.name() + "' (" + m.id() + ") of " + m.owner() + ": "
-                            + issued.key().masked() + ". The old secret "
-                            + (grace.compromised()
-                                    ? "no longer works."
-                                    : "keeps working for " + grace.describe() + "."),
+                    ctx.messages()
+                            .get(
+                                    "keys.regenerated",
+                                    m.name(),
+                                    m.id(),
+                                    m.owner(),
+                                    issued.key().masked(),
+                                    grace.compromised()
+                                            ? ctx.messages().get("keys.oldSecretDead")
+                                            : ctx.messages()
+                                                    .get("keys.oldSecretGrace", graceText(grace, ctx.messages()))),
                     issued,
                     file);
         }
@@ -324,6 +337,27 @@ final class KeysCommand implements Runnable {
             ctx.out().println(ctx.messages().get("keys.auditCount", entries.size()));
             ctx.out().flush();
         }
+    }
+
+    /** RotationGrace.describe() in the run's language: "1 hour", "24 hours", "7 days"; "1 Stunde", "7 Tage". */
+    static String graceText(RotationGrace grace, CliMessages t) {
+        long s = grace.seconds();
+        String unit;
+        long n;
+        if (s % 86_400 == 0 && s >= 86_400 * 2) {
+            unit = "days";
+            n = s / 86_400;
+        } else if (s % 3600 == 0) {
+            unit = "hours";
+            n = s / 3600;
+        } else if (s % 60 == 0) {
+            unit = "minutes";
+            n = s / 60;
+        } else {
+            unit = "seconds";
+            n = s;
+        }
+        return t.get("duration." + unit, String.valueOf(n), n);
     }
 
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,6})\\s*(h|d)");
