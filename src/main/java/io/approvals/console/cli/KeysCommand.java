@@ -167,7 +167,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public void run() {
-            Instant expiry = expires == null ? null : parseExpiry(expires, Instant.now());
+            Instant expiry = expires == null ? null : parseExpiry(expires, Instant.now(), ctx.messages());
             KeyAdmin admin = admin();
             OwnerOnlyFile file = out == null ? null : OwnerOnlyFile.create(out);
             IssuedKey issued;
@@ -363,7 +363,7 @@ final class KeysCommand implements Runnable {
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,6})\\s*(h|d)");
 
     /** 2026-12-31 (midnight UTC), 2026-12-31T17:00:00Z, or 90d / 12h from now. */
-    static Instant parseExpiry(String text, Instant now) {
+    static Instant parseExpiry(String text, Instant now, CliMessages messages) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = RELATIVE.matcher(t);
         if (m.matches()) {
@@ -378,10 +378,7 @@ final class KeysCommand implements Runnable {
         try {
             return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CliFailure(
-                    ExitCodes.USAGE,
-                    "--expires: write a date (2026-12-31), an instant "
-                            + "(2026-12-31T17:00:00Z) or a time from now (90d, 12h).");
+            throw new CliFailure(ExitCodes.USAGE, messages.get("keys.expiresFormat"));
         }
     }
 }

@@ -248,6 +248,19 @@ class GermanCommandLineTest {
                     "--out",
                     outDir.resolve("erin.key").toString());
             assertThat(issuedEn.code()).as(issuedEn.err()).isZero();
+            CliHarness.Result when = de.run(
+                    "keys",
+                    "issue",
+                    "--profile",
+                    "adm",
+                    "--name",
+                    "x",
+                    "--owner",
+                    "x@example.com",
+                    "--expires",
+                    "soon");
+            assertThat(when.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(when.err()).startsWith("Fehler: --expires: schreiben Sie ein Datum (2026-12-31)");
             assertThat(issuedEn.out())
                     .startsWith("Issued key 'erin-laptop' (")
                     .contains(" for erin@example.com, scopes read, expires 20");
