@@ -72,7 +72,7 @@ final class ApprovalCreateCommand implements Runnable {
         }
         Instant dueAt;
         try {
-            dueAt = due == null ? null : KeysCommand.parseExpiry(due, Instant.now());
+            dueAt = due == null ? null : KeysCommand.parseExpiry(due, Instant.now(), ctx.messages());
         } catch (CliFailure e) {
             throw new CliFailure(ExitCodes.USAGE, e.getMessage().replace("--expires", "--due"));
         }

@@ -54,7 +54,7 @@ final class ApprovalDecideCommand {
                 throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.reasonNeeded"));
             }
             if (idsFrom != null) {
-                List<IdsInput.Item> items = IdsInput.read(idsFrom, ctx.in());
+                List<IdsInput.Item> items = IdsInput.read(idsFrom, ctx.in(), ctx.messages());
                 ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
                 int code = new BulkDecision(ctx.out(), ctx.err(), new Decider(target.api()), json, ctx.messages())
                         .run(items, status(), comment());

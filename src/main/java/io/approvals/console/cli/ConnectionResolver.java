@@ -31,7 +31,7 @@ final class ConnectionResolver {
         KeySource source = KeySource.KEYCHAIN;
         String origin;
         if (options.keyFile != null) {
-            key = KeyFile.read(options.keyFile);
+            key = KeyFile.read(options.keyFile, ctx.messages());
             source = KeySource.KEY_FILE;
             origin = "--key-file " + options.keyFile.toAbsolutePath().normalize();
         } else if (ctx.env(CliEnvironment.API_KEY) != null) {

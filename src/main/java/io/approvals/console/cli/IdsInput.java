@@ -26,37 +26,37 @@ final class IdsInput {
 
     private IdsInput() {}
 
-    static List<Item> read(String source, InputStream stdin) {
+    static List<Item> read(String source, InputStream stdin, CliMessages t) {
         String text;
         try {
             text = "-".equals(source)
                     ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(source));
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.USAGE, "Cannot read --ids-from " + source + ": " + e.getMessage());
+            throw new CliFailure(ExitCodes.USAGE, t.get("idsFrom.unreadable", source, e.getMessage()));
         }
-        return parse(text);
+        return parse(text, t);
     }
 
-    static List<Item> parse(String text) {
+    static List<Item> parse(String text, CliMessages t) {
         Map<String, Item> items = new LinkedHashMap<>();
-        String t = text.strip();
-        if (t.startsWith("[")) {
-            JsonNode array = tree(t, "the JSON array");
+        String s = text.strip();
+        if (s.startsWith("[")) {
+            JsonNode array = tree(s, t.get("idsFrom.theArray"), t);
             for (JsonNode n : array) {
-                add(items, item(n));
+                add(items, item(n, t));
             }
             return List.copyOf(items.values());
         }
         int lineNo = 0;
-        for (String line : t.lines().toList()) {
+        for (String line : s.lines().toList()) {
             lineNo++;
             String l = line.strip();
             if (l.isEmpty() || l.startsWith("#")) {
                 continue;
             }
             if (l.startsWith("{")) {
-                add(items, item(tree(l, "line " + lineNo)));
+                add(items, item(tree(l, t.get("idsFrom.line", String.valueOf(lineNo)), t), t));
             } else {
                 String id = l.split("\\s+")[0];
                 if (!id.equals("ID")) { // a table's header line
@@ -71,26 +71,24 @@ final class IdsInput {
         items.putIfAbsent(item.id(), item);
     }
 
-    private static Item item(JsonNode n) {
+    private static Item item(JsonNode n, CliMessages t) {
         if (n.isTextual() && !n.asText().isBlank()) {
             return new Item(n.asText().strip(), null);
         }
         JsonNode id = n.get("id");
         if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
-            throw new CliFailure(
-                    ExitCodes.USAGE,
-                    "--ids-from: every JSON entry needs an \"id\" (as `approvals list --json` prints).");
+            throw new CliFailure(ExitCodes.USAGE, t.get("idsFrom.needsId"));
         }
         JsonNode v = n.get("version");
         return new Item(
                 id.asText().strip(), v != null && v.canConvertToLong() && v.isIntegralNumber() ? v.asLong() : null);
     }
 
-    private static JsonNode tree(String json, String where) {
+    private static JsonNode tree(String json, String where, CliMessages t) {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.USAGE, "--ids-from: " + where + " is not valid JSON.");
+            throw new CliFailure(ExitCodes.USAGE, t.get("idsFrom.notJson", where));
         }
     }
 

@@ -144,14 +144,13 @@ final class KeyCommand implements Runnable {
             try {
                 return new KeyStatusOutput.Check(call.get(), null);
             } catch (io.approvals.console.client.ApiException.Unauthorized e) {
-                return new KeyStatusOutput.Check(null, "the server refused the key (revoked, expired or unknown).");
+                return KeyStatusOutput.Check.refused();
             }
         }
 
-        private static void failIfDead(KeyStatusOutput.Check c) {
+        private void failIfDead(KeyStatusOutput.Check c) {
             if (c != null && c.dead()) {
-                throw new CliFailure(
-                        ExitCodes.AUTH, "The key is dead: " + c.refusal() + " Get a new one from an administrator.");
+                throw new CliFailure(ExitCodes.AUTH, ctx.messages().get("key.dead", c.refusalText(ctx.messages())));
             }
         }
     }

@@ -26,19 +26,19 @@ final class KeyFile {
 
     private KeyFile() {}
 
-    static ApiKey read(Path file) {
+    static ApiKey read(Path file, CliMessages t) {
         Path p = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(p)) {
-            throw new CliFailure(ExitCodes.USAGE, "--key-file " + p + " is not a file.");
+            throw new CliFailure(ExitCodes.USAGE, t.get("keyFile.notAFile", p.toString()));
         }
-        checkOwnerOnly(p);
+        checkOwnerOnly(p, t);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(p);
         } catch (IOException e) {
             throw new CliFailure(
                     ExitCodes.USAGE,
-                    "Cannot read --key-file " + p + ": " + e.getClass().getSimpleName() + ".");
+                    t.get("keyFile.unreadable", p.toString(), e.getClass().getSimpleName()));
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         Arrays.fill(bytes, (byte) 0);
@@ -48,16 +48,16 @@ final class KeyFile {
                 .findFirst()
                 .orElse("");
         if (line.isEmpty()) {
-            throw new CliFailure(ExitCodes.USAGE, "--key-file " + p + " is empty; put the key on its first line.");
+            throw new CliFailure(ExitCodes.USAGE, t.get("keyFile.empty", p.toString()));
         }
         try {
             return ApiKey.of(line.toCharArray());
         } catch (IllegalArgumentException e) {
-            throw new CliFailure(ExitCodes.USAGE, "--key-file " + p + ": " + e.getMessage());
+            throw new CliFailure(ExitCodes.USAGE, t.get("keyFile.invalid", p.toString(), e.getMessage()));
         }
     }
 
-    private static void checkOwnerOnly(Path p) {
+    private static void checkOwnerOnly(Path p, CliMessages t) {
         if (!p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return; // Windows: files under the user's profile are private by default
         }
@@ -65,16 +65,14 @@ final class KeyFile {
         try {
             perms = Files.getPosixFilePermissions(p);
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.USAGE, "Cannot read the permissions of --key-file " + p + ".");
+            throw new CliFailure(ExitCodes.USAGE, t.get("keyFile.permissionsUnreadable", p.toString()));
         }
         Set<PosixFilePermission> extra = EnumSet.noneOf(PosixFilePermission.class);
         extra.addAll(perms);
         extra.retainAll(OTHERS);
         if (!extra.isEmpty()) {
             throw new CliFailure(
-                    ExitCodes.USAGE,
-                    "Refusing --key-file " + p + ": others may read or change it (mode "
-                            + PosixFilePermissions.toString(perms) + "). Make it private with: chmod 600 " + p);
+                    ExitCodes.USAGE, t.get("keyFile.open", p.toString(), PosixFilePermissions.toString(perms)));
         }
     }
 }

@@ -28,7 +28,7 @@ final class KeyStatusOutput {
         int w = Views.labelWidth(t);
         line(out, w, t.get("report.keyFrom"), t.get("report.fromKeychain", report.backend()));
         if (check != null) {
-            line(out, w, t.get("report.checkedNow"), check.text());
+            line(out, w, t.get("report.checkedNow"), check.text(t));
         }
         out.flush();
     }
@@ -69,7 +69,7 @@ final class KeyStatusOutput {
                 t.get("report.lastVerified"),
                 t.get("report.notRecorded", r.source().label()));
         if (check != null) {
-            line(out, w, t.get("report.checkedNow"), check.text());
+            line(out, w, t.get("report.checkedNow"), check.text(t));
         }
         out.flush();
     }
@@ -80,18 +80,34 @@ final class KeyStatusOutput {
             return refusal != null;
         }
 
-        String text() {
+        /** The refusal --check met; English in JSON ("refusal"), the run's language in text. */
+        static Check refused() {
+            return new Check(null, REFUSED);
+        }
+
+        static final String REFUSED = "the server refused the key (revoked, expired or unknown).";
+
+        /** The refusal as people read it in the run's language. */
+        String refusalText(CliMessages t) {
+            return REFUSED.equals(refusal) ? t.get("report.check.refused") : refusal;
+        }
+
+        String text(CliMessages t) {
             if (dead()) {
-                return "DEAD: " + refusal;
+                return t.get("report.check.dead", refusalText(t));
             }
             KeyMetadata m = verification.metadata();
             if (m == null) {
-                return "the key works (the server has no /apikeys endpoints, so scopes are unknown)";
+                return t.get("report.check.noKeyEndpoints");
             }
-            return (m.status() == null ? "works" : m.status().wire()) + ", scopes "
-                    + (m.scopes().isEmpty() ? "none" : String.join(", ", m.scopes()))
-                    + (m.owner() == null ? "" : ", owner " + m.owner())
-                    + ", expires " + (m.expiresAt() == null ? "never" : Views.time(m.expiresAt()));
+            return t.get(
+                    "report.check.alive",
+                    m.status() == null
+                            ? t.get("report.check.works")
+                            : m.status().wire(),
+                    m.scopes().isEmpty() ? t.get("report.none") : String.join(", ", m.scopes()),
+                    m.owner() == null ? "" : t.get("report.check.owner", m.owner()),
+                    m.expiresAt() == null ? t.get("report.never") : Views.time(m.expiresAt()));
         }
 
         Map<String, Object> json() {

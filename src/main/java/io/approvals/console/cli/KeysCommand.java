@@ -121,10 +121,10 @@ final class KeysCommand implements Runnable {
             for (KeyMetadata k : keys) {
                 List<String> notes = new ArrayList<>();
                 if (KeyAdmin.expiresSoon(k, now)) {
-                    notes.add("expires within 7 days");
+                    notes.add(ctx.messages().get("keys.note.expiresSoon"));
                 }
                 if (KeyAdmin.neverUsed(k)) {
-                    notes.add("never used");
+                    notes.add(ctx.messages().get("keys.note.neverUsed"));
                 }
                 table.row(
                         k.id(),
@@ -167,7 +167,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public void run() {
-            Instant expiry = expires == null ? null : parseExpiry(expires, Instant.now());
+            Instant expiry = expires == null ? null : parseExpiry(expires, Instant.now(), ctx.messages());
             KeyAdmin admin = admin();
             OwnerOnlyFile file = out == null ? null : OwnerOnlyFile.create(out);
             IssuedKey issued;
@@ -181,10 +181,17 @@ final class KeysCommand implements Runnable {
             }
             KeyMetadata m = issued.apiKey();
             handOver(
-                    "Issued key '" + m.name() + "' (" + m.id() + ") for " + m.owner() + ", scopes "
-                            + String.join(", ", m.scopes()) + ", expires "
-                            + (m.expiresAt() == null ? "never" : m.expiresAt())
-                            + ": " + issued.key().masked(),
+                    ctx.messages()
+                            .get(
+                                    "keys.issued",
+                                    m.name(),
+                                    m.id(),
+                                    m.owner(),
+                                    String.join(", ", m.scopes()),
+                                    m.expiresAt() == null
+                                            ? ctx.messages().get("report.never")
+                                            : m.expiresAt().toString(),
+                                    issued.key().masked()),
                     issued,
                     file);
         }
@@ -221,11 +228,17 @@ final class KeysCommand implements Runnable {
             }
             KeyMetadata m = issued.apiKey();
             handOver(
-                    "Regenerated key '" + m.name() + "' (" + m.id() + ") of " + m.owner() + ": "
-                            + issued.key().masked() + ". The old secret "
-                            + (grace.compromised()
-                                    ? "no longer works."
-                                    : "keeps working for " + grace.describe() + "."),
+                    ctx.messages()
+                            .get(
+                                    "keys.regenerated",
+                                    m.name(),
+                                    m.id(),
+                                    m.owner(),
+                                    issued.key().masked(),
+                                    grace.compromised()
+                                            ? ctx.messages().get("keys.oldSecretDead")
+                                            : ctx.messages()
+                                                    .get("keys.oldSecretGrace", graceText(grace, ctx.messages()))),
                     issued,
                     file);
         }
@@ -326,10 +339,31 @@ final class KeysCommand implements Runnable {
         }
     }
 
+    /** RotationGrace.describe() in the run's language: "1 hour", "24 hours", "7 days"; "1 Stunde", "7 Tage". */
+    static String graceText(RotationGrace grace, CliMessages t) {
+        long s = grace.seconds();
+        String unit;
+        long n;
+        if (s % 86_400 == 0 && s >= 86_400 * 2) {
+            unit = "days";
+            n = s / 86_400;
+        } else if (s % 3600 == 0) {
+            unit = "hours";
+            n = s / 3600;
+        } else if (s % 60 == 0) {
+            unit = "minutes";
+            n = s / 60;
+        } else {
+            unit = "seconds";
+            n = s;
+        }
+        return t.get("duration." + unit, String.valueOf(n), n);
+    }
+
     private static final Pattern RELATIVE = Pattern.compile("(\\d{1,6})\\s*(h|d)");
 
     /** 2026-12-31 (midnight UTC), 2026-12-31T17:00:00Z, or 90d / 12h from now. */
-    static Instant parseExpiry(String text, Instant now) {
+    static Instant parseExpiry(String text, Instant now, CliMessages messages) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher m = RELATIVE.matcher(t);
         if (m.matches()) {
@@ -344,10 +378,7 @@ final class KeysCommand implements Runnable {
         try {
             return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
-            throw new CliFailure(
-                    ExitCodes.USAGE,
-                    "--expires: write a date (2026-12-31), an instant "
-                            + "(2026-12-31T17:00:00Z) or a time from now (90d, 12h).");
+            throw new CliFailure(ExitCodes.USAGE, messages.get("keys.expiresFormat"));
         }
     }
 }

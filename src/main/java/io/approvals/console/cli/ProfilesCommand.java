@@ -168,13 +168,16 @@ final class ProfilesCommand implements Runnable {
             if (json) {
                 JsonOutput.print(ctx.out(), profileView(c));
             } else {
+                CliMessages t = ctx.messages();
+                // the dialect's description comes from config, in English
                 ctx.out()
-                        .println("Profile " + c.name() + " now: key "
-                                + (c.authMode() == AuthMode.BEARER
-                                        ? "as Authorization: Bearer"
-                                        : "in header " + c.headerName())
-                                + "; "
-                                + String.join("; ", c.dialectOrContract().describe()));
+                        .println(t.get(
+                                "profiles.setNow",
+                                c.name(),
+                                c.authMode() == AuthMode.BEARER
+                                        ? t.get("profiles.keyBearer")
+                                        : t.get("profiles.keyHeader", c.headerName()),
+                                String.join("; ", c.dialectOrContract().describe())));
                 ctx.out().flush();
             }
         }
@@ -201,18 +204,31 @@ final class ProfilesCommand implements Runnable {
                 JsonOutput.print(ctx.out(), profileView(c));
                 return;
             }
-            ctx.out().printf("%-15s%s%n", "Profile:", c.name());
-            ctx.out().printf("%-15s%s%n", "URL:", c.baseUrl());
+            CliMessages t = ctx.messages();
+            List<String> labels = List.of(
+                    t.get("profiles.show.profile"),
+                    t.get("profiles.show.url"),
+                    t.get("profiles.show.keySent"),
+                    t.get("profiles.show.dialect"));
+            // 15 in English, as it always was; wider when a language's label needs it
+            int w = Math.max(15, labels.stream().mapToInt(String::length).max().orElse(0) + 2);
+            String row = "%-" + w + "s%s%n";
+            ctx.out().printf(row, labels.get(0) + ":", c.name());
+            ctx.out().printf(row, labels.get(1) + ":", c.baseUrl());
             ctx.out()
                     .printf(
-                            "%-15s%s%n",
-                            "Key sent:",
+                            row,
+                            labels.get(2) + ":",
                             c.authMode() == AuthMode.BEARER
                                     ? "Authorization: Bearer"
-                                    : "header " + c.headerName()
-                                            + (c.dialectOrContract().headerGuessed() ? " (a guess)" : ""));
+                                    : t.get(
+                                            c.dialectOrContract().headerGuessed()
+                                                    ? "profiles.show.headerGuessed"
+                                                    : "profiles.show.header",
+                                            c.headerName()));
+            // the dialect's lines come from config, in English
             for (String line : c.dialectOrContract().describe()) {
-                ctx.out().printf("%-15s%s%n", "Dialect:", line);
+                ctx.out().printf(row, labels.get(3) + ":", line);
             }
             ctx.out().flush();
         }

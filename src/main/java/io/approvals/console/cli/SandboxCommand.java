@@ -19,6 +19,17 @@ public final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Null when picocli built the command without one (the docs generators): then English or APPROVALS_LANG. */
+    private final CliContext ctx;
+
+    public SandboxCommand() {
+        this(null);
+    }
+
+    SandboxCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
     @Option(names = "--port", paramLabel = "N")
     int port;
 
@@ -30,27 +41,24 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliMessages t = ctx != null ? ctx.messages() : CliMessages.forLanguage(System.getenv(CliEnvironment.LANG));
         if (port < 0 || port > 65535) {
-            throw new CliFailure(ExitCodes.USAGE, "--port must be 0..65535");
+            throw new CliFailure(ExitCodes.USAGE, t.get("sandbox.port"));
         }
         if (seed != null && seed < 0) {
-            throw new CliFailure(ExitCodes.USAGE, "--seed must not be negative");
+            throw new CliFailure(ExitCodes.USAGE, t.get("sandbox.seed"));
         }
         Path dir = data != null ? data : defaultDataDir();
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new CliFailure(
                     ExitCodes.USAGE,
-                    "--data " + dir.toAbsolutePath().normalize() + " is a file; it must be "
-                            + "a directory (an empty or missing one starts a new sandbox).");
+                    t.get("sandbox.dataIsFile", dir.toAbsolutePath().normalize().toString()));
         }
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(new SandboxConfig(dir, port, seed));
         } catch (java.net.BindException e) {
-            throw new CliFailure(
-                    ExitCodes.OTHER,
-                    "Port " + port + " on 127.0.0.1 is in use. Stop what uses it, or pass "
-                            + "--port 0 to pick a free port.");
+            throw new CliFailure(ExitCodes.OTHER, t.get("sandbox.portInUse", String.valueOf(port)));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGINT/SIGTERM run shutdown hooks: close the server and the database, then let the JVM go
