@@ -2,13 +2,21 @@ package io.approvals.console.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.approvals.console.config.AuthMode;
+import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.ApiKey;
+import io.approvals.console.credentials.SessionOnlyStore;
+import io.approvals.console.sandbox.Sandbox;
+import io.approvals.console.sandbox.SandboxConfig;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The service's own sentences follow the language the surface chose: one German sentence per class. */
 class ServiceTextGermanTest {
@@ -36,6 +44,30 @@ class ServiceTextGermanTest {
         ApiKey key = ApiKey.generate(new SecureRandom());
 
         assertThat(KeyReplacement.describe(key)).isEqualTo(key.masked() + " (Fingerabdruck " + key.fingerprint() + ")");
+    }
+
+    /** A new service on the sandbox with profile "p" (no key stored), as KeyReplacementTest starts one. */
+    private static ConnectionService serviceOn(Sandbox sandbox, Path dir) {
+        ConnectionService service = new ConnectionService(
+                new ConnectionStore(dir.resolve("connections.json"), Clock.systemUTC()),
+                new SessionOnlyStore(),
+                new HttpClientFactory());
+        service.addProfile("p", sandbox.baseUri().toString(), AuthMode.API_KEY, null, null);
+        return service;
+    }
+
+    @Test
+    void interruptedRotationSpeaksGerman(@TempDir Path dir) throws Exception {
+        try (Sandbox sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, null))) {
+            ConnectionService service = serviceOn(sandbox, dir);
+            service.secrets().save(KeyRotation.pendingAccount("p"), ApiKey.generate(new SecureRandom()));
+
+            RotationResult r = new KeyRotation(service).recover("p").orElseThrow();
+
+            assertThat(r.message())
+                    .startsWith("Eine fr\u00fchere Rotation von Profil 'p' wurde unterbrochen. Ihr neuer Schl\u00fcssel"
+                            + " wurde abgelehnt");
+        }
     }
 
     @Test
