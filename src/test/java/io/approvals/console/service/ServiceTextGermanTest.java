@@ -1,6 +1,7 @@
 package io.approvals.console.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.approvals.console.config.AuthMode;
 import io.approvals.console.config.ConnectionStore;
@@ -11,6 +12,7 @@ import io.approvals.console.sandbox.SandboxConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,20 @@ class ServiceTextGermanTest {
                     .startsWith("Eine fr\u00fchere Rotation von Profil 'p' wurde unterbrochen. Ihr neuer Schl\u00fcssel"
                             + " wurde abgelehnt");
         }
+    }
+
+    @Test
+    void keyAdminSpeaksGerman(@TempDir Path dir) {
+        ConnectionService service = new ConnectionService(
+                new ConnectionStore(dir.resolve("connections.json"), Clock.systemUTC()),
+                new SessionOnlyStore(),
+                new HttpClientFactory());
+        KeyAdmin admin = new KeyAdmin(service, "p");
+
+        assertThatThrownBy(() -> admin.issue("lee-laptop", " ", List.of(), null))
+                .isInstanceOf(ServiceException.class)
+                .hasMessage("Ein Schl\u00fcssel braucht eine Eigent\u00fcmerin oder einen Eigent\u00fcmer, z. B."
+                        + " lee@example.com.");
     }
 
     @Test
