@@ -87,6 +87,18 @@ class ServiceTextGermanTest {
     }
 
     @Test
+    void connectionServiceSpeaksGerman(@TempDir Path dir) {
+        ConnectionService service = new ConnectionService(
+                new ConnectionStore(dir.resolve("connections.json"), Clock.systemUTC()),
+                new SessionOnlyStore(),
+                new HttpClientFactory());
+
+        assertThatThrownBy(() -> service.profile("nirgends"))
+                .isInstanceOf(ServiceException.class)
+                .hasMessage("Kein Profil namens 'nirgends'. Die Profile zeigt: approvals-console profiles list");
+    }
+
+    @Test
     void englishUntilASurfaceChoosesALanguage() {
         ServiceText.useLocale(null);
         KeyAttention.Look look = new KeyAttention.Look("work", Optional.empty(), true, Optional.empty(), null);
