@@ -1,7 +1,6 @@
 package io.approvals.console.ui;
 
 import io.approvals.console.contract.ApprovalStatus;
-import io.approvals.console.service.ServiceText;
 import io.approvals.console.ui.common.Background;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.DialogWarmUp;
@@ -95,7 +94,6 @@ public final class ConsoleUi implements MainActions {
     void useSettings(UiSettings s) {
         settings = s;
         Messages.useLanguage(s.language());
-        ServiceText.useLocale(Messages.locale()); // the service's sentences (key banners, refusals) too
         keychainNotice.localize();
         Themes.apply(settings.theme());
         style();
