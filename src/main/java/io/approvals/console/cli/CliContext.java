@@ -10,6 +10,7 @@ import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.service.KeyRotation;
 import io.approvals.console.service.RotationRecovery;
+import io.approvals.console.service.ServiceText;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -72,6 +73,8 @@ public final class CliContext {
         this.secretStoreFactory = Objects.requireNonNull(secretStoreFactory);
         this.paths = Objects.requireNonNull(paths);
         this.clients = Objects.requireNonNull(clients);
+        // the service's sentences (refusals, key warnings) in the command line's language
+        ServiceText.useLocale(CliMessages.forLanguage(env(CliEnvironment.LANG)).locale());
     }
 
     /** The real world: System streams, the OS keychain with a timeout, the OS directories, HTTP. */

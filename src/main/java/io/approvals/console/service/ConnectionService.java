@@ -72,20 +72,17 @@ public final class ConnectionService {
         return connections
                 .find(name)
                 .orElseThrow(() -> new ServiceException(
-                        ServiceException.Kind.UNKNOWN_PROFILE,
-                        "No profile named '" + name + "'. See the profiles with: approvals-console profiles list"));
+                        ServiceException.Kind.UNKNOWN_PROFILE, ServiceText.get("connection.noProfile", name)));
     }
 
     /** Adds a connection after checking its URL, header name and CA certificate. Stores no key. */
     public Connection addProfile(String name, String url, AuthMode authMode, String headerName, Path caCert) {
         if (!Connection.isValidName(name)) {
-            throw invalid("Not a usable profile name: '" + name
-                    + "'. Use 1 to 64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit.");
+            throw invalid(ServiceText.get("connection.badName", name));
         }
         if (connections.find(name).isPresent()) {
             throw new ServiceException(
-                    ServiceException.Kind.DUPLICATE_PROFILE,
-                    "A profile named '" + name + "' exists already. Remove it first or choose another name.");
+                    ServiceException.Kind.DUPLICATE_PROFILE, ServiceText.get("connection.exists", name));
         }
         Connection connection;
         try {
@@ -239,19 +236,14 @@ public final class ConnectionService {
         return secrets.load(connection.name())
                 .orElseThrow(() -> new ServiceException(
                         ServiceException.Kind.NO_KEY,
-                        "No key is stored for profile '" + connection.name() + "' (looked in: " + secrets.backendName()
-                                + "). Set one with: approvals-console key set --profile " + connection.name()));
+                        ServiceText.get("connection.noKey", connection.name(), secrets.backendName())));
     }
 
     /** Refuses an apv_ key that fails its own format check: a typo caught before any request. */
     public static void checkFormat(ApiKey key) {
         switch (key.format()) {
-            case BAD_CHECKSUM ->
-                throw invalid("The key's checksum does not match: it was mistyped or cut. "
-                        + "Copy it again from where it was issued. Nothing was changed.");
-            case MALFORMED ->
-                throw invalid("The key starts with apv_ but is not 42 letters and digits: "
-                        + "it was cut short or has extra characters. Copy it again. Nothing was changed.");
+            case BAD_CHECKSUM -> throw invalid(ServiceText.get("connection.badChecksum"));
+            case MALFORMED -> throw invalid(ServiceText.get("connection.malformed"));
             default -> {
                 // VALID, or OPAQUE (an SSO token or another vendor's key): only the server can judge it
             }
@@ -286,13 +278,13 @@ public final class ConnectionService {
 
     private static URI checkedUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw invalid("A URL is needed, e.g. https://approvals.example.com");
+            throw invalid(ServiceText.get("connection.urlNeeded"));
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw invalid("Not a URL: " + e.getReason() + ". Write it like https://approvals.example.com");
+            throw invalid(ServiceText.get("connection.notUrl", e.getReason()));
         }
         try {
             ApprovalsClient.checkUrl(uri);
@@ -308,7 +300,7 @@ public final class ConnectionService {
         }
         Path p = caCert.toAbsolutePath().normalize();
         if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
-            throw invalid("Cannot read the CA certificate " + p + ". Give the path of a PEM file.");
+            throw invalid(ServiceText.get("connection.caCert", p.toString()));
         }
         return p;
     }

@@ -49,13 +49,9 @@ final class InterruptedRotation {
                 // promoted, stopped before the pending entry went and the facts were recorded
                 return Optional.of(finishPromoted(c, stored.get()));
             }
-            return Optional.of(explainMarker(
-                    c,
-                    stored.get(),
-                    "An earlier rotation of profile '" + profile + "' stopped before a new key was stored.",
-                    null));
+            return Optional.of(explainMarker(c, stored.get(), ServiceText.get("interrupted.stopped", profile), null));
         }
-        String lead = "An earlier rotation of profile '" + profile + "' was interrupted.";
+        String lead = ServiceText.get("interrupted.lead", profile);
         ApiKey fresh = pending.get();
         KeyVerification verification;
         try {
@@ -66,9 +62,7 @@ final class InterruptedRotation {
             return Optional.of(new RotationResult(
                     profile,
                     RotationOutcome.UNDECIDED,
-                    lead
-                            + " Its new key could not be checked (" + e.getMessage() + "). It stays in the keychain's "
-                            + "pending entry and the next start tries again; until then the previous key is used.",
+                    lead + " " + ServiceText.get("interrupted.uncheckable", e.getMessage()),
                     facts.report(profile, stored.orElse(null)),
                     null,
                     e,
@@ -80,9 +74,7 @@ final class InterruptedRotation {
             return Optional.of(new RotationResult(
                     profile,
                     RotationOutcome.PENDING,
-                    lead
-                            + " Its new key works, but storing it failed: " + e.getMessage()
-                            + " The next start tries again.",
+                    lead + " " + ServiceText.get("interrupted.storeFailed", e.getMessage()),
                     facts.report(profile, stored.orElse(null)),
                     null,
                     e,
@@ -97,10 +89,7 @@ final class InterruptedRotation {
         return Optional.of(new RotationResult(
                 profile,
                 RotationOutcome.COMPLETED,
-                lead
-                        + " It has been completed: the new key " + fresh.masked() + " (fingerprint "
-                        + fresh.fingerprint()
-                        + ") works and is now stored.",
+                lead + " " + ServiceText.get("interrupted.completed", fresh.masked(), fresh.fingerprint()),
                 report,
                 null,
                 null,
@@ -110,7 +99,7 @@ final class InterruptedRotation {
     /** The new key is stored already; only the clean-up and the record of its facts were missing. */
     private RotationResult finishPromoted(Connection c, ApiKey fresh) {
         String profile = c.name();
-        String lead = "An earlier rotation of profile '" + profile + "' was interrupted.";
+        String lead = ServiceText.get("interrupted.lead", profile);
         KeyVerification v;
         try {
             v = facts.client(c, fresh).verifyKey();
@@ -118,8 +107,7 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.UNDECIDED,
-                    lead + " Its new key is stored but could " + "not be checked (" + e.getMessage()
-                            + "). The next start checks again.",
+                    lead + " " + ServiceText.get("interrupted.promotedUncheckable", e.getMessage()),
                     facts.report(profile, fresh),
                     null,
                     e,
@@ -130,8 +118,7 @@ final class InterruptedRotation {
         return new RotationResult(
                 profile,
                 RotationOutcome.COMPLETED,
-                lead + " It has been completed: the new key " + fresh.masked() + " (fingerprint " + fresh.fingerprint()
-                        + ") works and is stored.",
+                lead + " " + ServiceText.get("interrupted.promotedCompleted", fresh.masked(), fresh.fingerprint()),
                 report,
                 null,
                 null,
@@ -146,8 +133,7 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.NO_WORKING_KEY,
-                    lead + " Its new key was refused " + "and no other key is stored. "
-                            + RotationFacts.askAdmin(profile),
+                    lead + " " + ServiceText.get("interrupted.refusedNoOther", RotationFacts.askAdmin(profile)),
                     facts.report(profile, null),
                     null,
                     null,
@@ -159,8 +145,9 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.ROLLED_BACK,
-                    lead + " Its new key was refused by " + "the server, so the previous key "
-                            + stored.get().masked() + ", which still works, was kept.",
+                    lead + " "
+                            + ServiceText.get(
+                                    "interrupted.rolledBack", stored.get().masked()),
                     report,
                     null,
                     null,
@@ -170,8 +157,7 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.NO_WORKING_KEY,
-                    lead + " Neither its new key nor " + "the previous one is accepted by the server. "
-                            + RotationFacts.askAdmin(profile),
+                    lead + " " + ServiceText.get("interrupted.neither", RotationFacts.askAdmin(profile)),
                     facts.report(profile, stored.get()),
                     null,
                     e,
@@ -180,9 +166,7 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.ROLLED_BACK,
-                    lead + " Its new key was refused by "
-                            + "the server, so the previous key was kept (it could not be checked just now: "
-                            + e.getMessage() + ")",
+                    lead + " " + ServiceText.get("interrupted.rolledBackUnchecked", e.getMessage()),
                     facts.report(profile, stored.get()),
                     null,
                     e,
@@ -205,9 +189,7 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.NEW_KEY_LOST,
-                    lead + " The stored key is no longer "
-                            + "accepted: the server most likely regenerated it with no grace period, and the new key was never "
-                            + "stored on this computer. " + RotationFacts.askAdmin(profile),
+                    lead + " " + ServiceText.get("interrupted.storedRefused", RotationFacts.askAdmin(profile)),
                     facts.report(profile, current),
                     null,
                     cause == null ? e : cause,
@@ -216,8 +198,7 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.UNDECIDED,
-                    lead + " The stored key could not be " + "checked either (" + e.getMessage()
-                            + "). The next start checks again.",
+                    lead + " " + ServiceText.get("interrupted.storedUncheckable", e.getMessage()),
                     facts.report(profile, current),
                     null,
                     cause == null ? e : cause,
@@ -232,11 +213,7 @@ final class InterruptedRotation {
             return new RotationResult(
                     profile,
                     RotationOutcome.NEW_KEY_LOST,
-                    lead + " The server did regenerate "
-                            + "the key, but the new key was never stored on this computer (its answer was lost, or the "
-                            + "keychain could not store it) and cannot be recovered. The stored key keeps working until "
-                            + m.expiresAt() + ": rotate again now (approvals-console key rotate --profile " + profile
-                            + " --grace 1h).",
+                    lead + " " + ServiceText.get("interrupted.newKeyLost", String.valueOf(m.expiresAt()), profile),
                     report,
                     m.expiresAt(),
                     cause,
@@ -245,7 +222,7 @@ final class InterruptedRotation {
         return new RotationResult(
                 profile,
                 RotationOutcome.NOTHING_CHANGED,
-                lead + " The server issued no new key; nothing changed and the stored key still works.",
+                lead + " " + ServiceText.get("interrupted.nothingChanged"),
                 report,
                 null,
                 cause,

@@ -56,21 +56,21 @@ public final class KeyAdmin {
      */
     public IssuedKey issue(String name, String owner, List<String> scopes, Instant expiresAt) {
         if (name == null || name.isBlank()) {
-            throw invalid("A key needs a name, e.g. the person's machine: lee-laptop.");
+            throw invalid(ServiceText.get("admin.nameNeeded"));
         }
         if (owner == null || owner.isBlank()) {
-            throw invalid("A key needs an owner, e.g. lee@example.com.");
+            throw invalid(ServiceText.get("admin.ownerNeeded"));
         }
         Set<String> chosen = new LinkedHashSet<>();
         for (String s : scopes == null || scopes.isEmpty() ? List.of(Scope.READ) : scopes) {
             String scope = s.strip().toLowerCase(Locale.ROOT);
             if (!Scope.isKnown(scope)) {
-                throw invalid("Unknown scope '" + clip(s) + "'. Scopes are read, write and admin.");
+                throw invalid(ServiceText.get("admin.unknownScope", clip(s)));
             }
             chosen.add(scope);
         }
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-            throw invalid("The expiry " + expiresAt + " is in the past.");
+            throw invalid(ServiceText.get("admin.expiryPast", expiresAt.toString()));
         }
         return api().issueKey(new IssueKeyRequest(name.strip(), owner.strip(), List.copyOf(chosen), expiresAt));
     }
@@ -87,11 +87,7 @@ public final class KeyAdmin {
 
     public KeyMetadata revoke(String keyIdOrName) {
         KeyMetadata target = resolve(keyIdOrName);
-        refuseOwnKey(
-                target,
-                "revoke",
-                "approvals-console key rotate --profile " + profile
-                        + " --compromised, or revoke it with another administrator's key");
+        refuseOwnKey(target, "revoke", "approvals-console key rotate --profile " + profile + " --compromised");
         return api().revokeKey(target.id());
     }
 
@@ -162,7 +158,7 @@ public final class KeyAdmin {
     /** A key by its id, or else by its name when exactly one key that is not revoked carries it. */
     public KeyMetadata resolve(String keyIdOrName) {
         if (keyIdOrName == null || keyIdOrName.isBlank()) {
-            throw invalid("Name the key by its id (see: approvals-console keys list --profile " + profile + ").");
+            throw invalid(ServiceText.get("admin.idNeeded", profile));
         }
         String wanted = keyIdOrName.strip();
         List<KeyMetadata> all = list();
@@ -179,13 +175,10 @@ public final class KeyAdmin {
             return named.get(0);
         }
         if (named.size() > 1) {
-            throw invalid(named.size() + " keys are named '" + clip(wanted) + "'. Name one by its id (see: "
-                    + "approvals-console keys list --profile " + profile + ").");
+            throw invalid(ServiceText.get("admin.ambiguous", Integer.toString(named.size()), clip(wanted), profile));
         }
         throw new ServiceException(
-                ServiceException.Kind.INVALID_INPUT,
-                "No key with the id or name '" + clip(wanted) + "'. See: approvals-console keys list --profile "
-                        + profile);
+                ServiceException.Kind.INVALID_INPUT, ServiceText.get("admin.unknownKey", clip(wanted), profile));
     }
 
     private void refuseOwnKey(KeyMetadata target, String what, String instead) {
@@ -197,8 +190,7 @@ public final class KeyAdmin {
         }
         if (target.id() != null && target.id().equals(ownId)) {
             throw new ServiceException(
-                    ServiceException.Kind.REFUSED,
-                    "That is the key profile '" + profile + "' itself uses; to " + what + " it, use: " + instead + ".");
+                    ServiceException.Kind.REFUSED, ServiceText.get("admin.ownKey." + what, profile, instead));
         }
     }
 
@@ -216,7 +208,7 @@ public final class KeyAdmin {
             return "";
         }
         if (s.regionMatches(true, 0, ApiKey.PREFIX, 0, 4)) {
-            return "(hidden)";
+            return ServiceText.get("admin.hidden");
         }
         return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s;
     }

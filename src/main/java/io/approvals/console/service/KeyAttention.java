@@ -70,11 +70,12 @@ public record KeyAttention(String profile, Kind kind, String message, String com
             return Optional.of(new KeyAttention(
                     p,
                     Kind.ROTATION_UNDER_WAY,
-                    "A rotation of the key of profile '" + p
-                            + "' is under way in "
-                            + (owner.inThisProcess() ? "another window of this app" : "another program")
-                            + " (" + owner.describe()
-                            + "); the stored key is used until it ends.",
+                    ServiceText.get(
+                            "attention.underWay",
+                            p,
+                            ServiceText.get(
+                                    owner.inThisProcess() ? "attention.underWay.thisApp" : "attention.underWay.other"),
+                            owner.describe()),
                     "approvals-console key status --profile " + p + " (again, once it has ended)",
                     null));
         }
@@ -82,9 +83,7 @@ public record KeyAttention(String profile, Kind kind, String message, String com
             return Optional.of(new KeyAttention(
                     p,
                     Kind.ROTATION_UNFINISHED,
-                    "A rotation of the key of profile '" + p
-                            + "' is unfinished: its pending keychain entry could not be settled yet (the server did not "
-                            + "answer). The stored key is used meanwhile.",
+                    ServiceText.get("attention.unfinished", p),
                     "approvals-console key status --profile " + p + " (again, once the server answers)",
                     null));
         }
@@ -99,11 +98,8 @@ public record KeyAttention(String profile, Kind kind, String message, String com
             return Optional.of(new KeyAttention(
                     p,
                     Kind.REFUSED,
-                    "The server refused the stored key " + key.masked()
-                            + " (fingerprint " + key.fingerprint() + ") at " + v.verifiedAt()
-                            + ": a rotation most likely "
-                            + "regenerated it with no grace period and its new key never reached this computer. Ask an "
-                            + "administrator for a new key and store it.",
+                    ServiceText.get(
+                            "attention.refused", key.masked(), key.fingerprint(), String.valueOf(v.verifiedAt())),
                     "approvals-console key set --profile " + p,
                     null));
         }
@@ -111,12 +107,13 @@ public record KeyAttention(String profile, Kind kind, String message, String com
             return Optional.of(new KeyAttention(
                     p,
                     Kind.SUPERSEDED,
-                    "The stored key " + key.masked() + " (fingerprint "
-                            + key.fingerprint()
-                            + ") is Expiring: it was regenerated on the server, but the new key never "
-                            + "reached this computer"
-                            + (v.expiresAt() == null ? "" : ", and it stops working at " + v.expiresAt())
-                            + ". Rotate again to get a key that stays.",
+                    v.expiresAt() == null
+                            ? ServiceText.get("attention.superseded", key.masked(), key.fingerprint())
+                            : ServiceText.get(
+                                    "attention.supersededUntil",
+                                    key.masked(),
+                                    key.fingerprint(),
+                                    v.expiresAt().toString()),
                     "approvals-console key rotate --profile " + p + " --grace 1h",
                     v.expiresAt()));
         }

@@ -20,7 +20,7 @@ public final class KeyReplacement {
 
     /** How the old key is named when offering to revoke it: "apv_7Hq2…x9Qa (fingerprint 3b9e41c2)". */
     public static String describe(ApiKey key) {
-        return key.masked() + " (fingerprint " + key.fingerprint() + ")";
+        return ServiceText.get("key.described", key.masked(), key.fingerprint());
     }
 
     public static Result replace(ConnectionService service, String profile, ApiKey fresh, boolean revokeOld) {
@@ -36,26 +36,19 @@ public final class KeyReplacement {
         }
         KeyReport report = service.setKey(profile, fresh);
         if (old.isEmpty()) {
-            return new Result(report, revokeOld ? "No old key was stored, so none was revoked." : null);
+            return new Result(report, revokeOld ? ServiceText.get("replace.noneStored") : null);
         }
         String name = describe(old.get());
         if (old.get().matches(fresh)) {
-            return new Result(report, "The new key is the old key " + name + ": nothing was revoked.");
+            return new Result(report, ServiceText.get("replace.same", name));
         }
         if (oldMeta == null) {
-            return new Result(
-                    report,
-                    "The old key " + name + " was not revoked: the server no longer accepts it, "
-                            + "or it has no /apikeys endpoints.");
+            return new Result(report, ServiceText.get("replace.notAccepted", name));
         }
         try {
             KeyMetadata newMeta = service.clients().create(c, fresh).currentKey();
             if (oldMeta.id() != null && oldMeta.id().equals(newMeta.id())) {
-                return new Result(
-                        report,
-                        "The old key " + name + " was not revoked: the new key is the same key "
-                                + "regenerated, and revoking it would stop the new key too. The old secret ends with its grace "
-                                + "period.");
+                return new Result(report, ServiceText.get("replace.regenerated", name));
             }
         } catch (ApiException e) {
             // could not compare: revoke anyway, the ids came from two different keys' own answers
@@ -63,12 +56,9 @@ public final class KeyReplacement {
         try {
             revoke(service, c, fresh, old.get(), oldMeta.id());
         } catch (ApiException e) {
-            return new Result(
-                    report,
-                    "The new key is stored, but the old key " + name + " could not be revoked: " + e.getMessage()
-                            + " Ask an administrator to revoke it.");
+            return new Result(report, ServiceText.get("replace.failed", name, e.getMessage()));
         }
-        return new Result(report, "Revoked the old key " + name + ": it no longer works anywhere.");
+        return new Result(report, ServiceText.get("replace.revoked", name));
     }
 
     private static void revoke(ConnectionService service, Connection c, ApiKey fresh, ApiKey old, String id) {

@@ -14,6 +14,7 @@ import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.service.FailureText;
 import io.approvals.console.service.FakeApprovalsApi;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.service.ServiceText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,11 @@ class GermanCommandLineTest {
         assertThat(english.runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod")
                         .code())
                 .isZero();
+    }
+
+    @AfterAll
+    static void serviceTextsBackToEnglish() {
+        ServiceText.useLocale(Locale.ENGLISH); // process-wide: later test classes read English
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.common;
 
+import io.approvals.console.service.ServiceText;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ public final class Messages {
     public static void useLanguage(String tag) {
         locale = pick(tag);
         bundle = null;
+        ServiceText.useLocale(locale); // the service's own sentences (key banners, refusals) follow the app's language
     }
 
     /** For tests: every string from this bundle (a pseudo-locale, say), until {@link #useLanguage} is called. */
