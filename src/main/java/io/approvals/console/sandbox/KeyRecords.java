@@ -129,18 +129,9 @@ final class KeyRecords {
                 + " WHERE key_id = ? AND expires_at > ? ORDER BY expires_at DESC")) {
             ps.setString(1, keyId);
             ps.setLong(2, now.toEpochMilli());
-            List<GraceSecret> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new GraceSecret(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            Instant.ofEpochMilli(rs.getLong(5))));
-                }
+                return graceRows(rs);
             }
-            return out;
         }
     }
 
@@ -148,17 +139,22 @@ final class KeyRecords {
         try (PreparedStatement ps =
                         c.prepareStatement("SELECT digest, key_id, prefix, last4, expires_at FROM key_grace");
                 ResultSet rs = ps.executeQuery()) {
-            List<GraceSecret> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new GraceSecret(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5))));
-            }
-            return out;
+            return graceRows(rs);
         }
+    }
+
+    /** Rows of (digest, key_id, prefix, last4, expires_at), in that order. */
+    private static List<GraceSecret> graceRows(ResultSet rs) throws SQLException {
+        List<GraceSecret> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(new GraceSecret(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    Instant.ofEpochMilli(rs.getLong(5))));
+        }
+        return out;
     }
 
     static void updateLastUsed(Connection c, Map<String, Instant> lastUsed) throws SQLException {
