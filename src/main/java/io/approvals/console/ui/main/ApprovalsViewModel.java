@@ -85,10 +85,12 @@ public final class ApprovalsViewModel {
         filter.onChange(this::updatePredicate);
         filtered.addListener((javafx.collections.ListChangeListener<ApprovalRow>) c -> updateCounts());
         lastRefreshed.addListener((o, a, b) -> updateEmptyState());
+        // The selection follows every search keystroke: counting 100,000 rows again each time was a fifth of a
+        // keystroke's time (JFR, bench 100k); one row seen is one fewer new.
         selected.addListener((o, a, row) -> {
-            if (row != null) {
+            if (row != null && row.isUnseen()) {
                 row.setUnseen(false);
-                arrivals.updateNewCount();
+                arrivals.oneSeen();
             }
         });
         updateCounts();

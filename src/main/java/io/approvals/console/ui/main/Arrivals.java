@@ -68,6 +68,11 @@ final class Arrivals {
         background.run(() -> to.notify(summary, body), shown -> {}, e -> {});
     }
 
+    /** A row that was new has been seen (it is one of the rows). */
+    void oneSeen() {
+        newCount.set(Math.max(0, newCount.get() - 1));
+    }
+
     void updateNewCount() {
         int n = 0;
         for (ApprovalRow r : rows) {
