@@ -254,8 +254,8 @@ public record FailureText(Kind kind, String title, String message, String nextSt
         return to < 0 ? m.substring(from) : m.substring(from, to);
     }
 
-    /** The bundle in one language, with MessageFormat in that language. */
-    private static final class Texts {
+    /** The bundle in one language, with MessageFormat in that language (also {@link ServiceText}'s). */
+    static final class Texts {
         private final Locale locale;
         private final ResourceBundle bundle;
 

@@ -1,9 +1,6 @@
 package io.approvals.console.service;
 
-import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The sentences the service layer writes for users (key banners, replacement results, refusals), from the
@@ -12,8 +9,6 @@ import java.util.ResourceBundle;
  * until one of them does. Process-wide because the app and a command never speak two languages at once.
  */
 public final class ServiceText {
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static volatile Locale locale = Locale.ENGLISH;
 
     private ServiceText() {}
@@ -29,14 +24,6 @@ public final class ServiceText {
 
     /** The sentence under {@code service.KEY} with {0}, {1}… filled in; a missing key shows in brackets. */
     static String get(String key, Object... args) {
-        Locale l = locale;
-        String pattern;
-        try {
-            pattern =
-                    ResourceBundle.getBundle(FailureText.BUNDLE, l, NO_FALLBACK).getString("service." + key);
-        } catch (MissingResourceException e) {
-            return "[service." + key + "]";
-        }
-        return new MessageFormat(pattern, l).format(args);
+        return new FailureText.Texts(locale).format("service." + key, args);
     }
 }
