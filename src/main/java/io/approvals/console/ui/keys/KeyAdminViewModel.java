@@ -205,7 +205,7 @@ public final class KeyAdminViewModel {
      */
     public void expirePrevious(KeyRow row, KeySecrets.Secret secret) {
         List<KeySecrets.Secret> ending =
-                secrets.stream().filter(s -> !s.current() && !s.revoked()).toList();
+                secrets.stream().filter(KeySecrets.Secret::inGrace).toList();
         busy.set(true);
         tasks.run(
                 () -> admin.expirePrevious(row.id()),
@@ -252,7 +252,7 @@ public final class KeyAdminViewModel {
 
     /** The older secrets of the selected key that Expire now would stop together with the one clicked. */
     public long secretsInGrace() {
-        return secrets.stream().filter(s -> !s.current() && !s.revoked()).count();
+        return secrets.stream().filter(KeySecrets.Secret::inGrace).count();
     }
 
     private void filterAudit() {

@@ -21,7 +21,12 @@ public final class KeySecrets {
     private static final Pattern GRACE = Pattern.compile("old secret (\\S+?)\u2026(\\S+) valid until (\\S+)");
 
     /** One secret as the admin window lists it; until is null for a current secret without expiry. */
-    public record Secret(String hint, boolean current, Instant until, boolean revoked) {}
+    public record Secret(String hint, boolean current, Instant until, boolean revoked) {
+        /** An older secret that still works until its grace period ends: the one Expire now stops. */
+        public boolean inGrace() {
+            return !current && !revoked;
+        }
+    }
 
     private KeySecrets() {}
 

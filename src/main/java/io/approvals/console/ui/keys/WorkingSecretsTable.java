@@ -114,7 +114,7 @@ final class WorkingSecretsTable {
         @Override
         protected void updateItem(KeySecrets.Secret secret, boolean empty) {
             super.updateItem(secret, empty);
-            boolean inGrace = !empty && secret != null && !secret.current() && !secret.revoked();
+            boolean inGrace = !empty && secret != null && secret.inGrace();
             if (inGrace) {
                 button.setAccessibleText(Messages.format("admin.secrets.expire.for", secret.hint()));
             }
