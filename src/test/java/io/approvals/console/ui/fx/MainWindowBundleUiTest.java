@@ -181,20 +181,7 @@ class MainWindowBundleUiTest {
         });
         TableView<ApprovalRow> table = robot.lookup("#approvalsTable").query();
         Waits.until(() -> table.getItems().size() == 40);
-        List<String> cut = new ArrayList<>();
-        for (int[] size : new int[][] {{900, 600}, {1400, 900}}) {
-            robot.interact(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            // one FX turn, so the once-a-second "refreshed … ago" cannot change between the layout and the check
-            robot.interact(() -> {
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-                NothingCutOffUiTest.collectCut(stage.getScene().getRoot(), size[0] + "x" + size[1], cut);
-            });
-        }
+        List<String> cut = NothingCutOffUiTest.cutAtBothSizes(robot, stage);
         assertThat(cut).as("labels shown cut off in German").isEmpty();
     }
 

@@ -177,6 +177,25 @@ class NothingCutOffUiTest {
     }
 
     /** Labeled nodes whose displayed text (their inner Text node) differs from their text. */
+    /** The labels shown cut off in the stage at 900×600 and at 1400×900, as it is styled now. */
+    static List<String> cutAtBothSizes(FxRobot robot, Stage stage) {
+        List<String> cut = new ArrayList<>();
+        for (int[] size : new int[][] {{900, 600}, {1400, 900}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            // one FX turn, so the once-a-second "refreshed … ago" cannot change between the layout and the check
+            robot.interact(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                collectCut(stage.getScene().getRoot(), size[0] + "x" + size[1], cut);
+            });
+        }
+        return cut;
+    }
+
     static void collectCut(Node node, String where, List<String> out) {
         if (!node.isVisible()) {
             return;

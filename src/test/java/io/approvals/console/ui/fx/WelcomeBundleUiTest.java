@@ -176,19 +176,7 @@ class WelcomeBundleUiTest {
     @Test
     void nothingIsCutOffInGermanAtEitherSize(FxRobot robot) throws Exception {
         Waits.until(() -> robot.lookup("#urlField").tryQuery().isPresent());
-        List<String> cut = new ArrayList<>();
-        for (int[] size : new int[][] {{900, 600}, {1400, 900}}) {
-            robot.interact(() -> {
-                stage.setWidth(size[0]);
-                stage.setHeight(size[1]);
-            });
-            WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> {
-                stage.getScene().getRoot().applyCss();
-                stage.getScene().getRoot().layout();
-                NothingCutOffUiTest.collectCut(stage.getScene().getRoot(), size[0] + "x" + size[1], cut);
-            });
-        }
+        List<String> cut = NothingCutOffUiTest.cutAtBothSizes(robot, stage);
         assertThat(cut).as("labels of the German welcome screen shown cut off").isEmpty();
     }
 
