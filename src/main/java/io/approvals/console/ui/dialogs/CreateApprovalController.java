@@ -176,6 +176,7 @@ public final class CreateApprovalController extends DialogController {
         bindings.both(requester.textProperty(), vm.requesterProperty());
         bindings.error(requesterError, requester, vm.requesterErrorProperty());
         approver.setItems(vm.people());
+        approver.setValue(null); // a person picked last time is not this draft's
         bindings.both(approver.getEditor().textProperty(), vm.approverProperty());
         bindings.error(approverError, approver, vm.approverErrorProperty());
 

@@ -167,6 +167,7 @@ class ReusedDialogsUiTest {
         robot.interact(() -> {
             c.description.setText("For the big room");
             c.due.getEditor().setText("not a date"); // typed, never committed
+            c.approver.setValue("kim@example.com"); // picked from the list
             c.title.clear(); // a title typed and taken back: "a title is needed"
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -191,6 +192,8 @@ class ReusedDialogsUiTest {
         assertThat(c.description.getText()).isEmpty();
         assertThat(c.description.isUndoable()).isFalse();
         assertThat(c.due.getEditor().getText()).isEmpty();
+        assertThat(c.approver.getValue()).isNull();
+        assertThat(c.approver.getEditor().getText()).isEmpty();
         assertThat(c.requester.getText()).isEqualTo("lee@example.com");
         assertThat(c.titleCount.getText()).startsWith("0 ");
         assertThat(focusId(two)).isEqualTo("createTitle");
