@@ -39,6 +39,10 @@ final class MainDialogs {
     private final String version;
     private KeyUi keys;
     private DialogService dialogs;
+    /** The decision and create dialogs are loaded once and shown again for each approval (ReusedDialog). */
+    private final ReusedDialog<DecisionController> decisionDialog = new ReusedDialog<>();
+
+    private final ReusedDialog<CreateApprovalController> createDialog = new ReusedDialog<>();
 
     MainDialogs(ConsoleUi ui, Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
         this.ui = ui;
@@ -55,6 +59,12 @@ final class MainDialogs {
         if (main == null) {
             return;
         }
+        Stage showing = dialogs().showing("create");
+        if (showing != null) {
+            showing.toFront(); // one at a time, and what is typed there stays
+            showing.requestFocus();
+            return;
+        }
         ApprovalsViewModel vm = main.viewModel();
         CreateApprovalViewModel dvm =
                 new CreateApprovalViewModel(session.api(), background, clock.withZone(ZoneId.systemDefault()));
@@ -62,16 +72,23 @@ final class MainDialogs {
             dvm.requesterProperty().set(session.key().owner());
         }
         dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
-        dialogs()
-                .show(
-                        FxmlView.CREATE_APPROVAL,
-                        new CreateApprovalController(
-                                dvm,
-                                created -> {
-                                    vm.added(created);
-                                    main.select(created.id());
-                                },
-                                this::trouble));
+        CreateApprovalController again = createDialog.closed();
+        if (again != null) {
+            again.use(dvm);
+            dialogs().show(again);
+        } else {
+            createDialog.keep(dialogs()
+                    .show(FxmlView.CREATE_APPROVAL, new CreateApprovalController(dvm, this::created, this::trouble)));
+        }
+    }
+
+    /** A created approval into the main window's list, selected (whichever main view shows now). */
+    private void created(Approval created) {
+        MainView main = ui.mainView();
+        if (main != null) {
+            main.viewModel().added(created);
+            main.select(created.id());
+        }
     }
 
     void decide(List<ApprovalRow> rows, ApprovalStatus decision) {
@@ -87,7 +104,14 @@ final class MainDialogs {
         }
         if (pending.size() == 1) {
             DecisionViewModel dvm = new DecisionViewModel(session.api(), background, pending.get(0), decision);
-            dialogs().show(FxmlView.DECISION, new DecisionController(dvm, clock, vm::replace, this::trouble));
+            DecisionController again = decisionDialog.closed();
+            if (again != null) {
+                again.use(dvm);
+                dialogs().show(again);
+            } else {
+                decisionDialog.keep(dialogs()
+                        .show(FxmlView.DECISION, new DecisionController(dvm, clock, this::replace, this::trouble)));
+            }
         } else {
             BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
             MainView shown = main;
@@ -95,6 +119,14 @@ final class MainDialogs {
                     .show(
                             FxmlView.BULK_DECISION,
                             new BulkDecisionController(bvm, vm::replace, this::trouble, shown::selectAll));
+        }
+    }
+
+    /** A decided approval (or one someone else decided first) into the main window's list, whichever it is now. */
+    private void replace(Approval decided) {
+        MainView main = ui.mainView();
+        if (main != null) {
+            main.viewModel().replace(decided);
         }
     }
 

@@ -53,6 +53,14 @@ public abstract class DialogController {
         return false;
     }
 
+    /**
+     * True for a dialog whose controls are shown again after it closes (its caller gives it the next view model):
+     * they then wait, styled, in the next dialog's scene root, and the next open only restyles them.
+     */
+    public boolean reused() {
+        return false;
+    }
+
     /** Called when the window closes however it closes (Esc, Cancel, the title bar's ×). */
     public void closed() {}
 

@@ -103,7 +103,9 @@ public final class DialogService {
         }
         // the dialog's root goes into a scene root (a holder) that was styled while the user did nothing
         StackPane holder = takeSpare();
-        holder.getChildren().setAll(root);
+        if (holder.getChildren().size() != 1 || holder.getChildren().get(0) != root) {
+            holder.getChildren().setAll(root); // (a reused dialog's controls may be waiting there, styled)
+        }
         Scene scene = holder.getScene();
         ThemeChoice t = theme.get();
         if (t != null) {
@@ -146,7 +148,7 @@ public final class DialogService {
         stage.setOnHidden(e -> {
             open.remove(dialog.kind(), stage);
             dialog.closed();
-            prepareSpareLater(holder, t);
+            prepareSpareLater(holder, t, dialog.reused());
         });
         if (dialog.kind() != null) {
             open.put(dialog.kind(), stage);
@@ -179,8 +181,18 @@ public final class DialogService {
 
     /** The next dialog's scene root, styled with these controls (taken out of where they are). UI thread. */
     static void prepareSpare(Node content, ThemeChoice theme) {
-        if (spare != null || Boolean.getBoolean("approvals.noDialogSpare")) {
+        prepareSpare(content, theme, false);
+    }
+
+    /** keep: the controls stay in the prepared root (a reused dialog's, shown again as they are). */
+    private static void prepareSpare(Node content, ThemeChoice theme, boolean keep) {
+        if ((spare != null && !keep) || Boolean.getBoolean("approvals.noDialogSpare")) {
             return;
+        }
+        if (content.getScene() != null
+                && content.getScene().getWindow() != null
+                && content.getScene().getWindow().isShowing()) {
+            return; // shown again before this ran
         }
         StackPane holder = new StackPane();
         holder.getStyleClass().add("dialog-holder");
@@ -194,7 +206,9 @@ public final class DialogService {
         if (content.getParent() == null && content.getScene() == null) {
             holder.getChildren().add(content);
             holder.applyCss();
-            holder.getChildren().clear();
+            if (!keep) {
+                holder.getChildren().clear();
+            }
         }
         spare = holder;
     }
@@ -203,7 +217,7 @@ public final class DialogService {
      * After a dialog closed: its controls style the next dialog's scene root, once the owner has shown two frames
      * since (the one without the dialog, and what the decision changed there: styling it sooner delayed those).
      */
-    private void prepareSpareLater(StackPane closedHolder, ThemeChoice theme) {
+    private void prepareSpareLater(StackPane closedHolder, ThemeChoice theme, boolean keep) {
         Runnable prepare = () -> {
             if (!closedHolder.getChildren().isEmpty()) {
                 Node content = closedHolder.getChildren().get(0);
@@ -213,7 +227,7 @@ public final class DialogService {
                     sp.setContent(null);
                     content = inner;
                 }
-                prepareSpare(content, theme);
+                prepareSpare(content, theme, keep);
             }
         };
         Scene ownerScene = owner == null ? null : owner.getScene();
@@ -256,7 +270,10 @@ public final class DialogService {
     /** Headings wrap to at most HEADING_LINES lines; the full text is in a tooltip whenever it is long. */
     private static void headings(Parent root) {
         for (Node n : root.lookupAll("." + HEADING)) {
-            if (n instanceof Label l) {
+            if (n instanceof Label l && l.getProperties().put(HEADING, Boolean.TRUE) != null) {
+                headingHeight(l); // a reused dialog's heading: its listeners are there already
+                fullTextTooltip(l);
+            } else if (n instanceof Label l) {
                 l.setWrapText(true);
                 // its minimum is its wrapped height up to 3 lines: USE_PREF_SIZE beat the maximum (5 lines were
                 // seen), USE_COMPUTED_SIZE let a full dialog squeeze it to 2 lines and an ellipsis

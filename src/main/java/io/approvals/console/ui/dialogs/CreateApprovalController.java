@@ -24,7 +24,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** create_approval.fxml: inline validation as typed, submit off the UI thread, retry without duplicates. */
 public final class CreateApprovalController extends DialogController {
-    private final CreateApprovalViewModel vm;
+    private final ViewModelBindings bindings = new ViewModelBindings();
+    private CreateApprovalViewModel vm;
     private final Consumer<Approval> onCreated;
     private final Consumer<Throwable> onTrouble;
 
@@ -118,20 +119,7 @@ public final class CreateApprovalController extends DialogController {
         approverCaption.setLabelFor(approver);
         priorityCaption.setLabelFor(priority);
         dueCaption.setLabelFor(due);
-
-        title.textProperty().bindBidirectional(vm.titleProperty());
-        Forms.bindError(titleError, title, vm.titleErrorProperty());
-        counter(titleCount, vm.titleProperty(), CreateApprovalRequest.TITLE_MAX);
         Forms.tabLeaves(description);
-        description.textProperty().bindBidirectional(vm.descriptionProperty());
-        Forms.bindError(descriptionError, description, vm.descriptionErrorProperty());
-        counter(descriptionCount, vm.descriptionProperty(), CreateApprovalRequest.DESCRIPTION_MAX);
-
-        requester.textProperty().bindBidirectional(vm.requesterProperty());
-        Forms.bindError(requesterError, requester, vm.requesterErrorProperty());
-        approver.setItems(vm.people());
-        approver.getEditor().textProperty().bindBidirectional(vm.approverProperty());
-        Forms.bindError(approverError, approver, vm.approverErrorProperty());
 
         priority.getItems().setAll(Priority.values());
         priority.setConverter(new StringConverter<>() {
@@ -145,31 +133,69 @@ public final class CreateApprovalController extends DialogController {
                 return null;
             }
         });
-        priority.valueProperty().bindBidirectional(vm.priorityProperty());
         DateFields.commitTypedText(due);
-        due.valueProperty().bindBidirectional(vm.dueDateProperty());
-        Forms.bindError(dueError, due, vm.dueErrorProperty());
-        Forms.bindMessage(error, vm.errorProperty());
-        Forms.bindDetails(details, detailsText, vm.detailsProperty());
-
-        busy.visibleProperty().bind(vm.submittingProperty());
         cancel.setOnAction(e -> close());
         submit.setGraphic(Icons.of(Feather.PLUS));
-        submit.disableProperty().bind(vm.canSubmitProperty().not());
         submit.setOnAction(e -> {
             DateFields.commit(due);
-            vm.submit(
+            CreateApprovalViewModel sending = vm;
+            sending.submit(
                     created -> {
-                        close();
+                        if (vm == sending) {
+                            close(); // not when these controls show a new draft by now
+                        }
                         onCreated.accept(created);
                     },
                     onTrouble);
         });
+        bind(vm);
     }
 
-    private static void counter(Label l, StringProperty text, int max) {
-        l.textProperty()
-                .bind(Bindings.createStringBinding(
+    /**
+     * The same controls for a new draft (the dialog is loaded once and shown again: bench "interaction"): every
+     * field and message comes from this view model, nothing typed or said last time stays. Call while closed.
+     */
+    public void use(CreateApprovalViewModel next) {
+        if (title == null) {
+            vm = next; // not loaded yet: initialize() binds it
+        } else {
+            bind(next);
+        }
+    }
+
+    private void bind(CreateApprovalViewModel next) {
+        bindings.unbindAll();
+        vm = next;
+        bindings.both(title.textProperty(), vm.titleProperty());
+        bindings.error(titleError, title, vm.titleErrorProperty());
+        counter(titleCount, vm.titleProperty(), CreateApprovalRequest.TITLE_MAX);
+        bindings.both(description.textProperty(), vm.descriptionProperty());
+        bindings.error(descriptionError, description, vm.descriptionErrorProperty());
+        counter(descriptionCount, vm.descriptionProperty(), CreateApprovalRequest.DESCRIPTION_MAX);
+
+        bindings.both(requester.textProperty(), vm.requesterProperty());
+        bindings.error(requesterError, requester, vm.requesterErrorProperty());
+        approver.setItems(vm.people());
+        approver.setValue(null); // a person picked last time is not this draft's
+        bindings.both(approver.getEditor().textProperty(), vm.approverProperty());
+        bindings.error(approverError, approver, vm.approverErrorProperty());
+
+        bindings.both(priority.valueProperty(), vm.priorityProperty());
+        bindings.both(due.valueProperty(), vm.dueDateProperty());
+        // a date typed last time and never committed stays in the editor when the value does not change
+        due.getEditor().setText(due.getConverter().toString(due.getValue()));
+        bindings.error(dueError, due, vm.dueErrorProperty());
+        bindings.message(error, vm.errorProperty());
+        bindings.details(details, detailsText, vm.detailsProperty());
+
+        bindings.bind(busy.visibleProperty(), vm.submittingProperty());
+        bindings.bind(submit.disableProperty(), vm.canSubmitProperty().not());
+    }
+
+    private void counter(Label l, StringProperty text, int max) {
+        bindings.bind(
+                l.textProperty(),
+                Bindings.createStringBinding(
                         () -> Messages.format(
                                 "create.count",
                                 text.get() == null ? 0 : text.get().length(),
@@ -190,6 +216,11 @@ public final class CreateApprovalController extends DialogController {
     @Override
     public Node initialFocus() {
         return title;
+    }
+
+    @Override
+    public boolean reused() {
+        return true;
     }
 
     @Override

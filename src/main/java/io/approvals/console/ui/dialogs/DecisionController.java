@@ -23,7 +23,8 @@ import org.kordamp.ikonli.feather.Feather;
 
 /** decision.fxml: approve or reject one approval; typing starts in the comment, Enter there sends. */
 public final class DecisionController extends DialogController {
-    private final DecisionViewModel vm;
+    private final ViewModelBindings bindings = new ViewModelBindings();
+    private DecisionViewModel vm;
     private final Clock clock;
     private final Consumer<Approval> onDecided;
     private final Consumer<Throwable> onTrouble;
@@ -86,6 +87,43 @@ public final class DecisionController extends DialogController {
 
     @FXML
     void initialize() {
+        ToggleGroup group = new ToggleGroup();
+        approve.setGraphic(Icons.of(Feather.CHECK));
+        reject.setGraphic(Icons.of(Feather.X));
+        approve.setToggleGroup(group);
+        reject.setToggleGroup(group);
+        group.selectedToggleProperty().addListener((o, old, t) -> {
+            if (t == null) {
+                old.setSelected(true);
+                return;
+            }
+            vm.decisionProperty().set(t == reject ? ApprovalStatus.REJECTED : ApprovalStatus.APPROVED);
+        });
+
+        commentCaption.setLabelFor(comment);
+        Forms.tabLeaves(comment);
+        // Enter in the comment sends (A, Enter approves); a reject without comment then says why instead of sending
+        Forms.enterSends(comment, this::send);
+        cancel.setOnAction(e -> close());
+        submit.setOnAction(e -> send());
+        bind(vm);
+    }
+
+    /**
+     * The same controls for another approval (the dialog is loaded once and shown again: bench "interaction"):
+     * everything shown comes from this view model, nothing typed or said for the last one stays. Call while closed.
+     */
+    public void use(DecisionViewModel next) {
+        if (heading == null) {
+            vm = next; // not loaded yet: initialize() binds it
+        } else {
+            bind(next);
+        }
+    }
+
+    private void bind(DecisionViewModel next) {
+        bindings.unbindAll();
+        vm = next;
         Approval a = vm.approval();
         heading.setText(a.title());
         String priority = Messages.get(
@@ -103,55 +141,43 @@ public final class DecisionController extends DialogController {
                 a.description() == null || a.description().isBlank()
                         ? Messages.get("decision.noDescription")
                         : a.description());
-
-        ToggleGroup group = new ToggleGroup();
-        approve.setGraphic(Icons.of(Feather.CHECK));
-        reject.setGraphic(Icons.of(Feather.X));
-        approve.setToggleGroup(group);
-        reject.setToggleGroup(group);
+        descriptionPane.setVvalue(0);
         (vm.decisionProperty().get() == ApprovalStatus.REJECTED ? reject : approve).setSelected(true);
-        group.selectedToggleProperty().addListener((o, old, t) -> {
-            if (t == null) {
-                old.setSelected(true);
-                return;
-            }
-            vm.decisionProperty().set(t == reject ? ApprovalStatus.REJECTED : ApprovalStatus.APPROVED);
-        });
 
-        commentCaption.setLabelFor(comment);
-        Forms.tabLeaves(comment);
-        // Enter in the comment sends (A, Enter approves); a reject without comment then says why instead of sending
-        Forms.enterSends(comment, this::send);
-        comment.promptTextProperty()
-                .bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
+        bindings.bind(
+                comment.promptTextProperty(),
+                Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
                         .then(Messages.get("decision.prompt.reject"))
                         .otherwise(Messages.get("decision.prompt.approve")));
-        comment.textProperty().bindBidirectional(vm.commentProperty());
-        Forms.bindError(commentError, comment, vm.commentErrorProperty());
-        Forms.bindMessage(conflict, vm.conflictTextProperty());
-        Forms.bindMessage(error, vm.errorProperty());
-        Forms.bindDetails(details, detailsText, vm.detailsProperty());
+        bindings.both(comment.textProperty(), vm.commentProperty());
+        bindings.error(commentError, comment, vm.commentErrorProperty());
+        bindings.message(conflict, vm.conflictTextProperty());
+        bindings.message(error, vm.errorProperty());
+        bindings.details(details, detailsText, vm.detailsProperty());
 
-        busy.visibleProperty().bind(vm.submittingProperty());
-        cancel.textProperty()
-                .bind(Bindings.when(vm.conflictProperty().isNotNull())
+        bindings.bind(busy.visibleProperty(), vm.submittingProperty());
+        bindings.bind(
+                cancel.textProperty(),
+                Bindings.when(vm.conflictProperty().isNotNull())
                         .then(Messages.get("common.close"))
                         .otherwise(Messages.get("common.cancel")));
-        cancel.setOnAction(e -> close());
-        submit.textProperty()
-                .bind(Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
+        bindings.bind(
+                submit.textProperty(),
+                Bindings.when(vm.decisionProperty().isEqualTo(ApprovalStatus.REJECTED))
                         .then(Messages.get("decision.reject"))
                         .otherwise(Messages.get("decision.approve")));
-        vm.decisionProperty().addListener((o, x, d) -> styleSubmit(d));
+        bindings.listen(vm.decisionProperty(), (o, x, d) -> styleSubmit(d));
         styleSubmit(vm.decisionProperty().get());
-        submit.disableProperty().bind(vm.canSubmitProperty().not());
-        submit.setOnAction(e -> send());
+        bindings.bind(submit.disableProperty(), vm.canSubmitProperty().not());
     }
 
     private void send() {
-        vm.submit(
+        DecisionViewModel sending = vm;
+        sending.submit(
                 decided -> {
-                    close();
+                    if (vm == sending) {
+                        close(); // not when these controls show another approval by now
+                    }
                     onDecided.accept(decided);
                 },
                 onDecided,
@@ -172,6 +198,11 @@ public final class DecisionController extends DialogController {
     @Override
     public Node initialFocus() {
         return comment;
+    }
+
+    @Override
+    public boolean reused() {
+        return true;
     }
 
     @Override

@@ -67,12 +67,28 @@ class DialogAgainUiTest {
     /** What the user sees of a decision dialog's colours and focus. */
     record Look(Paint heading, Paint submitText, String submitBackground, boolean dark, String focus) {}
 
+    /** Set: every open shows this one dialog again (as MainDialogs does), given the next view model. */
+    DecisionController reused;
+
     private Look openAndClose(FxRobot robot, Approval a) throws Exception {
         AtomicReference<DecisionController> c = new AtomicReference<>();
         DecisionViewModel vm =
                 new DecisionViewModel(server.adminSession().api(), new FxBackground(), a, ApprovalStatus.APPROVED);
-        robot.interact(() -> c.set(
-                dialogs.show(FxmlView.DECISION, new DecisionController(vm, Clock.systemUTC(), x -> {}, e -> {}))));
+        if (reused != null) {
+            robot.interact(() -> {
+                if (reused.root() == null) {
+                    reused.use(vm);
+                    dialogs.show(FxmlView.DECISION, reused);
+                } else {
+                    reused.use(vm);
+                    dialogs.show(reused);
+                }
+                c.set(reused);
+            });
+        } else {
+            robot.interact(() -> c.set(
+                    dialogs.show(FxmlView.DECISION, new DecisionController(vm, Clock.systemUTC(), x -> {}, e -> {}))));
+        }
         WaitForAsyncUtils.waitForFxEvents();
         Stage s = c.get().stage();
         AtomicReference<Look> look = new AtomicReference<>();
@@ -109,6 +125,24 @@ class DialogAgainUiTest {
         assertThat(looks.get(0).focus()).isEqualTo("decisionComment");
         assertThat(looks.get(0).heading()).isNotEqualTo(javafx.scene.paint.Color.BLACK);
         assertThat(looks).allMatch(l -> l.equals(looks.get(0)));
+    }
+
+    @Test
+    void theSameDecisionDialogShownAgainLooksTheSameEveryTime(FxRobot robot) throws Exception {
+        Approval a = server.create("Laptop", "lee@example.com", Priority.NORMAL, null);
+        List<Look> fresh = List.of(openAndClose(robot, a));
+        reused = new DecisionController(null, Clock.systemUTC(), x -> {}, e -> {});
+        List<Look> looks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            looks.add(openAndClose(robot, a));
+        }
+        assertThat(looks).allMatch(l -> l.equals(fresh.get(0)));
+    }
+
+    @Test
+    void aThemeChosenBetweenTwoOpensOfTheSameDialogIsTheOneTheSecondShows(FxRobot robot) throws Exception {
+        reused = new DecisionController(null, Clock.systemUTC(), x -> {}, e -> {});
+        aThemeChosenBetweenTwoDialogsIsTheOneTheSecondShows(robot);
     }
 
     @Test

@@ -1,0 +1,215 @@
+package io.approvals.console.ui.dialogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.contract.Priority;
+import io.approvals.console.contract.UpdateStatusRequest;
+import io.approvals.console.ui.UiSandbox;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.Themes;
+import io.approvals.console.ui.session.UiSettings.ThemeChoice;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The decision and create dialogs are loaded once and shown again (MainDialogs): a second open shows the new row's
+ * or draft's data and nothing of the first use (typed text, its undo history, validation, a conflict, a choice),
+ * and Enter, Esc and the focus work as on the first open.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReusedDialogsUiTest {
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+
+    @TempDir
+    Path dir;
+
+    UiSandbox server;
+    DialogService dialogs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Messages.useLanguage("en");
+        Themes.apply(ThemeChoice.LIGHT);
+        stage.setWidth(1000);
+        stage.setHeight(700);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane()));
+        stage.show();
+        server = new UiSandbox(dir.resolve("sandbox"), 0);
+        dialogs = new DialogService(stage, () -> ThemeChoice.LIGHT);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static void until(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String focusId(Stage s) {
+        Node f = s.getScene().getFocusOwner();
+        while (f != null && f.getId() == null) {
+            f = f.getParent();
+        }
+        return f == null ? null : f.getId();
+    }
+
+    private DecisionViewModel decisionFor(Approval a, ApprovalStatus d) {
+        return new DecisionViewModel(server.adminSession().api(), new FxBackground(), a, d);
+    }
+
+    @Test
+    void aDecisionDialogShownAgainShowsTheNewRowAndNothingOfTheLast(FxRobot robot) throws Exception {
+        Approval first = server.create("Laptop for Kim", "lee@example.com", Priority.HIGH, null);
+        Approval second = server.create("Desk chair", "lee@example.com", Priority.LOW, null);
+        List<Approval> decided = new CopyOnWriteArrayList<>();
+        DecisionController c = new DecisionController(
+                decisionFor(first, ApprovalStatus.REJECTED), Clock.systemUTC(), decided::add, e -> {});
+        robot.interact(() -> dialogs.show(FxmlView.DECISION, c));
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage one = c.stage();
+        robot.targetWindow(one);
+        assertThat(c.heading.getText()).isEqualTo("Laptop for Kim");
+        // a reject without a comment says why; then a comment typed, and someone else decides first (409)
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.commentError.isVisible()).isTrue();
+        assertThat(c.comment.getPseudoClassStates()).contains(DANGER);
+        server.admin()
+                .updateStatus(new UpdateStatusRequest(first.id(), ApprovalStatus.APPROVED, "done", first.version()));
+        robot.write("Too expensive").type(KeyCode.ENTER);
+        until(() -> c.conflict.isVisible());
+        assertThat(c.cancel.getText()).isEqualTo(Messages.get("common.close"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(one.isShowing()).isFalse();
+        Thread.sleep(300); // the closed dialog's controls wait, styled, for the next open
+        WaitForAsyncUtils.waitForFxEvents();
+        decided.clear();
+
+        robot.interact(() -> {
+            c.use(decisionFor(second, ApprovalStatus.APPROVED));
+            dialogs.show(c);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage two = c.stage();
+        assertThat(two).isNotSameAs(one);
+        assertThat(two.isShowing()).isTrue();
+        robot.targetWindow(two);
+        assertThat(c.heading.getText()).isEqualTo("Desk chair");
+        assertThat(c.description.getText()).isEqualTo("About Desk chair");
+        assertThat(c.facts.getText())
+                .contains(Messages.get("priority.LOW"))
+                .doesNotContain(Messages.get("priority.HIGH"));
+        assertThat(c.comment.getText()).isEmpty();
+        assertThat(c.comment.isUndoable())
+                .as("the last comment cannot come back with Ctrl+Z")
+                .isFalse();
+        assertThat(c.commentError.isVisible()).isFalse();
+        assertThat(c.comment.getPseudoClassStates()).doesNotContain(DANGER);
+        assertThat(c.conflict.isVisible()).isFalse();
+        assertThat(c.error.isVisible()).isFalse();
+        assertThat(c.details.isVisible()).isFalse();
+        assertThat(c.approve.isSelected()).isTrue();
+        assertThat(c.submit.getText()).isEqualTo(Messages.get("decision.approve"));
+        assertThat(c.submit.getStyleClass()).contains("success").doesNotContain("danger");
+        assertThat(c.submit.isDisabled()).isFalse();
+        assertThat(c.cancel.getText()).isEqualTo(Messages.get("common.cancel"));
+        assertThat(focusId(two)).isEqualTo("decisionComment");
+
+        // Enter sends for the row shown now, and only for it
+        robot.write("Fine").type(KeyCode.ENTER);
+        until(() -> !decided.isEmpty());
+        assertThat(decided).hasSize(1);
+        assertThat(decided.get(0).id()).isEqualTo(second.id());
+        assertThat(decided.get(0).status()).isEqualTo(ApprovalStatus.APPROVED);
+        assertThat(decided.get(0).comment()).isEqualTo("Fine");
+        until(() -> !two.isShowing());
+    }
+
+    @Test
+    void aCreateDialogShownAgainStartsEmpty(FxRobot robot) throws Exception {
+        List<Approval> created = new CopyOnWriteArrayList<>();
+        AtomicReference<CreateApprovalController> ref = new AtomicReference<>();
+        robot.interact(() -> ref.set(dialogs.show(
+                FxmlView.CREATE_APPROVAL,
+                new CreateApprovalController(draft("kim@example.com"), created::add, e -> {}))));
+        WaitForAsyncUtils.waitForFxEvents();
+        CreateApprovalController c = ref.get();
+        Stage one = c.stage();
+        robot.targetWindow(one);
+        robot.write("Projector");
+        robot.interact(() -> {
+            c.description.setText("For the big room");
+            c.due.getEditor().setText("not a date"); // typed, never committed
+            c.approver.setValue("kim@example.com"); // picked from the list
+            c.title.clear(); // a title typed and taken back: "a title is needed"
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.titleError.isVisible()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(one.isShowing()).isFalse();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> {
+            c.use(draft("lee@example.com"));
+            dialogs.show(c);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage two = c.stage();
+        robot.targetWindow(two);
+        assertThat(c.title.getText()).isEmpty();
+        assertThat(c.title.isUndoable()).isFalse();
+        assertThat(c.titleError.isVisible()).isFalse();
+        assertThat(c.title.getPseudoClassStates()).doesNotContain(DANGER);
+        assertThat(c.description.getText()).isEmpty();
+        assertThat(c.description.isUndoable()).isFalse();
+        assertThat(c.due.getEditor().getText()).isEmpty();
+        assertThat(c.approver.getValue()).isNull();
+        assertThat(c.approver.getEditor().getText()).isEmpty();
+        assertThat(c.requester.getText()).isEqualTo("lee@example.com");
+        assertThat(c.titleCount.getText()).startsWith("0 ");
+        assertThat(focusId(two)).isEqualTo("createTitle");
+
+        robot.write("Whiteboard").type(KeyCode.ENTER);
+        until(() -> !created.isEmpty());
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).title()).isEqualTo("Whiteboard");
+        assertThat(created.get(0).requester()).isEqualTo("lee@example.com");
+        until(() -> !two.isShowing());
+    }
+
+    private CreateApprovalViewModel draft(String requester) {
+        CreateApprovalViewModel vm = new CreateApprovalViewModel(
+                server.adminSession().api(), new FxBackground(), Clock.system(ZoneId.systemDefault()));
+        vm.requesterProperty().set(requester);
+        return vm;
+    }
+}
