@@ -4,6 +4,7 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ final class DetailPane extends ScrollPane {
     private final Label description = wrapped("detailDescription");
     private final List<Node> content;
     private ApprovalRow shown;
+    /** The relative parts of the created and due lines shown ("3 min", "in 2 h"). */
+    private String shownAge = "";
+
+    private String shownDue = "";
     /** Whether the grid holds the decision's rows; null before it holds any. */
     private Boolean gridDecided;
 
@@ -83,21 +88,29 @@ final class DetailPane extends ScrollPane {
         if (shown == null) {
             return;
         }
+        // the whole line only when its relative part changed: by the minute once the approval is a minute old
         Approval a = shown.approval();
-        set("created", createdText(a));
-        set("due", dueText(a));
+        Instant now = clock.instant();
+        String age = TimeText.age(a.createdAt(), now);
+        if (!age.equals(shownAge)) {
+            set("created", createdText(a));
+        }
+        String due = TimeText.due(a.dueAt(), now);
+        if (!due.equals(shownDue)) {
+            set("due", dueText(a));
+        }
     }
 
     private String createdText(Approval a) {
-        return Messages.format(
-                "main.detail.createdAgo", TimeText.full(a.createdAt()), TimeText.age(a.createdAt(), clock.instant()));
+        shownAge = TimeText.age(a.createdAt(), clock.instant());
+        return Messages.format("main.detail.createdAgo", TimeText.full(a.createdAt()), shownAge);
     }
 
     private String dueText(Approval a) {
+        shownDue = TimeText.due(a.dueAt(), clock.instant());
         return a.dueAt() == null
                 ? Messages.get("main.detail.noDue")
-                : Messages.format(
-                        "main.detail.dueIn", TimeText.full(a.dueAt()), TimeText.due(a.dueAt(), clock.instant()));
+                : Messages.format("main.detail.dueIn", TimeText.full(a.dueAt()), shownDue);
     }
 
     private void show(ApprovalRow row) {
