@@ -2,6 +2,7 @@ package io.approvals.console.ui;
 
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Background;
+import io.approvals.console.ui.common.CaretBlinkTimeout;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.DialogWarmUp;
 import io.approvals.console.ui.common.FxmlView;
@@ -219,6 +220,7 @@ public final class ConsoleUi implements MainActions {
         keychainNotice.localize(); // in the language of the screen it is over
         StackPane layered = new StackPane(root, keychainNotice);
         stage.getScene().setRoot(layered);
+        CaretBlinkTimeout.install(stage.getScene());
         style();
     }
 

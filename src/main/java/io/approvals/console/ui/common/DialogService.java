@@ -114,6 +114,7 @@ public final class DialogService {
         stage.setScene(scene);
         dialog.shownIn(stage);
         keys(scene, dialog, stage);
+        CaretBlinkTimeout.install(scene);
 
         Rectangle2D bounds = screen.apply(owner);
         double maxW = Math.floor(bounds.getWidth() * SCREEN_SHARE);

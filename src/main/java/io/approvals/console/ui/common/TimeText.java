@@ -20,16 +20,55 @@ public final class TimeText {
     /** A short span: "45 s", "12 min", "3 h", "4 d" (units from the bundle: main.time.s, .min, .h, .d). */
     public static String span(Duration d) {
         long s = Math.abs(d.getSeconds());
-        if (s < 60) {
-            return Messages.format("main.time.s", s);
+        int kind = kindOf(s);
+        return worded(kind, countOf(s, kind));
+    }
+
+    private static final int SECONDS = 0;
+    private static final int MINUTES = 1;
+    private static final int HOURS = 2;
+    private static final int DAYS = 3;
+    private static final int IN = 4;
+    private static final int OVERDUE = 8;
+    private static final String[] KEYS = {"main.time.s", "main.time.min", "main.time.h", "main.time.d"};
+
+    /** The texts made so far, for the bundle they came from: each cell of the Age and Due columns asked for two or three
+     * MessageFormats (a pattern parsed each time) while scrolling (bench "100k"); a table shows few different ones. */
+    private record Worded(
+            java.util.ResourceBundle bundle, java.util.concurrent.ConcurrentHashMap<Long, String> texts) {}
+
+    private static volatile Worded worded;
+
+    /** "3 d" (kind SECONDS..DAYS), "in 3 d" (| IN), "3 d overdue" (| OVERDUE), made once per bundle. */
+    private static String worded(int kind, long n) {
+        java.util.ResourceBundle b = Messages.bundle();
+        Worded w = worded;
+        if (w == null || w.bundle() != b) {
+            w = new Worded(b, new java.util.concurrent.ConcurrentHashMap<>());
+            worded = w;
         }
-        if (s < 3600) {
-            return Messages.format("main.time.min", s / 60);
+        if (w.texts().size() > 10_000) {
+            w.texts().clear();
         }
-        if (s < 86_400) {
-            return Messages.format("main.time.h", s / 3600);
-        }
-        return Messages.format("main.time.d", s / 86_400);
+        return w.texts().computeIfAbsent(n << 4 | kind, k -> {
+            String span = Messages.format(KEYS[kind & 3], n);
+            return (kind & IN) != 0
+                    ? Messages.format("time.in", span)
+                    : (kind & OVERDUE) != 0 ? Messages.format("main.time.overdue", span) : span;
+        });
+    }
+
+    private static int kindOf(long s) {
+        return s < 60 ? SECONDS : s < 3600 ? MINUTES : s < 86_400 ? HOURS : DAYS;
+    }
+
+    private static long countOf(long s, int kind) {
+        return switch (kind) {
+            case SECONDS -> s;
+            case MINUTES -> s / 60;
+            case HOURS -> s / 3600;
+            default -> s / 86_400;
+        };
     }
 
     /** Age of something created at createdAt: "3 d". */
@@ -43,7 +82,9 @@ public final class TimeText {
             return "";
         }
         Duration d = Duration.between(now, dueAt);
-        return d.isNegative() ? Messages.format("main.time.overdue", span(d)) : Messages.format("time.in", span(d));
+        long s = Math.abs(d.getSeconds());
+        int kind = kindOf(s);
+        return worded(kind | (d.isNegative() ? OVERDUE : IN), countOf(s, kind));
     }
 
     /** "12 s ago", "never". */

@@ -4,21 +4,46 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
-import java.util.Locale;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** Every field of the selected approval; the description wrapped; decision facts when present. */
+/**
+ * Every field of the selected approval; the description wrapped; decision facts when present. Its labels are made once
+ * and given the next row's texts: a pane of new labels for each selection was styled and laid out from scratch on
+ * every Page Down (bench "100k", scrolling a page at a time).
+ */
 final class DetailPane extends ScrollPane {
+    private static final List<String> FIELDS =
+            List.of("status", "priority", "requester", "approver", "due", "created", "updated", "version", "id");
+    private static final List<String> DECIDED_FIELDS = List.of("decidedBy", "decidedAt");
+
     private final VBox box = new VBox(12);
     private final Clock clock;
+    private final Label hint;
+    private final Label title = new Label();
+    private final GridPane grid = new GridPane();
+    private final Map<String, Label[]> fields = new LinkedHashMap<>();
+    private final Label commentHeading = section(Messages.get("main.detail.comment"));
+    private final Label comment = wrapped("detailComment");
+    private final Label descriptionHeading = section(Messages.get("main.detail.description"));
+    private final Label description = wrapped("detailDescription");
+    private final List<Node> content;
     private ApprovalRow shown;
-    private Label dueText;
-    private Label createdText;
+    /** The relative parts of the created and due lines shown ("3 min", "in 2 h"). */
+    private String shownAge = "";
+
+    private String shownDue = "";
+    /** Whether the grid holds the decision's rows; null before it holds any. */
+    private Boolean gridDecided;
 
     DetailPane(ApprovalsViewModel vm) {
         this.clock = vm.clock();
@@ -28,111 +53,132 @@ final class DetailPane extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         box.setPadding(new Insets(16));
         setContent(box);
+        hint = new Label(Messages.format(
+                "main.detail.hint",
+                key(MainAction.APPROVE),
+                key(MainAction.REJECT),
+                key(MainAction.NEW_APPROVAL),
+                key(MainAction.REFRESH)));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("text-muted");
+        title.setId("detailTitle");
+        title.setWrapText(true);
+        title.getStyleClass().addAll("title-3", "detail-title");
+        grid.setHgap(12);
+        grid.setVgap(6);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(90);
+        grid.getColumnConstraints().addAll(keys, new ColumnConstraints());
+        for (String f : FIELDS.subList(0, 7)) {
+            fields.put(f, field(f));
+        }
+        for (String f : DECIDED_FIELDS) {
+            fields.put(f, field(f));
+        }
+        for (String f : FIELDS.subList(7, FIELDS.size())) {
+            fields.put(f, field(f));
+        }
+        content = List.of(title, grid, commentHeading, comment, descriptionHeading, description);
         vm.selectedProperty().addListener((o, a, row) -> show(row));
         show(null);
     }
 
     /** Redraws the relative times ("Created … (3 min ago)") of what is shown, without rebuilding the pane. */
     void tick() {
-        if (shown == null || createdText == null) {
+        if (shown == null) {
             return;
         }
+        // the whole line only when its relative part changed: by the minute once the approval is a minute old
         Approval a = shown.approval();
-        createdText.setText(createdText(a));
-        if (dueText != null) {
-            dueText.setText(dueText(a));
+        Instant now = clock.instant();
+        String age = TimeText.age(a.createdAt(), now);
+        if (!age.equals(shownAge)) {
+            set("created", createdText(a));
+        }
+        String due = TimeText.due(a.dueAt(), now);
+        if (!due.equals(shownDue)) {
+            set("due", dueText(a));
         }
     }
 
     private String createdText(Approval a) {
-        return Messages.format(
-                "main.detail.createdAgo", TimeText.full(a.createdAt()), TimeText.age(a.createdAt(), clock.instant()));
+        shownAge = TimeText.age(a.createdAt(), clock.instant());
+        return Messages.format("main.detail.createdAgo", TimeText.full(a.createdAt()), shownAge);
     }
 
     private String dueText(Approval a) {
+        shownDue = TimeText.due(a.dueAt(), clock.instant());
         return a.dueAt() == null
                 ? Messages.get("main.detail.noDue")
-                : Messages.format(
-                        "main.detail.dueIn", TimeText.full(a.dueAt()), TimeText.due(a.dueAt(), clock.instant()));
+                : Messages.format("main.detail.dueIn", TimeText.full(a.dueAt()), shownDue);
     }
 
     private void show(ApprovalRow row) {
         shown = row;
-        dueText = null;
-        createdText = null;
-        box.getChildren().clear();
         if (row == null) {
-            Label hint = new Label(Messages.format(
-                    "main.detail.hint",
-                    key(MainAction.APPROVE),
-                    key(MainAction.REJECT),
-                    key(MainAction.NEW_APPROVAL),
-                    key(MainAction.REFRESH)));
-            hint.setWrapText(true);
-            hint.getStyleClass().add("text-muted");
-            box.getChildren().add(hint);
+            box.getChildren().setAll(hint);
             return;
         }
         Approval a = row.approval();
-        Label title = new Label(a.title());
-        title.setId("detailTitle");
-        title.setWrapText(true);
-        title.getStyleClass().addAll("title-3", "detail-title");
-        Label chip = new Label(row.shownPriority());
-        chip.getStyleClass().addAll("chip", "chip-" + row.priority().wire().toLowerCase(Locale.ROOT));
-        Label status = new Label(row.shownStatus());
-        status.getStyleClass().addAll("chip", "chip-status");
-
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(6);
-        ColumnConstraints keys = new ColumnConstraints();
-        keys.setMinWidth(90);
-        grid.getColumnConstraints().addAll(keys, new ColumnConstraints());
-        int r = 0;
-        r = field(grid, r, "status", row.shownStatus());
-        r = field(grid, r, "priority", row.shownPriority());
-        r = field(grid, r, "requester", a.requester());
-        r = field(grid, r, "approver", a.approver() == null ? Messages.get("main.detail.anyone") : a.approver());
-        r = field(grid, r, "due", dueText(a));
-        dueText = lastValue(grid);
-        r = field(grid, r, "created", createdText(a));
-        createdText = lastValue(grid);
-        r = field(grid, r, "updated", TimeText.full(a.updatedAt()));
-        if (a.decidedBy() != null) {
-            r = field(grid, r, "decidedBy", a.decidedBy());
-            r = field(grid, r, "decidedAt", TimeText.full(a.decidedAt()));
+        title.setText(a.title());
+        set("status", row.shownStatus());
+        set("priority", row.shownPriority());
+        set("requester", a.requester());
+        set("approver", a.approver() == null ? Messages.get("main.detail.anyone") : a.approver());
+        set("due", dueText(a));
+        set("created", createdText(a));
+        set("updated", TimeText.full(a.updatedAt()));
+        boolean decided = a.decidedBy() != null;
+        if (decided) {
+            set("decidedBy", a.decidedBy());
+            set("decidedAt", TimeText.full(a.decidedAt()));
         }
-        r = field(
-                grid,
-                r,
+        set(
                 "version",
                 a.raw() != null && a.raw().versionToken() != null
                         ? a.raw().versionToken()
                         : Long.toString(a.version()));
-        field(grid, r, "id", a.id());
-
-        box.getChildren().addAll(title, grid);
-        if (a.comment() != null && !a.comment().isBlank()) {
-            box.getChildren()
-                    .addAll(section(Messages.get("main.detail.comment")), wrapped(a.comment(), "detailComment"));
+        set("id", a.id());
+        fillGrid(decided);
+        boolean hasComment = a.comment() != null && !a.comment().isBlank();
+        if (hasComment) {
+            comment.setText(a.comment());
         }
-        box.getChildren()
-                .addAll(
-                        section(Messages.get("main.detail.description")),
-                        wrapped(
-                                a.description() == null || a.description().isBlank()
-                                        ? Messages.get("main.detail.noDescription")
-                                        : a.description(),
-                                "detailDescription"));
+        for (Label l : List.of(commentHeading, comment)) {
+            l.setVisible(hasComment);
+            l.setManaged(hasComment);
+        }
+        description.setText(
+                a.description() == null || a.description().isBlank()
+                        ? Messages.get("main.detail.noDescription")
+                        : a.description());
+        if (box.getChildren().size() != content.size()) {
+            box.getChildren().setAll(content);
+        }
+    }
+
+    /** The grid's rows, with or without the decision's two; changed only when that changes. */
+    private void fillGrid(boolean decided) {
+        if (gridDecided != null && gridDecided == decided) {
+            return;
+        }
+        gridDecided = decided;
+        grid.getChildren().clear();
+        int r = 0;
+        for (Map.Entry<String, Label[]> e : fields.entrySet()) {
+            if (!decided && DECIDED_FIELDS.contains(e.getKey())) {
+                continue;
+            }
+            grid.addRow(r++, e.getValue());
+        }
+    }
+
+    private void set(String field, String value) {
+        fields.get(field)[1].setText(value == null ? "" : value);
     }
 
     private static String key(MainAction a) {
         return a.firstKey().getDisplayText();
-    }
-
-    private static Label lastValue(GridPane grid) {
-        return (Label) grid.getChildren().get(grid.getChildren().size() - 1);
     }
 
     private static Label section(String text) {
@@ -141,21 +187,20 @@ final class DetailPane extends ScrollPane {
         return l;
     }
 
-    private static Label wrapped(String text, String id) {
-        Label l = new Label(text);
+    private static Label wrapped(String id) {
+        Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
         l.getStyleClass().add("detail-text");
         return l;
     }
 
-    private static int field(GridPane grid, int row, String key, String value) {
+    private static Label[] field(String key) {
         Label k = new Label(Messages.get("main.detail." + key));
         k.getStyleClass().add("detail-key");
-        Label v = new Label(value == null ? "" : value);
+        Label v = new Label();
         v.setWrapText(true);
         v.getStyleClass().add("detail-value");
-        grid.addRow(row, k, v);
-        return row + 1;
+        return new Label[] {k, v};
     }
 }

@@ -112,7 +112,7 @@ class MainWindowReleaseUiTest {
      * drawing every frame; an earlier test class leaves one behind. Stopped here (JavaFX internals, by reflection:
      * test hygiene only); if that fails the test is skipped below, never passed without looking.
      */
-    private static void stopCaretsBlinkingInHiddenWindows() {
+    static void stopCaretsBlinkingInHiddenWindows() {
         try {
             Object timer = com.sun.javafx.tk.Toolkit.getToolkit().getPrimaryTimer();
             Class<?> c = timer.getClass();
