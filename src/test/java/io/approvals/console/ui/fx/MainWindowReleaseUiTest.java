@@ -127,7 +127,11 @@ class MainWindowReleaseUiTest {
                 }
                 java.lang.reflect.Field owner = r.getClass().getDeclaredField("this$0");
                 owner.setAccessible(true);
-                if (owner.get(r) instanceof javafx.animation.Timeline t
+                if (owner.get(r) instanceof javafx.animation.PauseTransition p
+                        && p.getOnFinished() != null
+                        && p.getOnFinished().getClass().getName().contains("CaretBlinkTimeout")) {
+                    p.stop(); // CaretBlinkTimeout's wait, for the same hidden caret (an animation as well)
+                } else if (owner.get(r) instanceof javafx.animation.Timeline t
                         && t.getKeyFrames().stream()
                                 .anyMatch(k -> k.getOnFinished() != null
                                         && k.getOnFinished()
