@@ -152,7 +152,8 @@ class KeyRotationVanishSubprocessTest {
             issued.add(Json.tolerant().readValue(body, IssuedKey.class).key().reveal());
         }
         assertThat(issued)
-                .as("the server issued a new key in the faulty rotation and in the one after")
+                .as("the server issued a new key in the faulty rotation and in the one after; the rotation after: rc "
+                        + read("again.rc") + ", " + read("again.err") + "\nsession: " + read("session.log"))
                 .hasSize(2);
         String newKey = issued.get(0);
         assertThat(newKey).isNotEqualTo(oldKey);
