@@ -2,17 +2,9 @@ package io.approvals.console.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.approvals.console.app.DesktopEnvironment;
-import io.approvals.console.config.AppPaths;
-import io.approvals.console.credentials.SessionOnlyStore;
-import io.approvals.console.service.HttpClientFactory;
-import io.approvals.console.ui.ConsoleUi;
-import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.CaretBlinkTimeout;
-import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.MainView;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,21 +38,14 @@ class CaretBlinkTimeoutUiTest {
     @TempDir
     java.nio.file.Path dir;
 
-    UiSandbox server;
-    DesktopEnvironment env;
-    FxBackground background;
-    ConsoleUi ui;
+    ConsoleUiFixture fx;
     Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         System.setProperty(CaretBlinkTimeout.TIMEOUT_PROPERTY, "3000");
         this.stage = stage;
-        server = new UiSandbox(dir.resolve("sandbox"), 40);
-        env = new DesktopEnvironment(
-                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
-        background = new FxBackground();
-        ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
+        fx = new ConsoleUiFixture(stage, dir, 40);
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1200, 800));
         stage.show();
     }
@@ -68,11 +53,7 @@ class CaretBlinkTimeoutUiTest {
     @AfterEach
     void stop() throws Exception {
         System.clearProperty(CaretBlinkTimeout.TIMEOUT_PROPERTY);
-        org.testfx.api.FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> ui.stop()).get();
-        server.close();
-        env.close();
-        background.close();
+        fx.close();
     }
 
     @Test
@@ -103,7 +84,7 @@ class CaretBlinkTimeoutUiTest {
     @Test
     void aDialogsTextAreaRestsToo(FxRobot robot) throws Exception {
         shown(robot);
-        robot.interact(() -> ui.mainView().table().requestFocus());
+        robot.interact(() -> fx.ui.mainView().table().requestFocus());
         robot.type(KeyCode.A); // the decision dialog, the focus in its comment
         Waits.until(() -> robot.lookup("#decisionComment")
                 .<TextArea>tryQuery()
@@ -193,8 +174,8 @@ class CaretBlinkTimeoutUiTest {
     }
 
     private MainView shown(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.showMain(server.adminSession()));
-        MainView view = ui.mainView();
+        robot.interact(() -> fx.ui.showMain(fx.server.adminSession()));
+        MainView view = fx.ui.mainView();
         TableView<ApprovalRow> table = view.table();
         Waits.until(() -> table.getItems().size() == 40);
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,20 +2,13 @@ package io.approvals.console.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.approvals.console.app.DesktopEnvironment;
-import io.approvals.console.config.AppPaths;
 import io.approvals.console.contract.Approval;
-import io.approvals.console.credentials.SessionOnlyStore;
-import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.ui.ConsoleUi;
-import io.approvals.console.ui.UiSandbox;
-import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.Tooltips;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,45 +47,30 @@ class MainWindowBundleUiTest {
     @TempDir
     Path dir;
 
-    UiSandbox server;
-    DesktopEnvironment env;
-    FxBackground background;
-    ConsoleUi ui;
+    ConsoleUiFixture fx;
     Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        server = new UiSandbox(dir.resolve("sandbox"), 40);
-        env = new DesktopEnvironment(
-                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
-        background = new FxBackground();
-        ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
+        fx = new ConsoleUiFixture(stage, dir, 40);
         stage.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> {
-                    ui.stop();
-                    Messages.useLanguage("en");
-                })
-                .get();
-        server.close();
-        env.close();
-        background.close();
+        fx.close();
     }
 
     @Test
     void everyTextOfTheMainWindowIsFromTheGermanBundle(FxRobot robot) throws Exception {
-        ConsoleSession session = server.adminSession();
+        ConsoleSession session = fx.server.adminSession();
         robot.interact(() -> {
             Messages.useLanguage("de");
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
             }
-            ui.showMain(session);
+            fx.ui.showMain(session);
         });
         TableView<ApprovalRow> table = robot.lookup("#approvalsTable").query();
         Waits.until(() -> table.getItems().size() == 40);
@@ -106,11 +84,11 @@ class MainWindowBundleUiTest {
             collect(table.getPlaceholder(), texts);
         });
         // the empty state of a search that hides everything
-        robot.interact(() -> ui.mainView().viewModel().searchProperty().set("zzzz-nothing-matches"));
+        robot.interact(() -> fx.ui.mainView().viewModel().searchProperty().set("zzzz-nothing-matches"));
         Waits.until(() -> table.getItems().isEmpty());
         robot.interact(() -> collect(table.getPlaceholder(), texts));
 
-        Set<String> data = data(session, ui.mainView().viewModel().rows());
+        Set<String> data = data(session, fx.ui.mainView().viewModel().rows());
         List<BundleText> german = patterns(ResourceBundle.getBundle(Messages.BUNDLE, Locale.GERMAN));
         Set<String> notFromBundle = new TreeSet<>();
         for (String t : texts) {
@@ -136,19 +114,19 @@ class MainWindowBundleUiTest {
     /** Settings → Deutsch: the main window (built in code, not FXML) is built again in German at once. */
     @Test
     void theMainWindowTakesANewLanguageAtOnce(FxRobot robot) throws Exception {
-        ConsoleSession session = server.adminSession();
+        ConsoleSession session = fx.server.adminSession();
         robot.interact(() -> {
             Messages.useLanguage("en");
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
             }
-            ui.showMain(session);
+            fx.ui.showMain(session);
         });
-        Waits.until(
-                () -> ui.mainView() != null && ui.mainView().table().getItems().size() == 40);
+        Waits.until(() ->
+                fx.ui.mainView() != null && fx.ui.mainView().table().getItems().size() == 40);
         assertThat(visibleTexts(robot)).contains("Approve").doesNotContain("Genehmigen");
 
-        robot.interact(() -> ui.settings());
+        robot.interact(() -> fx.ui.settings());
         Waits.until(() -> robot.lookup("#settingsLanguage").tryQuery().isPresent());
         javafx.scene.control.ComboBox<String> language =
                 robot.lookup("#settingsLanguage").query();
@@ -156,8 +134,8 @@ class MainWindowBundleUiTest {
         javafx.scene.control.Button save = robot.lookup("#settingsSave").query();
         robot.interact(save::fire);
 
-        Waits.until(() -> ui.mainView() != null
-                && ui.mainView().table().getItems().size() == 40
+        Waits.until(() -> fx.ui.mainView() != null
+                && fx.ui.mainView().table().getItems().size() == 40
                 && visibleTexts(robot).contains("Genehmigen"));
         assertThat(visibleTexts(robot))
                 .contains("Genehmigen", "Offene Freigaben")
@@ -177,7 +155,7 @@ class MainWindowBundleUiTest {
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
             }
-            ui.showMain(server.adminSession());
+            fx.ui.showMain(fx.server.adminSession());
         });
         TableView<ApprovalRow> table = robot.lookup("#approvalsTable").query();
         Waits.until(() -> table.getItems().size() == 40);

@@ -2,19 +2,11 @@ package io.approvals.console.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.approvals.console.app.DesktopEnvironment;
-import io.approvals.console.config.AppPaths;
-import io.approvals.console.credentials.SessionOnlyStore;
-import io.approvals.console.service.HttpClientFactory;
-import io.approvals.console.ui.ConsoleUi;
-import io.approvals.console.ui.UiSandbox;
-import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.main.MainView;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -37,36 +29,25 @@ class MainWindowReleaseUiTest {
     @TempDir
     Path dir;
 
-    UiSandbox server;
-    DesktopEnvironment env;
-    FxBackground background;
-    ConsoleUi ui;
+    ConsoleUiFixture fx;
     Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        server = new UiSandbox(dir.resolve("sandbox"), 40);
-        env = new DesktopEnvironment(
-                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
-        background = new FxBackground();
-        ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
+        fx = new ConsoleUiFixture(stage, dir, 40);
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1200, 800));
         stage.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> ui.stop()).get();
-        server.close();
-        env.close();
-        background.close();
+        fx.close();
     }
 
     @Test
     void aReplacedMainWindowIsReleasedWithItsRows(FxRobot robot) throws Exception {
-        ConsoleSession session = server.adminSession();
+        ConsoleSession session = fx.server.adminSession();
         WeakReference<MainView> first = new WeakReference<>(shown(robot, session));
         WeakReference<ApprovalRow> aRow =
                 new WeakReference<>(first.get().viewModel().rows().get(0));
@@ -97,7 +78,7 @@ class MainWindowReleaseUiTest {
         int before = framesIn3Seconds(robot);
         Assumptions.assumeTrue(before < 30, "an earlier test left something drawing every frame (" + before + ")");
 
-        MainView view = shown(robot, server.adminSession());
+        MainView view = shown(robot, fx.server.adminSession());
         // the focus where the app puts it, on the table: a focused text field's caret blinks on a Timeline, which
         // draws every frame (JavaFX's own; see docs/performance-notes.md)
         robot.interact(() -> view.table().requestFocus());
@@ -156,8 +137,8 @@ class MainWindowReleaseUiTest {
     }
 
     private MainView shown(FxRobot robot, ConsoleSession session) throws Exception {
-        robot.interact(() -> ui.showMain(session));
-        MainView view = ui.mainView();
+        robot.interact(() -> fx.ui.showMain(session));
+        MainView view = fx.ui.mainView();
         TableView<ApprovalRow> table = view.table();
         Waits.until(() -> table.getItems().size() == 40);
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,20 +2,12 @@ package io.approvals.console.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.approvals.console.app.DesktopEnvironment;
-import io.approvals.console.config.AppPaths;
-import io.approvals.console.credentials.SessionOnlyStore;
-import io.approvals.console.service.HttpClientFactory;
-import io.approvals.console.ui.ConsoleUi;
-import io.approvals.console.ui.UiSandbox;
-import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Application;
@@ -48,21 +40,14 @@ class NothingCutOffUiTest {
     @TempDir
     Path dir;
 
-    UiSandbox server;
-    DesktopEnvironment env;
-    FxBackground background;
-    ConsoleUi ui;
+    ConsoleUiFixture fx;
     Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Themes.apply(ThemeChoice.LIGHT);
-        server = new UiSandbox(dir.resolve("sandbox"), 40);
-        env = new DesktopEnvironment(
-                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
-        background = new FxBackground();
-        ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
+        fx = new ConsoleUiFixture(stage, dir, 40);
         stage.show();
     }
 
@@ -74,11 +59,7 @@ class NothingCutOffUiTest {
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(ui::stop).get();
-        server.close();
-        env.close();
-        background.close();
+        fx.close();
     }
 
     @Test
@@ -87,7 +68,7 @@ class NothingCutOffUiTest {
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
             }
-            ui.showMain(server.adminSession());
+            fx.ui.showMain(fx.server.adminSession());
         });
         Waits.until(() -> robot.lookup("#approvalsTable")
                         .<TableView<ApprovalRow>>query()
@@ -126,7 +107,7 @@ class NothingCutOffUiTest {
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1400, 900));
             }
-            ui.showMain(server.adminSession());
+            fx.ui.showMain(fx.server.adminSession());
             stage.setWidth(900);
             stage.setHeight(600);
         });

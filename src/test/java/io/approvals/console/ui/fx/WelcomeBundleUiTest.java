@@ -2,19 +2,11 @@ package io.approvals.console.ui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.approvals.console.app.DesktopEnvironment;
-import io.approvals.console.config.AppPaths;
 import io.approvals.console.contract.ApiKey;
-import io.approvals.console.credentials.SessionOnlyStore;
-import io.approvals.console.service.HttpClientFactory;
 import io.approvals.console.testing.Canary;
-import io.approvals.console.ui.ConsoleUi;
-import io.approvals.console.ui.UiSandbox;
-import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.session.UiSettings;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The welcome screen in German, as a user who chose German in Settings meets it: first run, a key with a typo,
@@ -48,36 +39,21 @@ class WelcomeBundleUiTest {
     @TempDir
     Path dir;
 
-    UiSandbox server;
-    DesktopEnvironment env;
-    FxBackground background;
-    ConsoleUi ui;
+    ConsoleUiFixture fx;
     Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        server = new UiSandbox(dir.resolve("sandbox"), 3);
-        env = new DesktopEnvironment(
-                AppPaths.under(dir.resolve("home")), new SessionOnlyStore(), new HttpClientFactory());
         // the user chose German in Settings (and nothing else is configured: first run)
-        env.saveSettings(new UiSettings(30, UiSettings.ThemeChoice.LIGHT, true, "de"));
-        background = new FxBackground();
-        ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
-        ui.start();
+        fx = new ConsoleUiFixture(
+                stage, dir, 3, env -> env.saveSettings(new UiSettings(30, UiSettings.ThemeChoice.LIGHT, true, "de")));
+        fx.ui.start();
     }
 
     @AfterEach
     void stop() throws Exception {
-        org.testfx.api.FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> {
-                    ui.stop();
-                    Messages.useLanguage("en");
-                })
-                .get();
-        server.close();
-        env.close();
-        background.close();
+        fx.close();
     }
 
     private static String text(FxRobot robot, String query) {
@@ -109,8 +85,8 @@ class WelcomeBundleUiTest {
         collect(robot, texts); // first run
         assertThat(texts).contains("Willkommen bei Approvals Console", "Sandbox starten", "Pr\u00fcfen");
 
-        String url = "http://127.0.0.1:" + server.sandbox().port();
-        ApiKey key = server.key("dana@example.com", "read", "write");
+        String url = "http://127.0.0.1:" + fx.server.sandbox().port();
+        ApiKey key = fx.server.key("dana@example.com", "read", "write");
         // a key with a typo: said as it is typed
         setText(robot, "#urlField", url);
         setText(
@@ -151,8 +127,8 @@ class WelcomeBundleUiTest {
 
         // the Add connection form, over an open connection: it has a way back
         robot.interact(() -> {
-            ui.showMain(server.adminSession());
-            ui.addConnection();
+            fx.ui.showMain(fx.server.adminSession());
+            fx.ui.addConnection();
         });
         Waits.until(() -> robot.lookup("#backButton").tryQuery().isPresent());
         List<String> addForm = new ArrayList<>();
