@@ -47,28 +47,9 @@ final class Forms {
         });
     }
 
-    /** Binds a message label: shown only when there is something to say. */
+    /** Binds a message label for good: shown only when there is something to say (see ViewModelBindings#message). */
     static void bindMessage(Label l, ObservableStringValue message) {
-        // a message is never squeezed: in a full dialog the scrolling description gives way instead
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.textProperty().bind(message);
-        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(message));
-        l.managedProperty().bind(l.visibleProperty());
-    }
-
-    /** A failure's "Details" expander (request and trace id for support): shown, collapsed, only when there are some. */
-    static void bindDetails(
-            javafx.scene.control.TitledPane pane, javafx.scene.control.TextArea text, ObservableStringValue details) {
-        text.textProperty().bind(details);
-        pane.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(details));
-        pane.managedProperty().bind(pane.visibleProperty());
-        pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    }
-
-    /** Binds a field's red message and marks the field while there is one. */
-    static void bindError(Label l, Node field, ObservableStringValue error) {
-        bindMessage(l, error);
-        error.addListener((o, a, b) -> field.pseudoClassStateChanged(DANGER, b != null && !b.isEmpty()));
+        new ViewModelBindings().message(l, message); // never undone: its undo list goes with it
     }
 
     /**

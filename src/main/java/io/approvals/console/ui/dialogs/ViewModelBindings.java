@@ -45,22 +45,23 @@ final class ViewModelBindings {
         undo.add(() -> value.removeListener(listener));
     }
 
-    /** As Forms.bindMessage: shown only when there is something to say. */
+    /** A message label, shown only when there is something to say. */
     void message(Label l, ObservableStringValue message) {
+        // a message is never squeezed: in a full dialog the scrolling description gives way instead
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         bind(l.textProperty(), message);
         bind(l.visibleProperty(), Bindings.isNotEmpty(message));
         bind(l.managedProperty(), l.visibleProperty());
     }
 
-    /** As Forms.bindError: the field is marked while there is a message, starting with the model's own. */
+    /** A field's red message; the field is marked while there is one, starting with the model's own. */
     void error(Label l, Node field, ObservableStringValue error) {
         message(l, error);
         field.pseudoClassStateChanged(DANGER, !isEmpty(error.get()));
         listen(error, (o, a, b) -> field.pseudoClassStateChanged(DANGER, !isEmpty(b)));
     }
 
-    /** As Forms.bindDetails, collapsed again. */
+    /** A failure's "Details" expander (request and trace id for support): shown only when there are some, collapsed. */
     void details(TitledPane pane, TextArea text, ObservableStringValue details) {
         bind(text.textProperty(), details);
         bind(pane.visibleProperty(), Bindings.isNotEmpty(details));
