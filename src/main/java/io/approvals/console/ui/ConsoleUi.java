@@ -175,9 +175,7 @@ public final class ConsoleUi implements MainActions {
                     null, Messages.format("main.keyNotice.heading", newSession.connectionName()), newSession.notice());
             whenShowing(() -> dialogs().show(FxmlView.MESSAGE, notice));
         }
-        // After layout (and, for a window built before it shows, after it shows), or the first focusable control
-        // (the search field) takes it.
-        whenShowing(() -> shown.table().requestFocus());
+        shown.focusTableUntilInput();
         DialogWarmUp.afterFirstRows(shown.table(), stage, settings.theme());
         if (!newSession.keyChecked()) {
             afterNextFrame(() -> recheckKey(newSession));

@@ -165,6 +165,11 @@ public final class MainView extends BorderPane {
         return table;
     }
 
+    /** Where typing goes at start: the list, until the user first presses a key or a mouse button. */
+    public void focusTableUntilInput() {
+        FocusUntilInput.keep(table);
+    }
+
     /** Selects the row with this id (after a create), scrolling to it. */
     public void select(String id) {
         vm.rowById(id).ifPresent(row -> {

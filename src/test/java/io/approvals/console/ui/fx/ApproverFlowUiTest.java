@@ -44,6 +44,7 @@ class ApproverFlowUiTest {
     ConsoleUi ui;
     Stage stage;
     int keys;
+    final FocusMoves focusMoves = new FocusMoves();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -91,6 +92,9 @@ class ApproverFlowUiTest {
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1280, 800));
             }
+            if (focusedByItself) {
+                focusMoves.record(stage.getScene());
+            }
             ui.showMain(server.adminSession());
         });
         waitUntil(() -> table(robot).getItems().size() == 50);
@@ -104,7 +108,8 @@ class ApproverFlowUiTest {
                 // a rare failure in full CI runs (docs/ui.md, "Known: focus at start"): say which half of it
                 throw new AssertionError("at start: selected index "
                         + table(robot).getSelectionModel().getSelectedIndex() + ", focus owner "
-                        + stage.getScene().getFocusOwner() + ", stage focused " + stage.isFocused());
+                        + stage.getScene().getFocusOwner() + ", stage focused " + stage.isFocused()
+                        + "; focus moves:\n" + focusMoves);
             }
             if (!stage.isFocused()) {
                 robot.interact(stage::requestFocus);
