@@ -102,6 +102,9 @@ public final class CreateApprovalController extends DialogController {
     Button cancel;
 
     @FXML
+    javafx.scene.layout.HBox buttonBar;
+
+    @FXML
     Button submit;
 
     public CreateApprovalController(
@@ -186,9 +189,9 @@ public final class CreateApprovalController extends DialogController {
         due.getEditor().setText(due.getConverter().toString(due.getValue()));
         bindings.error(dueError, due, vm.dueErrorProperty());
         bindings.message(error, vm.errorProperty());
-        bindings.details(details, detailsText, vm.detailsProperty());
+        bindings.details(details, detailsText, vm.detailsProperty(), buttonBar);
 
-        bindings.bind(busy.visibleProperty(), vm.submittingProperty());
+        bindings.busyAfterMoment(busy, cancel, vm.submittingProperty());
         bindings.bind(submit.disableProperty(), vm.canSubmitProperty().not());
     }
 

@@ -75,6 +75,9 @@ public final class DecisionController extends DialogController {
     Button cancel;
 
     @FXML
+    javafx.scene.layout.HBox buttonBar;
+
+    @FXML
     Button submit;
 
     public DecisionController(
@@ -153,9 +156,9 @@ public final class DecisionController extends DialogController {
         bindings.error(commentError, comment, vm.commentErrorProperty());
         bindings.message(conflict, vm.conflictTextProperty());
         bindings.message(error, vm.errorProperty());
-        bindings.details(details, detailsText, vm.detailsProperty());
+        bindings.details(details, detailsText, vm.detailsProperty(), buttonBar);
 
-        bindings.bind(busy.visibleProperty(), vm.submittingProperty());
+        bindings.busyAfterMoment(busy, cancel, vm.submittingProperty());
         bindings.bind(
                 cancel.textProperty(),
                 Bindings.when(vm.conflictProperty().isNotNull())

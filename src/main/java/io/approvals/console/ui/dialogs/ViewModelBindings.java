@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -19,6 +20,9 @@ import javafx.scene.control.TitledPane;
  */
 final class ViewModelBindings {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+    /** How long work runs before its spinner shows (the brief: progress for anything over about 200 ms). */
+    private static final javafx.util.Duration BUSY_MOMENT = javafx.util.Duration.millis(150);
+
     private final List<Runnable> undo = new ArrayList<>();
 
     /** Undoes every binding made since the last call, newest first. */
@@ -61,13 +65,54 @@ final class ViewModelBindings {
         listen(error, (o, a, b) -> field.pseudoClassStateChanged(DANGER, !isEmpty(b)));
     }
 
-    /** A failure's "Details" expander (request and trace id for support): shown only when there are some, collapsed. */
-    void details(TitledPane pane, TextArea text, ObservableStringValue details) {
+    /**
+     * A failure's "Details" expander (request and trace id for support): in the dialog, collapsed, only when there are
+     * some, just above the buttons.
+     */
+    void details(TitledPane pane, TextArea text, ObservableStringValue details, Node buttons) {
         bind(text.textProperty(), details);
-        bind(pane.visibleProperty(), Bindings.isNotEmpty(details));
-        bind(pane.managedProperty(), pane.visibleProperty());
         pane.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         pane.setExpanded(false);
+        presentWhile(pane, buttons, Bindings.isNotEmpty(details));
+    }
+
+    /**
+     * Puts a control into the dialog, just before another, only while it is needed, and takes it out again: a
+     * control out of the scene costs no styling each time a reused dialog shows (JavaFX styles hidden controls too).
+     */
+    void presentWhile(Node control, Node before, ObservableBooleanValue needed) {
+        javafx.scene.layout.Pane parent = (javafx.scene.layout.Pane) before.getParent();
+        Runnable apply = () -> {
+            boolean in = control.getParent() == parent;
+            if (needed.get() && !in) {
+                parent.getChildren().add(parent.getChildren().indexOf(before), control);
+            } else if (!needed.get() && in) {
+                parent.getChildren().remove(control);
+            }
+        };
+        apply.run();
+        listen(needed, (o, was, is) -> apply.run());
+    }
+
+    /**
+     * A busy spinner, shown only once the work has taken longer than a moment: a quick answer (most are) closes the
+     * dialog without a spinner flashing in its last frame, and without styling one.
+     */
+    void busyAfterMoment(Node spinner, Node before, ObservableBooleanValue busy) {
+        javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty();
+        javafx.animation.PauseTransition moment = new javafx.animation.PauseTransition(BUSY_MOMENT);
+        moment.setOnFinished(e -> shown.set(busy.get()));
+        listen(busy, (o, was, is) -> {
+            moment.stop();
+            if (is) {
+                moment.playFromStart();
+            } else {
+                shown.set(false);
+            }
+        });
+        undo.add(moment::stop);
+        shown.set(false);
+        presentWhile(spinner, before, shown);
     }
 
     private static boolean isEmpty(String s) {

@@ -134,7 +134,10 @@ class ReusedDialogsUiTest {
         assertThat(c.comment.getPseudoClassStates()).doesNotContain(DANGER);
         assertThat(c.conflict.isVisible()).isFalse();
         assertThat(c.error.isVisible()).isFalse();
-        assertThat(c.details.isVisible()).isFalse();
+        assertThat(c.details.getScene())
+                .as("the last failure's details, in the dialog")
+                .isNull();
+        assertThat(c.busy.getScene()).as("the busy spinner, in the dialog").isNull();
         assertThat(c.approve.isSelected()).isTrue();
         assertThat(c.submit.getText()).isEqualTo(Messages.get("decision.approve"));
         assertThat(c.submit.getStyleClass()).contains("success").doesNotContain("danger");
@@ -211,5 +214,65 @@ class ReusedDialogsUiTest {
                 server.adminSession().api(), new FxBackground(), Clock.system(ZoneId.systemDefault()));
         vm.requesterProperty().set(requester);
         return vm;
+    }
+
+    /**
+     * The spinner is in the dialog only while a decision takes longer than a moment: a quick answer closes the dialog
+     * without one (and without styling one), a slow one shows it, and the next use starts without it.
+     */
+    @Test
+    void theBusySpinnerIsInTheDialogOnlyWhileASlowDecisionWaits(FxRobot robot) throws Exception {
+        Approval first = server.create("Laptop for Kim", "lee@example.com", Priority.HIGH, null);
+        Approval second = server.create("Desk chair", "lee@example.com", Priority.LOW, null);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        FxBackground fx = new FxBackground();
+        io.approvals.console.ui.common.Background held = new io.approvals.console.ui.common.Background() {
+            @Override
+            public <T> void run(
+                    Callable<T> work,
+                    java.util.function.Consumer<? super T> onSuccess,
+                    java.util.function.Consumer<Throwable> onError) {
+                fx.run(
+                        () -> {
+                            answer.await(60, TimeUnit.SECONDS); // the server is slow today
+                            return work.call();
+                        },
+                        onSuccess,
+                        onError);
+            }
+
+            @Override
+            public void ui(Runnable action) {
+                fx.ui(action);
+            }
+        };
+        List<Approval> decided = new CopyOnWriteArrayList<>();
+        DecisionController c = new DecisionController(
+                new DecisionViewModel(server.adminSession().api(), held, first, ApprovalStatus.APPROVED),
+                Clock.systemUTC(),
+                decided::add,
+                e -> {});
+        robot.interact(() -> dialogs.show(FxmlView.DECISION, c));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.busy.getScene()).as("the spinner before sending").isNull();
+        robot.targetWindow(c.stage());
+        robot.type(KeyCode.ENTER);
+        until(() -> c.busy.getScene() != null);
+        assertThat(c.busy.getScene()).isSameAs(c.stage().getScene());
+        answer.countDown();
+        until(() -> !decided.isEmpty());
+        until(() -> !c.stage().isShowing());
+        assertThat(c.busy.getScene()).as("the spinner after the answer").isNull();
+
+        robot.interact(() -> {
+            c.use(decisionFor(second, ApprovalStatus.APPROVED));
+            dialogs.show(c);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.busy.getScene()).as("the spinner in the next use").isNull();
+        robot.targetWindow(c.stage());
+        robot.type(KeyCode.ENTER);
+        until(() -> decided.size() == 2);
+        assertThat(decided.get(1).id()).isEqualTo(second.id());
     }
 }
