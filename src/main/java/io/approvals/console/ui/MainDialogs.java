@@ -40,9 +40,11 @@ final class MainDialogs {
     private KeyUi keys;
     private DialogService dialogs;
     /** The decision and create dialogs are loaded once and shown again for each approval (ReusedDialog). */
-    private final ReusedDialog<DecisionController> decisionDialog = new ReusedDialog<>();
+    private final ReusedDialog<DecisionController, DecisionViewModel> decisionDialog =
+            new ReusedDialog<>(FxmlView.DECISION, DecisionController::use);
 
-    private final ReusedDialog<CreateApprovalController> createDialog = new ReusedDialog<>();
+    private final ReusedDialog<CreateApprovalController, CreateApprovalViewModel> createDialog =
+            new ReusedDialog<>(FxmlView.CREATE_APPROVAL, CreateApprovalController::use);
 
     MainDialogs(ConsoleUi ui, Stage stage, ConsoleEnvironment env, Background background, Clock clock, String version) {
         this.ui = ui;
@@ -72,14 +74,7 @@ final class MainDialogs {
             dvm.requesterProperty().set(session.key().owner());
         }
         dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
-        CreateApprovalController again = createDialog.closed();
-        if (again != null) {
-            again.use(dvm);
-            dialogs().show(again);
-        } else {
-            createDialog.keep(dialogs()
-                    .show(FxmlView.CREATE_APPROVAL, new CreateApprovalController(dvm, this::created, this::trouble)));
-        }
+        createDialog.show(dialogs(), dvm, m -> new CreateApprovalController(m, this::created, this::trouble));
     }
 
     /** A created approval into the main window's list, selected (whichever main view shows now). */
@@ -104,14 +99,7 @@ final class MainDialogs {
         }
         if (pending.size() == 1) {
             DecisionViewModel dvm = new DecisionViewModel(session.api(), background, pending.get(0), decision);
-            DecisionController again = decisionDialog.closed();
-            if (again != null) {
-                again.use(dvm);
-                dialogs().show(again);
-            } else {
-                decisionDialog.keep(dialogs()
-                        .show(FxmlView.DECISION, new DecisionController(dvm, clock, this::replace, this::trouble)));
-            }
+            decisionDialog.show(dialogs(), dvm, m -> new DecisionController(m, clock, this::replace, this::trouble));
         } else {
             BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
             MainView shown = main;

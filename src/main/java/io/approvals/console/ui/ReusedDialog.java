@@ -1,30 +1,47 @@
 package io.approvals.console.ui;
 
 import io.approvals.console.ui.common.DialogController;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxmlView;
 import io.approvals.console.ui.common.Messages;
 import java.util.ResourceBundle;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * A dialog loaded once and shown again (bench "interaction": parsing the FXML, making the controls and their skins
- * was a fifth of each open, and the styles of controls that stay are ready). Given back only while closed and in the
- * language it was loaded in; a language change loads it again.
+ * A dialog loaded once and shown again for each new view model (bench "interaction": parsing the FXML, making the
+ * controls and their skins was a fifth of each open, and the styles of controls that stay are ready). Shown again
+ * only while closed and in the language it was loaded in; a language change loads it again.
  */
-final class ReusedDialog<C extends DialogController> {
+final class ReusedDialog<C extends DialogController, M> {
+    private final FxmlView view;
+    private final BiConsumer<C, M> use;
     private C dialog;
     private ResourceBundle loadedWith;
 
+    /** use: gives a kept controller the next view model (undoing everything the last one left). */
+    ReusedDialog(FxmlView view, BiConsumer<C, M> use) {
+        this.view = view;
+        this.use = use;
+    }
+
+    /** Shows the kept dialog again for this view model, or loads a new one (and keeps it). UI thread. */
+    void show(DialogService dialogs, M model, Function<M, C> load) {
+        C again = closed();
+        if (again != null) {
+            use.accept(again, model);
+            dialogs.show(again);
+        } else {
+            dialog = dialogs.show(view, load.apply(model));
+            loadedWith = Messages.bundle();
+        }
+    }
+
     /** The dialog to show again, or null when a new one must be loaded (none yet, showing, other language). */
-    C closed() {
+    private C closed() {
         if (dialog == null || loadedWith != Messages.bundle() || dialog.root() == null) {
             return null;
         }
         return dialog.stage() != null && dialog.stage().isShowing() ? null : dialog;
-    }
-
-    /** Keeps a newly loaded dialog for the next time. */
-    C keep(C loaded) {
-        dialog = loaded;
-        loadedWith = Messages.bundle();
-        return loaded;
     }
 }

@@ -22,15 +22,12 @@ public final class Themes {
     public static void apply(ThemeChoice choice) {
         boolean dark = isDark(choice);
         String sheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
-        // Setting it again, even unchanged, makes every window look up its styles again.
-        if (!sheet.equals(applied)) {
+        // Setting it again, even unchanged, makes every window look up its styles again. Compared with what is set
+        // now, not with what this class set last: whoever set another one (a test's clean-up) is undone too.
+        if (!sheet.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(sheet);
-            applied = sheet;
         }
     }
-
-    /** The user-agent style sheet set last; only touched on the UI thread. */
-    private static String applied;
 
     public static boolean isDark(ThemeChoice choice) {
         return choice == ThemeChoice.DARK || (choice == ThemeChoice.SYSTEM && osPrefersDark());
