@@ -84,8 +84,8 @@ class ApproverFlowUiTest {
 
     /**
      * Opens the main window on the 50 approvals. Only the start-up test insists that the table took the focus by
-     * itself; the others give it the focus when it has not (seen once in CI: the table not focused at start, a
-     * race not yet understood, noted in docs/ui.md).
+     * itself (the app keeps it there until the first input: FocusUntilInput, docs/ui.md "Known: focus at start");
+     * the others give the window the system's focus when the test's window system left it elsewhere.
      */
     private void open(FxRobot robot, boolean focusedByItself) throws Exception {
         robot.interact(() -> {
