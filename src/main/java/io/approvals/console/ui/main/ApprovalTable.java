@@ -46,6 +46,7 @@ final class ApprovalTable {
                         "Requester",
                         165,
                         ApprovalRow.BY_REQUESTER,
+                        SortOrders.REQUESTER_DESCENDING,
                         r -> r.approval().requester(),
                         null));
         table.getColumns()
@@ -53,6 +54,7 @@ final class ApprovalTable {
                         "Approver",
                         165,
                         ApprovalRow.BY_APPROVER,
+                        SortOrders.APPROVER_DESCENDING,
                         r -> r.approval().approver() == null
                                 ? "\u2014"
                                 : r.approval().approver(),
@@ -63,6 +65,7 @@ final class ApprovalTable {
                         "Age",
                         56,
                         ApprovalRow.BY_AGE,
+                        SortOrders.AGE_DESCENDING,
                         r -> TimeText.age(r.approval().createdAt(), clock.instant()),
                         "number-cell"));
         table.getColumns().add(dueColumn(clock));
@@ -143,9 +146,11 @@ final class ApprovalTable {
             String name,
             double width,
             Comparator<ApprovalRow> comparator,
+            Comparator<ApprovalRow> descending,
             Function<ApprovalRow, String> text,
             String styleClass) {
         TableColumn<ApprovalRow, ApprovalRow> c = column(name, width, comparator);
+        c.getProperties().put(SortOrders.DESCENDING, descending);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ApprovalRow row, boolean empty) {
@@ -162,6 +167,7 @@ final class ApprovalTable {
     /** The title, after a dot that CSS shows only on rows that arrived unseen (so nothing shifts). */
     private static TableColumn<ApprovalRow, ApprovalRow> titleColumn() {
         TableColumn<ApprovalRow, ApprovalRow> c = column("Title", 250, ApprovalRow.BY_TITLE);
+        c.getProperties().put(SortOrders.DESCENDING, SortOrders.TITLE_DESCENDING);
         c.getStyleClass().add("title-cell");
         c.setCellFactory(col -> new TableCell<>() {
             private final Region dot = new Region();
@@ -243,6 +249,7 @@ final class ApprovalTable {
 
     private static TableColumn<ApprovalRow, ApprovalRow> statusColumn() {
         TableColumn<ApprovalRow, ApprovalRow> c = column("Status", 84, ApprovalRow.BY_STATUS);
+        c.getProperties().put(SortOrders.DESCENDING, SortOrders.STATUS_DESCENDING);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ApprovalRow row, boolean empty) {
