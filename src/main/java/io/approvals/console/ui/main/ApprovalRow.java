@@ -42,6 +42,8 @@ public final class ApprovalRow {
     static final long NO_DUE = Long.MAX_VALUE;
 
     private final Approval approval;
+    /** The approval's id, read here rather than through the approval: one object fewer per row searched. */
+    private final String id;
     /** The lower-case title (shared with rows of the same title). */
     private final String titleKey;
     /**
@@ -68,6 +70,7 @@ public final class ApprovalRow {
 
     public ApprovalRow(Approval approval) {
         this.approval = approval;
+        this.id = approval.id();
         this.requesterKey = SharedStrings.of(lower(approval.requester()));
         this.approverKey = SharedStrings.of(lower(approval.approver()));
         this.priorityRank = priority().ordinal();
@@ -92,7 +95,8 @@ public final class ApprovalRow {
         }
         // A query word holds no whitespace, so it never spans two fields: searching them apart is the same as
         // searching them joined by newlines.
-        this.search = lowered.length() == 0 ? null : lowered.toString();
+        // Shared: rows with the same description, status and priority (texts repeat across a queue) hold one copy.
+        this.search = lowered.length() == 0 ? null : SharedStrings.of(lowered.toString());
         this.lowerAlready = already;
     }
 
@@ -165,6 +169,19 @@ public final class ApprovalRow {
         };
     }
 
+    /**
+     * Field i as searched when it is already lower case: the id and the people from this row's own fields (people are
+     * shared instances, so the few of them stay in the CPU's cache while 100,000 rows are searched).
+     */
+    private String searchedInPlace(int i) {
+        return switch (i) {
+            case 0 -> id;
+            case 2 -> requesterKey;
+            case 3 -> approverKey;
+            default -> field(i);
+        };
+    }
+
     private static String lower(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
@@ -174,7 +191,7 @@ public final class ApprovalRow {
     }
 
     public String id() {
-        return approval.id();
+        return id;
     }
 
     public Priority priority() {
@@ -230,7 +247,7 @@ public final class ApprovalRow {
             return true;
         }
         for (int i = 0; i < FIELDS; i++) {
-            if ((lowerAlready & (1 << i)) != 0 && field(i).contains(lowerWord)) {
+            if ((lowerAlready & (1 << i)) != 0 && searchedInPlace(i).contains(lowerWord)) {
                 return true;
             }
         }

@@ -183,7 +183,9 @@ final class ApprovalTable {
             protected void updateItem(ApprovalRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? null : row.approval().title());
-                setGraphic(empty || row == null ? null : dot);
+                // always the graphic, transparent unless the row is unseen (CSS): taking it out of empty cells and
+                // putting it back styled it again each time a search emptied and refilled the table (bench "100k")
+                setGraphic(dot);
             }
         });
         return c;
@@ -204,8 +206,11 @@ final class ApprovalTable {
             protected void updateItem(ApprovalRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(null);
+                // the chip stays the graphic and is hidden in empty cells: removing and adding it styled it again
+                // each time a search emptied and refilled the table (bench "100k")
+                setGraphic(chip);
+                chip.setVisible(!empty && row != null);
                 if (empty || row == null) {
-                    setGraphic(null);
                     return;
                 }
                 chip.setText(row.shownPriority());
@@ -218,7 +223,6 @@ final class ApprovalTable {
                     chip.getStyleClass().add(wanted);
                     chipClass = wanted;
                 }
-                setGraphic(chip);
             }
         });
         return c;
@@ -232,8 +236,8 @@ final class ApprovalTable {
             protected void updateItem(ApprovalRow row, boolean empty) {
                 super.updateItem(row, empty);
                 if (empty || row == null) {
+                    // the class is left as it was: it styles only text, and changing it styles the cell again
                     setText(null);
-                    mark(this, "overdue", false);
                     return;
                 }
                 Instant now = clock.instant();
@@ -256,6 +260,9 @@ final class ApprovalTable {
                 super.updateItem(row, empty);
                 ApprovalStatus status = empty || row == null ? null : row.status();
                 setText(status == null ? null : row.shownStatus());
+                if (status == null) {
+                    return; // as the due cell: an empty cell keeps its classes
+                }
                 mark(this, "status-approved", status == ApprovalStatus.APPROVED);
                 mark(this, "status-rejected", status == ApprovalStatus.REJECTED);
             }
