@@ -30,6 +30,15 @@ import javafx.scene.text.TextAlignment;
 final class ApprovalTable {
     private static final PseudoClass UNSEEN = PseudoClass.getPseudoClass("unseen");
     private static final PseudoClass DECIDED = PseudoClass.getPseudoClass("decided");
+    /**
+     * Overdue and decided cells are marked with pseudo-classes, not style classes: a change of style class builds the
+     * cell's styles anew (Node.reapplyCss), a pseudo-class only switches between styles already matched; a search
+     * changes which row each visible cell shows on every keystroke (JFR, bench "100k").
+     */
+    private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
+
+    private static final PseudoClass APPROVED = PseudoClass.getPseudoClass("status-approved");
+    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("status-rejected");
 
     private ApprovalTable() {}
 
@@ -236,8 +245,8 @@ final class ApprovalTable {
             protected void updateItem(ApprovalRow row, boolean empty) {
                 super.updateItem(row, empty);
                 if (empty || row == null) {
-                    // the class is left as it was: it styles only text, and changing it styles the cell again
                     setText(null);
+                    pseudoClassStateChanged(OVERDUE, false);
                     return;
                 }
                 Instant now = clock.instant();
@@ -245,7 +254,7 @@ final class ApprovalTable {
                         row.approval().dueAt() == null
                                 ? "\u2014"
                                 : TimeText.due(row.approval().dueAt(), now));
-                mark(this, "overdue", row.approval().isOverdue(now));
+                pseudoClassStateChanged(OVERDUE, row.approval().isOverdue(now));
             }
         });
         return c;
@@ -260,11 +269,8 @@ final class ApprovalTable {
                 super.updateItem(row, empty);
                 ApprovalStatus status = empty || row == null ? null : row.status();
                 setText(status == null ? null : row.shownStatus());
-                if (status == null) {
-                    return; // as the due cell: an empty cell keeps its classes
-                }
-                mark(this, "status-approved", status == ApprovalStatus.APPROVED);
-                mark(this, "status-rejected", status == ApprovalStatus.REJECTED);
+                pseudoClassStateChanged(APPROVED, status == ApprovalStatus.APPROVED);
+                pseudoClassStateChanged(REJECTED, status == ApprovalStatus.REJECTED);
             }
         });
         return c;
@@ -276,20 +282,6 @@ final class ApprovalTable {
     static {
         for (io.approvals.console.contract.Priority p : io.approvals.console.contract.Priority.values()) {
             CHIP_CLASSES.put(p, "chip-" + p.wire().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /**
-     * Adds or removes a style class only when that changes it: removing and adding it again on each updateItem styled
-     * the cell again every time, a CSS pass per cell while scrolling (bench "100k").
-     */
-    static void mark(Node node, String styleClass, boolean on) {
-        if (node.getStyleClass().contains(styleClass) != on) {
-            if (on) {
-                node.getStyleClass().add(styleClass);
-            } else {
-                node.getStyleClass().remove(styleClass);
-            }
         }
     }
 
