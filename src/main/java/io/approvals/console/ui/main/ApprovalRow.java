@@ -72,16 +72,21 @@ public final class ApprovalRow {
     private BooleanProperty unseen;
 
     public ApprovalRow(Approval approval) {
+        this(approval, SharedStrings.NONE);
+    }
+
+    /** A row whose keys and search text are shared with rows made with the same {@code shared} (one list's). */
+    ApprovalRow(Approval approval, SharedStrings shared) {
         this.approval = approval;
         this.idKey = lower(approval.id());
-        this.requesterKey = SharedStrings.of(lower(approval.requester()));
-        this.approverKey = SharedStrings.of(lower(approval.approver()));
+        this.requesterKey = shared.of(lower(approval.requester()));
+        this.approverKey = shared.of(lower(approval.approver()));
         this.priorityRank = priority().ordinal();
         this.statusRank = approval.status() == null ? 0 : approval.status().ordinal();
         this.createdKey = instantKey(approval.createdAt(), Long.MIN_VALUE);
         // No due date sorts after every date.
         this.dueKey = instantKey(approval.dueAt(), NO_DUE);
-        this.titleKey = SharedStrings.of(lower(approval.title()));
+        this.titleKey = shared.of(lower(approval.title()));
         StringBuilder lowered = new StringBuilder();
         int already = 0;
         for (int i = 1; i < FIELDS; i++) { // field 0, the id, is idKey
@@ -99,7 +104,7 @@ public final class ApprovalRow {
         // A query word holds no whitespace, so it never spans two fields: searching them apart is the same as
         // searching them joined by newlines.
         // Shared: rows with the same description, status and priority (texts repeat across a queue) hold one copy.
-        this.search = lowered.length() == 0 ? null : SharedStrings.of(lowered.toString());
+        this.search = lowered.length() == 0 ? null : shared.of(lowered.toString());
         this.lowerAlready = already;
     }
 
