@@ -20,9 +20,11 @@ import javafx.beans.property.SimpleBooleanProperty;
  * sort's time (JFR, bench "100k", session 18). Texts that repeat across rows (people, titles) are shared instances
  * ({@link SharedStrings}), so equal keys compare by identity.
  *
- * <p>Memory (100,000 rows must stay under 150 MB of heap): the search text holds one lower-case copy of only the
- * fields that have upper case in them; fields already in lower case (ids, e-mail addresses) are searched in place.
- * The "unseen" property is made only when something watches it (the few visible cells).
+ * <p>Memory (100,000 rows must stay under 150 MB of heap): the title and the id have their own lower-case keys (the
+ * id itself when it has no upper case); the search text holds one lower-case copy of only the other fields that have
+ * upper case in them, and fields already in lower case (e-mail addresses) are searched in place. Keys and search texts
+ * repeated within one list are one instance. The "unseen" property is made only when something watches it (the few
+ * visible cells).
  */
 public final class ApprovalRow {
     /** Case-insensitive by title; equal titles keep the list's order. */
