@@ -42,8 +42,9 @@ final class ApprovalList {
 
     static List<ApprovalRow> rowsOf(List<Approval> items) {
         List<ApprovalRow> out = new ArrayList<>(items.size());
+        SharedStrings shared = new SharedStrings();
         for (Approval a : items) {
-            out.add(new ApprovalRow(a));
+            out.add(new ApprovalRow(a, shared));
         }
         return out;
     }

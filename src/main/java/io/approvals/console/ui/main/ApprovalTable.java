@@ -30,6 +30,15 @@ import javafx.scene.text.TextAlignment;
 final class ApprovalTable {
     private static final PseudoClass UNSEEN = PseudoClass.getPseudoClass("unseen");
     private static final PseudoClass DECIDED = PseudoClass.getPseudoClass("decided");
+    /**
+     * Overdue and decided cells are marked with pseudo-classes, not style classes: a change of style class builds the
+     * cell's styles anew (Node.reapplyCss), a pseudo-class only switches between styles already matched; a search
+     * changes which row each visible cell shows on every keystroke (JFR, bench "100k").
+     */
+    private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
+
+    private static final PseudoClass APPROVED = PseudoClass.getPseudoClass("status-approved");
+    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("status-rejected");
 
     private ApprovalTable() {}
 
@@ -46,6 +55,7 @@ final class ApprovalTable {
                         "Requester",
                         165,
                         ApprovalRow.BY_REQUESTER,
+                        SortOrders.REQUESTER_DESCENDING,
                         r -> r.approval().requester(),
                         null));
         table.getColumns()
@@ -53,6 +63,7 @@ final class ApprovalTable {
                         "Approver",
                         165,
                         ApprovalRow.BY_APPROVER,
+                        SortOrders.APPROVER_DESCENDING,
                         r -> r.approval().approver() == null
                                 ? "\u2014"
                                 : r.approval().approver(),
@@ -63,6 +74,7 @@ final class ApprovalTable {
                         "Age",
                         56,
                         ApprovalRow.BY_AGE,
+                        SortOrders.AGE_DESCENDING,
                         r -> TimeText.age(r.approval().createdAt(), clock.instant()),
                         "number-cell"));
         table.getColumns().add(dueColumn(clock));
@@ -143,9 +155,11 @@ final class ApprovalTable {
             String name,
             double width,
             Comparator<ApprovalRow> comparator,
+            Comparator<ApprovalRow> descending,
             Function<ApprovalRow, String> text,
             String styleClass) {
         TableColumn<ApprovalRow, ApprovalRow> c = column(name, width, comparator);
+        c.getProperties().put(SortOrders.DESCENDING, descending);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ApprovalRow row, boolean empty) {
@@ -162,6 +176,7 @@ final class ApprovalTable {
     /** The title, after a dot that CSS shows only on rows that arrived unseen (so nothing shifts). */
     private static TableColumn<ApprovalRow, ApprovalRow> titleColumn() {
         TableColumn<ApprovalRow, ApprovalRow> c = column("Title", 250, ApprovalRow.BY_TITLE);
+        c.getProperties().put(SortOrders.DESCENDING, SortOrders.TITLE_DESCENDING);
         c.getStyleClass().add("title-cell");
         c.setCellFactory(col -> new TableCell<>() {
             private final Region dot = new Region();
@@ -177,7 +192,9 @@ final class ApprovalTable {
             protected void updateItem(ApprovalRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? null : row.approval().title());
-                setGraphic(empty || row == null ? null : dot);
+                // always the graphic, transparent unless the row is unseen (CSS): taking it out of empty cells and
+                // putting it back styled it again each time a search emptied and refilled the table (bench "100k")
+                setGraphic(dot);
             }
         });
         return c;
@@ -198,8 +215,11 @@ final class ApprovalTable {
             protected void updateItem(ApprovalRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(null);
+                // the chip stays the graphic and is hidden in empty cells: removing and adding it styled it again
+                // each time a search emptied and refilled the table (bench "100k")
+                setGraphic(chip);
+                chip.setVisible(!empty && row != null);
                 if (empty || row == null) {
-                    setGraphic(null);
                     return;
                 }
                 chip.setText(row.shownPriority());
@@ -212,7 +232,6 @@ final class ApprovalTable {
                     chip.getStyleClass().add(wanted);
                     chipClass = wanted;
                 }
-                setGraphic(chip);
             }
         });
         return c;
@@ -227,7 +246,7 @@ final class ApprovalTable {
                 super.updateItem(row, empty);
                 if (empty || row == null) {
                     setText(null);
-                    mark(this, "overdue", false);
+                    pseudoClassStateChanged(OVERDUE, false);
                     return;
                 }
                 Instant now = clock.instant();
@@ -235,7 +254,7 @@ final class ApprovalTable {
                         row.approval().dueAt() == null
                                 ? "\u2014"
                                 : TimeText.due(row.approval().dueAt(), now));
-                mark(this, "overdue", row.approval().isOverdue(now));
+                pseudoClassStateChanged(OVERDUE, row.approval().isOverdue(now));
             }
         });
         return c;
@@ -243,14 +262,15 @@ final class ApprovalTable {
 
     private static TableColumn<ApprovalRow, ApprovalRow> statusColumn() {
         TableColumn<ApprovalRow, ApprovalRow> c = column("Status", 84, ApprovalRow.BY_STATUS);
+        c.getProperties().put(SortOrders.DESCENDING, SortOrders.STATUS_DESCENDING);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(ApprovalRow row, boolean empty) {
                 super.updateItem(row, empty);
                 ApprovalStatus status = empty || row == null ? null : row.status();
                 setText(status == null ? null : row.shownStatus());
-                mark(this, "status-approved", status == ApprovalStatus.APPROVED);
-                mark(this, "status-rejected", status == ApprovalStatus.REJECTED);
+                pseudoClassStateChanged(APPROVED, status == ApprovalStatus.APPROVED);
+                pseudoClassStateChanged(REJECTED, status == ApprovalStatus.REJECTED);
             }
         });
         return c;
@@ -262,20 +282,6 @@ final class ApprovalTable {
     static {
         for (io.approvals.console.contract.Priority p : io.approvals.console.contract.Priority.values()) {
             CHIP_CLASSES.put(p, "chip-" + p.wire().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /**
-     * Adds or removes a style class only when that changes it: removing and adding it again on each updateItem styled
-     * the cell again every time, a CSS pass per cell while scrolling (bench "100k").
-     */
-    static void mark(Node node, String styleClass, boolean on) {
-        if (node.getStyleClass().contains(styleClass) != on) {
-            if (on) {
-                node.getStyleClass().add(styleClass);
-            } else {
-                node.getStyleClass().remove(styleClass);
-            }
         }
     }
 

@@ -142,6 +142,38 @@ class MainWindowUiTest {
         UiSandbox.FX_THREAD_CALLS.clear();
     }
 
+    /** Titles of the rows whose Due cell shows as overdue (its pseudo-class), each with the cell's text colour. */
+    private static java.util.Map<String, javafx.scene.paint.Paint> overdueDueCells(FxRobot robot, boolean overdue) {
+        java.util.Map<String, javafx.scene.paint.Paint> out = new java.util.TreeMap<>();
+        for (javafx.scene.control.TableCell<?, ?> c :
+                robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)) {
+            if (c.getTableColumn() != null
+                    && "colDue".equals(c.getTableColumn().getId())
+                    && c.getTableRow() != null
+                    && c.getTableRow().getItem() instanceof ApprovalRow row
+                    && c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("overdue")) == overdue) {
+                out.put(row.approval().title(), c.getTextFill());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void overdueDueCellsAreMarkedAndTheMarkFollowsTheRowsASearchShows(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        waitUntil(() -> overdueDueCells(robot, true).keySet().equals(java.util.Set.of("Conference travel")));
+        javafx.scene.paint.Paint overdueFill = overdueDueCells(robot, true).get("Conference travel");
+        assertThat(overdueDueCells(robot, false).values()).isNotEmpty().doesNotContain(overdueFill);
+        robot.clickOn("#searchField").write("server");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        waitUntil(() -> overdueDueCells(robot, true).isEmpty()
+                && overdueDueCells(robot, false).containsKey("Server replacement"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        waitUntil(() -> overdueDueCells(robot, true).keySet().equals(java.util.Set.of("Conference travel")));
+        assertThat(overdueDueCells(robot, true).get("Conference travel")).isEqualTo(overdueFill);
+    }
+
     @Test
     void searchAndQuickFiltersNarrowTheTable(FxRobot robot) throws Exception {
         open(robot, server.adminSession());

@@ -325,6 +325,23 @@ class ApprovalsViewModelTest {
     }
 
     @Test
+    void aSearchAloneThatFindsNothingHidesEveryRowAndSaysSo() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        vm.searchProperty().set("no such thing");
+        assertThat(vm.sorted()).isEmpty();
+        assertThat(vm.emptyDetailProperty().get())
+                .startsWith("3 approvals are hidden: the search \u201cno such thing\u201d hides 3.");
+        vm.searchProperty().set("");
+        vm.overdueOnlyProperty().set(true);
+        vm.searchProperty().set("laptop"); // the laptop is not overdue: two filters, each counted
+        assertThat(vm.sorted()).isEmpty();
+        assertThat(vm.emptyDetailProperty().get())
+                .contains("the search \u201claptop\u201d hides 2")
+                .contains("Overdue hides 2");
+    }
+
+    @Test
     void anEmptyQueueIsAllDoneWithTheTimeOfTheLastRefresh() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
