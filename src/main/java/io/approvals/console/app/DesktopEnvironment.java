@@ -46,9 +46,11 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     private final DesktopSessions sessions;
     private final DesktopSandbox sandbox;
     private final KeyFollowUp keyWatch;
+    private final SecretStore secrets;
 
     public DesktopEnvironment(AppPaths paths, SecretStore secrets, ClientFactory clients) {
         this.paths = paths;
+        this.secrets = secrets;
         this.store = new ConnectionStore(paths);
         this.clients = clients;
         this.keys = new KeyHolders(store, secrets, clients);
@@ -268,5 +270,6 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     @Override
     public void close() {
         sandbox.close();
+        secrets.close(); // the kept Secret Service connection
     }
 }

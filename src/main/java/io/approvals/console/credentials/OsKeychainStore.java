@@ -15,10 +15,12 @@ import java.util.Optional;
  * The OS keychain through java-keyring: macOS Keychain, Windows Credential Manager, or the Secret
  * Service (GNOME Keyring, KeePassXC) on Linux. Items are stored under service {@value #SERVICE} and
  * account = the connection's name, so {@code secret-tool lookup service approvals-console account NAME}
- * finds them. Each call opens and closes its own keyring connection (a D-Bus connection on Linux), so a
- * keyring that restarts between calls is picked up. On Linux each call first unlocks the default
- * collection itself ({@link SecretServiceUnlock}), so a cancelled unlock prompt is reported at once.
- * Calls may block (an unlock prompt): wrap this store in a {@link TimeoutSecretStore}.
+ * finds them. On Linux the Secret Service connection and its encrypted session are kept open until {@link #close()}
+ * ({@link SecretServiceSession}: a new connection and key exchange per call was the idle app's largest cost), opened
+ * again when the keyring daemon restarted, and a call that fails on a kept session is tried once more on a new one.
+ * Each call first unlocks the default collection itself ({@link SecretServiceUnlock}), so a cancelled unlock prompt
+ * is reported at once. Elsewhere each call opens and closes its own keyring. Calls may block (an unlock prompt): wrap
+ * this store in a {@link TimeoutSecretStore}.
  */
 public final class OsKeychainStore implements SecretStore {
     public static final String SERVICE = "approvals-console";
@@ -33,6 +35,10 @@ public final class OsKeychainStore implements SecretStore {
     private final String service;
     private final Platform platform;
     private final Map<String, String> env;
+    /** Linux's kept Secret Service connection; null elsewhere. */
+    private final SecretServiceSession session;
+    /** Accounts the last reads found a key for: a kept session that suddenly finds none is asked again anew. */
+    private final java.util.Set<String> seenPresent = new java.util.HashSet<>();
 
     /** The operating systems java-keyring serves, with what to tell users about each. */
     enum Platform {
@@ -79,6 +85,7 @@ public final class OsKeychainStore implements SecretStore {
         this.service = service;
         this.platform = platform;
         this.env = env;
+        this.session = platform == Platform.LINUX ? new SecretServiceSession(Keyring::create) : null;
     }
 
     @Override
@@ -101,8 +108,16 @@ public final class OsKeychainStore implements SecretStore {
     @Override
     public synchronized void save(String account, ApiKey key) {
         requireAccount(account);
-        try (Keyring keyring = open()) {
-            keyring.setPassword(service, account, key.reveal());
+        withKeyring((keyring, reused) -> {
+            try {
+                keyring.setPassword(service, account, key.reveal());
+            } catch (PasswordAccessException e) {
+                throw new KeychainException(
+                        KeychainException.Kind.ERROR,
+                        "The " + backendName() + " refused to store the key.",
+                        "Unlock it and try again.",
+                        e);
+            }
             String readBack;
             try {
                 readBack = keyring.getPassword(service, account);
@@ -115,17 +130,9 @@ public final class OsKeychainStore implements SecretStore {
                         "The " + backendName() + " did not keep the new key (reading it back gave something else).",
                         "Set the key again; if this repeats, check the keychain with its own app.");
             }
-        } catch (KeychainException e) {
-            throw e;
-        } catch (PasswordAccessException e) {
-            throw new KeychainException(
-                    KeychainException.Kind.ERROR,
-                    "The " + backendName() + " refused to store the key.",
-                    "Unlock it and try again.",
-                    e);
-        } catch (Exception e) {
-            throw failure(e);
-        }
+            seenPresent.add(account);
+            return null;
+        });
     }
 
     @Override
@@ -137,16 +144,34 @@ public final class OsKeychainStore implements SecretStore {
     @Override
     public synchronized List<Optional<ApiKey>> loadEach(List<String> accounts) {
         accounts.forEach(OsKeychainStore::requireAccount);
-        try (Keyring keyring = open()) {
+        return withKeyring((keyring, reused) -> {
             List<Optional<ApiKey>> keys = new ArrayList<>();
             for (String account : accounts) {
                 keys.add(read(keyring, account));
             }
+            for (int i = 0; i < accounts.size(); i++) {
+                // a kept session that lost its service answers "none" to every search: ask a new one to be sure
+                if (reused && keys.get(i).isEmpty() && seenPresent.contains(accounts.get(i))) {
+                    throw new SuddenlyGone();
+                }
+            }
+            for (int i = 0; i < accounts.size(); i++) {
+                if (keys.get(i).isPresent()) {
+                    seenPresent.add(accounts.get(i));
+                } else {
+                    seenPresent.remove(accounts.get(i));
+                }
+            }
             return keys;
-        } catch (KeychainException e) {
-            throw e;
-        } catch (Exception e) {
-            throw failure(e);
+        });
+    }
+
+    /** A kept session found no key where the last read found one: the same read follows on a new session. */
+    private static final class SuddenlyGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SuddenlyGone() {
+            super("a key read before was not found on the kept session", null, false, false);
         }
     }
 
@@ -175,32 +200,103 @@ public final class OsKeychainStore implements SecretStore {
     @Override
     public synchronized void delete(String account) {
         requireAccount(account);
-        try (Keyring keyring = open()) {
-            keyring.deletePassword(service, account);
-        } catch (KeychainException e) {
-            throw e;
-        } catch (PasswordAccessException e) {
-            if (!isNotFound(e)) {
-                throw new KeychainException(
-                        KeychainException.Kind.ERROR,
-                        "The " + backendName() + " could not delete the key for '" + account + "'.",
-                        "Delete the entry of service '" + service + "' by hand in the keychain app.",
-                        e);
+        withKeyring((keyring, reused) -> {
+            try {
+                keyring.deletePassword(service, account);
+            } catch (PasswordAccessException e) {
+                if (!isNotFound(e)) {
+                    throw new KeychainException(
+                            KeychainException.Kind.ERROR,
+                            "The " + backendName() + " could not delete the key for '" + account + "'.",
+                            "Delete the entry of service '" + service + "' by hand in the keychain app.",
+                            e);
+                }
             }
-        } catch (Exception e) {
-            throw failure(e);
+            seenPresent.remove(account);
+            return null;
+        });
+    }
+
+    /** Closes the kept Secret Service connection (the app is closing); a later call would open a new one. */
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.close();
         }
     }
 
-    private Keyring open() {
+    /** How many keyrings (on Linux: connections with a key exchange) this store opened; for tests. */
+    synchronized int keyringsOpened() {
+        return session == null ? 0 : session.keyringsOpened();
+    }
+
+    /** One call's work on an open keyring; reused says the keyring was kept from an earlier call. */
+    private interface KeyringCall<T> {
+        T apply(Keyring keyring, boolean reused) throws Exception;
+    }
+
+    /**
+     * Runs the call on the kept keyring (Linux) or a keyring of its own (elsewhere). A failure on a kept keyring
+     * that is not an answer (a stale session gives NullPointerExceptions and empty searches) discards it and runs
+     * the call once more on a new one, whose failure is reported as it always was.
+     */
+    private <T> T withKeyring(KeyringCall<T> call) {
+        if (session == null) {
+            try (Keyring keyring = open()) {
+                return call.apply(keyring, false);
+            } catch (KeychainException e) {
+                throw e;
+            } catch (Exception e) {
+                throw failure(e);
+            }
+        }
+        requireSessionBus();
+        try {
+            for (int attempt = 0; ; attempt++) {
+                SecretServiceSession.Lease lease = lease();
+                try {
+                    return call.apply(lease.keyring(), lease.reused());
+                } catch (KeychainException e) {
+                    throw e;
+                } catch (Exception e) {
+                    session.discardKeyring();
+                    if (!lease.reused() || attempt > 0) {
+                        throw failure(e);
+                    }
+                }
+            }
+        } finally {
+            if (Thread.currentThread().isInterrupted()) {
+                session.close(); // given up on (a time-out): what it left on the connections is not trusted
+            }
+        }
+    }
+
+    private SecretServiceSession.Lease lease() {
+        SecretServiceSession.Lease lease;
+        try {
+            lease = session.lease(UNLOCK_PROMPT_WAIT);
+        } catch (BackendNotSupportedException e) {
+            throw unavailable("No Secret Service answered on the D-Bus session bus.");
+        } catch (RuntimeException | LinkageError e) {
+            throw unavailable("The " + backendName() + " could not be opened ("
+                    + e.getClass().getSimpleName() + ").");
+        }
+        reportUnlock(lease.unlock());
+        return lease;
+    }
+
+    private void requireSessionBus() {
         if (platform == Platform.LINUX
                 && isBlank(env.get("DBUS_SESSION_BUS_ADDRESS"))
                 && isBlank(env.get("XDG_RUNTIME_DIR"))) {
             throw unavailable("No D-Bus session: the Secret Service cannot be reached from this terminal.");
         }
-        if (platform == Platform.LINUX) {
-            unlockSecretService();
-        }
+    }
+
+    /** A keyring of its own for one call (macOS, Windows). */
+    private Keyring open() {
+        requireSessionBus();
         try {
             return Keyring.create();
         } catch (BackendNotSupportedException e) {
@@ -215,12 +311,12 @@ public final class OsKeychainStore implements SecretStore {
     }
 
     /**
-     * Unlocks the default collection first (see {@link SecretServiceUnlock} for why java-keyring cannot be
+     * The default collection was unlocked first (see {@link SecretServiceUnlock} for why java-keyring cannot be
      * left to do it), so a dismissed unlock prompt is reported at once instead of as a NullPointerException
      * or a wait until the time-out.
      */
-    private void unlockSecretService() {
-        switch (SecretServiceUnlock.ensureUnlocked(UNLOCK_PROMPT_WAIT)) {
+    private void reportUnlock(SecretServiceUnlock.Outcome outcome) {
+        switch (outcome) {
             case DISMISSED ->
                 throw new KeychainException(
                         KeychainException.Kind.LOCKED,

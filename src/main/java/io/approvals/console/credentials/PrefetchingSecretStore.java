@@ -107,4 +107,10 @@ public final class PrefetchingSecretStore implements SecretStore {
         prefetched.remove(account);
         delegate.delete(account);
     }
+
+    @Override
+    public void close() {
+        prefetched.clear();
+        delegate.close();
+    }
 }

@@ -26,8 +26,9 @@ import org.freedesktop.dbus.types.Variant;
  *       the signal and carries on, so a cancelled prompt surfaces later as a NullPointerException from a
  *       null {@code GetSecret} answer (the library turns the {@code IsLocked} error into null);</li>
  *   <li>its signal handler is a JVM-wide singleton that subscribes on the first D-Bus connection only;
- *       {@link OsKeychainStore} opens a connection per call, so from the second call on the library never
- *       sees any prompt complete and waits its full 120 s, whether the user unlocked or cancelled.</li>
+ *       {@link OsKeychainStore} opens a new connection whenever the Secret Service was restarted, so on any
+ *       but the first the library never sees a prompt complete and waits its full 120 s, whether the user
+ *       unlocked or cancelled.</li>
  * </ul>
  * This class asks the collection's {@code Locked} property, calls {@code Service.Unlock}, shows the prompt
  * and waits for its {@code Completed} signal on its own connection. gnome-keyring answers
@@ -66,15 +67,48 @@ final class SecretServiceUnlock {
             return Outcome.UNKNOWN;
         }
         try {
-            return unlock(connection, maxWait);
-        } catch (DBusException | RuntimeException e) {
-            return connection.isConnected() ? Outcome.UNKNOWN : Outcome.SERVICE_GONE;
+            return ensureUnlocked(connection, maxWait);
         } finally {
             try {
                 connection.close();
             } catch (Exception ignored) {
                 // closing a connection whose bus has gone can fail; nothing is left to release
             }
+        }
+    }
+
+    /** The same on a connection the caller keeps open (see {@link SecretServiceSession}); it is not closed here. */
+    static Outcome ensureUnlocked(DBusConnection connection, Duration maxWait) {
+        try {
+            return unlock(connection, maxWait);
+        } catch (DBusException | RuntimeException e) {
+            return connection.isConnected() ? Outcome.UNKNOWN : Outcome.SERVICE_GONE;
+        }
+    }
+
+    /**
+     * The unique bus name (":1.42") of the process that owns the Secret Service now, or null when none does or
+     * the bus did not answer: another name means the keyring daemon was restarted or replaced.
+     */
+    static String ownerOf(DBusConnection connection) {
+        try {
+            MethodCall m = new MethodCall(
+                    "org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus",
+                    "GetNameOwner",
+                    (byte) 0,
+                    "s",
+                    BUS_NAME);
+            connection.sendMessage(m);
+            Message reply = m.getReply(CALL_TIMEOUT_MS);
+            if (reply == null || reply instanceof Error) {
+                return null;
+            }
+            Object[] values = reply.getParameters();
+            return values.length > 0 && values[0] instanceof String owner ? owner : null;
+        } catch (DBusException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
  * decides (e.g. offers {@link SessionOnlyStore}, clearly labelled). Calls may block: never call them on
  * the JavaFX thread.
  */
-public interface SecretStore {
+public interface SecretStore extends AutoCloseable {
 
     /** What to show a user as "where the key lives": "Secret Service", "macOS Keychain", "this session only". */
     String backendName();
@@ -34,4 +34,8 @@ public interface SecretStore {
 
     /** Removes the account's key; does nothing when none is stored. */
     void delete(String account);
+
+    /** Lets go of what the store keeps open for its calls (the Secret Service connection); when the app closes. */
+    @Override
+    default void close() {}
 }

@@ -133,6 +133,19 @@ public final class TimeoutSecretStore implements SecretStore {
         });
     }
 
+    /** Closes the store behind, waiting a moment at most: a call still stuck in an unlock prompt holds it. */
+    @Override
+    public void close() {
+        try {
+            executor.submit(delegate::close).get(2, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            // the connection goes with the process
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.shutdown();
+    }
+
     private <T> T call(Callable<T> work) {
         Future<T> future = executor.submit(work);
         boolean waiting = false;

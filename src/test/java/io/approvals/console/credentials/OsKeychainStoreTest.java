@@ -31,6 +31,45 @@ class OsKeychainStoreTest {
         if (keychainThere) {
             store.delete(account);
         }
+        store.close();
+    }
+
+    @Test
+    void keepsOneConnectionYetReadsWhatAnotherProgramStored() throws Exception {
+        assumeTrue(SecretServiceAssumptions.isLinux(), "the kept Secret Service session is Linux's");
+        ApiKey first = TestKeys.random();
+        store.save(account, first);
+        assertThat(store.load(account))
+                .hasValueSatisfying(k -> assertThat(k.matches(first)).isTrue());
+
+        ApiKey second = TestKeys.random();
+        secretToolStore(second); // another program replaces it
+
+        assertThat(store.load(account))
+                .hasValueSatisfying(k -> assertThat(k.matches(second)).isTrue());
+        assertThat(store.loadEach(java.util.List.of(account, account + "#pending"))
+                        .get(0))
+                .hasValueSatisfying(k -> assertThat(k.matches(second)).isTrue());
+        assertThat(store.probe().reachable()).isTrue();
+        assertThat(store.keyringsOpened())
+                .as("one connection and key exchange for all of it")
+                .isEqualTo(1);
+
+        secretTool("clear", "service", OsKeychainStore.SERVICE, "account", account); // and removes it
+        assertThat(store.load(account)).isEmpty();
+    }
+
+    @Test
+    void closingLetsGoOfTheConnectionAndTheNextCallOpensAnother() {
+        assumeTrue(SecretServiceAssumptions.isLinux(), "the kept Secret Service session is Linux's");
+        ApiKey key = TestKeys.random();
+        store.save(account, key);
+
+        store.close();
+
+        assertThat(store.load(account))
+                .hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
+        assertThat(store.keyringsOpened()).isEqualTo(2);
     }
 
     @Test
@@ -74,13 +113,7 @@ class OsKeychainStoreTest {
     void aKeyStoredBySecretToolIsReadByTheStore() throws Exception {
         assumeTrue(SecretServiceAssumptions.isLinux() || SecretServiceAssumptions.isCi(), "secret-tool is Linux only");
         ApiKey key = TestKeys.random();
-        Process p = new ProcessBuilder(
-                        "secret-tool", "store", "--label=test", "service", OsKeychainStore.SERVICE, "account", account)
-                .redirectErrorStream(true)
-                .start();
-        p.getOutputStream().write(key.reveal().getBytes(StandardCharsets.US_ASCII));
-        p.getOutputStream().close();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        secretToolStore(key);
 
         assertThat(store.load(account))
                 .hasValueSatisfying(k -> assertThat(k.matches(key)).isTrue());
@@ -118,6 +151,16 @@ class OsKeychainStoreTest {
         if (SecretServiceAssumptions.isLinux()) {
             assertThat(store.backendName()).isEqualTo("Secret Service");
         }
+    }
+
+    private void secretToolStore(ApiKey key) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(
+                        "secret-tool", "store", "--label=test", "service", OsKeychainStore.SERVICE, "account", account)
+                .redirectErrorStream(true)
+                .start();
+        p.getOutputStream().write(key.reveal().getBytes(StandardCharsets.US_ASCII));
+        p.getOutputStream().close();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
     private static String secretTool(String... args) throws IOException, InterruptedException {

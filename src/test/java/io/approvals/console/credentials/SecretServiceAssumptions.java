@@ -14,7 +14,10 @@ public final class SecretServiceAssumptions {
     private SecretServiceAssumptions() {}
 
     public static void requireOsKeychain() {
-        Availability a = new TimeoutSecretStore(new OsKeychainStore(), Duration.ofSeconds(20)).probe();
+        Availability a;
+        try (SecretStore probing = new TimeoutSecretStore(new OsKeychainStore(), Duration.ofSeconds(20))) {
+            a = probing.probe();
+        }
         String why = "No OS keychain reachable: " + a.describe()
                 + " Run ./scripts/test.sh for a private, unlocked Secret Service.";
         if (isCi()) {

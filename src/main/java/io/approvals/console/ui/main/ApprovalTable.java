@@ -43,6 +43,11 @@ final class ApprovalTable {
     private ApprovalTable() {}
 
     static TableView<ApprovalRow> create(ApprovalsViewModel vm) {
+        return create(vm, new TimeCells());
+    }
+
+    /** The table, its Age and Due cells in timeCells (the window's clock redraws their texts). */
+    static TableView<ApprovalRow> create(ApprovalsViewModel vm, TimeCells timeCells) {
         Clock clock = vm.clock();
         TableView<ApprovalRow> table = new TableView<>();
         table.setId("approvalsTable");
@@ -69,15 +74,8 @@ final class ApprovalTable {
                                 : r.approval().approver(),
                         null));
         table.getColumns().add(priorityColumn());
-        table.getColumns()
-                .add(textColumn(
-                        "Age",
-                        56,
-                        ApprovalRow.BY_AGE,
-                        SortOrders.AGE_DESCENDING,
-                        r -> TimeText.age(r.approval().createdAt(), clock.instant()),
-                        "number-cell"));
-        table.getColumns().add(dueColumn(clock));
+        table.getColumns().add(ageColumn(clock, timeCells));
+        table.getColumns().add(dueColumn(clock, timeCells));
         table.getColumns().add(statusColumn());
         table.setRowFactory(t -> new MarkedRow());
         table.setPlaceholder(emptyState(vm));
@@ -237,19 +235,30 @@ final class ApprovalTable {
         return c;
     }
 
-    private static TableColumn<ApprovalRow, ApprovalRow> dueColumn(Clock clock) {
+    private static TableColumn<ApprovalRow, ApprovalRow> ageColumn(Clock clock, TimeCells timeCells) {
+        TableColumn<ApprovalRow, ApprovalRow> c = column("Age", 56, ApprovalRow.BY_AGE);
+        c.getProperties().put(SortOrders.DESCENDING, SortOrders.AGE_DESCENDING);
+        c.getStyleClass().add("number-cell");
+        c.setCellFactory(col -> new TimedCell(clock, timeCells) {
+            @Override
+            void show(ApprovalRow row, Instant now) {
+                setText(row == null ? null : TimeText.age(row.approval().createdAt(), now));
+            }
+        });
+        return c;
+    }
+
+    private static TableColumn<ApprovalRow, ApprovalRow> dueColumn(Clock clock, TimeCells timeCells) {
         TableColumn<ApprovalRow, ApprovalRow> c = column("Due", 128, SortOrders.DUE_SOONEST);
         c.getProperties().put(SortOrders.DESCENDING, SortOrders.DUE_LATEST);
-        c.setCellFactory(col -> new TableCell<>() {
+        c.setCellFactory(col -> new TimedCell(clock, timeCells) {
             @Override
-            protected void updateItem(ApprovalRow row, boolean empty) {
-                super.updateItem(row, empty);
-                if (empty || row == null) {
+            void show(ApprovalRow row, Instant now) {
+                if (row == null) {
                     setText(null);
                     pseudoClassStateChanged(OVERDUE, false);
                     return;
                 }
-                Instant now = clock.instant();
                 setText(
                         row.approval().dueAt() == null
                                 ? "\u2014"
@@ -258,6 +267,32 @@ final class ApprovalTable {
             }
         });
         return c;
+    }
+
+    /** A cell whose text is a time relative to now: drawn when it gets a row, and again when the window's clock says. */
+    private abstract static class TimedCell extends TableCell<ApprovalRow, ApprovalRow> implements TimeCells.Timed {
+        private final Clock clock;
+
+        TimedCell(Clock clock, TimeCells timeCells) {
+            this.clock = clock;
+            timeCells.add(this);
+        }
+
+        /** Shows row's text for now; row is null for an empty cell. */
+        abstract void show(ApprovalRow row, Instant now);
+
+        @Override
+        protected void updateItem(ApprovalRow row, boolean empty) {
+            super.updateItem(row, empty);
+            show(empty ? null : row, clock.instant());
+        }
+
+        @Override
+        public void retime(Instant now) {
+            if (!isEmpty() && getItem() != null) {
+                show(getItem(), now);
+            }
+        }
     }
 
     private static TableColumn<ApprovalRow, ApprovalRow> statusColumn() {

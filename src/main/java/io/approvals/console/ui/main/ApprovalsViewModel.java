@@ -108,7 +108,12 @@ public final class ApprovalsViewModel {
         listRefresh.refresh();
     }
 
-    /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
+    /** When the view's clock must call {@link #tick} next (a countdown, a refresh, "2 min ago"); null: never. */
+    public Instant nextChange(Instant now) {
+        return listRefresh.nextChange(now);
+    }
+
+    /** Called by the view's clock (see {@link #nextChange}): countdowns, "2 min ago", automatic refresh. */
     public void tick() {
         listRefresh.tick();
     }

@@ -83,6 +83,17 @@ final class DetailPane extends ScrollPane {
         show(null);
     }
 
+    /** When a relative time shown changes next: every second while one is under a minute; null when none shows. */
+    Instant nextChange(Instant now) {
+        if (shown == null) {
+            return null;
+        }
+        Approval a = shown.approval();
+        return TickPlan.earliest(
+                a.createdAt() == null ? null : TickPlan.sinceChanges(a.createdAt(), now),
+                a.dueAt() == null ? null : TickPlan.untilChanges(a.dueAt(), now));
+    }
+
     /** Redraws the relative times ("Created … (3 min ago)") of what is shown, without rebuilding the pane. */
     void tick() {
         if (shown == null) {

@@ -170,7 +170,7 @@ final class ListRefresh {
                 this::refreshFailed);
     }
 
-    /** Called every second by the view: countdowns, "12 s ago", automatic refresh. */
+    /** Called by the view's clock when {@link #nextChange} said: countdowns, "2 min ago", automatic refresh. */
     void tick() {
         Instant now = clock.instant();
         tickText(); // with the note on a half-read list, which the second's tick used to drop
@@ -182,6 +182,12 @@ final class ListRefresh {
             case COUNTDOWN -> showCountdown(schedule.secondsLeft(now));
             default -> {}
         }
+    }
+
+    /** When {@link #tick} next has something to do or a text of ours changes (see {@link TickPlan}); null: never. */
+    Instant nextChange(Instant now) {
+        return TickPlan.earliest(
+                TickPlan.refreshedChanges(lastRefreshed.get(), now), schedule.nextStep(now, refreshSeconds.get()));
     }
 
     /**

@@ -3,7 +3,7 @@ package io.approvals.console.ui.main;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.ui.common.Icons;
 import io.approvals.console.ui.common.Messages;
-import io.approvals.console.ui.common.UiTicker;
+import io.approvals.console.ui.common.UiAlarm;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,16 @@ public final class MainView extends BorderPane {
     private final ActionFactory commands;
     private final TableView<ApprovalRow> table;
     private final TextField search;
-    private final UiTicker ticker;
+    /** The window's clock: ticks when something shown can change (see {@link TickPlan}), not every second. */
+    private final UiAlarm clock = new UiAlarm(this::tick);
+
+    private final TimeCells timeCells = new TimeCells();
+    private boolean ticking;
+    /** The moment the clock will tick next; null while none is planned. */
+    private java.time.Instant plannedTick;
+    /** When the table's Age and Due texts were last drawn. */
+    private java.time.Instant tableTimed;
+
     private final QuickApprove quick;
     private final ApproveAndNext flow;
     private final AdaptiveLayout layout;
@@ -54,7 +63,7 @@ public final class MainView extends BorderPane {
         this.vm = vm;
         this.actions = actions;
         getStyleClass().add("main-view");
-        table = ApprovalTable.create(vm);
+        table = ApprovalTable.create(vm, timeCells);
         quick = new QuickApprove(vm, this::select);
         flow = new ApproveAndNext(vm, table, quick::isBusy);
 
@@ -101,10 +110,15 @@ public final class MainView extends BorderPane {
                 commands.execute(MainAction.APPROVE);
             }
         });
-        ticker = new UiTicker(java.time.Duration.ofSeconds(1), () -> {
-            vm.tick();
-            tickRelativeTimes();
-        });
+        // what can bring a text's change or the next refresh closer: the clock plans again
+        for (javafx.beans.Observable o : List.of(
+                vm.selectedProperty(),
+                vm.lastRefreshedProperty(),
+                vm.bannerProperty(),
+                vm.refreshingProperty(),
+                vm.refreshSecondsProperty())) {
+            o.addListener(x -> planTick());
+        }
         // The scene and its window outlive this view (a switch of connection builds a new one): the listeners on
         // them go when the view leaves the scene, or they would hold this view and all its rows.
         sceneProperty().addListener((o, before, scene) -> {
@@ -134,26 +148,51 @@ public final class MainView extends BorderPane {
         vm.firstNew().ifPresent(row -> select(row.id()));
     }
 
-    private int secondsSinceCellsRedrawn;
-
-    /** "3 min ago", "in 2 h", "27 d": the table's relative times are redrawn once a minute, the details' every second. */
-    private void tickRelativeTimes() {
+    /** Countdowns, the automatic refresh, "3 min ago", "in 2 h": what changed since the last tick is drawn. */
+    private void tick() {
+        plannedTick = null;
+        vm.tick();
         detail.tick();
-        if (++secondsSinceCellsRedrawn >= 60) {
-            secondsSinceCellsRedrawn = 0;
-            table.refresh();
-        }
+        tableTimed = vm.clock().instant();
+        timeCells.retime(tableTimed);
+        planTick();
     }
 
-    /** Starts loading and the once-a-second clock. */
+    /** Plans the clock's next tick, unless one is planned already at that moment or sooner. */
+    private void planTick() {
+        if (!ticking) {
+            return;
+        }
+        java.time.Instant now = vm.clock().instant();
+        java.time.Instant next = nextTick(now);
+        if (plannedTick != null && !plannedTick.isAfter(next)) {
+            return;
+        }
+        plannedTick = next;
+        clock.after(java.time.Duration.between(now, next));
+    }
+
+    /** When the clock should tick next, seen from now (see {@link TickPlan}); package-private for tests. */
+    java.time.Instant nextTick(java.time.Instant now) {
+        return TickPlan.next(
+                now,
+                tableTimed == null ? null : tableTimed.plus(TickPlan.TABLE_EVERY),
+                vm.nextChange(now),
+                detail.nextChange(now));
+    }
+
+    /** Starts loading and the window's clock. */
     public void start() {
-        ticker.play();
+        ticking = true;
+        tableTimed = vm.clock().instant();
         vm.start();
+        planTick();
     }
 
     /** Stops the clock; the window is being replaced or closed. A quick approve still waiting is sent now. */
     public void stop() {
-        ticker.stop();
+        ticking = false;
+        clock.stop();
         quick.sendWaiting();
     }
 

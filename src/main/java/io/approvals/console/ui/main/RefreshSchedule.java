@@ -78,6 +78,17 @@ final class RefreshSchedule {
                 : Step.NOTHING;
     }
 
+    /**
+     * When {@link #step} next has something to do: each second of a retry's countdown (it is shown), else the
+     * automatic refresh; null when nothing is planned.
+     */
+    Instant nextStep(Instant now, int everySeconds) {
+        if (retryAt != null) {
+            return TickPlan.earliest(now.plusSeconds(1), retryAt);
+        }
+        return !paused && everySeconds > 0 ? nextAutoRefresh : null;
+    }
+
     /** Whole seconds until the planned retry (0 when none is planned or it is due). */
     long secondsLeft(Instant now) {
         return retryAt == null ? 0 : Math.max(0, Duration.between(now, retryAt).toSeconds());

@@ -213,6 +213,38 @@ class ApprovalsViewModelTest {
         assertThat(vm.rows()).hasSize(3);
     }
 
+    /** The view's clock asks when to tick next: no sooner than something it shows changes. */
+    @Test
+    void theClockIsNeededOnlyAtTheRefreshAndTheMinuteWhileNothingCountsSeconds() {
+        ApprovalsViewModel vm = vm(null);
+        vm.refreshSecondsProperty().set(0);
+        vm.refresh();
+        Instant refreshed = vm.lastRefreshedProperty().get();
+        assertThat(vm.nextChange(clock.instant())).isEqualTo(refreshed.plusSeconds(60)); // "just now" → "1 min ago"
+        clock.advance(Duration.ofSeconds(75));
+        vm.tick();
+        assertThat(vm.nextChange(clock.instant())).isEqualTo(refreshed.plusSeconds(120));
+
+        vm.refreshSecondsProperty().set(30);
+        vm.refresh();
+        assertThat(vm.nextChange(clock.instant())).isEqualTo(clock.instant().plusSeconds(30)); // the automatic refresh
+    }
+
+    @Test
+    void aRetryCountdownNeedsTheClockEverySecond() throws Exception {
+        ApprovalsViewModel vm = vm(null);
+        vm.refreshSecondsProperty().set(0);
+        vm.refresh();
+        server.stop();
+        vm.refresh();
+        assertThat(vm.nextChange(clock.instant())).isEqualTo(clock.instant().plusSeconds(1));
+        server.restart();
+        clock.advance(Duration.ofSeconds(5));
+        vm.tick();
+        assertThat(vm.bannerProperty().get()).isNull();
+        assertThat(vm.nextChange(clock.instant())).isEqualTo(clock.instant().plusSeconds(60));
+    }
+
     @Test
     void offlineRetriesBackOff() {
         ApprovalsViewModel vm = vm(null);
