@@ -45,9 +45,7 @@ class CaretBlinkTimeoutUiTest {
     void start(Stage stage) throws Exception {
         System.setProperty(CaretBlinkTimeout.TIMEOUT_PROPERTY, "3000");
         this.stage = stage;
-        fx = new ConsoleUiFixture(stage, dir, 40);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1200, 800));
-        stage.show();
+        fx = ConsoleUiFixture.shownOn(stage, dir, 40);
     }
 
     @AfterEach

@@ -42,6 +42,14 @@ final class ConsoleUiFixture implements AutoCloseable {
         ui = new ConsoleUi(stage, env, background, Clock.systemUTC(), "test");
     }
 
+    /** The fixture on a stage shown at 1200 × 800 with an empty scene, as the main-window tests start from. */
+    static ConsoleUiFixture shownOn(Stage stage, Path dir, int approvals) throws Exception {
+        ConsoleUiFixture fx = new ConsoleUiFixture(stage, dir, approvals);
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1200, 800));
+        stage.show();
+        return fx;
+    }
+
     @Override
     public void close() throws Exception {
         FxToolkit.cleanupStages();

@@ -35,9 +35,7 @@ class MainWindowReleaseUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        fx = new ConsoleUiFixture(stage, dir, 40);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1200, 800));
-        stage.show();
+        fx = ConsoleUiFixture.shownOn(stage, dir, 40);
     }
 
     @AfterEach

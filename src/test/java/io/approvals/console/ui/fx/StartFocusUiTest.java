@@ -34,9 +34,7 @@ class StartFocusUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        fx = new ConsoleUiFixture(stage, dir, 20);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1200, 800));
-        stage.show();
+        fx = ConsoleUiFixture.shownOn(stage, dir, 20);
     }
 
     @AfterEach
