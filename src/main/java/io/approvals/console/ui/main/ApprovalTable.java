@@ -57,12 +57,8 @@ final class ApprovalTable {
         table.getColumns().add(titleColumn());
         table.getColumns()
                 .add(textColumn(
-                        "Requester",
-                        165,
-                        ApprovalRow.BY_REQUESTER,
-                        SortOrders.REQUESTER_DESCENDING,
-                        r -> r.approval().requester(),
-                        null));
+                        "Requester", 165, ApprovalRow.BY_REQUESTER, SortOrders.REQUESTER_DESCENDING, r -> r.approval()
+                                .requester()));
         table.getColumns()
                 .add(textColumn(
                         "Approver",
@@ -71,8 +67,7 @@ final class ApprovalTable {
                         SortOrders.APPROVER_DESCENDING,
                         r -> r.approval().approver() == null
                                 ? "\u2014"
-                                : r.approval().approver(),
-                        null));
+                                : r.approval().approver()));
         table.getColumns().add(priorityColumn());
         table.getColumns().add(ageColumn(clock, timeCells));
         table.getColumns().add(dueColumn(clock, timeCells));
@@ -154,8 +149,7 @@ final class ApprovalTable {
             double width,
             Comparator<ApprovalRow> comparator,
             Comparator<ApprovalRow> descending,
-            Function<ApprovalRow, String> text,
-            String styleClass) {
+            Function<ApprovalRow, String> text) {
         TableColumn<ApprovalRow, ApprovalRow> c = column(name, width, comparator);
         c.getProperties().put(SortOrders.DESCENDING, descending);
         c.setCellFactory(col -> new TableCell<>() {
@@ -165,9 +159,6 @@ final class ApprovalTable {
                 setText(empty || row == null ? null : text.apply(row));
             }
         });
-        if (styleClass != null) {
-            c.getStyleClass().add(styleClass);
-        }
         return c;
     }
 
