@@ -1,17 +1,13 @@
 package io.approvals.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.approvals.console.contract.ApiKey;
 import io.approvals.console.contract.TestKeys;
-import io.approvals.console.credentials.SecretServiceAssumptions;
 import io.approvals.console.testing.Canary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +38,7 @@ class KeptKeychainSessionSubprocessTest {
     @Test
     @Timeout(150)
     void eachReadSeesWhatIsStoredAndTheConnectionIsKeptUntilTheDaemonRestarts() throws Exception {
-        requireTools();
+        KeychainFaultsSubprocessTest.requireKeychainTools();
         writeScripts();
         String script = KeychainFaultsSubprocessTest.COMMON
                 + "reads() { \"$JAVA\" -cp \"$CP\" io.approvals.console.credentials.OsKeychainReads \"$@\"; }\n"
@@ -70,17 +66,14 @@ class KeptKeychainSessionSubprocessTest {
     @Test
     @Timeout(150)
     void aCollectionLockedBetweenReadsIsPromptedForAndReportedOnTheKeptConnection() throws Exception {
-        requireTools();
+        KeychainFaultsSubprocessTest.requireKeychainTools();
         writeScripts();
         Files.writeString(
                 dir.resolve("lock.sh"),
                 "dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets "
                         + "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login\n");
         String script = KeychainFaultsSubprocessTest.COMMON
-                + "\"$JAVA\" -cp \"$CP\" io.approvals.console.testing.CancellingPrompter \"$DIR/prompts.txt\" "
-                + "\"$DIR/prompter-ready\" >\"$DIR/prompter.log\" 2>&1 &\n"
-                + "prompter=$!; trap 'kill $prompter 2>/dev/null' EXIT\n"
-                + "i=0; while [ ! -f \"$DIR/prompter-ready\" ]; do i=$((i+1)); [ $i -gt 600 ] && exit 7; sleep 0.1; done\n"
+                + KeychainFaultsSubprocessTest.PROMPTER
                 + "\"$JAVA\" -cp \"$CP\" io.approvals.console.credentials.OsKeychainReads p load \"$DIR/lock.sh\" load "
                 + "\"$DIR/restart.sh\" load >\"$DIR/reads.out\" 2>\"$DIR/reads.err\"\n"
                 + "echo done >\"$DIR/finished\"\n";
@@ -96,16 +89,6 @@ class KeptKeychainSessionSubprocessTest {
                         "present " + fingerprint + " opened 2"); // unlocked by a restarted daemon
         assertThat(Files.readString(dir.resolve("prompts.txt"))).contains("cancelled");
         assertNoSecretIn("reads.out", "reads.err", "session.log");
-    }
-
-    private void requireTools() {
-        boolean tools = List.of("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "dbus-send").stream()
-                .allMatch(KeychainFaultsSubprocessTest::onPath);
-        if (SecretServiceAssumptions.isCi()) {
-            assertTrue(tools, "CI must have dbus, gnome-keyring and libsecret-tools");
-        } else {
-            assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
-        }
     }
 
     private void writeScripts() throws IOException {

@@ -59,18 +59,25 @@ class KeychainFaultsSubprocessTest {
                     + "secret-tool lookup service approvals-console account p >/dev/null; }",
             "");
 
+    /**
+     * Starts {@code CancellingPrompter}, which cancels every unlock prompt, and waits until it answers; its bus going
+     * away does not end it: it is stopped with the session. Ends with a newline.
+     */
+    static final String PROMPTER = String.join(
+            "\n",
+            "\"$JAVA\" -cp \"$CP\" io.approvals.console.testing.CancellingPrompter \"$DIR/prompts.txt\" \"$DIR/prompter-ready\" "
+                    + ">\"$DIR/prompter.log\" 2>&1 &",
+            "prompter=$!; trap 'kill $prompter 2>/dev/null' EXIT",
+            "i=0; while [ ! -f \"$DIR/prompter-ready\" ]; do i=$((i+1)); [ $i -gt 600 ] && exit 7; sleep 0.1; done",
+            "");
+
     /** The collection is locked; every unlock prompt is cancelled by {@code CancellingPrompter}. */
     private static final String CANCEL = COMMON
             + String.join(
                     "\n",
                     "dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets "
                             + "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null",
-                    "\"$JAVA\" -cp \"$CP\" io.approvals.console.testing.CancellingPrompter \"$DIR/prompts.txt\" \"$DIR/prompter-ready\" "
-                            + ">\"$DIR/prompter.log\" 2>&1 &",
-                    // its bus going away does not end it: it is stopped with the session
-                    "prompter=$!; trap 'kill $prompter 2>/dev/null' EXIT",
-                    "i=0; while [ ! -f \"$DIR/prompter-ready\" ]; do i=$((i+1)); [ $i -gt 600 ] && exit 7; sleep 0.1; done",
-                    "set +e",
+                    PROMPTER + "set +e",
                     "step status app key status --profile p",
                     "step set app key set --profile p",
                     "step load store load p",
@@ -127,13 +134,7 @@ class KeychainFaultsSubprocessTest {
 
     @BeforeEach
     void toolsAndProfile() throws IOException {
-        boolean tools = List.of("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "dbus-send").stream()
-                .allMatch(KeychainFaultsSubprocessTest::onPath);
-        if (SecretServiceAssumptions.isCi()) {
-            assertTrue(tools, "CI must have dbus, gnome-keyring and libsecret-tools");
-        } else {
-            assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
-        }
+        requireKeychainTools();
         new ConnectionStore(AppPaths.under(dir)).put(Connection.of("p", URI.create("https://approvals.example.com")));
         for (String step : List.of("status", "set", "load", "save", "after", "status-after", "set-after", "bus")) {
             Files.writeString(
@@ -263,6 +264,17 @@ class KeychainFaultsSubprocessTest {
     private String read(String name) throws IOException {
         Path f = dir.resolve(name);
         return Files.exists(f) ? Files.readString(f).strip() : "(no " + name + ")";
+    }
+
+    /** CI must have the private keyring session's tools; elsewhere a test without them is skipped. */
+    static void requireKeychainTools() {
+        boolean tools = List.of("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "dbus-send").stream()
+                .allMatch(KeychainFaultsSubprocessTest::onPath);
+        if (SecretServiceAssumptions.isCi()) {
+            assertTrue(tools, "CI must have dbus, gnome-keyring and libsecret-tools");
+        } else {
+            assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
+        }
     }
 
     static boolean onPath(String tool) {
