@@ -2,7 +2,6 @@ package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
-import io.approvals.console.contract.Priority;
 import io.approvals.console.notify.DesktopNotifier;
 import io.approvals.console.service.FailureText;
 import io.approvals.console.ui.common.Background;
@@ -11,12 +10,10 @@ import io.approvals.console.ui.common.TimeText;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -227,52 +224,9 @@ public final class ApprovalsViewModel {
                                             "main.empty.nothingWaitingSince", TimeText.full(lastRefreshed.get())));
             return;
         }
-        Instant now = clock.instant();
-        String me = session.key().owner();
-        List<String> hiders = new ArrayList<>();
-        SearchQuery query = SearchQuery.parse(search.get());
-        boolean mine = assignedToMe.get() && me != null;
-        // One filter alone that leaves nothing hides every row: no need to count 100,000 rows again on each
-        // keystroke of a search that finds nothing (bench "100k").
-        boolean alone = (!query.isEmpty() ? 1 : 0)
-                        + (mine ? 1 : 0)
-                        + (overdueOnly.get() ? 1 : 0)
-                        + (highAndUrgent.get() ? 1 : 0)
-                == 1;
-        if (!query.isEmpty()) {
-            hiders.add(Messages.format(
-                    "main.empty.searchHides",
-                    search.get().strip(),
-                    alone ? rows.size() : hidden(r -> r.matches(query.words()) && query.matchesFields(r))));
-        }
-        if (mine) {
-            hiders.add(Messages.format(
-                    "main.empty.filterHides",
-                    MainAction.FILTER_MINE.text(),
-                    alone
-                            ? rows.size()
-                            : hidden(r -> me.equalsIgnoreCase(r.approval().approver()))));
-        }
-        if (overdueOnly.get()) {
-            hiders.add(Messages.format(
-                    "main.empty.filterHides",
-                    MainAction.FILTER_OVERDUE.text(),
-                    alone ? rows.size() : hidden(r -> r.approval().isOverdue(now))));
-        }
-        if (highAndUrgent.get()) {
-            hiders.add(Messages.format(
-                    "main.empty.filterHides",
-                    MainAction.FILTER_PRESSING.text(),
-                    alone
-                            ? rows.size()
-                            : hidden(r -> r.priority() == Priority.HIGH || r.priority() == Priority.URGENT)));
-        }
+        List<String> hiders = filter.whatHides(rows, session.key().owner(), clock.instant());
         emptyTitle.set(Messages.get("main.empty.noMatch"));
         emptyDetail.set(Messages.format("main.empty.hidden", rows.size(), String.join(", ", hiders)));
-    }
-
-    private long hidden(Predicate<ApprovalRow> shown) {
-        return rows.stream().filter(shown.negate()).count();
     }
 
     /** Turns every filter off and empties the search. */
