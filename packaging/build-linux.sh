@@ -71,6 +71,9 @@ build_app_image() {
   # Diagnose with a log file, which these leave alone: JAVA_TOOL_OPTIONS=-Xlog:cds:file=/tmp/cds.log
   # the licence travels with the portable image too
   cp "$ROOT/LICENSE" "$IMAGE/lib/LICENSE"
+  # jpackage's native launcher asks rpm and dpkg which package owns it (twice) before it starts Java; ours reads
+  # the same config and starts Java at once (packaging/linux/launcher.sh, docs/packaging.md "The launcher").
+  install -m 755 "$ROOT/packaging/linux/launcher.sh" "$IMAGE/bin/$APP_ID"
 }
 
 app_description() {
