@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CI check of the Linux installer, as root on a Debian/Ubuntu machine, non-interactive (installs missing tools:
 # fakeroot binutils xvfb xauth x11-utils curl dbus gnome-keyring):
-#   build the .deb -> install it (apt pulls its dependencies) -> the installed launcher answers --version, uses
-#   its AppCDS archive, runs the sandbox (401 without a key, 200 with the admin key) and opens a window titled
+#   build the .deb -> install it (apt pulls its dependencies) -> the installed launcher answers --version without
+#   asking a package manager, uses its AppCDS archive, runs the sandbox (401 without a key, 200 with the admin key) and opens a window titled
 #   "Approvals Console" under Xvfb whose WM_CLASS matches the menu entry, shell completion and man pages are
 #   installed -> remove the package, nothing left.
 # Usage: packaging/ci-check.sh          (SKIP_MAVEN=1 reuses target/ from an earlier mvn package/verify)
@@ -79,6 +79,16 @@ rc=0; out=$("$LAUNCHER" --version 2>"$SCRATCH/version.err") || rc=$?
 echo "$out" | sed 's/^/    | /'
 [[ "$(head -1 <<<"$out")" == "Approvals Console $VERSION" ]] || fail "--version printed '$(head -1 <<<"$out")', expected 'Approvals Console $VERSION'"
 ok "version $VERSION"
+# jpackage's native launcher asks rpm and dpkg which package owns it before starting Java (docs/packaging.md,
+# "The launcher"); ours must not: stand-ins first on the PATH write down any call.
+mkdir -p "$SCRATCH/spy"
+for tool in dpkg dpkg-query rpm; do
+  printf '#!/bin/sh\necho "%s $*" >>"%s"\nexit 1\n' "$tool" "$SCRATCH/spy.log" >"$SCRATCH/spy/$tool"
+  chmod +x "$SCRATCH/spy/$tool"
+done
+PATH="$SCRATCH/spy:$PATH" "$LAUNCHER" --version >/dev/null 2>&1 || fail "--version failed with the package-manager stand-ins on PATH"
+[[ ! -s "$SCRATCH/spy.log" ]] || { cat "$SCRATCH/spy.log"; fail "the launcher asked a package manager before starting Java"; }
+ok "the launcher starts Java without asking dpkg or rpm"
 
 step "start-up archive"
 # A JDK 25+ runtime ships an AOT cache in the package; a JDK 17 one gets its AppCDS archive from postinst.
