@@ -1,12 +1,15 @@
 package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.contract.Priority;
 import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.TimeText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.animation.FadeTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -194,7 +197,7 @@ final class ApprovalTable {
         c.getProperties().put(SortOrders.DESCENDING, SortOrders.PRIORITY_DESCENDING);
         c.setCellFactory(col -> new TableCell<>() {
             private final Label chip = new Label();
-            private String chipClass;
+            private Priority shown;
 
             {
                 chip.getStyleClass().add("chip");
@@ -212,14 +215,14 @@ final class ApprovalTable {
                     return;
                 }
                 chip.setText(row.shownPriority());
-                // only when it differs: any change to the style classes styles the chip again (bench "100k", scrolling)
-                String wanted = CHIP_CLASSES.get(row.priority());
-                if (!wanted.equals(chipClass)) {
-                    if (chipClass != null) {
-                        chip.getStyleClass().remove(chipClass);
+                // a pseudo-class per priority: a style class change would style the chip anew each time a cell
+                // shows a row of another priority (search, scrolling)
+                if (row.priority() != shown) {
+                    if (shown != null) {
+                        chip.pseudoClassStateChanged(CHIP_STATES.get(shown), false);
                     }
-                    chip.getStyleClass().add(wanted);
-                    chipClass = wanted;
+                    shown = row.priority();
+                    chip.pseudoClassStateChanged(CHIP_STATES.get(shown), true);
                 }
             }
         });
@@ -302,12 +305,11 @@ final class ApprovalTable {
         return c;
     }
 
-    private static final java.util.Map<io.approvals.console.contract.Priority, String> CHIP_CLASSES =
-            new java.util.EnumMap<>(io.approvals.console.contract.Priority.class);
+    private static final Map<Priority, PseudoClass> CHIP_STATES = new EnumMap<>(Priority.class);
 
     static {
-        for (io.approvals.console.contract.Priority p : io.approvals.console.contract.Priority.values()) {
-            CHIP_CLASSES.put(p, "chip-" + p.wire().toLowerCase(Locale.ROOT));
+        for (Priority p : Priority.values()) {
+            CHIP_STATES.put(p, PseudoClass.getPseudoClass("priority-" + p.wire().toLowerCase(Locale.ROOT)));
         }
     }
 

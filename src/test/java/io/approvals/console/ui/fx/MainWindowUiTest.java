@@ -174,6 +174,46 @@ class MainWindowUiTest {
         assertThat(overdueDueCells(robot, true).get("Conference travel")).isEqualTo(overdueFill);
     }
 
+    /** Each shown row's title with its priority chip's background, as styled now. */
+    private static java.util.Map<String, javafx.scene.paint.Paint> chipBackgrounds(FxRobot robot) {
+        java.util.Map<String, javafx.scene.paint.Paint> out = new java.util.TreeMap<>();
+        for (javafx.scene.control.TableCell<?, ?> c :
+                robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)) {
+            if (c.getTableColumn() != null
+                    && "colPriority".equals(c.getTableColumn().getId())
+                    && c.getTableRow() != null
+                    && c.getTableRow().getItem() instanceof ApprovalRow row
+                    && c.getGraphic() instanceof javafx.scene.control.Label chip
+                    && chip.getBackground() != null) {
+                out.put(
+                        row.approval().title(),
+                        chip.getBackground().getFills().get(0).getFill());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void priorityChipsAreColouredByPriorityAndTheColourFollowsTheRowsASearchShows(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        waitUntil(() -> chipBackgrounds(robot).size() == 3);
+        java.util.Map<String, javafx.scene.paint.Paint> before = chipBackgrounds(robot);
+        assertThat(new java.util.HashSet<>(before.values()))
+                .as("low, normal, urgent")
+                .hasSize(3);
+        for (String search : List.of("server", "conference", "laptop")) {
+            robot.clickOn("#searchField").write(search);
+            waitUntil(() -> table(robot).getItems().size() == 1);
+            robot.interact(() -> {});
+            assertThat(chipBackgrounds(robot)).as(search).hasSize(1).allSatisfy((title, fill) -> assertThat(fill)
+                    .isEqualTo(before.get(title)));
+            robot.type(KeyCode.ESCAPE);
+            waitUntil(() -> table(robot).getItems().size() == 3);
+        }
+        robot.interact(() -> {});
+        assertThat(chipBackgrounds(robot)).isEqualTo(before);
+    }
+
     @Test
     void searchAndQuickFiltersNarrowTheTable(FxRobot robot) throws Exception {
         open(robot, server.adminSession());
