@@ -375,9 +375,12 @@ final class BigQueueBench {
     private List<Double> search(Fx.FrameTimer frames, java.util.function.Consumer<String> type) throws Exception {
         List<String> queries = quick ? QUERIES.subList(0, 5) : QUERIES;
         List<Double> out = new ArrayList<>();
+        java.util.Random keyPhase = new java.util.Random(22); // the same moments for the app and the floor
         for (String q : queries) {
             for (int i = 1; i <= q.length(); i++) {
                 String text = q.substring(0, i);
+                // a person's keys come at any moment of the frame clock, not right after a frame (session 19)
+                Thread.sleep(keyPhase.nextInt(17));
                 out.add(frames.time(() -> type.accept(text)));
             }
             frames.time(() -> type.accept("")); // clearing is not a keystroke of the script

@@ -33,6 +33,7 @@ final class FrameWatch implements AutoCloseable {
         }
     };
     private Probe current;
+    private volatile Split last;
 
     FrameWatch() throws Exception {
         Fx.run(() -> {
@@ -46,6 +47,12 @@ final class FrameWatch implements AutoCloseable {
             Runnable l = () -> laidOut(scene);
             listeners.put(scene, l);
             scene.addPostLayoutPulseListener(l);
+            scene.addPreLayoutPulseListener(() -> {
+                Probe p = current;
+                if (p != null && p.pulseAt == 0 && p.actionEndAt != 0) {
+                    p.pulseAt = System.nanoTime();
+                }
+            });
         }
     }
 
@@ -62,6 +69,12 @@ final class FrameWatch implements AutoCloseable {
         }
         if (p.reached.size() == p.milestones.size()) {
             current = null;
+            if (p.pulseAt != 0) {
+                last = new Split(
+                        (p.actionEndAt - p.startedAt) / 1e6,
+                        (p.pulseAt - p.actionEndAt) / 1e6,
+                        (now - p.pulseAt) / 1e6);
+            }
             p.done.complete(Map.copyOf(p.reached));
         } else {
             Platform.requestNextPulse();
@@ -95,6 +108,7 @@ final class FrameWatch implements AutoCloseable {
                 p.done.completeExceptionally(e);
                 return;
             }
+            p.actionEndAt = System.nanoTime();
             Platform.requestNextPulse();
         });
         try {
@@ -107,6 +121,22 @@ final class FrameWatch implements AutoCloseable {
                 return Map.copyOf(p.reached);
             });
         }
+    }
+
+    /**
+     * Where the time of the last action measured went, when its result showed in the first frame after it: the
+     * action itself (event handling and what it changed), the wait for the next pulse of JavaFX's 60 Hz frame
+     * clock, and that pulse's CSS and layout.
+     */
+    record Split(double actionMs, double waitMs, double frameMs) {
+        double ownWorkMs() {
+            return actionMs + frameMs;
+        }
+    }
+
+    /** The split of the last measured action whose result showed in the first frame after it, if any. */
+    Split lastSplit() {
+        return last;
     }
 
     /** Waits for n frames of quiet (nothing measured), so that one measurement's aftermath is not the next's. */
@@ -185,6 +215,8 @@ final class FrameWatch implements AutoCloseable {
         final Map<String, Double> reached = new LinkedHashMap<>();
         final CompletableFuture<Map<String, Double>> done = new CompletableFuture<>();
         long startedAt;
+        long actionEndAt;
+        long pulseAt;
 
         Probe(Map<String, Predicate<Scene>> milestones) {
             this.milestones = milestones;

@@ -41,6 +41,8 @@ import javafx.stage.Stage;
 final class InteractionBench {
     private static final String SECTION = "interaction";
     private static final String WORD = "laptop";
+    /** Seeded: the same moments in every run. */
+    private static final java.util.Random KEY_PHASE = new java.util.Random(22);
 
     private final Results results;
     private final Path work;
@@ -176,7 +178,16 @@ final class InteractionBench {
                                 () -> FrameWatch.type(scene, ch),
                                 s -> s == scene
                                         && expected.equals(((TextInputControl) scene.getFocusOwner()).getText())));
-                pause(60);
+                FrameWatch.Split split = watch.lastSplit();
+                if (split != null) {
+                    record(
+                            "search keystroke: the app's own work (the key's handling + its frame's CSS and layout)",
+                            split.ownWorkMs());
+                    record("search keystroke: waiting for JavaFX's next frame (60 Hz clock)", split.waitMs());
+                }
+                // a person's keys come at any moment of the frame clock; a fixed pause put every key at the same
+                // moment (≈ 10 ms before the next frame, session 19)
+                pause(60 + KEY_PHASE.nextInt(17));
             }
             watch.time(
                     () -> FrameWatch.press(scene, KeyCode.ESCAPE, false),
