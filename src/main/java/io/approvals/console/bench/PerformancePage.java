@@ -42,7 +42,8 @@ final class PerformancePage {
                   (`ConsoleUi.showMain`: MainView, ApprovalsViewModel, the table with the app's comparators and
                   filters) in a JavaFX window; "→ frame" is the time from the action (on the FX thread) to the end of
                   the layout of the next pulse, the frame handed to the renderer. Search types a script of queries
-                  into the search field character by character. Floor: a bare TableView of 3 String columns with
+                  into the search field character by character, each key at a seeded random moment of JavaFX's
+                  60 Hz frame clock (the same moments for app and floor), as a person's keys come. Floor: a bare TableView of 3 String columns with
                   `naturalOrder` comparators and a precomputed lower-case search text, same rows, same window.
                 - **sandbox**: authenticated `GetApprovalNotComplete?limit=50` from 16 concurrent clients over
                   loopback; floor: a bare JDK `HttpServer` answering the same 50-item JSON.
@@ -58,7 +59,9 @@ final class PerformancePage {
                   pulse is asked for every frame, as a screen would show one): A → the decision dialog shown;
                   Esc → closed; Enter → dialog gone (and, where the app selects the next row after a decision,
                   that row selected); Ctrl+N → the create dialog with the focus in a text field; Ctrl+F → focus in
-                  the search field, then each character of a word → the frame with its filtered table; Settings
+                  the search field, then each character of a word → the frame with its filtered table (keys 60–76
+                  ms apart, at seeded random moments of the frame clock; split into the app's own work, the key's
+                  handling plus its frame's CSS and layout, and the wait for the next frame); Settings
                   (Ctrl+,) with the other theme chosen, Enter → the main window restyled. ≥ 30 repetitions each
                   (5 with `--quick`), a user's pause (150 ms) between keys; the first of each kind is reported
                   apart (cold classes, styles and JIT), after the main window's own first frame and a 1.5 s look
