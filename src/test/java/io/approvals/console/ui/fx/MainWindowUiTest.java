@@ -142,20 +142,33 @@ class MainWindowUiTest {
         UiSandbox.FX_THREAD_CALLS.clear();
     }
 
-    /** Titles of the rows whose Due cell shows as overdue (its pseudo-class), each with the cell's text colour. */
-    private static java.util.Map<String, javafx.scene.paint.Paint> overdueDueCells(FxRobot robot, boolean overdue) {
-        java.util.Map<String, javafx.scene.paint.Paint> out = new java.util.TreeMap<>();
+    /** Each shown row's title with what read takes from its cell in the column (rows where read gives null left out). */
+    private static <T> java.util.Map<String, T> cells(
+            FxRobot robot, String columnId, java.util.function.Function<javafx.scene.control.TableCell<?, ?>, T> read) {
+        java.util.Map<String, T> out = new java.util.TreeMap<>();
         for (javafx.scene.control.TableCell<?, ?> c :
                 robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)) {
             if (c.getTableColumn() != null
-                    && "colDue".equals(c.getTableColumn().getId())
+                    && columnId.equals(c.getTableColumn().getId())
                     && c.getTableRow() != null
-                    && c.getTableRow().getItem() instanceof ApprovalRow row
-                    && c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("overdue")) == overdue) {
-                out.put(row.approval().title(), c.getTextFill());
+                    && c.getTableRow().getItem() instanceof ApprovalRow row) {
+                T value = read.apply(c);
+                if (value != null) {
+                    out.put(row.approval().title(), value);
+                }
             }
         }
         return out;
+    }
+
+    /** Titles of the rows whose Due cell shows as overdue (its pseudo-class), each with the cell's text colour. */
+    private static java.util.Map<String, javafx.scene.paint.Paint> overdueDueCells(FxRobot robot, boolean overdue) {
+        return cells(
+                robot,
+                "colDue",
+                c -> c.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("overdue")) == overdue
+                        ? c.getTextFill()
+                        : null);
     }
 
     @Test
@@ -176,21 +189,12 @@ class MainWindowUiTest {
 
     /** Each shown row's title with its priority chip's background, as styled now. */
     private static java.util.Map<String, javafx.scene.paint.Paint> chipBackgrounds(FxRobot robot) {
-        java.util.Map<String, javafx.scene.paint.Paint> out = new java.util.TreeMap<>();
-        for (javafx.scene.control.TableCell<?, ?> c :
-                robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class)) {
-            if (c.getTableColumn() != null
-                    && "colPriority".equals(c.getTableColumn().getId())
-                    && c.getTableRow() != null
-                    && c.getTableRow().getItem() instanceof ApprovalRow row
-                    && c.getGraphic() instanceof javafx.scene.control.Label chip
-                    && chip.getBackground() != null) {
-                out.put(
-                        row.approval().title(),
-                        chip.getBackground().getFills().get(0).getFill());
-            }
-        }
-        return out;
+        return cells(
+                robot,
+                "colPriority",
+                c -> c.getGraphic() instanceof javafx.scene.control.Label chip && chip.getBackground() != null
+                        ? chip.getBackground().getFills().get(0).getFill()
+                        : null);
     }
 
     @Test
