@@ -40,9 +40,11 @@ final class Seeder {
         "Training: Kubernetes course",
         "Parental leave cover plan"
     };
+    /** As long as a title may be (200 characters), and a whole sentence: cut, it looked like a cut-off label. */
     private static final String LONG_TITLE = "Renewal of the enterprise support contract with the database vendor,"
-            + " including the extended on-call coverage for the payments platform and the two additional"
-            + " production clusters planned for the next fiscal year";
+            + " including the extended on-call coverage for the payments platform and the additional production"
+            + " clusters planned for next year";
+
     private static final String[] DESCRIPTIONS = {
         null,
         "",
