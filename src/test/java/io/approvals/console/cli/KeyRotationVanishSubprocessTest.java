@@ -1,8 +1,6 @@
 package io.approvals.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.Connection;
@@ -10,7 +8,6 @@ import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.IssuedKey;
 import io.approvals.console.contract.Json;
 import io.approvals.console.contract.Scope;
-import io.approvals.console.credentials.SecretServiceAssumptions;
 import io.approvals.console.sandbox.Sandbox;
 import io.approvals.console.sandbox.SandboxConfig;
 import io.approvals.console.testing.FaultProxy;
@@ -108,13 +105,7 @@ class KeyRotationVanishSubprocessTest {
 
     @BeforeEach
     void toolsSandboxAndProfile() throws IOException {
-        boolean tools = List.of("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "dbus-send", "awk").stream()
-                .allMatch(KeychainFaultsSubprocessTest::onPath);
-        if (SecretServiceAssumptions.isCi()) {
-            assertTrue(tools, "CI must have dbus, gnome-keyring and libsecret-tools");
-        } else {
-            assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
-        }
+        KeychainFaultsSubprocessTest.requireKeychainTools("awk");
         sandbox = Sandbox.start(new SandboxConfig(dir.resolve("sandbox"), 0, 1));
         oldKey = sandbox.issueKeyForTests("cli", "cli@example.com", Set.of(Scope.READ), null)
                 .reveal();

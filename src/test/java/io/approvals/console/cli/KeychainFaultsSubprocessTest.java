@@ -266,14 +266,20 @@ class KeychainFaultsSubprocessTest {
         return Files.exists(f) ? Files.readString(f).strip() : "(no " + name + ")";
     }
 
-    /** CI must have the private keyring session's tools; elsewhere a test without them is skipped. */
-    static void requireKeychainTools() {
-        boolean tools = List.of("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "dbus-send").stream()
-                .allMatch(KeychainFaultsSubprocessTest::onPath);
+    /**
+     * CI must have the private keyring session's tools (and the more a test names); elsewhere a test without them is
+     * skipped.
+     */
+    static void requireKeychainTools(String... more) {
+        List<String> needed = new java.util.ArrayList<>(
+                List.of("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "dbus-send"));
+        needed.addAll(List.of(more));
+        boolean tools = needed.stream().allMatch(KeychainFaultsSubprocessTest::onPath);
+        String andMore = more.length == 0 ? "" : " and " + String.join(", ", more);
         if (SecretServiceAssumptions.isCi()) {
-            assertTrue(tools, "CI must have dbus, gnome-keyring and libsecret-tools");
+            assertTrue(tools, "CI must have dbus, gnome-keyring and libsecret-tools" + andMore);
         } else {
-            assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
+            assumeTrue(tools, "needs " + String.join(", ", needed));
         }
     }
 

@@ -1,19 +1,15 @@
 package io.approvals.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.Connection;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.contract.TestKeys;
-import io.approvals.console.credentials.SecretServiceAssumptions;
 import io.approvals.console.testing.KeychainFaultFigures;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,13 +42,7 @@ class LockedKeyringSubprocessTest {
     @Test
     @Timeout(180)
     void aLockedKeyringIsExit5WithALockedMessage() throws Exception {
-        boolean tools = List.of("dbus-run-session", "gnome-keyring-daemon", "secret-tool", "dbus-send").stream()
-                .allMatch(LockedKeyringSubprocessTest::onPath);
-        if (SecretServiceAssumptions.isCi()) {
-            assertTrue(tools, "CI must have dbus, gnome-keyring and libsecret-tools");
-        } else {
-            assumeTrue(tools, "needs dbus-run-session, gnome-keyring-daemon, secret-tool and dbus-send");
-        }
+        KeychainFaultsSubprocessTest.requireKeychainTools();
         long start = System.nanoTime();
         new ConnectionStore(AppPaths.under(dir))
                 .put(Connection.of("locked", URI.create("https://approvals.example.com")));
@@ -95,12 +85,5 @@ class LockedKeyringSubprocessTest {
                 5,
                 true,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        return path != null
-                && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-                        .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 }
