@@ -41,5 +41,11 @@ export DISPLAY=":$(head -1 "$SCRATCH/display")"
 # The bench JVM itself (the 100k and bulk figures run in it) gets the installed launcher's JVM options, as every
 # launch it measures does.
 LAUNCHER_OPTIONS=$(sed -e 's/^[[:space:]]*//' -e '/^#/d' -e '/^$/d' src/main/resources/io/approvals/console/launcher.options | tr '\n' ' ')
+# And the launcher's cache for libX11's Compose table (packaging/linux/launcher.sh), new for each run as a user's is
+# new each day; libX11 does not use it for root.
+if [[ -z "${XCOMPOSECACHE:-}" && ! -d "${HOME:-/nonexistent}/.compose-cache" ]]; then
+  export XCOMPOSECACHE="$SCRATCH/x11-compose"
+  mkdir -m 700 "$XCOMPOSECACHE"
+fi
 # shellcheck disable=SC2086 # one option per word
 java $LAUNCHER_OPTIONS ${BENCH_JAVA_OPTS:-} -jar target/approvals-console.jar bench "$@"

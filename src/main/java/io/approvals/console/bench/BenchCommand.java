@@ -45,6 +45,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (only.contains("interaction")) {
             if (hasDisplay()) {
                 new InteractionBench(results, work, quick).run();
+                if (System.getProperty("os.name").startsWith("Linux")
+                        && "root".equals(System.getProperty("user.name"))) {
+                    results.note("interaction latency measured as root: libX11 keeps no Compose cache for root (the"
+                            + " installed launcher gives every other user one), so each new dialog whose text field"
+                            + " takes focus parses the Compose table again in JavaFX 21's X input method, about 10 ms"
+                            + " of each dialog figure here; docs/performance-notes.md, session 20");
+                }
             } else {
                 results.note("interaction latency skipped: no display (run under xvfb-run -a, or scripts/bench.sh)");
             }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,14 @@ class LinuxLauncherScriptTest {
     private Path app;
     private Path argsFile;
     private Path packageManagerAsked;
+    private Path home;
 
     @BeforeEach
     void anAppImage() throws IOException {
         top = Files.createDirectories(dir.resolve("opt/approvals-console")).toRealPath();
         app = Files.createDirectories(top.resolve("lib/app"));
         argsFile = dir.resolve("java-args");
+        home = Files.createDirectories(dir.resolve("home"));
         packageManagerAsked = dir.resolve("package-manager-asked");
         Path bin = Files.createDirectories(top.resolve("bin"));
         Files.copy(SCRIPT, bin.resolve("approvals-console"));
@@ -59,7 +62,10 @@ class LinuxLauncherScriptTest {
                         "java-options=-Dtwo=$APPDIR:$ROOTDIR/x",
                         "java-options=-Xlog:all=off"));
         Path java = Files.createDirectories(top.resolve("lib/runtime/bin")).resolve("java");
-        Files.writeString(java, "#!/bin/sh\nprintf '%s\\0' \"$@\" > \"$ARGS_FILE\"\nexit 7\n");
+        Files.writeString(
+                java,
+                "#!/bin/sh\nprintf '%s\\0' \"$@\" > \"$ARGS_FILE\"\n"
+                        + "printf '%s' \"${XCOMPOSECACHE-unset}\" > \"$ARGS_FILE.compose\"\nexit 7\n");
         executable(java);
         // dpkg and rpm that tell on themselves, first on the PATH
         Path tools = Files.createDirectories(dir.resolve("tools"));
@@ -115,10 +121,43 @@ class LinuxLauncherScriptTest {
         assertThat(argsFile).doesNotExist();
     }
 
+    @Test
+    void javaFindsACacheDirectoryForTheComposeTableOnlyItsUserCanWriteTo() throws Exception {
+        run(top.resolve("bin/approvals-console"));
+
+        Path cache = home.resolve("cache/approvalsconsole/x11-compose");
+        assertThat(Files.readString(Path.of(argsFile + ".compose"))).isEqualTo(cache.toString());
+        assertThat(cache).isDirectory();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)))
+                .as("libX11 uses it only when group and others cannot write to it")
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void theUsersOwnComposeCacheIsLeftAsItIs() throws Exception {
+        run(top.resolve("bin/approvals-console"), Map.of("XCOMPOSECACHE", "/somewhere/of/mine"));
+        assertThat(Files.readString(Path.of(argsFile + ".compose"))).isEqualTo("/somewhere/of/mine");
+
+        Files.createDirectories(home.resolve(".compose-cache"));
+        run(top.resolve("bin/approvals-console"));
+        assertThat(Files.readString(Path.of(argsFile + ".compose")))
+                .as("libX11 already caches in ~/.compose-cache")
+                .isEqualTo("unset");
+        assertThat(home.resolve("cache/approvalsconsole")).doesNotExist();
+    }
+
     private int run(Path launcher, String... args) throws IOException, InterruptedException {
+        return run(launcher, Map.of(), args);
+    }
+
+    private int run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeAll(List.of("XCOMPOSECACHE", "APPROVALS_CONSOLE_HOME"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        pb.environment().putAll(env);
         pb.environment().put("ARGS_FILE", argsFile.toString());
         pb.environment().put("PATH", dir.resolve("tools") + ":" + System.getenv("PATH"));
         Process p = pb.start();
