@@ -176,7 +176,7 @@ public final class ConsoleUi implements MainActions {
             whenShowing(() -> dialogs().show(FxmlView.MESSAGE, notice));
         }
         shown.focusTableUntilInput();
-        DialogWarmUp.afterFirstRows(shown.table(), stage, settings.theme());
+        DialogWarmUp.afterFirstRows(shown.table(), stage, settings.theme(), hub::prepareDecisionAndCreate);
         if (!newSession.keyChecked()) {
             afterNextFrame(() -> recheckKey(newSession));
         }

@@ -4,6 +4,7 @@ import io.approvals.console.ui.common.DialogController;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxmlView;
 import io.approvals.console.ui.common.Messages;
+import io.approvals.console.ui.common.ViewLoader;
 import java.util.ResourceBundle;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -33,6 +34,17 @@ final class ReusedDialog<C extends DialogController, M> {
             dialogs.show(again);
         } else {
             dialog = dialogs.show(view, load.apply(model));
+            loadedWith = Messages.bundle();
+        }
+    }
+
+    /**
+     * Loads the dialog for this view model without showing it, when none is loaded yet (start-up's idle moment; the
+     * first A or Ctrl+N then only binds its approval). UI thread.
+     */
+    void prepare(M model, Function<M, C> load) {
+        if (dialog == null || loadedWith != Messages.bundle()) {
+            dialog = ViewLoader.load(view, load.apply(model));
             loadedWith = Messages.bundle();
         }
     }

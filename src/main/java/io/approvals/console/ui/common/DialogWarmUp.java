@@ -34,8 +34,11 @@ public final class DialogWarmUp {
 
     private DialogWarmUp() {}
 
-    /** Call on the UI thread; does something only the first time. */
-    public static void afterFirstRows(TableView<?> table, Window owner, ThemeChoice theme) {
+    /**
+     * Call on the UI thread; does something only the first time. loadDialogs: runs a moment after the warm-up, to
+     * load the dialogs themselves (their classes and styles are then warm).
+     */
+    public static void afterFirstRows(TableView<?> table, Window owner, ThemeChoice theme, Runnable loadDialogs) {
         if (scheduled || Boolean.getBoolean("approvals.noDialogWarmUp")) {
             return;
         }
@@ -47,7 +50,12 @@ public final class DialogWarmUp {
                 Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
                 loadClasses();
                 PauseTransition later = new PauseTransition(Duration.millis(300));
-                later.setOnFinished(e -> build(owner, theme));
+                later.setOnFinished(e -> {
+                    build(owner, theme);
+                    PauseTransition then = new PauseTransition(Duration.millis(300));
+                    then.setOnFinished(x -> loadDialogs.run());
+                    then.play();
+                });
                 later.play();
             }
         };
