@@ -90,6 +90,10 @@ final class PerformancePage {
 
                 The machine is shared and noisy: compare ratios within one run, not absolute times across runs.
 
+                Run it as the user who runs the app, not as root: libX11 keeps no Compose cache for root, so there
+                every new dialog window parses the Compose table again, about 10 ms of each dialog figure (the
+                results then say so in a note). From root, `scripts/bench-as-user.sh USER [options]` runs it as USER.
+
                 Where the time goes, what was changed for it and what was tried and dropped, with the dates of
                 those measurements: [performance-notes.md](performance-notes.md) (written by hand).
 
