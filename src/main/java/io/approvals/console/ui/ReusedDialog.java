@@ -14,20 +14,20 @@ import java.util.function.Function;
  * controls and their skins was a fifth of each open, and the styles of controls that stay are ready). Shown again
  * only while closed and in the language it was loaded in; a language change loads it again.
  */
-final class ReusedDialog<C extends DialogController, M> {
+public final class ReusedDialog<C extends DialogController, M> {
     private final FxmlView view;
     private final BiConsumer<C, M> use;
     private C dialog;
     private ResourceBundle loadedWith;
 
     /** use: gives a kept controller the next view model (undoing everything the last one left). */
-    ReusedDialog(FxmlView view, BiConsumer<C, M> use) {
+    public ReusedDialog(FxmlView view, BiConsumer<C, M> use) {
         this.view = view;
         this.use = use;
     }
 
     /** Shows the kept dialog again for this view model, or loads a new one (and keeps it). UI thread. */
-    void show(DialogService dialogs, M model, Function<M, C> load) {
+    public void show(DialogService dialogs, M model, Function<M, C> load) {
         C again = closed();
         if (again != null) {
             use.accept(again, model);
@@ -42,7 +42,7 @@ final class ReusedDialog<C extends DialogController, M> {
      * Loads the dialog for this view model without showing it, when none is loaded yet (start-up's idle moment; the
      * first A or Ctrl+N then only binds its approval). UI thread.
      */
-    void prepare(M model, Function<M, C> load) {
+    public void prepare(M model, Function<M, C> load) {
         if (dialog == null || loadedWith != Messages.bundle()) {
             dialog = ViewLoader.load(view, load.apply(model));
             loadedWith = Messages.bundle();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.Priority;
+import io.approvals.console.ui.DialogOwner;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.FxmlView;
-import io.approvals.console.ui.common.Messages;
 import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.nio.file.Path;
@@ -49,12 +49,7 @@ class DialogAgainUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Messages.useLanguage("en");
-        Themes.apply(ThemeChoice.LIGHT);
-        stage.setWidth(1000);
-        stage.setHeight(700);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane()));
-        stage.show();
+        DialogOwner.show(stage);
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         dialogs = new DialogService(stage, () -> theme);
     }

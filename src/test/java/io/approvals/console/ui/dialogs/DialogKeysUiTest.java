@@ -6,13 +6,12 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.service.RotationGrace;
+import io.approvals.console.ui.DialogOwner;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.DialogController;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.FxmlView;
-import io.approvals.console.ui.common.Messages;
-import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.keys.ConfirmTypedController;
 import io.approvals.console.ui.keys.RegenerateController;
 import io.approvals.console.ui.keys.RevealConfirmController;
@@ -56,13 +55,8 @@ class DialogKeysUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Messages.useLanguage("en");
-        Themes.apply(ThemeChoice.LIGHT);
         owner = stage;
-        stage.setWidth(1000);
-        stage.setHeight(700);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane()));
-        stage.show();
+        DialogOwner.show(stage);
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         dialogs = new DialogService(stage, () -> ThemeChoice.LIGHT);
     }

@@ -8,12 +8,11 @@ import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.credentials.SessionOnlyStore;
 import io.approvals.console.service.ConnectionService;
 import io.approvals.console.service.HttpClientFactory;
+import io.approvals.console.ui.DialogOwner;
 import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.FxmlView;
-import io.approvals.console.ui.common.Messages;
-import io.approvals.console.ui.common.Themes;
 import io.approvals.console.ui.keys.IssueKeyController;
 import io.approvals.console.ui.keys.KeyUi;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
@@ -61,13 +60,8 @@ class KeyWindowsKeysUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Messages.useLanguage("en");
-        Themes.apply(ThemeChoice.LIGHT);
         owner = stage;
-        stage.setWidth(1000);
-        stage.setHeight(700);
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane()));
-        stage.show();
+        DialogOwner.show(stage);
         server = new UiSandbox(dir.resolve("sandbox"), 0);
         dialogs = new DialogService(stage, () -> ThemeChoice.LIGHT);
         service = new ConnectionService(
