@@ -27,7 +27,10 @@ chown -R "$user" "$work"
 docs=""
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
-  [[ ${args[i]} == --docs ]] && docs=${args[i + 1]:-}
+  case ${args[i]} in
+    --docs) docs=${args[i + 1]:-} ;;
+    --docs=*) docs=${args[i]#--docs=} ;;
+  esac
 done
 runuser -u "$user" -- env -i HOME="$home" PATH="$PATH" LANG="${LANG:-C.UTF-8}" APPROVALS_IN_BENCH_SESSION=1 \
   dbus-run-session -- "$work/scripts/bench.sh" "$@"

@@ -43,7 +43,7 @@ public final class ReusedDialog<C extends DialogController, M> {
      * first A or Ctrl+N then only binds its approval). UI thread.
      */
     public void prepare(M model, Function<M, C> load) {
-        if (dialog == null || loadedWith != Messages.bundle()) {
+        if (dialog == null) {
             dialog = ViewLoader.load(view, load.apply(model));
             loadedWith = Messages.bundle();
         }

@@ -324,5 +324,11 @@ class ReusedDialogsUiTest {
                 .as("the approval it was loaded with is untouched")
                 .extracting(Approval::id)
                 .containsExactly(any.id());
+
+        robot.interact(() -> decision.prepare(decisionFor(any, ApprovalStatus.APPROVED), m -> {
+            loads.incrementAndGet();
+            return new DecisionController(m, Clock.systemUTC(), decided::add, e -> {});
+        }));
+        assertThat(loads).as("a dialog already loaded is left as it is").hasValue(1);
     }
 }
