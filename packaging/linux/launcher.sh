@@ -57,8 +57,11 @@ if [ -z "${XCOMPOSECACHE:-}" ] && [ -n "${HOME:-}" ] && [ ! -d "$HOME/.compose-c
     case ${XDG_CACHE_HOME:-} in /*) compose=$XDG_CACHE_HOME ;; *) compose=$HOME/.cache ;; esac
     compose=$compose/approvalsconsole/x11-compose
   fi
-  # libX11 uses the directory only when no one else can write to it
-  [ -d "$compose" ] || (umask 077 && mkdir -p -- "$compose") 2>/dev/null
+  # Made on the first start only, by the owner of $HOME and not by root (libX11 ignores it for root; the package's
+  # postinst runs this script as root, maybe with a sudo user's HOME); no one else may write to it, or libX11 ignores it.
+  if [ ! -d "$compose" ] && [ -O "$HOME" ] && [ "$(id -u)" != 0 ]; then
+    (umask 077 && mkdir -p -- "$compose") 2>/dev/null
+  fi
   [ -d "$compose" ] && export XCOMPOSECACHE="$compose"
 fi
 exec "$top/lib/runtime/bin/java" "$@"

@@ -73,6 +73,9 @@ class LinuxLauncherScriptTest {
             Files.writeString(tools.resolve(tool), "#!/bin/sh\necho \"$0\" >> \"" + packageManagerAsked + "\"\n");
             executable(tools.resolve(tool));
         }
+        // an ordinary user unless a test says root (CI runs the tests as root)
+        Files.writeString(tools.resolve("id"), "#!/bin/sh\necho \"${FAKE_UID:-1000}\"\n");
+        executable(tools.resolve("id"));
     }
 
     @Test
@@ -131,6 +134,15 @@ class LinuxLauncherScriptTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)))
                 .as("libX11 uses it only when group and others cannot write to it")
                 .isEqualTo("rwx------");
+    }
+
+    @Test
+    void asRootNoComposeCacheIsMade() throws Exception {
+        // the package's postinst runs the launcher as root to make the start-up archive
+        run(top.resolve("bin/approvals-console"), Map.of("FAKE_UID", "0"));
+
+        assertThat(Files.readString(Path.of(argsFile + ".compose"))).isEqualTo("unset");
+        assertThat(home.resolve("cache/approvalsconsole")).doesNotExist();
     }
 
     @Test
