@@ -68,13 +68,12 @@ final class MainDialogs {
             return;
         }
         ApprovalsViewModel vm = main.viewModel();
-        CreateApprovalViewModel dvm =
-                new CreateApprovalViewModel(session.api(), background, clock.withZone(ZoneId.systemDefault()));
+        CreateApprovalViewModel dvm = newDraft(session);
         if (session.key() != null && session.key().owner() != null) {
             dvm.requesterProperty().set(session.key().owner());
         }
         dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
-        createDialog.show(dialogs(), dvm, m -> new CreateApprovalController(m, this::created, this::trouble));
+        createDialog.show(dialogs(), dvm, this::createController);
     }
 
     /**
@@ -91,10 +90,20 @@ final class MainDialogs {
         Approval any = main.viewModel().rows().get(0).approval();
         decisionDialog.prepare(
                 new DecisionViewModel(session.api(), background, any, ApprovalStatus.APPROVED),
-                m -> new DecisionController(m, clock, this::replace, this::trouble));
-        createDialog.prepare(
-                new CreateApprovalViewModel(session.api(), background, clock.withZone(ZoneId.systemDefault())),
-                m -> new CreateApprovalController(m, this::created, this::trouble));
+                this::decisionController);
+        createDialog.prepare(newDraft(session), this::createController);
+    }
+
+    private CreateApprovalViewModel newDraft(ConsoleSession session) {
+        return new CreateApprovalViewModel(session.api(), background, clock.withZone(ZoneId.systemDefault()));
+    }
+
+    private CreateApprovalController createController(CreateApprovalViewModel m) {
+        return new CreateApprovalController(m, this::created, this::trouble);
+    }
+
+    private DecisionController decisionController(DecisionViewModel m) {
+        return new DecisionController(m, clock, this::replace, this::trouble);
     }
 
     /** A created approval into the main window's list, selected (whichever main view shows now). */
@@ -119,7 +128,7 @@ final class MainDialogs {
         }
         if (pending.size() == 1) {
             DecisionViewModel dvm = new DecisionViewModel(session.api(), background, pending.get(0), decision);
-            decisionDialog.show(dialogs(), dvm, m -> new DecisionController(m, clock, this::replace, this::trouble));
+            decisionDialog.show(dialogs(), dvm, this::decisionController);
         } else {
             BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
             MainView shown = main;
