@@ -332,6 +332,9 @@ public final class DialogService {
                 double want = Math.min(root.prefHeight(scene.getWidth()), maxH);
                 double have = scene.getHeight();
                 if (stage.isShowing() && want > have + 1) {
+                    // the width too: JavaFX 21 on GTK asks for a width of 0 when only the height is set, GTK
+                    // refuses it ("gtk_window_resize: assertion 'width > 0' failed") and the window stays as it was
+                    stage.setWidth(stage.getWidth());
                     stage.setHeight(stage.getHeight() + (want - have));
                     place(stage, bounds);
                 }

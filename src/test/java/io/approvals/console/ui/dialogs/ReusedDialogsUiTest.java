@@ -24,9 +24,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.css.PseudoClass;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,16 @@ class ReusedDialogsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private static void assertFits(Stage s, Rectangle2D screen, String why) {
+        try {
+            WaitForAsyncUtils.waitFor(
+                    5, TimeUnit.SECONDS, () -> LayoutCheck.problems(s, screen).isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion below says what is wrong
+        }
+        assertThat(LayoutCheck.problems(s, screen)).as(why).isEmpty();
+    }
+
     private static String focusId(Stage s) {
         Node f = s.getScene().getFocusOwner();
         while (f != null && f.getId() == null) {
@@ -101,11 +113,14 @@ class ReusedDialogsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(c.commentError.isVisible()).isTrue();
         assertThat(c.comment.getPseudoClassStates()).contains(DANGER);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertFits(one, screen, "the window grew with the message: nothing below its edge");
         server.admin()
                 .updateStatus(new UpdateStatusRequest(first.id(), ApprovalStatus.APPROVED, "done", first.version()));
         robot.write("Too expensive").type(KeyCode.ENTER);
         until(() -> c.conflict.isVisible());
         assertThat(c.cancel.getText()).isEqualTo(Messages.get("common.close"));
+        assertFits(one, screen, "the window grew with the banner");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(one.isShowing()).isFalse();

@@ -1,0 +1,110 @@
+package io.approvals.console.ui.dialogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.contract.Priority;
+import io.approvals.console.ui.DialogOwner;
+import io.approvals.console.ui.UiSandbox;
+import io.approvals.console.ui.common.DialogService;
+import io.approvals.console.ui.common.FxBackground;
+import io.approvals.console.ui.common.FxmlView;
+import io.approvals.console.ui.session.UiSettings.ThemeChoice;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * On the real Linux toolkit (GTK on an X server, run by the surefire execution "real-toolkit"; skipped without
+ * one): a dialog whose message appears really grows on screen. Monocle cannot show this: JavaFX 21 on GTK refused
+ * a change of height alone, kept believing the window had grown, and cut off the decision dialog's buttons; the
+ * scene said all was well, so only the X server's idea of the window tells.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DialogGrowsGtkUiTest {
+    @TempDir
+    Path dir;
+
+    UiSandbox server;
+    DialogService dialogs;
+
+    @BeforeAll
+    static void onAnXServer() {
+        assumeTrue("gtk".equals(System.getProperty("glass.platform")), "the real toolkit's execution only");
+        String display = System.getenv("DISPLAY");
+        assumeTrue(display != null && display.startsWith(":"), "no X server (scripts/test.sh starts Xvfb)");
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        DialogOwner.show(stage);
+        server = new UiSandbox(dir.resolve("sandbox"), 0);
+        dialogs = new DialogService(stage, () -> ThemeChoice.LIGHT);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theDecisionDialogGrowsOnScreenWhenARejectWithoutACommentIsRefused(FxRobot robot) throws Exception {
+        Approval a = server.create("Software license: IntelliJ IDEA", "lee@example.com", Priority.NORMAL, null);
+        DecisionController c = new DecisionController(
+                new DecisionViewModel(server.adminSession().api(), new FxBackground(), a, ApprovalStatus.REJECTED),
+                Clock.systemUTC(),
+                x -> {},
+                e -> {});
+        robot.interact(() -> dialogs.show(FxmlView.DECISION, c));
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage shown = c.stage();
+        robot.targetWindow(shown);
+        int before = xHeight(shown.getTitle());
+
+        robot.type(KeyCode.ENTER); // a reject needs a comment: the message appears
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.commentError.isVisible()).isTrue();
+        double needed = WaitForAsyncUtils.asyncFx(() ->
+                        shown.getScene().getRoot().prefHeight(shown.getScene().getWidth()))
+                .get();
+        assertThat(needed).as("the message needs more room").isGreaterThan(before + 1);
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> xHeight(shown.getTitle()) >= needed - 1);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion says by how much
+        }
+        assertThat(xHeight(shown.getTitle()))
+                .as("the window's height on the X server (JavaFX believes %s)", shown.getHeight())
+                .isGreaterThanOrEqualTo((int) Math.floor(needed - 1));
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    /** The window's height as the X server has it (xwininfo, from x11-utils). */
+    private static int xHeight(String title) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("xwininfo", "-name", title)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        Matcher m = Pattern.compile("Height: (\\d+)").matcher(out);
+        assertThat(m.find()).as("xwininfo -name '%s': %s", title, out).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+}
