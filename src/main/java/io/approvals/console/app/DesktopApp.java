@@ -50,6 +50,7 @@ public final class DesktopApp extends Application {
     public void stop() {
         if (ui != null) {
             ui.stop();
+            env.saveWindowState(ui.windowState()); // a few bytes, at exit
         }
         if (background != null) {
             background.close();

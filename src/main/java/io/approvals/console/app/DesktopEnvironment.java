@@ -263,6 +263,16 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     @Override
+    public io.approvals.console.ui.session.WindowState windowState() {
+        return new WindowStateFile(paths.configDir()).read();
+    }
+
+    @Override
+    public void saveWindowState(io.approvals.console.ui.session.WindowState state) {
+        new WindowStateFile(paths.configDir()).write(state);
+    }
+
+    @Override
     public DesktopNotifier notifier() {
         return notifier;
     }

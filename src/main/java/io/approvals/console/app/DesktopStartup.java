@@ -130,7 +130,7 @@ final class DesktopStartup {
                 settled.complete(null);
             }
             StartupSteps.reached("settings and connection read");
-            early.complete(new EarlyStart(settings, current, opening, settled));
+            early.complete(new EarlyStart(settings, current, opening, settled, env.windowState()));
         } catch (Throwable e) {
             early.completeExceptionally(e);
             return;

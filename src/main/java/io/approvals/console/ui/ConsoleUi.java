@@ -323,4 +323,9 @@ public final class ConsoleUi implements MainActions {
         clearCopiedKey();
         stopMain();
     }
+
+    /** Where the main window is now (kept at exit for the next start); null before it was shown. */
+    public io.approvals.console.ui.session.WindowState windowState() {
+        return startup.windowState();
+    }
 }

@@ -21,6 +21,7 @@ final class StartupFlow {
     private final Stage stage;
     private final ConsoleEnvironment env;
     private final Background background;
+    private final WindowPlacement placement = new WindowPlacement();
 
     StartupFlow(ConsoleUi ui, Stage stage, ConsoleEnvironment env, Background background) {
         this.ui = ui;
@@ -33,7 +34,10 @@ final class StartupFlow {
     void start() {
         CompletableFuture<EarlyStart> early = new CompletableFuture<>();
         background.run(
-                () -> new EarlyStart(env.settings(), env.currentConnection(), null),
+                () -> {
+                    EarlyStart found = new EarlyStart(env.settings(), env.currentConnection(), null);
+                    return new EarlyStart(found.settings(), found.current(), null, found.settled(), env.windowState());
+                },
                 early::complete,
                 early::completeExceptionally);
         start(early);
@@ -50,7 +54,10 @@ final class StartupFlow {
      */
     void start(CompletableFuture<EarlyStart> early) {
         stage.setTitle(ConsoleUi.TITLE);
-        stage.setScene(new Scene(new StackPane(), 1280, 800));
+        // the size it will most likely have, so that what is built before the window shows is laid out once
+        javafx.geometry.Rectangle2D size = WindowPlacement.fit(
+                null, java.util.List.of(javafx.stage.Screen.getPrimary().getVisualBounds()));
+        stage.setScene(new Scene(new StackPane(), size.getWidth(), size.getHeight()));
         CompletableFuture<Object> settled = early.handle((s, e) -> s == null
                         ? CompletableFuture.<Object>completedFuture(null)
                         : s.settled().handle((x, failed) -> (Object) null))
@@ -74,6 +81,7 @@ final class StartupFlow {
             return;
         }
         StartupSteps.reached("main window: building");
+        placement.place(stage, ready.window());
         ui.useSettings(ready.settings());
         ui.showMain(opened);
         StartupSteps.reached("main window: built");
@@ -95,6 +103,9 @@ final class StartupFlow {
             ui.setRoot(ConsoleUi.busy(Messages.get("main.opening")));
         }
         ui.style();
+        if (placement.state() == null) {
+            placement.place(stage, ready == null ? null : ready.window());
+        }
         StartupSteps.reached("window: showing");
         stage.show();
         StartupSteps.reached("window: shown (styled and laid out)");
@@ -102,6 +113,11 @@ final class StartupFlow {
         if (!opened) {
             early.whenComplete((s, e) -> Platform.runLater(() -> begin(s, e)));
         }
+    }
+
+    /** Where the main window is now, to be kept for the next start; null before it was shown. */
+    io.approvals.console.ui.session.WindowState windowState() {
+        return placement.state();
     }
 
     private void begin(EarlyStart early, Throwable error) {

@@ -72,6 +72,14 @@ public interface ConsoleEnvironment extends AutoCloseable {
      */
     ConnectionService keyService(String connectionName);
 
+    /** Where the main window was when the app last closed; null the first time. Blocking (reads a file). */
+    default WindowState windowState() {
+        return null;
+    }
+
+    /** Keeps where the main window is, for the next start. Blocking (writes a file). */
+    default void saveWindowState(WindowState state) {}
+
     /** Starts (or reuses) the bundled sandbox and opens a "sandbox" connection to it. Blocking. */
     ConsoleSession startSandbox() throws Exception;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
+import io.approvals.console.contract.CreateApprovalRequest;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.contract.UpdateStatusRequest;
 import io.approvals.console.ui.DialogOwner;
@@ -94,6 +95,43 @@ class ReusedDialogsUiTest {
 
     private DecisionViewModel decisionFor(Approval a, ApprovalStatus d) {
         return new DecisionViewModel(server.adminSession().api(), new FxBackground(), a, d);
+    }
+
+    @Test
+    void aDescriptionOfAFewLinesIsShownWholeAndALongOneScrolls(FxRobot robot) throws Exception {
+        String fourLines = "Travel, two nights in a hotel near the venue, economy flights. The ticket is non-refundable"
+                + " after the 5th, so a quick decision helps. The talk was accepted and the slides are ready.";
+        Approval few = server.admin()
+                .createApproval(
+                        new CreateApprovalRequest(
+                                "Conference", fourLines, null, "lee@example.com", Priority.HIGH, null),
+                        java.util.UUID.randomUUID().toString());
+        DecisionController c =
+                new DecisionController(decisionFor(few, ApprovalStatus.APPROVED), Clock.systemUTC(), a -> {}, e -> {});
+        robot.interact(() -> dialogs.show(FxmlView.DECISION, c));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(c.description.getHeight())
+                .as("more than two lines of it at 560 px")
+                .isGreaterThan(3 * c.description.getFont().getSize());
+        assertThat(c.descriptionPane.getViewportBounds().getHeight())
+                .as("the whole description in view, no scrolling")
+                .isGreaterThanOrEqualTo(c.description.getHeight() - 1);
+        robot.interact(() -> c.stage().close());
+
+        Approval longer = server.admin()
+                .createApproval(
+                        new CreateApprovalRequest(
+                                "Conference", fourLines.repeat(6), null, "lee@example.com", Priority.HIGH, null),
+                        java.util.UUID.randomUUID().toString());
+        DecisionController d = new DecisionController(
+                decisionFor(longer, ApprovalStatus.APPROVED), Clock.systemUTC(), a -> {}, e -> {});
+        robot.interact(() -> dialogs.show(FxmlView.DECISION, d));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(d.descriptionPane.getHeight())
+                .as("a long one stops at 160 px and scrolls")
+                .isLessThanOrEqualTo(160);
+        assertThat(d.description.getHeight()).isGreaterThan(d.descriptionPane.getHeight());
+        robot.interact(() -> d.stage().close());
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.approvals.console.ui.session.EarlyStart;
 import io.approvals.console.ui.session.KeyInfo;
 import io.approvals.console.ui.session.PrefetchedSession;
 import io.approvals.console.ui.session.UiSettings;
+import io.approvals.console.ui.session.WindowState;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -143,6 +144,39 @@ class EarlyStartUiTest {
                 .as("the rows that came along, no request of the window's own")
                 .hasValue(0);
         assertThat(UiSandbox.FX_THREAD_CALLS).isEmpty();
+    }
+
+    @Test
+    void theWindowOpensWhereItWasLastTimeAndWhereItIsAtExitIsKeptForTheNext(FxRobot robot) throws Exception {
+        PendingSnapshot first = server.admin().fetchAllNotComplete(null, null);
+        startWith(new EarlyStart(
+                UiSettings.defaults(),
+                Optional.of("prod"),
+                CompletableFuture.completedFuture(
+                        new PrefetchedSession(session, CompletableFuture.completedFuture(first))),
+                CompletableFuture.completedFuture(null),
+                new WindowState(100, 80, 1000, 700, false)));
+        Waits.until(() -> rows(robot) == 3);
+        assertThat(new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()})
+                .containsExactly(100, 80, 1000, 700);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+                    stage.setX(40);
+                    stage.setWidth(1100);
+                    stage.setHeight(720);
+                })
+                .get();
+        WindowState now = WaitForAsyncUtils.asyncFx(ui::windowState).get();
+        assertThat(now).isEqualTo(new WindowState(40, 80, 1100, 720, false));
+        desktop.saveWindowState(now);
+        assertThat(desktop.windowState()).as("read back at the next start").isEqualTo(now);
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setMaximized(true)).get();
+        assertThat(WaitForAsyncUtils.asyncFx(ui::windowState).get())
+                .as("maximized: the size to go back to is kept with it")
+                .satisfies(s -> assertThat(s.maximized()).isTrue())
+                .satisfies(s -> assertThat(s.width()).isEqualTo(1100));
+        WaitForAsyncUtils.asyncFx(() -> stage.setMaximized(false)).get();
     }
 
     @Test
