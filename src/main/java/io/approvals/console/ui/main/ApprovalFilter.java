@@ -56,10 +56,23 @@ final class ApprovalFilter {
         boolean pressing = highAndUrgent.get();
         Predicate<ApprovalRow> p = r -> (words.length == 0 || r.matches(words, stamp, narrowed))
                 && (!fields || query.matchesFields(r))
-                && (!mine || me.equalsIgnoreCase(r.approval().approver()))
-                && (!overdue || r.approval().isOverdue(now))
-                && (!pressing || r.priority() == Priority.HIGH || r.priority() == Priority.URGENT);
+                && (!mine || assignedTo(me, r))
+                && (!overdue || overdue(r, now))
+                && (!pressing || pressing(r));
         return words.length == 0 && !fields && !mine && !overdue && !pressing ? null : p;
+    }
+
+    // the quick filters, each said once: for the rows shown (predicate) and for what hides them (whatHides)
+    private static boolean assignedTo(String me, ApprovalRow r) {
+        return me.equalsIgnoreCase(r.approval().approver());
+    }
+
+    private static boolean overdue(ApprovalRow r, Instant now) {
+        return r.approval().isOverdue(now);
+    }
+
+    private static boolean pressing(ApprovalRow r) {
+        return r.priority() == Priority.HIGH || r.priority() == Priority.URGENT;
     }
 
     /**
@@ -97,16 +110,13 @@ final class ApprovalFilter {
                     n -> Messages.format("main.empty.searchHides", searched, n)));
         }
         if (assignedToMe.get() && me != null) {
-            on.add(Hider.of(
-                    MainAction.FILTER_MINE,
-                    r -> me.equalsIgnoreCase(r.approval().approver())));
+            on.add(Hider.of(MainAction.FILTER_MINE, r -> assignedTo(me, r)));
         }
         if (overdueOnly.get()) {
-            on.add(Hider.of(MainAction.FILTER_OVERDUE, r -> r.approval().isOverdue(now)));
+            on.add(Hider.of(MainAction.FILTER_OVERDUE, r -> overdue(r, now)));
         }
         if (highAndUrgent.get()) {
-            on.add(Hider.of(
-                    MainAction.FILTER_PRESSING, r -> r.priority() == Priority.HIGH || r.priority() == Priority.URGENT));
+            on.add(Hider.of(MainAction.FILTER_PRESSING, ApprovalFilter::pressing));
         }
         return on.stream()
                 .map(h -> h.text.apply(
