@@ -25,6 +25,7 @@ import io.approvals.console.ui.session.Discovered;
 import io.approvals.console.ui.session.KeyInfo;
 import io.approvals.console.ui.session.KeyLook;
 import io.approvals.console.ui.session.UiSettings;
+import io.approvals.console.ui.session.WindowState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -263,12 +264,12 @@ public final class DesktopEnvironment implements ConsoleEnvironment {
     }
 
     @Override
-    public io.approvals.console.ui.session.WindowState windowState() {
+    public WindowState windowState() {
         return new WindowStateFile(paths.configDir()).read();
     }
 
     @Override
-    public void saveWindowState(io.approvals.console.ui.session.WindowState state) {
+    public void saveWindowState(WindowState state) {
         new WindowStateFile(paths.configDir()).write(state);
     }
 

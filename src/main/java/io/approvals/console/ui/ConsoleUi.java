@@ -20,6 +20,7 @@ import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.EarlyStart;
 import io.approvals.console.ui.session.UiSettings;
+import io.approvals.console.ui.session.WindowState;
 import io.approvals.console.ui.welcome.WelcomeView;
 import io.approvals.console.ui.welcome.WelcomeViewModel;
 import java.time.Clock;
@@ -325,7 +326,7 @@ public final class ConsoleUi implements MainActions {
     }
 
     /** Where the main window is now (kept at exit for the next start); null before it was shown. */
-    public io.approvals.console.ui.session.WindowState windowState() {
+    public WindowState windowState() {
         return startup.windowState();
     }
 }

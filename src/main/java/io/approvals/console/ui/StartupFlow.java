@@ -6,13 +6,17 @@ import io.approvals.console.ui.common.StartupSteps;
 import io.approvals.console.ui.session.ConsoleEnvironment;
 import io.approvals.console.ui.session.ConsoleSession;
 import io.approvals.console.ui.session.EarlyStart;
+import io.approvals.console.ui.session.WindowState;
 import io.approvals.console.ui.welcome.WelcomeViewModel;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The race at start-up: the first screen shown, from what the app found before the window opened. */
@@ -34,10 +38,12 @@ final class StartupFlow {
     void start() {
         CompletableFuture<EarlyStart> early = new CompletableFuture<>();
         background.run(
-                () -> {
-                    EarlyStart found = new EarlyStart(env.settings(), env.currentConnection(), null);
-                    return new EarlyStart(found.settings(), found.current(), null, found.settled(), env.windowState());
-                },
+                () -> new EarlyStart(
+                        env.settings(),
+                        env.currentConnection(),
+                        null,
+                        CompletableFuture.completedFuture(null),
+                        env.windowState()),
                 early::complete,
                 early::completeExceptionally);
         start(early);
@@ -55,8 +61,7 @@ final class StartupFlow {
     void start(CompletableFuture<EarlyStart> early) {
         stage.setTitle(ConsoleUi.TITLE);
         // the size it will most likely have, so that what is built before the window shows is laid out once
-        javafx.geometry.Rectangle2D size = WindowPlacement.fit(
-                null, java.util.List.of(javafx.stage.Screen.getPrimary().getVisualBounds()));
+        Rectangle2D size = WindowPlacement.fit(null, List.of(Screen.getPrimary().getVisualBounds()));
         stage.setScene(new Scene(new StackPane(), size.getWidth(), size.getHeight()));
         CompletableFuture<Object> settled = early.handle((s, e) -> s == null
                         ? CompletableFuture.<Object>completedFuture(null)
@@ -116,7 +121,7 @@ final class StartupFlow {
     }
 
     /** Where the main window is now, to be kept for the next start; null before it was shown. */
-    io.approvals.console.ui.session.WindowState windowState() {
+    WindowState windowState() {
         return placement.state();
     }
 

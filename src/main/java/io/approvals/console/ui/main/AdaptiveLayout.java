@@ -60,8 +60,11 @@ final class AdaptiveLayout {
 
     private static void minimumSize(javafx.stage.Window window) {
         if (window instanceof javafx.stage.Stage stage) {
-            stage.setMinWidth(MIN_WIDTH);
-            stage.setMinHeight(MIN_HEIGHT);
+            // on a screen smaller than the minimum, the screen (a minimum larger than it would push the window off)
+            javafx.geometry.Rectangle2D screen =
+                    javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+            stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         }
     }
 
