@@ -7,25 +7,22 @@ import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.ui.DialogOwner;
-import io.approvals.console.ui.UiSandbox;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.FxmlView;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,10 +36,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class DialogGrowsGtkUiTest {
-    @TempDir
-    Path dir;
-
-    UiSandbox server;
     DialogService dialogs;
 
     @BeforeAll
@@ -53,22 +46,32 @@ class DialogGrowsGtkUiTest {
     }
 
     @Start
-    void start(Stage stage) throws IOException {
+    void start(Stage stage) {
         DialogOwner.show(stage);
-        server = new UiSandbox(dir.resolve("sandbox"), 0);
         dialogs = new DialogService(stage, () -> ThemeChoice.LIGHT);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
     void theDecisionDialogGrowsOnScreenWhenARejectWithoutACommentIsRefused(FxRobot robot) throws Exception {
-        Approval a = server.create("Software license: IntelliJ IDEA", "lee@example.com", Priority.NORMAL, null);
+        Instant now = Instant.now();
+        Approval a = new Approval(
+                "apr_1",
+                "Software license: IntelliJ IDEA",
+                "See the attached quote; the price is valid for 30 days.",
+                "lucas@example.com",
+                "lee@example.com",
+                Priority.NORMAL,
+                null,
+                ApprovalStatus.PENDING,
+                now,
+                now,
+                null,
+                null,
+                null,
+                1);
+        // no API: a reject without a comment is refused before anything is sent
         DecisionController c = new DecisionController(
-                new DecisionViewModel(server.adminSession().api(), new FxBackground(), a, ApprovalStatus.REJECTED),
+                new DecisionViewModel(null, new FxBackground(), a, ApprovalStatus.REJECTED),
                 Clock.systemUTC(),
                 x -> {},
                 e -> {});
