@@ -1,23 +1,20 @@
 package io.approvals.console.ui.dialogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.ApprovalStatus;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.ui.DialogOwner;
+import io.approvals.console.ui.XWindow;
 import io.approvals.console.ui.common.DialogService;
 import io.approvals.console.ui.common.FxBackground;
 import io.approvals.console.ui.common.FxmlView;
 import io.approvals.console.ui.session.UiSettings.ThemeChoice;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +37,7 @@ class DialogGrowsGtkUiTest {
 
     @BeforeAll
     static void onAnXServer() {
-        assumeTrue("gtk".equals(System.getProperty("glass.platform")), "the real toolkit's execution only");
-        String display = System.getenv("DISPLAY");
-        assumeTrue(display != null && display.startsWith(":"), "no X server (scripts/test.sh starts Xvfb)");
+        XWindow.assumeRealToolkit();
     }
 
     @Start
@@ -99,15 +94,7 @@ class DialogGrowsGtkUiTest {
         robot.type(KeyCode.ESCAPE);
     }
 
-    /** The window's height as the X server has it (xwininfo, from x11-utils). */
     private static int xHeight(String title) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("xwininfo", "-name", title)
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(10, TimeUnit.SECONDS);
-        Matcher m = Pattern.compile("Height: (\\d+)").matcher(out);
-        assertThat(m.find()).as("xwininfo -name '%s': %s", title, out).isTrue();
-        return Integer.parseInt(m.group(1));
+        return (int) XWindow.bounds(title).getHeight();
     }
 }
