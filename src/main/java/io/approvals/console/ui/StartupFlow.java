@@ -60,7 +60,7 @@ final class StartupFlow {
      */
     void start(CompletableFuture<EarlyStart> early) {
         stage.setTitle(ConsoleUi.TITLE);
-        // the size it will most likely have, so that what is built before the window shows is laid out once
+        // until it is placed (WindowPlacement): the size it has the first time, never larger than the screen
         Rectangle2D size = WindowPlacement.fit(null, List.of(Screen.getPrimary().getVisualBounds()));
         stage.setScene(new Scene(new StackPane(), size.getWidth(), size.getHeight()));
         CompletableFuture<Object> settled = early.handle((s, e) -> s == null
@@ -108,9 +108,7 @@ final class StartupFlow {
             ui.setRoot(ConsoleUi.busy(Messages.get("main.opening")));
         }
         ui.style();
-        if (placement.state() == null) {
-            placement.place(stage, ready == null ? null : ready.window());
-        }
+        placement.place(stage, ready == null ? null : ready.window());
         StartupSteps.reached("window: showing");
         stage.show();
         StartupSteps.reached("window: shown (styled and laid out)");

@@ -49,8 +49,14 @@ final class WindowPlacement {
         return w <= 0 || h <= 0 ? 0 : w * h;
     }
 
-    /** Places the stage (not yet shown) and follows it from then on. UI thread. */
+    /**
+     * Places the stage (not yet shown) and follows it from then on; a second call does nothing (the main window may
+     * be placed while it is built, before it is shown). UI thread.
+     */
     void place(Stage stage, WindowState saved) {
+        if (last != null) {
+            return;
+        }
         List<Rectangle2D> screens = Screen.getScreens().stream()
                 .sorted((a, b) -> a == Screen.getPrimary() ? -1 : b == Screen.getPrimary() ? 1 : 0)
                 .map(Screen::getVisualBounds)
