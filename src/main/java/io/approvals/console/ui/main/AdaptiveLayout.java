@@ -1,17 +1,22 @@
 package io.approvals.console.ui.main;
 
+import java.util.List;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * Fits the main window to the screen it has: below {@link #NARROW} px the details leave the split and become a
@@ -58,14 +63,43 @@ final class AdaptiveLayout {
         });
     }
 
-    private static void minimumSize(javafx.stage.Window window) {
-        if (window instanceof javafx.stage.Stage stage) {
-            // on a screen smaller than the minimum, the screen (a minimum larger than it would push the window off)
-            javafx.geometry.Rectangle2D screen =
-                    javafx.stage.Screen.getPrimary().getVisualBounds();
-            stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
-            stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+    private static void minimumSize(Window window) {
+        if (window instanceof Stage stage) {
+            Runnable update = () -> {
+                Rectangle2D min = minimum(
+                        new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
+                        Screen.getPrimary().getVisualBounds(),
+                        Screen.getScreens().stream()
+                                .map(Screen::getVisualBounds)
+                                .toList());
+                stage.setMinWidth(min.getWidth());
+                stage.setMinHeight(min.getHeight());
+            };
+            // the screen it is on changes as it is moved (a laptop's own screen beside a large monitor)
+            stage.xProperty().addListener(o -> update.run());
+            stage.yProperty().addListener(o -> update.run());
+            update.run();
         }
+    }
+
+    /**
+     * The minimum size on the screen that holds the window's centre (the primary one when none does, or before the
+     * window has a place): 900×600, or that screen's size if smaller, since a minimum larger than the screen
+     * would push the window's title bar or status bar off it.
+     */
+    static Rectangle2D minimum(Rectangle2D window, Rectangle2D primary, List<Rectangle2D> screens) {
+        Rectangle2D screen = primary;
+        if (window.getWidth() > 0 && window.getHeight() > 0) {
+            double cx = window.getMinX() + window.getWidth() / 2;
+            double cy = window.getMinY() + window.getHeight() / 2;
+            for (Rectangle2D s : screens) {
+                if (s.contains(cx, cy)) {
+                    screen = s;
+                    break;
+                }
+            }
+        }
+        return new Rectangle2D(0, 0, Math.min(MIN_WIDTH, screen.getWidth()), Math.min(MIN_HEIGHT, screen.getHeight()));
     }
 
     ReadOnlyBooleanProperty narrowProperty() {
