@@ -187,6 +187,30 @@ class MainWindowUiTest {
         assertThat(overdueDueCells(robot, true).get("Conference travel")).isEqualTo(overdueFill);
     }
 
+    @Test
+    void clickingAColumnHeaderSortsByItAndClickingAgainReversesIt(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        List<String> urgentFirst = List.of("Server replacement", "New laptop for Dana", "Conference travel");
+        List<String> lowFirst = List.of("Conference travel", "New laptop for Dana", "Server replacement");
+        clickHeader(robot, "#colPriority");
+        waitUntil(() -> shownTitles(robot).equals(urgentFirst));
+        clickHeader(robot, "#colPriority");
+        waitUntil(() -> shownTitles(robot).equals(lowFirst));
+        clickHeader(robot, "#colTitle"); // A to Z, which here is low first as well
+        waitUntil(() -> table(robot).getSortOrder().get(0).getId().equals("colTitle"));
+        assertThat(shownTitles(robot)).isEqualTo(lowFirst);
+        clickHeader(robot, "#colTitle");
+        waitUntil(() -> shownTitles(robot).equals(urgentFirst));
+    }
+
+    /** Clicks a column's header and moves away, so that no header's tooltip lies over the next one. */
+    private static void clickHeader(FxRobot robot, String columnId) {
+        robot.clickOn(robot.lookup(columnId)
+                .match(n -> n instanceof javafx.scene.control.skin.TableColumnHeader)
+                .<Node>query());
+        robot.moveTo("#searchField");
+    }
+
     /** Each shown row's title with its priority chip's background, as styled now. */
     private static java.util.Map<String, javafx.scene.paint.Paint> chipBackgrounds(FxRobot robot) {
         return cells(
