@@ -59,6 +59,7 @@ final class DetailPane extends ScrollPane {
                 key(MainAction.REJECT),
                 key(MainAction.NEW_APPROVAL),
                 key(MainAction.REFRESH)));
+        hint.setId("detailHint");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
         title.setId("detailTitle");
@@ -78,7 +79,11 @@ final class DetailPane extends ScrollPane {
         for (String f : FIELDS.subList(7, FIELDS.size())) {
             fields.put(f, field(f));
         }
-        content = List.of(title, grid, commentHeading, comment, descriptionHeading, description);
+        content = List.of(title, grid, descriptionHeading, description);
+        // All of it stays in the pane, shown or hidden: taken out and put back, the whole pane was styled again
+        // each time a search keystroke dropped the selected row and the table selected another (bench
+        // "interaction", session 22).
+        box.getChildren().addAll(hint, title, grid, commentHeading, comment, descriptionHeading, description);
         vm.selectedProperty().addListener((o, a, row) -> show(row));
         show(null);
     }
@@ -126,8 +131,10 @@ final class DetailPane extends ScrollPane {
 
     private void show(ApprovalRow row) {
         shown = row;
+        showIf(row == null, List.of(hint));
+        showIf(row != null, content);
         if (row == null) {
-            box.getChildren().setAll(hint);
+            showIf(false, List.of(commentHeading, comment));
             return;
         }
         Approval a = row.approval();
@@ -155,16 +162,17 @@ final class DetailPane extends ScrollPane {
         if (hasComment) {
             comment.setText(a.comment());
         }
-        for (Label l : List.of(commentHeading, comment)) {
-            l.setVisible(hasComment);
-            l.setManaged(hasComment);
-        }
+        showIf(hasComment, List.of(commentHeading, comment));
         description.setText(
                 a.description() == null || a.description().isBlank()
                         ? Messages.get("main.detail.noDescription")
                         : a.description());
-        if (box.getChildren().size() != content.size()) {
-            box.getChildren().setAll(content);
+    }
+
+    private static void showIf(boolean show, List<? extends Node> nodes) {
+        for (Node n : nodes) {
+            n.setVisible(show);
+            n.setManaged(show);
         }
     }
 

@@ -122,6 +122,10 @@ class MainWindowUiTest {
         robot.interact(() -> ui.mainView().select(id));
     }
 
+    private static boolean visible(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).<Labeled>query().getText();
     }
@@ -275,6 +279,31 @@ class MainWindowUiTest {
         assertThat(table(robot).getSelectionModel().getSelectedItem().approval().title())
                 .isEqualTo("Standing desk");
         assertThat(text(robot, "#detailTitle")).isEqualTo("Standing desk");
+    }
+
+    @Test
+    void theDetailsFollowTheSelectionThroughASearchAndShowTheHintWhenNothingIsSelected(FxRobot robot) throws Exception {
+        open(robot, server.adminSession());
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        String first =
+                table(robot).getSelectionModel().getSelectedItem().approval().title();
+        waitUntil(() ->
+                visible(robot, "#detailTitle") && text(robot, "#detailTitle").equals(first));
+        robot.clickOn("#searchField").write("no such approval");
+        waitUntil(() -> table(robot).getItems().isEmpty());
+        robot.interact(() -> {});
+        assertThat(visible(robot, "#detailTitle")).as("no stale title").isFalse();
+        assertThat(visible(robot, "#detailDescription")).isFalse();
+        assertThat(visible(robot, "#detailHint")).isTrue();
+        assertThat(text(robot, "#detailHint")).startsWith("Select an approval");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> table(robot).getItems().size() == 3);
+        robot.interact(() -> table(robot).getSelectionModel().select(2));
+        String third =
+                table(robot).getSelectionModel().getSelectedItem().approval().title();
+        waitUntil(() ->
+                visible(robot, "#detailTitle") && text(robot, "#detailTitle").equals(third));
+        assertThat(visible(robot, "#detailHint")).isFalse();
     }
 
     @Test
