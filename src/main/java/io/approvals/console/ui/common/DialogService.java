@@ -208,7 +208,12 @@ public final class DialogService {
             holder.getChildren().add(content);
             holder.applyCss();
             if (!keep) {
+                // Hidden while cleared: a Parent keeps the children it lost until its window's next frame (for the
+                // dirty area), and this holder has no window yet, so it kept the closed dialog, its controller and
+                // through it the main window that owned it (even one replaced since) until the next dialog opened.
+                holder.setVisible(false);
                 holder.getChildren().clear();
+                holder.setVisible(true);
             }
         }
         spare = holder;

@@ -7,7 +7,9 @@ import io.approvals.console.ui.main.MainView;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -61,6 +63,30 @@ class MainWindowReleaseUiTest {
         }
         assertThat(first.get()).as("the replaced main view").isNull();
         assertThat(aRow.get()).as("a row of the replaced main view").isNull();
+    }
+
+    /**
+     * A closed dialog goes with its controller: the styled scene root kept for the next dialog held the last one
+     * closed (JavaFX keeps a parent's removed children until its window's next frame, and that root has no window),
+     * and through its controller whatever the dialog referred to.
+     */
+    @Test
+    void aClosedDialogIsReleased(FxRobot robot) throws Exception {
+        shown(robot, fx.server.adminSession());
+        robot.clickOn("#approvalsTable").push(KeyCode.CONTROL, KeyCode.COMMA);
+        Waits.until(() -> robot.lookup("#settingsTheme").tryQuery().isPresent());
+        WeakReference<Node> field =
+                new WeakReference<>(robot.lookup("#settingsTheme").query());
+        robot.type(KeyCode.ESCAPE);
+        Waits.until(() -> robot.lookup("#settingsTheme").tryQuery().isEmpty());
+        // Monocle (the headless toolkit) remembers the window that last had a key: a key in the main window
+        robot.clickOn("#approvalsTable").type(KeyCode.SHIFT);
+        for (int i = 0; i < 100 && field.get() != null; i++) {
+            robot.interact(() -> {}); // the next dialog's root is prepared two frames after the close
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(field.get()).as("a control of the closed settings dialog").isNull();
     }
 
     /**
