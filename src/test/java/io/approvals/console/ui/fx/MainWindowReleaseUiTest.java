@@ -65,6 +65,36 @@ class MainWindowReleaseUiTest {
         assertThat(aRow.get()).as("a row of the replaced main view").isNull();
     }
 
+    @Test
+    void aReplacedMainWindowIsReleasedAlsoAfterItsDialogsWereUsed(FxRobot robot) throws Exception {
+        ConsoleSession session = fx.server.adminSession();
+        WeakReference<MainView> first = new WeakReference<>(shown(robot, session));
+        WeakReference<ApprovalRow> aRow =
+                new WeakReference<>(first.get().viewModel().rows().get(0));
+        // the decision and create dialogs are kept and shown again; they must not keep the view they served
+        robot.clickOn("#approvalsTable").type(KeyCode.DOWN).type(KeyCode.A);
+        Waits.until(() -> robot.lookup("#decisionComment").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        Waits.until(() -> robot.lookup("#decisionComment").tryQuery().isEmpty());
+        robot.clickOn("#approvalsTable").push(KeyCode.CONTROL, KeyCode.N);
+        Waits.until(() -> robot.lookup("#createTitle").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        Waits.until(() -> robot.lookup("#createTitle").tryQuery().isEmpty());
+
+        MainView second = shown(robot, session);
+        robot.clickOn("#approvalsTable").type(KeyCode.SHIFT); // Monocle remembers the window that last had a key
+        // TestFX keeps the events its robot fired, and with them their targets (nodes of the replaced view)
+        forgetFiredEvents();
+        for (int i = 0; i < 100 && (first.get() != null || aRow.get() != null); i++) {
+            robot.interact(() -> {});
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(second).isNotNull();
+        assertThat(first.get()).as("the replaced main view").isNull();
+        assertThat(aRow.get()).as("a row of the replaced main view").isNull();
+    }
+
     /**
      * A closed dialog goes with its controller: the styled scene root kept for the next dialog held the last one
      * closed (JavaFX keeps a parent's removed children until its window's next frame, and that root has no window),
@@ -158,6 +188,17 @@ class MainWindowReleaseUiTest {
         Thread.sleep(3000);
         robot.interact(() -> stage.getScene().removePostLayoutPulseListener(count));
         return pulses.get();
+    }
+
+    /** TestFX's list of fired events is read-only; its owner can clear it. */
+    private static void forgetFiredEvents() throws Exception {
+        java.lang.reflect.Field f = org.testfx.api.FxToolkitContext.class.getDeclaredField("firedEvents");
+        f.setAccessible(true);
+        org.testfx.service.support.FiredEvents events =
+                (org.testfx.service.support.FiredEvents) f.get(org.testfx.api.FxToolkit.toolkitContext());
+        if (events != null) {
+            WaitForAsyncUtils.asyncFx(events::clearEvents).get();
+        }
     }
 
     private MainView shown(FxRobot robot, ConsoleSession session) throws Exception {
