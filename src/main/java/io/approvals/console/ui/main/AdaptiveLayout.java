@@ -75,9 +75,12 @@ final class AdaptiveLayout {
                 stage.setMinWidth(min.getWidth());
                 stage.setMinHeight(min.getHeight());
             };
-            // the screen it is on changes as it is moved (a laptop's own screen beside a large monitor)
-            stage.xProperty().addListener(o -> update.run());
-            stage.yProperty().addListener(o -> update.run());
+            // the screen it is on changes as it is moved (a laptop's own screen beside a large monitor); once per
+            // stage, though each main view built on it (a switch of connection) gets a layout of its own
+            if (stage.getProperties().putIfAbsent(AdaptiveLayout.class, Boolean.TRUE) == null) {
+                stage.xProperty().addListener(o -> update.run());
+                stage.yProperty().addListener(o -> update.run());
+            }
             update.run();
         }
     }

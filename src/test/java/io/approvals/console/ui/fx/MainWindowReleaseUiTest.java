@@ -56,11 +56,7 @@ class MainWindowReleaseUiTest {
         MainView second = shown(robot, session);
         assertThat(second).isNotSameAs(first.get());
 
-        for (int i = 0; i < 50 && (first.get() != null || aRow.get() != null); i++) {
-            System.gc();
-            WaitForAsyncUtils.waitForFxEvents();
-            Thread.sleep(20);
-        }
+        collect(first, aRow);
         assertThat(first.get()).as("the replaced main view").isNull();
         assertThat(aRow.get()).as("a row of the replaced main view").isNull();
     }
@@ -85,11 +81,7 @@ class MainWindowReleaseUiTest {
         robot.clickOn("#approvalsTable").type(KeyCode.SHIFT); // Monocle remembers the window that last had a key
         // TestFX keeps the events its robot fired, and with them their targets (nodes of the replaced view)
         forgetFiredEvents();
-        for (int i = 0; i < 100 && (first.get() != null || aRow.get() != null); i++) {
-            robot.interact(() -> {});
-            System.gc();
-            Thread.sleep(20);
-        }
+        collect(first, aRow);
         assertThat(second).isNotNull();
         assertThat(first.get()).as("the replaced main view").isNull();
         assertThat(aRow.get()).as("a row of the replaced main view").isNull();
@@ -111,11 +103,7 @@ class MainWindowReleaseUiTest {
         Waits.until(() -> robot.lookup("#settingsTheme").tryQuery().isEmpty());
         // Monocle (the headless toolkit) remembers the window that last had a key: a key in the main window
         robot.clickOn("#approvalsTable").type(KeyCode.SHIFT);
-        for (int i = 0; i < 100 && field.get() != null; i++) {
-            robot.interact(() -> {}); // the next dialog's root is prepared two frames after the close
-            System.gc();
-            Thread.sleep(20);
-        }
+        collect(field); // the next dialog's root is prepared two frames after the close: FX events run in between
         assertThat(field.get()).as("a control of the closed settings dialog").isNull();
     }
 
@@ -188,6 +176,15 @@ class MainWindowReleaseUiTest {
         Thread.sleep(3000);
         robot.interact(() -> stage.getScene().removePostLayoutPulseListener(count));
         return pulses.get();
+    }
+
+    /** Collects garbage until the referents are gone (or 2 s passed), letting the FX thread run in between. */
+    private static void collect(WeakReference<?>... refs) throws Exception {
+        for (int i = 0; i < 100 && java.util.Arrays.stream(refs).anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(20);
+        }
     }
 
     /** TestFX's list of fired events is read-only; its owner can clear it. */
