@@ -79,11 +79,12 @@ final class DetailPane extends ScrollPane {
         for (String f : FIELDS.subList(7, FIELDS.size())) {
             fields.put(f, field(f));
         }
-        content = List.of(title, grid, descriptionHeading, description);
+        content = List.of(title, grid, commentHeading, comment, descriptionHeading, description);
         // All of it stays in the pane, shown or hidden: taken out and put back, the whole pane was styled again
         // each time a search keystroke dropped the selected row and the table selected another (bench
         // "interaction", session 22).
-        box.getChildren().addAll(hint, title, grid, commentHeading, comment, descriptionHeading, description);
+        box.getChildren().add(hint);
+        box.getChildren().addAll(content);
         vm.selectedProperty().addListener((o, a, row) -> show(row));
         show(null);
     }
@@ -132,9 +133,8 @@ final class DetailPane extends ScrollPane {
     private void show(ApprovalRow row) {
         shown = row;
         showIf(row == null, List.of(hint));
-        showIf(row != null, content);
+        showIf(row != null, content); // the comment's two below: only when there is one
         if (row == null) {
-            showIf(false, List.of(commentHeading, comment));
             return;
         }
         Approval a = row.approval();
