@@ -1,5 +1,6 @@
 package io.approvals.console.ui.fx;
 
+import static io.approvals.console.ui.fx.Lookups.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.app.DesktopEnvironment;
@@ -70,10 +71,6 @@ class ConnectUiTest {
         server.close();
         env.close();
         background.close();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
     }
 
     private static void setText(FxRobot robot, String query, String value) {

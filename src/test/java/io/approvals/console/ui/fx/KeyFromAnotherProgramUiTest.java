@@ -1,5 +1,7 @@
 package io.approvals.console.ui.fx;
 
+import static io.approvals.console.ui.fx.Lookups.text;
+import static io.approvals.console.ui.fx.Lookups.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,9 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -280,13 +280,5 @@ class KeyFromAnotherProgramUiTest {
 
     private static List<String> ids(TableView<ApprovalRow> table) {
         return table.getItems().stream().map(ApprovalRow::id).toList();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
     }
 }

@@ -1,5 +1,7 @@
 package io.approvals.console.ui.fx;
 
+import static io.approvals.console.ui.fx.Lookups.text;
+import static io.approvals.console.ui.fx.Lookups.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.app.DesktopEnvironment;
@@ -28,7 +30,6 @@ import java.util.concurrent.Callable;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -120,14 +121,6 @@ class MainWindowUiTest {
 
     private void select(FxRobot robot, String id) {
         robot.interact(() -> ui.mainView().select(id));
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.fx;
 
+import static io.approvals.console.ui.fx.Lookups.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -90,10 +90,6 @@ class RealServersUiTest {
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
         Waits.until(condition);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
     }
 
     private static void setText(FxRobot robot, String query, String value) {

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.fx;
 
+import static io.approvals.console.ui.fx.Lookups.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.app.DesktopEnvironment;
@@ -38,7 +39,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Application;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -214,10 +214,6 @@ class ServerFaultsUiTest {
 
     private Banner banner() {
         return ui.mainView().viewModel().bannerProperty().get();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
     }
 
     private static String typed(FxRobot robot, String query) {

@@ -1,5 +1,6 @@
 package io.approvals.console.ui.fx;
 
+import static io.approvals.console.ui.fx.Lookups.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.contract.ApiKey;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -54,10 +54,6 @@ class WelcomeBundleUiTest {
     @AfterEach
     void stop() throws Exception {
         fx.close();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
     }
 
     private static void setText(FxRobot robot, String query, String value) {
