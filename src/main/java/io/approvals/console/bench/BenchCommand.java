@@ -39,6 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private Integer run(Path work) throws Exception {
         Results results = new Results(quick);
+        StyleWarnings styleWarnings = StyleWarnings.install();
         if (only.contains("startup")) {
             startup(results, work);
         }
@@ -79,6 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (only.contains("installed")) {
             installed(results, work);
         }
+        styleWarnings.report(results);
         results.write(out);
         System.out.println("Wrote " + out.resolve("results.md") + " and results.json");
         if (docs != null) {

@@ -35,6 +35,10 @@ final class Results {
         System.out.println("note: " + text);
     }
 
+    List<String> notes() {
+        return notes;
+    }
+
     List<Figure> figures() {
         return figures;
     }
