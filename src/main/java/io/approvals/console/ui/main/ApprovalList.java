@@ -24,7 +24,7 @@ final class ApprovalList {
 
     private Consumer<Runnable> listUpdateWrapper = Runnable::run;
     private Consumer<Runnable> overviewScheduler = Runnable::run;
-    private Consumer<List<ApprovalRow>> decidedHandler = rowsDecided -> {};
+    private Consumer<Set<String>> decidedHandler = idsDecided -> {};
     /** A decision changed the rows and the overview has not been recomputed since. */
     private boolean overviewStale;
 
@@ -110,31 +110,36 @@ final class ApprovalList {
         });
     }
 
-    /** Shows the decisions received so far in the rows and hands the rows they decided to the decided handler. */
+    /**
+     * Shows the decisions received so far in the rows. Rows that leave the pending state are named to the decided
+     * handler first, so that the view moves its selection on before they change (the row then changes unselected:
+     * nothing shows it selected in its new state for one step).
+     */
     void applyReplacements() {
         if (pendingReplacements.isEmpty()) {
             return;
         }
         Map<String, Approval> batch = new LinkedHashMap<>(pendingReplacements);
         pendingReplacements.clear();
-        List<ApprovalRow> nowDecided = new ArrayList<>();
+        Set<String> nowDecided = new HashSet<>();
+        for (ApprovalRow row : rows) {
+            Approval current = batch.get(row.id());
+            if (current != null && row.isPending() && !current.isPending()) {
+                nowDecided.add(row.id());
+            }
+        }
+        if (!nowDecided.isEmpty()) {
+            decidedHandler.accept(nowDecided);
+        }
         listUpdateWrapper.accept(() -> {
             for (int i = 0; i < rows.size(); i++) {
                 Approval current = batch.get(rows.get(i).id());
                 if (current != null) {
-                    boolean wasPending = rows.get(i).isPending();
-                    ApprovalRow replaced = new ApprovalRow(current);
-                    rows.set(i, replaced);
-                    if (wasPending && !replaced.isPending()) {
-                        nowDecided.add(replaced);
-                    }
+                    rows.set(i, new ApprovalRow(current));
                 }
             }
         });
         overviewStale = true;
-        if (!nowDecided.isEmpty()) {
-            decidedHandler.accept(nowDecided);
-        }
     }
 
     /** The overview was recomputed from the rows as they are. */
@@ -196,10 +201,11 @@ final class ApprovalList {
     }
 
     /**
-     * Lets the view move on from rows that were just decided (here or, seen through a 409, elsewhere): select the
-     * next pending row, fade them out, then remove them. Default: they stay until the next refresh.
+     * Lets the view move on from rows about to be shown decided (decided here or, seen through a 409, elsewhere),
+     * by id: select the next pending row, then fade them out and remove them. Called before the rows change.
+     * Default: they stay until the next refresh.
      */
-    void setDecidedHandler(Consumer<List<ApprovalRow>> handler) {
-        this.decidedHandler = handler == null ? rowsDecided -> {} : handler;
+    void setDecidedHandler(Consumer<Set<String>> handler) {
+        this.decidedHandler = handler == null ? idsDecided -> {} : handler;
     }
 }

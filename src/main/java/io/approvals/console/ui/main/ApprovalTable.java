@@ -81,7 +81,8 @@ final class ApprovalTable {
             vm.sorted().setComparator(rowComparator(t));
             return true;
         });
-        table.setItems(vm.sorted());
+        // a decision replaces a row with its new version: the table then fills that row again, not every row
+        table.setItems(new ReplacementsAsUpdates<>(vm.sorted(), ApprovalRow::id));
         return table;
     }
 

@@ -168,8 +168,11 @@ public final class ApprovalsViewModel {
         list.replace(current);
     }
 
-    /** Lets the view move on from rows just decided: select the next, fade them, then {@link #removeDecided}. */
-    public void setDecidedHandler(Consumer<List<ApprovalRow>> handler) {
+    /**
+     * Lets the view move on from rows about to be shown decided (by id, before they change): select the next, fade
+     * them, then {@link #removeDecided}.
+     */
+    public void setDecidedHandler(Consumer<Set<String>> handler) {
         list.setDecidedHandler(handler);
     }
 

@@ -1,6 +1,5 @@
 package io.approvals.console.ui.main;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -48,23 +47,20 @@ final class ApproveAndNext {
         Platform.runLater(() -> {
             selectFirstQueued = false;
             if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                int first = Math.max(0, nextPending(-1));
+                int first = Math.max(0, nextPending(-1, busy));
                 table.getSelectionModel().clearAndSelect(first);
                 table.getFocusModel().focus(first);
             }
         });
     }
 
-    private void decided(List<ApprovalRow> rows) {
-        Set<String> ids = new HashSet<>();
-        for (ApprovalRow r : rows) {
-            ids.add(r.id());
-        }
+    /** Called before the rows show their decisions: the selection moves on while they are still as they were. */
+    private void decided(Set<String> ids) {
         ApprovalRow selected = table.getSelectionModel().getSelectedItem();
         if (selected != null
                 && table.getSelectionModel().getSelectedItems().size() == 1
                 && ids.contains(selected.id())) {
-            moveOnFrom(table.getSelectionModel().getSelectedIndex());
+            moveOnFrom(table.getSelectionModel().getSelectedIndex(), ids::contains);
         }
         PauseTransition leave = new PauseTransition(LEAVES_AFTER);
         leave.setOnFinished(e -> vm.removeDecided(ids));
@@ -73,9 +69,15 @@ final class ApproveAndNext {
 
     /** Selects the next pending row after the one at index (or the last one before it), scrolling it into view. */
     void moveOnFrom(int index) {
-        int next = nextPending(index);
+        moveOnFrom(index, id -> false);
+    }
+
+    /** As {@link #moveOnFrom(int)}, passing over the rows whose ids are {@code leaving}. */
+    private void moveOnFrom(int index, Predicate<String> leaving) {
+        Predicate<String> skip = busy.or(leaving);
+        int next = nextPending(index, skip);
         if (next < 0) {
-            next = previousPending(index);
+            next = previousPending(index, skip);
         }
         if (next < 0) {
             return;
@@ -98,20 +100,20 @@ final class ApproveAndNext {
         }
     }
 
-    private int nextPending(int after) {
+    private int nextPending(int after, Predicate<String> skip) {
         List<ApprovalRow> items = table.getItems();
         for (int i = after + 1; i < items.size(); i++) {
-            if (items.get(i).isPending() && !busy.test(items.get(i).id())) {
+            if (items.get(i).isPending() && !skip.test(items.get(i).id())) {
                 return i;
             }
         }
         return -1;
     }
 
-    private int previousPending(int before) {
+    private int previousPending(int before, Predicate<String> skip) {
         List<ApprovalRow> items = table.getItems();
         for (int i = Math.min(before, items.size()) - 1; i >= 0; i--) {
-            if (items.get(i).isPending() && !busy.test(items.get(i).id())) {
+            if (items.get(i).isPending() && !skip.test(items.get(i).id())) {
                 return i;
             }
         }

@@ -30,7 +30,7 @@ final class SelectionKeeper {
         List<ApprovalRow> selectedBefore =
                 new ArrayList<>(table.getSelectionModel().getSelectedItems());
         update.run();
-        if (!selectedIds.isEmpty() && !sameRowsSelected(selectedBefore)) {
+        if (!selectedIds.isEmpty() && (!sameRowsSelected(selectedBefore) || selectedVersionsOutdated(selectedBefore))) {
             List<Integer> indices = new ArrayList<>();
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (selectedIds.contains(table.getItems().get(i).id())) {
@@ -49,7 +49,14 @@ final class SelectionKeeper {
             }
         }
         ApprovalRow focusedNow = table.getFocusModel().getFocusedItem();
-        if (!selectedIds.isEmpty() && focusedId != null && (focusedNow == null || !focusedId.equals(focusedNow.id()))) {
+        int focusedIndex = table.getFocusModel().getFocusedIndex();
+        boolean focusOutdated = focusedNow != null
+                && focusedIndex >= 0
+                && focusedIndex < table.getItems().size()
+                && focusedNow != table.getItems().get(focusedIndex);
+        if (!selectedIds.isEmpty()
+                && focusedId != null
+                && (focusedNow == null || !focusedId.equals(focusedNow.id()) || focusOutdated)) {
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (focusedId.equals(table.getItems().get(i).id())) {
                     table.getFocusModel().focus(i);
@@ -69,6 +76,25 @@ final class SelectionKeeper {
                 }
             }
         }
+    }
+
+    /**
+     * True when a selected row was replaced by a new version of itself in place: the table passes that on as an
+     * update (see {@link ReplacementsAsUpdates}), and its selection model keeps the old version as the selected item
+     * and tells no one that the selected items changed.
+     */
+    private boolean selectedVersionsOutdated(List<ApprovalRow> before) {
+        List<ApprovalRow> after = table.getSelectionModel().getSelectedItems(); // looked up in the items as asked
+        for (int i = 0; i < before.size() && i < after.size(); i++) {
+            if (before.get(i) != after.get(i)) {
+                return true;
+            }
+        }
+        int at = table.getSelectionModel().getSelectedIndex();
+        return at >= 0
+                && at < table.getItems().size()
+                && table.getSelectionModel().getSelectedItem()
+                        != table.getItems().get(at);
     }
 
     /** True when the selection after an update is the same rows (by id, same order) as before it. */

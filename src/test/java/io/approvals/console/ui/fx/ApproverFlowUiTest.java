@@ -15,9 +15,15 @@ import io.approvals.console.ui.main.ApprovalRow;
 import io.approvals.console.ui.session.UiSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -203,6 +209,87 @@ class ApproverFlowUiTest {
         assertThat(decisions).isEqualTo(50);
         assertThat((double) keys / decisions).as("key presses per decision").isLessThanOrEqualTo(2.0);
         assertThat(pendingOnServer()).isZero();
+    }
+
+    @Test
+    void aDecisionFillsOnlyItsOwnRowAgainAndTheDetailsShowTheNextRow(FxRobot robot) throws Exception {
+        open(robot);
+        ApprovalRow decided = selected(robot);
+        ApprovalRow next = table(robot).getItems().get(1);
+        assertThat(next.isPending()).isTrue();
+        // What each visible row is given from now on, up to the first frame that shows the decided row decided (the
+        // row leaves the list 0.7 s later, and the rows under it move up then, as they should).
+        List<String> given = new CopyOnWriteArrayList<>();
+        CompletableFuture<List<String>> untilShownDecided = new CompletableFuture<>();
+        robot.interact(() -> {
+            for (Node n : table(robot).lookupAll(".table-row-cell")) {
+                @SuppressWarnings("unchecked")
+                TableRow<ApprovalRow> r = (TableRow<ApprovalRow>) n;
+                r.itemProperty().addListener((o, was, now) -> given.add(id(was) + " -> " + id(now)));
+            }
+            Runnable shownDecided = new Runnable() {
+                @Override
+                public void run() {
+                    boolean shown = table(robot).lookupAll(".table-row-cell").stream()
+                            .map(n -> ((TableRow<?>) n).getItem())
+                            .anyMatch(item ->
+                                    item instanceof ApprovalRow r && r.id().equals(decided.id()) && !r.isPending());
+                    if (shown) {
+                        untilShownDecided.complete(List.copyOf(given));
+                        stage.getScene().removePostLayoutPulseListener(this);
+                    }
+                }
+            };
+            stage.getScene().addPostLayoutPulseListener(shownDecided);
+        });
+        press(robot, KeyCode.A);
+        waitUntil(() -> robot.lookup("#decisionComment")
+                .<TextArea>tryQuery()
+                .map(TextArea::isFocused)
+                .orElse(false));
+        press(robot, KeyCode.ENTER);
+        List<String> beforeItLeft = untilShownDecided.get(10, TimeUnit.SECONDS);
+        assertThat(beforeItLeft)
+                .as("the rows given new items up to the frame that shows the decision")
+                .containsExactly(decided.id() + " -> " + decided.id());
+        waitUntil(() -> selected(robot) != null && selected(robot).id().equals(next.id()));
+        waitUntil(
+                () -> Lookups.text(robot, "#detailTitle").equals(next.approval().title()));
+    }
+
+    @Test
+    void aSelectedRowReplacedByANewVersionOfItselfShowsThatVersion(FxRobot robot) throws Exception {
+        open(robot);
+        ApprovalRow row = selected(robot);
+        io.approvals.console.contract.Approval a = row.approval();
+        // as a 409 answers it: still pending, changed (here its title) by someone else
+        io.approvals.console.contract.Approval changed = new io.approvals.console.contract.Approval(
+                a.id(),
+                "Changed elsewhere",
+                a.description(),
+                a.requester(),
+                a.approver(),
+                a.priority(),
+                a.dueAt(),
+                a.status(),
+                a.createdAt(),
+                a.updatedAt(),
+                a.decidedBy(),
+                a.decidedAt(),
+                a.comment(),
+                a.version() + 1,
+                a.raw());
+        robot.interact(() -> ui.mainView().viewModel().replace(changed));
+        waitUntil(() -> Lookups.text(robot, "#detailTitle").equals("Changed elsewhere"));
+        assertThat(selected(robot).approval()).isEqualTo(changed);
+        assertThat(table(robot).getSelectionModel().getSelectedItems()).containsExactly(selected(robot));
+        assertThat(table(robot).getFocusModel().getFocusedItem()).isSameAs(selected(robot));
+        assertThat(table(robot).getItems().get(table(robot).getSelectionModel().getSelectedIndex()))
+                .isSameAs(selected(robot));
+    }
+
+    private static String id(ApprovalRow row) {
+        return row == null ? "none" : row.id();
     }
 
     @Test
