@@ -1,5 +1,6 @@
 package io.approvals.console.ui.main;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -21,6 +22,8 @@ final class ApproveAndNext {
     private final TableView<ApprovalRow> table;
     private final Predicate<String> busy;
     private boolean selectFirstQueued;
+    /** Decided rows waiting out their fade before they leave the list. */
+    private final List<PauseTransition> leaving = new ArrayList<>();
 
     /** busy: rows already on their way (a quick approve waiting out its undo time) are skipped. */
     ApproveAndNext(ApprovalsViewModel vm, TableView<ApprovalRow> table, Predicate<String> busy) {
@@ -63,8 +66,22 @@ final class ApproveAndNext {
             moveOnFrom(table.getSelectionModel().getSelectedIndex(), ids::contains);
         }
         PauseTransition leave = new PauseTransition(LEAVES_AFTER);
-        leave.setOnFinished(e -> vm.removeDecided(ids));
+        leave.setOnFinished(e -> {
+            leaving.remove(leave);
+            vm.removeDecided(ids);
+        });
+        leaving.add(leave);
         leave.play();
+    }
+
+    /**
+     * The view is going (its window closes, or another view replaces it): decided rows stay where they are. A removal
+     * due later would lay out the table of a window no longer shown, with its styles gone (the bench's full runs
+     * logged a hundred "Could not resolve '-color-…'" warnings from one, after a bulk decision just before the close).
+     */
+    void stop() {
+        leaving.forEach(PauseTransition::stop);
+        leaving.clear();
     }
 
     /** Selects the next pending row after the one at index (or the last one before it), scrolling it into view. */

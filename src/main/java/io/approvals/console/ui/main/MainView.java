@@ -194,6 +194,7 @@ public final class MainView extends BorderPane {
         ticking = false;
         clock.stop();
         quick.sendWaiting();
+        flow.stop();
     }
 
     public ApprovalsViewModel viewModel() {

@@ -147,6 +147,14 @@ class ApproverFlowUiTest {
         }
     }
 
+    /** The decision dialog is open with the focus in its comment, where typing goes. */
+    private static void untilCommentFocused(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup("#decisionComment")
+                .<TextArea>tryQuery()
+                .map(TextArea::isFocused)
+                .orElse(false));
+    }
+
     private static ApprovalRow selected(FxRobot robot) {
         return table(robot).getSelectionModel().getSelectedItem();
     }
@@ -187,10 +195,7 @@ class ApproverFlowUiTest {
                     .isNotNull();
             assertThat(row.isPending()).isTrue();
             press(robot, KeyCode.A);
-            waitUntil(() -> robot.lookup("#decisionComment")
-                    .<TextArea>tryQuery()
-                    .map(TextArea::isFocused)
-                    .orElse(false));
+            untilCommentFocused(robot);
             press(robot, KeyCode.ENTER);
             decisions++;
             String id = row.id();
@@ -243,10 +248,7 @@ class ApproverFlowUiTest {
             stage.getScene().addPostLayoutPulseListener(shownDecided);
         });
         press(robot, KeyCode.A);
-        waitUntil(() -> robot.lookup("#decisionComment")
-                .<TextArea>tryQuery()
-                .map(TextArea::isFocused)
-                .orElse(false));
+        untilCommentFocused(robot);
         press(robot, KeyCode.ENTER);
         List<String> beforeItLeft = untilShownDecided.get(10, TimeUnit.SECONDS);
         assertThat(beforeItLeft)
@@ -288,6 +290,26 @@ class ApproverFlowUiTest {
                 .isSameAs(selected(robot));
     }
 
+    @Test
+    void aStoppedMainWindowLeavesItsDecidedRowsAlone(FxRobot robot) throws Exception {
+        open(robot);
+        var vm = ui.mainView().viewModel();
+        ApprovalRow row = selected(robot);
+        io.approvals.console.contract.Approval decided = server.admin()
+                .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                        row.id(), ApprovalStatus.APPROVED, null, row.approval().version()));
+        robot.interact(() -> {
+            vm.replace(decided);
+            ui.stop(); // as when the window closes or another main window replaces it, within the row's fade
+        });
+        Thread.sleep(1500); // past the 0.7 s after which a decided row leaves a live window's list
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.rows())
+                .filteredOn(r -> r.id().equals(row.id()))
+                .singleElement()
+                .matches(r -> !r.isPending(), "shown decided, not removed");
+    }
+
     private static String id(ApprovalRow row) {
         return row == null ? "none" : row.id();
     }
@@ -297,10 +319,7 @@ class ApproverFlowUiTest {
         open(robot);
         ApprovalRow row = selected(robot);
         robot.type(KeyCode.R);
-        waitUntil(() -> robot.lookup("#decisionComment")
-                .<TextArea>tryQuery()
-                .map(TextArea::isFocused)
-                .orElse(false));
+        untilCommentFocused(robot);
         // write() types into the robot's target window, not the focused one
         robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow());
         robot.write("Over budget");
@@ -323,10 +342,7 @@ class ApproverFlowUiTest {
         open(robot);
         ApprovalRow row = selected(robot);
         robot.type(KeyCode.R);
-        waitUntil(() -> robot.lookup("#decisionComment")
-                .<TextArea>tryQuery()
-                .map(TextArea::isFocused)
-                .orElse(false));
+        untilCommentFocused(robot);
         robot.type(KeyCode.ENTER);
         waitUntil(() -> robot.lookup("#commentError").query().isVisible());
         assertThat(robot.lookup("#commentError").<Labeled>query().getText()).contains("required to reject");
