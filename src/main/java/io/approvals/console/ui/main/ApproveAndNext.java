@@ -23,7 +23,7 @@ final class ApproveAndNext {
     private final Predicate<String> busy;
     private boolean selectFirstQueued;
     /** Decided rows waiting out their fade before they leave the list. */
-    private final List<PauseTransition> leaving = new ArrayList<>();
+    private final List<PauseTransition> removals = new ArrayList<>();
 
     /** busy: rows already on their way (a quick approve waiting out its undo time) are skipped. */
     ApproveAndNext(ApprovalsViewModel vm, TableView<ApprovalRow> table, Predicate<String> busy) {
@@ -67,10 +67,10 @@ final class ApproveAndNext {
         }
         PauseTransition leave = new PauseTransition(LEAVES_AFTER);
         leave.setOnFinished(e -> {
-            leaving.remove(leave);
+            removals.remove(leave);
             vm.removeDecided(ids);
         });
-        leaving.add(leave);
+        removals.add(leave);
         leave.play();
     }
 
@@ -80,8 +80,8 @@ final class ApproveAndNext {
      * logged a hundred "Could not resolve '-color-…'" warnings from one, after a bulk decision just before the close).
      */
     void stop() {
-        leaving.forEach(PauseTransition::stop);
-        leaving.clear();
+        removals.forEach(PauseTransition::stop);
+        removals.clear();
     }
 
     /** Selects the next pending row after the one at index (or the last one before it), scrolling it into view. */
