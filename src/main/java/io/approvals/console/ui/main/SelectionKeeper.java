@@ -30,7 +30,7 @@ final class SelectionKeeper {
         List<ApprovalRow> selectedBefore =
                 new ArrayList<>(table.getSelectionModel().getSelectedItems());
         update.run();
-        if (!selectedIds.isEmpty() && (!sameRowsSelected(selectedBefore) || selectedVersionsOutdated(selectedBefore))) {
+        if (!selectedIds.isEmpty() && !sameRowsSelected(selectedBefore)) {
             List<Integer> indices = new ArrayList<>();
             for (int i = 0; i < table.getItems().size(); i++) {
                 if (selectedIds.contains(table.getItems().get(i).id())) {
@@ -79,34 +79,18 @@ final class SelectionKeeper {
     }
 
     /**
-     * True when a selected row was replaced by a new version of itself in place: the table passes that on as an
-     * update (see {@link ReplacementsAsUpdates}), and its selection model keeps the old version as the selected item
-     * and tells no one that the selected items changed.
+     * True when the selection after an update is the very rows it was before (the same objects, in the same order).
+     * A row replaced by a new version of itself reaches the table as an update (see {@link ReplacementsAsUpdates}),
+     * and its selection model keeps the old version as the selected item and tells no one: selected again, the new
+     * version is.
      */
-    private boolean selectedVersionsOutdated(List<ApprovalRow> before) {
-        List<ApprovalRow> after = table.getSelectionModel().getSelectedItems(); // looked up in the items as asked
-        for (int i = 0; i < before.size() && i < after.size(); i++) {
-            if (before.get(i) != after.get(i)) {
-                return true;
-            }
-        }
-        int at = table.getSelectionModel().getSelectedIndex();
-        return at >= 0
-                && at < table.getItems().size()
-                && table.getSelectionModel().getSelectedItem()
-                        != table.getItems().get(at);
-    }
-
-    /** True when the selection after an update is the same rows (by id, same order) as before it. */
     private boolean sameRowsSelected(List<ApprovalRow> before) {
-        List<ApprovalRow> after = table.getSelectionModel().getSelectedItems();
+        List<ApprovalRow> after = table.getSelectionModel().getSelectedItems(); // looked up in the items as asked
         if (after.size() != before.size()) {
             return false;
         }
         for (int i = 0; i < before.size(); i++) {
-            ApprovalRow a = after.get(i);
-            ApprovalRow b = before.get(i);
-            if (a == null || b == null || !a.id().equals(b.id())) {
+            if (after.get(i) == null || after.get(i) != before.get(i)) {
                 return false;
             }
         }
