@@ -1,6 +1,6 @@
 package io.approvals.console.app;
 
-import io.approvals.console.client.PendingSnapshot;
+import io.approvals.console.client.PendingFetch;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.config.ConnectionStore;
 import io.approvals.console.credentials.PrefetchingSecretStore;
@@ -158,10 +158,10 @@ final class DesktopStartup {
             return;
         }
         StartupSteps.reached("connection open (key read)");
-        CompletableFuture<PendingSnapshot> firstPage = new CompletableFuture<>();
+        PendingFetch firstPage = new PendingFetch(); // the window follows its pages while they come
         opening.complete(new PrefetchedSession(session, firstPage));
         try {
-            firstPage.complete(session.api().fetchAllNotComplete(null, null));
+            firstPage.complete(session.api().fetchAllNotComplete(null, null, firstPage));
             StartupSteps.reached("first page read");
         } catch (Throwable e) {
             firstPage.completeExceptionally(e);

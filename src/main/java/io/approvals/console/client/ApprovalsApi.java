@@ -9,6 +9,7 @@ import io.approvals.console.contract.KeyMetadata;
 import io.approvals.console.contract.Page;
 import io.approvals.console.contract.UpdateStatusRequest;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The Approvals API v2, one method per endpoint. Every method blocks: call it off the JavaFX thread.
@@ -21,6 +22,19 @@ public interface ApprovalsApi {
 
     /** Every pending approval, page by page, reusing unchanged pages of previous via If-None-Match. */
     PendingSnapshot fetchAllNotComplete(String approver, PendingSnapshot previous);
+
+    /**
+     * As {@link #fetchAllNotComplete(String, PendingSnapshot)}, handing {@code eachPage} the items of each page as
+     * soon as they are read (unchanged ones included), in order, on the fetching thread: a caller can work on them
+     * while the rest come. Together they are the snapshot's items, the very objects, when the fetch succeeds. By
+     * default: all of them at once at the end.
+     */
+    default PendingSnapshot fetchAllNotComplete(
+            String approver, PendingSnapshot previous, Consumer<List<Approval>> eachPage) {
+        PendingSnapshot all = fetchAllNotComplete(approver, previous);
+        eachPage.accept(all.items());
+        return all;
+    }
 
     /** Creates an approval. Retries reuse idempotencyKey, so a retry never creates a second one. */
     Approval createApproval(CreateApprovalRequest request, String idempotencyKey);

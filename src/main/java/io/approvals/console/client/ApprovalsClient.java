@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The Approvals API over HTTP ({@code java.net.http} + Jackson): its endpoints, each one call through the
@@ -126,7 +127,13 @@ public final class ApprovalsClient implements ApprovalsApi {
      */
     @Override
     public PendingSnapshot fetchAllNotComplete(String approver, PendingSnapshot previous) {
-        return pages.fetchAll(approver, previous);
+        return pages.fetchAll(approver, previous, page -> {});
+    }
+
+    @Override
+    public PendingSnapshot fetchAllNotComplete(
+            String approver, PendingSnapshot previous, Consumer<List<Approval>> eachPage) {
+        return pages.fetchAll(approver, previous, eachPage);
     }
 
     @Override

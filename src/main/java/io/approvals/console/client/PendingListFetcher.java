@@ -56,9 +56,10 @@ final class PendingListFetcher {
      * and travels while this one's items are handled: on a big list that hides the round trips (measured on
      * 100,000 approvals from the sandbox: sending took longer than decoding). A page in the contract's plain form
      * is read whole first, without data binding, in less time than its round trip; any other page is parsed to a
-     * tree, the next page sent, and then its items bound.
+     * tree, the next page sent, and then its items bound. {@code eachPage} is given each page's items once they
+     * are part of the list.
      */
-    PendingSnapshot fetchAll(String approver, PendingSnapshot previous) {
+    PendingSnapshot fetchAll(String approver, PendingSnapshot previous, Consumer<List<Approval>> eachPage) {
         Map<String, PendingSnapshot.CachedPage> before = previous == null ? Map.of() : previous.pages();
         Map<String, PendingSnapshot.CachedPage> pages = new HashMap<>();
         List<Approval> all = new ArrayList<>();
@@ -113,6 +114,7 @@ final class PendingListFetcher {
                             ex.requestId());
                 }
                 all.addAll(page.items());
+                eachPage.accept(page.items());
                 partlyRead += page.partlyRead();
                 skipped += page.skipped();
                 if (page.nextCursor() == null) {

@@ -9,6 +9,7 @@ import io.approvals.console.contract.KeyMetadata;
 import io.approvals.console.contract.Page;
 import io.approvals.console.contract.UpdateStatusRequest;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A client whose key can be switched while it is in use: the main window, its open dialogs and their drafts keep
@@ -35,6 +36,12 @@ public final class SwitchableApi implements ApprovalsApi {
     @Override
     public PendingSnapshot fetchAllNotComplete(String approver, PendingSnapshot previous) {
         return current.fetchAllNotComplete(approver, previous);
+    }
+
+    @Override
+    public PendingSnapshot fetchAllNotComplete(
+            String approver, PendingSnapshot previous, Consumer<List<Approval>> eachPage) {
+        return current.fetchAllNotComplete(approver, previous, eachPage);
     }
 
     @Override

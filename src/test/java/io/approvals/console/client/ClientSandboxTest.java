@@ -236,6 +236,33 @@ class ClientSandboxTest {
     }
 
     @Test
+    void eachPageIsHandedOnAsItIsReadAndTogetherTheyAreTheList() throws Exception {
+        sandbox.close();
+        sandbox = Sandbox.start(new SandboxConfig(dir, 0, 2460)); // 2,500 pending: three pages of 1,000
+        ApprovalsClient c = client(admin);
+        List<List<Approval>> pages = new ArrayList<>();
+
+        PendingSnapshot all = c.fetchAllNotComplete(null, null, pages::add);
+
+        assertThat(pages).extracting(List::size).containsExactly(1000, 1000, 500);
+        List<Approval> together = pages.stream().flatMap(List::stream).toList();
+        for (int i = 0; i < together.size(); i++) {
+            assertThat(together.get(i))
+                    .as("item %d, the snapshot's own object", i)
+                    .isSameAs(all.items().get(i));
+        }
+
+        List<List<Approval>> unchanged = new ArrayList<>();
+        PendingSnapshot again = c.fetchAllNotComplete(null, all, unchanged::add);
+        assertThat(again.notModified()).isTrue();
+        assertThat(unchanged)
+                .as("pages the server did not send again are handed on too")
+                .extracting(List::size)
+                .containsExactly(1000, 1000, 500);
+        assertThat(unchanged.get(2).get(499)).isSameAs(again.items().get(2499));
+    }
+
+    @Test
     void anUnchangedListIsNotSentAgain() {
         ApprovalsClient c = client(admin);
         PendingSnapshot first = c.fetchAllNotComplete(null, null);

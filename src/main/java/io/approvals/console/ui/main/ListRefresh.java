@@ -4,6 +4,7 @@ import static io.approvals.console.ui.main.ApprovalList.rowsOf;
 import static io.approvals.console.ui.main.ApprovalsViewModel.messageOf;
 
 import io.approvals.console.client.ApiException;
+import io.approvals.console.client.PendingFetch;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.service.FailureText;
@@ -91,19 +92,22 @@ final class ListRefresh {
      * once, then the live one: the one being fetched along with the session, or a fresh fetch.
      */
     void start() {
-        Optional<CompletableFuture<PendingSnapshot>> firstPage = session.takeFirstPage();
+        Optional<PendingFetch> firstPage = session.takeFirstPage();
         if (firstPage.isEmpty()) {
             showCachedThen(this::refresh);
             return;
         }
-        CompletableFuture<PendingSnapshot> page = firstPage.get();
+        PendingFetch page = firstPage.get();
         // A small list goes into this very frame; building the rows of a big one is not work for the UI thread.
         if (page.isDone()
                 && !page.isCompletedExceptionally()
                 && page.join().items().size() <= ROWS_BUILT_ON_THE_UI_THREAD) {
             applySnapshot(new Fetched(page.join(), rowsOf(page.join().items())));
         } else {
-            showCachedThen(() -> refresh(previous -> awaited(page)));
+            showCachedThen(() -> refresh((previous, eachPage) -> {
+                page.follow(eachPage);
+                return awaited(page);
+            }));
         }
     }
 
@@ -145,12 +149,15 @@ final class ListRefresh {
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
     void refresh() {
-        refresh(previous -> session.api().fetchAllNotComplete(null, previous));
+        refresh((previous, eachPage) -> session.api().fetchAllNotComplete(null, previous, eachPage));
     }
 
-    /** Where a refresh gets its list from: the server, given the list it has (for ETags), or null. */
+    /**
+     * Where a refresh gets its list from: the server, given the list it has (for ETags), or null; each page's items
+     * go to {@code eachPage} as they are read.
+     */
     private interface ListSource {
-        PendingSnapshot fetch(PendingSnapshot previous);
+        PendingSnapshot fetch(PendingSnapshot previous, Consumer<List<Approval>> eachPage);
     }
 
     private void refresh(ListSource source) {
@@ -161,10 +168,16 @@ final class ListRefresh {
         schedule.resume();
         PendingSnapshot previous = snapshot;
         boolean needRows = !loadedOnce.getAsBoolean() || stale.get();
+        // Rows that will be needed whatever the server says are built from the pages while the others come.
+        RowsAhead ahead = needRows ? new RowsAhead() : null;
         background.run(
                 () -> {
-                    PendingSnapshot s = source.fetch(previous);
-                    return new Fetched(s, s.notModified() && !needRows ? List.of() : rowsOf(s.items()));
+                    if (ahead != null) {
+                        PendingSnapshot s = source.fetch(previous, ahead);
+                        return new Fetched(s, ahead.rowsOf(s.items()));
+                    }
+                    PendingSnapshot s = source.fetch(previous, page -> {});
+                    return new Fetched(s, s.notModified() ? List.of() : rowsOf(s.items()));
                 },
                 this::applySnapshot,
                 this::refreshFailed);

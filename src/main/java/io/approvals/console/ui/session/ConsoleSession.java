@@ -1,9 +1,8 @@
 package io.approvals.console.ui.session;
 
 import io.approvals.console.client.ApprovalsApi;
-import io.approvals.console.client.PendingSnapshot;
+import io.approvals.console.client.PendingFetch;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /** One open connection: what the main window works with. */
 public interface ConsoleSession {
@@ -38,7 +37,7 @@ public interface ConsoleSession {
     }
 
     /** The pending list fetched along with the session (see {@link PrefetchedSession}), the first time asked. */
-    default Optional<CompletableFuture<PendingSnapshot>> takeFirstPage() {
+    default Optional<PendingFetch> takeFirstPage() {
         return Optional.empty();
     }
 }

@@ -1,9 +1,8 @@
 package io.approvals.console.ui.session;
 
 import io.approvals.console.client.ApprovalsApi;
-import io.approvals.console.client.PendingSnapshot;
+import io.approvals.console.client.PendingFetch;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,15 +12,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PrefetchedSession implements ConsoleSession {
     private final ConsoleSession session;
-    private final AtomicReference<CompletableFuture<PendingSnapshot>> first;
+    private final AtomicReference<PendingFetch> first;
 
-    public PrefetchedSession(ConsoleSession session, CompletableFuture<PendingSnapshot> first) {
+    public PrefetchedSession(ConsoleSession session, PendingFetch first) {
         this.session = session;
         this.first = new AtomicReference<>(first);
     }
 
     @Override
-    public Optional<CompletableFuture<PendingSnapshot>> takeFirstPage() {
+    public Optional<PendingFetch> takeFirstPage() {
         return Optional.ofNullable(first.getAndSet(null));
     }
 

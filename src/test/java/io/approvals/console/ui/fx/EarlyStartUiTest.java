@@ -3,6 +3,7 @@ package io.approvals.console.ui.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.app.DesktopEnvironment;
+import io.approvals.console.client.PendingFetch;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.config.AppPaths;
 import io.approvals.console.credentials.SessionOnlyStore;
@@ -133,8 +134,7 @@ class EarlyStartUiTest {
     void aConnectionOpenedInTimeShowsTheMainWindowWithTheRowsThatCameAlong(FxRobot robot) throws Exception {
         PendingSnapshot first = server.admin().fetchAllNotComplete(null, null);
 
-        startWith(CompletableFuture.completedFuture(
-                new PrefetchedSession(session, CompletableFuture.completedFuture(first))));
+        startWith(CompletableFuture.completedFuture(new PrefetchedSession(session, PendingFetch.completed(first))));
 
         Waits.until(() -> rows(robot) == 3);
         assertThat(stage.getTitle()).isEqualTo("Approvals Console \u2014 prod");
@@ -152,8 +152,7 @@ class EarlyStartUiTest {
         startWith(new EarlyStart(
                 UiSettings.defaults(),
                 Optional.of("prod"),
-                CompletableFuture.completedFuture(
-                        new PrefetchedSession(session, CompletableFuture.completedFuture(first))),
+                CompletableFuture.completedFuture(new PrefetchedSession(session, PendingFetch.completed(first))),
                 CompletableFuture.completedFuture(null),
                 new WindowState(100, 80, 1000, 700, false)));
         Waits.until(() -> rows(robot) == 3);
@@ -181,7 +180,7 @@ class EarlyStartUiTest {
 
     @Test
     void theMainWindowIsBuiltWhileTheFirstPageIsInFlightAndShowsItsRowsWhenItComes(FxRobot robot) throws Exception {
-        CompletableFuture<PendingSnapshot> page = new CompletableFuture<>();
+        PendingFetch page = new PendingFetch();
         CompletableFuture<Void> settled = new CompletableFuture<>();
         startWith(new EarlyStart(
                 UiSettings.defaults(),
@@ -240,8 +239,7 @@ class EarlyStartUiTest {
     void aKeyWhoseSecondCheckFindsNewScopesReopensTheWindowWithThem(FxRobot robot) throws Exception {
         KeyInfo known = session.key();
         ConsoleSession withKnownFacts = new PrefetchedSession(
-                uncheckedView(),
-                CompletableFuture.completedFuture(server.admin().fetchAllNotComplete(null, null)));
+                uncheckedView(), PendingFetch.completed(server.admin().fetchAllNotComplete(null, null)));
         KeyInfo readOnly = new KeyInfo(
                 known.masked(), known.fingerprint(), List.of("read"), true, known.owner(), known.expiresAt());
         recheckAnswer =

@@ -3,6 +3,7 @@ package io.approvals.console.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.client.ApiException;
+import io.approvals.console.client.PendingFetch;
 import io.approvals.console.client.PendingSnapshot;
 import io.approvals.console.contract.Approval;
 import io.approvals.console.contract.Priority;
@@ -15,7 +16,6 @@ import io.approvals.console.ui.session.PrefetchedSession;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,9 +57,8 @@ class FirstPageTest {
     @Test
     void aFirstPageThatCameAlongIsShownWithoutAnotherRequest() {
         PendingSnapshot first = server.admin().fetchAllNotComplete(null, null);
-        ApprovalsViewModel vm = vm(
-                new PrefetchedSession(plain, CompletableFuture.completedFuture(first)),
-                new ListCache(dir.resolve("cache")));
+        ApprovalsViewModel vm =
+                vm(new PrefetchedSession(plain, PendingFetch.completed(first)), new ListCache(dir.resolve("cache")));
 
         vm.start();
 
@@ -88,7 +87,7 @@ class FirstPageTest {
                 null,
                 1);
         cache.save("test", Instant.now().minusSeconds(3600), List.of(old));
-        CompletableFuture<PendingSnapshot> coming = new CompletableFuture<>();
+        PendingFetch coming = new PendingFetch();
         ApprovalsViewModel vm = vm(new PrefetchedSession(plain, coming), cache);
         List<List<String>> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         vm.sorted().addListener((javafx.collections.ListChangeListener<ApprovalRow>)
@@ -111,9 +110,33 @@ class FirstPageTest {
     }
 
     @Test
+    void aBigListStillComingIsShownWholeInItsOrderFromThePagesItCameIn() throws Exception {
+        server.close();
+        server = new UiSandbox(dir.resolve("big"), 2500); // 2,500 pending: three pages, past the UI thread's share
+        api = new CountingApi(server.admin());
+        ConsoleSession admin = server.adminSession();
+        plain = new UiSandbox.TestSession("test", admin.baseUrl(), api, admin.key(), "test store", false);
+        PendingFetch coming = new PendingFetch();
+        // fetched as the start-up fetches it, while the window starts: pages read before and after it follows
+        Thread fetching = new Thread(() -> coming.complete(server.admin().fetchAllNotComplete(null, null, coming)));
+        fetching.start();
+        ApprovalsViewModel vm = vm(new PrefetchedSession(plain, coming), null);
+
+        vm.start(); // DirectBackground: returns once the list came
+        fetching.join();
+
+        List<Approval> items = coming.join().items();
+        assertThat(vm.rows().size()).isEqualTo(2500);
+        for (int i = 0; i < items.size(); i++) {
+            assertThat(vm.rows().get(i).approval()).as("row %d", i).isSameAs(items.get(i));
+        }
+        assertThat(api.listFetches).as("no request of the window's own").hasValue(0);
+    }
+
+    @Test
     void aFirstPageThatFailedIsReportedLikeARefreshAndTheNextRefreshAsksTheServer() {
-        CompletableFuture<PendingSnapshot> failed = CompletableFuture.failedFuture(
-                new ApiException.Network("The server did not answer (connection refused).", null));
+        PendingFetch failed = new PendingFetch();
+        failed.completeExceptionally(new ApiException.Network("The server did not answer (connection refused).", null));
         ApprovalsViewModel vm = vm(new PrefetchedSession(plain, failed), null);
 
         vm.start();
@@ -132,7 +155,7 @@ class FirstPageTest {
     @Test
     void theFirstPageIsHandedOutOnceSoALaterWindowFetchesItsOwn() {
         PendingSnapshot first = server.admin().fetchAllNotComplete(null, null);
-        PrefetchedSession session = new PrefetchedSession(plain, CompletableFuture.completedFuture(first));
+        PrefetchedSession session = new PrefetchedSession(plain, PendingFetch.completed(first));
         vm(session, null).start();
 
         vm(session, null).start();
