@@ -56,7 +56,8 @@ final class ApprovalList {
      */
     List<ApprovalRow> merge(List<ApprovalRow> fresh, boolean markNew) {
         applyReplacements(); // decisions came before this list: the list wins
-        Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
+        // Sized for the whole list: grown from 16, 100,000 ids were hashed into it thirteen times over.
+        Map<String, ApprovalRow> incoming = new LinkedHashMap<>(capacityFor(fresh.size()));
         for (ApprovalRow r : fresh) {
             incoming.put(r.id(), r);
         }
@@ -72,7 +73,7 @@ final class ApprovalList {
         listUpdateWrapper.accept(() -> {
             Set<String> ids = incoming.keySet();
             rows.removeIf(r -> !ids.contains(r.id()));
-            Map<String, Integer> index = new HashMap<>();
+            Map<String, Integer> index = new HashMap<>(capacityFor(rows.size()));
             for (int i = 0; i < rows.size(); i++) {
                 index.put(rows.get(i).id(), i);
             }
@@ -89,6 +90,11 @@ final class ApprovalList {
             rows.addAll(added);
         });
         return added;
+    }
+
+    /** A hash map's capacity for n entries at its default load factor, without growing. */
+    private static int capacityFor(int n) {
+        return (int) Math.min(1 << 30, n / 0.75 + 1);
     }
 
     /**

@@ -63,6 +63,8 @@ public final class ApprovalRow {
     private final String approverKey;
     private final int priorityRank;
     private final int statusRank;
+    /** The approval's own {@link Approval#isPending}, kept here so that counting 100,000 rows touches only them. */
+    private final boolean pending;
     /** createdAt as nanoseconds since the epoch ({@link #instantKey}); Long.MIN_VALUE without one. */
     private final long createdKey;
     /** dueAt as nanoseconds since the epoch; {@link #NO_DUE} without one. */
@@ -85,6 +87,7 @@ public final class ApprovalRow {
         this.approverKey = shared.of(lower(approval.approver()));
         this.priorityRank = priority().ordinal();
         this.statusRank = approval.status() == null ? 0 : approval.status().ordinal();
+        this.pending = approval.isPending();
         this.createdKey = instantKey(approval.createdAt(), Long.MIN_VALUE);
         // No due date sorts after every date.
         this.dueKey = instantKey(approval.dueAt(), NO_DUE);
@@ -212,7 +215,17 @@ public final class ApprovalRow {
     }
 
     public boolean isPending() {
-        return approval.isPending();
+        return pending;
+    }
+
+    /** The priority's place in {@link Priority#values()} (the shown priority, see {@link #priority}). */
+    int priorityRank() {
+        return priorityRank;
+    }
+
+    /** createdAt as nanoseconds since the epoch ({@link #instantKey}); Long.MIN_VALUE without one. */
+    long createdKey() {
+        return createdKey;
     }
 
     /** The priority as shown: a server's own (Medium, Critical) as it spelled it. */

@@ -3,8 +3,6 @@ package io.approvals.console.ui.main;
 import io.approvals.console.contract.Priority;
 import io.approvals.console.ui.common.Messages;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +27,9 @@ final class Overview {
 
     /** The overview's buckets and the pending count; call whenever rows change. */
     void updateBuckets() {
-        Instant now = clock.instant();
+        // The rows' own keys, not their approvals' fields: at 100,000 rows following each row to its approval and
+        // its instants cost more than the counting (on the UI thread, before a big list's first frame).
+        long now = ApprovalRow.instantKey(clock.instant(), 0);
         int[] age = new int[4];
         int[] prio = new int[Priority.values().length];
         long pending = 0;
@@ -38,10 +38,8 @@ final class Overview {
                 continue;
             }
             pending++;
-            Instant created = r.approval().createdAt();
-            long days = created == null ? 0 : Duration.between(created, now).toDays();
-            age[days < 1 ? 0 : days < 3 ? 1 : days < 7 ? 2 : 3]++;
-            prio[r.priority().ordinal()]++;
+            age[ageBucket(r.createdKey(), now)]++;
+            prio[r.priorityRank()]++;
         }
         pendingCount = pending;
         ageBuckets.setAll(List.of(
@@ -61,6 +59,26 @@ final class Overview {
         }
         priorityBuckets.setAll(p);
     }
+
+    /**
+     * The age bucket (under 1 day, under 3, under 7, older) of a row created at {@code created} (see {@link
+     * ApprovalRow#createdKey}; one without a date counts as new), {@code now} in the same nanoseconds: whole days
+     * as {@code Duration.between(created, now).toDays()} counts them.
+     */
+    static int ageBucket(long created, long now) {
+        if (created == Long.MIN_VALUE) {
+            return 0;
+        }
+        long days;
+        try {
+            days = Math.subtractExact(now, created) / NANOS_PER_DAY;
+        } catch (ArithmeticException e) {
+            days = created < now ? Long.MAX_VALUE : Long.MIN_VALUE; // centuries apart
+        }
+        return days < 1 ? 0 : days < 3 ? 1 : days < 7 ? 2 : 3;
+    }
+
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     long pendingCount() {
         return pendingCount;
