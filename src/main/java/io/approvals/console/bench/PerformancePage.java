@@ -45,6 +45,10 @@ final class PerformancePage {
                   into the search field character by character, each key at a seeded random moment of JavaFX's
                   60 Hz frame clock (the same moments for app and floor), as a person's keys come. Floor: a bare TableView of 3 String columns with
                   `naturalOrder` comparators and a precomputed lower-case search text, same rows, same window.
+                  The heap after GC with the window showing the 100,000 is given whole and less the textures
+                  JavaFX's effect image pool keeps (the drop shadows of the dialogs and menus the sections before
+                  opened: held by soft references only, which a full GC keeps while memory is ample, and with
+                  software rendering on the Java heap; `EffectTextures`); the target is on the second.
                 - **sandbox**: authenticated `GetApprovalNotComplete?limit=50` from 16 concurrent clients over
                   loopback; floor: a bare JDK `HttpServer` answering the same 50-item JSON.
                 - **bulk**: 500 approvals approved through the app's bulk dialog (`ConsoleUi.decide` →
