@@ -3,8 +3,7 @@ package io.approvals.console.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.contract.Approval;
-import io.approvals.console.contract.ApprovalStatus;
-import io.approvals.console.contract.Priority;
+import io.approvals.console.testing.TestApprovals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +16,7 @@ class PendingFetchTest {
         List<Approval> out = new ArrayList<>();
         for (String id : ids) {
             Instant t = Instant.parse("2026-12-07T09:00:00Z");
-            out.add(new Approval(
-                    id,
-                    "T " + id,
-                    null,
-                    "sam@example.com",
-                    null,
-                    Priority.NORMAL,
-                    null,
-                    ApprovalStatus.PENDING,
-                    t,
-                    t,
-                    null,
-                    null,
-                    null,
-                    1));
+            out.add(TestApprovals.pending(id, "T " + id, "sam@example.com", t));
         }
         return out;
     }

@@ -3,8 +3,7 @@ package io.approvals.console.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.approvals.console.contract.Approval;
-import io.approvals.console.contract.ApprovalStatus;
-import io.approvals.console.contract.Priority;
+import io.approvals.console.testing.TestApprovals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +16,11 @@ class RowsAheadTest {
         List<Approval> out = new ArrayList<>();
         Instant t = Instant.parse("2026-12-07T09:00:00Z");
         for (int i = from; i < to; i++) {
-            out.add(new Approval(
+            out.add(TestApprovals.pending(
                     "ID-" + i,
                     (i % 2 == 0 ? "New Laptop " : "Expense report ") + i,
-                    null,
                     (i % 3 == 0 ? "Dana" : "sam") + "@example.com",
-                    null,
-                    Priority.NORMAL,
-                    null,
-                    ApprovalStatus.PENDING,
-                    t.minusSeconds(i),
-                    t,
-                    null,
-                    null,
-                    null,
-                    1));
+                    t.minusSeconds(i)));
         }
         return out;
     }
