@@ -2,7 +2,6 @@ package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.Approval;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,8 @@ final class ApprovalList {
     private Consumer<Set<String>> decidedHandler = idsDecided -> {};
     /** A decision changed the rows and the overview has not been recomputed since. */
     private boolean overviewStale;
+    /** Lists merged so far: each merge marks rows with marks of its own (see {@link ApprovalRow#mark}). */
+    private int merges;
 
     private final Runnable recount;
 
@@ -70,21 +71,33 @@ final class ApprovalList {
             return rows;
         }
         List<ApprovalRow> added = new ArrayList<>();
+        // One look-up per row shown, and marks instead of more maps: on the UI thread, a refresh of 100,000 rows
+        // spent 0.2-0.4 s in sets and maps of ids (JFR of bench big, one approval decided between refreshes).
+        int claimed = (++merges) * 2; // on a fresh row: a row shown has its id
+        int leaving = claimed + 1; // on a row shown: the fresh list does not have it
         listUpdateWrapper.accept(() -> {
-            Set<String> ids = incoming.keySet();
-            rows.removeIf(r -> !ids.contains(r.id()));
-            Map<String, Integer> index = new HashMap<>(capacityFor(rows.size()));
+            boolean anyLeaving = false;
             for (int i = 0; i < rows.size(); i++) {
-                index.put(rows.get(i).id(), i);
+                ApprovalRow shown = rows.get(i);
+                ApprovalRow next = incoming.get(shown.id());
+                if (next == null) {
+                    shown.mark(leaving);
+                    anyLeaving = true;
+                    continue;
+                }
+                next.mark(claimed);
+                if (next != shown && !shown.approval().equals(next.approval())) {
+                    next.setUnseen(shown.isUnseen());
+                    rows.set(i, next);
+                }
+            }
+            if (anyLeaving) {
+                rows.removeIf(r -> r.isMarked(leaving));
             }
             for (ApprovalRow row : incoming.values()) {
-                Integer at = index.get(row.id());
-                if (at == null) {
+                if (!row.isMarked(claimed)) {
                     row.setUnseen(markNew);
                     added.add(row);
-                } else if (!rows.get(at).approval().equals(row.approval())) {
-                    row.setUnseen(rows.get(at).isUnseen());
-                    rows.set(at, row);
                 }
             }
             rows.addAll(added);

@@ -6,6 +6,7 @@ import io.approvals.console.contract.Priority;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
@@ -71,6 +72,9 @@ public final class ApprovalRow {
     private final long dueKey;
 
     private int searchStamp = -1;
+    /** The last mark a merge gave this row (see {@link ApprovalList#merge}); 0: none. */
+    private int mergeMark;
+
     private boolean searchHit;
     private boolean unseenValue;
     private BooleanProperty unseen;
@@ -83,6 +87,9 @@ public final class ApprovalRow {
     ApprovalRow(Approval approval, SharedStrings shared) {
         this.approval = approval;
         this.idKey = lower(approval.id());
+        // The id's hash is computed here, off the UI thread, and kept in the string: merging a list of 100,000 on
+        // the UI thread looks every id up.
+        Objects.hashCode(approval.id());
         this.requesterKey = shared.of(lower(approval.requester()));
         this.approverKey = shared.of(lower(approval.approver()));
         this.priorityRank = priority().ordinal();
@@ -204,6 +211,15 @@ public final class ApprovalRow {
 
     public String id() {
         return approval.id();
+    }
+
+    /** Marks the row for the merge under way (UI thread). */
+    void mark(int mark) {
+        mergeMark = mark;
+    }
+
+    boolean isMarked(int mark) {
+        return mergeMark == mark;
     }
 
     public Priority priority() {

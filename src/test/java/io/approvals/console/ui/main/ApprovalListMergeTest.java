@@ -1,0 +1,103 @@
+package io.approvals.console.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.approvals.console.contract.Approval;
+import io.approvals.console.testing.TestApprovals;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Merging a fresh list into the rows shown: rows the list still has keep their place, and their very object when
+ * their approval did not change (selection, unseen mark); changed ones are swapped in place; gone ones leave; new
+ * ones come last, in the list's order; an id the list repeats counts once, at its first place with its last version.
+ * Checked against that rule written plainly, over random lists, merged one after another.
+ */
+class ApprovalListMergeTest {
+    private static final Instant T = Instant.parse("2026-12-07T09:00:00Z");
+
+    /** Item n: id "id-(n % 12)", title by n / 12, so two items of one id differ when their n differ. */
+    private static Approval item(int n) {
+        return TestApprovals.pending("id-" + (n % 12), "T " + (n / 12), "sam@example.com", T);
+    }
+
+    private static List<ApprovalRow> rows(List<Integer> items) {
+        return items.stream().map(n -> new ApprovalRow(item(n))).collect(Collectors.toList());
+    }
+
+    @Property(tries = 300)
+    void aMergedListIsTheRuleWrittenPlainly(
+            @ForAll @Size(max = 3) List<@Size(max = 16) List<@IntRange(min = 0, max = 35) Integer>> lists,
+            @ForAll @Size(max = 16) List<@IntRange(min = 0, max = 35) Integer> unseenAt) {
+        ApprovalList list = new ApprovalList(() -> {});
+        for (List<Integer> items : lists) {
+            List<ApprovalRow> before = new ArrayList<>(list.rows());
+            boolean first = before.isEmpty();
+            Map<ApprovalRow, Boolean> unseenBefore = new IdentityHashMap<>();
+            for (int i = 0; i < before.size(); i++) {
+                before.get(i).setUnseen(unseenAt.contains(i));
+                unseenBefore.put(before.get(i), unseenAt.contains(i));
+            }
+            List<ApprovalRow> fresh = rows(items);
+
+            List<ApprovalRow> added = list.merge(fresh, !first);
+
+            Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
+            fresh.forEach(r -> incoming.put(r.id(), r));
+            List<ApprovalRow> expected = new ArrayList<>();
+            Set<String> shownIds = before.stream().map(ApprovalRow::id).collect(Collectors.toSet());
+            for (ApprovalRow shown : before) {
+                ApprovalRow next = incoming.get(shown.id());
+                if (next != null) {
+                    expected.add(shown.approval().equals(next.approval()) ? shown : next);
+                }
+            }
+            List<ApprovalRow> expectedAdded = incoming.values().stream()
+                    .filter(r -> !shownIds.contains(r.id()))
+                    .toList();
+            expected.addAll(expectedAdded);
+
+            assertThat(list.rows()).as("rows after merging %s", items).containsExactlyElementsOf(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(list.rows().get(i)).as("row %d the very object", i).isSameAs(expected.get(i));
+            }
+            if (!first) {
+                assertThat(added).containsExactlyElementsOf(expectedAdded);
+                for (ApprovalRow r : list.rows()) {
+                    boolean arrived = expectedAdded.stream().anyMatch(a -> a == r);
+                    boolean wasUnseen = before.stream()
+                            .filter(b -> b.id().equals(r.id()))
+                            .findFirst()
+                            .map(unseenBefore::get)
+                            .orElse(false);
+                    assertThat(r.isUnseen()).as("unseen of %s", r.id()).isEqualTo(arrived || wasUnseen);
+                }
+            }
+        }
+    }
+
+    @Example
+    void aRowWhoseApprovalDidNotChangeKeepsItsObjectAndOneThatChangedIsSwappedInPlace() {
+        ApprovalList list = new ApprovalList(() -> {});
+        list.merge(rows(List.of(0, 1, 2)), false);
+        ApprovalRow kept = list.rows().get(0);
+
+        list.merge(rows(List.of(0, 13, 3)), true); // id-1 changed (title "T 1"), id-2 gone, id-3 new
+
+        assertThat(list.rows()).extracting(ApprovalRow::id).containsExactly("id-0", "id-1", "id-3");
+        assertThat(list.rows().get(0)).isSameAs(kept);
+        assertThat(list.rows().get(1).approval().title()).isEqualTo("T 1");
+        assertThat(list.rows().get(2).isUnseen()).isTrue();
+    }
+}
