@@ -263,6 +263,26 @@ class ClientSandboxTest {
     }
 
     @Test
+    void anApprovalThatDidNotChangeIsTheSameObjectInTheNextListEvenOnAPageSentAgain() throws Exception {
+        sandbox.close();
+        sandbox = Sandbox.start(new SandboxConfig(dir, 0, 2460)); // 2,500 pending: three pages of 1,000
+        ApprovalsClient c = client(admin);
+        PendingSnapshot first = c.fetchAllNotComplete(null, null);
+        Approval decided = first.items().get(10);
+        c.updateStatus(new UpdateStatusRequest(decided.id(), ApprovalStatus.APPROVED, "ok", null));
+
+        PendingSnapshot second = c.fetchAllNotComplete(null, first);
+
+        assertThat(second.notModified()).as("a page changed").isFalse();
+        assertThat(second.items()).hasSize(2499).doesNotContain(decided);
+        java.util.Map<String, Approval> before = new java.util.HashMap<>();
+        first.items().forEach(a -> before.put(a.id(), a));
+        for (Approval a : second.items()) {
+            assertThat(a).as("unchanged %s", a.id()).isSameAs(before.get(a.id()));
+        }
+    }
+
+    @Test
     void anUnchangedListIsNotSentAgain() {
         ApprovalsClient c = client(admin);
         PendingSnapshot first = c.fetchAllNotComplete(null, null);

@@ -86,7 +86,10 @@ final class ApprovalList {
                     continue;
                 }
                 next.mark(claimed);
-                if (next != shown && !shown.approval().equals(next.approval())) {
+                // the client hands an unchanged approval over as the same object (PendingListFetcher.sameAsBefore)
+                if (next != shown
+                        && shown.approval() != next.approval()
+                        && !shown.approval().equals(next.approval())) {
                     next.setUnseen(shown.isUnseen());
                     rows.set(i, next);
                 }
