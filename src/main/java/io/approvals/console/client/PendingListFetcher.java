@@ -185,11 +185,6 @@ final class PendingListFetcher {
         }
     }
 
-    /**
-     * The same few people request and approve most approvals, but the decoder makes a new String for every
-     * occurrence: with 100,000 approvals one shared copy per address (and one Instant when created and updated
-     * are the same moment) saves megabytes of the console's heap.
-     */
     private static Map<String, Approval> byId(PendingSnapshot previous) {
         if (previous == null || previous.items().isEmpty()) {
             return Map.of();
@@ -218,6 +213,11 @@ final class PendingListFetcher {
         return out;
     }
 
+    /**
+     * The same few people request and approve most approvals, but the decoder makes a new String for every
+     * occurrence: with 100,000 approvals one shared copy per address (and one Instant when created and updated
+     * are the same moment) saves megabytes of the console's heap.
+     */
     private static List<Approval> sharingPeople(List<Approval> items, Map<String, String> people) {
         List<Approval> out = new ArrayList<>(items.size());
         for (Approval a : items) {
