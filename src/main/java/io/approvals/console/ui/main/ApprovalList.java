@@ -87,9 +87,7 @@ final class ApprovalList {
                 }
                 next.mark(claimed);
                 // the client hands an unchanged approval over as the same object (PendingListFetcher.sameAsBefore)
-                if (next != shown
-                        && shown.approval() != next.approval()
-                        && !shown.approval().equals(next.approval())) {
+                if (shown.approval() != next.approval() && !shown.approval().equals(next.approval())) {
                     next.setUnseen(shown.isUnseen());
                     rows.set(i, next);
                 }
