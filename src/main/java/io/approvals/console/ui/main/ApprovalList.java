@@ -56,12 +56,13 @@ final class ApprovalList {
      * Returns the rows that arrived (every row of the first list).
      */
     List<ApprovalRow> merge(List<ApprovalRow> fresh, boolean markNew) {
+        return merge(FreshRows.of(fresh), markNew);
+    }
+
+    /** As {@link #merge(List, boolean)}, with the rows by id made already (off the UI thread). */
+    List<ApprovalRow> merge(FreshRows fresh, boolean markNew) {
         applyReplacements(); // decisions came before this list: the list wins
-        // Sized for the whole list: grown from 16, 100,000 ids were hashed into it thirteen times over.
-        Map<String, ApprovalRow> incoming = new LinkedHashMap<>(capacityFor(fresh.size()));
-        for (ApprovalRow r : fresh) {
-            incoming.put(r.id(), r);
-        }
+        Map<String, ApprovalRow> incoming = fresh.byId();
         if (rows.isEmpty()) {
             // The first list: nothing to merge with, nothing selected to keep.
             for (ApprovalRow row : incoming.values()) {
@@ -104,11 +105,6 @@ final class ApprovalList {
             rows.addAll(added);
         });
         return added;
-    }
-
-    /** A hash map's capacity for n entries at its default load factor, without growing. */
-    private static int capacityFor(int n) {
-        return (int) Math.min(1 << 30, n / 0.75 + 1);
     }
 
     /**

@@ -128,7 +128,7 @@ public final class ApprovalsViewModel {
     // ---- the list ----
 
     /** Merges a fresh list into the rows in place (see {@link ApprovalList#merge}); arrivals may notify. */
-    private void applyList(List<ApprovalRow> fresh) {
+    private void applyList(FreshRows fresh) {
         boolean markNew = loadedOnce;
         loadedOnce = true;
         List<ApprovalRow> added = list.merge(fresh, markNew);

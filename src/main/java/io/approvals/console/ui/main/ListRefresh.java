@@ -45,7 +45,7 @@ final class ListRefresh {
     private final ListCache cache;
     private final ObservableList<ApprovalRow> rows;
     private final BooleanSupplier loadedOnce;
-    private final Consumer<List<ApprovalRow>> listApplier;
+    private final Consumer<FreshRows> listApplier;
     private final RefreshSchedule schedule = new RefreshSchedule();
     private Runnable onUnauthorized = () -> {};
 
@@ -72,7 +72,7 @@ final class ListRefresh {
             ListCache cache,
             ObservableList<ApprovalRow> rows,
             BooleanSupplier loadedOnce,
-            Consumer<List<ApprovalRow>> listApplier) {
+            Consumer<FreshRows> listApplier) {
         this.session = session;
         this.background = background;
         this.clock = clock;
@@ -83,7 +83,7 @@ final class ListRefresh {
         refreshSeconds.addListener((o, a, b) -> scheduleNext());
     }
 
-    private void applyList(List<ApprovalRow> fresh) {
+    private void applyList(FreshRows fresh) {
         listApplier.accept(fresh);
     }
 
@@ -102,7 +102,8 @@ final class ListRefresh {
         if (page.isDone()
                 && !page.isCompletedExceptionally()
                 && page.join().items().size() <= ROWS_BUILT_ON_THE_UI_THREAD) {
-            applySnapshot(new Fetched(page.join(), rowsOf(page.join().items())));
+            applySnapshot(
+                    new Fetched(page.join(), FreshRows.of(rowsOf(page.join().items()))));
         } else {
             showCachedThen(() -> refresh((previous, eachPage) -> {
                 page.follow(eachPage);
@@ -117,7 +118,7 @@ final class ListRefresh {
             return;
         }
         background.run(
-                () -> cache.load(session.connectionName()).map(c -> new CachedRows(c, rowsOf(c.items()))),
+                () -> cache.load(session.connectionName()).map(c -> new CachedRows(c, FreshRows.of(rowsOf(c.items())))),
                 cached -> {
                     if (cached.isPresent() && !loadedOnce.getAsBoolean()) {
                         ListCache.Cached c = cached.get().cached();
@@ -142,10 +143,10 @@ final class ListRefresh {
         }
     }
 
-    private record CachedRows(ListCache.Cached cached, List<ApprovalRow> rows) {}
+    private record CachedRows(ListCache.Cached cached, FreshRows rows) {}
 
     /** A fetched list with its rows already built (search text, sort keys) off the UI thread. */
-    private record Fetched(PendingSnapshot snapshot, List<ApprovalRow> rows) {}
+    private record Fetched(PendingSnapshot snapshot, FreshRows rows) {}
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
     void refresh() {
@@ -174,10 +175,10 @@ final class ListRefresh {
                 () -> {
                     if (ahead != null) {
                         PendingSnapshot s = source.fetch(previous, ahead);
-                        return new Fetched(s, ahead.rowsOf(s.items()));
+                        return new Fetched(s, FreshRows.of(ahead.rowsOf(s.items())));
                     }
                     PendingSnapshot s = source.fetch(previous, page -> {});
-                    return new Fetched(s, s.notModified() ? List.of() : rowsOf(s.items()));
+                    return new Fetched(s, s.notModified() ? FreshRows.NONE : FreshRows.of(rowsOf(s.items())));
                 },
                 this::applySnapshot,
                 this::refreshFailed);
@@ -225,7 +226,10 @@ final class ListRefresh {
         boolean changed = !fresh.notModified() || !loadedOnce.getAsBoolean() || stale.get();
         snapshot = fresh;
         if (changed) {
-            applyList(fetched.rows().isEmpty() && !fresh.items().isEmpty() ? rowsOf(fresh.items()) : fetched.rows());
+            applyList(
+                    fetched.rows().isEmpty() && !fresh.items().isEmpty()
+                            ? FreshRows.of(rowsOf(fresh.items()))
+                            : fetched.rows());
         }
         stale.set(false);
         staleText.set("");
