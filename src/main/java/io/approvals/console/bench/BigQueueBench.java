@@ -362,7 +362,11 @@ final class BigQueueBench {
                 null,
                 "<= 50 ms",
                 gap.max() <= 50,
-                "AnimationTimer frame-to-frame from F5 to 5 frames after; max = the worst refresh"));
+                "AnimationTimer frame-to-frame from F5 to 5 frames after; max = the worst refresh; in order: "
+                        + refreshes.stream()
+                                .map(r -> String.format(Locale.ROOT, "%.0f", r.largestGapMs()))
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + " ms"));
     }
 
     /** A session on the sandbox with its admin key, as the app would open it (HttpClientFactory). */

@@ -73,7 +73,8 @@ public final class ApprovalsViewModel {
         this.session = session;
         this.background = background;
         this.clock = clock;
-        listRefresh = new ListRefresh(session, background, clock, cache, rows, () -> loadedOnce, this::applyList);
+        listRefresh = new ListRefresh(
+                session, background, clock, cache, rows, list::changes, () -> loadedOnce, this::applyList);
         lastRefreshed = listRefresh.lastRefreshedProperty();
         overview = new Overview(rows, clock);
         arrivals = new Arrivals(rows, background, session);

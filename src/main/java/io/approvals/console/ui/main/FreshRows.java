@@ -10,8 +10,8 @@ import java.util.Map;
  * the rows are made, off the UI thread: a refresh of 100,000 rows spent a quarter of its time on the UI thread
  * hashing the ids into this map (JFR of bench "100k", one approval decided elsewhere between refreshes).
  */
-record FreshRows(List<ApprovalRow> rows, Map<String, ApprovalRow> byId) {
-    static final FreshRows NONE = new FreshRows(List.of(), Map.of());
+record FreshRows(List<ApprovalRow> rows, Map<String, ApprovalRow> byId, MergePlan plan) {
+    static final FreshRows NONE = new FreshRows(List.of(), Map.of(), null);
 
     static FreshRows of(List<ApprovalRow> rows) {
         // Sized for the whole list: grown from 16, 100,000 ids were hashed into it thirteen times over.
@@ -19,7 +19,12 @@ record FreshRows(List<ApprovalRow> rows, Map<String, ApprovalRow> byId) {
         for (ApprovalRow r : rows) {
             byId.put(r.id(), r);
         }
-        return new FreshRows(rows, Collections.unmodifiableMap(byId));
+        return new FreshRows(rows, Collections.unmodifiableMap(byId), null);
+    }
+
+    /** These rows with the plan for merging them into shown, a copy of the rows taken at stamp (see MergePlan). */
+    FreshRows planned(long stamp, List<ApprovalRow> shown) {
+        return shown.isEmpty() ? this : new FreshRows(rows, byId, MergePlan.of(stamp, shown, this));
     }
 
     boolean isEmpty() {

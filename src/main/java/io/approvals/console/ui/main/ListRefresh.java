@@ -15,12 +15,14 @@ import io.approvals.console.ui.common.TimeText;
 import io.approvals.console.ui.session.ConsoleSession;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -60,9 +62,12 @@ final class ListRefresh {
     private PendingSnapshot snapshot = PendingSnapshot.empty();
     private Consumer<Runnable> afterNextFrame = Runnable::run;
     private static final int ROWS_BUILT_ON_THE_UI_THREAD = 2_000;
+    /** The rows' count of changes (ApprovalList#changes): a merge is planned for the rows as they are at a count. */
+    private final LongSupplier rowChanges;
 
     /**
-     * {@code rows} are the view model's (read here only to know whether there is a list to mark stale);
+     * {@code rows} are the view model's (read here to know whether there is a list to mark stale, and copied for a
+     * refresh to plan its merge on);
      * {@code listApplier} merges a fetched list into them and {@code loadedOnce} says whether one was merged yet.
      */
     ListRefresh(
@@ -71,6 +76,7 @@ final class ListRefresh {
             Clock clock,
             ListCache cache,
             ObservableList<ApprovalRow> rows,
+            LongSupplier rowChanges,
             BooleanSupplier loadedOnce,
             Consumer<FreshRows> listApplier) {
         this.session = session;
@@ -81,6 +87,7 @@ final class ListRefresh {
         this.loadedOnce = loadedOnce;
         this.listApplier = listApplier;
         refreshSeconds.addListener((o, a, b) -> scheduleNext());
+        this.rowChanges = rowChanges;
     }
 
     private void applyList(FreshRows fresh) {
@@ -171,14 +178,21 @@ final class ListRefresh {
         boolean needRows = !loadedOnce.getAsBoolean() || stale.get();
         // Rows that will be needed whatever the server says are built from the pages while the others come.
         RowsAhead ahead = needRows ? new RowsAhead() : null;
+        long stamp = rowChanges.getAsLong();
+        List<ApprovalRow> shown = new ArrayList<>(rows); // references only: a copy of 100,000 takes well under 1 ms
         background.run(
                 () -> {
                     if (ahead != null) {
                         PendingSnapshot s = source.fetch(previous, ahead);
-                        return new Fetched(s, FreshRows.of(ahead.rowsOf(s.items())));
+                        return new Fetched(
+                                s, FreshRows.of(ahead.rowsOf(s.items())).planned(stamp, shown));
                     }
                     PendingSnapshot s = source.fetch(previous, page -> {});
-                    return new Fetched(s, s.notModified() ? FreshRows.NONE : FreshRows.of(rowsOf(s.items())));
+                    return new Fetched(
+                            s,
+                            s.notModified()
+                                    ? FreshRows.NONE
+                                    : FreshRows.of(rowsOf(s.items())).planned(stamp, shown));
                 },
                 this::applySnapshot,
                 this::refreshFailed);

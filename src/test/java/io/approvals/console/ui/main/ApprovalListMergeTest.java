@@ -39,7 +39,8 @@ class ApprovalListMergeTest {
     @Property(tries = 300)
     void aMergedListIsTheRuleWrittenPlainly(
             @ForAll @Size(max = 3) List<@Size(max = 16) List<@IntRange(min = 0, max = 35) Integer>> lists,
-            @ForAll @Size(max = 16) List<@IntRange(min = 0, max = 35) Integer> unseenAt) {
+            @ForAll @Size(max = 16) List<@IntRange(min = 0, max = 35) Integer> unseenAt,
+            @ForAll boolean planned) {
         ApprovalList list = new ApprovalList(() -> {});
         for (List<Integer> items : lists) {
             List<ApprovalRow> before = new ArrayList<>(list.rows());
@@ -51,7 +52,10 @@ class ApprovalListMergeTest {
             }
             List<ApprovalRow> fresh = rows(items);
 
-            List<ApprovalRow> added = list.merge(fresh, !first);
+            // planned: as a refresh does it, the plan made (off the UI thread) from a copy of the rows shown
+            List<ApprovalRow> added = planned
+                    ? list.merge(FreshRows.of(fresh).planned(list.changes(), new ArrayList<>(list.rows())), !first)
+                    : list.merge(fresh, !first);
 
             Map<String, ApprovalRow> incoming = new LinkedHashMap<>();
             fresh.forEach(r -> incoming.put(r.id(), r));
@@ -85,6 +89,61 @@ class ApprovalListMergeTest {
                 }
             }
         }
+    }
+
+    @Example
+    void aPlanThatTakesOutManyRowsGivesWhatTheMergeGives() {
+        List<Integer> shown = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            shown.add(n);
+        }
+        // 30 of the 40 leave (more than are taken out one by one), two change, three arrive
+        List<Integer> fresh = List.of(40 + 3, 5, 6, 7, 8, 9, 10, 11, 40 + 12, 13, 50, 51, 52);
+        ApprovalList plain = new ApprovalList(() -> {});
+        plain.merge(wideRows(shown), false);
+        ApprovalList planned = new ApprovalList(() -> {});
+        planned.merge(wideRows(shown), false);
+        List<ApprovalRow> keptBefore = new ArrayList<>(planned.rows());
+
+        List<ApprovalRow> addedPlain = plain.merge(wideRows(fresh), true);
+        List<ApprovalRow> addedPlanned = planned.merge(
+                FreshRows.of(wideRows(fresh)).planned(planned.changes(), new ArrayList<>(planned.rows())), true);
+
+        assertThat(planned.rows())
+                .extracting(r -> r.id() + " " + r.approval().title() + " " + r.isUnseen())
+                .containsExactlyElementsOf(plain.rows().stream()
+                        .map(r -> r.id() + " " + r.approval().title() + " " + r.isUnseen())
+                        .toList());
+        assertThat(addedPlanned)
+                .extracting(ApprovalRow::id)
+                .containsExactlyElementsOf(
+                        addedPlain.stream().map(ApprovalRow::id).toList());
+        assertThat(planned.rows().get(1))
+                .as("an unchanged row keeps its object")
+                .isSameAs(keptBefore.get(5));
+    }
+
+    @Example
+    void aPlanMadeBeforeADecisionWasShownIsNotFollowed() {
+        ApprovalList list = new ApprovalList(() -> {});
+        list.merge(rows(List.of(0, 1, 2)), false);
+        FreshRows fresh = FreshRows.of(rows(List.of(0, 1, 2))).planned(list.changes(), new ArrayList<>(list.rows()));
+        // a decision on id-1 arrives between the fetch and its merge; the fresh list (still pending) wins
+        list.replace(TestApprovals.pending("id-1", "T decided", "sam@example.com", T));
+
+        list.merge(fresh, true);
+
+        assertThat(list.rows()).extracting(r -> r.approval().title()).containsExactly("T 0", "T 0", "T 0");
+        assertThat(list.rows().get(1).approval())
+                .isSameAs(fresh.byId().get("id-1").approval());
+    }
+
+    /** Item n: id "w-(n % 40)", title by n / 40 (up to 40 distinct ids). */
+    private static List<ApprovalRow> wideRows(List<Integer> items) {
+        return items.stream()
+                .map(n ->
+                        new ApprovalRow(TestApprovals.pending("w-" + (n % 40), "T " + (n / 40), "sam@example.com", T)))
+                .collect(Collectors.toList());
     }
 
     @Example

@@ -306,6 +306,52 @@ class ApprovalsViewModelTest {
     }
 
     @Test
+    void anApprovalCreatedHereWhileARefreshIsUnderWayIsShownOnce() {
+        HeldBackground background = new HeldBackground();
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), background, clock, null);
+        vm.refresh();
+        background.finish();
+        background.hold = true;
+        vm.refresh(); // its merge is planned on the three rows shown now
+        Approval created = server.create("Standing desk", UiSandbox.OWNER, Priority.LOW, null);
+        vm.added(created); // shown at once, as the create dialog does, before the refresh's list comes
+
+        background.finish(); // the list, fetched now, has it too
+
+        assertThat(vm.rows())
+                .extracting(ApprovalRow::id)
+                .containsExactlyInAnyOrder(laptop.id(), overdue.id(), urgent.id(), created.id());
+    }
+
+    /** Runs background work when told to, so that a test can act while it is under way. */
+    private static final class HeldBackground implements io.approvals.console.ui.common.Background {
+        boolean hold;
+        private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+
+        @Override
+        public <T> void run(
+                java.util.concurrent.Callable<T> work,
+                java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<Throwable> onError) {
+            held.add(() -> new DirectBackground().run(work, onSuccess, onError));
+            if (!hold) {
+                finish();
+            }
+        }
+
+        void finish() {
+            List<Runnable> now = List.copyOf(held);
+            held.clear();
+            now.forEach(Runnable::run);
+        }
+
+        @Override
+        public void ui(Runnable action) {
+            action.run();
+        }
+    }
+
+    @Test
     void aDecisionShowsTheRowAsDecidedUntilTheNextRefresh() {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
