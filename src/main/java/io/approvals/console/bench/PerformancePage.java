@@ -49,6 +49,12 @@ final class PerformancePage {
                   JavaFX's effect image pool keeps (the drop shadows of the dialogs and menus the sections before
                   opened: held by soft references only, which a full GC keeps while memory is ample, and with
                   software rendering on the Java heap; `EffectTextures`); the target is on the second.
+                  A refresh: one of the 100,000 approved through the API (another approver, not the window), then
+                  the window refreshes as F5 or its timer does (conditional requests: the pages before that
+                  approval answer 304, those after it come again); F5 → the first frame without the row, and the
+                  largest gap between frames (an AnimationTimer) from F5 to five frames after: what the window
+                  stalls, once a minute, while a changed list of 100,000 is merged in. 6 refreshes (2 with
+                  `--quick`), each figure's note lists them in order (the first has the JIT still cold).
                 - **sandbox**: authenticated `GetApprovalNotComplete?limit=50` from 16 concurrent clients over
                   loopback; floor: a bare JDK `HttpServer` answering the same 50-item JSON.
                 - **bulk**: 500 approvals approved through the app's bulk dialog (`ConsoleUi.decide` →
