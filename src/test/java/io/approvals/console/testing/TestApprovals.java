@@ -27,4 +27,23 @@ public final class TestApprovals {
                 null,
                 1);
     }
+
+    /** As {@link #pending}, approved by "lee@example.com" at {@code created}, version 2. */
+    public static Approval approved(String id, String title, String requester, Instant created) {
+        return new Approval(
+                id,
+                title,
+                null,
+                requester,
+                null,
+                Priority.NORMAL,
+                null,
+                ApprovalStatus.APPROVED,
+                created,
+                created,
+                "lee@example.com",
+                created,
+                null,
+                2);
+    }
 }

@@ -2,6 +2,7 @@ package io.approvals.console.ui.main;
 
 import io.approvals.console.contract.Approval;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,12 @@ final class ApprovalList {
     private int merges;
     /** Changes to the rows so far (see {@link #changes}). */
     private long changes;
+    /**
+     * Approvals this window learned about from the server after showing a list (a decision's answer, a 409's current
+     * state, one created here), by id: the rows' count of changes then. A list whose fetch began before that count
+     * does not undo them (see {@link #merge(FreshRows, boolean)}).
+     */
+    private final Map<String, Long> learnedAt = new HashMap<>();
 
     private final Runnable recount;
 
@@ -68,20 +75,31 @@ final class ApprovalList {
         return merge(FreshRows.of(fresh), markNew);
     }
 
-    /** As {@link #merge(List, boolean)}, with the rows by id made already (off the UI thread). */
+    /**
+     * As {@link #merge(List, boolean)}, with the rows by id made already (off the UI thread). What the window learned
+     * after the list's fetch began ({@link FreshRows#fetchedAt}) stays as shown: a list fetched just before a decision
+     * and answered just after it would otherwise bring the decided approval back as pending, or drop one created here,
+     * until the next refresh. What it learned before, the list has: the list wins.
+     */
     List<ApprovalRow> merge(FreshRows fresh, boolean markNew) {
-        applyReplacements(); // decisions came before this list: the list wins
+        applyReplacements();
+        Set<String> newer = learnedSince(fresh.fetchedAt());
+        learnedAt.values().removeIf(at -> at <= fresh.fetchedAt());
         Map<String, ApprovalRow> incoming = fresh.byId();
         if (rows.isEmpty()) {
             // The first list: nothing to merge with, nothing selected to keep.
+            List<ApprovalRow> first = new ArrayList<>(incoming.size());
             for (ApprovalRow row : incoming.values()) {
-                row.setUnseen(markNew);
+                if (!newer.contains(row.id())) {
+                    row.setUnseen(markNew);
+                    first.add(row);
+                }
             }
-            rows.setAll(incoming.values());
+            rows.setAll(first);
             return rows;
         }
         // a plan holds for the rows it was made from: not after a decision, a removal or an addition since
-        if (fresh.plan() != null && fresh.plan().stamp == changes) {
+        if (fresh.plan() != null && fresh.plan().stamp == changes && newer.isEmpty()) {
             return follow(fresh.plan(), markNew);
         }
         List<ApprovalRow> added = new ArrayList<>();
@@ -94,6 +112,12 @@ final class ApprovalList {
             for (int i = 0; i < rows.size(); i++) {
                 ApprovalRow shown = rows.get(i);
                 ApprovalRow next = incoming.get(shown.id());
+                if (newer.contains(shown.id())) {
+                    if (next != null) {
+                        next.mark(claimed); // shown as the window learned it, not as the older list has it
+                    }
+                    continue;
+                }
                 if (next == null) {
                     shown.mark(leaving);
                     anyLeaving = true;
@@ -110,7 +134,7 @@ final class ApprovalList {
                 rows.removeIf(r -> r.isMarked(leaving));
             }
             for (ApprovalRow row : incoming.values()) {
-                if (!row.isMarked(claimed)) {
+                if (!row.isMarked(claimed) && !newer.contains(row.id())) {
                     row.setUnseen(markNew);
                     added.add(row);
                 }
@@ -118,6 +142,20 @@ final class ApprovalList {
             rows.addAll(added);
         });
         return added;
+    }
+
+    /** Ids the window learned about after the rows' count of changes was {@code count}. */
+    private Set<String> learnedSince(long count) {
+        if (learnedAt.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>();
+        learnedAt.forEach((id, at) -> {
+            if (at > count) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     /** Merges as planned off the UI thread (see {@link MergePlan}): the same rows as the merge would give. */
@@ -203,6 +241,7 @@ final class ApprovalList {
                 rows.set(i, new ApprovalRow(batch.get(rows.get(i).id())));
             }
         });
+        batch.keySet().forEach(id -> learnedAt.put(id, changes));
         overviewStale = true;
     }
 
@@ -229,6 +268,7 @@ final class ApprovalList {
         }
         ApprovalRow row = new ApprovalRow(created);
         rows.add(row);
+        learnedAt.put(created.id(), changes);
         recount.run();
         return row;
     }

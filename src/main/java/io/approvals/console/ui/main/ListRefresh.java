@@ -110,7 +110,7 @@ final class ListRefresh {
                 && !page.isCompletedExceptionally()
                 && page.join().items().size() <= ROWS_BUILT_ON_THE_UI_THREAD) {
             applySnapshot(
-                    new Fetched(page.join(), FreshRows.of(rowsOf(page.join().items()))));
+                    new Fetched(page.join(), FreshRows.of(rowsOf(page.join().items())), FreshRows.NEWEST));
         } else {
             showCachedThen(() -> refresh((previous, eachPage) -> {
                 page.follow(eachPage);
@@ -153,7 +153,7 @@ final class ListRefresh {
     private record CachedRows(ListCache.Cached cached, FreshRows rows) {}
 
     /** A fetched list with its rows already built (search text, sort keys) off the UI thread. */
-    private record Fetched(PendingSnapshot snapshot, FreshRows rows) {}
+    private record Fetched(PendingSnapshot snapshot, FreshRows rows, long fetchedAt) {}
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
     void refresh() {
@@ -185,14 +185,15 @@ final class ListRefresh {
                     if (ahead != null) {
                         PendingSnapshot s = source.fetch(previous, ahead);
                         return new Fetched(
-                                s, FreshRows.of(ahead.rowsOf(s.items())).planned(stamp, shown));
+                                s, FreshRows.of(ahead.rowsOf(s.items())).planned(stamp, shown), stamp);
                     }
                     PendingSnapshot s = source.fetch(previous, page -> {});
                     return new Fetched(
                             s,
                             s.notModified()
                                     ? FreshRows.NONE
-                                    : FreshRows.of(rowsOf(s.items())).planned(stamp, shown));
+                                    : FreshRows.of(rowsOf(s.items())).planned(stamp, shown),
+                            stamp);
                 },
                 this::applySnapshot,
                 this::refreshFailed);
@@ -242,7 +243,7 @@ final class ListRefresh {
         if (changed) {
             applyList(
                     fetched.rows().isEmpty() && !fresh.items().isEmpty()
-                            ? FreshRows.of(rowsOf(fresh.items()))
+                            ? FreshRows.of(rowsOf(fresh.items())).fetchedAt(fetched.fetchedAt())
                             : fetched.rows());
         }
         stale.set(false);

@@ -124,18 +124,41 @@ class ApprovalListMergeTest {
     }
 
     @Example
-    void aPlanMadeBeforeADecisionWasShownIsNotFollowed() {
+    void aPlanMadeBeforeTheRowsChangedIsNotFollowed() {
         ApprovalList list = new ApprovalList(() -> {});
         list.merge(rows(List.of(0, 1, 2)), false);
-        FreshRows fresh = FreshRows.of(rows(List.of(0, 1, 2))).planned(list.changes(), new ArrayList<>(list.rows()));
-        // a decision on id-1 arrives between the fetch and its merge; the fresh list (still pending) wins
-        list.replace(TestApprovals.pending("id-1", "T decided", "sam@example.com", T));
+        // planned on id-0, id-1, id-2: id-2 (the third row) leaves
+        FreshRows fresh = FreshRows.of(rows(List.of(0, 1))).planned(list.changes(), new ArrayList<>(list.rows()));
+        // meanwhile id-1 is decided here and taken out: id-2 is now the second row, and no third is left
+        list.replace(TestApprovals.approved("id-1", "T decided", "sam@example.com", T));
+        list.removeDecided(Set.of("id-1"));
 
         list.merge(fresh, true);
 
-        assertThat(list.rows()).extracting(r -> r.approval().title()).containsExactly("T 0", "T 0", "T 0");
-        assertThat(list.rows().get(1).approval())
-                .isSameAs(fresh.byId().get("id-1").approval());
+        // id-2 left as the list says; id-1, decided after the list was fetched, does not come back with it
+        assertThat(list.rows()).extracting(ApprovalRow::id).containsExactly("id-0");
+    }
+
+    @Example
+    void whatTheWindowLearnedAfterAListWasFetchedStaysAndWhatItLearnedBeforeIsTheLists() {
+        ApprovalList list = new ApprovalList(() -> {});
+        list.merge(rows(List.of(0, 1, 2)), false);
+        long fetchBegan = list.changes();
+        list.replace(TestApprovals.pending("id-1", "T decided", "sam@example.com", T));
+        list.added(TestApprovals.pending("id-7", "T created", "sam@example.com", T));
+
+        list.merge(FreshRows.of(rows(List.of(0, 1, 2))).fetchedAt(fetchBegan), true);
+
+        assertThat(list.rows())
+                .extracting(r -> r.id() + " " + r.approval().title())
+                .containsExactly("id-0 T 0", "id-1 T decided", "id-2 T 0", "id-7 T created");
+
+        // a list fetched after both has them as the server does: it wins
+        list.merge(FreshRows.of(rows(List.of(0, 13, 2))).fetchedAt(list.changes()), true);
+
+        assertThat(list.rows())
+                .extracting(r -> r.id() + " " + r.approval().title())
+                .containsExactly("id-0 T 0", "id-1 T 1", "id-2 T 0");
     }
 
     /** Item n: id "w-(n % 40)", title by n / 40 (up to 40 distinct ids). */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -323,9 +324,76 @@ class ApprovalsViewModelTest {
                 .containsExactlyInAnyOrder(laptop.id(), overdue.id(), urgent.id(), created.id());
     }
 
-    /** Runs background work when told to, so that a test can act while it is under way. */
+    @Test
+    void anApprovalDecidedHereWhileARefreshIsUnderWayDoesNotComeBackWithItsList() {
+        HeldBackground background = new HeldBackground();
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), background, clock, null);
+        vm.refresh();
+        Approval toner = server.create("Printer toner", "lee@example.com", Priority.LOW, null); // a list that changed
+        background.deliverLater = true;
+        vm.refresh(); // fetched now, with the laptop still pending; its answer comes after the decision below
+        Approval decided = server.admin()
+                .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                        laptop.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version()));
+        vm.replace(decided);
+        vm.removeDecided(Set.of(laptop.id())); // as the window does once the row has faded
+
+        background.finish();
+
+        assertThat(vm.rows())
+                .extracting(ApprovalRow::id)
+                .containsExactlyInAnyOrder(overdue.id(), urgent.id(), toner.id());
+        background.deliverLater = false;
+        vm.refresh();
+        assertThat(vm.rows())
+                .extracting(ApprovalRow::id)
+                .containsExactlyInAnyOrder(overdue.id(), urgent.id(), toner.id());
+    }
+
+    @Test
+    void aDecisionShownWhileARefreshIsUnderWayStaysShownDecided() {
+        HeldBackground background = new HeldBackground();
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), background, clock, null);
+        vm.refresh();
+        server.create("Printer toner", "lee@example.com", Priority.LOW, null); // a list that changed
+        background.deliverLater = true;
+        vm.refresh();
+        Approval decided = server.admin()
+                .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
+                        laptop.id(), io.approvals.console.contract.ApprovalStatus.REJECTED, "no", laptop.version()));
+        vm.replace(decided);
+
+        background.finish();
+
+        assertThat(vm.rowById(laptop.id()).orElseThrow().isPending()).isFalse();
+    }
+
+    @Test
+    void anApprovalCreatedHereStaysShownWhenAListFetchedBeforeItComes() {
+        HeldBackground background = new HeldBackground();
+        ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), background, clock, null);
+        vm.refresh();
+        server.create("Printer toner", "lee@example.com", Priority.LOW, null); // a list that changed
+        background.deliverLater = true;
+        vm.refresh(); // fetched before the approval below exists
+        Approval created = server.create("Standing desk", UiSandbox.OWNER, Priority.LOW, null);
+        vm.added(created);
+
+        background.finish();
+
+        assertThat(vm.rowById(created.id())).isPresent();
+        background.deliverLater = false;
+        vm.refresh();
+        assertThat(vm.rows()).extracting(ApprovalRow::id).containsOnlyOnce(created.id());
+    }
+
+    /** Runs background work when told to, or its answer when told to, so that a test can act while it is under way. */
     private static final class HeldBackground implements io.approvals.console.ui.common.Background {
+        /** The work waits for {@link #finish}. */
         boolean hold;
+        /** The work runs at once; its answer waits for {@link #finish}. */
+        boolean deliverLater;
+
         private final java.util.List<Runnable> held = new java.util.ArrayList<>();
 
         @Override
@@ -333,6 +401,17 @@ class ApprovalsViewModelTest {
                 java.util.concurrent.Callable<T> work,
                 java.util.function.Consumer<? super T> onSuccess,
                 java.util.function.Consumer<Throwable> onError) {
+            if (deliverLater) {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    held.add(() -> onError.accept(e));
+                    return;
+                }
+                held.add(() -> onSuccess.accept(result));
+                return;
+            }
             held.add(() -> new DirectBackground().run(work, onSuccess, onError));
             if (!hold) {
                 finish();
