@@ -11,25 +11,23 @@ public final class TestApprovals {
 
     /** Pending, normal priority, no approver, description or due date, created (and updated) at {@code created}. */
     public static Approval pending(String id, String title, String requester, Instant created) {
-        return new Approval(
-                id,
-                title,
-                null,
-                requester,
-                null,
-                Priority.NORMAL,
-                null,
-                ApprovalStatus.PENDING,
-                created,
-                created,
-                null,
-                null,
-                null,
-                1);
+        return approval(id, title, requester, created, ApprovalStatus.PENDING, null, null, 1);
     }
 
     /** As {@link #pending}, approved by "lee@example.com" at {@code created}, version 2. */
     public static Approval approved(String id, String title, String requester, Instant created) {
+        return approval(id, title, requester, created, ApprovalStatus.APPROVED, "lee@example.com", created, 2);
+    }
+
+    private static Approval approval(
+            String id,
+            String title,
+            String requester,
+            Instant created,
+            ApprovalStatus status,
+            String decidedBy,
+            Instant decidedAt,
+            long version) {
         return new Approval(
                 id,
                 title,
@@ -38,12 +36,12 @@ public final class TestApprovals {
                 null,
                 Priority.NORMAL,
                 null,
-                ApprovalStatus.APPROVED,
+                status,
                 created,
                 created,
-                "lee@example.com",
-                created,
+                decidedBy,
+                decidedAt,
                 null,
-                2);
+                version);
     }
 }

@@ -19,6 +19,12 @@ import javafx.collections.ObservableList;
  * by id. Knows nothing of filters, texts or the server; every method is called on the UI thread.
  */
 final class ApprovalList {
+    /**
+     * Up to this many rows leave a planned merge one by one (each a change the table follows in a step of its own);
+     * more at once, in one pass over all rows.
+     */
+    private static final int FEW = 16;
+
     private final ObservableList<ApprovalRow> rows = FXCollections.observableArrayList();
     /** Decisions not yet shown in the rows (see {@link #queue}), by approval id. */
     private final Map<String, Approval> pendingReplacements = new LinkedHashMap<>();
@@ -184,12 +190,6 @@ final class ApprovalList {
         });
         return plan.added;
     }
-
-    /**
-     * Up to this many rows leave one by one (each a change the table follows in a step of its own); more at once, in
-     * one pass over all rows.
-     */
-    private static final int FEW = 16;
 
     /**
      * A decision or a 409 told us how an approval is now: show it so until the next refresh. Decisions that

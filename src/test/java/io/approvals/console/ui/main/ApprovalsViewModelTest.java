@@ -328,10 +328,8 @@ class ApprovalsViewModelTest {
     void anApprovalDecidedHereWhileARefreshIsUnderWayDoesNotComeBackWithItsList() {
         HeldBackground background = new HeldBackground();
         ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), background, clock, null);
-        vm.refresh();
-        Approval toner = server.create("Printer toner", "lee@example.com", Priority.LOW, null); // a list that changed
-        background.deliverLater = true;
-        vm.refresh(); // fetched now, with the laptop still pending; its answer comes after the decision below
+        // fetched now, with the laptop still pending; its answer comes after the decision below
+        Approval toner = refreshInFlight(vm, background);
         Approval decided = server.admin()
                 .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
                         laptop.id(), io.approvals.console.contract.ApprovalStatus.APPROVED, null, laptop.version()));
@@ -354,10 +352,7 @@ class ApprovalsViewModelTest {
     void aDecisionShownWhileARefreshIsUnderWayStaysShownDecided() {
         HeldBackground background = new HeldBackground();
         ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), background, clock, null);
-        vm.refresh();
-        server.create("Printer toner", "lee@example.com", Priority.LOW, null); // a list that changed
-        background.deliverLater = true;
-        vm.refresh();
+        refreshInFlight(vm, background);
         Approval decided = server.admin()
                 .updateStatus(new io.approvals.console.contract.UpdateStatusRequest(
                         laptop.id(), io.approvals.console.contract.ApprovalStatus.REJECTED, "no", laptop.version()));
@@ -372,10 +367,7 @@ class ApprovalsViewModelTest {
     void anApprovalCreatedHereStaysShownWhenAListFetchedBeforeItComes() {
         HeldBackground background = new HeldBackground();
         ApprovalsViewModel vm = new ApprovalsViewModel(server.adminSession(), background, clock, null);
-        vm.refresh();
-        server.create("Printer toner", "lee@example.com", Priority.LOW, null); // a list that changed
-        background.deliverLater = true;
-        vm.refresh(); // fetched before the approval below exists
+        refreshInFlight(vm, background); // fetched before the approval below exists
         Approval created = server.create("Standing desk", UiSandbox.OWNER, Priority.LOW, null);
         vm.added(created);
 
@@ -385,6 +377,18 @@ class ApprovalsViewModelTest {
         background.deliverLater = false;
         vm.refresh();
         assertThat(vm.rows()).extracting(ApprovalRow::id).containsOnlyOnce(created.id());
+    }
+
+    /**
+     * Shows the list, then has another approval created elsewhere (so that the next list differs) and a refresh
+     * fetched whose answer waits for background.finish(). Returns the one created elsewhere.
+     */
+    private Approval refreshInFlight(ApprovalsViewModel vm, HeldBackground background) {
+        vm.refresh();
+        Approval toner = server.create("Printer toner", "lee@example.com", Priority.LOW, null);
+        background.deliverLater = true;
+        vm.refresh();
+        return toner;
     }
 
     /** Runs background work when told to, or its answer when told to, so that a test can act while it is under way. */
