@@ -46,6 +46,9 @@ final class ListRefresh {
     private final Clock clock;
     private final ListCache cache;
     private final ObservableList<ApprovalRow> rows;
+    /** The rows' count of changes (ApprovalList#changes): a merge is planned for the rows as they are at a count. */
+    private final LongSupplier rowChanges;
+
     private final BooleanSupplier loadedOnce;
     private final Consumer<FreshRows> listApplier;
     private final RefreshSchedule schedule = new RefreshSchedule();
@@ -62,8 +65,6 @@ final class ListRefresh {
     private PendingSnapshot snapshot = PendingSnapshot.empty();
     private Consumer<Runnable> afterNextFrame = Runnable::run;
     private static final int ROWS_BUILT_ON_THE_UI_THREAD = 2_000;
-    /** The rows' count of changes (ApprovalList#changes): a merge is planned for the rows as they are at a count. */
-    private final LongSupplier rowChanges;
 
     /**
      * {@code rows} are the view model's (read here to know whether there is a list to mark stale, and copied for a
@@ -84,10 +85,10 @@ final class ListRefresh {
         this.clock = clock;
         this.cache = cache;
         this.rows = rows;
+        this.rowChanges = rowChanges;
         this.loadedOnce = loadedOnce;
         this.listApplier = listApplier;
         refreshSeconds.addListener((o, a, b) -> scheduleNext());
-        this.rowChanges = rowChanges;
     }
 
     private void applyList(FreshRows fresh) {
