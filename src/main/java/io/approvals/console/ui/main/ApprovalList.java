@@ -34,7 +34,7 @@ final class ApprovalList {
     private Consumer<Set<String>> decidedHandler = idsDecided -> {};
     /** A decision changed the rows and the overview has not been recomputed since. */
     private boolean overviewStale;
-    /** Lists merged so far: each merge marks rows with marks of its own (see {@link ApprovalRow#mark}). */
+    /** Merges that took many rows out: each marks the rows leaving with a mark of its own ({@link ApprovalRow#mark}). */
     private int merges;
     /** Changes to the rows so far (see {@link #changes}). */
     private long changes;
@@ -105,49 +105,11 @@ final class ApprovalList {
             return rows;
         }
         // a plan holds for the rows it was made from: not after a decision, a removal or an addition since
-        if (fresh.plan() != null && fresh.plan().stamp == changes && newer.isEmpty()) {
-            return follow(fresh.plan(), markNew);
+        MergePlan plan = fresh.plan();
+        if (plan == null || plan.stamp != changes || !newer.isEmpty()) {
+            plan = MergePlan.of(changes, rows, fresh, newer);
         }
-        List<ApprovalRow> added = new ArrayList<>();
-        // One look-up per row shown, and marks instead of more maps: on the UI thread, a refresh of 100,000 rows
-        // spent 0.2-0.4 s in sets and maps of ids (JFR of bench big, one approval decided between refreshes).
-        int claimed = (++merges) * 2; // on a fresh row: a row shown has its id
-        int leaving = claimed + 1; // on a row shown: the fresh list does not have it
-        listUpdateWrapper.accept(() -> {
-            boolean anyLeaving = false;
-            for (int i = 0; i < rows.size(); i++) {
-                ApprovalRow shown = rows.get(i);
-                ApprovalRow next = incoming.get(shown.id());
-                if (newer.contains(shown.id())) {
-                    if (next != null) {
-                        next.mark(claimed); // shown as the window learned it, not as the older list has it
-                    }
-                    continue;
-                }
-                if (next == null) {
-                    shown.mark(leaving);
-                    anyLeaving = true;
-                    continue;
-                }
-                next.mark(claimed);
-                // the client hands an unchanged approval over as the same object (PendingListFetcher.sameAsBefore)
-                if (shown.approval() != next.approval() && !shown.approval().equals(next.approval())) {
-                    next.setUnseen(shown.isUnseen());
-                    rows.set(i, next);
-                }
-            }
-            if (anyLeaving) {
-                rows.removeIf(r -> r.isMarked(leaving));
-            }
-            for (ApprovalRow row : incoming.values()) {
-                if (!row.isMarked(claimed) && !newer.contains(row.id())) {
-                    row.setUnseen(markNew);
-                    added.add(row);
-                }
-            }
-            rows.addAll(added);
-        });
-        return added;
+        return follow(plan, markNew);
     }
 
     /** Ids the window learned about after the rows' count of changes was {@code count}. */
@@ -164,7 +126,7 @@ final class ApprovalList {
         return ids;
     }
 
-    /** Merges as planned off the UI thread (see {@link MergePlan}): the same rows as the merge would give. */
+    /** Merges as planned (see {@link MergePlan}), off the UI thread or here. */
     private List<ApprovalRow> follow(MergePlan plan, boolean markNew) {
         listUpdateWrapper.accept(() -> {
             for (int k = 0; k < plan.changedAt.length; k++) {
@@ -177,7 +139,7 @@ final class ApprovalList {
                     rows.remove(plan.leavingAt[k]);
                 }
             } else {
-                int leaving = (++merges) * 2 + 1;
+                int leaving = ++merges;
                 for (int i : plan.leavingAt) {
                     rows.get(i).mark(leaving);
                 }

@@ -72,7 +72,7 @@ public final class ApprovalRow {
     private final long dueKey;
 
     private int searchStamp = -1;
-    /** The last mark a merge gave this row (see {@link ApprovalList#merge}); 0: none. */
+    /** The last mark a merge gave this row, as leaving (see ApprovalList's planned merge); 0: none. */
     private int mergeMark;
 
     private boolean searchHit;

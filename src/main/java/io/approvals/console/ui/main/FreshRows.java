@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fetched list's rows and the same rows by id (the last of a repeated id; in the list's order), made together where
@@ -30,7 +31,7 @@ record FreshRows(List<ApprovalRow> rows, Map<String, ApprovalRow> byId, long fet
      * stamp, with the plan for merging them into shown, a copy of the rows then (see MergePlan).
      */
     FreshRows planned(long stamp, List<ApprovalRow> shown) {
-        return new FreshRows(rows, byId, stamp, shown.isEmpty() ? null : MergePlan.of(stamp, shown, this));
+        return new FreshRows(rows, byId, stamp, shown.isEmpty() ? null : MergePlan.of(stamp, shown, this, Set.of()));
     }
 
     /** These rows as a list whose fetch began at the rows' count of changes stamp, without a plan. */

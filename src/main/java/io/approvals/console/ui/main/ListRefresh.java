@@ -111,7 +111,7 @@ final class ListRefresh {
                 && !page.isCompletedExceptionally()
                 && page.join().items().size() <= ROWS_BUILT_ON_THE_UI_THREAD) {
             applySnapshot(
-                    new Fetched(page.join(), FreshRows.of(rowsOf(page.join().items())), FreshRows.NEWEST));
+                    new Fetched(page.join(), FreshRows.of(rowsOf(page.join().items()))));
         } else {
             showCachedThen(() -> refresh((previous, eachPage) -> {
                 page.follow(eachPage);
@@ -154,7 +154,7 @@ final class ListRefresh {
     private record CachedRows(ListCache.Cached cached, FreshRows rows) {}
 
     /** A fetched list with its rows already built (search text, sort keys) off the UI thread. */
-    private record Fetched(PendingSnapshot snapshot, FreshRows rows, long fetchedAt) {}
+    private record Fetched(PendingSnapshot snapshot, FreshRows rows) {}
 
     /** Fetches the pending list now (F5). Does nothing while a fetch is running. */
     void refresh() {
@@ -186,15 +186,15 @@ final class ListRefresh {
                     if (ahead != null) {
                         PendingSnapshot s = source.fetch(previous, ahead);
                         return new Fetched(
-                                s, FreshRows.of(ahead.rowsOf(s.items())).planned(stamp, shown), stamp);
+                                s, FreshRows.of(ahead.rowsOf(s.items())).planned(stamp, shown));
                     }
                     PendingSnapshot s = source.fetch(previous, page -> {});
+                    // a 304: no rows, but the time its fetch began, for a list that was stale (rows made then)
                     return new Fetched(
                             s,
                             s.notModified()
-                                    ? FreshRows.NONE
-                                    : FreshRows.of(rowsOf(s.items())).planned(stamp, shown),
-                            stamp);
+                                    ? FreshRows.NONE.fetchedAt(stamp)
+                                    : FreshRows.of(rowsOf(s.items())).planned(stamp, shown));
                 },
                 this::applySnapshot,
                 this::refreshFailed);
@@ -244,7 +244,8 @@ final class ListRefresh {
         if (changed) {
             applyList(
                     fetched.rows().isEmpty() && !fresh.items().isEmpty()
-                            ? FreshRows.of(rowsOf(fresh.items())).fetchedAt(fetched.fetchedAt())
+                            ? FreshRows.of(rowsOf(fresh.items()))
+                                    .fetchedAt(fetched.rows().fetchedAt())
                             : fetched.rows());
         }
         stale.set(false);

@@ -10,7 +10,7 @@ import java.util.Set;
  * What merging a fresh list will change in the rows shown, worked out off the UI thread from a copy of those rows
  * taken when the fetch began ({@link ApprovalList#merge(FreshRows, boolean)} has the rule): the rows to swap for a
  * changed version, those to take out, those to add. It holds only while the rows are still as copied (their count
- * of changes, {@link ApprovalList#changes}, is the same); else the merge works the list out itself. Looking each of
+ * of changes, {@link ApprovalList#changes}, is the same); else the merge makes its plan anew from the rows. Looking each of
  * 100,000 rows up in the fresh list took most of a refresh's time on the UI thread (bench "100k").
  */
 final class MergePlan {
@@ -33,8 +33,11 @@ final class MergePlan {
         this.added = added;
     }
 
-    /** The plan for merging fresh into shown (a copy of the rows, taken at stamp); any thread. */
-    static MergePlan of(long stamp, List<ApprovalRow> shown, FreshRows fresh) {
+    /**
+     * The plan for merging fresh into shown (the rows, or a copy of them, at stamp); the rows of ids in keep stay as
+     * shown, and a fresh row of such an id is not added. Any thread, while nothing changes shown.
+     */
+    static MergePlan of(long stamp, List<ApprovalRow> shown, FreshRows fresh, Set<String> keep) {
         Map<String, ApprovalRow> incoming = fresh.byId();
         Set<String> shownIds = new HashSet<>((int) Math.min(1 << 30, shown.size() / 0.75 + 1));
         List<Integer> changed = new ArrayList<>();
@@ -43,6 +46,9 @@ final class MergePlan {
         for (int i = 0; i < shown.size(); i++) {
             ApprovalRow row = shown.get(i);
             shownIds.add(row.id());
+            if (keep.contains(row.id())) {
+                continue;
+            }
             ApprovalRow next = incoming.get(row.id());
             if (next == null) {
                 leaving.add(i);
@@ -53,7 +59,7 @@ final class MergePlan {
         }
         List<ApprovalRow> added = new ArrayList<>();
         for (ApprovalRow r : incoming.values()) {
-            if (!shownIds.contains(r.id())) {
+            if (!shownIds.contains(r.id()) && !keep.contains(r.id())) {
                 added.add(r);
             }
         }
