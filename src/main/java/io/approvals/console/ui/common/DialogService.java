@@ -11,7 +11,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -28,7 +30,7 @@ import javafx.stage.Window;
  * modal unless it is a window of its own, sized to its content but never beyond 90 % of the screen, placed on the
  * screen, grown when its messages grow, one window per kind where the controller says so. Keyboard: the
  * controller's first control has focus; Enter runs the default button (JavaFX's own rule, unless a multi-line field
- * takes it); Ctrl+Enter runs it from anywhere; Esc closes. Headings (style class {@value #HEADING}) wrap to
+ * takes it; also from a check box or radio button, which JavaFX would toggle); Ctrl+Enter runs it from anywhere; Esc closes. Headings (style class {@value #HEADING}) wrap to
  * {@value #HEADING_LINES} lines with the full text in a tooltip.
  */
 public final class DialogService {
@@ -257,7 +259,13 @@ public final class DialogService {
 
     private static void keys(Scene scene, DialogController dialog, Stage stage) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            // JavaFX (off macOS) lets Enter toggle a focused check box: after Space had ticked "write", Enter took
+            // it off again and issued nothing. Space ticks it; Enter runs the dialog, as in every other field.
+            boolean onToggle = e.getCode() == KeyCode.ENTER
+                    && !e.isShiftDown()
+                    && !e.isAltDown()
+                    && (scene.getFocusOwner() instanceof CheckBox || scene.getFocusOwner() instanceof RadioButton);
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown() || onToggle) {
                 Button b = dialog.defaultButton();
                 if (b != null && !b.isDisabled() && b.isVisible()) {
                     b.fire();

@@ -195,6 +195,23 @@ class KeyWindowsKeysUiTest {
     }
 
     @Test
+    void enterOnATickedScopeIssuesTheKeyWithIt(FxRobot robot) throws Exception {
+        List<String> issued = new CopyOnWriteArrayList<>();
+        Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneId.of("Europe/Berlin"));
+        IssueKeyController c = new IssueKeyController(
+                clock, (name, who, scopes, expires) -> issued.add(name + "|" + who + "|" + scopes + "|" + expires));
+        show(robot, () -> dialogs.show(FxmlView.ISSUE_KEY, c).stage());
+        robot.write("ci-bot").type(KeyCode.TAB).write("ops@example.com");
+        robot.type(KeyCode.TAB, KeyCode.TAB); // read, then write
+        assertThat(focusId(c.stage())).isEqualTo("scopeWrite");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER);
+        until(() -> !issued.isEmpty());
+        assertThat(issued).containsExactly("ci-bot|ops@example.com|[read, write]|null");
+        assertThat(c.stage().isShowing()).isFalse();
+    }
+
+    @Test
     void issueKeyRefusesAPastExpiryRunsWithCtrlEnterAndEscCancels(FxRobot robot) throws Exception {
         List<String> issued = new CopyOnWriteArrayList<>();
         Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneId.of("Europe/Berlin"));
