@@ -111,7 +111,9 @@ public final class TimeText {
 
     /**
      * A moment in the user's language and zone, with how far it is: "today 14:03:12, in 23 h 59 min",
-     * "yesterday 09:00:00, 1 d ago", "27.11.2026, 10:15:00, 9 d ago".
+     * "yesterday 09:00:00, 1 d ago", "Fri 27 Nov 2026, 10:15:00, 9 d ago". Its patterns come from the bundle
+     * (time.clockSeconds, time.dateSeconds) as {@link #full}'s does: the locale's own medium style gave an American
+     * English desktop "1:20:37 PM" in the key windows beside "14:20" in the main window.
      */
     public static String moment(Instant t, Instant now) {
         return moment(t, now, ZoneId.systemDefault());
@@ -123,23 +125,23 @@ public final class TimeText {
         }
         java.time.ZonedDateTime at = t.atZone(zone);
         long days = java.time.temporal.ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), at.toLocalDate());
-        String time = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.MEDIUM)
-                .withLocale(Messages.locale())
-                .format(at);
+        String time = pattern("time.clockSeconds").format(at);
         String day = days == 0
                 ? Messages.format("time.today", time)
                 : days == 1
                         ? Messages.format("time.tomorrow", time)
                         : days == -1
                                 ? Messages.format("time.yesterday", time)
-                                : DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
-                                        .withLocale(Messages.locale())
-                                        .format(at);
+                                : pattern("time.dateSeconds").format(at);
         Duration d = Duration.between(now, t);
         String rel = d.isNegative()
                 ? Messages.format("time.ago", spanPrecise(d))
                 : Messages.format("time.in", spanPrecise(d));
         return Messages.format("time.moment", day, rel);
+    }
+
+    private static DateTimeFormatter pattern(String key) {
+        return DateTimeFormatter.ofPattern(Messages.get(key), Messages.locale());
     }
 
     /** Two units where they matter: "23 h 59 min", "2 d 3 h", "45 s". */

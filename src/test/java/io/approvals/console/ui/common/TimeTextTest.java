@@ -34,6 +34,24 @@ class TimeTextTest {
     }
 
     @Test
+    void momentsUseTheTwentyFourHourClockOfTheMainWindowInEveryLocale() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.US);
+            Messages.useLanguage(null);
+            assertThat(TimeText.moment(NOW.plusSeconds(3600), NOW, berlin)).isEqualTo("today 14:00:00, in 1 h");
+            assertThat(TimeText.moment(NOW.minus(Duration.ofDays(9)), NOW, berlin))
+                    .isEqualTo("Fri 27 Nov 2026, 13:00:00, 9 d ago");
+            Messages.useLanguage("de");
+            assertThat(TimeText.moment(NOW.minus(Duration.ofDays(1)), NOW, berlin))
+                    .isEqualTo("gestern 13:00:00, vor 1 T");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void aDueOfTwoDaysAndTwoDaysOverdueAreNotConfused() {
         Messages.useLanguage("en");
         assertThat(TimeText.due(NOW.plus(Duration.ofDays(2)), NOW)).isEqualTo("in 2 d");

@@ -83,7 +83,7 @@ class KeyAdminViewModelTest {
         assertThat(r.expiresSoon()).isTrue();
         assertThat(r.neverUsed()).isTrue();
         assertThat(r.hint()).isEqualTo(dana.prefix() + "\u2026" + dana.last4());
-        assertThat(vm.summaryProperty().get()).contains("1 expiring within 7 days");
+        assertThat(vm.summaryProperty().get()).startsWith("2 keys;").contains("1 expiring within 7 days");
         assertThat(vm.statusProperty().get()).contains("Issued");
 
         // a routine rotation: the old secret keeps working, and is listed with the current one until its grace ends
@@ -162,6 +162,12 @@ class KeyAdminViewModelTest {
         assertThat(vm.statusIsProblemProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).startsWith("Nothing to end");
         assertThat(vm.secrets()).hasSize(1);
+    }
+
+    @Test
+    void oneKeyIsCountedInTheSingular() {
+        vm.refresh();
+        assertThat(vm.summaryProperty().get()).startsWith("1 key;");
     }
 
     @Test
