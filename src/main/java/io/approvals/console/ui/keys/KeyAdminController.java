@@ -144,10 +144,9 @@ public final class KeyAdminController extends DialogController {
             dialogs()
                     .show(
                             FxmlView.REGENERATE,
-                            new RegenerateController(
+                            RegenerateController.handingOver(
                                     row.name(),
-                                    row.name(),
-                                    false,
+                                    row.owner(),
                                     grace -> vm.regenerate(
                                             row, grace, k -> showOnce(Messages.get("admin.regenerated.heading"), k))));
         });

@@ -21,6 +21,7 @@ public final class RegenerateController extends DialogController {
     private final String subject;
     private final String confirmName;
     private final boolean manualOnly;
+    private final String handTo;
     private final Consumer<RotationGrace> choice;
 
     @FXML
@@ -42,6 +43,9 @@ public final class RegenerateController extends DialogController {
     Label graceError;
 
     @FXML
+    Label compromisedText;
+
+    @FXML
     Label confirmCaption;
 
     @FXML
@@ -56,12 +60,27 @@ public final class RegenerateController extends DialogController {
     @FXML
     Button primary;
 
-    /** subject: what the heading names; confirmName: what must be typed to regenerate a compromised key. */
+    /**
+     * For the connection's own key, which the console stores: subject, what the heading names; confirmName, what must
+     * be typed to regenerate a compromised key.
+     */
     public RegenerateController(
             String subject, String confirmName, boolean manualOnly, Consumer<RotationGrace> choice) {
+        this(subject, confirmName, manualOnly, null, choice);
+    }
+
+    /** For another person's key (the admin window): the new key is shown once, for the admin to hand to owner. */
+    public static RegenerateController handingOver(String name, String owner, Consumer<RotationGrace> choice) {
+        String to = owner == null || owner.isBlank() ? Messages.get("regenerate.owner.unknown") : owner;
+        return new RegenerateController(name, name, false, to, choice);
+    }
+
+    private RegenerateController(
+            String subject, String confirmName, boolean manualOnly, String handTo, Consumer<RotationGrace> choice) {
         this.subject = subject;
         this.confirmName = confirmName;
         this.manualOnly = manualOnly;
+        this.handTo = handTo;
         this.choice = choice;
     }
 
@@ -81,7 +100,13 @@ public final class RegenerateController extends DialogController {
             });
             return;
         }
-        intro.setText(Messages.get("regenerate.intro"));
+        // the console stores and verifies its own key; another person's is shown once and kept nowhere
+        intro.setText(
+                handTo == null
+                        ? Messages.get("regenerate.intro")
+                        : Messages.format("regenerate.intro.handOver", handTo));
+        compromisedText.setText(
+                Messages.get(handTo == null ? "regenerate.compromised.text" : "regenerate.compromised.textHandOver"));
         graceCaption.setLabelFor(grace);
         grace.getItems().setAll("1h", "24h", "7d");
         grace.setValue("24h");

@@ -240,6 +240,9 @@ class DialogKeysUiTest {
                 robot,
                 () -> dialogs.show(FxmlView.REGENERATE, new RegenerateController("prod", "prod", false, chosen::add)));
         assertThat(c.defaultButton().getStyleClass()).doesNotContain("danger");
+        // the connection's own key: the console stores the new one, and clears the old one from the clipboard
+        assertThat(robot.lookup("#intro").queryLabeled().getText()).contains("stored");
+        assertThat(robot.lookup("#compromisedText").queryLabeled().getText()).contains("clipboard");
         robot.type(KeyCode.ENTER);
         until(() -> !chosen.isEmpty());
         assertThat(chosen).containsExactly(RotationGrace.ONE_DAY);

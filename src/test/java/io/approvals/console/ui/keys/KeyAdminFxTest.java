@@ -140,6 +140,13 @@ class KeyAdminFxTest {
         robot.interact(() -> table(robot).getSelectionModel().select(0));
 
         robot.clickOn("#adminRegenerateButton");
+        // another person's key: shown once to hand over, kept nowhere, the console's clipboard rule not promised
+        assertThat(robot.lookup("#intro").queryAs(Label.class).getText())
+                .contains("hand to erin@example.com")
+                .doesNotContain("stored");
+        assertThat(robot.lookup("#compromisedText").queryAs(Label.class).getText())
+                .contains("stops working at once")
+                .doesNotContain("clipboard");
         robot.clickOn("#regenerateConfirm").write("erin-laptop");
         robot.clickOn("#compromisedButton");
         waitUntil(() -> robot.lookup("#issuedKeyText").tryQuery().isPresent());
