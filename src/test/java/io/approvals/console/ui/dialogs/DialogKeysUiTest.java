@@ -201,9 +201,12 @@ class DialogKeysUiTest {
         List<Approval> created = new CopyOnWriteArrayList<>();
         CreateApprovalController c = create(robot, created);
         robot.write("Desk");
+        double requesterWidth = c.requester.getWidth();
         robot.clickOn(c.approver.getEditor()).write("not an email");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(c.approverError.isVisible()).isTrue();
+        // the message wraps under its field; the fields beside each other keep their widths
+        assertThat(c.requester.getWidth()).isEqualTo(requesterWidth);
         assertThat(c.submit.isDisabled()).isTrue();
         robot.interact(() -> c.approver.getEditor().setText("lee@example.com"));
         assertThat(c.approverError.isVisible()).isFalse();
