@@ -53,7 +53,7 @@ final class ConnectionResolver {
                         ExitCodes.USAGE, source.label() + ": " + e.getMessage().replace(" Nothing was changed.", ""));
             }
         }
-        Connection connection = profile != null ? profileConnection(profile, key == null) : urlConnection();
+        Connection connection = profile != null ? profileConnection(profile, key == null) : urlConnection(key != null);
         if (key == null) {
             ConnectionService service = ctx.serviceFor(profile);
             SecretStore secrets = service.secrets();
@@ -79,15 +79,15 @@ final class ConnectionResolver {
                         ctx.messages().get("connection.noSuchProfile", profile)));
     }
 
-    private Connection urlConnection() {
+    /** haveKey: a key came from --key-file or APPROVALS_API_KEY (APPROVALS_URL needs one of them). */
+    private Connection urlConnection(boolean haveKey) {
         String url = ctx.env(CliEnvironment.URL);
         if (url == null) {
             throw new CliFailure(
                     ExitCodes.USAGE,
                     ctx.messages().get("connection.noProfile", CliEnvironment.URL, CliEnvironment.API_KEY));
         }
-        if (ctx.env(CliEnvironment.API_KEY) == null) {
-            // only reached without --key-file: a key file is read before this
+        if (!haveKey) {
             throw new CliFailure(
                     ExitCodes.USAGE,
                     ctx.messages().get("connection.urlWithoutKey", CliEnvironment.URL, CliEnvironment.API_KEY));

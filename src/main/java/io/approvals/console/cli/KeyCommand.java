@@ -103,7 +103,8 @@ final class KeyCommand implements Runnable {
 
         @Override
         public void run() {
-            if (keyFile != null || ctx.env(CliEnvironment.API_KEY) != null) {
+            // no profile here means APPROVALS_URL is set (ProfileDefaults): its key is a file's or the environment's
+            if (keyFile != null || ctx.env(CliEnvironment.API_KEY) != null || profile == null) {
                 ConnectionOptions options = new ConnectionOptions();
                 options.profile = profile;
                 options.keyFile = keyFile;

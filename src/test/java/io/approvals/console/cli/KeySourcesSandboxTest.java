@@ -252,6 +252,34 @@ class KeySourcesSandboxTest {
     }
 
     @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aKeyFileAloneGoesWithTheUrlFromTheEnvironment() throws Exception {
+        // docs/cli.md's CI recipe: APPROVALS_URL and --key-file, no APPROVALS_API_KEY, no profile
+        env.put("APPROVALS_URL", sandbox.baseUri().toString());
+        Path good = keyFile(writer, "rw-------");
+
+        CliHarness.Result list = cli().run("approvals", "list", "--key-file", good.toString());
+        CliHarness.Result status = cli().run("key", "status", "--key-file", good.toString(), "--check");
+
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("3 pending.");
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains("Key from:      --key-file " + good, "Checked now:   Active");
+    }
+
+    @Test
+    void keyCommandsWithoutAnyProfileSayWhatToDoNotNull() {
+        for (String sub : List.of("status", "verify", "delete", "set")) {
+            CliHarness.Result r = cli().runWithStdin("", "key", sub);
+            assertThat(r.code()).as(sub).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(sub).doesNotContain("'null'").contains("profiles add");
+        }
+        env.put("APPROVALS_URL", sandbox.baseUri().toString());
+        CliHarness.Result status = cli().run("key", "status");
+        assertThat(status.err()).doesNotContain("'null'").contains("APPROVALS_URL is set but no key was given");
+    }
+
+    @Test
     void noProfileAndNoUrlSaysBothWays() {
         CliHarness.Result r = cli().run("approvals", "list");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
