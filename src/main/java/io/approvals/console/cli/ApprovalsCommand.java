@@ -105,30 +105,40 @@ final class ApprovalsCommand implements Runnable {
                     .filter(a -> requester == null || requester.equalsIgnoreCase(a.requester()))
                     .filter(a -> wanted == null || wanted == (a.status() == null ? ApprovalStatus.PENDING : a.status()))
                     .filter(a -> !overdue || a.isOverdue(now));
-            List<Approval> result = (limit == null ? items : items.limit(limit)).toList();
+            List<Approval> matching = items.toList();
+            List<Approval> result = limit == null || limit >= matching.size() ? matching : matching.subList(0, limit);
             switch (f) {
                 case json ->
                     JsonOutput.print(
                             ctx.out(),
                             result.stream().map(a -> ApprovalView.map(a, shown)).toList());
                 case csv -> ApprovalView.printCsv(ctx.out(), result, shown);
-                default -> printTable(result, shown);
+                default -> printTable(result, matching.size(), shown);
             }
         }
 
-        private void printTable(List<Approval> result, List<String> shown) {
+        /**
+         * The table on stdout, the count (or "none") on stderr: stdout is then only rows and their header, so the
+         * table pipes into --ids-from; the count line used to be read as an id ("1 pending." as "1").
+         */
+        private void printTable(List<Approval> result, int matching, List<String> shown) {
             if (result.isEmpty()) {
-                ctx.out()
+                ctx.err()
                         .println(
                                 approver == null
                                         ? ctx.messages().get("list.none")
                                         : ctx.messages().get("list.noneFor", approver));
-                ctx.out().flush();
+                ctx.err().flush();
                 return;
             }
             ApprovalView.printTable(ctx.out(), result, shown);
-            ctx.out().println(ctx.messages().get("list.count", result.size()));
             ctx.out().flush();
+            ctx.err()
+                    .println(
+                            result.size() < matching
+                                    ? ctx.messages().get("list.countLimited", result.size(), matching)
+                                    : ctx.messages().get("list.count", result.size()));
+            ctx.err().flush();
         }
 
         private ApprovalStatus parseStatus() {

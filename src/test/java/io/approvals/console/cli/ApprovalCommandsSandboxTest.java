@@ -275,7 +275,8 @@ class ApprovalCommandsSandboxTest {
                 .startsWith("ID")
                 .contains("TITLE", "Alpha")
                 .doesNotContain("Gamma")
-                .contains("2 pending.");
+                .doesNotContain("pending");
+        assertThat(limited.err()).contains("2 of 3 pending shown (--limit).");
 
         assertThat(cli().run("approvals", "list", "--requester", requester, "--overdue", "--json")
                         .out()
@@ -296,6 +297,20 @@ class ApprovalCommandsSandboxTest {
         assertThat(cli().run("approvals", "list", "--format", "xml").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli().run("approvals", "list", "--limit", "0").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli().run("approvals", "list", "--status", "Done").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void theTablePipesIntoIdsFromAndDecidesExactlyItsRows() throws Exception {
+        // docs/cli.md: "the first word of a line counts, so a table works too"
+        String one = create("piped one");
+        String two = create("piped two");
+        CliHarness.Result table = cli().run("approvals", "list", "--requester", requester);
+        CliHarness.Result piped = cli().runWithStdin(
+                        table.out(), "approvals", "approve", "--ids-from", "-", "--comment", "from the table");
+        assertThat(piped.code()).as(piped.err()).isZero();
+        assertThat(piped.out().lines())
+                .containsExactly(one + "  approved  now version 2", two + "  approved  now version 2");
+        assertThat(piped.err()).contains("2 of 2 ids approved.").doesNotContain("not-found");
     }
 
     @Test

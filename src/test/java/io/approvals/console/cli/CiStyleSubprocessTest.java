@@ -71,7 +71,7 @@ class CiStyleSubprocessTest {
                     .contains("  approved  "));
 
             Run empty = run(env, "", "approvals", "list");
-            assertThat(empty.out()).contains("No pending approvals.");
+            assertThat(empty.err()).contains("No pending approvals.");
 
             for (Run r : List.of(list, approve, rest, empty)) {
                 assertThat(r.out() + r.err()).doesNotContain(key.reveal()).doesNotContain("Exception");

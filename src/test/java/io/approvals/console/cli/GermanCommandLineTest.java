@@ -96,7 +96,7 @@ class GermanCommandLineTest {
 
         CliHarness.Result table = german.run("approvals", "list", "--profile", "prod");
         assertThat(table.code()).isZero();
-        assertThat(table.out()).contains("2 offen.").doesNotContain("pending.");
+        assertThat(table.err()).contains("2 offen.").doesNotContain("pending.");
 
         CliHarness.Result deJson = german.run("approvals", "list", "--profile", "prod", "--json");
         CliHarness.Result enJson = english.run("approvals", "list", "--profile", "prod", "--json");
@@ -112,7 +112,8 @@ class GermanCommandLineTest {
     @Test
     void anEmptyListAndUsageErrorsSpeakGermanWithTheSameExitCodes() {
         CliHarness.Result empty = german.run("approvals", "list", "--profile", "prod");
-        assertThat(empty.out().strip()).isEqualTo("Keine offenen Antr\u00e4ge.");
+        assertThat(empty.err().strip()).isEqualTo("Keine offenen Antr\u00e4ge.");
+        assertThat(empty.out()).isEmpty();
 
         CliHarness.Result limit = german.run("approvals", "list", "--profile", "prod", "--limit", "0");
         assertThat(limit.code())

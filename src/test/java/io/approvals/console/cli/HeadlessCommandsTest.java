@@ -314,7 +314,8 @@ class HeadlessCommandsTest {
         assertThat(lines.get(1).indexOf("Normal")).isEqualTo(lines.get(0).indexOf("PRIORITY"));
         assertThat(lines.get(2).indexOf("Conference trip"))
                 .isEqualTo(lines.get(0).indexOf("TITLE"));
-        assertThat(table.out()).contains("2 pending.");
+        assertThat(table.err()).contains("2 pending.");
+        assertThat(table.out()).doesNotContain("pending.");
 
         JsonNode json = Json.strict()
                 .readTree(cli().run("approvals", "list", "--profile", "prod", "--json", "--approver", "kim@example.com")

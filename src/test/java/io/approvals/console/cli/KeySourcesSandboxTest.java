@@ -162,7 +162,7 @@ class KeySourcesSandboxTest {
         assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("Refusing --key-file", "rw-r--r--", "chmod 600");
         assertThat(used.code()).as(used.err()).isZero();
-        assertThat(used.out()).contains("3 pending.");
+        assertThat(used.err()).contains("3 pending.");
         assertThat(status.code()).as(status.err()).isZero();
         assertThat(status.out())
                 .contains("Key from:      --key-file " + good, writer.masked(), "Checked now:   Active");
@@ -262,7 +262,7 @@ class KeySourcesSandboxTest {
         CliHarness.Result status = cli().run("key", "status", "--key-file", good.toString(), "--check");
 
         assertThat(list.code()).as(list.err()).isZero();
-        assertThat(list.out()).contains("3 pending.");
+        assertThat(list.err()).contains("3 pending.");
         assertThat(status.code()).as(status.err()).isZero();
         assertThat(status.out()).contains("Key from:      --key-file " + good, "Checked now:   Active");
     }

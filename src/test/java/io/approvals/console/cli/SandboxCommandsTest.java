@@ -135,7 +135,8 @@ class SandboxCommandsTest {
 
         CliHarness.Result list = cli.run("approvals", "list", "--profile", profile);
         assertThat(list.code()).as(list.err()).isZero();
-        assertThat(list.out()).startsWith("ID").contains("pending.");
+        assertThat(list.out()).startsWith("ID").doesNotContain("pending.");
+        assertThat(list.err()).contains("pending.");
         JsonNode json = Json.strict()
                 .readTree(cli.run("approvals", "list", "--profile", profile, "--json")
                         .out());
