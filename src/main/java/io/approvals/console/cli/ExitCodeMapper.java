@@ -65,6 +65,9 @@ final class ExitCodeMapper
                 : ex instanceof ApiException api
                         ? FailureText.of(api, texts.locale()).line()
                         : message(ex);
+        if (parseResult != null) {
+            message = redactKeys(message, parseResult.originalArgs());
+        }
         cl.getErr().println((ex instanceof CliWarning ? "" : texts.get("prefix.error")) + message);
         if (ex instanceof ApiException api
                 && parseResult != null
@@ -103,6 +106,22 @@ final class ExitCodeMapper
             boolean secretLooking = value.regionMatches(true, 0, "apv_", 0, 4)
                     || (value.length() >= 20 && !value.contains("/") && !value.contains("@"));
             if (secretLooking && !value.isEmpty()) {
+                result = result.replace(value, "(hidden)");
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A key pasted where a profile, an id or a file name goes is echoed by messages that name what they could not
+     * find ("No profile named '…'"): hide every argument that starts like a key. Narrower than {@link #redact}, so
+     * the ids and names those messages are about stay readable.
+     */
+    static String redactKeys(String message, java.util.List<String> args) {
+        String result = message;
+        for (String arg : args) {
+            String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
+            if (value.length() > 4 && value.regionMatches(true, 0, "apv_", 0, 4)) {
                 result = result.replace(value, "(hidden)");
             }
         }

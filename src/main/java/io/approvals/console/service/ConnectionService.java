@@ -77,6 +77,10 @@ public final class ConnectionService {
 
     /** Adds a connection after checking its URL, header name and CA certificate. Stores no key. */
     public Connection addProfile(String name, String url, AuthMode authMode, String headerName, Path caCert) {
+        if (name != null && name.regionMatches(true, 0, ApiKey.PREFIX, 0, ApiKey.PREFIX.length())) {
+            // a key pasted into the name: kept out of connections.json, and not echoed back
+            throw invalid(ServiceText.get("connection.nameLooksLikeKey", ApiKey.PREFIX));
+        }
         if (!Connection.isValidName(name)) {
             throw invalid(ServiceText.get("connection.badName", name));
         }

@@ -280,6 +280,29 @@ class KeySourcesSandboxTest {
     }
 
     @Test
+    void aKeyPastedWhereANameGoesIsNeitherEchoedNorStored() {
+        // the @AfterEach checks the whole transcript and every file under root for the canary
+        String key = CANARY.reveal();
+        CliHarness.Result add =
+                cli().run("profiles", "add", key, "--url", sandbox.baseUri().toString());
+        assertThat(add.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(add.err()).contains("like an API key", "nothing was stored");
+        assertThat(cli().run("profiles", "list").out()).doesNotContain("apv_");
+        env.put("APPROVALS_URL", sandbox.baseUri().toString());
+        env.put("APPROVALS_API_KEY", writer.reveal());
+        List<CliHarness.Result> echoes = List.of(
+                cli().run("approvals", "list", "--profile", key),
+                cli().run("approvals", "show", key),
+                cli().run("approvals", "list", "--fields", key),
+                cli().run("approvals", "list", "--key-file", key),
+                cli().run("approvals", "list", "--key-file=" + key));
+        for (CliHarness.Result r : echoes) {
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err()).doesNotContain(key).contains("(hidden)");
+        }
+    }
+
+    @Test
     void noProfileAndNoUrlSaysBothWays() {
         CliHarness.Result r = cli().run("approvals", "list");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
