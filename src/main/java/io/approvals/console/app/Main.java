@@ -15,6 +15,12 @@ public final class Main {
     public static void main(String[] args) {
         boolean sandbox = args.length == 1 && args[0].equals("--sandbox");
         if (args.length == 0 || sandbox) {
+            java.util.Optional<String> noDisplay = DisplayCheck.missing(
+                    System.getenv(), System.getProperty("os.name"), System.getProperty("glass.platform"));
+            if (noDisplay.isPresent()) {
+                System.err.println(noDisplay.get());
+                System.exit(io.approvals.console.cli.ExitCodes.USAGE);
+            }
             if (sandbox) {
                 System.setProperty(ConsoleUi.OPEN_SANDBOX_PROPERTY, "true");
             }
