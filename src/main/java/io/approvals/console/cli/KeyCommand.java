@@ -118,14 +118,11 @@ final class KeyCommand implements Runnable {
             KeyReport report = service.status(profile);
             KeyStatusOutput.Check c = null;
             if (check && report.stored()) {
-                // a key that works: verify() records the answer, and the report shows it as "Last verified: just now"
-                c = check(() -> {
-                    service.verify(profile);
-                    return null;
-                });
+                // check() records the answer, a refusal too: the report then shows it as "Last verified: just now"
+                c = check(() -> service.check(profile));
                 report = service.status(profile);
             }
-            KeyStatusOutput.keychain(ctx.out(), json, report, c != null && c.dead() ? c : null, ctx.messages());
+            KeyStatusOutput.keychain(ctx.out(), json, report, c, ctx.messages());
             failIfDead(c);
             if (check && !report.stored()) {
                 throw new CliFailure(ExitCodes.AUTH, ctx.messages().get("key.noneToCheck", profile));

@@ -210,12 +210,33 @@ public final class ConnectionService {
 
     /** Verifies the stored key against the server again and records the answer. */
     public KeyReport verify(String name) {
+        return checked(name).report();
+    }
+
+    /**
+     * Asks the server about the stored key now and records its answer, as {@link #verify} does; gives the answer.
+     * A key the server refuses is recorded as refused (then key status and the app say so, not the Active of an
+     * older check), and the refusal is thrown.
+     */
+    public KeyVerification check(String name) {
+        return checked(name).verification();
+    }
+
+    private record Checked(KeyVerification verification, KeyReport report) {}
+
+    private Checked checked(String name) {
         Connection connection = profile(name);
         ApiKey key = storedKey(connection);
-        KeyVerification verification = clients.create(connection, key).verifyKey();
+        KeyVerification verification;
+        try {
+            verification = clients.create(connection, key).verifyKey();
+        } catch (ApiException.Unauthorized e) {
+            new RotationFacts(this).recordRefused(name, key);
+            throw e;
+        }
         Connection updated = connection.withVerified(facts(key, verification));
         connections.put(updated);
-        return KeyReport.of(updated, secrets.backendName(), key);
+        return new Checked(verification, KeyReport.of(updated, secrets.backendName(), key));
     }
 
     /** Deletes the stored key and forgets what was verified about it; the profile stays. */

@@ -171,8 +171,19 @@ class HeadlessCommandsTest {
         assertThat(r.err()).contains("rejected").doesNotContain(revoked.reveal());
         assertThat(secrets.load("prod")).contains(CANARY);
 
+        CliHarness.Result alive = cli().run("key", "status", "--profile", "prod", "--check", "--json");
+        assertThat(alive.code()).as(alive.err()).isZero();
+        assertThat(alive.out()).contains("\"check\"").doesNotContain("\"check\" : null");
+        assertThat(cli().run("key", "status", "--profile", "prod", "--check").out())
+                .contains("Checked now:");
+
         server.revoke(CANARY);
         assertThat(cli().run("key", "verify", "--profile", "prod").code()).isEqualTo(ExitCodes.AUTH);
+        // the refusal is recorded: status no longer reads "Active" from the check before it
+        CliHarness.Result after = cli().run("key", "status", "--profile", "prod");
+        assertThat(after.code()).isEqualTo(ExitCodes.KEY_ATTENTION);
+        assertThat(after.out()).doesNotContain("Status:        Active");
+        assertThat(after.err()).contains("key set --profile prod");
     }
 
     @Test
