@@ -252,6 +252,37 @@ class KeySourcesSandboxTest {
     }
 
     @Test
+    void aProfilesAddThatFailsLeavesNoProfileAndSaysWhyTheOpenApiFileCannotBeRead() throws Exception {
+        String url = sandbox.baseUri().toString();
+        Path missing = keyDir.resolve("nonexistent.json");
+
+        CliHarness.Result failed = cli().run("profiles", "add", "p1", "--url", url, "--openapi", missing.toString());
+
+        assertThat(failed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(failed.err().strip().lines()).hasSize(1);
+        assertThat(failed.err())
+                .startsWith("error: Cannot read the OpenAPI file " + missing + ": there is no such file. ")
+                .contains("Nothing was added or changed.");
+        assertThat(cli().run("profiles", "list").out()).doesNotContain("p1");
+        assertThat(cli().run("profiles", "add", "p1", "--url", url, "--openapi", keyDir.toString())
+                        .err())
+                .contains(keyDir + ": it is a directory.");
+        Path notJson = Files.writeString(keyDir.resolve("notes.json"), "not json at all");
+        assertThat(cli().run("profiles", "add", "p1", "--url", url, "--openapi", notJson.toString())
+                        .err())
+                .contains(notJson + ": it is not JSON.");
+        assertThat(Json.strict()
+                        .readTree(cli().run("profiles", "list", "--json").out()))
+                .isEmpty();
+
+        CliHarness.Result retry = cli().run("profiles", "add", "p1", "--url", url, "--no-discovery");
+        assertThat(retry.code())
+                .as("nothing was left behind to be 'exists already': " + retry.err())
+                .isZero();
+        assertThat(cli().run("profiles", "list").out()).contains("p1");
+    }
+
+    @Test
     void noProfileAndNoUrlSaysBothWays() {
         CliHarness.Result r = cli().run("approvals", "list");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
