@@ -283,6 +283,31 @@ class KeySourcesSandboxTest {
     }
 
     @Test
+    void keySetTakesTheFirstNonBlankLineOfStdinAsKeyFileDoes() {
+        assertThat(cli().run(
+                                "profiles",
+                                "add",
+                                "second",
+                                "--url",
+                                sandbox.baseUri().toString(),
+                                "--no-discovery")
+                        .code())
+                .isZero();
+
+        CliHarness.Result set = cli().runWithStdin(
+                        "\n   \n\t" + writer.reveal() + "  \nnot the key\n", "key", "set", "--profile", "second");
+
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(set.out()).contains(writer.masked());
+        assertThat(keychain.load("second")).contains(writer);
+
+        CliHarness.Result blank = cli().runWithStdin("\n \n\n", "key", "set", "--profile", "second");
+        assertThat(blank.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(blank.err()).startsWith("error: No key was given on stdin (it was empty or had only blank lines).");
+        assertThat(keychain.load("second")).as("the stored key stays").contains(writer);
+    }
+
+    @Test
     void noProfileAndNoUrlSaysBothWays() {
         CliHarness.Result r = cli().run("approvals", "list");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
