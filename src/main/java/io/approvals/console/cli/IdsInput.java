@@ -35,7 +35,12 @@ final class IdsInput {
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.USAGE, t.get("idsFrom.unreadable", source, e.getMessage()));
         }
-        return parse(text, t);
+        List<Item> items = parse(text, t);
+        if (items.isEmpty()) {
+            // else the summary says "0 of 0 ids approved" and exits 0, as if a decision had been asked for
+            throw new CliFailure(ExitCodes.USAGE, t.get("idsFrom.none", source));
+        }
+        return items;
     }
 
     static List<Item> parse(String text, CliMessages t) {
