@@ -53,7 +53,7 @@ class FailureLineTest {
                 ExitCodes.OTHER,
                 ExitCodes.OTHER,
                 ExitCodes.OTHER,
-                ExitCodes.NETWORK);
+                ExitCodes.USAGE);
         for (int i = 0; i < failures.size(); i++) {
             RuntimeException e = failures.get(i);
             assertThat(errorLine(e, CliMessages.ENGLISH))

@@ -308,6 +308,21 @@ class KeySourcesSandboxTest {
     }
 
     @Test
+    void plainHttpToAnotherHostIsAUsageErrorFromTheEnvironmentAndFromTheFlag() {
+        env.put("APPROVALS_URL", "http://example.com");
+        env.put("APPROVALS_API_KEY", CANARY.reveal());
+        CliHarness.Result list = cli().run("approvals", "list");
+        env.clear();
+        CliHarness.Result add = cli().run("profiles", "add", "bad2", "--url", "http://10.0.0.1");
+
+        // nothing was sent either way: the same documented code for the same refusal
+        assertThat(list.code()).as(list.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(list.err()).startsWith("error: Refusing http:// to example.com");
+        assertThat(add.code()).as(add.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(add.err()).startsWith("error: Refusing http:// to 10.0.0.1");
+    }
+
+    @Test
     void noProfileAndNoUrlSaysBothWays() {
         CliHarness.Result r = cli().run("approvals", "list");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
