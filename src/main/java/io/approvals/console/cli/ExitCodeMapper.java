@@ -35,6 +35,9 @@ final class ExitCodeMapper
         if (t instanceof ApiException.InsecureUrl) {
             return ExitCodes.USAGE;
         }
+        if (t instanceof ApiException.RateLimited) {
+            return ExitCodes.RATE_LIMITED;
+        }
         if (t instanceof ApiException.Conflict) {
             return ExitCodes.CONFLICT;
         }

@@ -50,7 +50,7 @@ class FailureLineTest {
                 ExitCodes.AUTH,
                 ExitCodes.NOT_FOUND,
                 ExitCodes.CONFLICT,
-                ExitCodes.OTHER,
+                ExitCodes.RATE_LIMITED,
                 ExitCodes.OTHER,
                 ExitCodes.OTHER,
                 ExitCodes.USAGE);
