@@ -55,6 +55,15 @@ final class ApprovalDecideCommand {
             }
             if (idsFrom != null) {
                 List<IdsInput.Item> items = IdsInput.read(idsFrom, ctx.in(), ctx.messages());
+                if (items.isEmpty()) {
+                    // an empty queue piped in (`list --json` gives []) is not a failure: a nightly job must not
+                    // break on a quiet day. One note, no request, exit 0 (it said "0 of 1 id approved").
+                    ctx.err()
+                            .println(ctx.messages().get("prefix.note")
+                                    + ctx.messages().get("idsFrom.none", idsFrom));
+                    ctx.err().flush();
+                    return;
+                }
                 ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
                 int code = new BulkDecision(ctx.out(), ctx.err(), new Decider(target.api()), json, ctx.messages())
                         .run(items, status(), comment());

@@ -179,8 +179,9 @@ public final class CliContext {
     }
 
     /**
-     * Reads a secret: hidden from a terminal when there is one, else one line from stdin. Never from an
-     * argument, so it cannot end up in the shell history or the process list.
+     * Reads a secret: hidden from a terminal when there is one, else the first non-blank line of stdin (as
+     * --key-file reads its file). Never from an argument, so it cannot end up in the shell history or the process
+     * list.
      */
     char[] readSecret(String prompt) {
         Console c = console.get();
@@ -190,10 +191,18 @@ public final class CliContext {
         }
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line = reader.readLine();
-            return line == null ? new char[0] : line.toCharArray();
+            // `(echo; cat key) | key set`, a here-document with a leading empty line: the key is the first
+            // line with something on it, stripped like --key-file's
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    return line.strip().toCharArray();
+                }
+            }
+            return new char[0];
         } catch (IOException e) {
-            throw new CliFailure(ExitCodes.OTHER, "Could not read the key from stdin: " + e.getMessage());
+            throw new CliFailure(
+                    ExitCodes.OTHER,
+                    messages().get("key.stdinUnreadable", e.getClass().getSimpleName()));
         }
     }
 }

@@ -28,8 +28,15 @@ final class ExitCodeMapper
         if (t instanceof ApiException.Unauthorized || t instanceof ApiException.Forbidden) {
             return ExitCodes.AUTH;
         }
-        if (t instanceof ApiException.Network || t instanceof ApiException.InsecureUrl) {
+        if (t instanceof ApiException.Network) {
             return ExitCodes.NETWORK;
+        }
+        // refused before anything was sent, like a bad --url given to profiles add: the input is wrong
+        if (t instanceof ApiException.InsecureUrl) {
+            return ExitCodes.USAGE;
+        }
+        if (t instanceof ApiException.RateLimited) {
+            return ExitCodes.RATE_LIMITED;
         }
         if (t instanceof ApiException.Conflict) {
             return ExitCodes.CONFLICT;

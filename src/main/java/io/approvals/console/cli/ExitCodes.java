@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int NOT_FOUND = 7;
     /** key status: the key needs attention (a rotation unfinished or under way, the key Expiring or refused). */
     public static final int KEY_ATTENTION = 8;
+    /** 429: the server asked to wait (after too many failed authentications); a script may try again later. */
+    public static final int RATE_LIMITED = 9;
 
     private ExitCodes() {}
 }

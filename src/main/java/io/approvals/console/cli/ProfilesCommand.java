@@ -71,18 +71,23 @@ final class ProfilesCommand implements Runnable {
         @Override
         public void run() {
             ConnectionService service = ctx.service();
-            Connection c = service.addProfile(name, url, bearer ? AuthMode.BEARER : AuthMode.API_KEY, header, caCert);
+            // stored only once complete: a discovery that fails (an unreadable --openapi file) leaves no profile
+            Connection c = service.newProfile(name, url, bearer ? AuthMode.BEARER : AuthMode.API_KEY, header, caCert);
             boolean userAuth = header != null || bearer;
             if (userAuth) {
-                c = service.setDialect(name, Map.of(), header, bearer ? Boolean.TRUE : null);
+                c = ConnectionService.withSettings(c, Map.of(), header, bearer ? Boolean.TRUE : null);
             }
+            io.approvals.console.client.OpenApiDiscovery.Found found = null;
             if (!noDiscovery && (!userAuth || openapi != null)) {
-                var found = service.discoverDialect(name, openapi, userAuth);
-                c = service.profile(name);
-                if (!json) {
-                    ctx.err().println(discoveryText(c, found));
-                    ctx.err().flush();
+                found = ConnectionService.discover(c, openapi);
+                if (found.result().isPresent()) {
+                    c = ConnectionService.withDiscovered(c, found.result().get(), userAuth);
                 }
+            }
+            c = service.addProfile(c);
+            if (found != null && !json) {
+                ctx.err().println(discoveryText(c, found));
+                ctx.err().flush();
             }
             if (json) {
                 JsonOutput.print(ctx.out(), profileView(c));

@@ -1,5 +1,6 @@
 package io.approvals.console.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.approvals.console.contract.Json;
 import io.approvals.console.contract.ServerText;
@@ -8,7 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,19 +44,7 @@ public final class OpenApiDiscovery {
             String g = given.strip();
             tried.add(g);
             if (!g.matches("(?i)https?://.*")) {
-                try {
-                    Path file = Path.of(g);
-                    if (Files.size(file) > MAX_BYTES) {
-                        throw new IllegalArgumentException("the OpenAPI file is over 4 MiB");
-                    }
-                    return new Found(
-                            Optional.of(OpenApiDialect.read(
-                                    Json.tolerant().readTree(file.toFile()),
-                                    file.toAbsolutePath().toString())),
-                            tried);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("Cannot read the OpenAPI file " + g + ": " + e.getMessage());
-                }
+                return new Found(Optional.of(readFile(g)), tried);
             }
             return new Found(fetch(URI.create(g), caCertificate), tried);
         }
@@ -67,6 +58,69 @@ public final class OpenApiDiscovery {
             }
         }
         return new Found(Optional.empty(), tried);
+    }
+
+    /** Why a file given as the OpenAPI document cannot be used; the key names the text in the service's bundle. */
+    public enum Reason {
+        NO_SUCH_FILE("noSuchFile"),
+        PERMISSION_DENIED("permissionDenied"),
+        DIRECTORY("directory"),
+        TOO_BIG("tooBig"),
+        NOT_JSON("notJson"),
+        OTHER("other");
+
+        private final String key;
+
+        Reason(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** The file given as the OpenAPI document cannot be read; says which and why (not just the path again). */
+    public static final class UnreadableFile extends IllegalArgumentException {
+        private final String file;
+        private final Reason reason;
+
+        UnreadableFile(String file, Reason reason, Throwable cause) {
+            super("Cannot read the OpenAPI file " + file + ": " + reason.key(), cause);
+            this.file = file;
+            this.reason = reason;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
+    private static OpenApiDialect.Result readFile(String given) {
+        Path file = Path.of(given);
+        // the IOExceptions below carry only the path as their message: the reason is in their type
+        if (Files.isDirectory(file)) {
+            throw new UnreadableFile(given, Reason.DIRECTORY, null);
+        }
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new UnreadableFile(given, Reason.TOO_BIG, null);
+            }
+            JsonNode doc = Json.tolerant().readTree(Files.readAllBytes(file));
+            return OpenApiDialect.read(doc, file.toAbsolutePath().toString());
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFile(given, Reason.NO_SUCH_FILE, e);
+        } catch (AccessDeniedException e) {
+            throw new UnreadableFile(given, Reason.PERMISSION_DENIED, e);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableFile(given, Reason.NOT_JSON, e);
+        } catch (IOException e) {
+            throw new UnreadableFile(given, Reason.OTHER, e);
+        }
     }
 
     private static Optional<OpenApiDialect.Result> fetch(URI u, Path caCertificate) {

@@ -77,6 +77,15 @@ public final class ConnectionService {
 
     /** Adds a connection after checking its URL, header name and CA certificate. Stores no key. */
     public Connection addProfile(String name, String url, AuthMode authMode, String headerName, Path caCert) {
+        return addProfile(newProfile(name, url, authMode, headerName, caCert));
+    }
+
+    /**
+     * A connection checked as {@link #addProfile(String, String, AuthMode, String, Path)} does, not stored yet: a
+     * caller that completes it first (its dialect) stores it with {@link #addProfile(Connection)} only once all went
+     * well, so a failure on the way leaves no half-made profile behind.
+     */
+    public Connection newProfile(String name, String url, AuthMode authMode, String headerName, Path caCert) {
         if (name != null && name.regionMatches(true, 0, ApiKey.PREFIX, 0, ApiKey.PREFIX.length())) {
             // a key pasted into the name: kept out of connections.json, and not echoed back
             throw invalid(ServiceText.get("connection.nameLooksLikeKey", ApiKey.PREFIX));
@@ -84,18 +93,26 @@ public final class ConnectionService {
         if (!Connection.isValidName(name)) {
             throw invalid(ServiceText.get("connection.badName", name));
         }
+        requireNew(name);
+        try {
+            return new Connection(name, checkedUrl(url), authMode, headerName, checkedCaCert(caCert), null);
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    /** Stores a connection from {@link #newProfile}, unless one of its name was added meanwhile. */
+    public Connection addProfile(Connection connection) {
+        requireNew(connection.name());
+        connections.put(connection);
+        return connection;
+    }
+
+    private void requireNew(String name) {
         if (connections.find(name).isPresent()) {
             throw new ServiceException(
                     ServiceException.Kind.DUPLICATE_PROFILE, ServiceText.get("connection.exists", name));
         }
-        Connection connection;
-        try {
-            connection = new Connection(name, checkedUrl(url), authMode, headerName, checkedCaCert(caCert), null);
-        } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
-        }
-        connections.put(connection);
-        return connection;
     }
 
     /**
@@ -106,14 +123,23 @@ public final class ConnectionService {
     public io.approvals.console.client.OpenApiDiscovery.Found discoverDialect(
             String name, String openapi, boolean keepAuth) {
         Connection c = profile(name);
-        io.approvals.console.client.OpenApiDiscovery.Found found;
+        io.approvals.console.client.OpenApiDiscovery.Found found = discover(c, openapi);
+        found.result().ifPresent(r -> connections.put(withDiscovered(c, r, keepAuth)));
+        return found;
+    }
+
+    /** Looks for the OpenAPI document of a connection (stored or not) as {@link #discoverDialect} does; stores nothing. */
+    public static io.approvals.console.client.OpenApiDiscovery.Found discover(Connection c, String openapi) {
         try {
-            found = io.approvals.console.client.OpenApiDiscovery.discover(c.baseUrl(), openapi, c.caCertPath());
+            return io.approvals.console.client.OpenApiDiscovery.discover(c.baseUrl(), openapi, c.caCertPath());
+        } catch (io.approvals.console.client.OpenApiDiscovery.UnreadableFile e) {
+            throw invalid(ServiceText.get(
+                    "connection.openApiFile",
+                    e.file(),
+                    ServiceText.get("connection.openApiFile." + e.reason().key())));
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }
-        found.result().ifPresent(r -> connections.put(withDiscovered(c, r, keepAuth)));
-        return found;
     }
 
     /**
@@ -140,7 +166,14 @@ public final class ConnectionService {
      */
     public Connection setDialect(
             String name, java.util.Map<String, String> settings, String headerName, Boolean bearer) {
-        Connection c = profile(name);
+        Connection updated = withSettings(profile(name), settings, headerName, bearer);
+        connections.put(updated);
+        return updated;
+    }
+
+    /** The connection as {@link #setDialect} changes it; stores nothing. */
+    public static Connection withSettings(
+            Connection c, java.util.Map<String, String> settings, String headerName, Boolean bearer) {
         io.approvals.console.contract.Dialect d = c.dialectOrContract();
         try {
             for (var e : settings.entrySet()) {
@@ -156,9 +189,7 @@ public final class ConnectionService {
             } else if (!settings.isEmpty() && d.source() == null) {
                 d = d.withSource("manual", d.headerFrom());
             }
-            updated = updated.withDialect(d);
-            connections.put(updated);
-            return updated;
+            return updated.withDialect(d);
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
         }

@@ -314,6 +314,31 @@ class ApprovalCommandsSandboxTest {
     }
 
     @Test
+    void noIdsOnThePipeDecidesNothingAndSaysSoWithExitZero() throws Exception {
+        String pending = create("left alone");
+        for (String stdin : List.of("", "[]\n", "\n# only a comment\n\n")) {
+            for (String verb : List.of("approve", "reject")) {
+                CliHarness.Result r = cli().runWithStdin(stdin, "approvals", verb, "--ids-from", "-", "--comment", "x");
+                assertThat(r.code()).as(verb + " " + stdin).isZero();
+                assertThat(r.out()).isEmpty();
+                assertThat(r.err().strip().lines()).hasSize(1);
+                assertThat(r.err())
+                        .startsWith("note: --ids-from - gave no ids")
+                        .contains("nothing was decided")
+                        .doesNotContain(" of ");
+            }
+        }
+        assertThat(decisionsOf(pending)).isZero();
+        assertThat(cli().run("approvals", "show", pending).code()).isZero();
+
+        CliHarness.Result one = cli().runWithStdin(pending + "\n", "approvals", "approve", "--ids-from", "-");
+        assertThat(one.err()).contains("1 of 1 id approved.");
+        assertThat(CliMessages.ENGLISH.get("bulk.summary.approved", 0, 0)).isEqualTo("0 of 0 ids approved.");
+        assertThat(CliMessages.forLanguage("de").get("bulk.summary.rejected", 0, 0))
+                .isEqualTo("0 von 0 IDs abgelehnt.");
+    }
+
+    @Test
     void bulkFromThePipeDecidesEachOnceAndSaysWhatBecameOfEachId() throws Exception {
         String first = create("one");
         String decided = create("two");

@@ -50,10 +50,10 @@ class FailureLineTest {
                 ExitCodes.AUTH,
                 ExitCodes.NOT_FOUND,
                 ExitCodes.CONFLICT,
+                ExitCodes.RATE_LIMITED,
                 ExitCodes.OTHER,
                 ExitCodes.OTHER,
-                ExitCodes.OTHER,
-                ExitCodes.NETWORK);
+                ExitCodes.USAGE);
         for (int i = 0; i < failures.size(); i++) {
             RuntimeException e = failures.get(i);
             assertThat(errorLine(e, CliMessages.ENGLISH))

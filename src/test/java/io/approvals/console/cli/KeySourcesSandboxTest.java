@@ -303,6 +303,77 @@ class KeySourcesSandboxTest {
     }
 
     @Test
+    void aProfilesAddThatFailsLeavesNoProfileAndSaysWhyTheOpenApiFileCannotBeRead() throws Exception {
+        String url = sandbox.baseUri().toString();
+        Path missing = keyDir.resolve("nonexistent.json");
+
+        CliHarness.Result failed = cli().run("profiles", "add", "p1", "--url", url, "--openapi", missing.toString());
+
+        assertThat(failed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(failed.err().strip().lines()).hasSize(1);
+        assertThat(failed.err())
+                .startsWith("error: Cannot read the OpenAPI file " + missing + ": there is no such file. ")
+                .contains("Nothing was added or changed.");
+        assertThat(cli().run("profiles", "list").out()).doesNotContain("p1");
+        assertThat(cli().run("profiles", "add", "p1", "--url", url, "--openapi", keyDir.toString())
+                        .err())
+                .contains(keyDir + ": it is a directory.");
+        Path notJson = Files.writeString(keyDir.resolve("notes.json"), "not json at all");
+        assertThat(cli().run("profiles", "add", "p1", "--url", url, "--openapi", notJson.toString())
+                        .err())
+                .contains(notJson + ": it is not JSON.");
+        assertThat(Json.strict()
+                        .readTree(cli().run("profiles", "list", "--json").out()))
+                .isEmpty();
+
+        CliHarness.Result retry = cli().run("profiles", "add", "p1", "--url", url, "--no-discovery");
+        assertThat(retry.code())
+                .as("nothing was left behind to be 'exists already': " + retry.err())
+                .isZero();
+        assertThat(cli().run("profiles", "list").out()).contains("p1");
+    }
+
+    @Test
+    void keySetTakesTheFirstNonBlankLineOfStdinAsKeyFileDoes() {
+        assertThat(cli().run(
+                                "profiles",
+                                "add",
+                                "second",
+                                "--url",
+                                sandbox.baseUri().toString(),
+                                "--no-discovery")
+                        .code())
+                .isZero();
+
+        CliHarness.Result set = cli().runWithStdin(
+                        "\n   \n\t" + writer.reveal() + "  \nnot the key\n", "key", "set", "--profile", "second");
+
+        assertThat(set.code()).as(set.err()).isZero();
+        assertThat(set.out()).contains(writer.masked());
+        assertThat(keychain.load("second")).contains(writer);
+
+        CliHarness.Result blank = cli().runWithStdin("\n \n\n", "key", "set", "--profile", "second");
+        assertThat(blank.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(blank.err()).startsWith("error: No key was given on stdin (it was empty or had only blank lines).");
+        assertThat(keychain.load("second")).as("the stored key stays").contains(writer);
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsAUsageErrorFromTheEnvironmentAndFromTheFlag() {
+        env.put("APPROVALS_URL", "http://example.com");
+        env.put("APPROVALS_API_KEY", CANARY.reveal());
+        CliHarness.Result list = cli().run("approvals", "list");
+        env.clear();
+        CliHarness.Result add = cli().run("profiles", "add", "bad2", "--url", "http://10.0.0.1");
+
+        // nothing was sent either way: the same documented code for the same refusal
+        assertThat(list.code()).as(list.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(list.err()).startsWith("error: Refusing http:// to example.com");
+        assertThat(add.code()).as(add.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(add.err()).startsWith("error: Refusing http:// to 10.0.0.1");
+    }
+
+    @Test
     void noProfileAndNoUrlSaysBothWays() {
         CliHarness.Result r = cli().run("approvals", "list");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
