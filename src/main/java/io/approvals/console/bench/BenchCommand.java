@@ -20,14 +20,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out")
     Path out = Path.of("target", "bench");
 
+    static final List<String> SECTIONS =
+            List.of("startup", "interaction", "big", "sandbox", "bulk", "idle", "installed");
+
     @Option(names = "--only", split = ",")
-    List<String> only = List.of("startup", "interaction", "big", "sandbox", "bulk", "idle", "installed");
+    List<String> only = SECTIONS;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--docs")
     Path docs;
 
     @Override
     public Integer call() throws Exception {
+        // a misspelt section ran nothing and wrote empty results with exit 0
+        List<String> unknown = only.stream().filter(o -> !SECTIONS.contains(o)).toList();
+        if (!unknown.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Unknown bench section " + unknown + ": --only takes " + String.join(",", SECTIONS));
+        }
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("approvals-bench");
         try {
