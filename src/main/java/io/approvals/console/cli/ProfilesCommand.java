@@ -298,7 +298,15 @@ final class ProfilesCommand implements Runnable {
 
         @Override
         public void run() {
-            ctx.service().removeProfile(name, !keepKey);
+            try {
+                ctx.service().removeProfile(name, !keepKey);
+            } catch (io.approvals.console.credentials.KeychainException e) {
+                // a key for this run (the usual advice) cannot delete a stored one: --keep-key is what helps here
+                throw new CliFailure(
+                        ExitCodes.KEYCHAIN,
+                        TerminalKeychainAdvice.message(
+                                e, ctx.messages(), ctx.messages().get("keychain.keepKey", name)));
+            }
             if (json) {
                 JsonOutput.print(ctx.out(), Map.of("removed", name, "keyDeleted", !keepKey));
             } else {

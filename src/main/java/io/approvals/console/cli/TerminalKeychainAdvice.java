@@ -13,8 +13,13 @@ final class TerminalKeychainAdvice {
 
     /** What happened (as {@link FailureText} says it), the terminal's next step, and the key for this run only. */
     static String message(KeychainException e, CliMessages texts) {
+        return message(e, texts, texts.get("keychain.envKey", CliEnvironment.API_KEY));
+    }
+
+    /** The same, with otherwise: what else the user can do, for a command where a key for this run does not help. */
+    static String message(KeychainException e, CliMessages texts, String otherwise) {
         FailureText f = FailureText.of(e, texts.locale());
-        return f.message() + " " + nextStep(e, f, texts) + " " + texts.get("keychain.envKey", CliEnvironment.API_KEY);
+        return f.message() + " " + nextStep(e, f, texts) + " " + otherwise;
     }
 
     private static String nextStep(KeychainException e, FailureText f, CliMessages texts) {

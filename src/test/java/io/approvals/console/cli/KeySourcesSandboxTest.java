@@ -425,6 +425,13 @@ class KeySourcesSandboxTest {
         assertThat(r.err())
                 .contains("dbus-run-session", "gnome-keyring-daemon --unlock", "APPROVALS_API_KEY", "--key-file")
                 .doesNotContain("this session only");
+
+        CliHarness.Result remove = c.run("profiles", "remove", "prod");
+        assertThat(remove.code()).isEqualTo(ExitCodes.KEYCHAIN);
+        assertThat(remove.err())
+                .contains("dbus-run-session", "profiles remove prod --keep-key")
+                .doesNotContain("APPROVALS_API_KEY");
+        assertThat(c.run("profiles", "remove", "prod", "--keep-key").code()).isZero();
     }
 
     @Test
