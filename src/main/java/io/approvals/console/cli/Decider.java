@@ -54,11 +54,21 @@ final class Decider {
             return done(id, status, api.updateStatus(request), null);
         } catch (ApiException.Network e) {
             return recover(id, status, request, e);
-        } catch (ApiException.Conflict
-                | ApiException.NotFound
-                | ApiException.Validation
-                | ApiException.Server
-                | ApiException.RateLimited e) {
+        } catch (ApiException.Conflict c) {
+            Approval now = c.current();
+            if (expectedVersion != null && now != null && now.isPending() && now.version() != expectedVersion) {
+                // nobody else changed it: the version given was not its version ("someone else changed it" misled)
+                return new DecisionOutcome(
+                        id,
+                        DecisionOutcome.Result.CONFLICT,
+                        now,
+                        "It is still pending at version " + now.version() + ", not " + expectedVersion
+                                + " (--expected-version). Nothing was changed. Its version: approvals-console"
+                                + " approvals show " + id + ".",
+                        ExitCodes.CONFLICT);
+            }
+            return failure(id, c);
+        } catch (ApiException.NotFound | ApiException.Validation | ApiException.Server | ApiException.RateLimited e) {
             return failure(id, e);
         }
     }

@@ -151,7 +151,10 @@ class ApprovalCommandsSandboxTest {
 
         CliHarness.Result stale = cli().run("approvals", "approve", id, "--expected-version", "7");
         assertThat(stale.code()).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(stale.err()).startsWith("error: ").contains("now version 1");
+        assertThat(stale.err())
+                .startsWith("error: ")
+                .contains("still pending at version 1, not 7 (--expected-version)", "approvals show " + id)
+                .doesNotContain("Someone else");
 
         CliHarness.Result rejectNoComment = cli().run("approvals", "reject", id);
         assertThat(rejectNoComment.code()).isEqualTo(ExitCodes.USAGE);
