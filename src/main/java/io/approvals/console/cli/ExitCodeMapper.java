@@ -66,13 +66,25 @@ final class ExitCodeMapper
                         ? FailureText.of(api, texts.locale()).line()
                         : message(ex);
         cl.getErr().println((ex instanceof CliWarning ? "" : texts.get("prefix.error")) + message);
-        if (ex instanceof ApiException api
-                && parseResult != null
-                && parseResult.originalArgs().contains("--verbose")) {
+        ApiException api = serverFailure(ex);
+        if (api != null && parseResult != null && parseResult.originalArgs().contains("--verbose")) {
             api.details().forEach(line -> cl.getErr().println("  " + line)); // request/trace ids for support
         }
         cl.getErr().flush();
         return getExitCode(ex);
+    }
+
+    /**
+     * The server's failure behind ex: ex itself, or the cause of a command's own wording of it (a decision's
+     * outcome, a key conflict), whose details --verbose must show all the same.
+     */
+    static ApiException serverFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     /** A usage error: one line naming the problem and where help is, instead of the whole usage text. */
