@@ -49,6 +49,7 @@ final class ExitCodeMapper
         if (t instanceof ServiceException s) {
             return switch (s.kind()) {
                 case NO_KEY, NOT_SUPPORTED, REFUSED -> ExitCodes.OTHER;
+                case CONFLICT -> ExitCodes.CONFLICT;
                 default -> ExitCodes.USAGE;
             };
         }

@@ -283,7 +283,7 @@ final class ResponseDecoder {
             case 401 -> new ApiException.Unauthorized(id);
             case 403 -> new ApiException.Forbidden(text(problem, "requiredScope"), id);
             case 404 -> new ApiException.NotFound(null, id);
-            case 409 -> new ApiException.Conflict(current(problem), id);
+            case 409 -> new ApiException.Conflict(current(problem), detail, id);
             case 429 -> new ApiException.RateLimited(retryAfter(headers), id);
             case 400, 413, 415, 422 ->
                 new ApiException.Validation(status, validationMessage(status, detail), fieldErrors(problem), id);

@@ -82,13 +82,52 @@ public final class KeyAdmin {
                 target,
                 "regenerate",
                 "approvals-console key rotate --profile " + profile + " (--compromised | --grace 1h)");
-        return api().regenerateKey(target.id(), grace.seconds());
+        try {
+            return api().regenerateKey(target.id(), grace.seconds());
+        } catch (ApiException.Conflict e) {
+            throw keyConflict("regenerate", target, e);
+        }
     }
 
     public KeyMetadata revoke(String keyIdOrName) {
         KeyMetadata target = resolve(keyIdOrName);
         refuseOwnKey(target, "revoke", "approvals-console key rotate --profile " + profile + " --compromised");
-        return api().revokeKey(target.id());
+        try {
+            return api().revokeKey(target.id());
+        } catch (ApiException.Conflict e) {
+            throw keyConflict("revoke", target, e);
+        }
+    }
+
+    /**
+     * A 409 about a key, in words about that key: the client's own Conflict text speaks of approvals. The server's
+     * reason is quoted where it gave one; the cause stays for --verbose.
+     */
+    private ServiceException keyConflict(String what, KeyMetadata target, ApiException.Conflict e) {
+        String reason = e.reason() == null || e.reason().matches(".*[.!?]$") ? e.reason() : e.reason() + ".";
+        String why = reason == null
+                ? ServiceText.get("admin.conflict.noReason")
+                : ServiceText.get("admin.conflict.serverSays", reason);
+        String profileOption = profile == null ? "" : " --profile " + profile;
+        String owner = target.owner() == null ? "EMAIL" : shellWord(target.owner());
+        String name = target.name() == null ? "NAME" : shellWord(target.name());
+        return new ServiceException(
+                ServiceException.Kind.CONFLICT,
+                ServiceText.get(
+                        "admin.conflict." + what,
+                        target.name(),
+                        target.id(),
+                        target.owner(),
+                        why,
+                        profileOption,
+                        name,
+                        owner),
+                e);
+    }
+
+    /** A name or owner as it can be pasted into a shell command line. */
+    private static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9._@+:/=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**

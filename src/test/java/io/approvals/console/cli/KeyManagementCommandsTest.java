@@ -350,6 +350,41 @@ class KeyManagementCommandsTest {
         }
     }
 
+    /** A key of someone else, issued by the sandbox and revoked through the API; its id. */
+    private String revokedKey(ApiKey own, String name, String owner) {
+        ApiKey k = sandbox.issueKeyForTests(name, owner, Set.of("read"), null);
+        privateKeys.add(k);
+        String id = ApprovalsClient.builder(sandbox.baseUri(), k)
+                .build()
+                .currentKey()
+                .id();
+        ApprovalsClient.builder(sandbox.baseUri(), own).build().revokeKey(id);
+        return id;
+    }
+
+    @Test
+    void regeneratingARevokedKeySaysSoAboutTheKeyAndToIssueANewOne() {
+        ApiKey own = ownKeyAdmin();
+        String name = "ro-" + profile;
+        String owner = "ro-" + profile + "@example.com";
+        String id = revokedKey(own, name, owner);
+
+        CliHarness.Result r = cli.run("keys", "regenerate", id, "--profile", profile, "--grace", "1h", "--verbose");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(r.err())
+                .startsWith("error: Key '" + name + "' (" + id + ") of " + owner + " was not regenerated")
+                .contains("the server says \u201cThe key " + id + " is revoked; issue a new key instead.\u201d")
+                .contains("approvals-console keys issue --profile " + profile + " --name " + name + " --owner " + owner)
+                .contains("  HTTP status: 409")
+                .doesNotContain("this approval", "deciding");
+        assertThat(cli.run("keys", "list", "--profile", profile, "--json").out())
+                .as("nothing was regenerated")
+                .contains(id);
+
+        assertThat(works(own)).isTrue();
+    }
+
     @Test
     void anIssuedKeyWrittenToAFileIsOwnerOnlyAndNotPrinted() throws Exception {
         ownKeyAdmin();
