@@ -75,7 +75,7 @@ final class ApprovalDecideCommand {
             ResolvedConnection target = new ConnectionResolver(ctx).resolve(connection);
             DecisionOutcome outcome = new Decider(target.api()).decide(id, status(), comment(), expectedVersion);
             if (!outcome.ok()) {
-                throw new CliFailure(outcome.exitCode(), outcome.message());
+                throw new CliFailure(outcome.exitCode(), outcome.message(), outcome.cause());
             }
             if (json) {
                 JsonOutput.print(ctx.out(), ApprovalView.map(outcome.approval()));

@@ -5,7 +5,15 @@ public class CliFailure extends RuntimeException {
     private final int exitCode;
 
     public CliFailure(int exitCode, String message) {
-        super(message, null, false, false);
+        this(exitCode, message, null);
+    }
+
+    /**
+     * cause: the server's failure this one words for the command line, kept so that --verbose can still show its
+     * status, request id and field errors.
+     */
+    public CliFailure(int exitCode, String message, Throwable cause) {
+        super(message, cause, false, false);
         this.exitCode = exitCode;
     }
 

@@ -161,7 +161,7 @@ final class Decider {
     static DecisionOutcome failure(String id, ApiException e) {
         if (e instanceof ApiException.Conflict c) {
             return new DecisionOutcome(
-                    id, DecisionOutcome.Result.CONFLICT, c.current(), e.getMessage(), ExitCodes.CONFLICT);
+                    id, DecisionOutcome.Result.CONFLICT, c.current(), e.getMessage(), ExitCodes.CONFLICT, e);
         }
         if (e instanceof ApiException.NotFound) {
             return new DecisionOutcome(
@@ -169,9 +169,15 @@ final class Decider {
                     DecisionOutcome.Result.NOT_FOUND,
                     null,
                     "No approval with this id on the server.",
-                    ExitCodes.NOT_FOUND);
+                    ExitCodes.NOT_FOUND,
+                    e);
+        }
+        String message = e.getMessage();
+        if (e instanceof ApiException.Validation && e.status() == 400 && !message.endsWith("again.")) {
+            // the server's own sentence says what is wrong, not what to do about it
+            message = message + " Correct it and run the command again.";
         }
         return new DecisionOutcome(
-                id, DecisionOutcome.Result.FAILED, null, e.getMessage(), ExitCodeMapper.INSTANCE.getExitCode(e));
+                id, DecisionOutcome.Result.FAILED, null, message, ExitCodeMapper.INSTANCE.getExitCode(e), e);
     }
 }

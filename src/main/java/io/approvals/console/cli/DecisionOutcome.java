@@ -1,11 +1,19 @@
 package io.approvals.console.cli;
 
+import io.approvals.console.client.ApiException;
 import io.approvals.console.contract.Approval;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What became of one decision: the result word scripts match on, the approval as it is now, and a message. */
-record DecisionOutcome(String id, Result result, Approval approval, String message, int exitCode) {
+/**
+ * What became of one decision: the result word scripts match on, the approval as it is now, and a message; cause is
+ * the server's failure behind it (null when none), whose status, request id and field errors --verbose shows.
+ */
+record DecisionOutcome(String id, Result result, Approval approval, String message, int exitCode, ApiException cause) {
+
+    DecisionOutcome(String id, Result result, Approval approval, String message, int exitCode) {
+        this(id, result, approval, message, exitCode, null);
+    }
 
     enum Result {
         APPROVED("approved"),

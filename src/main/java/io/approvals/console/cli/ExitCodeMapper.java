@@ -56,6 +56,7 @@ final class ExitCodeMapper
         if (t instanceof ServiceException s) {
             return switch (s.kind()) {
                 case NO_KEY, NOT_SUPPORTED, REFUSED -> ExitCodes.OTHER;
+                case CONFLICT -> ExitCodes.CONFLICT;
                 default -> ExitCodes.USAGE;
             };
         }
@@ -76,13 +77,25 @@ final class ExitCodeMapper
             message = redactKeys(message, parseResult.originalArgs());
         }
         cl.getErr().println((ex instanceof CliWarning ? "" : texts.get("prefix.error")) + message);
-        if (ex instanceof ApiException api
-                && parseResult != null
-                && parseResult.originalArgs().contains("--verbose")) {
+        ApiException api = serverFailure(ex);
+        if (api != null && parseResult != null && parseResult.originalArgs().contains("--verbose")) {
             api.details().forEach(line -> cl.getErr().println("  " + line)); // request/trace ids for support
         }
         cl.getErr().flush();
         return getExitCode(ex);
+    }
+
+    /**
+     * The server's failure behind ex: ex itself, or the cause of a command's own wording of it (a decision's
+     * outcome, a key conflict), whose details --verbose must show all the same.
+     */
+    static ApiException serverFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     /** A usage error: one line naming the problem and where help is, instead of the whole usage text. */

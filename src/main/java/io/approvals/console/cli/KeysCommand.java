@@ -255,12 +255,20 @@ final class KeysCommand implements Runnable {
 
         @Override
         public void run() {
-            KeyMetadata m = admin().revoke(key);
+            KeyAdmin.Revocation revocation = admin().revokeOnce(key);
+            KeyMetadata m = revocation.key();
             if (json) {
                 JsonOutput.print(ctx.out(), m);
                 return;
             }
-            ctx.out().println(ctx.messages().get("keys.revoked", m.name(), m.id(), m.maskedHint(), m.owner()));
+            ctx.out()
+                    .println(ctx.messages()
+                            .get(
+                                    revocation.already() ? "keys.revokedAlready" : "keys.revoked",
+                                    m.name(),
+                                    m.id(),
+                                    m.maskedHint(),
+                                    m.owner()));
             ctx.out().flush();
         }
     }

@@ -56,6 +56,9 @@ public abstract class ApiException extends RuntimeException {
         if (traceId != null && !traceId.equals(requestId)) {
             out.add("Trace id: " + traceId);
         }
+        if (this instanceof Conflict c && c.reason() != null) {
+            out.add("Server said: " + c.reason());
+        }
         if (this instanceof Validation v) {
             v.errors().forEach((field, messages) -> out.add("Field " + field + ": " + String.join("; ", messages)));
         }
@@ -131,13 +134,28 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
-    /** 409: the approval was decided or changed by someone else; carries it as it is now. */
+    /**
+     * 409: the approval was decided or changed by someone else, carrying it as it is now; or, for a key, the server
+     * refused the change in the key's state (reason: its own sentence, e.g. "The key key_… is revoked").
+     */
     public static final class Conflict extends ApiException {
         private final transient Approval current;
+        private final String reason;
 
         public Conflict(Approval current, String requestId) {
+            this(current, null, requestId);
+        }
+
+        /** reason: the problem's detail, already clipped and cleaned; null when the server gave none. */
+        public Conflict(Approval current, String reason, String requestId) {
             super(describe(current), 409, requestId, null);
             this.current = current;
+            this.reason = reason == null || reason.isBlank() ? null : reason.strip();
+        }
+
+        /** The server's own sentence about the conflict, for callers that are not deciding an approval; or null. */
+        public String reason() {
+            return reason;
         }
 
         private static String describe(Approval current) {

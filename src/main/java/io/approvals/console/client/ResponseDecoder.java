@@ -266,12 +266,12 @@ final class ResponseDecoder {
     /** The typed failure for an error status. */
     ApiException error(int status, HttpHeaders headers, byte[] body, String requestId) {
         JsonNode problem = problemOf(body);
-        String detail = text(problem, "detail");
+        String detail = text(problem, "detail", DETAIL_MAX);
         if (detail == null) {
-            detail = text(problem, "title");
+            detail = text(problem, "title", DETAIL_MAX);
         }
         if (problem == null && body != null && body.length > 0) {
-            detail = Wire.clip(lenientUtf8(body));
+            detail = Wire.clip(lenientUtf8(body), DETAIL_MAX);
         }
         String traceId = text(problem, "traceId");
         String id = requestId != null ? requestId : traceId;
@@ -283,7 +283,7 @@ final class ResponseDecoder {
             case 401 -> new ApiException.Unauthorized(id);
             case 403 -> new ApiException.Forbidden(text(problem, "requiredScope"), id);
             case 404 -> new ApiException.NotFound(null, id);
-            case 409 -> new ApiException.Conflict(current(problem), id);
+            case 409 -> new ApiException.Conflict(current(problem), detail, id);
             case 429 -> new ApiException.RateLimited(retryAfter(headers), id);
             case 400, 413, 415, 422 ->
                 new ApiException.Validation(status, validationMessage(status, detail), fieldErrors(problem), id);
@@ -333,6 +333,12 @@ final class ResponseDecoder {
 
     /** ASP.NET's own field messages run to ~90 characters ("... with a maximum length of '10'."): shown whole. */
     private static final int FIELD_MESSAGE_MAX = 300;
+
+    /**
+     * A problem's detail is shown as the failure's sentence: 60 characters cut a plain validation sentence
+     * ("... must be 0 to 4000 characters long (is 4001)") before the limit; 300 still keeps a flood out.
+     */
+    static final int DETAIL_MAX = 300;
 
     private Map<String, List<String>> fieldErrors(JsonNode problem) {
         JsonNode errors = field(problem, "errors");
@@ -469,8 +475,12 @@ final class ResponseDecoder {
     }
 
     private static String text(JsonNode node, String name) {
+        return text(node, name, 60);
+    }
+
+    private static String text(JsonNode node, String name, int max) {
         JsonNode v = field(node, name);
-        return v == null || !v.isValueNode() || v.isNull() ? null : Wire.clip(v.asText());
+        return v == null || !v.isValueNode() || v.isNull() ? null : Wire.clip(v.asText(), max);
     }
 
     private static ApiException.Server unreadable(int status, String why, String requestId) {

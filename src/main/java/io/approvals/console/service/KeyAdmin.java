@@ -82,13 +82,66 @@ public final class KeyAdmin {
                 target,
                 "regenerate",
                 "approvals-console key rotate --profile " + profile + " (--compromised | --grace 1h)");
-        return api().regenerateKey(target.id(), grace.seconds());
+        try {
+            return api().regenerateKey(target.id(), grace.seconds());
+        } catch (ApiException.Conflict e) {
+            throw keyConflict("regenerate", target, e);
+        }
     }
 
     public KeyMetadata revoke(String keyIdOrName) {
+        return revokeOnce(keyIdOrName).key();
+    }
+
+    /** What a revoke did: already is true when the key was revoked before and nothing was sent. */
+    public record Revocation(KeyMetadata key, boolean already) {}
+
+    /**
+     * Revokes the key. One that is revoked already is left as it is: the server would answer 200 all the same, and
+     * saying "Revoked" would claim a change that did not happen.
+     */
+    public Revocation revokeOnce(String keyIdOrName) {
         KeyMetadata target = resolve(keyIdOrName);
+        if (target.status() == KeyStatus.REVOKED) {
+            return new Revocation(target, true);
+        }
         refuseOwnKey(target, "revoke", "approvals-console key rotate --profile " + profile + " --compromised");
-        return api().revokeKey(target.id());
+        try {
+            return new Revocation(api().revokeKey(target.id()), false);
+        } catch (ApiException.Conflict e) {
+            throw keyConflict("revoke", target, e);
+        }
+    }
+
+    /**
+     * A 409 about a key, in words about that key: the client's own Conflict text speaks of approvals. The server's
+     * reason is quoted where it gave one; the cause stays for --verbose.
+     */
+    private ServiceException keyConflict(String what, KeyMetadata target, ApiException.Conflict e) {
+        String reason = e.reason() == null || e.reason().matches(".*[.!?]$") ? e.reason() : e.reason() + ".";
+        String why = reason == null
+                ? ServiceText.get("admin.conflict.noReason")
+                : ServiceText.get("admin.conflict.serverSays", reason);
+        String profileOption = profile == null ? "" : " --profile " + profile;
+        String owner = target.owner() == null ? "EMAIL" : shellWord(target.owner());
+        String name = target.name() == null ? "NAME" : shellWord(target.name());
+        return new ServiceException(
+                ServiceException.Kind.CONFLICT,
+                ServiceText.get(
+                        "admin.conflict." + what,
+                        target.name(),
+                        target.id(),
+                        target.owner(),
+                        why,
+                        profileOption,
+                        name,
+                        owner),
+                e);
+    }
+
+    /** A name or owner as it can be pasted into a shell command line. */
+    private static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9._@+:/=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**
@@ -155,7 +208,11 @@ public final class KeyAdmin {
         return k.lastUsedAt() == null;
     }
 
-    /** A key by its id, or else by its name when exactly one key that is not revoked carries it. */
+    /**
+     * A key by its id, or else by its name: the one key with that name that is not revoked, else (all with it are
+     * revoked) the newest revoked one, so that a name does what its id would (revoke: nothing to do; regenerate: the
+     * server's refusal) instead of claiming there is no such key.
+     */
     public KeyMetadata resolve(String keyIdOrName) {
         if (keyIdOrName == null || keyIdOrName.isBlank()) {
             throw invalid(ServiceText.get("admin.idNeeded", profile));
@@ -167,15 +224,22 @@ public final class KeyAdmin {
                 return k;
             }
         }
-        List<KeyMetadata> named = all.stream()
-                .filter(k -> wanted.equals(k.name()))
-                .filter(k -> k.status() != KeyStatus.REVOKED)
-                .toList();
-        if (named.size() == 1) {
-            return named.get(0);
+        List<KeyMetadata> named =
+                all.stream().filter(k -> wanted.equals(k.name())).toList();
+        List<KeyMetadata> live =
+                named.stream().filter(k -> k.status() != KeyStatus.REVOKED).toList();
+        if (live.size() == 1) {
+            return live.get(0);
         }
-        if (named.size() > 1) {
-            throw invalid(ServiceText.get("admin.ambiguous", Integer.toString(named.size()), clip(wanted), profile));
+        if (live.size() > 1) {
+            throw invalid(ServiceText.get("admin.ambiguous", Integer.toString(live.size()), clip(wanted), profile));
+        }
+        if (!named.isEmpty()) {
+            return named.stream()
+                    .max(java.util.Comparator.comparing(
+                            KeyMetadata::createdAt,
+                            java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                    .orElseThrow();
         }
         throw new ServiceException(
                 ServiceException.Kind.INVALID_INPUT, ServiceText.get("admin.unknownKey", clip(wanted), profile));

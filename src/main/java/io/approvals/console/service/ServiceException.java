@@ -15,13 +15,20 @@ public class ServiceException extends RuntimeException {
         /** The server cannot do this (e.g. it has no /apikeys endpoints); the message names what to do instead. */
         NOT_SUPPORTED,
         /** The server or the keychain state forbids it now (e.g. an admin action on the profile's own key). */
-        REFUSED
+        REFUSED,
+        /** The server refused the change in the target's current state (409, e.g. regenerating a revoked key). */
+        CONFLICT
     }
 
     private final Kind kind;
 
     public ServiceException(Kind kind, String message) {
-        super(message, null, false, false);
+        this(kind, message, null);
+    }
+
+    /** cause: the server's failure behind this refusal, kept for its status and request id (--verbose). */
+    public ServiceException(Kind kind, String message, Throwable cause) {
+        super(message, cause, false, false);
         this.kind = kind;
     }
 

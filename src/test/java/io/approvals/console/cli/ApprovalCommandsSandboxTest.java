@@ -209,6 +209,25 @@ class ApprovalCommandsSandboxTest {
     }
 
     @Test
+    void aRefusedSingleDecisionSaysWhichFieldAndWhyAndVerboseShowsTheServersDetails() throws Exception {
+        String id = create("Too long a comment");
+
+        CliHarness.Result r = cli().run("approvals", "approve", id, "--comment", "c".repeat(4001), "--verbose");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OTHER);
+        assertThat(r.err())
+                .startsWith("error: Some fields are not valid: comment (must be 0 to 4000 characters long (is 4001))")
+                .contains("Correct it and run the command again.")
+                .contains("  HTTP status: 400", "  Request id: ")
+                .contains("  Field comment: must be 0 to 4000 characters long (is 4001)")
+                .doesNotContain("cccccccccc");
+        assertThat(decisionsOf(id)).isZero();
+
+        CliHarness.Result quiet = cli().run("approvals", "approve", id, "--comment", "c".repeat(4001));
+        assertThat(quiet.err()).contains("(is 4001)").doesNotContain("HTTP status");
+    }
+
+    @Test
     void idempotencyKeyMakesARerunOfCreateSafe() throws Exception {
         String key = UUID.randomUUID().toString();
         CliHarness.Result first = cli().run(

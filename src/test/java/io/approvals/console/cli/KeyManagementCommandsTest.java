@@ -350,6 +350,90 @@ class KeyManagementCommandsTest {
         }
     }
 
+    /** A key of someone else, issued by the sandbox and revoked through the API; its id. */
+    private String revokedKey(ApiKey own, String name, String owner) {
+        ApiKey k = sandbox.issueKeyForTests(name, owner, Set.of("read"), null);
+        privateKeys.add(k);
+        String id = ApprovalsClient.builder(sandbox.baseUri(), k)
+                .build()
+                .currentKey()
+                .id();
+        ApprovalsClient.builder(sandbox.baseUri(), own).build().revokeKey(id);
+        return id;
+    }
+
+    private long revocationsOf(String id) throws Exception {
+        JsonNode audit = Json.strict()
+                .readTree(cli.run("keys", "audit", "--profile", profile, "--json", "--action", "key.revoked")
+                        .out());
+        long n = 0;
+        for (JsonNode e : audit) {
+            n += id.equals(e.get("target").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void regeneratingARevokedKeySaysSoAboutTheKeyAndToIssueANewOne() {
+        ApiKey own = ownKeyAdmin();
+        String name = "ro-" + profile;
+        String owner = "ro-" + profile + "@example.com";
+        String id = revokedKey(own, name, owner);
+
+        CliHarness.Result r = cli.run("keys", "regenerate", id, "--profile", profile, "--grace", "1h", "--verbose");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(r.err())
+                .startsWith("error: Key '" + name + "' (" + id + ") of " + owner + " was not regenerated")
+                .contains("the server says \u201cThe key " + id + " is revoked; issue a new key instead.\u201d")
+                .contains("approvals-console keys issue --profile " + profile + " --name " + name + " --owner " + owner)
+                .contains("  HTTP status: 409")
+                .doesNotContain("this approval", "deciding");
+        assertThat(cli.run("keys", "list", "--profile", profile, "--json").out())
+                .as("nothing was regenerated")
+                .contains(id);
+
+        assertThat(works(own)).isTrue();
+    }
+
+    @Test
+    void revokingARevokedKeyByNameOrIdSaysItIsRevokedAlready() throws Exception {
+        ApiKey own = ownKeyAdmin();
+        String name = "ro-" + profile;
+        String owner = "ro-" + profile + "@example.com";
+        String id = revokedKey(own, name, owner);
+        assertThat(revocationsOf(id)).isEqualTo(1);
+
+        CliHarness.Result byName = cli.run("keys", "revoke", name, "--profile", profile);
+        CliHarness.Result byId = cli.run("keys", "revoke", id, "--profile", profile);
+
+        for (CliHarness.Result r : List.of(byName, byId)) {
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out())
+                    .contains("Key '" + name + "' (" + id + ", ")
+                    .contains("is revoked already", "Nothing was changed")
+                    .doesNotContain("Revoked key");
+        }
+        JsonNode json = Json.strict()
+                .readTree(cli.run("keys", "revoke", name, "--profile", profile, "--json")
+                        .out());
+        assertThat(json.get("id").asText()).isEqualTo(id);
+        assertThat(json.get("status").asText()).isEqualTo("Revoked");
+        assertThat(revocationsOf(id)).as("revoked once, not again").isEqualTo(1);
+
+        CliHarness.Result regenByName = cli.run("keys", "regenerate", name, "--profile", profile, "--compromised");
+        assertThat(regenByName.code()).as(regenByName.err()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(regenByName.err()).contains("was not regenerated", "keys issue");
+
+        // a live key of the same name wins over the revoked one, as before
+        ApiKey again = sandbox.issueKeyForTests(name, owner, Set.of("read"), null);
+        privateKeys.add(again);
+        CliHarness.Result live = cli.run("keys", "revoke", name, "--profile", profile);
+        assertThat(live.code()).as(live.err()).isZero();
+        assertThat(live.out()).contains("Revoked key '" + name + "'").doesNotContain(id);
+        assertThat(works(again)).isFalse();
+    }
+
     @Test
     void anIssuedKeyWrittenToAFileIsOwnerOnlyAndNotPrinted() throws Exception {
         ownKeyAdmin();

@@ -167,6 +167,17 @@ class ResponseDecoderTest {
     }
 
     @Test
+    void aValidationSentenceIsShownWholeAndAFloodIsStillCut() {
+        String sentence = "Some fields are not valid: comment (must be 0 to 4000 characters long (is 4001))";
+        assertThat(DECODER.error(400, NO_HEADERS, utf8("{\"detail\":\"" + sentence + "\"}"), null))
+                .hasMessage(sentence);
+        ApiException flood = DECODER.error(400, NO_HEADERS, utf8("{\"detail\":\"" + "x".repeat(100_000) + "\"}"), null);
+        assertThat(flood.getMessage()).hasSize(300).endsWith("...");
+        ApiException plain = DECODER.error(502, NO_HEADERS, utf8("y".repeat(100_000)), null);
+        assertThat(plain.getMessage()).hasSizeLessThan(500);
+    }
+
+    @Test
     void aPlainTextErrorBodyBecomesTheDetail() {
         ApiException e = DECODER.error(502, NO_HEADERS, utf8("  Bad gateway from the proxy\n"), null);
         assertThat(e).hasMessageContaining("HTTP 502): Bad gateway from the proxy. Try again");
