@@ -47,7 +47,10 @@ final class ApprovalCreateCommand implements Runnable {
 
     @Override
     public void run() {
-        if (title.isBlank() || title.length() > CreateApprovalRequest.TITLE_MAX) {
+        if (title.isBlank()) {
+            throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("create.titleBlank"));
+        }
+        if (title.length() > CreateApprovalRequest.TITLE_MAX) {
             throw new CliFailure(
                     ExitCodes.USAGE,
                     ctx.messages().get("create.titleLength", CreateApprovalRequest.TITLE_MAX, title.length()));

@@ -41,7 +41,8 @@ final class ApprovalDecideCommand {
         @Override
         public void run() {
             if ((id == null) == (idsFrom == null)) {
-                throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.idOrFile"));
+                throw new CliFailure(
+                        ExitCodes.USAGE, ctx.messages().get(id == null ? "decide.idOrFileMissing" : "decide.idOrFile"));
             }
             if (idsFrom != null && expectedVersion != null) {
                 throw new CliFailure(ExitCodes.USAGE, ctx.messages().get("decide.versionForOne"));

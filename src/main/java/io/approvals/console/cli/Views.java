@@ -134,8 +134,11 @@ final class Views {
         return t.get("ago.days", seconds / 86400);
     }
 
+    /** To the second, as the docs show it: the recorded instant has nanoseconds nobody reads. */
     static String time(Instant t) {
-        return t == null ? "" : t.toString();
+        return t == null
+                ? ""
+                : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static void line(StringBuilder s, int width, String label, String value) {

@@ -185,6 +185,9 @@ class ApprovalCommandsSandboxTest {
         assertThat(reject.code()).as(reject.err()).isZero();
         assertThat(reject.out()).contains("Rejected " + second, "status:      Rejected", "no budget");
 
+        CliHarness.Result blankTitle = cli().run("approvals", "create", "--title", "   ");
+        assertThat(blankTitle.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(blankTitle.err()).contains("empty or only spaces").doesNotContain("it has 3");
         CliHarness.Result badTitle = cli().run("approvals", "create", "--title", "x".repeat(201));
         assertThat(badTitle.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli().run("approvals", "create", "--title", "t", "--priority", "Sometime")
@@ -411,6 +414,9 @@ class ApprovalCommandsSandboxTest {
         assertThat(cli().runWithStdin("", "approvals", "approve", first, "--ids-from", "-")
                         .code())
                 .isEqualTo(ExitCodes.USAGE);
+        CliHarness.Result neither = cli().run("approvals", "approve");
+        assertThat(neither.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(neither.err()).contains("Which approval?").doesNotContain("not both");
     }
 
     @Test
