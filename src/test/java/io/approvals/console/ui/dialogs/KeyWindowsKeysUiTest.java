@@ -179,13 +179,19 @@ class KeyWindowsKeysUiTest {
         until(() -> !admin.isShowing());
     }
 
-    @Test
-    void issueKeyStartsInTheNameAndEnterIssues(FxRobot robot) throws Exception {
-        List<String> issued = new CopyOnWriteArrayList<>();
+    /** Issue key, shown; each issue is noted in issued as "name|owner|[scopes]|expiry". */
+    private IssueKeyController issueKey(FxRobot robot, List<String> issued) throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneId.of("Europe/Berlin"));
         IssueKeyController c = new IssueKeyController(
                 clock, (name, who, scopes, expires) -> issued.add(name + "|" + who + "|" + scopes + "|" + expires));
         show(robot, () -> dialogs.show(FxmlView.ISSUE_KEY, c).stage());
+        return c;
+    }
+
+    @Test
+    void issueKeyStartsInTheNameAndEnterIssues(FxRobot robot) throws Exception {
+        List<String> issued = new CopyOnWriteArrayList<>();
+        IssueKeyController c = issueKey(robot, issued);
         assertThat(focusId(c.stage())).isEqualTo("issueName");
         robot.write("erin-laptop").type(KeyCode.TAB).write("erin@example.com");
         robot.type(KeyCode.ENTER);
@@ -197,10 +203,7 @@ class KeyWindowsKeysUiTest {
     @Test
     void enterOnATickedScopeIssuesTheKeyWithIt(FxRobot robot) throws Exception {
         List<String> issued = new CopyOnWriteArrayList<>();
-        Clock clock = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneId.of("Europe/Berlin"));
-        IssueKeyController c = new IssueKeyController(
-                clock, (name, who, scopes, expires) -> issued.add(name + "|" + who + "|" + scopes + "|" + expires));
-        show(robot, () -> dialogs.show(FxmlView.ISSUE_KEY, c).stage());
+        IssueKeyController c = issueKey(robot, issued);
         robot.write("ci-bot").type(KeyCode.TAB).write("ops@example.com");
         robot.type(KeyCode.TAB, KeyCode.TAB); // read, then write
         assertThat(focusId(c.stage())).isEqualTo("scopeWrite");
