@@ -40,7 +40,8 @@ final class IdsInput {
 
     static List<Item> parse(String text, CliMessages t) {
         Map<String, Item> items = new LinkedHashMap<>();
-        String s = text.strip();
+        // a file saved by Windows Notepad starts with a byte order mark, which would become part of the first id
+        String s = (text.startsWith("\uFEFF") ? text.substring(1) : text).strip();
         if (s.startsWith("[")) {
             JsonNode array = tree(s, t.get("idsFrom.theArray"), t);
             for (JsonNode n : array) {

@@ -174,13 +174,18 @@ final class KeyCommand implements Runnable {
 
         @Override
         public void run() {
+            // a second delete said "Deleted" again: say whether there was a key to delete
+            boolean stored = ctx.service().storedKeyIfAny(profile).isPresent();
             ctx.service().deleteKey(profile);
             if (json) {
-                JsonOutput.print(ctx.out(), Map.of("profile", profile, "deleted", true));
+                JsonOutput.print(ctx.out(), Map.of("profile", profile, "deleted", stored));
             } else {
                 ctx.out()
                         .println(ctx.messages()
-                                .get("key.deleted", profile, ctx.secrets().backendName()));
+                                .get(
+                                        stored ? "key.deleted" : "key.noneToDelete",
+                                        profile,
+                                        ctx.secrets().backendName()));
                 ctx.out().flush();
             }
         }

@@ -26,7 +26,9 @@ final class KeyStatusOutput {
         }
         out.print(Views.reportText(report, t));
         int w = Views.labelWidth(t);
-        line(out, w, t.get("report.keyFrom"), t.get("report.fromKeychain", report.backend()));
+        if (report.stored()) { // else "none stored" above says it all
+            line(out, w, t.get("report.keyFrom"), t.get("report.fromKeychain", report.backend()));
+        }
         if (check != null) {
             line(out, w, t.get("report.checkedNow"), check.text(t));
         }

@@ -414,6 +414,9 @@ class ApprovalCommandsSandboxTest {
         assertThat(cli().runWithStdin("", "approvals", "approve", first, "--ids-from", "-")
                         .code())
                 .isEqualTo(ExitCodes.USAGE);
+        CliHarness.Result bom =
+                cli().runWithStdin("\uFEFF" + fourth + "\r\n", "approvals", "approve", "--ids-from", "-");
+        assertThat(bom.err()).as("a file saved with a byte order mark").doesNotContain("not-found");
         CliHarness.Result neither = cli().run("approvals", "approve");
         assertThat(neither.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(neither.err()).contains("Which approval?").doesNotContain("not both");

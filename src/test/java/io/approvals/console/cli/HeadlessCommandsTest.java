@@ -300,9 +300,16 @@ class HeadlessCommandsTest {
         server.issue(CANARY, "lee@example.com", List.of("read"));
         cli().runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod");
 
-        assertThat(cli().run("key", "delete", "--profile", "prod").code()).isZero();
+        CliHarness.Result deleted = cli().run("key", "delete", "--profile", "prod");
+        assertThat(deleted.code()).isZero();
+        assertThat(deleted.out()).startsWith("Deleted the key of profile prod");
         assertThat(secrets.load("prod")).isEmpty();
-        assertThat(cli().run("key", "status", "--profile", "prod").out()).contains("none stored", "never");
+        CliHarness.Result again = cli().run("key", "delete", "--profile", "prod");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("No key was stored for profile prod").doesNotContain("Deleted");
+        assertThat(cli().run("key", "status", "--profile", "prod").out())
+                .contains("none stored", "never")
+                .doesNotContain("Key from:");
         assertThat(cli().run("key", "verify", "--profile", "prod").code()).isEqualTo(ExitCodes.OTHER);
 
         cli().runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod");
