@@ -298,7 +298,10 @@ final class ProfilesCommand implements Runnable {
 
         @Override
         public void run() {
+            boolean keyDeleted;
             try {
+                // whether there was a key to delete: JSON said keyDeleted true for a profile that never had one
+                keyDeleted = !keepKey && ctx.service().storedKeyIfAny(name).isPresent();
                 ctx.service().removeProfile(name, !keepKey);
             } catch (io.approvals.console.credentials.KeychainException e) {
                 // a key for this run (the usual advice) cannot delete a stored one: --keep-key is what helps here
@@ -308,7 +311,7 @@ final class ProfilesCommand implements Runnable {
                                 e, ctx.messages(), ctx.messages().get("keychain.keepKey", name)));
             }
             if (json) {
-                JsonOutput.print(ctx.out(), Map.of("removed", name, "keyDeleted", !keepKey));
+                JsonOutput.print(ctx.out(), Map.of("removed", name, "keyDeleted", keyDeleted));
             } else {
                 ctx.out().println(ctx.messages().get(keepKey ? "profiles.removedKeepKey" : "profiles.removed", name));
                 ctx.out().flush();

@@ -313,8 +313,13 @@ class HeadlessCommandsTest {
         assertThat(cli().run("key", "verify", "--profile", "prod").code()).isEqualTo(ExitCodes.OTHER);
 
         cli().runWithStdin(CANARY.reveal(), "key", "set", "--profile", "prod");
-        assertThat(cli().run("profiles", "remove", "prod").code()).isZero();
+        CliHarness.Result removed = cli().run("profiles", "remove", "prod", "--json");
+        assertThat(removed.code()).isZero();
+        assertThat(removed.out()).contains("\"keyDeleted\" : true");
         assertThat(secrets.load("prod")).isEmpty();
+
+        addProfile(); // never had a key
+        assertThat(cli().run("profiles", "remove", "prod", "--json").out()).contains("\"keyDeleted\" : false");
     }
 
     @Test
