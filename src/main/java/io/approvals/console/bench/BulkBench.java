@@ -25,7 +25,7 @@ import javafx.stage.Window;
 
 /**
  * Bulk approve 500 the way a user does: the main window (ConsoleUi) with the pending list, 500 rows chosen, the
- * app's bulk dialog (ConsoleUi.decide → BulkDecisionDialog → BulkDecisionViewModel), "Approve all" pressed; until
+ * app's bulk dialog (ConsoleUi.decide → BulkDecisionController → BulkDecisionViewModel), "Approve all" pressed; until
  * the dialog says it finished. Meanwhile an AnimationTimer records every gap between frames.
  */
 final class BulkBench {
@@ -119,7 +119,7 @@ final class BulkBench {
                 null,
                 "<= 5000 ms",
                 w.median() <= 5000,
-                "ConsoleUi.decide → BulkDecisionDialog, one request after another"));
+                "ConsoleUi.decide → BulkDecisionController, one request after another"));
         results.add(new Figure("bulk", "approve 500: requests/s", "req/s", Stats.of(rps), null, "", null, ""));
         Stats gap = Stats.of(maxGaps);
         results.add(new Figure(

@@ -58,7 +58,7 @@ final class PerformancePage {
                 - **sandbox**: authenticated `GetApprovalNotComplete?limit=50` from 16 concurrent clients over
                   loopback; floor: a bare JDK `HttpServer` answering the same 50-item JSON.
                 - **bulk**: 500 approvals approved through the app's bulk dialog (`ConsoleUi.decide` →
-                  `BulkDecisionDialog` → `BulkDecisionViewModel`) while an AnimationTimer records the gaps between
+                  `BulkDecisionController` → `BulkDecisionViewModel`) while an AnimationTimer records the gaps between
                   frames.
                 - **interaction**: what an approver feels at each key, in the app's real main window
                   (`ConsoleUi.showMain`) on a sandbox in the bench JVM over loopback (130 approvals; automatic

@@ -61,7 +61,9 @@ final class RotationFacts {
     static String oldKeyFate(Instant validUntil) {
         return validUntil == null
                 ? "The old key no longer works."
-                : "The old key keeps working until about " + validUntil + ", so other clients can switch over.";
+                : "The old key keeps working until about "
+                        + validUntil.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + ", so other clients can switch over.";
     }
 
     static String askAdmin(String profile) {

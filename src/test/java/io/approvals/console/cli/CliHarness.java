@@ -43,6 +43,17 @@ public final class CliHarness {
     public Result runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        // a run with APPROVALS_LANG=de sets the service's language process-wide, as the real command does once:
+        // put it back, or every later test class in this JVM reads German
+        java.util.Locale serviceLanguage = io.approvals.console.service.ServiceText.locale();
+        try {
+            return runIn(stdin, out, err, args);
+        } finally {
+            io.approvals.console.service.ServiceText.useLocale(serviceLanguage);
+        }
+    }
+
+    private Result runIn(String stdin, StringWriter out, StringWriter err, String... args) {
         CliContext ctx = new CliContext(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true),

@@ -41,6 +41,12 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * language of --help as it does for the other human texts; the generators always get English.
  */
 class CliHelpBundlesTest {
+    @org.junit.jupiter.api.AfterAll
+    static void serviceTextsBackToEnglish() {
+        // a CliContext made with APPROVALS_LANG=de sets the service's language process-wide (as the command does)
+        io.approvals.console.service.ServiceText.useLocale(Locale.ENGLISH);
+    }
+
     private static final String EN = "/io/approvals/console/cli/help.properties";
     private static final String DE = "/io/approvals/console/cli/help_de.properties";
 
