@@ -39,6 +39,11 @@ final class MainDialogs {
     private final String version;
     private KeyUi keys;
     private DialogService dialogs;
+    /** The last New approval, until it creates something: closed unsent, its text comes back at the next Ctrl+N. */
+    private CreateApprovalViewModel unsentDraft;
+    /** Comments typed into a decision and left unsent, by approval id, until the approval is decided. */
+    private final java.util.Map<String, String> unsentComments = new java.util.HashMap<>();
+
     /** The decision and create dialogs are loaded once and shown again for each approval (ReusedDialog). */
     private final ReusedDialog<DecisionController, DecisionViewModel> decisionDialog =
             new ReusedDialog<>(FxmlView.DECISION, DecisionController::use);
@@ -69,9 +74,13 @@ final class MainDialogs {
         }
         ApprovalsViewModel vm = main.viewModel();
         CreateApprovalViewModel dvm = newDraft(session);
-        if (session.key() != null && session.key().owner() != null) {
+        if (unsentDraft != null && unsentDraft.hasTyped()) {
+            // closed unsent (Esc, or Cancel to replace a refused key): what was typed comes back
+            dvm.takeTypedFrom(unsentDraft);
+        } else if (session.key() != null && session.key().owner() != null) {
             dvm.requesterProperty().set(session.key().owner());
         }
+        unsentDraft = dvm;
         dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
         createDialog.show(dialogs(), dvm, this::createController);
     }
@@ -108,6 +117,7 @@ final class MainDialogs {
 
     /** A created approval into the main window's list, selected (whichever main view shows now). */
     private void created(Approval created) {
+        unsentDraft = null;
         MainView main = ui.mainView();
         if (main != null) {
             main.viewModel().added(created);
@@ -127,7 +137,20 @@ final class MainDialogs {
             return;
         }
         if (pending.size() == 1) {
+            String id = pending.get(0).id();
             DecisionViewModel dvm = new DecisionViewModel(session.api(), background, pending.get(0), decision);
+            // a comment typed and left unsent (Esc, or Cancel to replace a refused key) is there again next time
+            String kept = unsentComments.get(id);
+            if (kept != null) {
+                dvm.commentProperty().set(kept);
+            }
+            dvm.commentProperty().addListener((o, was, now) -> {
+                if (now == null || now.isBlank()) {
+                    unsentComments.remove(id);
+                } else {
+                    unsentComments.put(id, now);
+                }
+            });
             decisionDialog.show(dialogs(), dvm, this::decisionController);
         } else {
             BulkDecisionViewModel bvm = new BulkDecisionViewModel(session.api(), background, pending, decision);
@@ -141,6 +164,7 @@ final class MainDialogs {
 
     /** A decided approval (or one someone else decided first) into the main window's list, whichever it is now. */
     private void replace(Approval decided) {
+        unsentComments.remove(decided.id());
         MainView main = ui.mainView();
         if (main != null) {
             main.viewModel().replace(decided);

@@ -169,6 +169,25 @@ public final class CreateApprovalViewModel {
         return dueError;
     }
 
+    /** Whether anything was typed that closing the dialog would lose (a title, a description or an approver). */
+    public boolean hasTyped() {
+        return !isBlank(title.get()) || !isBlank(description.get()) || !isBlank(approver.get());
+    }
+
+    /** Takes over what was typed into an earlier draft that was closed unsent; this draft's errors start clean. */
+    public void takeTypedFrom(CreateApprovalViewModel earlier) {
+        title.set(earlier.title.get());
+        description.set(earlier.description.get());
+        requester.set(earlier.requester.get());
+        approver.set(earlier.approver.get());
+        priority.set(earlier.priority.get());
+        dueDate.set(earlier.dueDate.get());
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** Who creates it: defaults to the key's owner (support staff create for others). */
     public StringProperty requesterProperty() {
         return requester;

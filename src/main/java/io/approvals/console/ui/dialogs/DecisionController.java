@@ -153,6 +153,7 @@ public final class DecisionController extends DialogController {
                         .then(Messages.get("decision.prompt.reject"))
                         .otherwise(Messages.get("decision.prompt.approve")));
         bindings.both(comment.textProperty(), vm.commentProperty());
+        comment.end(); // a comment kept from before: typing goes on after it
         bindings.error(commentError, comment, vm.commentErrorProperty());
         bindings.message(conflict, vm.conflictTextProperty());
         bindings.message(error, vm.errorProperty());

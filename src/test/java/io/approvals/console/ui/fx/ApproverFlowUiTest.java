@@ -26,6 +26,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -335,6 +336,58 @@ class ApproverFlowUiTest {
         assertThat(current(row.id()).status()).isEqualTo(ApprovalStatus.REJECTED);
         // read back through the client: a comment keeps its lines (ServerText.cleanLines)
         assertThat(current(row.id()).comment()).isEqualTo("Over budget\nnext year");
+    }
+
+    @Test
+    void whatWasTypedAndLeftUnsentIsThereWhenTheDialogOpensAgain(FxRobot robot) throws Exception {
+        // Esc, or Cancel to replace a refused key (the key banner's fix is behind the modal dialog), must not lose it
+        open(robot);
+        ApprovalRow row = selected(robot);
+        robot.type(KeyCode.R);
+        untilCommentFocused(robot);
+        javafx.stage.Window decision =
+                robot.lookup("#decisionComment").query().getScene().getWindow();
+        robot.targetWindow(decision);
+        robot.write("Over budget");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !decision.isShowing());
+        robot.interact(() -> table(robot).requestFocus());
+        robot.type(KeyCode.R);
+        untilCommentFocused(robot);
+        assertThat(robot.lookup("#decisionComment").<TextArea>query().getText()).isEqualTo("Over budget");
+        robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow()); // a new stage each time
+        robot.write(", next year");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> !current(row.id()).isPending());
+        assertThat(current(row.id()).comment()).isEqualTo("Over budget, next year");
+
+        javafx.stage.Window create = newApproval(robot);
+        robot.write("Laptop for Sam");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !create.isShowing());
+        javafx.stage.Window again = newApproval(robot);
+        assertThat(robot.lookup("#createTitle").<TextField>query().getText()).isEqualTo("Laptop for Sam");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> !again.isShowing());
+        javafx.stage.Window next = newApproval(robot);
+        assertThat(robot.lookup("#createTitle").<TextField>query().getText())
+                .as("once created, the next one starts empty")
+                .isEmpty();
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !next.isShowing());
+    }
+
+    /** Ctrl+N from the table; returns the create dialog's window once its title field has the focus. */
+    private javafx.stage.Window newApproval(FxRobot robot) throws Exception {
+        robot.interact(() -> table(robot).requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.N);
+        waitUntil(() -> robot.lookup("#createTitle")
+                .<TextField>tryQuery()
+                .map(t -> t.isFocused() && t.getScene().getWindow().isShowing())
+                .orElse(false));
+        javafx.stage.Window w = robot.lookup("#createTitle").query().getScene().getWindow();
+        robot.targetWindow(w);
+        return w;
     }
 
     @Test
