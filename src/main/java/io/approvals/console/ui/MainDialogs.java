@@ -120,6 +120,7 @@ final class MainDialogs {
         unsentDraft = null;
         MainView main = ui.mainView();
         if (main != null) {
+            main.viewModel().reportAnswered();
             main.viewModel().added(created);
             main.select(created.id());
         }
@@ -167,6 +168,7 @@ final class MainDialogs {
         unsentComments.remove(decided.id());
         MainView main = ui.mainView();
         if (main != null) {
+            main.viewModel().reportAnswered();
             main.viewModel().replace(decided);
         }
     }

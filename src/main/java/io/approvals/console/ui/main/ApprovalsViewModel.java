@@ -121,6 +121,17 @@ public final class ApprovalsViewModel {
         listRefresh.reportFailure(e);
     }
 
+    /**
+     * A dialog's request just got an answer: a window still saying "Offline … retrying in 23 s" refreshes now
+     * instead of at its next retry (the list it dims is as old as the outage).
+     */
+    public void reportAnswered() {
+        Banner b = bannerProperty().get();
+        if (b != null && b.kind() == Banner.Kind.OFFLINE) {
+            refresh();
+        }
+    }
+
     /** What a failure means and what to do next, as the dialogs and the command line say it. */
     static String messageOf(Throwable e) {
         return FailureText.of(e, Messages.locale()).line();

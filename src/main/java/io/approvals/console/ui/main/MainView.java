@@ -292,7 +292,7 @@ public final class MainView extends BorderPane {
         commands.bind(MainAction.APPROVE, canDecide, () -> decideSelected(ApprovalStatus.APPROVED));
         commands.bind(MainAction.REJECT, canDecide, () -> decideSelected(ApprovalStatus.REJECTED));
         commands.bind(MainAction.QUICK_APPROVE, canDecide, this::quickApprove);
-        commands.bind(MainAction.UNDO_QUICK_APPROVE, quick::undo);
+        commands.bind(MainAction.UNDO_QUICK_APPROVE, quick.canUndoProperty(), quick::undo);
         commands.bind(MainAction.REFRESH, vm::refresh);
         commands.bind(MainAction.SEARCH, () -> {
             search.requestFocus();

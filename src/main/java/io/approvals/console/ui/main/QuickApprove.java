@@ -35,6 +35,9 @@ final class QuickApprove {
     private final Set<String> inFlight = new HashSet<>();
 
     private Approval waiting;
+    /** Undo has something to cancel: the menu's and Ctrl+Z's action is off otherwise. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndo =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canUndo");
 
     /** reselect: selects a row again by id (after Undo). */
     QuickApprove(ApprovalsViewModel vm, Consumer<String> reselect) {
@@ -64,6 +67,10 @@ final class QuickApprove {
         return snackbar;
     }
 
+    javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
     /** True while the row is waiting or on its way: no second decision may start for it. */
     boolean isBusy(String id) {
         return inFlight.contains(id);
@@ -76,6 +83,7 @@ final class QuickApprove {
         }
         sendWaiting();
         waiting = approval;
+        canUndo.set(true);
         inFlight.add(approval.id());
         hideLater.stop();
         text.setText(Messages.format("main.quick.approving", approval.title(), UNDO_TIME.toSeconds()));
@@ -93,6 +101,7 @@ final class QuickApprove {
         timer.stop();
         Approval undone = waiting;
         waiting = null;
+        canUndo.set(false);
         inFlight.remove(undone.id());
         say(Messages.format("main.quick.undone", undone.title()));
         reselect.accept(undone.id());
@@ -107,6 +116,7 @@ final class QuickApprove {
         }
         Approval sending = waiting;
         waiting = null;
+        canUndo.set(false);
         say(Messages.format("main.quick.approved", sending.title()));
         vm.decideNow(sending, ApprovalStatus.APPROVED, done -> inFlight.remove(sending.id()), e -> {
             inFlight.remove(sending.id());

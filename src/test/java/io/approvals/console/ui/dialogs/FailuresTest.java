@@ -53,13 +53,16 @@ class FailuresTest {
                 .isEqualTo("The server cannot be reached. Everything you typed is "
                         + "kept; press the button again to retry \u2014 it will not create a duplicate.");
         assertThat(Failures.explain(offline, false))
-                .isEqualTo("The server cannot be reached. Nothing was sent twice; look again, then try once more.");
+                .isEqualTo(
+                        "The server cannot be reached. What you typed is kept; send it again once the server answers: a"
+                                + " decision carries the version you saw, so it is never applied twice.");
         assertThat(Failures.explain(new ApiException.Unauthorized("r"), false))
                 .startsWith("The key was rejected \u2014 " + "it may be revoked or expired.")
                 .endsWith("What you typed is kept.");
         assertThat(Failures.explain(new IllegalStateException("boom"), false))
-                .isEqualTo("Something went wrong (IllegalStateException). Nothing was sent twice; look again, then try "
-                        + "once more.");
+                .isEqualTo(
+                        "Something went wrong (IllegalStateException). What you typed is kept; send it again once the"
+                                + " server answers: a decision carries the version you saw, so it is never applied twice.");
     }
 
     @Test

@@ -416,17 +416,30 @@ class ApproverFlowUiTest {
         assertThat(pendingOnServer()).isEqualTo(47);
     }
 
+    private static javafx.scene.control.MenuItem undoMenuItem(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").query();
+        return bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "undoMenuItem".equals(i.getId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void quickApproveMovesOnAtOnceAndUndoSendsNothing(FxRobot robot) throws Exception {
         open(robot);
         ApprovalRow first = selected(robot);
         ApprovalRow second = table(robot).getItems().get(1);
+        javafx.scene.control.MenuItem undoItem = undoMenuItem(robot);
+        assertThat(undoItem.isDisable()).as("nothing to undo yet").isTrue();
         robot.push(KeyCode.SHIFT, KeyCode.A);
         waitUntil(() -> robot.lookup("#snackbar").query().isVisible());
         assertThat(selected(robot)).isSameAs(second);
         assertThat(robot.lookup("#snackbarText").<Labeled>query().getText()).startsWith("Approving");
+        assertThat(undoItem.isDisable()).isFalse();
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         waitUntil(() -> selected(robot) != null && selected(robot).id().equals(first.id()));
+        assertThat(undoItem.isDisable()).as("undone: nothing left to undo").isTrue();
         // past the undo time: still nothing sent
         Thread.sleep(6_000);
         WaitForAsyncUtils.waitForFxEvents();

@@ -359,7 +359,7 @@ class ServerFaultsUiTest {
                 () -> robot.clickOn("#decisionSubmit"),
                 () -> robot.lookup("#decisionError").query().isVisible());
         SHOWN.put("approve, server dies after applying", text(robot, "#decisionError"));
-        assertThat(text(robot, "#decisionError")).contains("cannot be reached").contains("Nothing was sent twice");
+        assertThat(text(robot, "#decisionError")).contains("cannot be reached").contains("never applied twice");
         assertThat(robot.lookup("#decisionComment").<TextInputControl>query().getText())
                 .isEqualTo("Fine by me");
         assertThat(proxy.seen("POST", "UpdateApprovalStatus"))

@@ -192,6 +192,21 @@ class ApprovalsViewModelTest {
     }
 
     @Test
+    void aDialogsAnswerEndsTheOfflineStateAtOnceNotAtTheNextRetry() throws Exception {
+        ApprovalsViewModel vm = vm(null);
+        vm.refresh();
+        server.stop();
+        vm.refresh();
+        assertThat(vm.bannerProperty().get().kind()).isEqualTo(Banner.Kind.OFFLINE);
+        server.restart();
+        vm.reportAnswered(); // a create or a decision just got through
+        assertThat(vm.bannerProperty().get()).isNull();
+        assertThat(vm.staleProperty().get()).isFalse();
+        vm.reportAnswered(); // online: nothing to do, no fetch
+        assertThat(vm.bannerProperty().get()).isNull();
+    }
+
+    @Test
     void offlineKeepsTheLastDataMarkedStaleAndRetriesOnACountdown() throws Exception {
         ApprovalsViewModel vm = vm(null);
         vm.refresh();
