@@ -29,6 +29,13 @@ final class ActionFactory {
         this.canWrite = canWrite;
     }
 
+    /** Told why a key (A, R, Ctrl+N…) did nothing: a key without `write`; the greyed buttons say it only on hover. */
+    private java.util.function.Consumer<String> refused = why -> {};
+
+    void onRefused(java.util.function.Consumer<String> refused) {
+        this.refused = refused;
+    }
+
     /** What the action does and when it can; may come after its menu item or button was made. */
     void bind(MainAction a, ObservableBooleanValue when, Runnable run) {
         executable(a).bind(when);
@@ -43,6 +50,9 @@ final class ActionFactory {
     boolean execute(MainAction a) {
         Runnable run = commands.get(a);
         if (run == null || !executable(a).get()) {
+            if (run != null && a.needsWrite() && !canWrite) {
+                refused.accept(Messages.get("main.needsWrite"));
+            }
             return false;
         }
         run.run();

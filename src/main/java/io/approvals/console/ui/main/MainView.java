@@ -70,6 +70,7 @@ public final class MainView extends BorderPane {
         BooleanBinding noDecision =
                 noPendingSelection().or(vm.canWriteProperty().not());
         commands = new ActionFactory(vm.canWriteProperty().get());
+        commands.onRefused(quick::tell);
         bindActions(noDecision);
         MainToolBar toolBar = new MainToolBar(vm, commands, table);
         search = toolBar.searchField();

@@ -127,6 +127,11 @@ final class QuickApprove {
         });
     }
 
+    /** A short message in the snackbar, gone after a few seconds. */
+    void tell(String message) {
+        say(message);
+    }
+
     private void say(String message) {
         text.setText(message);
         undo.setVisible(false);

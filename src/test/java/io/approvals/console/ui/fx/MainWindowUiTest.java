@@ -461,6 +461,9 @@ class MainWindowUiTest {
         robot.type(KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#decisionSubmit").tryQuery()).isEmpty();
+        // a keyboard user sees why A did nothing (the tooltip is only for the pointer)
+        assertThat(robot.lookup("#snackbar").query().isVisible()).isTrue();
+        assertThat(text(robot, "#snackbarText")).contains("no \u2018write\u2019 scope");
         assertThat(text(robot, "#statusKey")).contains("read").doesNotContain(key.reveal());
     }
 
