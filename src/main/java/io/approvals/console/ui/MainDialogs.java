@@ -41,6 +41,8 @@ final class MainDialogs {
     private DialogService dialogs;
     /** The last New approval, until it creates something: closed unsent, its text comes back at the next Ctrl+N. */
     private CreateApprovalViewModel unsentDraft;
+    /** The connection that draft was typed for: another connection's server never gets it. */
+    private String unsentDraftConnection;
     /** Comments typed into a decision and left unsent, by approval id, until the approval is decided. */
     private final java.util.Map<String, String> unsentComments = new java.util.HashMap<>();
 
@@ -74,13 +76,16 @@ final class MainDialogs {
         }
         ApprovalsViewModel vm = main.viewModel();
         CreateApprovalViewModel dvm = newDraft(session);
-        if (unsentDraft != null && unsentDraft.hasTyped()) {
+        if (unsentDraft != null
+                && unsentDraft.hasTyped()
+                && session.connectionName().equals(unsentDraftConnection)) {
             // closed unsent (Esc, or Cancel to replace a refused key): what was typed comes back
             dvm.takeTypedFrom(unsentDraft);
         } else if (session.key() != null && session.key().owner() != null) {
             dvm.requesterProperty().set(session.key().owner());
         }
         unsentDraft = dvm;
+        unsentDraftConnection = session.connectionName();
         dvm.suggestFrom(vm.rows().stream().map(ApprovalRow::approval).toList());
         createDialog.show(dialogs(), dvm, this::createController);
     }
