@@ -27,7 +27,19 @@ final class StatusBar {
         refreshed.setId("statusRefreshed");
         refreshed.textProperty().bind(vm.lastRefreshedTextProperty());
         Label key = new Label(null, Icons.of(Feather.KEY));
-        key.textProperty().bind(vm.keyStatus().keyTextProperty());
+        // after a 401 the key's facts would read as if all were well beside the banner that says it was rejected
+        javafx.beans.binding.BooleanBinding rejected = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.bannerProperty().get() != null
+                        && vm.bannerProperty().get().kind() == Banner.Kind.UNAUTHORIZED,
+                vm.bannerProperty());
+        key.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> rejected.get()
+                                ? vm.keyStatus().keyTextProperty().get() + "  \u00b7  "
+                                        + Messages.get("status.keyRejected")
+                                : vm.keyStatus().keyTextProperty().get(),
+                        vm.keyStatus().keyTextProperty(),
+                        rejected));
         key.setId("statusKey");
         // Never cut short: each text keeps its whole width and the bar wraps onto a second line when the window is
         // too narrow for all of them; while they fit, the spacer pushes the key's facts to the right edge.
@@ -60,7 +72,10 @@ final class StatusBar {
         Label keyNotice = new Label(null, Icons.of(Feather.REFRESH_CW));
         keyNotice.setId("statusKeyNotice");
         keyNotice.textProperty().bind(vm.keyStatus().noticeProperty());
-        keyNotice.visibleProperty().bind(vm.keyStatus().noticeProperty().isNotEmpty());
+        // an older "Key replaced" notice is not shown beside the banner that says the key was rejected
+        keyNotice
+                .visibleProperty()
+                .bind(vm.keyStatus().noticeProperty().isNotEmpty().and(rejected.not()));
         keyNotice.managedProperty().bind(keyNotice.visibleProperty());
         HBox noticeRow = new HBox(keyNotice);
         noticeRow.getStyleClass().add("status-bar");

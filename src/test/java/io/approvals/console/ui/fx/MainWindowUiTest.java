@@ -486,6 +486,7 @@ class MainWindowUiTest {
         waitUntil(() -> robot.lookup("#troubleBanner").query().isVisible());
         assertThat(text(robot, "#bannerText")).isEqualTo("The key was rejected \u2014 it may be revoked or expired.");
         assertThat(text(robot, "#bannerAction")).isEqualTo("Replace key\u2026");
+        assertThat(text(robot, "#statusKey")).as("the status bar agrees").endsWith("rejected by the server");
         assertThat(table(robot).getItems()).hasSize(3);
     }
 
