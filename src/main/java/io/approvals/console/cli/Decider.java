@@ -65,7 +65,8 @@ final class Decider {
                         "It is still pending at version " + now.version() + ", not " + expectedVersion
                                 + " (--expected-version). Nothing was changed. Its version: approvals-console"
                                 + " approvals show " + id + ".",
-                        ExitCodes.CONFLICT);
+                        ExitCodes.CONFLICT,
+                        c);
             }
             return failure(id, c);
         } catch (ApiException.NotFound | ApiException.Validation | ApiException.Server | ApiException.RateLimited e) {

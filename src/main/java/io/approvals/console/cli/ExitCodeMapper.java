@@ -120,16 +120,11 @@ final class ExitCodeMapper
      * secret: anything starting with apv_, and long values that are not URLs, paths or e-mail addresses.
      */
     static String redact(String message, String[] args) {
-        String result = message;
-        for (String arg : args == null ? new String[0] : args) {
-            String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
-            boolean secretLooking = value.regionMatches(true, 0, "apv_", 0, 4)
-                    || (value.length() >= 20 && !value.contains("/") && !value.contains("@"));
-            if (secretLooking && !value.isEmpty()) {
-                result = result.replace(value, "(hidden)");
-            }
-        }
-        return result;
+        return hide(
+                message,
+                args == null ? java.util.List.of() : java.util.List.of(args),
+                value -> value.regionMatches(true, 0, "apv_", 0, 4)
+                        || (value.length() >= 20 && !value.contains("/") && !value.contains("@")));
     }
 
     /**
@@ -138,10 +133,20 @@ final class ExitCodeMapper
      * the ids and names those messages are about stay readable.
      */
     static String redactKeys(String message, java.util.List<String> args) {
+        return hide(message, args, ExitCodeMapper::startsLikeKey);
+    }
+
+    private static boolean startsLikeKey(String value) {
+        return value.length() > 4 && value.regionMatches(true, 0, "apv_", 0, 4);
+    }
+
+    /** message with every argument's value (an option's after its '=') that is secret replaced by "(hidden)". */
+    private static String hide(
+            String message, java.util.List<String> args, java.util.function.Predicate<String> secret) {
         String result = message;
         for (String arg : args) {
             String value = arg.startsWith("-") && arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : arg;
-            if (value.length() > 4 && value.regionMatches(true, 0, "apv_", 0, 4)) {
+            if (!value.isEmpty() && secret.test(value)) {
                 result = result.replace(value, "(hidden)");
             }
         }
