@@ -30,8 +30,9 @@ import javafx.stage.Window;
  * modal unless it is a window of its own, sized to its content but never beyond 90 % of the screen, placed on the
  * screen, grown when its messages grow, one window per kind where the controller says so. Keyboard: the
  * controller's first control has focus; Enter runs the default button (JavaFX's own rule, unless a multi-line field
- * takes it; also from a check box or radio button, which JavaFX would toggle); Ctrl+Enter runs it from anywhere; Esc closes. Headings (style class {@value #HEADING}) wrap to
- * {@value #HEADING_LINES} lines with the full text in a tooltip.
+ * takes it; also from a check box or radio button, which JavaFX would toggle); Ctrl+Enter runs it from anywhere;
+ * Esc closes. Headings (style class {@value #HEADING}) wrap to {@value #HEADING_LINES} lines with the full text in a
+ * tooltip.
  */
 public final class DialogService {
     public static final String HEADING = "dialog-heading";

@@ -70,7 +70,7 @@ public final class MainView extends BorderPane {
         BooleanBinding noDecision =
                 noPendingSelection().or(vm.canWriteProperty().not());
         commands = new ActionFactory(vm.canWriteProperty().get());
-        commands.onRefused(quick::tell);
+        commands.onRefused(quick::say);
         bindActions(noDecision);
         MainToolBar toolBar = new MainToolBar(vm, commands, table);
         search = toolBar.searchField();
@@ -293,7 +293,7 @@ public final class MainView extends BorderPane {
         commands.bind(MainAction.APPROVE, canDecide, () -> decideSelected(ApprovalStatus.APPROVED));
         commands.bind(MainAction.REJECT, canDecide, () -> decideSelected(ApprovalStatus.REJECTED));
         commands.bind(MainAction.QUICK_APPROVE, canDecide, this::quickApprove);
-        commands.bind(MainAction.UNDO_QUICK_APPROVE, quick.canUndoProperty(), quick::undo);
+        commands.bind(MainAction.UNDO_QUICK_APPROVE, quick.canUndo(), quick::undo);
         commands.bind(MainAction.REFRESH, vm::refresh);
         commands.bind(MainAction.SEARCH, () -> {
             search.requestFocus();

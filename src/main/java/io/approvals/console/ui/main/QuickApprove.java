@@ -34,10 +34,9 @@ final class QuickApprove {
     /** Waiting out its undo time, or sent and not yet answered. */
     private final Set<String> inFlight = new HashSet<>();
 
-    private Approval waiting;
-    /** Undo has something to cancel: the menu's and Ctrl+Z's action is off otherwise. */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndo =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "canUndo");
+    /** Waiting out its undo time; Undo (the menu's and Ctrl+Z's action) can run while there is one. */
+    private final javafx.beans.property.ObjectProperty<Approval> waiting =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "waiting");
 
     /** reselect: selects a row again by id (after Undo). */
     QuickApprove(ApprovalsViewModel vm, Consumer<String> reselect) {
@@ -57,7 +56,7 @@ final class QuickApprove {
         snackbar.setVisible(false);
         timer.setOnFinished(e -> sendWaiting());
         hideLater.setOnFinished(e -> {
-            if (waiting == null) {
+            if (waiting.get() == null) {
                 snackbar.setVisible(false);
             }
         });
@@ -67,8 +66,8 @@ final class QuickApprove {
         return snackbar;
     }
 
-    javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+    javafx.beans.value.ObservableBooleanValue canUndo() {
+        return waiting.isNotNull();
     }
 
     /** True while the row is waiting or on its way: no second decision may start for it. */
@@ -82,8 +81,7 @@ final class QuickApprove {
             return;
         }
         sendWaiting();
-        waiting = approval;
-        canUndo.set(true);
+        waiting.set(approval);
         inFlight.add(approval.id());
         hideLater.stop();
         text.setText(Messages.format("main.quick.approving", approval.title(), UNDO_TIME.toSeconds()));
@@ -95,13 +93,12 @@ final class QuickApprove {
 
     /** Cancels the waiting approval: nothing was sent. */
     boolean undo() {
-        if (waiting == null) {
+        if (waiting.get() == null) {
             return false;
         }
         timer.stop();
-        Approval undone = waiting;
-        waiting = null;
-        canUndo.set(false);
+        Approval undone = waiting.get();
+        waiting.set(null);
         inFlight.remove(undone.id());
         say(Messages.format("main.quick.undone", undone.title()));
         reselect.accept(undone.id());
@@ -111,12 +108,11 @@ final class QuickApprove {
     /** Sends the waiting approval now (its time is over, the next one started, or the window closes). */
     void sendWaiting() {
         timer.stop();
-        if (waiting == null) {
+        if (waiting.get() == null) {
             return;
         }
-        Approval sending = waiting;
-        waiting = null;
-        canUndo.set(false);
+        Approval sending = waiting.get();
+        waiting.set(null);
         say(Messages.format("main.quick.approved", sending.title()));
         vm.decideNow(sending, ApprovalStatus.APPROVED, done -> inFlight.remove(sending.id()), e -> {
             inFlight.remove(sending.id());
@@ -128,11 +124,7 @@ final class QuickApprove {
     }
 
     /** A short message in the snackbar, gone after a few seconds. */
-    void tell(String message) {
-        say(message);
-    }
-
-    private void say(String message) {
+    void say(String message) {
         text.setText(message);
         undo.setVisible(false);
         undo.setManaged(false);
