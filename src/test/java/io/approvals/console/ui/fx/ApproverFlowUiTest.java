@@ -148,6 +148,19 @@ class ApproverFlowUiTest {
         }
     }
 
+    /**
+     * R on the table: the decision dialog open with the focus in its comment, and the robot writing into its window
+     * (write() types into the robot's target window, not the focused one). Returns that window.
+     */
+    private static javafx.stage.Window rejectDialog(FxRobot robot) throws Exception {
+        robot.type(KeyCode.R);
+        untilCommentFocused(robot);
+        javafx.stage.Window w =
+                robot.lookup("#decisionComment").query().getScene().getWindow();
+        robot.targetWindow(w);
+        return w;
+    }
+
     /** The decision dialog is open with the focus in its comment, where typing goes. */
     private static void untilCommentFocused(FxRobot robot) throws Exception {
         waitUntil(() -> robot.lookup("#decisionComment")
@@ -319,10 +332,7 @@ class ApproverFlowUiTest {
     void aCommentIsTypedAtOnceEnterSendsItAndShiftEnterAddsALine(FxRobot robot) throws Exception {
         open(robot);
         ApprovalRow row = selected(robot);
-        robot.type(KeyCode.R);
-        untilCommentFocused(robot);
-        // write() types into the robot's target window, not the focused one
-        robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow());
+        rejectDialog(robot);
         robot.write("Over budget");
         robot.push(KeyCode.SHIFT, KeyCode.ENTER);
         robot.write("next year");
@@ -343,19 +353,13 @@ class ApproverFlowUiTest {
         // Esc, or Cancel to replace a refused key (the key banner's fix is behind the modal dialog), must not lose it
         open(robot);
         ApprovalRow row = selected(robot);
-        robot.type(KeyCode.R);
-        untilCommentFocused(robot);
-        javafx.stage.Window decision =
-                robot.lookup("#decisionComment").query().getScene().getWindow();
-        robot.targetWindow(decision);
+        javafx.stage.Window decision = rejectDialog(robot);
         robot.write("Over budget");
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !decision.isShowing());
         robot.interact(() -> table(robot).requestFocus());
-        robot.type(KeyCode.R);
-        untilCommentFocused(robot);
+        rejectDialog(robot); // a new stage each time
         assertThat(robot.lookup("#decisionComment").<TextArea>query().getText()).isEqualTo("Over budget");
-        robot.targetWindow(robot.lookup("#decisionComment").query().getScene().getWindow()); // a new stage each time
         robot.write(", next year");
         robot.type(KeyCode.ENTER);
         waitUntil(() -> !current(row.id()).isPending());
